@@ -1,0 +1,13 @@
+#!/bin/sh
+# Configure and build fislint out of tree in $1 (default: _build), with any
+# further arguments passed to configure.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+dir=${1:-_build}
+[ $# -gt 0 ] && shift
+"$top/scripts/setup-deps.sh"
+[ -x "$top/configure" ] || "$top/autogen.sh"
+mkdir -p "$top/$dir"
+cd "$top/$dir"
+[ -f Makefile ] || "$top/configure" -q "$@"
+make -j"$(nproc)" >/dev/null

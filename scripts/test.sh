@@ -1,0 +1,47 @@
+#!/bin/sh
+# Set everything up and run the whole test suite: a normal build, the same
+# suite under AddressSanitizer + UndefinedBehaviorSanitizer, and distcheck.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+jobs=$(nproc)
+
+step() { printf '\n==== %s\n' "$*"; }
+
+show_failures() {
+    # Print the logs of failed tests so CI output says what broke.
+    for log in $(grep -l '^:test-result: FAIL\|^:test-result: ERROR' $(find "$1" -name '*.trs') 2>/dev/null); do
+        echo "---- ${log%.trs}.log"; tail -n 60 "${log%.trs}.log"
+    done
+}
+
+step "build"
+"$top/scripts/build.sh" _build
+step "make check"
+make -C "$top/_build" -j"$jobs" check || { show_failures "$top/_build"; exit 1; }
+
+step "install, then build the example plugin out of tree with pkg-config"
+inst=$top/_build/_inst
+rm -rf "$inst"
+make -C "$top/_build" install prefix="$inst" >/dev/null
+work=$(mktemp -d)
+cp "$top"/docs/example-plugin/* "$work/"
+PKG_CONFIG_PATH="$inst/lib/pkgconfig" make -C "$work" >/dev/null
+"$inst/bin/fislint" checks | grep -q '^table-totals' || { echo "installed fislint lists no table-totals"; exit 1; }
+rc=0
+"$inst/bin/fislint" check --plugin-dir "$work" --checks empty-table-note "$work/empty-table.txt" >"$work/out" || rc=$?
+grep -q 'empty-table-note' "$work/out" && [ "$rc" -eq 1 ] || { echo "out-of-tree plugin did not run (status $rc)"; cat "$work/out"; exit 1; }
+rm -rf "$work"
+echo "installed fislint ran an out-of-tree plugin built with pkg-config"
+
+step "make check under ASan + UBSan"
+"$top/scripts/build.sh" _build-asan --enable-sanitizers
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    make -C "$top/_build-asan" -j"$jobs" check || { show_failures "$top/_build-asan"; exit 1; }
+
+if [ "${FISLINT_SKIP_DISTCHECK:-}" = "" ]; then
+    step "make distcheck"
+    make -C "$top/_build" -j"$jobs" distcheck >"$top/_build/distcheck.log" 2>&1 ||
+        { tail -n 80 "$top/_build/distcheck.log"; exit 1; }
+    echo "distcheck passed"
+fi
+step "all tests passed"
