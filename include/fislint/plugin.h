@@ -1,0 +1,342 @@
+/*
+ * fislint/plugin.h — the one public header for fislint check plugins.
+ *
+ * A plugin is a shared object that exports exactly one data symbol,
+ * `fislint_plugin` (see FISLINT_PLUGIN_DEFINE below), a descriptor that
+ * names the check and gives its init/check/fini functions.  The core loads
+ * it with dlopen(), verifies magic, ABI major version and struct size, and
+ * then calls check() once per document.
+ *
+ * Ownership, once for the whole API (jansson-style labels are repeated on
+ * each function):
+ *   - "borrowed": the pointer stays valid while the document (or report,
+ *     or config) it came from is alive — for check(), until check() returns.
+ *     Never free it, never write through it.
+ *   - "owned by the report": the finding returned by fl_report_add() lives
+ *     in the report; the plugin fills it in and forgets it.
+ *   - Strings passed *into* the API are copied; the caller keeps its own.
+ *
+ * Text conventions: all strings are UTF-8.  Every line and cell has its
+ * original text (for evidence) and a normalised text in which full-width
+ * ASCII (０-９, Ａ-Ｚ, ，：；（）％ …) is folded to ASCII and U+3000 to a
+ * space.  Chinese punctuation without an ASCII twin (、。“”《》) is kept.
+ * Match patterns against the normalised text: "主要原因是:" not "主要原因是：".
+ *
+ * ABI history (major changes on any incompatible change, minor on additions):
+ *   1.0  2026-11-23  first release.
+ */
+#ifndef FISLINT_PLUGIN_H
+#define FISLINT_PLUGIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define FISLINT_PLUGIN_MAGIC 0x464c4348u /* "FLCH" */
+#define FISLINT_ABI_MAJOR 1
+#define FISLINT_ABI_MINOR 0
+
+#if defined(__GNUC__)
+#define FISLINT_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define FISLINT_EXPORT __attribute__((visibility("default")))
+#else
+#define FISLINT_PRINTF(f, a)
+#define FISLINT_EXPORT
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Exact decimals                                                      */
+/* ------------------------------------------------------------------ */
+
+/* A decimal number stored as an integer count of millionths (10^-6).
+ * Money is compared exactly: never convert to double to compare. */
+typedef struct fl_dec {
+    int64_t micros;
+} fl_dec;
+
+#define FL_DEC_SCALE 1000000LL
+
+static inline fl_dec fl_dec_from_int(int64_t v) { fl_dec d = { v * FL_DEC_SCALE }; return d; }
+static inline fl_dec fl_dec_add(fl_dec a, fl_dec b) { fl_dec d = { a.micros + b.micros }; return d; }
+static inline fl_dec fl_dec_sub(fl_dec a, fl_dec b) { fl_dec d = { a.micros - b.micros }; return d; }
+static inline fl_dec fl_dec_abs(fl_dec a) { fl_dec d = { a.micros < 0 ? -a.micros : a.micros }; return d; }
+static inline int fl_dec_cmp(fl_dec a, fl_dec b) { return (a.micros > b.micros) - (a.micros < b.micros); }
+static inline int fl_dec_is_zero(fl_dec a) { return a.micros == 0; }
+
+/* a * b, rounded half away from zero to 10^-6. */
+fl_dec fl_dec_mul(fl_dec a, fl_dec b);
+/* a / b, rounded half away from zero to 10^-6; *ok = 0 when b is zero. */
+fl_dec fl_dec_div(fl_dec a, fl_dec b, int *ok);
+/* Round half away from zero to `places` decimals (0..6). */
+fl_dec fl_dec_round(fl_dec a, int places);
+/* Parse a plain ASCII decimal ("-1234.5", no separators).  Returns 0 on
+ * success, -1 when the text is not a number or has more than 6 decimals. */
+int fl_dec_parse(const char *text, fl_dec *out);
+/* Format with at least `min_places` decimals (trailing zeros beyond it are
+ * dropped): 1846.85 -> "1846.85", 100 with min 2 -> "100.00".  Writes into
+ * buf (32 bytes always suffice) and returns buf. */
+char *fl_dec_format(fl_dec a, int min_places, char *buf, size_t size);
+
+/* ------------------------------------------------------------------ */
+/* Numbers with units                                                  */
+/* ------------------------------------------------------------------ */
+
+typedef enum fl_unit {
+    FL_UNIT_NONE = 0,    /* bare number: unit comes from the table (fl_table_unit) */
+    FL_UNIT_YUAN,        /* 元 */
+    FL_UNIT_WANYUAN,     /* 万元 */
+    FL_UNIT_YIYUAN,      /* 亿元 */
+    FL_UNIT_PERCENT,     /* % or ％; value 94.74 means 94.74 % */
+    FL_UNIT_POINTS,      /* 分 (scores) */
+    FL_UNIT_OTHER        /* another unit word (人, 个, 次, 辆 …) */
+} fl_unit;
+
+typedef struct fl_number {
+    fl_dec value;        /* as written, in `unit` */
+    fl_unit unit;
+    int is_empty;        /* "-", "—", "－" or blank where a number belongs */
+    int decimals;        /* decimals as written: "1.30" -> 2, "32" -> 0 */
+} fl_number;
+
+/* Parse a number at the start of `text` (normalised or original: both are
+ * accepted): "11,086.73", "346.25元", "32万元", "1.2亿元", "94.74%",
+ * "１２３", "-".  Leading spaces and a sign are allowed.  Returns the number
+ * of bytes consumed (0 if there is no number there). */
+size_t fl_parse_number(const char *text, fl_number *out);
+
+/* Convert an amount to 万元.  Returns 0 on success, -1 if the unit is not a
+ * money unit (FL_UNIT_NONE is taken as 万元). */
+int fl_number_to_wanyuan(const fl_number *n, fl_dec *out);
+
+/* ------------------------------------------------------------------ */
+/* The document model (read-only; everything here is borrowed)          */
+/* ------------------------------------------------------------------ */
+
+typedef struct fl_document fl_document;
+typedef struct fl_section fl_section;
+typedef struct fl_paragraph fl_paragraph;
+typedef struct fl_table fl_table;
+typedef struct fl_row fl_row;
+typedef struct fl_cell fl_cell;
+
+/* -- document -- */
+/* Path or URL as the user gave it.  Borrowed. */
+const char *fl_doc_source(const fl_document *doc);
+/* "text", "html", "docx", "xlsx", "pdf".  Borrowed. */
+const char *fl_doc_format(const fl_document *doc);
+/* The document's title (first title-like line), or NULL.  Borrowed. */
+const char *fl_doc_title(const fl_document *doc);
+/* Lines are numbered from 1 to fl_doc_line_count(). */
+size_t fl_doc_line_count(const fl_document *doc);
+/* Original text of line `n` without its newline, or NULL when out of
+ * range.  Borrowed. */
+const char *fl_doc_line(const fl_document *doc, size_t n);
+/* Normalised text of line `n` (see the top of this header).  Borrowed. */
+const char *fl_doc_line_norm(const fl_document *doc, size_t n);
+/* Page of line `n` (1-based), or 0 when the format has no pages. */
+int fl_doc_line_page(const fl_document *doc, size_t n);
+/* The innermost section containing line `n`, or NULL before the first
+ * heading.  Borrowed. */
+const fl_section *fl_doc_section_at(const fl_document *doc, size_t n);
+
+/* -- sections: every heading, in document order -- */
+typedef enum fl_numbering {
+    FL_NUM_NONE = 0,     /* unnumbered heading (markdown #, a title line) */
+    FL_NUM_PART,         /* 第一部分 / 第一章 */
+    FL_NUM_CN,           /* 一、 */
+    FL_NUM_CN_PAREN,     /* （一） or (一) */
+    FL_NUM_ARABIC,       /* 1. 1、 1． */
+    FL_NUM_ARABIC_PAREN  /* (1) （1） */
+} fl_numbering;
+
+size_t fl_doc_section_count(const fl_document *doc);
+const fl_section *fl_doc_section(const fl_document *doc, size_t i); /* borrowed */
+/* Heading text without its number ("部门职责" for "一、部门职责").  Borrowed. */
+const char *fl_section_title(const fl_section *s);
+/* The whole heading line, normalised ("一、部门职责").  Borrowed. */
+const char *fl_section_heading(const fl_section *s);
+fl_numbering fl_section_numbering(const fl_section *s);
+/* The number's value: 3 for 三、, (三), 3. ; 0 when unnumbered. */
+int fl_section_number(const fl_section *s);
+/* Depth in the tree, 1 for top-level sections. */
+int fl_section_depth(const fl_section *s);
+const fl_section *fl_section_parent(const fl_section *s); /* borrowed, NULL at top */
+/* Heading line, and last line before the next heading of the same or a
+ * higher level (or the end of the document). */
+size_t fl_section_line(const fl_section *s);
+size_t fl_section_end_line(const fl_section *s);
+/* Path of headings from the top, joined by " > ".  Borrowed. */
+const char *fl_section_path(const fl_section *s);
+
+/* -- paragraphs: runs of narrative lines (not headings, not tables) -- */
+size_t fl_doc_paragraph_count(const fl_document *doc);
+const fl_paragraph *fl_doc_paragraph(const fl_document *doc, size_t i); /* borrowed */
+/* Normalised text of the paragraph, its lines joined without separators
+ * (Chinese text wraps anywhere).  Borrowed. */
+const char *fl_paragraph_text(const fl_paragraph *p);
+size_t fl_paragraph_line(const fl_paragraph *p);
+size_t fl_paragraph_end_line(const fl_paragraph *p);
+const fl_section *fl_paragraph_section(const fl_paragraph *p); /* borrowed, may be NULL */
+/* Line on which byte `offset` of fl_paragraph_text() lies. */
+size_t fl_paragraph_line_at(const fl_paragraph *p, size_t offset);
+
+/* -- narrative amounts: every number in paragraphs, with the words before it -- */
+typedef struct fl_amount {
+    const char *label;   /* words before the number: "人员经费", "占"; borrowed */
+    fl_number number;
+    const char *text;    /* the number as written, with its unit; borrowed */
+    size_t line;
+    const fl_paragraph *paragraph; /* borrowed */
+    size_t offset;       /* byte offset of the number in fl_paragraph_text() */
+} fl_amount;
+
+size_t fl_doc_amount_count(const fl_document *doc);
+const fl_amount *fl_doc_amount(const fl_document *doc, size_t i); /* borrowed */
+
+/* -- tables -- */
+size_t fl_doc_table_count(const fl_document *doc);
+const fl_table *fl_doc_table(const fl_document *doc, size_t i); /* borrowed */
+/* Title ("支出决算表", "项目支出绩效自评表"), or "" when none was found.  Borrowed. */
+const char *fl_table_title(const fl_table *t);
+/* The table's number label ("公开03表"), or NULL.  Borrowed. */
+const char *fl_table_label(const fl_table *t);
+/* Unit from "金额单位：万元" / "单位：万元"; FL_UNIT_NONE when not stated. */
+fl_unit fl_table_unit(const fl_table *t);
+size_t fl_table_line(const fl_table *t);      /* first row's line */
+size_t fl_table_end_line(const fl_table *t);  /* last row's line */
+const fl_section *fl_table_section(const fl_table *t); /* borrowed, may be NULL */
+/* Columns: the widest row's cell count. */
+size_t fl_table_column_count(const fl_table *t);
+/* Column label built from the header rows, top to bottom, joined by "/"
+ * ("本年支出合计", "收入/金额"); "" when the column has no header.  Borrowed. */
+const char *fl_table_column_label(const fl_table *t, size_t col);
+/* The 栏次 number printed under the column, 0 if none. */
+int fl_table_column_number(const fl_table *t, size_t col);
+/* First column whose label contains `needle` (normalised text), or -1. */
+long fl_table_find_column(const fl_table *t, const char *needle);
+
+/* All rows in order: header rows first, then body rows (the 栏次 row, if
+ * any, counts as a header row).  A continuation of the table after a page
+ * break is joined in, its repeated header rows left out. */
+size_t fl_table_row_count(const fl_table *t);
+const fl_row *fl_table_row(const fl_table *t, size_t i); /* borrowed */
+size_t fl_table_header_row_count(const fl_table *t);
+
+int fl_row_is_header(const fl_row *r);
+size_t fl_row_line(const fl_row *r);
+/* Label: the first non-empty text cell that is not a code or number
+ * ("社会福利", "合计"), normalised and without inner spaces ("合 计" ->
+ * "合计").  "" when none.  Borrowed. */
+const char *fl_row_label(const fl_row *r);
+/* Classification code ("2080201", "30101"), or NULL.  Borrowed. */
+const char *fl_row_code(const fl_row *r);
+size_t fl_row_cell_count(const fl_row *r);
+/* Cell `col`, or NULL past the end of this row.  Borrowed. */
+const fl_cell *fl_row_cell(const fl_row *r, size_t col);
+
+const char *fl_cell_text(const fl_cell *c);  /* original text; borrowed */
+const char *fl_cell_norm(const fl_cell *c);  /* normalised, trimmed; borrowed */
+/* 1 when the whole cell is a number (possibly empty "-"), filling *out. */
+int fl_cell_number(const fl_cell *c, fl_number *out);
+
+/* ------------------------------------------------------------------ */
+/* Configuration                                                       */
+/* ------------------------------------------------------------------ */
+
+/* A plugin's options: the [check-id] section of the configuration file,
+ * overridden by `--set check-id.key=value`. */
+typedef struct fl_config fl_config;
+
+/* The value of `key`, or `fallback` when unset.  Borrowed. */
+const char *fl_config_get(const fl_config *cfg, const char *key, const char *fallback);
+/* `key` as a decimal; `fallback` when unset or not a number. */
+fl_dec fl_config_get_dec(const fl_config *cfg, const char *key, fl_dec fallback);
+
+/* ------------------------------------------------------------------ */
+/* Reporting findings                                                  */
+/* ------------------------------------------------------------------ */
+
+typedef enum fl_severity {
+    FL_SEV_INFO = 1,
+    FL_SEV_WARNING = 2,
+    FL_SEV_ERROR = 3
+} fl_severity;
+
+typedef struct fl_report fl_report;
+typedef struct fl_finding fl_finding;
+
+/* Add a finding.  `rule` is the rule's short name ("code-hierarchy"); the
+ * core prefixes the check id ("table-totals/code-hierarchy").  The message
+ * is printf-style, in Chinese.  Returns the finding, owned by the report:
+ * fill in its location and numbers with the setters below.  Never NULL. */
+fl_finding *fl_report_add(fl_report *rep, const char *rule, fl_severity sev,
+                          const char *fmt, ...) FISLINT_PRINTF(4, 5);
+
+/* Location.  Setting a line also sets, unless already set: the evidence
+ * (the line's original text), the page and the section path. */
+void fl_finding_set_line(fl_finding *f, size_t line, size_t end_line);
+void fl_finding_set_page(fl_finding *f, int page);
+void fl_finding_set_section(fl_finding *f, const fl_section *s);
+/* Sets table title, and the line range when none is set yet. */
+void fl_finding_set_table(fl_finding *f, const fl_table *t);
+/* Sets row label and, when unset, the line (and so the evidence). */
+void fl_finding_set_row(fl_finding *f, const fl_row *r);
+void fl_finding_set_row_label(fl_finding *f, const char *label);
+void fl_finding_set_column(fl_finding *f, const char *column);
+void fl_finding_set_evidence(fl_finding *f, const char *text);
+
+/* Numbers: expected (what would be right) and actual (what is written);
+ * the difference actual - expected is computed. */
+void fl_finding_set_values(fl_finding *f, fl_dec expected, fl_dec actual);
+/* Free-form expected/actual, for values that are not numbers ("优"). */
+void fl_finding_set_expected_text(fl_finding *f, const char *expected);
+void fl_finding_set_actual_text(fl_finding *f, const char *actual);
+/* One addend of a sum that did not add up (listed in the output). */
+void fl_finding_add_addend(fl_finding *f, const char *label, fl_dec value);
+/* What the bureau should do, in Chinese. printf-style. */
+void fl_finding_set_suggestion(fl_finding *f, const char *fmt, ...) FISLINT_PRINTF(2, 3);
+
+/* ------------------------------------------------------------------ */
+/* The plugin descriptor                                               */
+/* ------------------------------------------------------------------ */
+
+typedef struct fl_plugin {
+    /* Filled by FISLINT_PLUGIN_HEADER: checked by the loader. */
+    uint32_t magic;
+    uint16_t abi_major;
+    uint16_t abi_minor;
+    uint32_t struct_size;
+
+    /* The check id: ASCII, lower-case, stable forever ("table-totals"). */
+    const char *id;
+    const char *version;
+    /* One line, Chinese, shown by `fislint checks`. */
+    const char *summary;
+
+    /* Optional.  Called once after loading; return 0 on success.  May
+     * store private state in *state (the plugin owns it). */
+    int (*init)(const fl_config *cfg, void **state);
+    /* Called once per document.  Return 0; non-zero means the check itself
+     * failed (reported as such, the run continues). */
+    int (*check)(const fl_document *doc, fl_report *rep, void *state);
+    /* Optional.  Frees what init() allocated. */
+    void (*fini)(void *state);
+} fl_plugin;
+
+#define FISLINT_PLUGIN_HEADER \
+    .magic = FISLINT_PLUGIN_MAGIC, .abi_major = FISLINT_ABI_MAJOR, \
+    .abi_minor = FISLINT_ABI_MINOR, .struct_size = sizeof(fl_plugin)
+
+/* The one exported symbol of a plugin.  Usage:
+ *   FISLINT_PLUGIN_DEFINE = { FISLINT_PLUGIN_HEADER, .id = "my-check", ... };
+ */
+#define FISLINT_PLUGIN_SYMBOL "fislint_plugin"
+#define FISLINT_PLUGIN_DEFINE FISLINT_EXPORT const fl_plugin fislint_plugin
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* FISLINT_PLUGIN_H */
