@@ -1,0 +1,134 @@
+/* dec.c — exact decimal arithmetic on int64 millionths (fl_dec).
+ *
+ * Products and quotients go through a 128-bit intermediate so that realistic
+ * amounts (up to 10^12 万元) never overflow; results that do not fit in
+ * int64 saturate instead of wrapping, so a corrupt input cannot turn a huge
+ * positive total into a negative one. */
+#include <fislint/plugin.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+/* __int128 is a GCC/Clang extension; __extension__ keeps -pedantic quiet. */
+__extension__ typedef __int128 i128;
+
+static int64_t saturate(i128 v)
+{
+    if (v > (i128)INT64_MAX)
+        return INT64_MAX;
+    if (v < (i128)INT64_MIN)
+        return INT64_MIN;
+    return (int64_t)v;
+}
+
+/* num / den rounded half away from zero; den must be non-zero. */
+static i128 div_round(i128 num, i128 den)
+{
+    int neg = (num < 0) != (den < 0);
+    i128 n = num < 0 ? -num : num;
+    i128 d = den < 0 ? -den : den;
+    i128 q = n / d;
+    if ((n % d) * 2 >= d)
+        q++;
+    return neg ? -q : q;
+}
+
+fl_dec fl_dec_mul(fl_dec a, fl_dec b)
+{
+    fl_dec r = { saturate(div_round((i128)a.micros * b.micros, FL_DEC_SCALE)) };
+    return r;
+}
+
+fl_dec fl_dec_div(fl_dec a, fl_dec b, int *ok)
+{
+    fl_dec r = { 0 };
+    if (b.micros == 0) {
+        if (ok)
+            *ok = 0;
+        return r;
+    }
+    if (ok)
+        *ok = 1;
+    r.micros = saturate(div_round((i128)a.micros * FL_DEC_SCALE, b.micros));
+    return r;
+}
+
+fl_dec fl_dec_round(fl_dec a, int places)
+{
+    if (places >= 6)
+        return a;
+    if (places < 0)
+        places = 0;
+    int64_t unit = 1;
+    for (int i = places; i < 6; i++)
+        unit *= 10;
+    fl_dec r = { saturate(div_round(a.micros, unit) * unit) };
+    return r;
+}
+
+int fl_dec_parse(const char *text, fl_dec *out)
+{
+    if (text == NULL)
+        return -1;
+    const char *p = text;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    int neg = 0;
+    if (*p == '-' || *p == '+')
+        neg = *p++ == '-';
+    i128 v = 0;
+    int digits = 0, decimals = 0;
+    for (; *p >= '0' && *p <= '9'; p++, digits++) {
+        v = v * 10 + (*p - '0');
+        if (v > (i128)INT64_MAX)
+            return -1;
+    }
+    if (*p == '.') {
+        p++;
+        for (; *p >= '0' && *p <= '9'; p++, decimals++) {
+            if (decimals == 6)
+                return -1;
+            v = v * 10 + (*p - '0');
+        }
+        if (decimals == 0)
+            return -1; /* "12." is not a plain decimal */
+    }
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    if (digits + decimals == 0 || *p != '\0')
+        return -1;
+    for (int i = decimals; i < 6; i++)
+        v *= 10;
+    if (neg)
+        v = -v;
+    if (v > (i128)INT64_MAX || v < (i128)INT64_MIN)
+        return -1;
+    if (out)
+        out->micros = (int64_t)v;
+    return 0;
+}
+
+char *fl_dec_format(fl_dec a, int min_places, char *buf, size_t size)
+{
+    if (buf == NULL || size == 0)
+        return buf;
+    if (min_places < 0)
+        min_places = 0;
+    if (min_places > 6)
+        min_places = 6;
+    /* Work on the magnitude as unsigned: -INT64_MIN does not fit int64. */
+    int neg = a.micros < 0;
+    uint64_t mag = neg ? (uint64_t)0 - (uint64_t)a.micros : (uint64_t)a.micros;
+    uint64_t ip = mag / (uint64_t)FL_DEC_SCALE;
+    uint64_t fp = mag % (uint64_t)FL_DEC_SCALE;
+    char frac[8];
+    snprintf(frac, sizeof frac, "%06llu", (unsigned long long)fp);
+    int places = 6;
+    while (places > min_places && frac[places - 1] == '0')
+        places--;
+    frac[places] = '\0';
+    snprintf(buf, size, "%s%llu%s%s", neg ? "-" : "", (unsigned long long)ip,
+             places > 0 ? "." : "", frac);
+    return buf;
+}

@@ -1,0 +1,242 @@
+/* number.c — reading a number with its unit from report text.
+ *
+ * Works on original and normalised text alike, so full-width digits, signs,
+ * separators and the decimal point are all recognised here. */
+#include <fislint/plugin.h>
+
+#include <stdint.h>
+#include <string.h>
+
+__extension__ typedef __int128 i128;
+
+/* Value of a digit (ASCII or full-width ０-９) at p, or -1; *len gets its
+ * byte length. */
+static int digit_at(const unsigned char *p, size_t *len)
+{
+    if (p[0] >= '0' && p[0] <= '9') {
+        *len = 1;
+        return p[0] - '0';
+    }
+    /* U+FF10..U+FF19 = EF BC 90..99 */
+    if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99) {
+        *len = 3;
+        return p[2] - 0x90;
+    }
+    return -1;
+}
+
+/* Byte length of the literal `lit` if `p` starts with it, else 0. */
+static size_t match(const unsigned char *p, const char *lit)
+{
+    size_t n = strlen(lit);
+    return strncmp((const char *)p, lit, n) == 0 ? n : 0;
+}
+
+/* Length of one space character at p (ASCII space/tab, U+3000, U+00A0). */
+static size_t space_at(const unsigned char *p)
+{
+    if (p[0] == ' ' || p[0] == '\t')
+        return 1;
+    size_t n;
+    if ((n = match(p, "\xE3\x80\x80")) || (n = match(p, "\xC2\xA0")))
+        return n;
+    return 0;
+}
+
+static size_t skip_spaces(const unsigned char *p)
+{
+    size_t n = 0, k;
+    while ((k = space_at(p + n)) > 0)
+        n += k;
+    return n;
+}
+
+/* Exactly three digits at p, not followed by a fourth: a thousands group. */
+static size_t group_len(const unsigned char *p)
+{
+    size_t n = 0, k;
+    for (int i = 0; i < 3; i++) {
+        if (digit_at(p + n, &k) < 0)
+            return 0;
+        n += k;
+    }
+    return digit_at(p + n, &k) < 0 ? n : 0;
+}
+
+/* The text is, after trimming spaces, only an empty-cell marker. */
+static size_t empty_marker(const unsigned char *s)
+{
+    static const char *const markers[] = {
+        "\xE2\x80\x94\xE2\x80\x94", /* —— */
+        "\xEF\xBC\x8D\xEF\xBC\x8D", /* －－ */
+        "--",
+        "\xE2\x80\x94", /* — */
+        "\xEF\xBC\x8D", /* － */
+        "\xE2\x80\x93", /* – */
+        "\xEF\xBC\x8F", /* ／ */
+        "-", "/",
+    };
+    size_t pos = skip_spaces(s);
+    for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++) {
+        size_t n = match(s + pos, markers[i]);
+        if (n == 0)
+            continue;
+        size_t end = pos + n;
+        end += skip_spaces(s + end);
+        while (s[end] == '\r' || s[end] == '\n')
+            end++;
+        return s[end] == '\0' ? end : 0;
+    }
+    return 0;
+}
+
+/* The unit after a number.  Longer words come first so that 万元 wins over
+ * a bare 万 and 人次 over 人. */
+static size_t unit_at(const unsigned char *p, fl_unit *unit)
+{
+    static const struct {
+        const char *word;
+        fl_unit unit;
+    } units[] = {
+        { "万元", FL_UNIT_WANYUAN },
+        { "亿元", FL_UNIT_YIYUAN },
+        { "元", FL_UNIT_YUAN },
+        { "%", FL_UNIT_PERCENT },
+        { "\xEF\xBC\x85", FL_UNIT_PERCENT }, /* ％ */
+        { "分钟", FL_UNIT_OTHER },            /* minutes, not points */
+        { "分", FL_UNIT_POINTS },
+        { "人次", FL_UNIT_OTHER },
+        { "人", FL_UNIT_OTHER }, { "户", FL_UNIT_OTHER }, { "个", FL_UNIT_OTHER },
+        { "次", FL_UNIT_OTHER }, { "辆", FL_UNIT_OTHER }, { "家", FL_UNIT_OTHER },
+        { "批", FL_UNIT_OTHER }, { "项", FL_UNIT_OTHER }, { "天", FL_UNIT_OTHER },
+        { "日", FL_UNIT_OTHER }, { "月", FL_UNIT_OTHER }, { "年", FL_UNIT_OTHER },
+        { "名", FL_UNIT_OTHER }, { "具", FL_UNIT_OTHER },
+    };
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        size_t n = match(p, units[i].word);
+        if (n) {
+            *unit = units[i].unit;
+            return n;
+        }
+    }
+    return 0;
+}
+
+size_t fl_parse_number(const char *text, fl_number *out)
+{
+    fl_number num = { { 0 }, FL_UNIT_NONE, 0, 0 };
+    if (out)
+        *out = num;
+    if (text == NULL)
+        return 0;
+    const unsigned char *s = (const unsigned char *)text;
+
+    size_t end = empty_marker(s);
+    if (end > 0) {
+        num.is_empty = 1;
+        if (out)
+            *out = num;
+        return end;
+    }
+
+    size_t pos = skip_spaces(s), k;
+    int neg = 0;
+    if (s[pos] == '+' || s[pos] == '-') {
+        neg = s[pos] == '-';
+        pos++;
+    } else if ((k = match(s + pos, "\xEF\xBC\x8B"))) { /* ＋ */
+        pos += k;
+    } else if ((k = match(s + pos, "\xEF\xBC\x8D")) ||  /* － */
+               (k = match(s + pos, "\xE2\x88\x92"))) {  /* − U+2212 */
+        neg = 1;
+        pos += k;
+    }
+
+    /* Integer part, with thousands groups.  Anything beyond int64 micros
+     * (about 9.2 × 10^12) is not an amount we can compare: no number. */
+    i128 v = 0;
+    int d, digits = 0;
+    for (;;) {
+        if ((d = digit_at(s + pos, &k)) >= 0) {
+            v = v * 10 + d;
+            if (v > (i128)(INT64_MAX / FL_DEC_SCALE))
+                return 0;
+            pos += k;
+            digits++;
+        } else if (digits > 0 && ((k = match(s + pos, ",")) ||
+                                  (k = match(s + pos, "\xEF\xBC\x8C"))) && /* ， */
+                   group_len(s + pos + k) > 0) {
+            pos += k;
+        } else {
+            break;
+        }
+    }
+    if (digits == 0)
+        return 0;
+
+    /* Fraction: a point counts only when a digit follows ("3." ends a
+     * sentence or a list number). */
+    int decimals = 0;
+    i128 frac = 0;
+    int round_up = 0;
+    if (((k = match(s + pos, ".")) || (k = match(s + pos, "\xEF\xBC\x8E"))) && /* ． */
+        digit_at(s + pos + k, &(size_t){ 0 }) >= 0) {
+        pos += k;
+        while ((d = digit_at(s + pos, &k)) >= 0) {
+            if (decimals < 6)
+                frac = frac * 10 + d;
+            else if (decimals == 6)
+                round_up = d >= 5; /* half away from zero on the magnitude */
+            decimals++;
+            pos += k;
+        }
+    }
+    for (int i = decimals; i < 6; i++)
+        frac *= 10;
+    i128 micros = v * FL_DEC_SCALE + frac + round_up;
+    if (micros > (i128)INT64_MAX)
+        return 0;
+
+    /* Unit, possibly after spaces; spaces are consumed only with a unit. */
+    size_t sp = skip_spaces(s + pos);
+    fl_unit unit = FL_UNIT_NONE;
+    size_t ulen = unit_at(s + pos + sp, &unit);
+    if (ulen > 0)
+        pos += sp + ulen;
+
+    num.value.micros = (int64_t)(neg ? -micros : micros);
+    num.unit = unit;
+    num.decimals = decimals;
+    if (out)
+        *out = num;
+    return pos;
+}
+
+int fl_number_to_wanyuan(const fl_number *n, fl_dec *out)
+{
+    if (n == NULL)
+        return -1;
+    fl_dec r = n->value;
+    switch (n->unit) {
+    case FL_UNIT_NONE:
+    case FL_UNIT_WANYUAN:
+        break;
+    case FL_UNIT_YUAN: {
+        int ok;
+        r = fl_dec_div(n->value, fl_dec_from_int(10000), &ok);
+        break;
+    }
+    case FL_UNIT_YIYUAN: {
+        i128 v = (i128)n->value.micros * 10000;
+        if (v > (i128)INT64_MAX || v < (i128)INT64_MIN)
+            return -1; /* cannot be represented */
+        r.micros = (int64_t)v;
+        break;
+    }
+    default:
+        return -1;
+    }
+    if (out)
+        *out = r;
+    return 0;
+}

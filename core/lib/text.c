@@ -1,0 +1,278 @@
+/* text.c — input bytes to UTF-8 (encoding detection, GB18030 and UTF-16
+ * conversion) and the full-width normalisation every pattern matches on. */
+#include "text.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+/* How far to look for NUL bytes before calling the input binary (git's
+ * heuristic uses the same window). */
+#define BINARY_WINDOW 8192
+/* Output is produced through a fixed buffer and appended, so iconv never
+ * needs the whole output size up front. */
+#define CHUNK 65536
+
+/* Length of the well-formed UTF-8 sequence at p (at most `avail` bytes
+ * available), or 0 if it is not one: overlong forms, surrogates and code
+ * points above U+10FFFF are rejected. */
+static size_t seq_len(const unsigned char *p, size_t avail)
+{
+    unsigned char c = p[0];
+    if (c < 0x80)
+        return 1;
+    size_t n;
+    unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the 2nd byte */
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        if (c == 0xE0)
+            lo = 0xA0;
+        else if (c == 0xED)
+            hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F;
+    } else
+        return 0;
+    if (avail < n || p[1] < lo || p[1] > hi)
+        return 0;
+    for (size_t i = 2; i < n; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
+int fl_utf8_valid(const unsigned char *data, size_t len, size_t *bad_offset)
+{
+    size_t i = 0;
+    while (i < len) {
+        if (data[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = seq_len(data + i, len - i);
+        if (n == 0) {
+            if (bad_offset)
+                *bad_offset = i;
+            return 0;
+        }
+        i += n;
+    }
+    return 1;
+}
+
+size_t fl_utf8_len(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (p[0] < 0x80)
+        return 1;
+    /* The string is NUL-terminated and NUL is never a continuation byte,
+     * so claiming 4 available bytes cannot read past the end. */
+    size_t n = seq_len(p, 4);
+    return n ? n : 1;
+}
+
+char *fl_normalize(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    /* Every fold shortens its input, so len + 1 bytes always suffice. */
+    char *out = xmalloc(len + 1);
+    size_t o = 0, i = 0;
+    while (i < len) {
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            out[o++] = (char)c;
+            i++;
+            continue;
+        }
+        size_t n = seq_len(p + i, len - i);
+        if (n == 0) { /* invalid byte: keep it, move on */
+            out[o++] = (char)c;
+            i++;
+            continue;
+        }
+        unsigned cp = 0;
+        if (n == 2)
+            cp = ((c & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu);
+        else if (n == 3)
+            cp = ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+        if (cp >= 0xFF01 && cp <= 0xFF5E)
+            out[o++] = (char)(cp - 0xFEE0);
+        else if (cp == 0x3000 || cp == 0x00A0)
+            out[o++] = ' ';
+        else if (cp == 0x2212)
+            out[o++] = '-';
+        else {
+            memcpy(out + o, p + i, n);
+            o += n;
+        }
+        i += n;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+static void set_err(char *err, size_t errsize, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void set_err(char *err, size_t errsize, const char *fmt, ...)
+{
+    if (err == NULL || errsize == 0)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errsize, fmt, ap);
+    va_end(ap);
+}
+
+/* Convert data[0..len) from `from` to UTF-8 in CHUNK-sized steps.  `base`
+ * is the offset of data in the original input, for error messages. */
+static int convert(const char *from, const unsigned char *data, size_t len, size_t base,
+                   fl_buf *dst, char *err, size_t errsize)
+{
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1) {
+        set_err(err, errsize, "无法进行 %s 到 UTF-8 的转换（iconv 不支持该编码）", from);
+        return -1;
+    }
+    /* Reserve about what the output will need: GB18030 grows by at most
+     * 1.5×, and this avoids repeated doubling on large files. */
+    dst->data = xgrow(dst->data, &dst->cap, len + len / 2 + 1, 1);
+    char chunk[CHUNK];
+    char *in = (char *)data;
+    size_t inleft = len;
+    int rc = 0;
+    while (inleft > 0) {
+        char *o = chunk;
+        size_t oleft = sizeof chunk;
+        size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+        int e = errno;
+        fl_buf_append(dst, chunk, (size_t)(o - chunk));
+        if (r != (size_t)-1 || e == E2BIG)
+            continue;
+        size_t off = base + (size_t)((unsigned char *)in - data);
+        set_err(err, errsize,
+                "第 %zu 字节处（偏移 %zu）有无效的字节序列 (0x%02x)：%s",
+                off + 1, off, (unsigned)*(unsigned char *)in,
+                strcmp(from, "GB18030") == 0 ? "既不是 UTF-8 也不是 GBK/GB18030"
+                                             : "不是有效的 UTF-16 文本");
+        rc = -1;
+        break;
+    }
+    iconv_close(cd);
+    return rc;
+}
+
+/* Share of non-ASCII bytes that belong to well-formed UTF-8 sequences is
+ * above 90 %: the file is UTF-8 with some broken bytes, not GBK. */
+static int mostly_utf8(const unsigned char *data, size_t len)
+{
+    size_t nonascii = 0, good = 0, i = 0;
+    while (i < len) {
+        if (data[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = seq_len(data + i, len - i);
+        if (n == 0) {
+            nonascii++;
+            i++;
+        } else {
+            nonascii += n;
+            good += n;
+            i += n;
+        }
+    }
+    return nonascii > 0 && good * 10 > nonascii * 9;
+}
+
+/* UTF-16 without a BOM: ASCII text then has a NUL in nearly every other
+ * byte, all on the same side.  Only used to word the error message. */
+static int looks_utf16(const unsigned char *p, size_t n)
+{
+    size_t win = n < BINARY_WINDOW ? n : BINARY_WINDOW;
+    size_t zero[2] = { 0, 0 };
+    for (size_t i = 0; i < win; i++)
+        if (p[i] == 0)
+            zero[i & 1]++;
+    size_t pairs = win / 2;
+    return pairs >= 2 && (zero[0] * 10 >= pairs * 6 || zero[1] * 10 >= pairs * 6) &&
+           (zero[0] == 0 || zero[1] == 0);
+}
+
+int fl_decode(const unsigned char *data, size_t len, char **out, size_t *out_len,
+              const char **encoding, char *err, size_t errsize)
+{
+    if (err && errsize)
+        err[0] = '\0';
+    if (data == NULL)
+        len = 0;
+    size_t base = 0;
+    fl_buf b = { 0 };
+    const char *enc = "UTF-8";
+
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        base = 3;
+    } else if (len >= 4 && (memcmp(data, "\xFF\xFE\0\0", 4) == 0 ||
+                            memcmp(data, "\0\0\xFE\xFF", 4) == 0)) {
+        set_err(err, errsize, "不支持 UTF-32 编码的文件，请另存为 UTF-8");
+        return -1;
+    } else if (len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 ||
+                            memcmp(data, "\xFE\xFF", 2) == 0)) {
+        /* Notepad's "Unicode": convert rather than refuse. */
+        enc = data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+        if (convert(enc, data + 2, len - 2, 2, &b, err, errsize) != 0) {
+            fl_buf_free(&b);
+            return -1;
+        }
+        goto done;
+    }
+
+    const unsigned char *p = data + base;
+    size_t n = len - base;
+    const unsigned char *nul = memchr(p, 0, n < BINARY_WINDOW ? n : BINARY_WINDOW);
+    if (nul != NULL) {
+        set_err(err, errsize, "二进制文件，不是文本报告（第 %zu 字节是 NUL）%s",
+                (size_t)(nul - data) + 1,
+                looks_utf16(p, n) ? "；可能是没有 BOM 的 UTF-16 文件，请另存为 UTF-8" : "");
+        return -1;
+    }
+
+    size_t bad = 0;
+    if (fl_utf8_valid(p, n, &bad)) {
+        fl_buf_append(&b, (const char *)p, n);
+        goto done;
+    }
+    if (mostly_utf8(p, n)) {
+        size_t off = base + bad;
+        set_err(err, errsize,
+                "第 %zu 字节处（偏移 %zu）有无效的 UTF-8 字节序列 (0x%02x)：文件基本是 UTF-8，但有损坏的字节",
+                off + 1, off, (unsigned)data[off]);
+        return -1;
+    }
+    enc = "GB18030";
+    if (convert(enc, p, n, base, &b, err, errsize) != 0) {
+        fl_buf_free(&b);
+        return -1;
+    }
+
+done:
+    if (out_len)
+        *out_len = b.len;
+    if (encoding)
+        *encoding = enc;
+    if (out)
+        *out = fl_buf_steal(&b);
+    else
+        fl_buf_free(&b);
+    return 0;
+}

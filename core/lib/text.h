@@ -1,0 +1,32 @@
+/* text.h — turning input bytes into the UTF-8 text the model is built
+ * from: encoding detection, and full-width normalisation. */
+#ifndef FL_TEXT_H
+#define FL_TEXT_H
+
+#include <stddef.h>
+
+/* Decode `data` to UTF-8.  A UTF-8 BOM is dropped; valid UTF-8 is taken as
+ * it is; otherwise the bytes are converted from GB18030 (a superset of GBK
+ * and GB2312) with iconv.  On success returns 0, *out (caller frees, NUL
+ * terminated), *out_len, and *encoding ("UTF-8", "GB18030", "UTF-16LE" or "UTF-16BE" — the
+ * latter two only with a BOM; static).
+ * On failure returns -1 and writes a Chinese message naming the byte
+ * offset of the first invalid sequence into err ("第 1234 字节处有无效的
+ * 字节序列 (0xff)：既不是 UTF-8 也不是 GBK/GB18030"). */
+int fl_decode(const unsigned char *data, size_t len, char **out, size_t *out_len,
+              const char **encoding, char *err, size_t errsize);
+
+/* 1 when `data` is valid UTF-8; otherwise 0 and *bad_offset is the offset
+ * of the first invalid byte. */
+int fl_utf8_valid(const unsigned char *data, size_t len, size_t *bad_offset);
+
+/* Normalised copy of s[0..len): full-width ASCII (U+FF01..U+FF5E) folded to
+ * ASCII, U+3000 (ideographic space) and U+00A0 to a space.  Everything
+ * else is copied as is.  Caller frees. */
+char *fl_normalize(const char *s, size_t len);
+
+/* Length in bytes of the UTF-8 sequence starting at s (1 for invalid
+ * bytes, so loops always advance). */
+size_t fl_utf8_len(const char *s);
+
+#endif

@@ -1,0 +1,290 @@
+/* test-number.c — numbers with units as they are written in reports. */
+#include <check.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <fislint/plugin.h>
+
+/* Parse `text`, check the bytes consumed are the first `consumed` bytes
+ * (given as the prefix string itself, so the test reads naturally). */
+static fl_number parse_prefix(const char *text, const char *prefix)
+{
+    fl_number n;
+    memset(&n, 0x5a, sizeof n);
+    size_t used = fl_parse_number(text, &n);
+    ck_assert_msg(used == strlen(prefix), "\"%s\": consumed %zu bytes, want %zu (\"%s\")",
+                  text, used, strlen(prefix), prefix);
+    ck_assert_msg(strncmp(text, prefix, used) == 0, "prefix mismatch for %s", text);
+    return n;
+}
+
+static fl_number parse_all(const char *text)
+{
+    return parse_prefix(text, text);
+}
+
+static const char *F(fl_dec d)
+{
+    static char buf[32];
+    return fl_dec_format(d, 0, buf, sizeof buf);
+}
+
+START_TEST(plain_and_separators)
+{
+    fl_number n = parse_all("11,086.73");
+    ck_assert_str_eq(F(n.value), "11086.73");
+    ck_assert_int_eq(n.unit, FL_UNIT_NONE);
+    ck_assert_int_eq(n.decimals, 2);
+    ck_assert_int_eq(n.is_empty, 0);
+
+    n = parse_all("1,234,567.5");
+    ck_assert_str_eq(F(n.value), "1234567.5");
+    n = parse_all("1，234，567"); /* full-width comma */
+    ck_assert_str_eq(F(n.value), "1234567");
+    ck_assert_int_eq(n.decimals, 0);
+}
+END_TEST
+
+START_TEST(comma_not_a_group)
+{
+    /* "1,2": a list, not a thousands group */
+    fl_number n = parse_prefix("1,2", "1");
+    ck_assert_str_eq(F(n.value), "1");
+    /* four digits after the comma: not a group either */
+    n = parse_prefix("1,2345", "1");
+    ck_assert_str_eq(F(n.value), "1");
+    /* the unit ends the number before a sentence comma */
+    n = parse_prefix("0.85万元，决算数0.85万元", "0.85万元");
+    ck_assert_str_eq(F(n.value), "0.85");
+    ck_assert_int_eq(n.unit, FL_UNIT_WANYUAN);
+    /* comma then text */
+    n = parse_prefix("12,其中", "12");
+    ck_assert_str_eq(F(n.value), "12");
+    /* a trailing comma after a group */
+    n = parse_prefix("1,234,", "1,234");
+    ck_assert_str_eq(F(n.value), "1234");
+}
+END_TEST
+
+START_TEST(units)
+{
+    fl_number n = parse_all("346.25元");
+    ck_assert_int_eq(n.unit, FL_UNIT_YUAN);
+    ck_assert_str_eq(F(n.value), "346.25");
+    n = parse_all("32万元");
+    ck_assert_int_eq(n.unit, FL_UNIT_WANYUAN);
+    ck_assert_str_eq(F(n.value), "32");
+    n = parse_all("1.2亿元");
+    ck_assert_int_eq(n.unit, FL_UNIT_YIYUAN);
+    ck_assert_str_eq(F(n.value), "1.2");
+    ck_assert_int_eq(n.decimals, 1);
+    n = parse_all("94.74%");
+    ck_assert_int_eq(n.unit, FL_UNIT_PERCENT);
+    ck_assert_str_eq(F(n.value), "94.74");
+    n = parse_all("100％");
+    ck_assert_int_eq(n.unit, FL_UNIT_PERCENT);
+    n = parse_all("98分");
+    ck_assert_int_eq(n.unit, FL_UNIT_POINTS);
+    ck_assert_str_eq(F(n.value), "98");
+    n = parse_all("15人次");
+    ck_assert_int_eq(n.unit, FL_UNIT_OTHER);
+    n = parse_all("3辆");
+    ck_assert_int_eq(n.unit, FL_UNIT_OTHER);
+    n = parse_all("5分钟");
+    ck_assert_int_eq(n.unit, FL_UNIT_OTHER);
+    /* a year is a number with a unit word, not an amount */
+    n = parse_prefix("2023年度部门决算", "2023年");
+    ck_assert_int_eq(n.unit, FL_UNIT_OTHER);
+    ck_assert_str_eq(F(n.value), "2023");
+    /* spaces before a unit belong to the number; without a unit they do not */
+    n = parse_all("1,923.33 万元");
+    ck_assert_int_eq(n.unit, FL_UNIT_WANYUAN);
+    n = parse_all("12\xE3\x80\x80%"); /* ideographic space */
+    ck_assert_int_eq(n.unit, FL_UNIT_PERCENT);
+    n = parse_prefix("12 其中", "12");
+    ck_assert_int_eq(n.unit, FL_UNIT_NONE);
+    /* a bare 万 is not 万元 and not consumed */
+    n = parse_prefix("3万人", "3");
+    ck_assert_int_eq(n.unit, FL_UNIT_NONE);
+}
+END_TEST
+
+START_TEST(fullwidth)
+{
+    fl_number n = parse_all("１２３．４５万元");
+    ck_assert_str_eq(F(n.value), "123.45");
+    ck_assert_int_eq(n.unit, FL_UNIT_WANYUAN);
+    ck_assert_int_eq(n.decimals, 2);
+    n = parse_all("－１，０００．５");
+    ck_assert_str_eq(F(n.value), "-1000.5");
+    n = parse_all("＋７");
+    ck_assert_str_eq(F(n.value), "7");
+    n = parse_all("\xE2\x88\x92" "3.5"); /* U+2212 minus */
+    ck_assert_str_eq(F(n.value), "-3.5");
+}
+END_TEST
+
+START_TEST(signs_and_spaces)
+{
+    fl_number n = parse_all("  -0.5万元");
+    ck_assert_str_eq(F(n.value), "-0.5");
+    n = parse_all("+12");
+    ck_assert_str_eq(F(n.value), "12");
+    n = parse_all("\xE3\x80\x80" "8"); /* leading U+3000 */
+    ck_assert_str_eq(F(n.value), "8");
+    /* a sign alone, or a sign before text, is no number */
+    ck_assert_uint_eq(fl_parse_number("-a", NULL), 0);
+    ck_assert_uint_eq(fl_parse_number("+", NULL), 0);
+    ck_assert_uint_eq(fl_parse_number("- 5", NULL), 0);
+}
+END_TEST
+
+START_TEST(decimals)
+{
+    fl_number n = parse_all("1.30");
+    ck_assert_int_eq(n.decimals, 2);
+    ck_assert_int_eq(n.value.micros, 1300000);
+    n = parse_all("0.123456");
+    ck_assert_int_eq(n.decimals, 6);
+    ck_assert_int_eq(n.value.micros, 123456);
+    /* more than 6 decimals: rounded half away from zero, count as written */
+    n = parse_all("0.1234565");
+    ck_assert_int_eq(n.decimals, 7);
+    ck_assert_int_eq(n.value.micros, 123457);
+    n = parse_all("-0.1234565");
+    ck_assert_int_eq(n.value.micros, -123457);
+    n = parse_all("0.12345649999");
+    ck_assert_int_eq(n.value.micros, 123456);
+    n = parse_all("0.9999999");
+    ck_assert_int_eq(n.value.micros, 1000000);
+    /* a point without a digit after it ends the number */
+    n = parse_prefix("3.", "3");
+    ck_assert_int_eq(n.decimals, 0);
+    n = parse_prefix("3。", "3");
+    ck_assert_int_eq(n.value.micros, 3000000);
+}
+END_TEST
+
+START_TEST(empty_markers)
+{
+    static const char *const markers[] = {
+        "-", "—", "－", "——", "/", " - ", "\t—\t", "--", "－－", "-\n",
+    };
+    for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++) {
+        fl_number n;
+        size_t used = fl_parse_number(markers[i], &n);
+        ck_assert_msg(used == strlen(markers[i]), "marker %zu: consumed %zu", i, used);
+        ck_assert_int_eq(n.is_empty, 1);
+        ck_assert_int_eq(n.value.micros, 0);
+        ck_assert_int_eq(n.unit, FL_UNIT_NONE);
+    }
+    /* only when the marker is the whole input */
+    fl_number n;
+    ck_assert_uint_eq(fl_parse_number("—— 主要原因是", &n), 0);
+    ck_assert_uint_eq(fl_parse_number("/人", &n), 0);
+    ck_assert_uint_eq(fl_parse_number("-5", &n), 2);
+    ck_assert_int_eq(n.is_empty, 0);
+}
+END_TEST
+
+START_TEST(not_numbers)
+{
+    fl_number n = { { 99 }, FL_UNIT_OTHER, 1, 3 };
+    ck_assert_uint_eq(fl_parse_number("", &n), 0);
+    ck_assert_int_eq(n.is_empty, 0); /* reset even on failure */
+    ck_assert_int_eq(n.value.micros, 0);
+    ck_assert_uint_eq(fl_parse_number("   ", &n), 0);
+    ck_assert_uint_eq(fl_parse_number("合计", &n), 0);
+    ck_assert_uint_eq(fl_parse_number(".5", &n), 0);
+    ck_assert_uint_eq(fl_parse_number(",123", &n), 0);
+    ck_assert_uint_eq(fl_parse_number(NULL, &n), 0);
+    ck_assert_uint_eq(fl_parse_number("５", NULL), 3); /* out may be NULL */
+}
+END_TEST
+
+START_TEST(huge_numbers)
+{
+    /* the largest representable value */
+    fl_number n = parse_all("9223372036854.775807");
+    ck_assert_int_eq(n.value.micros, INT64_MAX);
+    n = parse_all("-9,223,372,036,854.775807");
+    ck_assert_int_eq(n.value.micros, -INT64_MAX);
+    /* beyond int64 micros: not a number we can compare (an ID, an account) */
+    ck_assert_uint_eq(fl_parse_number("9223372036854.775808", &n), 0);
+    ck_assert_uint_eq(fl_parse_number("9223372036855", &n), 0);
+    ck_assert_uint_eq(fl_parse_number("622202123456789012345", &n), 0);
+    /* rounding the 7th decimal may not push past the limit either */
+    ck_assert_uint_eq(fl_parse_number("9223372036854.7758075", &n), 0);
+    /* 10^12 万元 is fine */
+    n = parse_all("1,000,000,000,000.00万元");
+    ck_assert_str_eq(F(n.value), "1000000000000");
+}
+END_TEST
+
+START_TEST(to_wanyuan)
+{
+    fl_dec w;
+    fl_number n = parse_all("1.2亿元");
+    ck_assert_int_eq(fl_number_to_wanyuan(&n, &w), 0);
+    ck_assert_str_eq(F(w), "12000");
+    n = parse_all("346.25元");
+    ck_assert_int_eq(fl_number_to_wanyuan(&n, &w), 0);
+    ck_assert_str_eq(F(w), "0.034625");
+    n = parse_all("0.05元"); /* 0.000005 万元, exact */
+    ck_assert_int_eq(fl_number_to_wanyuan(&n, &w), 0);
+    ck_assert_int_eq(w.micros, 5);
+    n = parse_all("0.005元"); /* 0.0000005 -> rounds away from zero */
+    ck_assert_int_eq(fl_number_to_wanyuan(&n, &w), 0);
+    ck_assert_int_eq(w.micros, 1);
+    n = parse_all("32万元");
+    ck_assert_int_eq(fl_number_to_wanyuan(&n, &w), 0);
+    ck_assert_str_eq(F(w), "32");
+    n = parse_all("11,086.73"); /* bare: taken as 万元 */
+    ck_assert_int_eq(fl_number_to_wanyuan(&n, &w), 0);
+    ck_assert_str_eq(F(w), "11086.73");
+    n = parse_all("-"); /* empty cell: zero */
+    ck_assert_int_eq(fl_number_to_wanyuan(&n, &w), 0);
+    ck_assert_int_eq(w.micros, 0);
+
+    w.micros = 77;
+    n = parse_all("94.74%");
+    ck_assert_int_eq(fl_number_to_wanyuan(&n, &w), -1);
+    n = parse_all("98分");
+    ck_assert_int_eq(fl_number_to_wanyuan(&n, &w), -1);
+    n = parse_all("3辆");
+    ck_assert_int_eq(fl_number_to_wanyuan(&n, &w), -1);
+    ck_assert_int_eq(w.micros, 77); /* untouched on failure */
+    /* 亿元 too large to express in 万元 */
+    n = parse_all("9000000000000亿元");
+    ck_assert_int_eq(fl_number_to_wanyuan(&n, &w), -1);
+    ck_assert_int_eq(fl_number_to_wanyuan(NULL, &w), -1);
+}
+END_TEST
+
+static Suite *number_suite(void)
+{
+    Suite *s = suite_create("number");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, plain_and_separators);
+    tcase_add_test(tc, comma_not_a_group);
+    tcase_add_test(tc, units);
+    tcase_add_test(tc, fullwidth);
+    tcase_add_test(tc, signs_and_spaces);
+    tcase_add_test(tc, decimals);
+    tcase_add_test(tc, empty_markers);
+    tcase_add_test(tc, not_numbers);
+    tcase_add_test(tc, huge_numbers);
+    tcase_add_test(tc, to_wanyuan);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(number_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
