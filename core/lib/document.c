@@ -1,0 +1,360 @@
+/* document.c — building a document model from UTF-8 text: split into
+ * lines (pages at '\f'), normalise, then run the passes of parse.h. */
+#include "document.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+#include "text.h"
+#include "util.h"
+
+/* ------------------------------------------------------------------ */
+/* Small text helpers shared by the passes                              */
+/* ------------------------------------------------------------------ */
+
+size_t fl_space_len(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (p[0] == ' ' || p[0] == '\t' || p[0] == '\r')
+        return 1;
+    if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) /* U+3000 */
+        return 3;
+    if (p[0] == 0xC2 && p[1] == 0xA0) /* U+00A0 */
+        return 2;
+    return 0;
+}
+
+int fl_text_is_blank(const char *s)
+{
+    size_t k;
+    while (*s) {
+        if ((k = fl_space_len(s)) == 0)
+            return 0;
+        s += k;
+    }
+    return 1;
+}
+
+void fl_trim_bounds(const char *s, size_t len, size_t *start, size_t *tlen)
+{
+    size_t a = 0, k;
+    while (a < len && (k = fl_space_len(s + a)) > 0 && a + k <= len)
+        a += k;
+    /* Trailing spaces: scan forward once, remembering where the last
+     * non-space character ended, so this stays linear. */
+    size_t end = a, i = a;
+    while (i < len) {
+        k = fl_space_len(s + i);
+        if (k > 0 && i + k <= len) {
+            i += k;
+            continue;
+        }
+        k = fl_utf8_len(s + i);
+        if (i + k > len)
+            k = len - i;
+        i += k;
+        end = i;
+    }
+    *start = a;
+    *tlen = end - a;
+}
+
+char *fl_trim_dup(const char *s, size_t len)
+{
+    size_t a, n;
+    fl_trim_bounds(s, len, &a, &n);
+    return xstrndup(s + a, n);
+}
+
+char *fl_strip_spaces_dup(const char *s)
+{
+    size_t n = strlen(s), o = 0, k;
+    char *out = xmalloc(n + 1);
+    for (size_t i = 0; i < n;) {
+        if ((k = fl_space_len(s + i)) > 0) {
+            i += k;
+            continue;
+        }
+        out[o++] = s[i++];
+    }
+    out[o] = '\0';
+    return out;
+}
+
+size_t fl_char_count(const char *s, size_t max)
+{
+    size_t n = 0;
+    while (*s && n < max) {
+        s += fl_utf8_len(s);
+        n++;
+    }
+    return n;
+}
+
+/* The last character of s[0..len) that is not a space; *start gets its
+ * offset.  Returns its byte length, 0 when s is blank. */
+static size_t last_char(const char *s, size_t len, size_t *start)
+{
+    size_t a, n;
+    fl_trim_bounds(s, len, &a, &n);
+    if (n == 0)
+        return 0;
+    size_t end = a + n, i = end - 1;
+    while (i > a && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    *start = i;
+    return end - i;
+}
+
+int fl_ends_sentence(const char *s)
+{
+    static const char *const finals[] = {
+        "\xE3\x80\x82", /* 。 */
+        ";", ":", "!", "?", ".",
+        "\xE2\x80\x9D", /* ” */
+        "\xE2\x80\x99", /* ’ */
+        ")", "]",
+        "\xE3\x80\x8D", /* 」 */
+        "\xE3\x80\x8F", /* 』 */
+        "\xE3\x80\x91", /* 】 */
+        "\xE3\x80\x8B", /* 》 */
+        "\xE2\x80\xA6", /* … */
+    };
+    size_t start, n = last_char(s, strlen(s), &start);
+    if (n == 0)
+        return 0;
+    for (size_t i = 0; i < sizeof finals / sizeof finals[0]; i++)
+        if (strlen(finals[i]) == n && memcmp(s + start, finals[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+int fl_looks_like_table_title(const char *norm)
+{
+    static const char *const words[] = { "决算表", "自评表", "汇总表", "明细表", "情况表" };
+    size_t a, n;
+    fl_trim_bounds(norm, strlen(norm), &a, &n);
+    const char *s = norm + a;
+    if (n == 0)
+        return 0;
+    /* "**表2. …**" and "表 1. …" */
+    while (*s == '*' || *s == '#')
+        s++;
+    if (strncmp(s, "表", 3) == 0) {
+        const char *q = s + 3;
+        while (*q == ' ')
+            q++;
+        if (*q >= '0' && *q <= '9')
+            return 1;
+    }
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strstr(norm, words[i]) != NULL)
+            return 1;
+    /* ends with 表 (ignoring trailing bold markers and spaces) */
+    size_t end = a + n;
+    while (end > a && norm[end - 1] == '*')
+        end--;
+    return end >= a + 3 && memcmp(norm + end - 3, "表", 3) == 0;
+}
+
+char *fl_strip_markdown(const char *norm, int *md_level)
+{
+    size_t a, n;
+    fl_trim_bounds(norm, strlen(norm), &a, &n);
+    const char *s = norm + a;
+    int level = 0;
+    while (level < (int)n && s[level] == '#')
+        level++;
+    /* "#" must be followed by a space (or end) to be a markdown heading. */
+    if (level > 0 && level <= 6 && (s[level] == ' ' || s[level] == '\0' || level == (int)n)) {
+        s += level;
+        n -= (size_t)level;
+    } else {
+        level = 0;
+    }
+    fl_buf b = { 0 };
+    fl_buf_append(&b, "", 0);
+    for (size_t i = 0; i < n;) {
+        if (s[i] == '*' && i + 1 < n && s[i + 1] == '*') {
+            i += 2;
+            continue;
+        }
+        fl_buf_append(&b, s + i, 1);
+        i++;
+    }
+    char *raw = fl_buf_steal(&b);
+    /* A lone leading/trailing '*' left over from "*表2. …**". */
+    size_t ra, rn;
+    fl_trim_bounds(raw, strlen(raw), &ra, &rn);
+    while (rn > 0 && raw[ra] == '*') {
+        ra++;
+        rn--;
+    }
+    while (rn > 0 && raw[ra + rn - 1] == '*')
+        rn--;
+    char *out = fl_trim_dup(raw + ra, rn);
+    free(raw);
+    if (md_level)
+        *md_level = level;
+    return out;
+}
+
+/* ------------------------------------------------------------------ */
+/* Lines and pages                                                      */
+/* ------------------------------------------------------------------ */
+
+/* Copy the input into one buffer of NUL-terminated lines: '\n' ends a
+ * line, a '\r' before it is dropped, '\f' is removed (counting pages) and
+ * NUL bytes become spaces.  One pass, one allocation for all lines. */
+static void split_lines(fl_document *doc, const char *text, size_t len)
+{
+    char *buf = xmalloc(len + 1);
+    size_t nlines = 0, cap = 0, pages_cap = 0, o = 0;
+    char **lines = NULL;
+    int *pages = NULL;
+    int has_ff = len > 0 && memchr(text, '\f', len) != NULL;
+    int page = 1, next_page = 1;
+    size_t line_start = 0;
+    int at_line_start = 1;
+
+    for (size_t i = 0; i <= len; i++) {
+        if (i == len && (len == 0 || text[len - 1] == '\n'))
+            break; /* no empty line after a final newline */
+        if (i == len || text[i] == '\n') {
+            if (o > line_start && buf[o - 1] == '\r')
+                o--;
+            buf[o] = '\0';
+            lines = xgrow(lines, &cap, nlines + 1, sizeof *lines);
+            lines[nlines] = buf + line_start;
+            if (has_ff) {
+                if (pages_cap < cap) {
+                    pages = xrealloc(pages, cap * sizeof *pages);
+                    pages_cap = cap;
+                }
+                pages[nlines] = page;
+            }
+            nlines++;
+            o++;
+            line_start = o;
+            page = next_page;
+            at_line_start = 1;
+            continue;
+        }
+        char c = text[i];
+        if (c == '\f') {
+            /* At the start of a line the break belongs to this line's
+             * page; elsewhere the next line starts the new page. */
+            if (at_line_start)
+                page = ++next_page;
+            else
+                next_page++;
+            continue;
+        }
+        buf[o++] = c == '\0' ? ' ' : c;
+        at_line_start = 0;
+    }
+    doc->line_buf = buf;
+    doc->lines = lines;
+    doc->nlines = nlines;
+    doc->pages = pages;
+
+    /* Normalising never creates or removes a NUL, so the normalised buffer
+     * splits into the same lines. */
+    size_t total = nlines ? (size_t)(lines[nlines - 1] - buf) + strlen(lines[nlines - 1]) + 1 : 0;
+    doc->norm_buf = fl_normalize(buf, total);
+    doc->norm = xmalloc((nlines ? nlines : 1) * sizeof *doc->norm);
+    char *q = doc->norm_buf;
+    for (size_t n = 0; n < nlines; n++) {
+        doc->norm[n] = q;
+        q += strlen(q) + 1;
+    }
+}
+
+/* "- 1 -", "— 12 —": a page number left by a PDF conversion. */
+static int is_page_number(const char *norm)
+{
+    size_t a, n;
+    fl_trim_bounds(norm, strlen(norm), &a, &n);
+    const char *s = norm + a, *end = norm + a + n;
+    size_t k;
+    if (s < end && *s == '-')
+        k = 1;
+    else if (strncmp(s, "\xE2\x80\x94", 3) == 0) /* — */
+        k = 3;
+    else
+        return 0;
+    s += k;
+    while (s < end && *s == ' ')
+        s++;
+    int digits = 0;
+    while (s < end && *s >= '0' && *s <= '9') {
+        s++;
+        digits++;
+    }
+    while (s < end && *s == ' ')
+        s++;
+    if (digits == 0 || digits > 4)
+        return 0;
+    return (end - s == 1 && *s == '-') || (end - s == 3 && strncmp(s, "\xE2\x80\x94", 3) == 0);
+}
+
+fl_document *fl_document_from_text(const char *source, const char *format,
+                                   const char *utf8, size_t len)
+{
+    fl_document *doc = xcalloc(1, sizeof *doc);
+    doc->source = xstrdup(source ? source : "");
+    doc->format = xstrdup(format ? format : "text");
+    if (utf8 == NULL)
+        len = 0;
+    split_lines(doc, utf8 ? utf8 : "", len);
+
+    fl_parse p = { 0 };
+    p.doc = doc;
+    p.kind = xcalloc(doc->nlines ? doc->nlines : 1, 1);
+    for (size_t i = 0; i < doc->nlines; i++)
+        if (fl_text_is_blank(doc->norm[i]) || is_page_number(doc->norm[i]))
+            p.kind[i] = FL_LINE_BLANK;
+
+    fl_parse_tables(&p);
+    fl_parse_sections(&p);
+    for (size_t i = 0; i < doc->ntables; i++) {
+        fl_table *t = doc->tables[i];
+        if (t->line >= 1 && t->line <= doc->nlines)
+            t->section = doc->line_section[t->line - 1];
+    }
+    fl_parse_paragraphs(&p);
+    fl_parse_amounts(&p);
+    free(p.kind);
+    return doc;
+}
+
+void fl_document_free(fl_document *doc)
+{
+    if (doc == NULL)
+        return;
+    for (size_t i = 0; i < doc->nsections; i++)
+        fl_section_free(doc->sections[i]);
+    free(doc->sections);
+    for (size_t i = 0; i < doc->nparagraphs; i++)
+        fl_paragraph_free(doc->paragraphs[i]);
+    free(doc->paragraphs);
+    for (size_t i = 0; i < doc->namounts; i++) {
+        free((char *)doc->amounts[i].label);
+        free((char *)doc->amounts[i].text);
+    }
+    free(doc->amounts);
+    for (size_t i = 0; i < doc->ntables; i++)
+        fl_table_free(doc->tables[i]);
+    free(doc->tables);
+    free(doc->line_section);
+    free(doc->lines);
+    free(doc->norm);
+    free(doc->line_buf);
+    free(doc->norm_buf);
+    free(doc->pages);
+    free(doc->title);
+    free(doc->source);
+    free(doc->format);
+    free(doc);
+}

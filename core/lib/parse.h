@@ -1,0 +1,82 @@
+/* parse.h — what the passes that build the document model share
+ * (core-internal; see document.c for the order the passes run in).
+ *
+ * Every pass works on the normalised line text (doc->norm), so full-width
+ * digits and punctuation are already ASCII: "（一）" is "(一)", "１．" is "1.". */
+#ifndef FL_PARSE_H
+#define FL_PARSE_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+/* What a line turned out to be; each pass claims the lines it consumes. */
+enum fl_line_kind {
+    FL_LINE_TEXT = 0,   /* narrative (paragraph material) */
+    FL_LINE_BLANK,      /* empty, only spaces, or a page number ("- 1 -") */
+    FL_LINE_TABLE,      /* a table row or cell */
+    FL_LINE_META,       /* table furniture: 公开03表, 金额单位：万元, 部门：…, (2023年度) */
+    FL_LINE_HEADING     /* a section heading or the document title */
+};
+
+/* State shared by the passes while one document is built. */
+typedef struct fl_parse {
+    fl_document *doc;
+    unsigned char *kind;  /* kind[i] for line i + 1 */
+    size_t sections_cap, paragraphs_cap, amounts_cap, tables_cap;
+} fl_parse;
+
+/* The passes, in the order document.c runs them. */
+void fl_parse_tables(fl_parse *p);      /* tables.c: marks TABLE/META lines */
+void fl_parse_sections(fl_parse *p);    /* sections.c: title, headings, line_section */
+void fl_parse_paragraphs(fl_parse *p);  /* paragraphs.c */
+void fl_parse_amounts(fl_parse *p);     /* amounts.c */
+
+/* Work out cells (normalised text, numbers), header rows, column labels
+ * and numbers, row labels and codes of a table whose rows hold only their
+ * cells' original text (table-finish.c). */
+void fl_table_finish(fl_table *t);
+
+/* Free what the passes allocated (model.c). */
+void fl_section_free(fl_section *s);
+void fl_paragraph_free(fl_paragraph *p);
+void fl_table_free(fl_table *t);
+
+/* -- small text helpers (document.c) -- */
+
+/* 1 when `s` holds only spaces (ASCII, U+3000, U+00A0), tabs and '\r'. */
+int fl_text_is_blank(const char *s);
+/* Byte length of the space character at s (ASCII space, tab, U+3000,
+ * U+00A0), 0 if none. */
+size_t fl_space_len(const char *s);
+/* Copy of s[0..len) without leading and trailing spaces.  Caller frees. */
+char *fl_trim_dup(const char *s, size_t len);
+/* Bounds of s without leading/trailing spaces: *start and *len. */
+void fl_trim_bounds(const char *s, size_t len, size_t *start, size_t *tlen);
+/* Copy of s with every space (ASCII, U+3000, U+00A0, tab) removed. */
+char *fl_strip_spaces_dup(const char *s);
+/* Number of UTF-8 characters in s, counting at most `max` (so a 10 MB line
+ * costs nothing when only "is it short?" is asked). */
+size_t fl_char_count(const char *s, size_t max);
+/* The last character of s (trailing spaces ignored) is sentence-final
+ * punctuation: 。；：！？ (normalised ;:!?) or a closing quote/bracket. */
+int fl_ends_sentence(const char *s);
+/* 1 when the line looks like a table title: ends with 表, contains
+ * 决算表/自评表/汇总表, or starts with "表N". */
+int fl_looks_like_table_title(const char *norm);
+/* Remove markdown decoration from a normalised line: leading '#'s
+ * (their count in *md_level, 0 when none) and "**" bold markers; the
+ * result is trimmed.  Caller frees. */
+char *fl_strip_markdown(const char *norm, int *md_level);
+
+/* -- numbering (sections.c) -- */
+
+/* Value of Chinese numerals at s (一 … 九十九, 〇/零, 两), 0 if none;
+ * *len gets the byte length. */
+int fl_cn_numeral(const char *s, size_t *len);
+/* A heading number at the start of (trimmed, normalised) s: 第一部分/第一章,
+ * 一、, (一), 1. 1、, (1).  Returns the kind (FL_NUM_NONE if none), sets
+ * *value and *len (bytes of the marker, spaces after it included). */
+fl_numbering fl_numbering_at(const char *s, int *value, size_t *len);
+
+#endif

@@ -1,0 +1,471 @@
+/* sections.c — the document title, headings and the section tree.
+ *
+ * A heading is a markdown heading ("## 一、部门职责"), or a short line
+ * that starts with a number (第一部分, 一、, (一), 1. 1、, (1)) and does not
+ * read like a sentence: numbered narrative items such as
+ * "1、一般公共服务支出(类)…年初预算数为0万元…主要原因是。" are paragraphs.
+ *
+ * The tree follows the numbering kinds in the order they appear: a heading
+ * whose kind is already open closes everything opened after it (it is their sibling),
+ * any other kind nests one level deeper.  Unnumbered markdown headings use
+ * their level as their kind, and 第X部分 always starts a top-level part. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+#include "text.h"
+#include "util.h"
+
+/* A numbered plain line longer than this is narrative, not a heading. */
+#define HEADING_MAX_CHARS 40
+/* Markdown headings are trusted, but not without bound. */
+#define MD_HEADING_MAX_CHARS 200
+/* The title is looked for among the first lines only. */
+#define TITLE_SEARCH_LINES 30
+/* Distinct kinds: 5 numbering kinds + 6 markdown levels. */
+#define STACK_MAX 16
+
+int fl_cn_numeral(const char *s, size_t *len)
+{
+    static const char *const digits[] = { "零", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+    int total = 0, cur = 0, nchars = 0;
+    size_t i = 0;
+    for (;;) {
+        int d = -1;
+        for (int k = 0; k < 10; k++)
+            if (strncmp(s + i, digits[k], 3) == 0)
+                d = k;
+        if (d < 0 && strncmp(s + i, "〇", 3) == 0)
+            d = 0;
+        if (d < 0 && strncmp(s + i, "两", 3) == 0)
+            d = 2;
+        if (d >= 0) {
+            cur = d;
+        } else if (strncmp(s + i, "十", 3) == 0) {
+            total += (cur ? cur : 1) * 10;
+            cur = 0;
+        } else if (strncmp(s + i, "百", 3) == 0) {
+            total += (cur ? cur : 1) * 100;
+            cur = 0;
+        } else {
+            break;
+        }
+        i += 3;
+        if (++nchars > 6)
+            break;
+    }
+    *len = i;
+    return nchars ? total + cur : 0;
+}
+
+static size_t skip_spaces(const char *s)
+{
+    size_t n = 0, k;
+    while ((k = fl_space_len(s + n)) > 0)
+        n += k;
+    return n;
+}
+
+/* 1-3 ASCII digits at s: their value, *len their length; -1 if none. */
+static int arabic_at(const char *s, size_t *len)
+{
+    int v = 0;
+    size_t i = 0;
+    while (s[i] >= '0' && s[i] <= '9') {
+        if (i == 3)
+            return -1;
+        v = v * 10 + (s[i] - '0');
+        i++;
+    }
+    *len = i;
+    return i ? v : -1;
+}
+
+fl_numbering fl_numbering_at(const char *s, int *value, size_t *len)
+{
+    size_t n, i;
+    int v;
+    *value = 0;
+    *len = 0;
+    /* 第一部分 / 第一章 / 第1部分 */
+    if (strncmp(s, "第", 3) == 0) {
+        i = 3;
+        v = fl_cn_numeral(s + i, &n);
+        if (n == 0)
+            v = arabic_at(s + i, &n);
+        if (n > 0 && v > 0) {
+            i += n;
+            size_t w = strncmp(s + i, "部分", 6) == 0 ? 6
+                     : strncmp(s + i, "章", 3) == 0 ? 3
+                     : strncmp(s + i, "篇", 3) == 0 ? 3 : 0;
+            if (w) {
+                i += w;
+                *value = v;
+                *len = i + skip_spaces(s + i);
+                return FL_NUM_PART;
+            }
+        }
+        return FL_NUM_NONE;
+    }
+    /* (一) and (1), possibly with spaces inside */
+    if (s[0] == '(') {
+        i = 1 + skip_spaces(s + 1);
+        fl_numbering kind = FL_NUM_CN_PAREN;
+        v = fl_cn_numeral(s + i, &n);
+        if (n == 0) {
+            v = arabic_at(s + i, &n);
+            kind = FL_NUM_ARABIC_PAREN;
+        }
+        if (n == 0 || v <= 0)
+            return FL_NUM_NONE;
+        i += n;
+        i += skip_spaces(s + i);
+        if (s[i] != ')')
+            return FL_NUM_NONE;
+        i++;
+        *value = v;
+        *len = i + skip_spaces(s + i);
+        return kind;
+    }
+    /* 一、 */
+    v = fl_cn_numeral(s, &n);
+    if (n > 0) {
+        if (v > 0 && strncmp(s + n, "、", 3) == 0) {
+            *value = v;
+            *len = n + 3 + skip_spaces(s + n + 3);
+            return FL_NUM_CN;
+        }
+        return FL_NUM_NONE;
+    }
+    /* 1. 1、 (not 1.5) */
+    v = arabic_at(s, &n);
+    if (n > 0 && v > 0) {
+        if (strncmp(s + n, "、", 3) == 0) {
+            *value = v;
+            *len = n + 3 + skip_spaces(s + n + 3);
+            return FL_NUM_ARABIC;
+        }
+        if (s[n] == '.' && !(s[n + 1] >= '0' && s[n + 1] <= '9')) {
+            *value = v;
+            *len = n + 1 + skip_spaces(s + n + 1);
+            return FL_NUM_ARABIC;
+        }
+    }
+    return FL_NUM_NONE;
+}
+
+/* Punctuation that makes a short numbered line a sentence, not a title. */
+static int has_sentence_punct(const char *s)
+{
+    static const char *const marks[] = { "\xE3\x80\x82", ",", ";", ":", "!", "?" };
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+        if (strstr(s, marks[i]) != NULL)
+            return 1;
+    return 0;
+}
+
+static int is_list_item(const char *norm)
+{
+    const char *s = norm + skip_spaces(norm);
+    return (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ';
+}
+
+/* One recognised heading line. */
+typedef struct heading {
+    char *text;          /* normalised, markdown removed */
+    int md_level;        /* 0 for a plain line */
+    fl_numbering kind;
+    int value;
+    size_t marker_len;   /* bytes of the number at the start of text */
+} heading;
+
+/* Is line i (0-based) a heading?  Fills *h (text owned by the caller). */
+static int detect_heading(const fl_parse *p, size_t i, heading *h)
+{
+    const char *norm = p->doc->norm[i];
+    if (p->kind[i] != FL_LINE_TEXT || is_list_item(norm))
+        return 0;
+    /* Cheap reject first: long plain lines that are not markdown. */
+    const char *s = norm + skip_spaces(norm);
+    if (*s != '#' && fl_char_count(s, HEADING_MAX_CHARS + 8) > HEADING_MAX_CHARS + 6)
+        return 0;
+    if (*s == '#' && fl_char_count(s, MD_HEADING_MAX_CHARS + 8) > MD_HEADING_MAX_CHARS)
+        return 0;
+
+    memset(h, 0, sizeof *h);
+    h->text = fl_strip_markdown(norm, &h->md_level);
+    if (h->text[0] == '\0')
+        goto no;
+    h->kind = fl_numbering_at(h->text, &h->value, &h->marker_len);
+    if (h->md_level > 0)
+        return 1;
+    if (h->kind == FL_NUM_NONE)
+        goto no;
+    if (fl_char_count(h->text, HEADING_MAX_CHARS + 1) > HEADING_MAX_CHARS)
+        goto no;
+    if (h->kind != FL_NUM_PART) {
+        const char *rest = h->text + h->marker_len;
+        if (*rest == '\0' || has_sentence_punct(rest))
+            goto no;
+    }
+    return 1;
+no:
+    free(h->text);
+    h->text = NULL;
+    return 0;
+}
+
+/* A line that can be the document's title: short, unnumbered, Chinese,
+ * not a sentence, not "附件4" or "目录". */
+static char *title_candidate(const fl_parse *p, size_t i)
+{
+    const char *norm = p->doc->norm[i];
+    if (p->kind[i] != FL_LINE_TEXT || is_list_item(norm))
+        return NULL;
+    if (fl_char_count(norm, 80) >= 80)
+        return NULL;
+    int level;
+    char *t = fl_strip_markdown(norm, &level);
+    int value;
+    size_t mlen;
+    size_t nchars = fl_char_count(t, 61);
+    char *compact = fl_strip_spaces_dup(t);
+    int ok = nchars >= 4 && nchars <= 60 && !has_sentence_punct(t) &&
+             fl_numbering_at(t, &value, &mlen) == FL_NUM_NONE &&
+             !fl_str_starts_with(compact, "附件") && strcmp(compact, "目录") != 0;
+    if (ok) {
+        /* at least two CJK characters */
+        int cjk = 0;
+        for (const unsigned char *q = (const unsigned char *)t; *q; q++)
+            if (*q >= 0xE4 && *q <= 0xE9)
+                cjk++;
+        ok = cjk >= 2;
+    }
+    free(compact);
+    if (!ok) {
+        free(t);
+        return NULL;
+    }
+    return t;
+}
+
+static fl_section *add_section(fl_parse *p, const char *text, fl_numbering kind, int value,
+                               size_t marker_len, size_t line)
+{
+    fl_document *doc = p->doc;
+    fl_section *s = xcalloc(1, sizeof *s);
+    s->heading = xstrdup(text);
+    s->title = fl_trim_dup(text + marker_len, strlen(text + marker_len));
+    s->numbering = kind;
+    s->number = kind == FL_NUM_NONE ? 0 : value;
+    s->line = line;
+    s->end_line = doc->nlines;
+    doc->sections = xgrow(doc->sections, &p->sections_cap, doc->nsections + 1,
+                          sizeof *doc->sections);
+    doc->sections[doc->nsections++] = s;
+    return s;
+}
+
+/* What the pre-pass knows about a line. */
+typedef struct line_info {
+    signed char kind;    /* numbering kind of a plain numbered line, else 0 */
+    char cand;           /* heading candidate */
+    char md;             /* markdown heading */
+    int value;
+} line_info;
+
+/* How far to look for the neighbouring items of a numbered line. */
+#define SIBLING_SEARCH_LINES 30
+
+/* The nearest plain numbered line before (dir -1) or after (dir 1) line i,
+ * not crossing markdown headings or tables; SIZE_MAX if none. */
+static size_t neighbour_item(const fl_parse *p, const line_info *info, size_t i, int dir)
+{
+    size_t n = p->doc->nlines;
+    for (size_t step = 1; step <= SIBLING_SEARCH_LINES; step++) {
+        if (dir < 0 && step > i)
+            break;
+        size_t j = dir < 0 ? i - step : i + step;
+        if (j >= n || info[j].md || p->kind[j] == FL_LINE_TABLE)
+            break;
+        if (info[j].kind != FL_NUM_NONE)
+            return j;
+    }
+    return (size_t)-1;
+}
+
+/* A short numbered line whose previous or next item of the same kind is a
+ * narrative paragraph is that list's item cut short by a line break
+ * ("4、社会保障和就业支出(类)…基层政权建设和社区" + "治理(项)。…"). */
+static void demote_cut_items(const fl_parse *p, line_info *info)
+{
+    size_t n = p->doc->nlines;
+    for (size_t i = 0; i < n; i++) {
+        if (!info[i].cand || info[i].md || info[i].kind == FL_NUM_PART)
+            continue;
+        size_t j = neighbour_item(p, info, i, -1), k = neighbour_item(p, info, i, 1);
+        if ((j != (size_t)-1 && info[j].kind == info[i].kind &&
+             info[j].value == info[i].value - 1 && !info[j].cand) ||
+            (k != (size_t)-1 && info[k].kind == info[i].kind &&
+             info[k].value == info[i].value + 1 && !info[k].cand))
+            info[i].cand = 2; /* demoted */
+    }
+    for (size_t i = 0; i < n; i++)
+        if (info[i].cand == 2)
+            info[i].cand = 0;
+}
+
+static line_info *scan_lines(const fl_parse *p)
+{
+    fl_document *doc = p->doc;
+    line_info *info = xcalloc(doc->nlines ? doc->nlines : 1, sizeof *info);
+    for (size_t i = 0; i < doc->nlines; i++) {
+        if (p->kind[i] != FL_LINE_TEXT || is_list_item(doc->norm[i]))
+            continue;
+        heading h;
+        if (detect_heading(p, i, &h)) {
+            info[i].cand = 1;
+            info[i].md = h.md_level > 0;
+            info[i].kind = h.md_level > 0 ? FL_NUM_NONE : (signed char)h.kind;
+            info[i].value = h.value;
+            free(h.text);
+            continue;
+        }
+        /* a numbered narrative item */
+        const char *s = doc->norm[i] + skip_spaces(doc->norm[i]);
+        if (*s == '#')
+            continue;
+        while (*s == '*')
+            s++;
+        size_t len;
+        int value;
+        fl_numbering k = fl_numbering_at(s, &value, &len);
+        info[i].kind = (signed char)k;
+        info[i].value = value;
+    }
+    demote_cut_items(p, info);
+    return info;
+}
+
+/* A title broken over two lines ("…2024年度部门决算" + "公开说明"): a
+ * very short plain line right after it continues it. */
+#define TITLE_TAIL_MAX_CHARS 10
+
+static void title_tail(fl_parse *p, const line_info *info, size_t i, fl_section *title)
+{
+    fl_document *doc = p->doc;
+    size_t j = i + 1;
+    while (j < doc->nlines && j <= i + 2 && p->kind[j] == FL_LINE_BLANK)
+        j++;
+    if (j >= doc->nlines || p->kind[j] != FL_LINE_TEXT || info[j].cand || info[j].kind)
+        return;
+    const char *norm = doc->norm[j];
+    if (norm[skip_spaces(norm)] == '#' || is_list_item(norm) ||
+        fl_char_count(norm, TITLE_TAIL_MAX_CHARS + 1) > TITLE_TAIL_MAX_CHARS ||
+        has_sentence_punct(norm))
+        return;
+    char *tail = fl_trim_dup(norm, strlen(norm));
+    char *compact = fl_strip_spaces_dup(tail);
+    int ok = tail[0] != '\0' && strcmp(compact, "目录") != 0;
+    free(compact);
+    if (ok) {
+        char *joined = xasprintf("%s%s", doc->title, tail);
+        free(doc->title);
+        doc->title = joined;
+        free(title->heading);
+        free(title->title);
+        free(title->path);
+        title->heading = xstrdup(joined);
+        title->title = xstrdup(joined);
+        title->path = xstrdup(joined);
+        p->kind[j] = FL_LINE_HEADING;
+    }
+    free(tail);
+}
+
+typedef struct open_section {
+    int key;             /* numbering kind, or 100 + markdown level */
+    fl_section *s;
+} open_section;
+
+void fl_parse_sections(fl_parse *p)
+{
+    fl_document *doc = p->doc;
+    doc->line_section = xcalloc(doc->nlines ? doc->nlines : 1, sizeof *doc->line_section);
+    open_section stack[STACK_MAX];
+    int depth = 0;
+    const fl_section *current = NULL;
+    fl_section *title_section = NULL;
+    int headings_seen = 0;
+    size_t nonblank = 0;
+    line_info *info = scan_lines(p);
+
+    for (size_t i = 0; i < doc->nlines; i++) {
+        if (p->kind[i] != FL_LINE_BLANK)
+            nonblank++;
+        size_t line = i + 1;
+        heading h;
+        int is_heading = info[i].cand && detect_heading(p, i, &h);
+
+        /* The title: the first short title-like line before any heading. */
+        if (doc->title == NULL && !headings_seen && nonblank <= TITLE_SEARCH_LINES &&
+            (!is_heading || h.kind == FL_NUM_NONE)) {
+            char *t = title_candidate(p, i);
+            if (t != NULL) {
+                doc->title = t;
+                title_section = add_section(p, t, FL_NUM_NONE, 0, 0, line);
+                title_section->depth = 1;
+                title_section->path = xstrdup(t);
+                p->kind[i] = FL_LINE_HEADING;
+                current = title_section;
+                doc->line_section[i] = current;
+                if (is_heading)
+                    free(h.text);
+                title_tail(p, info, i, title_section);
+                continue;
+            }
+        }
+        if (!is_heading) {
+            doc->line_section[i] = current;
+            continue;
+        }
+        headings_seen = 1;
+        p->kind[i] = FL_LINE_HEADING;
+        if (title_section != NULL) {
+            title_section->end_line = line - 1;
+            title_section = NULL;
+        }
+
+        int key = h.kind != FL_NUM_NONE ? (int)h.kind : 100 + h.md_level;
+        int keep = depth;
+        if (h.kind == FL_NUM_PART) {
+            keep = 0;
+        } else {
+            for (int d = depth - 1; d >= 0; d--)
+                if (stack[d].key == key) {
+                    keep = d;
+                    break;
+                }
+        }
+        for (int d = keep; d < depth; d++)
+            stack[d].s->end_line = line - 1;
+        depth = keep;
+        if (depth == STACK_MAX) { /* cannot happen with distinct kinds; be safe */
+            stack[depth - 1].s->end_line = line - 1;
+            depth--;
+        }
+
+        fl_section *s = add_section(p, h.text, h.kind, h.value, h.marker_len, line);
+        s->parent = depth > 0 ? stack[depth - 1].s : NULL;
+        s->depth = depth + 1;
+        s->path = s->parent ? xasprintf("%s > %s", s->parent->path, s->heading)
+                            : xstrdup(s->heading);
+        stack[depth].key = key;
+        stack[depth].s = s;
+        depth++;
+        current = s;
+        doc->line_section[i] = current;
+        free(h.text);
+    }
+    free(info);
+}

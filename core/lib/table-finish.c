@@ -1,0 +1,320 @@
+/* table-finish.c — from rows of cell text to a table plugins can read:
+ * normalised cells and their numbers, header rows, column labels, the 栏次
+ * numbers, row labels and classification codes.
+ *
+ * Header rows are the rows before the first body row; a body row has a
+ * classification code or a number in a column that is not a 行次/栏次/序号
+ * column.  The 栏次 row ("栏次 1 2 3", or a bare "1 2 3 …") is a header
+ * row and numbers the columns.  Everything after the first body row is
+ * body, in order (self-evaluation tables mix blocks; plugins read them). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+#include "text.h"
+#include "util.h"
+
+/* Column labels stop growing here (bytes). */
+#define LABEL_MAX_BYTES 256
+
+/* Remove HTML-ish tags ("<b>", "</b>", "<br/>") in place.  A '<' not
+ * followed by a letter or '/' is text ("<10%"). */
+static void strip_tags(char *s)
+{
+    char *o = s;
+    for (char *i = s; *i;) {
+        if (*i == '<') {
+            char c = i[1] == '/' ? i[2] : i[1];
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                char *end = strchr(i, '>');
+                char *next_lt = strchr(i + 1, '<');
+                if (end != NULL && end - i <= 40 && (next_lt == NULL || next_lt > end)) {
+                    i = end + 1;
+                    continue;
+                }
+            }
+        }
+        *o++ = *i++;
+    }
+    *o = '\0';
+}
+
+/* The original and the normalised text share one allocation, text first
+ * (fl_table_free frees only text): tables hold millions of small cells. */
+static void finish_cell(fl_cell *c)
+{
+    strip_tags(c->text);
+    size_t tl = strlen(c->text);
+    char *n = fl_normalize(c->text, tl);
+    for (char *q = n; *q; q++)
+        if (*q == '\t' || *q == '\r' || *q == '\n')
+            *q = ' ';
+    size_t a, nl;
+    fl_trim_bounds(n, strlen(n), &a, &nl);
+    char *block = xmalloc(tl + nl + 2);
+    memcpy(block, c->text, tl + 1);
+    memcpy(block + tl + 1, n + a, nl);
+    block[tl + 1 + nl] = '\0';
+    free(n);
+    free(c->text);
+    c->text = block;
+    c->norm = block + tl + 1;
+    size_t len = strlen(c->norm);
+    fl_number num;
+    c->is_number = 0;
+    if (len > 0) {
+        size_t used = fl_parse_number(c->norm, &num);
+        if (used == len) {
+            c->is_number = 1;
+            c->number = num;
+        }
+    }
+}
+
+/* The space-free normalised text of a cell ("合 计" -> "合计"); caller frees. */
+static char *compact(const fl_cell *c)
+{
+    return fl_strip_spaces_dup(c->norm);
+}
+
+static int is_index_word(const char *compact_text)
+{
+    return strcmp(compact_text, "行次") == 0 || strcmp(compact_text, "栏次") == 0 ||
+           strcmp(compact_text, "序号") == 0 || strcmp(compact_text, "行号") == 0;
+}
+
+static int is_integer_cell(const fl_cell *c, int *value)
+{
+    if (!c->is_number || c->number.is_empty || c->number.decimals != 0 ||
+        c->number.unit != FL_UNIT_NONE)
+        return 0;
+    int64_t v = c->number.value.micros / FL_DEC_SCALE;
+    if (v <= 0 || v >= 1000)
+        return 0;
+    *value = (int)v;
+    return 1;
+}
+
+/* The 栏次 row: starts with 栏次/行次, or is only the integers 1, 2, 3 … */
+static int is_column_number_row(const fl_row *r)
+{
+    int expect = 1, count = 0;
+    for (size_t i = 0; i < r->ncells; i++) {
+        const fl_cell *c = &r->cells[i];
+        if (c->norm[0] == '\0')
+            continue;
+        char *k = compact(c);
+        int word = strcmp(k, "栏次") == 0;
+        free(k);
+        if (word) {
+            if (count == 0 && i == 0)
+                return 1;
+            continue;
+        }
+        int v;
+        if (!is_integer_cell(c, &v) || v != expect)
+            return 0;
+        expect++;
+        count++;
+    }
+    return count >= 2;
+}
+
+/* A classification code: 3, 5 or 7 digits (功能分类 类/款/项, 经济分类). */
+static int is_code(const char *compact_text)
+{
+    size_t n = strlen(compact_text);
+    if (n != 3 && n != 5 && n != 7)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (compact_text[i] < '0' || compact_text[i] > '9')
+            return 0;
+    return compact_text[0] != '0';
+}
+
+/* The code comes first: in the first two cells, with only empty cells
+ * before it ("总分 | 100" is a score, not a code). */
+static void find_code(fl_row *r)
+{
+    for (size_t i = 0; i < r->ncells && i < 2; i++) {
+        char *k = compact(&r->cells[i]);
+        if (is_code(k)) {
+            r->code = k;
+            return;
+        }
+        int empty = k[0] == '\0';
+        free(k);
+        if (!empty)
+            return;
+    }
+}
+
+static void find_label(fl_row *r)
+{
+    for (size_t i = 0; i < r->ncells; i++) {
+        const fl_cell *c = &r->cells[i];
+        if (c->norm[0] == '\0' || c->is_number)
+            continue;
+        char *k = compact(c);
+        if (is_code(k) || is_index_word(k)) {
+            free(k);
+            continue;
+        }
+        r->label = k;
+        return;
+    }
+    r->label = xstrdup("");
+}
+
+/* Is row r a body row?  index_col[c] marks 行次/栏次/序号 columns. */
+static int is_body_row(const fl_row *r, const unsigned char *index_col)
+{
+    if (r->code != NULL)
+        return 1;
+    for (size_t i = 0; i < r->ncells; i++) {
+        const fl_cell *c = &r->cells[i];
+        if (c->is_number && !c->number.is_empty && !index_col[i])
+            return 1;
+    }
+    return 0;
+}
+
+static const char *cell_norm(const fl_table *t, size_t r, size_t c)
+{
+    const fl_row *row = &t->rows[r];
+    return c < row->ncells ? row->cells[c].norm : "";
+}
+
+static void append_piece(fl_buf *b, const char *piece, const char **last)
+{
+    if (piece[0] == '\0' || (*last != NULL && strcmp(*last, piece) == 0))
+        return;
+    if (b->len + strlen(piece) + 1 > LABEL_MAX_BYTES)
+        return;
+    if (b->len > 0)
+        fl_buf_append(b, "/", 1);
+    fl_buf_puts(b, piece);
+    *last = piece;
+}
+
+/* Column labels from the header rows (the 栏次 row excluded).  A merged
+ * header cell spreads right over the empty cells after it while a lower
+ * header row has text there, and stops where that lower row repeats the
+ * text under the merged cell's own column (预算数: 合计 … | 决算数: 合计 …). */
+static void column_labels(fl_table *t, const unsigned char *is_num_row)
+{
+    size_t nc = t->ncols, nh = t->nheader;
+    t->col_labels = xcalloc(nc ? nc : 1, sizeof *t->col_labels);
+    /* last header row with text in each column */
+    size_t *last_text = xcalloc(nc ? nc : 1, sizeof *last_text);
+    for (size_t c = 0; c < nc; c++)
+        last_text[c] = (size_t)-1;
+    for (size_t r = 0; r < nh; r++) {
+        if (is_num_row[r])
+            continue;
+        for (size_t c = 0; c < nc; c++)
+            if (cell_norm(t, r, c)[0] != '\0')
+                last_text[c] = r;
+    }
+    /* effective text of every header cell, compacted */
+    char ***eff = xcalloc(nh ? nh : 1, sizeof *eff);
+    for (size_t r = 0; r < nh; r++) {
+        eff[r] = xcalloc(nc ? nc : 1, sizeof **eff);
+        if (is_num_row[r])
+            continue;
+        size_t next = r + 1;
+        while (next < nh && is_num_row[next])
+            next++;
+        const char *carry = NULL;
+        size_t carry_col = 0;
+        for (size_t c = 0; c < nc; c++) {
+            const char *n = cell_norm(t, r, c);
+            if (n[0] != '\0') {
+                eff[r][c] = fl_strip_spaces_dup(n);
+                carry = eff[r][c];
+                carry_col = c;
+                continue;
+            }
+            int below = last_text[c] != (size_t)-1 && last_text[c] > r;
+            int repeat = next < nh && cell_norm(t, next, c)[0] != '\0' &&
+                         strcmp(cell_norm(t, next, c), cell_norm(t, next, carry_col)) == 0;
+            if (carry != NULL && below && !repeat) {
+                eff[r][c] = xstrdup(carry);
+            } else {
+                carry = NULL;
+                eff[r][c] = xstrdup("");
+            }
+        }
+    }
+    for (size_t c = 0; c < nc; c++) {
+        fl_buf b = { 0 };
+        const char *last = NULL;
+        for (size_t r = 0; r < nh; r++)
+            if (!is_num_row[r])
+                append_piece(&b, eff[r][c], &last);
+        t->col_labels[c] = fl_buf_steal(&b);
+    }
+    for (size_t r = 0; r < nh; r++) {
+        for (size_t c = 0; c < nc; c++)
+            free(eff[r][c]);
+        free(eff[r]);
+    }
+    free(eff);
+    free(last_text);
+}
+
+void fl_table_finish(fl_table *t)
+{
+    t->ncols = 0;
+    for (size_t r = 0; r < t->nrows; r++) {
+        fl_row *row = &t->rows[r];
+        for (size_t c = 0; c < row->ncells; c++)
+            finish_cell(&row->cells[c]);
+        find_code(row);
+        find_label(row);
+        if (row->ncells > t->ncols)
+            t->ncols = row->ncells;
+    }
+    t->line = t->nrows ? t->rows[0].line : 0;
+    t->end_line = t->nrows ? t->rows[t->nrows - 1].line : 0;
+
+    size_t nc = t->ncols;
+    unsigned char *index_col = xcalloc(nc ? nc : 1, 1);
+    unsigned char *is_num_row = xcalloc(t->nrows ? t->nrows : 1, 1);
+    t->col_numbers = xcalloc(nc ? nc : 1, sizeof *t->col_numbers);
+    size_t first_body = t->nrows, last_num_row = (size_t)-1;
+    for (size_t r = 0; r < t->nrows; r++) {
+        fl_row *row = &t->rows[r];
+        if (is_column_number_row(row)) {
+            is_num_row[r] = 1;
+            last_num_row = r;
+            for (size_t c = 0; c < row->ncells; c++) {
+                int v;
+                if (is_integer_cell(&row->cells[c], &v))
+                    t->col_numbers[c] = v;
+                else if (row->cells[c].norm[0] != '\0')
+                    index_col[c] = 1; /* "栏次" itself */
+            }
+            continue;
+        }
+        if (is_body_row(row, index_col)) {
+            first_body = r;
+            break;
+        }
+        for (size_t c = 0; c < row->ncells; c++) {
+            char *k = compact(&row->cells[c]);
+            if (is_index_word(k))
+                index_col[c] = 1;
+            free(k);
+        }
+    }
+    if (first_body == t->nrows) /* no body: only the first row is a header */
+        first_body = last_num_row != (size_t)-1 ? last_num_row + 1 : (t->nrows ? 1 : 0);
+    t->nheader = first_body;
+    for (size_t r = 0; r < t->nrows; r++)
+        t->rows[r].is_header = r < t->nheader;
+
+    column_labels(t, is_num_row);
+    free(index_col);
+    free(is_num_row);
+}

@@ -1,0 +1,587 @@
+/* tables.c — finding tables in the text and cutting them into rows.
+ *
+ * Three layouts:
+ *  (a) TAB-separated: one row per line, cells separated by TABs;
+ *  (b) one cell per line: every line starts with a TAB, a blank line ends
+ *      the row, a lone TAB is an empty cell, a line without TAB right
+ *      after a cell continues that cell;
+ *  (c) markdown pipes: "| a | b |", the "|---|" line skipped, "\|" a pipe.
+ * A row holding only a title-like cell ("项目支出绩效自评表") starts a new
+ * table with that title; a "(2024年度)" row is dropped.  A table without
+ * such a row takes its title, number label (公开03表) and unit (金额单位：
+ * 万元) from the lines just above it.  A block that follows a table with
+ * only blank lines and table furniture between, and no title of its own,
+ * continues that table (a page break); its repeated header rows are left
+ * out.  Header rows, labels and numbers are worked out in table-finish.c. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+#include "text.h"
+#include "util.h"
+
+/* How far above a table its title is looked for (non-blank lines). */
+#define TITLE_SEARCH_LINES 10
+/* Longest line that can be table furniture or a title. */
+#define META_MAX_CHARS 60
+
+enum layout { LAYOUT_TAB = 1, LAYOUT_CELL_LINES, LAYOUT_PIPE };
+
+/* A table being assembled. */
+typedef struct tbuild {
+    fl_table *t;
+    size_t rows_cap;
+    int layout;
+} tbuild;
+
+/* A row being assembled. */
+typedef struct rbuild {
+    fl_cell *cells;
+    size_t n, cap;
+    size_t line;
+} rbuild;
+
+static void row_add_cell(rbuild *r, const char *text, size_t len)
+{
+    r->cells = xgrow(r->cells, &r->cap, r->n + 1, sizeof *r->cells);
+    memset(&r->cells[r->n], 0, sizeof r->cells[r->n]);
+    r->cells[r->n].text = xstrndup(text, len);
+    r->n++;
+}
+
+static void row_free(rbuild *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        free(r->cells[i].text);
+    free(r->cells);
+    memset(r, 0, sizeof *r);
+}
+
+static int cell_is_blank(const fl_cell *c)
+{
+    return fl_text_is_blank(c->text);
+}
+
+/* A markdown "|---|:---:|" line, or a TAB row of dashes ("--\t------"). */
+static int row_is_separator(const rbuild *r)
+{
+    int dashes = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        const char *s = r->cells[i].text;
+        size_t a, n;
+        fl_trim_bounds(s, strlen(s), &a, &n);
+        if (n == 0)
+            continue;
+        for (size_t k = a; k < a + n; k++)
+            if (s[k] != '-' && s[k] != ':')
+                return 0;
+        dashes++;
+    }
+    return dashes > 0;
+}
+
+static size_t nonblank_cells(const rbuild *r, size_t *which)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < r->n; i++)
+        if (!cell_is_blank(&r->cells[i])) {
+            if (count == 0 && which)
+                *which = i;
+            count++;
+        }
+    return count;
+}
+
+/* "(2024年度)", "( 2023年度 )", "2023年度": the year under a title. */
+static int is_year_line(const char *norm)
+{
+    char *c = fl_strip_spaces_dup(norm);
+    size_t n = strlen(c);
+    const char *s = c;
+    if (n >= 2 && s[0] == '(' && s[n - 1] == ')') {
+        s++;
+        n -= 2;
+    }
+    int ok = n >= 7 && n <= 16 && s[0] >= '0' && s[0] <= '9' && strstr(s, "年") != NULL;
+    for (size_t i = 0; ok && i < n && s[i] >= '0' && s[i] <= '9'; i++)
+        ;
+    free(c);
+    return ok;
+}
+
+/* The unit named after 单位 in a furniture line, or FL_UNIT_NONE. */
+static fl_unit unit_in(const char *compact)
+{
+    const char *u = strstr(compact, "单位");
+    while (u != NULL) {
+        const char *v = u + strlen("单位");
+        if (*v == ':')
+            v++;
+        if (fl_str_starts_with(v, "万元"))
+            return FL_UNIT_WANYUAN;
+        if (fl_str_starts_with(v, "亿元"))
+            return FL_UNIT_YIYUAN;
+        if (fl_str_starts_with(v, "元"))
+            return FL_UNIT_YUAN;
+        u = strstr(v, "单位");
+    }
+    return FL_UNIT_NONE;
+}
+
+/* A unit in parentheses in a header cell: "部门资金(万元)". */
+static fl_unit unit_in_parens(const char *compact)
+{
+    if (strstr(compact, "(万元)") != NULL)
+        return FL_UNIT_WANYUAN;
+    if (strstr(compact, "(亿元)") != NULL)
+        return FL_UNIT_YIYUAN;
+    if (strstr(compact, "(元)") != NULL)
+        return FL_UNIT_YUAN;
+    return FL_UNIT_NONE;
+}
+
+/* "公开03表", "附表1表": a short label with a number before 表. */
+static int is_number_label(const char *compact)
+{
+    size_t n = strlen(compact);
+    if (n < 4 || n > 24 || memcmp(compact + n - 3, "表", 3) != 0)
+        return 0;
+    return compact[n - 4] >= '0' && compact[n - 4] <= '9';
+}
+
+/* Table furniture: the lines between a title and its table. */
+typedef struct furniture {
+    int is_meta;
+    char *label;   /* caller frees */
+    fl_unit unit;
+} furniture;
+
+static furniture classify_furniture(const char *norm)
+{
+    furniture f = { 0, NULL, FL_UNIT_NONE };
+    if (fl_char_count(norm, META_MAX_CHARS + 1) > META_MAX_CHARS)
+        return f;
+    char *c = fl_strip_spaces_dup(norm);
+    while (*c == '#') /* "## 公开08表" */
+        memmove(c, c + 1, strlen(c));
+    f.unit = unit_in(c);
+    if (is_number_label(c)) {
+        f.is_meta = 1;
+        f.label = xstrdup(c);
+    } else if (f.unit != FL_UNIT_NONE || fl_str_starts_with(c, "部门:") ||
+               fl_str_starts_with(c, "单位:") || fl_str_starts_with(c, "编制单位:") ||
+               fl_str_starts_with(c, "单位名称:") || fl_str_starts_with(c, "填报单位:") ||
+               is_year_line(norm)) {
+        f.is_meta = 1;
+    }
+    free(c);
+    return f;
+}
+
+/* Look above line `first` (0-based, exclusive) down to `floor` for the
+ * table's title, label and unit.  Marks furniture lines META.  Returns 1
+ * when a title was found (set in t), 0 when only blank lines and
+ * furniture are there, -1 when narrative text is. */
+static int find_title_above(fl_parse *p, size_t first, size_t floor, fl_table *t)
+{
+    fl_document *doc = p->doc;
+    size_t seen = 0;
+    for (size_t i = first; i > floor && seen < TITLE_SEARCH_LINES;) {
+        i--;
+        if (p->kind[i] == FL_LINE_BLANK)
+            continue;
+        if (p->kind[i] != FL_LINE_TEXT)
+            return -1;
+        seen++;
+        const char *norm = doc->norm[i];
+        furniture f = classify_furniture(norm);
+        if (f.is_meta) {
+            p->kind[i] = FL_LINE_META;
+            if (f.label != NULL && t->label == NULL)
+                t->label = f.label;
+            else
+                free(f.label);
+            if (f.unit != FL_UNIT_NONE && t->unit == FL_UNIT_NONE)
+                t->unit = f.unit;
+            continue;
+        }
+        free(f.label);
+        if (fl_char_count(norm, META_MAX_CHARS + 1) <= META_MAX_CHARS &&
+            fl_looks_like_table_title(norm)) {
+            int level;
+            char *title = fl_strip_markdown(norm, &level);
+            free(t->title);
+            t->title = title;
+            int value;
+            size_t mlen;
+            /* A plain caption is furniture; a heading stays a heading. */
+            if (level == 0 && fl_numbering_at(title, &value, &mlen) == FL_NUM_NONE)
+                p->kind[i] = FL_LINE_META;
+            return 1;
+        }
+        return -1;
+    }
+    return 0;
+}
+
+static fl_table *table_new(void)
+{
+    fl_table *t = xcalloc(1, sizeof *t);
+    t->title = xstrdup("");
+    return t;
+}
+
+static void table_add_row(tbuild *b, rbuild *r)
+{
+    fl_table *t = b->t;
+    t->rows = xgrow(t->rows, &b->rows_cap, t->nrows + 1, sizeof *t->rows);
+    fl_row *row = &t->rows[t->nrows++];
+    memset(row, 0, sizeof *row);
+    row->line = r->line;
+    row->cells = xrealloc(r->cells, r->n * sizeof *r->cells); /* drop spare capacity */
+    row->ncells = r->n;
+    memset(r, 0, sizeof *r);
+}
+
+/* Rows of one block, before they are cut into tables. */
+typedef struct block {
+    rbuild *rows;
+    size_t n, cap;
+    int layout;
+    int had_separator;              /* a "--\t----" or "|---|" row was dropped */
+    size_t first_line, last_line;   /* 0-based line indexes */
+} block;
+
+static void block_add(block *bl, rbuild *r)
+{
+    if (r->n == 0)
+        return;
+    if (row_is_separator(r))
+        bl->had_separator = 1;
+    if (row_is_separator(r) || nonblank_cells(r, NULL) == 0) {
+        row_free(r);
+        return;
+    }
+    bl->rows = xgrow(bl->rows, &bl->cap, bl->n + 1, sizeof *bl->rows);
+    bl->rows[bl->n++] = *r;
+    memset(r, 0, sizeof *r);
+}
+
+/* (a) TAB-separated rows from line i on. */
+static size_t read_tab_block(fl_parse *p, size_t i, block *bl)
+{
+    fl_document *doc = p->doc;
+    size_t j = i;
+    for (; j < doc->nlines && strchr(doc->lines[j], '\t') != NULL; j++) {
+        rbuild r = { 0 };
+        r.line = j + 1;
+        const char *s = doc->lines[j];
+        for (;;) {
+            const char *tab = strchr(s, '\t');
+            size_t n = tab ? (size_t)(tab - s) : strlen(s);
+            row_add_cell(&r, s, n);
+            if (tab == NULL)
+                break;
+            s = tab + 1;
+        }
+        p->kind[j] = FL_LINE_TABLE;
+        block_add(bl, &r);
+    }
+    return j;
+}
+
+/* (b) one cell per line from line i on. */
+static size_t read_cell_lines(fl_parse *p, size_t i, block *bl)
+{
+    fl_document *doc = p->doc;
+    rbuild r = { 0 };
+    int prev_cell = 0;
+    size_t j = i;
+    for (; j < doc->nlines; j++) {
+        const char *s = doc->lines[j];
+        if (s[0] == '\t') {
+            if (r.n == 0)
+                r.line = j + 1;
+            row_add_cell(&r, s + 1, strlen(s + 1));
+            prev_cell = 1;
+        } else if (p->kind[j] == FL_LINE_BLANK) {
+            block_add(bl, &r);
+            prev_cell = 0;
+            continue;
+        } else if (prev_cell && r.n > 0) {
+            /* the cell's text went on after a line break */
+            fl_cell *c = &r.cells[r.n - 1];
+            char *joined = xasprintf("%s%s", c->text, s);
+            free(c->text);
+            c->text = joined;
+        } else {
+            break;
+        }
+        p->kind[j] = FL_LINE_TABLE;
+        bl->last_line = j;
+    }
+    block_add(bl, &r);
+    return j;
+}
+
+static int starts_with_pipe(const char *norm)
+{
+    size_t k, a = 0;
+    while ((k = fl_space_len(norm + a)) > 0)
+        a += k;
+    return norm[a] == '|';
+}
+
+/* (c) markdown pipe rows from line i on. */
+static size_t read_pipe_block(fl_parse *p, size_t i, block *bl)
+{
+    fl_document *doc = p->doc;
+    size_t j = i;
+    for (; j < doc->nlines && starts_with_pipe(doc->lines[j]); j++) {
+        rbuild r = { 0 };
+        r.line = j + 1;
+        const char *s = doc->lines[j];
+        size_t a, n;
+        fl_trim_bounds(s, strlen(s), &a, &n);
+        s += a + 1; /* after the leading pipe */
+        n -= 1;
+        if (n > 0 && s[n - 1] == '|' && !(n >= 2 && s[n - 2] == '\\'))
+            n--;
+        fl_buf cell = { 0 };
+        fl_buf_append(&cell, "", 0);
+        for (size_t k = 0; k <= n; k++) {
+            if (k == n || s[k] == '|') {
+                /* the padding around a pipe cell is not its text */
+                size_t ca, cn;
+                fl_trim_bounds(cell.data, cell.len, &ca, &cn);
+                row_add_cell(&r, cell.data + ca, cn);
+                cell.len = 0;
+                cell.data[0] = '\0';
+                continue;
+            }
+            if (s[k] == '\\' && k + 1 < n && s[k + 1] == '|') {
+                fl_buf_append(&cell, "|", 1);
+                k++;
+                continue;
+            }
+            fl_buf_append(&cell, s + k, 1);
+        }
+        fl_buf_free(&cell);
+        p->kind[j] = FL_LINE_TABLE;
+        block_add(bl, &r);
+    }
+    return j;
+}
+
+/* The normalised, space-free text of a cell; caller frees. */
+static char *compact_cell(const char *text)
+{
+    char *n = fl_normalize(text, strlen(text));
+    char *c = fl_strip_spaces_dup(n);
+    free(n);
+    return c;
+}
+
+static int rows_equal(const rbuild *r, const fl_row *row)
+{
+    size_t n = r->n > row->ncells ? r->n : row->ncells;
+    for (size_t i = 0; i < n; i++) {
+        const char *a = i < r->n ? r->cells[i].text : "";
+        const char *b = i < row->ncells ? row->cells[i].text : "";
+        char *ca = compact_cell(a), *cb = compact_cell(b);
+        int same = strcmp(ca, cb) == 0;
+        free(ca);
+        free(cb);
+        if (!same)
+            return 0;
+    }
+    return 1;
+}
+
+/* A row that is only a table title: its title (caller frees), else NULL. */
+static char *title_row(const rbuild *r)
+{
+    size_t which = 0;
+    if (nonblank_cells(r, &which) != 1)
+        return NULL;
+    const char *text = r->cells[which].text;
+    if (fl_char_count(text, META_MAX_CHARS + 1) > META_MAX_CHARS)
+        return NULL;
+    char *norm = fl_normalize(text, strlen(text));
+    char *title = NULL;
+    if (fl_looks_like_table_title(norm)) {
+        int level;
+        title = fl_strip_markdown(norm, &level);
+    }
+    free(norm);
+    return title;
+}
+
+static int year_row(const rbuild *r)
+{
+    size_t which = 0;
+    if (nonblank_cells(r, &which) != 1)
+        return 0;
+    char *norm = fl_normalize(r->cells[which].text, strlen(r->cells[which].text));
+    int y = is_year_line(norm);
+    free(norm);
+    return y;
+}
+
+typedef struct tables_state {
+    fl_parse *p;
+    tbuild cur;          /* the last table, still open for continuations */
+    size_t prev_end;     /* 0-based line after the last table's block */
+    int have_prev;
+} tables_state;
+
+static void close_table(tables_state *st)
+{
+    fl_parse *p = st->p;
+    fl_document *doc = p->doc;
+    fl_table *t = st->cur.t;
+    st->cur.t = NULL;
+    if (t == NULL)
+        return;
+    /* A lone untitled header line between notes is debris, not a table. */
+    if (t->nrows == 0 || (t->title[0] == '\0' && t->nrows <= 1 && st->cur.layout == LAYOUT_TAB)) {
+        fl_table_free(t);
+        return;
+    }
+    fl_table_finish(t);
+    doc->tables = xgrow(doc->tables, &p->tables_cap, doc->ntables + 1, sizeof *doc->tables);
+    doc->tables[doc->ntables++] = t;
+}
+
+static void open_table(tables_state *st, int layout)
+{
+    close_table(st);
+    st->cur.t = table_new();
+    st->cur.rows_cap = 0;
+    st->cur.layout = layout;
+}
+
+/* Cut a block into tables (title rows start new ones) and attach its
+ * first part to the previous table when it is a continuation. */
+static void place_block(tables_state *st, block *bl)
+{
+    fl_parse *p = st->p;
+    size_t r = 0;
+    int continuing = 0;
+
+    /* A lone header line over a dashes line between the notes under a
+     * table (seed 003) is conversion debris, neither a table nor part of
+     * the one above. */
+    if (bl->layout == LAYOUT_TAB && bl->had_separator && bl->n <= 1) {
+        for (size_t k = 0; k < bl->n; k++)
+            row_free(&bl->rows[k]);
+        free(bl->rows);
+        memset(bl, 0, sizeof *bl);
+        return;
+    }
+
+    /* The first rows: a title row of their own, or look above. */
+    char *own_title = bl->n > 0 ? title_row(&bl->rows[0]) : NULL;
+    if (own_title == NULL) {
+        fl_table probe = { 0 };
+        probe.title = xstrdup("");
+        size_t floor = st->have_prev ? st->prev_end : 0;
+        int found = find_title_above(p, bl->first_line, floor, &probe);
+        if (found == 0 && st->cur.t != NULL && st->cur.layout == bl->layout &&
+            probe.label == NULL) {
+            continuing = 1;
+        } else {
+            open_table(st, bl->layout);
+            free(st->cur.t->title);
+            st->cur.t->title = probe.title;
+            probe.title = NULL;
+            st->cur.t->label = probe.label;
+            probe.label = NULL;
+            st->cur.t->unit = probe.unit;
+        }
+        free(probe.title);
+        free(probe.label);
+    }
+    if (continuing) {
+        /* Skip the header rows the page break repeated. */
+        fl_table *t = st->cur.t;
+        size_t k = 0;
+        while (r < bl->n && k < t->nrows && rows_equal(&bl->rows[r], &t->rows[k])) {
+            row_free(&bl->rows[r]);
+            r++;
+            k++;
+        }
+    }
+    free(own_title);
+
+    for (; r < bl->n; r++) {
+        rbuild *row = &bl->rows[r];
+        char *title = title_row(row);
+        if (title != NULL) {
+            if (st->cur.t == NULL || st->cur.t->nrows > 0 || st->cur.t->title[0] != '\0')
+                open_table(st, bl->layout);
+            free(st->cur.t->title);
+            st->cur.t->title = title;
+            row_free(row);
+            continue;
+        }
+        if (year_row(row)) {
+            row_free(row);
+            continue;
+        }
+        if (st->cur.t == NULL)
+            open_table(st, bl->layout);
+        table_add_row(&st->cur, row);
+    }
+    free(bl->rows);
+    memset(bl, 0, sizeof *bl);
+}
+
+void fl_parse_tables(fl_parse *p)
+{
+    fl_document *doc = p->doc;
+    tables_state st = { 0 };
+    st.p = p;
+    for (size_t i = 0; i < doc->nlines;) {
+        const char *s = doc->lines[i];
+        block bl = { 0 };
+        size_t next;
+        if (p->kind[i] == FL_LINE_BLANK && s[0] != '\t') {
+            i++;
+            continue;
+        }
+        if (s[0] == '\t' && strchr(s + 1, '\t') == NULL) {
+            bl.layout = LAYOUT_CELL_LINES;
+            bl.first_line = i;
+            next = read_cell_lines(p, i, &bl);
+        } else if (strchr(s, '\t') != NULL) {
+            bl.layout = LAYOUT_TAB;
+            bl.first_line = i;
+            next = read_tab_block(p, i, &bl);
+            bl.last_line = next - 1;
+        } else if (starts_with_pipe(s)) {
+            bl.layout = LAYOUT_PIPE;
+            bl.first_line = i;
+            next = read_pipe_block(p, i, &bl);
+            bl.last_line = next - 1;
+        } else {
+            i++;
+            continue;
+        }
+        if (next <= i)
+            next = i + 1;
+        place_block(&st, &bl);
+        st.have_prev = 1;
+        st.prev_end = next;
+        i = next;
+    }
+    close_table(&st);
+
+    /* Units stated in a header cell, when no furniture line gave one. */
+    for (size_t k = 0; k < doc->ntables; k++) {
+        fl_table *t = doc->tables[k];
+        for (size_t r = 0; r < t->nrows && r < 6 && t->unit == FL_UNIT_NONE; r++)
+            for (size_t c = 0; c < t->rows[r].ncells && t->unit == FL_UNIT_NONE; c++)
+                t->unit = unit_in_parens(t->rows[r].cells[c].norm);
+    }
+}
