@@ -1,0 +1,189 @@
+/* dump.c — `fislint dump`: the model as text for people and as JSON for
+ * tools.  Line numbers are the ones findings use. */
+#include "dump.h"
+
+#include <jansson.h>
+
+static const char *unit_name(fl_unit u)
+{
+    switch (u) {
+    case FL_UNIT_NONE: return "";
+    case FL_UNIT_YUAN: return "元";
+    case FL_UNIT_WANYUAN: return "万元";
+    case FL_UNIT_YIYUAN: return "亿元";
+    case FL_UNIT_PERCENT: return "%";
+    case FL_UNIT_POINTS: return "分";
+    case FL_UNIT_OTHER: return "其他";
+    }
+    return "";
+}
+
+static void print_where(FILE *out, const fl_document *doc, size_t line)
+{
+    int page = fl_doc_line_page(doc, line);
+    if (page > 0)
+        fprintf(out, "p%d ", page);
+    fprintf(out, "L%zu", line);
+}
+
+static void dump_sections(FILE *out, const fl_document *doc)
+{
+    fprintf(out, "\n== 章节 (%zu) ==\n", fl_doc_section_count(doc));
+    for (size_t i = 0; i < fl_doc_section_count(doc); i++) {
+        const fl_section *s = fl_doc_section(doc, i);
+        fprintf(out, "%*s", 2 * fl_section_depth(s), "");
+        print_where(out, doc, fl_section_line(s));
+        fprintf(out, "-%zu  %s\n", fl_section_end_line(s), fl_section_heading(s));
+    }
+}
+
+static void dump_table(FILE *out, const fl_document *doc, size_t index, const fl_table *t)
+{
+    fprintf(out, "\n-- 表 %zu：%s", index + 1, *fl_table_title(t) ? fl_table_title(t) : "(无标题)");
+    if (fl_table_label(t) != NULL)
+        fprintf(out, "（%s）", fl_table_label(t));
+    fprintf(out, "  ");
+    print_where(out, doc, fl_table_line(t));
+    fprintf(out, "-%zu", fl_table_end_line(t));
+    if (fl_table_unit(t) != FL_UNIT_NONE)
+        fprintf(out, "  单位：%s", unit_name(fl_table_unit(t)));
+    fputc('\n', out);
+    fputs("   列：", out);
+    for (size_t c = 0; c < fl_table_column_count(t); c++) {
+        fprintf(out, "%s[%zu] %s", c ? " | " : "", c, fl_table_column_label(t, c));
+        if (fl_table_column_number(t, c) > 0)
+            fprintf(out, " (栏%d)", fl_table_column_number(t, c));
+    }
+    fputc('\n', out);
+    for (size_t r = 0; r < fl_table_row_count(t); r++) {
+        const fl_row *row = fl_table_row(t, r);
+        fputs("   ", out);
+        print_where(out, doc, fl_row_line(row));
+        fprintf(out, " %s ", fl_row_is_header(row) ? "表头" : "    ");
+        if (fl_row_code(row) != NULL)
+            fprintf(out, "{%s} ", fl_row_code(row));
+        fprintf(out, "«%s»", fl_row_label(row));
+        for (size_t c = 0; c < fl_row_cell_count(row); c++)
+            fprintf(out, " | %s", fl_cell_norm(fl_row_cell(row, c)));
+        fputc('\n', out);
+    }
+}
+
+static void dump_amounts(FILE *out, const fl_document *doc)
+{
+    fprintf(out, "\n== 文中金额 (%zu) ==\n", fl_doc_amount_count(doc));
+    for (size_t i = 0; i < fl_doc_amount_count(doc); i++) {
+        const fl_amount *a = fl_doc_amount(doc, i);
+        char buf[40];
+        fputs("  ", out);
+        print_where(out, doc, a->line);
+        fprintf(out, "  %s  %s %s\n", a->label, fl_dec_format(a->number.value, 0, buf, sizeof buf),
+                unit_name(a->number.unit));
+    }
+}
+
+void fl_dump_text(FILE *out, const fl_document *doc)
+{
+    fprintf(out, "文档：%s\n格式：%s\n标题：%s\n行数：%zu\n", fl_doc_source(doc), fl_doc_format(doc),
+            fl_doc_title(doc) ? fl_doc_title(doc) : "(未找到)", fl_doc_line_count(doc));
+    dump_sections(out, doc);
+    fprintf(out, "\n== 表格 (%zu) ==\n", fl_doc_table_count(doc));
+    for (size_t i = 0; i < fl_doc_table_count(doc); i++)
+        dump_table(out, doc, i, fl_doc_table(doc, i));
+    fprintf(out, "\n== 段落 (%zu) ==\n", fl_doc_paragraph_count(doc));
+    for (size_t i = 0; i < fl_doc_paragraph_count(doc); i++) {
+        const fl_paragraph *p = fl_doc_paragraph(doc, i);
+        fputs("  ", out);
+        print_where(out, doc, fl_paragraph_line(p));
+        fprintf(out, "-%zu  %.90s\n", fl_paragraph_end_line(p), fl_paragraph_text(p));
+    }
+    dump_amounts(out, doc);
+}
+
+static json_t *opt_int(size_t v)
+{
+    return v ? json_integer((json_int_t)v) : json_null();
+}
+
+static json_t *cell_json(const fl_cell *c)
+{
+    fl_number n;
+    json_t *value = json_null();
+    if (fl_cell_number(c, &n) && !n.is_empty) {
+        char buf[40];
+        value = json_string(fl_dec_format(n.value, 0, buf, sizeof buf));
+    }
+    return json_pack("{s:s, s:o}", "text", fl_cell_text(c), "value", value);
+}
+
+static json_t *table_json(const fl_document *doc, const fl_table *t)
+{
+    json_t *cols = json_array();
+    for (size_t c = 0; c < fl_table_column_count(t); c++)
+        json_array_append_new(cols, json_pack("{s:s, s:o}", "label", fl_table_column_label(t, c),
+                                              "number", fl_table_column_number(t, c)
+                                                  ? json_integer(fl_table_column_number(t, c))
+                                                  : json_null()));
+    json_t *rows = json_array();
+    for (size_t r = 0; r < fl_table_row_count(t); r++) {
+        const fl_row *row = fl_table_row(t, r);
+        json_t *cells = json_array();
+        for (size_t c = 0; c < fl_row_cell_count(row); c++)
+            json_array_append_new(cells, cell_json(fl_row_cell(row, c)));
+        json_array_append_new(
+            rows, json_pack("{s:I, s:o, s:b, s:s, s:o, s:o}", "line", (json_int_t)fl_row_line(row),
+                            "page", opt_int((size_t)fl_doc_line_page(doc, fl_row_line(row))),
+                            "header", fl_row_is_header(row), "label", fl_row_label(row), "code",
+                            fl_row_code(row) ? json_string(fl_row_code(row)) : json_null(),
+                            "cells", cells));
+    }
+    return json_pack("{s:s, s:o, s:s, s:I, s:I, s:o, s:o}", "title", fl_table_title(t), "label",
+                     fl_table_label(t) ? json_string(fl_table_label(t)) : json_null(), "unit",
+                     unit_name(fl_table_unit(t)), "line", (json_int_t)fl_table_line(t), "end_line",
+                     (json_int_t)fl_table_end_line(t), "columns", cols, "rows", rows);
+}
+
+void fl_dump_json(FILE *out, const fl_document *doc)
+{
+    json_t *sections = json_array();
+    for (size_t i = 0; i < fl_doc_section_count(doc); i++) {
+        const fl_section *s = fl_doc_section(doc, i);
+        json_array_append_new(
+            sections, json_pack("{s:s, s:s, s:i, s:i, s:I, s:I, s:o, s:s}", "heading",
+                                fl_section_heading(s), "title", fl_section_title(s), "number",
+                                fl_section_number(s), "depth", fl_section_depth(s), "line",
+                                (json_int_t)fl_section_line(s), "end_line",
+                                (json_int_t)fl_section_end_line(s), "page",
+                                opt_int((size_t)fl_doc_line_page(doc, fl_section_line(s))), "path",
+                                fl_section_path(s)));
+    }
+    json_t *tables = json_array();
+    for (size_t i = 0; i < fl_doc_table_count(doc); i++)
+        json_array_append_new(tables, table_json(doc, fl_doc_table(doc, i)));
+    json_t *paragraphs = json_array();
+    for (size_t i = 0; i < fl_doc_paragraph_count(doc); i++) {
+        const fl_paragraph *p = fl_doc_paragraph(doc, i);
+        json_array_append_new(paragraphs,
+                              json_pack("{s:I, s:I, s:s}", "line", (json_int_t)fl_paragraph_line(p),
+                                        "end_line", (json_int_t)fl_paragraph_end_line(p), "text",
+                                        fl_paragraph_text(p)));
+    }
+    json_t *amounts = json_array();
+    for (size_t i = 0; i < fl_doc_amount_count(doc); i++) {
+        const fl_amount *a = fl_doc_amount(doc, i);
+        char buf[40];
+        json_array_append_new(amounts, json_pack("{s:I, s:s, s:s, s:s, s:s}", "line",
+                                                 (json_int_t)a->line, "label", a->label, "text",
+                                                 a->text, "value",
+                                                 fl_dec_format(a->number.value, 0, buf, sizeof buf),
+                                                 "unit", unit_name(a->number.unit)));
+    }
+    json_t *root = json_pack("{s:s, s:s, s:o, s:I, s:o, s:o, s:o, s:o}", "source",
+                             fl_doc_source(doc), "format", fl_doc_format(doc), "title",
+                             fl_doc_title(doc) ? json_string(fl_doc_title(doc)) : json_null(),
+                             "lines", (json_int_t)fl_doc_line_count(doc), "sections", sections,
+                             "tables", tables, "paragraphs", paragraphs, "amounts", amounts);
+    json_dumpf(root, out, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+    fputc('\n', out);
+    json_decref(root);
+}

@@ -1,0 +1,239 @@
+/* report.c — collecting findings: the fl_report_add / fl_finding_set_*
+ * half of the plugin API. */
+#include "report.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+fl_report *fl_report_new(const fl_document *doc)
+{
+    fl_report *rep = xcalloc(1, sizeof *rep);
+    rep->doc = doc;
+    return rep;
+}
+
+static void finding_free(fl_finding *f)
+{
+    free(f->check);
+    free(f->rule);
+    free(f->message);
+    free(f->section);
+    free(f->table);
+    free(f->row);
+    free(f->column);
+    free(f->evidence);
+    free(f->expected_text);
+    free(f->actual_text);
+    for (size_t i = 0; i < f->naddends; i++)
+        free(f->addends[i].label);
+    free(f->addends);
+    free(f->suggestion);
+    free(f);
+}
+
+void fl_report_free(fl_report *rep)
+{
+    if (rep == NULL)
+        return;
+    for (size_t i = 0; i < rep->count; i++)
+        finding_free(rep->items[i]);
+    free(rep->items);
+    free(rep);
+}
+
+void fl_report_set_check(fl_report *rep, const char *check_id)
+{
+    rep->check_id = check_id;
+}
+
+fl_finding *fl_report_add(fl_report *rep, const char *rule, fl_severity sev, const char *fmt, ...)
+{
+    fl_finding *f = xcalloc(1, sizeof *f);
+    const char *check = rep->check_id ? rep->check_id : "core";
+    f->check = xstrdup(check);
+    if (rule == NULL || *rule == '\0')
+        f->rule = xstrdup(check);
+    else if (strchr(rule, '/') != NULL)
+        f->rule = xstrdup(rule); /* already qualified */
+    else
+        f->rule = xasprintf("%s/%s", check, rule);
+    if (sev < FL_SEV_INFO || sev > FL_SEV_ERROR)
+        sev = FL_SEV_ERROR;
+    f->severity = sev;
+    va_list ap;
+    va_start(ap, fmt);
+    f->message = xvasprintf(fmt, ap);
+    va_end(ap);
+    rep->items = xgrow(rep->items, &rep->cap, rep->count + 1, sizeof *rep->items);
+    rep->items[rep->count++] = f;
+    return f;
+}
+
+static void replace(char **slot, const char *value)
+{
+    free(*slot);
+    *slot = value ? xstrdup(value) : NULL;
+}
+
+void fl_finding_set_line(fl_finding *f, size_t line, size_t end_line)
+{
+    f->line = line;
+    f->end_line = end_line >= line ? end_line : line;
+    /* evidence, page and section follow from the line: fl_report_complete()
+     * fills them, as the finding does not know its document */
+}
+
+void fl_finding_set_page(fl_finding *f, int page)
+{
+    f->page = page;
+}
+
+void fl_finding_set_section(fl_finding *f, const fl_section *s)
+{
+    replace(&f->section, s ? fl_section_path(s) : NULL);
+}
+
+void fl_finding_set_table(fl_finding *f, const fl_table *t)
+{
+    replace(&f->table, fl_table_title(t));
+    if (f->line == 0)
+        fl_finding_set_line(f, fl_table_line(t), fl_table_end_line(t));
+    if (f->section == NULL && fl_table_section(t) != NULL)
+        fl_finding_set_section(f, fl_table_section(t));
+}
+
+void fl_finding_set_row(fl_finding *f, const fl_row *r)
+{
+    replace(&f->row, fl_row_label(r));
+    if (f->line == 0 || f->line != f->end_line) /* a row is more precise than a table */
+        fl_finding_set_line(f, fl_row_line(r), fl_row_line(r));
+}
+
+void fl_finding_set_row_label(fl_finding *f, const char *label)
+{
+    replace(&f->row, label);
+}
+
+void fl_finding_set_column(fl_finding *f, const char *column)
+{
+    replace(&f->column, column);
+}
+
+void fl_finding_set_evidence(fl_finding *f, const char *text)
+{
+    replace(&f->evidence, text);
+}
+
+void fl_finding_set_values(fl_finding *f, fl_dec expected, fl_dec actual)
+{
+    f->has_values = 1;
+    f->expected = expected;
+    f->actual = actual;
+}
+
+void fl_finding_set_expected_text(fl_finding *f, const char *expected)
+{
+    replace(&f->expected_text, expected);
+}
+
+void fl_finding_set_actual_text(fl_finding *f, const char *actual)
+{
+    replace(&f->actual_text, actual);
+}
+
+void fl_finding_add_addend(fl_finding *f, const char *label, fl_dec value)
+{
+    f->addends = xgrow(f->addends, &f->addends_cap, f->naddends + 1, sizeof *f->addends);
+    f->addends[f->naddends].label = xstrdup(label ? label : "");
+    f->addends[f->naddends].value = value;
+    f->naddends++;
+}
+
+void fl_finding_set_suggestion(fl_finding *f, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    free(f->suggestion);
+    f->suggestion = xvasprintf(fmt, ap);
+    va_end(ap);
+}
+
+void fl_report_complete(fl_report *rep)
+{
+    const fl_document *doc = rep->doc;
+    for (size_t i = 0; i < rep->count; i++) {
+        fl_finding *f = rep->items[i];
+        if (f->line == 0 || doc == NULL || f->line > fl_doc_line_count(doc))
+            continue;
+        if (f->evidence == NULL)
+            f->evidence = xstrdup(fl_doc_line(doc, f->line));
+        if (f->page == 0)
+            f->page = fl_doc_line_page(doc, f->line);
+        if (f->section == NULL && fl_doc_section_at(doc, f->line) != NULL)
+            f->section = xstrdup(fl_section_path(fl_doc_section_at(doc, f->line)));
+    }
+}
+
+static int compare_findings(const void *a, const void *b)
+{
+    const fl_finding *x = *(const fl_finding *const *)a;
+    const fl_finding *y = *(const fl_finding *const *)b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    int c = strcmp(x->check, y->check);
+    if (c != 0)
+        return c;
+    c = strcmp(x->rule, y->rule);
+    if (c != 0)
+        return c;
+    return 0;
+}
+
+void fl_report_sort(fl_report *rep)
+{
+    /* Stable, so findings of one rule on one line keep the order the check
+     * reported them in; an insertion sort is enough for report sizes. */
+    for (size_t i = 1; i < rep->count; i++) {
+        fl_finding *cur = rep->items[i];
+        size_t j = i;
+        while (j > 0 && compare_findings(&rep->items[j - 1], &cur) > 0) {
+            rep->items[j] = rep->items[j - 1];
+            j--;
+        }
+        rep->items[j] = cur;
+    }
+}
+
+const char *fl_severity_name(fl_severity sev)
+{
+    switch (sev) {
+    case FL_SEV_INFO: return "info";
+    case FL_SEV_WARNING: return "warning";
+    case FL_SEV_ERROR: return "error";
+    }
+    return "error";
+}
+
+const char *fl_severity_name_zh(fl_severity sev)
+{
+    switch (sev) {
+    case FL_SEV_INFO: return "提示";
+    case FL_SEV_WARNING: return "警告";
+    case FL_SEV_ERROR: return "错误";
+    }
+    return "错误";
+}
+
+fl_severity fl_severity_parse(const char *name)
+{
+    if (strcmp(name, "info") == 0)
+        return FL_SEV_INFO;
+    if (strcmp(name, "warning") == 0)
+        return FL_SEV_WARNING;
+    if (strcmp(name, "error") == 0)
+        return FL_SEV_ERROR;
+    return (fl_severity)0;
+}

@@ -1,0 +1,51 @@
+/* report.h — the findings of one document (core-internal view of the
+ * fl_report / fl_finding types that plugins fill through plugin.h). */
+#ifndef FL_REPORT_H
+#define FL_REPORT_H
+
+#include <fislint/plugin.h>
+
+typedef struct fl_addend {
+    char *label;
+    fl_dec value;
+} fl_addend;
+
+struct fl_finding {
+    char *check;          /* "table-totals" */
+    char *rule;           /* "table-totals/code-hierarchy" */
+    fl_severity severity;
+    char *message;
+    size_t line, end_line;  /* 0 when unknown */
+    int page;               /* 0 when unknown */
+    char *section, *table, *row, *column, *evidence; /* NULL when not set */
+    int has_values;
+    fl_dec expected, actual;
+    char *expected_text, *actual_text; /* free-form; NULL when not set */
+    fl_addend *addends;
+    size_t naddends, addends_cap;
+    char *suggestion;
+};
+
+struct fl_report {
+    const fl_document *doc;
+    const char *check_id;   /* the check now running; borrowed */
+    fl_finding **items;
+    size_t count, cap;
+};
+
+/* A report for `doc` (which must outlive it).  Caller frees. */
+fl_report *fl_report_new(const fl_document *doc);
+void fl_report_free(fl_report *rep);
+/* Findings are attributed to this check id until the next call. */
+void fl_report_set_check(fl_report *rep, const char *check_id);
+/* Fill what a finding's line implies (evidence, page, section path)
+ * when the plugin did not set it.  Called after each check has run. */
+void fl_report_complete(fl_report *rep);
+/* Sort by line, then check id, then rule (stable output for diffing). */
+void fl_report_sort(fl_report *rep);
+const char *fl_severity_name(fl_severity sev);       /* "error", "warning", "info" */
+const char *fl_severity_name_zh(fl_severity sev);    /* "错误", "警告", "提示" */
+/* Parses "error" / "warning" / "info"; returns 0 when unknown. */
+fl_severity fl_severity_parse(const char *name);
+
+#endif

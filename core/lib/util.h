@@ -1,0 +1,41 @@
+/* util.h — allocation policy and small string helpers used across the core.
+ *
+ * Allocation failure is not recoverable for a command-line linter, so the
+ * x* functions abort with a message instead of returning NULL (tmux's
+ * policy): callers never check for NULL. */
+#ifndef FL_UTIL_H
+#define FL_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grow an array to hold at least `need` elements of `elem` bytes;
+ * *cap is updated.  Returns the (possibly moved) array. */
+void *xgrow(void *p, size_t *cap, size_t need, size_t elem);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap);
+
+/* A growable NUL-terminated byte buffer. */
+typedef struct fl_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+} fl_buf;
+
+void fl_buf_append(fl_buf *b, const char *s, size_t n);
+void fl_buf_puts(fl_buf *b, const char *s);
+void fl_buf_printf(fl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Hand the contents to the caller (who frees them) and reset the buffer. */
+char *fl_buf_steal(fl_buf *b);
+void fl_buf_free(fl_buf *b);
+
+int fl_str_starts_with(const char *s, const char *prefix);
+/* 1 when `s` contains `needle`. */
+int fl_str_contains(const char *s, const char *needle);
+
+#endif

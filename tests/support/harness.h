@@ -1,0 +1,39 @@
+/* harness.h — helpers for Check tests: run one real plugin (loaded with
+ * dlopen from the build tree) on a text or a file, and look at what it
+ * found.  Link with tests/support/libharness.la. */
+#ifndef FL_HARNESS_H
+#define FL_HARNESS_H
+
+#include <stddef.h>
+
+#include <fislint/plugin.h>
+#include "report.h"
+#include "document.h"
+
+typedef struct fl_test_run {
+    fl_document *doc;
+    fl_report *rep;
+} fl_test_run;
+
+/* Run check `check_id` (the plugin built under plugins/<id>/) on `text`.
+ * `options` is NULL or a NULL-terminated list of "key=value" settings for
+ * the check.  Aborts the test with a message if the plugin cannot load. */
+fl_test_run *fl_test_run_text(const char *check_id, const char *text,
+                              const char *const *options);
+/* Same, on a file read through the normal readers (any format).  A path
+ * that is not absolute is taken relative to the source tree's top. */
+fl_test_run *fl_test_run_file(const char *check_id, const char *path,
+                              const char *const *options);
+void fl_test_run_free(fl_test_run *run);
+
+/* Number of findings whose rule equals `rule` (or, when `rule` has no
+ * '/', whose check equals it; NULL for any) with severity >= min_sev. */
+size_t fl_test_count(const fl_test_run *run, const char *rule, fl_severity min_sev);
+/* First finding of `rule` (as above) on `line` (0: any line), or NULL. */
+const fl_finding *fl_test_find(const fl_test_run *run, const char *rule, size_t line);
+/* Print all findings to stderr (for debugging a failing test). */
+void fl_test_dump(const fl_test_run *run);
+/* A finding's expected/actual as text ("1846.85"), in a static buffer. */
+const char *fl_test_dec(fl_dec d);
+
+#endif
