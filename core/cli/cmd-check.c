@@ -1,0 +1,245 @@
+/* cmd-check.c — `fislint check`: read every input, run every selected
+ * check on it, print the findings, exit with a status a script can trust. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "document.h"
+#include "fetch-options.h"
+#include "fetch.h"
+#include "output.h"
+#include "source.h"
+#include "util.h"
+
+typedef struct check_run {
+    fl_plugin_set *plugins;
+    fl_doc_result *results;
+    size_t count, cap;
+    int check_failed;         /* a plugin's check() reported its own failure */
+} check_run;
+
+static fl_doc_result *new_result(check_run *run, const char *source)
+{
+    run->results = xgrow(run->results, &run->cap, run->count + 1, sizeof *run->results);
+    fl_doc_result *r = &run->results[run->count++];
+    memset(r, 0, sizeof *r);
+    r->source = xstrdup(source);
+    return r;
+}
+
+/* One document: build the model, run the checks, keep the findings. */
+static void on_document(void *ctx, const char *source, const fl_input *input, const char *error)
+{
+    check_run *run = ctx;
+    fl_doc_result *r = new_result(run, source);
+    if (error != NULL) {
+        r->error = xstrdup(error);
+        fprintf(stderr, "fislint: %s: %s\n", source, error);
+        return;
+    }
+    r->format = xstrdup(input->format);
+    fl_document *doc = fl_document_from_text(source, input->format, input->text, input->len);
+    if (fl_doc_title(doc) != NULL)
+        r->title = xstrdup(fl_doc_title(doc));
+    r->rep = fl_report_new(doc);
+    for (size_t i = 0; i < run->plugins->count; i++) {
+        const fl_loaded_plugin *p = &run->plugins->items[i];
+        if (!p->enabled)
+            continue;
+        fl_report_set_check(r->rep, p->desc->id);
+        if (p->desc->check(doc, r->rep, p->state) != 0) {
+            fprintf(stderr, "fislint: %s: 检查项 '%s' 未能完成检查\n", source, p->desc->id);
+            run->check_failed = 1;
+        }
+    }
+    fl_report_set_check(r->rep, NULL);
+    fl_report_complete(r->rep);
+    fl_report_sort(r->rep);
+    r->rep->doc = NULL; /* findings now hold copies of all they need */
+    fl_document_free(doc);
+}
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "用法：fislint check [选项] 文件|URL|- …\n\n"
+            "  -f, --format text|json     输出格式（默认 text）\n"
+            "      --checks GLOB,-GLOB    选择检查项，例如 'table-*,-sangong'\n"
+            "      --fail-on LEVEL        达到此级别（error|warning|info）的问题使退出状态为 1（默认 warning）\n"
+            "      --plugin-dir DIR       先在 DIR 中查找插件（可重复）\n"
+            "      --config FILE          配置文件（默认：已安装的 fislint.conf）\n"
+            "      --set ID.KEY=VALUE     设置检查项的选项（可重复）\n"
+            "  -i, --input-list FILE      从 FILE 读取要检查的文件/URL 列表，每行一个（- 为标准输入）\n"
+            "      --max-size BYTES       单个输入的大小上限（默认 %u）\n"
+            "%s"
+            "  -h, --help                 显示本帮助\n\n"
+            "退出状态：0 无达到 --fail-on 级别的问题；1 有；2 用法或配置错误；3 有输入无法读取（其余照常检查）。\n",
+            FL_DEFAULT_MAX_INPUT, fl_fetch_options_help);
+}
+
+enum { OPT_CHECKS = 256, OPT_FAIL_ON, OPT_PLUGIN_DIR, OPT_CONFIG, OPT_SET, OPT_MAX_SIZE };
+
+static const struct option check_options[] = {
+    { "format", required_argument, NULL, 'f' },
+    { "checks", required_argument, NULL, OPT_CHECKS },
+    { "fail-on", required_argument, NULL, OPT_FAIL_ON },
+    { "plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR },
+    { "config", required_argument, NULL, OPT_CONFIG },
+    { "set", required_argument, NULL, OPT_SET },
+    { "input-list", required_argument, NULL, 'i' },
+    { "max-size", required_argument, NULL, OPT_MAX_SIZE },
+    { "help", no_argument, NULL, 'h' },
+    { NULL, 0, NULL, 0 },
+};
+
+/* check's own options followed by the fetch options. */
+static struct option *all_options(void)
+{
+    size_t n1 = sizeof check_options / sizeof check_options[0] - 1, n2 = 0;
+    while (fl_fetch_long_options[n2].name != NULL)
+        n2++;
+    struct option *all = xcalloc(n1 + n2 + 1, sizeof *all);
+    memcpy(all, check_options, n1 * sizeof *all);
+    memcpy(all + n1, fl_fetch_long_options, n2 * sizeof *all);
+    return all;
+}
+
+static int parse_size(const char *s, size_t *out)
+{
+    char *end;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (end == s || *end != '\0' || v == 0)
+        return -1;
+    *out = (size_t)v;
+    return 0;
+}
+
+int cmd_check(int argc, char **argv)
+{
+    fl_plugin_options po = { 0 };
+    const char *format = "text";
+    fl_severity fail_on = FL_SEV_WARNING;
+    size_t max_size = FL_DEFAULT_MAX_INPUT;
+    char **inputs = NULL;
+    size_t ninputs = 0;
+    char err[1024];
+    int status = FL_EXIT_USAGE;
+    fl_fetch_options *fetch = fl_fetch_options_new();
+    struct option *options = all_options();
+    fl_config_set *cfg = NULL;
+    fl_plugin_set plugins = { 0 };
+    check_run run = { 0 };
+    int c;
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "f:i:h", options, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            format = optarg;
+            break;
+        case OPT_CHECKS:
+            po.checks = optarg;
+            break;
+        case OPT_FAIL_ON:
+            fail_on = fl_severity_parse(optarg);
+            if (fail_on == 0) {
+                fprintf(stderr, "fislint: --fail-on 应为 error、warning 或 info，而不是 '%s'\n", optarg);
+                goto out;
+            }
+            break;
+        case OPT_PLUGIN_DIR:
+            fl_cli_add(&po.plugin_dirs, &po.nplugin_dirs, optarg);
+            break;
+        case OPT_CONFIG:
+            po.config_path = optarg;
+            break;
+        case OPT_SET:
+            fl_cli_add(&po.settings, &po.nsettings, optarg);
+            break;
+        case 'i':
+            if (fl_arglist_read(optarg, &inputs, &ninputs, err, sizeof err) != 0) {
+                fprintf(stderr, "fislint: %s\n", err);
+                goto out;
+            }
+            break;
+        case OPT_MAX_SIZE:
+            if (parse_size(optarg, &max_size) != 0) {
+                fprintf(stderr, "fislint: --max-size 应为正整数（字节），而不是 '%s'\n", optarg);
+                goto out;
+            }
+            break;
+        case 'h':
+            usage(stdout);
+            status = FL_EXIT_OK;
+            goto out;
+        case '?':
+            usage(stderr);
+            goto out;
+        default:
+            if (fl_fetch_apply_option(fetch, c, optarg, err, sizeof err) != 0) {
+                fprintf(stderr, "fislint: %s\n", err);
+                goto out;
+            }
+        }
+    }
+    if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
+        fprintf(stderr, "fislint: --format 应为 text 或 json，而不是 '%s'\n", format);
+        goto out;
+    }
+    for (int i = optind; i < argc; i++) {
+        inputs = xrealloc(inputs, (ninputs + 1) * sizeof *inputs);
+        inputs[ninputs++] = xstrdup(argv[i]);
+    }
+    if (ninputs == 0) {
+        fprintf(stderr, "fislint: 请给出要检查的文件或 URL（- 表示标准输入）\n");
+        usage(stderr);
+        goto out;
+    }
+    status = fl_cli_load_plugins(&po, &cfg, &plugins);
+    if (status != 0)
+        goto out;
+
+    run.plugins = &plugins;
+    size_t failures = 0;
+    const char **urls = NULL;
+    size_t nurls = 0;
+    for (size_t i = 0; i < ninputs; i++) {
+        if (fl_source_is_url(inputs[i]))
+            fl_cli_add(&urls, &nurls, inputs[i]);
+        else
+            failures += (size_t)fl_source_load_file(inputs[i], max_size, on_document, &run);
+    }
+    if (nurls > 0)
+        failures += fl_fetch_documents(urls, nurls, fetch, max_size, on_document, &run);
+    free(urls);
+
+    if (strcmp(format, "json") == 0)
+        fl_output_json(stdout, run.results, run.count);
+    else
+        fl_output_text(stdout, run.results, run.count);
+
+    status = FL_EXIT_OK;
+    for (size_t d = 0; d < run.count && status == FL_EXIT_OK; d++)
+        for (size_t i = 0; run.results[d].rep && i < run.results[d].rep->count; i++)
+            if (run.results[d].rep->items[i]->severity >= fail_on)
+                status = FL_EXIT_FINDINGS;
+    /* An input the user asked for and did not get checked outranks findings. */
+    if (failures > 0 || run.check_failed)
+        status = FL_EXIT_INPUT;
+out:
+    for (size_t d = 0; d < run.count; d++)
+        fl_doc_result_free(&run.results[d]);
+    free(run.results);
+    fl_plugins_unload(&plugins);
+    fl_config_set_free(cfg);
+    for (size_t i = 0; i < ninputs; i++)
+        free(inputs[i]);
+    free(inputs);
+    free(po.plugin_dirs);
+    free(po.settings);
+    free(options);
+    fl_fetch_options_free(fetch);
+    return status;
+}

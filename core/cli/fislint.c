@@ -1,0 +1,50 @@
+/* fislint.c — main(): dispatch to a command. */
+#include <stdio.h>
+#include <string.h>
+
+#include "build-config.h"
+#include "cli.h"
+
+typedef struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} command;
+
+static const command commands[] = {
+    { "check", cmd_check, "检查报告（文件、URL 或 - 表示标准输入），列出问题" },
+    { "checks", cmd_checks, "列出已加载的检查项：id、版本、说明" },
+    { "dump", cmd_dump, "显示报告解析后的文档模型（章节、表格、金额）" },
+    { "fetch", cmd_fetch, "按 URL 下载报告并保存，附元数据记录" },
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out, "用法：fislint <命令> [选项] [参数…]\n\n命令：\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "\n`fislint <命令> --help` 显示该命令的选项。\n"
+                 "退出状态：0 无问题；1 有达到 --fail-on 级别的问题；2 用法或配置错误；3 有输入无法读取。\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return FL_EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return FL_EXIT_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+        printf("fislint %s (plugin ABI %d.%d)\n", PACKAGE_VERSION, FISLINT_ABI_MAJOR, FISLINT_ABI_MINOR);
+        return FL_EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "fislint: 未知命令 '%s'\n\n", argv[1]);
+    usage(stderr);
+    return FL_EXIT_USAGE;
+}

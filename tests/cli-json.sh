@@ -1,0 +1,30 @@
+#!/bin/sh
+# The JSON output contract (docs/output.md): every field present, null when
+# it does not apply; unreadable documents carry `error`.
+. "$FISLINT_SRCDIR/tests/lib.sh"
+command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 77; }
+S3=$EX/003_b8f3d489ed9ef61e.txt
+
+run check --format json --checks missing-cause "$S3" "$TMP/nope.txt"
+expect_status 3 "json run with an unreadable file"
+python3 - "$out" "$S3" <<'PY' && pass || fail "JSON contract"
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+assert doc["tool"]["name"] == "fislint" and doc["tool"]["version"]
+d0, d1 = doc["documents"]
+assert d0["source"] == sys.argv[2] and d0["format"] == "text" and d0["error"] is None
+assert d0["title"], d0["title"]
+assert d1["error"] and "无法读取" in d1["error"] and d1["findings"] == [] and d1["format"] is None
+f = [x for x in d0["findings"] if x["location"]["line"] == 588][0]
+keys = {"check", "rule", "severity", "message", "location", "evidence", "expected",
+        "actual", "difference", "suggestion"}
+assert keys <= set(f), set(f)
+assert set(f["location"]) == {"line", "end_line", "page", "section", "table", "row", "column"}
+assert f["check"] == "missing-cause" and f["rule"] == "missing-cause/empty-cause"
+assert f["severity"] == "error" and f["location"]["page"] is None
+assert "主要原因是" in f["evidence"]
+s = doc["summary"]
+assert s["documents"] == 2 and s["findings"] == len(d0["findings"])
+assert s["errors"] + s["warnings"] + s["infos"] == s["findings"]
+PY
+finish

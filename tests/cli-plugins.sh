@@ -1,0 +1,38 @@
+#!/bin/sh
+# Plugins load through dlopen; broken ones are reported by name and skipped
+# while the others still run.
+. "$FISLINT_SRCDIR/tests/lib.sh"
+PLUGDIR=$FISLINT_BUILDDIR/tests/plugins/.libs
+printf '不是插件\n' > "$TMP/garbage.so"
+
+run checks --plugin-dir "$PLUGDIR" --plugin-dir "$TMP"
+expect_status 0 "checks with broken plugins"
+expect_out "good-probe" "the good plugin is listed"
+expect_err "bad-magic.so" "bad magic named"
+expect_err "0xdeadbeef" "bad magic shows what it saw"
+expect_err "bad-abi.so" "wrong ABI named"
+expect_err "99.0" "wrong ABI shows the version"
+expect_err "no-symbol.so" "missing symbol named"
+expect_err "fislint_plugin" "missing symbol says which"
+expect_err "too-small.so" "small descriptor named"
+expect_err "garbage.so" "not a shared object named"
+expect_err "dlopen" "not a shared object says dlopen failed"
+
+run check --plugin-dir "$PLUGDIR" --checks good-probe --fail-on info "$EX/000_043825adc2a1e450.txt"
+expect_status 1 "the good plugin still runs"
+expect_out "000_043825adc2a1e450.txt:1: info [good-probe]" "finding of the good plugin"
+
+# FISLINT_PLUGIN_PATH is searched after --plugin-dir
+FISLINT_PLUGIN_PATH=$PLUGDIR run checks --checks 'good-*'
+expect_status 0 "FISLINT_PLUGIN_PATH"
+expect_out "good-probe" "found through FISLINT_PLUGIN_PATH"
+
+# The real checks are found in the build tree without any option.
+run checks
+expect_status 0 "checks from the build tree"
+expect_out "missing-cause" "missing-cause is built and found"
+
+run check --checks 'nothing-*' "$EX/000_043825adc2a1e450.txt"
+expect_status 2 "a --checks that selects nothing is a usage error"
+expect_err "没有选中" "and says so"
+finish
