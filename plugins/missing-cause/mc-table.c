@@ -1,0 +1,279 @@
+/* mc-table.c — rule empty-deviation-reason: in a 绩效自评表, an indicator
+ * row that lost points (得分 < 分值/权重) or missed its target (完成率 not
+ * 100 %, or 实际完成值 short of 年度指标值) must say why in its
+ * 偏差原因分析 cell.
+ *
+ * Columns are found by the text of the indicator block's own header row
+ * (一级指标 … 分值 … 得分 … 偏差原因), which sits inside the table in
+ * converted PDFs.  Rows of converted tables are often shifted by a merged
+ * cell, so each row is aligned to that header by trying small shifts. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mc.h"
+
+typedef struct cols {
+    long name, target, actual, weight, rate, score, reason;
+} cols;
+
+/* Normalised cell text without spaces, in buf. */
+static const char *cell_plain(const fl_row *r, long col, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (col < 0)
+        return buf;
+    const fl_cell *c = fl_row_cell(r, (size_t)col);
+    if (c == NULL)
+        return buf;
+    const char *t = fl_cell_norm(c);
+    size_t j = 0;
+    for (size_t i = 0; t[i] && j + 1 < size; i++)
+        if (t[i] != ' ')
+            buf[j++] = t[i];
+    buf[j] = '\0';
+    return buf;
+}
+
+static long find_cell(const fl_row *r, const char *need, const char *avoid1, const char *avoid2)
+{
+    char buf[256];
+    size_t n = fl_row_cell_count(r);
+    for (size_t i = 0; i < n; i++) {
+        const char *t = cell_plain(r, (long)i, buf, sizeof buf);
+        if (strstr(t, need) == NULL)
+            continue;
+        if ((avoid1 && strstr(t, avoid1)) || (avoid2 && strstr(t, avoid2)))
+            continue;
+        return (long)i;
+    }
+    return -1;
+}
+
+/* The indicator block's header row: names the 三级指标 (or 二级), a
+ * score and a deviation column. */
+static int read_header(const fl_row *r, cols *c)
+{
+    c->name = find_cell(r, "三级指标", NULL, NULL);
+    if (c->name < 0)
+        c->name = find_cell(r, "二级指标", NULL, NULL);
+    c->reason = find_cell(r, "偏差", NULL, NULL);
+    if (c->reason < 0)
+        c->reason = find_cell(r, "未完成原因", NULL, NULL);
+    c->score = find_cell(r, "得分", "分值", NULL);
+    c->weight = find_cell(r, "分值", "得分", NULL);
+    if (c->weight < 0)
+        c->weight = find_cell(r, "权重", NULL, NULL);
+    c->rate = find_cell(r, "完成率", NULL, NULL);
+    c->target = find_cell(r, "年度指标值", NULL, NULL);
+    if (c->target < 0)
+        c->target = find_cell(r, "目标值", "实际", "依据");
+    if (c->target < 0)
+        c->target = find_cell(r, "指标值", "实际", "依据");
+    c->actual = find_cell(r, "实际完成", NULL, NULL);
+    if (c->actual < 0)
+        c->actual = find_cell(r, "业绩值", NULL, NULL);
+    if (c->actual < 0)
+        c->actual = find_cell(r, "实际值", NULL, NULL);
+    return c->name >= 0 && c->reason >= 0 && c->score >= 0 && c->weight >= 0;
+}
+
+/* A plain number (a score), not a percentage or an amount with a unit. */
+static int score_at(const fl_row *r, long col, fl_dec *out)
+{
+    if (col < 0)
+        return 0;
+    const fl_cell *c = fl_row_cell(r, (size_t)col);
+    fl_number n;
+    if (c == NULL || !fl_cell_number(c, &n) || n.is_empty)
+        return 0;
+    if (n.unit != FL_UNIT_NONE && n.unit != FL_UNIT_POINTS)
+        return 0;
+    *out = n.value;
+    return 1;
+}
+
+static int percent_at(const fl_row *r, long col, fl_dec *out)
+{
+    if (col < 0)
+        return 0;
+    const fl_cell *c = fl_row_cell(r, (size_t)col);
+    fl_number n;
+    if (c == NULL || !fl_cell_number(c, &n) || n.is_empty || n.unit != FL_UNIT_PERCENT)
+        return 0;
+    *out = n.value;
+    return 1;
+}
+
+static int cell_is_number(const fl_row *r, long col)
+{
+    fl_number n;
+    const fl_cell *c = col >= 0 ? fl_row_cell(r, (size_t)col) : NULL;
+    return c != NULL && fl_cell_number(c, &n) && !n.is_empty;
+}
+
+/* The shift that aligns row r to the header: the weight and score cells
+ * must be scores, the cell after the score (when the header has text
+ * there) must not be a number, and a 完成率 cell, if any, a percentage. */
+static int find_shift(const fl_row *r, const cols *c, long *shift)
+{
+    static const long tries[] = { 0, -1, 1, -2, 2 };
+    for (size_t k = 0; k < sizeof tries / sizeof *tries; k++) {
+        long s = tries[k];
+        fl_dec w, sc, rate;
+        if (c->weight + s < 0 || c->score + s < 0)
+            continue;
+        if (!score_at(r, c->weight + s, &w) || !score_at(r, c->score + s, &sc))
+            continue;
+        if (w.micros <= 0 || fl_dec_cmp(w, fl_dec_from_int(100)) > 0)
+            continue;
+        if (c->reason == c->score + 1 && cell_is_number(r, c->reason + s))
+            continue;
+        if (c->rate >= 0 && c->rate + s >= 0) {
+            const fl_cell *rc = fl_row_cell(r, (size_t)(c->rate + s));
+            if (rc != NULL && *fl_cell_norm(rc) && !percent_at(r, c->rate + s, &rate))
+                continue;
+        }
+        *shift = s;
+        return 1;
+    }
+    return 0;
+}
+
+/* A target such as "≥ 95%", "<=18.04万元", "100%": comparison and number.
+ * op is '>' (at least), '<' (at most) or '=' (exactly / unstated). */
+static int parse_target(const char *t, char *op, fl_number *n, const char **unit_after)
+{
+    size_t i = 0;
+    *op = '=';
+    while (t[i] == ' ')
+        i++;
+    if (mc_starts(t + i, "≥") || mc_starts(t + i, "≧")) {
+        *op = '>';
+        i += 3;
+    } else if (mc_starts(t + i, "≤") || mc_starts(t + i, "≦")) {
+        *op = '<';
+        i += 3;
+    } else if (t[i] == '>' || t[i] == '<') {
+        *op = t[i];
+        i++;
+        if (t[i] == '=')
+            i++;
+    } else if (t[i] == '=') {
+        i++;
+    }
+    while (t[i] == ' ')
+        i++;
+    size_t used = fl_parse_number(t + i, n);
+    if (used == 0 || n->is_empty)
+        return 0;
+    *unit_after = t + i + used;
+    return 1;
+}
+
+/* Completion judged from 年度指标值 (A) and 实际完成值 (B) when both are
+ * numbers in the same unit.  Returns 1 when the target was missed. */
+static int target_missed(const fl_row *r, const cols *c, long s, char *why, size_t size)
+{
+    char a[256], b[256];
+    if (c->target < 0 || c->actual < 0)
+        return 0;
+    cell_plain(r, c->target + s, a, sizeof a);
+    cell_plain(r, c->actual + s, b, sizeof b);
+    char opa, opb;
+    fl_number na, nb;
+    const char *ua, *ub;
+    if (!parse_target(a, &opa, &na, &ua) || !parse_target(b, &opb, &nb, &ub))
+        return 0;
+    if (na.unit != nb.unit || strcmp(ua, ub) != 0)
+        return 0; /* not comparable: "10个工作日" vs "8日内" */
+    int cmp = fl_dec_cmp(nb.value, na.value);
+    int missed = (opa == '>' && cmp < 0) || (opa == '<' && cmp > 0) ||
+                 (opa == '=' && cmp != 0);
+    if (missed)
+        snprintf(why, size, "实际完成值%s未达到年度指标值%s", b, a);
+    return missed;
+}
+
+static int is_total_row(const fl_row *r)
+{
+    const char *l = fl_row_label(r);
+    return strstr(l, "合计") || strstr(l, "总分") || strstr(l, "总计") || strstr(l, "自评等级");
+}
+
+static void check_row(fl_report *rep, const fl_table *t, const fl_row *r, const cols *c,
+                      const mc_options *o)
+{
+    long s;
+    if (!find_shift(r, c, &s))
+        return;
+    fl_dec w, sc, rate;
+    score_at(r, c->weight + s, &w);
+    score_at(r, c->score + s, &sc);
+    char why[600], a[40], b[40], name[256], reason[512];
+    int has_rate = 0;
+    why[0] = '\0';
+    if (fl_dec_cmp(sc, w) < 0) {
+        snprintf(why, sizeof why, "得分%s低于分值%s", fl_dec_format(sc, 2, a, sizeof a),
+                 fl_dec_format(w, 2, b, sizeof b));
+    } else if (c->rate >= 0 && percent_at(r, c->rate + s, &rate)) {
+        has_rate = 1;
+        if (fl_dec_cmp(rate, fl_dec_from_int(100)) != 0)
+            snprintf(why, sizeof why, "完成率为%s%%", fl_dec_format(rate, 0, a, sizeof a));
+    } else {
+        target_missed(r, c, s, why, sizeof why);
+    }
+    if (why[0] == '\0')
+        return;
+    cell_plain(r, c->reason + s, reason, sizeof reason);
+    if (reason[0] != '\0' && !mc_is_placeholder(reason, strlen(reason), o))
+        return;
+    cell_plain(r, c->name + s, name, sizeof name);
+    if (name[0] == '\0')
+        snprintf(name, sizeof name, "%s", fl_row_label(r));
+    fl_finding *f = fl_report_add(rep, "empty-deviation-reason", FL_SEV_WARNING,
+                                  "绩效自评表指标“%s”%s，但“偏差原因分析”栏%s", name, why,
+                                  reason[0] ? "只填了占位内容" : "为空");
+    fl_finding_set_table(f, t);
+    fl_finding_set_row(f, r);
+    fl_finding_set_line(f, fl_row_line(r), 0);
+    fl_finding_set_row_label(f, name);
+    fl_finding_set_column(f, "偏差原因分析及改进措施");
+    if (fl_dec_cmp(sc, w) < 0)
+        fl_finding_set_values(f, w, sc);
+    else if (has_rate)
+        fl_finding_set_values(f, fl_dec_from_int(100), rate);
+    fl_finding_set_suggestion(f, "在该指标的“偏差原因分析及改进措施”栏写明未完成（或超出）目标、"
+                                 "扣分的原因和下一步改进措施。");
+}
+
+static void check_table(fl_report *rep, const fl_table *t, const mc_options *o)
+{
+    size_t n = fl_table_row_count(t);
+    int in_block = 0;
+    cols c;
+    for (size_t i = 0; i < n; i++) {
+        const fl_row *r = fl_table_row(t, i);
+        cols h;
+        if (read_header(r, &h)) {
+            c = h;
+            in_block = 1;
+            continue;
+        }
+        if (!in_block)
+            continue;
+        if (is_total_row(r)) {
+            in_block = 0;
+            continue;
+        }
+        check_row(rep, t, r, &c, o);
+    }
+}
+
+int mc_rule_deviation_reason(const fl_document *doc, fl_report *rep, const mc_options *o)
+{
+    size_t n = fl_doc_table_count(doc);
+    for (size_t i = 0; i < n; i++)
+        check_table(rep, fl_doc_table(doc, i), o);
+    return 0;
+}

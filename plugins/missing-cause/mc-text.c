@@ -1,0 +1,236 @@
+/* mc-text.c — small text helpers for missing-cause: clause boundaries,
+ * placeholders, money amounts in sentences. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "mc.h"
+
+size_t mc_u8len(unsigned char c)
+{
+    if (c >= 0xf0 && c < 0xf8)
+        return 4;
+    if (c >= 0xe0)
+        return c < 0xf0 ? 3 : 1;
+    if (c >= 0xc0)
+        return 2;
+    return 1;
+}
+
+int mc_starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+size_t mc_skip_spaces(const char *s, size_t i)
+{
+    while (s[i] == ' ' || s[i] == '\t')
+        i++;
+    return i;
+}
+
+/* Length of the break mark at s[i] ("。" "，" "；" and ASCII twins), or 0. */
+static size_t break_len(const char *s, size_t i, int with_commas)
+{
+    if (mc_starts(s + i, "。") || mc_starts(s + i, "；"))
+        return 3;
+    if (s[i] == ';' || s[i] == '!' || s[i] == '?')
+        return 1;
+    if (with_commas) {
+        if (mc_starts(s + i, "，") || mc_starts(s + i, "、"))
+            return 3;
+        if (s[i] == ',' || s[i] == ':')
+            return 1;
+    }
+    return 0;
+}
+
+static size_t last_break(const char *s, size_t pos, int with_commas)
+{
+    size_t start = 0;
+    for (size_t i = 0; i < pos && s[i];) {
+        size_t b = break_len(s, i, with_commas);
+        if (b) {
+            start = i + b;
+            i += b;
+        } else {
+            i += mc_u8len((unsigned char)s[i]);
+        }
+    }
+    return start > pos ? pos : start;
+}
+
+size_t mc_clause_start(const char *s, size_t pos)
+{
+    return last_break(s, pos, 1);
+}
+
+size_t mc_sentence_start(const char *s, size_t pos)
+{
+    return last_break(s, pos, 0);
+}
+
+char *mc_excerpt_tail(const char *s, size_t from, size_t to, size_t max_chars, char *buf,
+                      size_t size)
+{
+    /* Walk back max_chars characters from `to`, staying at or after `from`. */
+    size_t start = to, n = 0;
+    while (start > from && n < max_chars) {
+        start--;
+        while (start > from && ((unsigned char)s[start] & 0xc0) == 0x80)
+            start--;
+        n++;
+    }
+    const char *ellipsis = start > from ? "…" : "";
+    size_t el = strlen(ellipsis), len = to - start;
+    if (size == 0)
+        return buf;
+    if (el + len + 1 > size) {
+        /* Keep a valid tail that fits. */
+        while (len > 0 && el + len + 1 > size) {
+            start += mc_u8len((unsigned char)s[start]);
+            len = to > start ? to - start : 0;
+        }
+    }
+    memcpy(buf, ellipsis, el);
+    memcpy(buf + el, s + start, len);
+    buf[el + len] = '\0';
+    return buf;
+}
+
+int mc_is_placeholder(const char *text, size_t len, const mc_options *o)
+{
+    size_t i = 0;
+    while (i < len) {
+        /* Separators between placeholder words. */
+        if (text[i] == ' ' || text[i] == ',' || text[i] == '.' || text[i] == ':') {
+            i++;
+            continue;
+        }
+        if (len - i >= 3 && (mc_starts(text + i, "，") || mc_starts(text + i, "。"))) {
+            i += 3;
+            continue;
+        }
+        size_t best = 0;
+        for (size_t k = 0; k < o->nplaceholders; k++) {
+            size_t pl = strlen(o->placeholders[k]);
+            if (pl > best && pl <= len - i && memcmp(text + i, o->placeholders[k], pl) == 0)
+                best = pl;
+        }
+        if (best == 0)
+            return 0;
+        i += best;
+    }
+    return 1;
+}
+
+/* Money words, nearest to the number wins. */
+static const char *const budget_words[] = { "预算", "概算", "下达", "批复", "安排", "年初" };
+static const char *const spent_words[] = { "支付", "执行", "支出", "发放", "使用", "拨付",
+                                           "实际", "花费", "决算" };
+
+/* Offset just after the last occurrence of any word in [from, to), or 0. */
+static size_t last_word_end(const char *s, size_t from, size_t to, const char *const *words,
+                            size_t nwords)
+{
+    size_t best = 0;
+    for (size_t i = from; i < to;) {
+        for (size_t k = 0; k < nwords; k++) {
+            size_t wl = strlen(words[k]);
+            if (i + wl <= to && memcmp(s + i, words[k], wl) == 0 && i + wl > best)
+                best = i + wl;
+        }
+        i += mc_u8len((unsigned char)s[i]);
+    }
+    return best;
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+size_t mc_scan_money(const char *text, void (*fn)(void *ctx, const mc_money *m), void *ctx)
+{
+    size_t found = 0;
+    for (size_t i = 0; text[i];) {
+        int starts_number = is_digit(text[i]) &&
+                            (i == 0 || (!is_digit(text[i - 1]) && text[i - 1] != '.' &&
+                                        text[i - 1] != ','));
+        if (!starts_number) {
+            i += mc_u8len((unsigned char)text[i]);
+            continue;
+        }
+        fl_number n;
+        size_t used = fl_parse_number(text + i, &n);
+        if (used == 0) {
+            i++;
+            continue;
+        }
+        if (n.unit == FL_UNIT_YUAN || n.unit == FL_UNIT_WANYUAN || n.unit == FL_UNIT_YIYUAN) {
+            mc_money m;
+            memset(&m, 0, sizeof m);
+            if (fl_number_to_wanyuan(&n, &m.wan) == 0) {
+                size_t tl = used < sizeof m.text - 1 ? used : sizeof m.text - 1;
+                memcpy(m.text, text + i, tl);
+                m.text[tl] = '\0';
+                size_t from = mc_clause_start(text, i);
+                size_t b = last_word_end(text, from, i, budget_words,
+                                         sizeof budget_words / sizeof *budget_words);
+                size_t s = last_word_end(text, from, i, spent_words,
+                                         sizeof spent_words / sizeof *spent_words);
+                m.kind = b == 0 && s == 0 ? 0 : (b > s ? MC_BUDGET : MC_SPENT);
+                fn(ctx, &m);
+                found++;
+            }
+        }
+        i += used;
+    }
+    return found;
+}
+
+void mc_display(char *s, size_t size)
+{
+    /* Work on a copy: full-width marks are longer than ASCII ones. */
+    size_t n = strlen(s);
+    char *src = malloc(n + 1);
+    if (src == NULL)
+        return;
+    memcpy(src, s, n + 1);
+    size_t j = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *rep = NULL;
+        char c = src[i];
+        int between_digits = i > 0 && i + 1 < n && src[i - 1] >= '0' && src[i - 1] <= '9' &&
+                             src[i + 1] >= '0' && src[i + 1] <= '9';
+        if (c == ',' && !between_digits)
+            rep = "，";
+        else if (c == ':' && !between_digits)
+            rep = "：";
+        else if (c == ';')
+            rep = "；";
+        else if (c == '(')
+            rep = "（";
+        else if (c == ')')
+            rep = "）";
+        size_t rl = rep ? strlen(rep) : 1;
+        if (j + rl + 1 > size)
+            break;
+        if (rep) {
+            memcpy(s + j, rep, rl);
+            j += rl;
+        } else {
+            s[j++] = c;
+        }
+    }
+    /* Never end inside a UTF-8 sequence after a cut. */
+    while (j > 0 && ((unsigned char)s[j - 1] & 0xc0) == 0x80) {
+        size_t k = j - 1;
+        while (k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80)
+            k--;
+        if (k + mc_u8len((unsigned char)s[k]) == j)
+            break;
+        j = k;
+    }
+    s[j] = '\0';
+    free(src);
+}

@@ -1,0 +1,60 @@
+/* mc.h — internals of the missing-cause check (缺少原因说明).
+ * Three rules, one file each: mc-cause.c (empty-cause), mc-table.c
+ * (empty-deviation-reason), mc-section.c (empty-deviation-section). */
+#ifndef MC_H
+#define MC_H
+
+#include <stddef.h>
+
+#include <fislint/plugin.h>
+
+typedef struct mc_options {
+    /* Words that stand for "no cause given" (无, /, XX …): the defaults
+     * plus the `placeholders` option.  Owned by the options. */
+    char **placeholders;
+    size_t nplaceholders;
+} mc_options;
+
+/* The rules.  Each returns 0, or -1 when memory ran out. */
+int mc_rule_empty_cause(const fl_document *doc, fl_report *rep, const mc_options *o);
+int mc_rule_deviation_reason(const fl_document *doc, fl_report *rep, const mc_options *o);
+int mc_rule_deviation_section(const fl_document *doc, fl_report *rep, const mc_options *o);
+
+/* -- text helpers (mc-text.c); all work on normalised UTF-8 -- */
+/* Bytes of the UTF-8 sequence starting with byte c (1 for bad bytes). */
+size_t mc_u8len(unsigned char c);
+int mc_starts(const char *s, const char *prefix);
+/* Skip ASCII spaces from s[i]. */
+size_t mc_skip_spaces(const char *s, size_t i);
+/* Offset where the clause holding byte `pos` starts: just after the last
+ * "。" "，" "；" "," ";" ":" before it, or 0. */
+size_t mc_clause_start(const char *s, size_t pos);
+/* Offset where the sentence holding `pos` starts (after the last "。" ";"). */
+size_t mc_sentence_start(const char *s, size_t pos);
+/* Copy at most `max_chars` characters of s[from..to) ending at `to` into
+ * buf (NUL-terminated, on a character boundary); "…" is prepended when
+ * cut.  Returns buf. */
+char *mc_excerpt_tail(const char *s, size_t from, size_t to, size_t max_chars, char *buf,
+                      size_t size);
+/* 1 when `text` (trimmed) is empty or made only of placeholder words. */
+int mc_is_placeholder(const char *text, size_t len, const mc_options *o);
+/* Turn the ASCII punctuation of normalised text back into Chinese marks
+ * for messages (",", ":", ";", "(", ")"; "14,088.03" keeps its comma),
+ * in place; s has room for `size` bytes. */
+void mc_display(char *s, size_t size);
+
+/* A money amount found in narrative text, converted to 万元. */
+typedef struct mc_money {
+    fl_dec wan;
+    char text[48];   /* as written, e.g. "29.97万元" */
+    int kind;        /* MC_BUDGET, MC_SPENT or 0 */
+} mc_money;
+
+enum { MC_BUDGET = 1, MC_SPENT = 2 };
+
+/* Scan `text` for money amounts (万元/元/亿元) and call `fn` for each, with
+ * the clause before it classified as budget or spending.  Returns the
+ * number found. */
+size_t mc_scan_money(const char *text, void (*fn)(void *ctx, const mc_money *m), void *ctx);
+
+#endif

@@ -1,0 +1,120 @@
+/* missing-cause.c — the missing-cause check (缺少原因说明): a stated
+ * difference must come with its cause.  Options are read once in init;
+ * the rules live in mc-cause.c, mc-table.c and mc-section.c.
+ * See docs/checks/missing-cause.md. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "mc.h"
+
+/* Standing for "no cause given" (normalised text: （）→(), ：→:). */
+static const char *const default_placeholders[] = {
+    "无", "暂无", "/", "-", "--", "—", "——", "－", "XX", "xx", "Xx", "××", "x", "X", "×",
+    "*", "**", "***", "…", "……", "...", "增加(减少)", "减少(增加)", "增长(下降)", "下降(增长)",
+    "待补充", "待填写", "略",
+};
+
+static void free_options(mc_options *o)
+{
+    if (o == NULL)
+        return;
+    for (size_t i = 0; i < o->nplaceholders; i++)
+        free(o->placeholders[i]);
+    free(o->placeholders);
+    free(o);
+}
+
+static int add_placeholder(mc_options *o, const char *s, size_t len)
+{
+    while (len > 0 && *s == ' ') {
+        s++;
+        len--;
+    }
+    while (len > 0 && s[len - 1] == ' ')
+        len--;
+    if (len == 0)
+        return 0;
+    char **grown = realloc(o->placeholders, (o->nplaceholders + 1) * sizeof *grown);
+    if (grown == NULL)
+        return -1;
+    o->placeholders = grown;
+    char *copy = malloc(len + 1);
+    if (copy == NULL)
+        return -1;
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    o->placeholders[o->nplaceholders++] = copy;
+    return 0;
+}
+
+/* Defaults plus the comma-separated `extra` list (full-width commas too). */
+static mc_options *make_options(const char *extra)
+{
+    mc_options *o = calloc(1, sizeof *o);
+    if (o == NULL)
+        return NULL;
+    size_t nd = sizeof default_placeholders / sizeof *default_placeholders;
+    for (size_t i = 0; i < nd; i++)
+        if (add_placeholder(o, default_placeholders[i], strlen(default_placeholders[i])) != 0)
+            goto fail;
+    const char *p = extra;
+    while (p != NULL && *p) {
+        const char *comma = p;
+        size_t step = 0;
+        while (*comma && *comma != ',' && !mc_starts(comma, "，") && !mc_starts(comma, "、"))
+            comma++;
+        if (*comma == ',')
+            step = 1;
+        else if (*comma)
+            step = 3;
+        if (add_placeholder(o, p, (size_t)(comma - p)) != 0)
+            goto fail;
+        p = comma + step;
+    }
+    return o;
+fail:
+    free_options(o);
+    return NULL;
+}
+
+static int mc_init(const fl_config *cfg, void **state)
+{
+    mc_options *o = make_options(fl_config_get(cfg, "placeholders", ""));
+    if (o == NULL)
+        return -1;
+    *state = o;
+    return 0;
+}
+
+static void mc_fini(void *state)
+{
+    free_options(state);
+}
+
+static int mc_check(const fl_document *doc, fl_report *rep, void *state)
+{
+    mc_options *own = NULL;
+    const mc_options *o = state;
+    if (o == NULL) {
+        own = make_options(NULL);
+        if (own == NULL)
+            return -1;
+        o = own;
+    }
+    int rc = 0;
+    if (mc_rule_empty_cause(doc, rep, o) != 0 || mc_rule_deviation_reason(doc, rep, o) != 0 ||
+        mc_rule_deviation_section(doc, rep, o) != 0)
+        rc = -1;
+    free_options(own);
+    return rc;
+}
+
+FISLINT_PLUGIN_DEFINE = {
+    FISLINT_PLUGIN_HEADER,
+    .id = "missing-cause",
+    .version = "1.0",
+    .summary = "缺少原因说明：“主要原因是。”空缺或占位、自评表偏差原因空白、偏离目标章节只写“无”",
+    .init = mc_init,
+    .check = mc_check,
+    .fini = mc_fini,
+};

@@ -1,0 +1,284 @@
+/* test-missing-cause.c — the missing-cause check on small fixtures (each
+ * rule firing, a clean counterpart, each table layout) and on the seeds. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../tests/support/harness.h"
+
+#define FIX "plugins/missing-cause/fixtures/"
+#define SEED003 "examples/003_b8f3d489ed9ef61e.txt"
+
+static void assert_text(const char *got, const char *want)
+{
+    ck_assert_ptr_nonnull(got);
+    ck_assert_str_eq(got, want);
+}
+
+/* ---- empty-cause ---- */
+
+START_TEST(cause_fires_on_each_form)
+{
+    fl_test_run *r = fl_test_run_file("missing-cause", FIX "cause-empty.txt", NULL);
+    ck_assert_uint_eq(fl_test_count(r, "missing-cause/empty-cause", FL_SEV_ERROR), 6);
+    /* "主要原因是。" and "主要原因是：。" */
+    const fl_finding *f = fl_test_find(r, "missing-cause/empty-cause", 4);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(f->severity, FL_SEV_ERROR);
+    assert_text(f->actual_text, "（空）");
+    ck_assert_ptr_nonnull(strstr(f->message, "增加10.20万元"));
+    ck_assert_ptr_nonnull(fl_test_find(r, "missing-cause/empty-cause", 5));
+    /* "原因为：" at the end of its paragraph, a new heading after it. */
+    ck_assert_ptr_nonnull(fl_test_find(r, "missing-cause/empty-cause", 7));
+    /* Placeholders. */
+    f = fl_test_find(r, "missing-cause/empty-cause", 9);
+    ck_assert_ptr_nonnull(f);
+    assert_text(f->actual_text, "无");
+    f = fl_test_find(r, "missing-cause/empty-cause", 10);
+    ck_assert_ptr_nonnull(f);
+    assert_text(f->actual_text, "增加(减少)XX");
+    f = fl_test_find(r, "missing-cause/empty-cause", 11);
+    ck_assert_ptr_nonnull(f);
+    assert_text(f->actual_text, "XX");
+    fl_test_run_free(r);
+}
+END_TEST
+
+START_TEST(cause_clean_text_is_quiet)
+{
+    fl_test_run *r = fl_test_run_file("missing-cause", FIX "cause-clean.txt", NULL);
+    ck_assert_uint_eq(fl_test_count(r, "missing-cause", FL_SEV_INFO), 0);
+    fl_test_run_free(r);
+}
+END_TEST
+
+START_TEST(cause_extra_placeholder_option)
+{
+    const char *text = "一、说明\n本年支出比上年增加2.00万元，主要原因是：待定。\n";
+    fl_test_run *r = fl_test_run_text("missing-cause", text, NULL);
+    ck_assert_uint_eq(fl_test_count(r, "missing-cause/empty-cause", FL_SEV_INFO), 0);
+    fl_test_run_free(r);
+    const char *opts[] = { "placeholders=待定，未知", NULL };
+    r = fl_test_run_text("missing-cause", text, opts);
+    const fl_finding *f = fl_test_find(r, "missing-cause/empty-cause", 2);
+    ck_assert_ptr_nonnull(f);
+    assert_text(f->actual_text, "待定");
+    fl_test_run_free(r);
+}
+END_TEST
+
+START_TEST(cause_seed003_all_27)
+{
+    static const size_t lines[] = { 588, 590, 592, 594, 598, 600, 602, 604, 606,
+                                    608, 610, 612, 616, 618, 620, 622, 624, 626,
+                                    628, 630, 634, 636, 638, 640, 642, 644, 646 };
+    fl_test_run *r = fl_test_run_file("missing-cause", SEED003, NULL);
+    ck_assert_uint_eq(fl_test_count(r, "missing-cause/empty-cause", FL_SEV_INFO), 27);
+    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+        const fl_finding *f = fl_test_find(r, "missing-cause/empty-cause", lines[i]);
+        ck_assert_msg(f != NULL, "no empty-cause finding on line %zu", lines[i]);
+        ck_assert_int_eq(f->severity, FL_SEV_ERROR);
+    }
+    /* Item 2: the message quotes the difference it leaves unexplained. */
+    const fl_finding *f = fl_test_find(r, "missing-cause/empty-cause", 592);
+    ck_assert_ptr_nonnull(strstr(f->message, "决算数小于年初预算数"));
+    fl_test_run_free(r);
+}
+END_TEST
+
+START_TEST(cause_other_seeds_quiet)
+{
+    static const char *const seeds[] = { "examples/000_043825adc2a1e450.txt",
+                                         "examples/001_aaa1171e4b8d576e.txt",
+                                         "examples/002_24d4cf092f85e5e3.txt" };
+    for (size_t i = 0; i < 3; i++) {
+        fl_test_run *r = fl_test_run_file("missing-cause", seeds[i], NULL);
+        if (fl_test_count(r, "missing-cause", FL_SEV_INFO) != 0)
+            fl_test_dump(r);
+        ck_assert_msg(fl_test_count(r, "missing-cause", FL_SEV_INFO) == 0, "findings in %s",
+                      seeds[i]);
+        fl_test_run_free(r);
+    }
+}
+END_TEST
+
+/* ---- empty-deviation-reason ---- */
+
+START_TEST(reason_tab_rows)
+{
+    fl_test_run *r = fl_test_run_file("missing-cause", FIX "deviation-tab.txt", NULL);
+    ck_assert_uint_eq(fl_test_count(r, "missing-cause/empty-deviation-reason", FL_SEV_WARNING),
+                      3);
+    const fl_finding *f = fl_test_find(r, "missing-cause/empty-deviation-reason", 7);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(f->has_values, 1);
+    ck_assert_str_eq(fl_test_dec(f->expected), "5.00");
+    ck_assert_str_eq(fl_test_dec(f->actual), "4.50");
+    assert_text(f->row, "保障人数");
+    /* Full marks but 90% against ≥ 95%: the target was missed. */
+    f = fl_test_find(r, "missing-cause/empty-deviation-reason", 8);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_ptr_nonnull(strstr(f->message, "90%"));
+    /* A row shifted by a merged cell is still read: 8.00 of 10.00. */
+    f = fl_test_find(r, "missing-cause/empty-deviation-reason", 11);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_str_eq(fl_test_dec(f->actual), "8.00");
+    /* The docked row with a reason is fine. */
+    ck_assert_ptr_null(fl_test_find(r, "missing-cause/empty-deviation-reason", 10));
+    fl_test_run_free(r);
+}
+END_TEST
+
+START_TEST(reason_one_cell_per_line)
+{
+    fl_test_run *r = fl_test_run_file("missing-cause", FIX "deviation-cells.txt", NULL);
+    ck_assert_uint_eq(fl_test_count(r, "missing-cause/empty-deviation-reason", FL_SEV_WARNING),
+                      1);
+    const fl_finding *f = fl_test_find(r, "missing-cause/empty-deviation-reason", 0);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(f->line, 27);
+    ck_assert_str_eq(fl_test_dec(f->expected), "100.00");
+    ck_assert_str_eq(fl_test_dec(f->actual), "96.84");
+    assert_text(f->row, "服务验收合格率");
+    fl_test_run_free(r);
+}
+END_TEST
+
+START_TEST(reason_pipe_table)
+{
+    fl_test_run *r = fl_test_run_file("missing-cause", FIX "deviation-pipe.md", NULL);
+    ck_assert_uint_eq(fl_test_count(r, "missing-cause/empty-deviation-reason", FL_SEV_WARNING),
+                      2);
+    /* "/" in the reason cell is no reason. */
+    const fl_finding *f = fl_test_find(r, "missing-cause/empty-deviation-reason", 5);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_str_eq(fl_test_dec(f->actual), "7.70");
+    /* ≤ 10个工作日 but 12个工作日: missed, full marks, no reason. */
+    f = fl_test_find(r, "missing-cause/empty-deviation-reason", 6);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_ptr_nonnull(strstr(f->message, "12个工作日"));
+    fl_test_run_free(r);
+}
+END_TEST
+
+/* Seed 003 (TAB rows): 周边群众满意度 met its ≥ 95% target at 98% yet got
+ * 8 of 10 points, with nothing in the reason cell.  It is the only
+ * indicator row of the 21 tables without a reason. */
+START_TEST(reason_seed003)
+{
+    fl_test_run *r = fl_test_run_file("missing-cause", SEED003, NULL);
+    ck_assert_uint_eq(fl_test_count(r, "missing-cause/empty-deviation-reason", FL_SEV_INFO), 1);
+    const fl_finding *f = fl_test_find(r, "missing-cause/empty-deviation-reason", 1127);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_str_eq(fl_test_dec(f->expected), "10.00");
+    ck_assert_str_eq(fl_test_dec(f->actual), "8.00");
+    assert_text(f->row, "周边群众满意度");
+    ck_assert_uint_eq(fl_test_count(r, "missing-cause/empty-deviation-section", FL_SEV_INFO), 0);
+    fl_test_run_free(r);
+    /* The docked rows that do give a reason are read too: declared
+     * placeholders, their reasons no longer count. */
+    const char *opts[] = { "placeholders=实际救助人数,按实际人数据实拨付,实际办理登记业务数量",
+                           NULL };
+    r = fl_test_run_file("missing-cause", SEED003, opts);
+    ck_assert_uint_eq(fl_test_count(r, "missing-cause/empty-deviation-reason", FL_SEV_INFO), 5);
+    f = fl_test_find(r, "missing-cause/empty-deviation-reason", 1336);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_str_eq(fl_test_dec(f->expected), "6.00");
+    ck_assert_str_eq(fl_test_dec(f->actual), "0.70");
+    ck_assert_ptr_nonnull(fl_test_find(r, "missing-cause/empty-deviation-reason", 992));
+    ck_assert_ptr_nonnull(fl_test_find(r, "missing-cause/empty-deviation-reason", 1244));
+    ck_assert_ptr_nonnull(fl_test_find(r, "missing-cause/empty-deviation-reason", 1421));
+    fl_test_run_free(r);
+}
+END_TEST
+
+/* Seed 001 (one cell per line): 服务对象满意度 94.74 % completion has a
+ * reason; with that reason declared a placeholder the row is reported. */
+START_TEST(reason_seed001)
+{
+    const char *opts[] = { "placeholders=因年初目标值设置不合理,实际满意度90%,因此产生偏差。",
+                           NULL };
+    fl_test_run *r = fl_test_run_file("missing-cause", "examples/001_aaa1171e4b8d576e.txt", opts);
+    ck_assert_uint_eq(fl_test_count(r, "missing-cause/empty-deviation-reason", FL_SEV_INFO), 1);
+    const fl_finding *f = fl_test_find(r, "missing-cause/empty-deviation-reason", 0);
+    ck_assert_ptr_nonnull(f);
+    assert_text(f->row, "服务对象满意度");
+    ck_assert_str_eq(fl_test_dec(f->actual), "94.74");
+    fl_test_run_free(r);
+}
+END_TEST
+
+START_TEST(reason_clean_table)
+{
+    fl_test_run *r = fl_test_run_file("missing-cause", FIX "deviation-clean.txt", NULL);
+    ck_assert_uint_eq(fl_test_count(r, "missing-cause", FL_SEV_INFO), 0);
+    fl_test_run_free(r);
+}
+END_TEST
+
+/* ---- empty-deviation-section ---- */
+
+START_TEST(section_fires)
+{
+    fl_test_run *r = fl_test_run_file("missing-cause", FIX "section-deviation.txt", NULL);
+    ck_assert_uint_eq(fl_test_count(r, "missing-cause/empty-deviation-section", FL_SEV_WARNING),
+                      3);
+    const fl_finding *f = fl_test_find(r, "missing-cause/empty-deviation-section", 11);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_str_eq(fl_test_dec(f->expected), "32.00");
+    ck_assert_str_eq(fl_test_dec(f->actual), "29.50");
+    ck_assert_ptr_nonnull(strstr(f->message, "32万元"));
+    ck_assert_ptr_nonnull(strstr(f->message, "29.50万元"));
+    f = fl_test_find(r, "missing-cause/empty-deviation-section", 20);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_str_eq(fl_test_dec(f->actual), "85.00");
+    f = fl_test_find(r, "missing-cause/empty-deviation-section", 25);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_ptr_nonnull(strstr(f->message, "未完成"));
+    fl_test_run_free(r);
+}
+END_TEST
+
+START_TEST(section_clean)
+{
+    fl_test_run *r = fl_test_run_file("missing-cause", FIX "section-clean.txt", NULL);
+    ck_assert_uint_eq(fl_test_count(r, "missing-cause", FL_SEV_INFO), 0);
+    fl_test_run_free(r);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("missing-cause");
+    TCase *tc = tcase_create("empty-cause");
+    tcase_set_timeout(tc, 30);
+    tcase_add_test(tc, cause_fires_on_each_form);
+    tcase_add_test(tc, cause_clean_text_is_quiet);
+    tcase_add_test(tc, cause_extra_placeholder_option);
+    tcase_add_test(tc, cause_seed003_all_27);
+    tcase_add_test(tc, cause_other_seeds_quiet);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("empty-deviation-reason");
+    tcase_set_timeout(tc, 30);
+    tcase_add_test(tc, reason_tab_rows);
+    tcase_add_test(tc, reason_one_cell_per_line);
+    tcase_add_test(tc, reason_pipe_table);
+    tcase_add_test(tc, reason_clean_table);
+    tcase_add_test(tc, reason_seed003);
+    tcase_add_test(tc, reason_seed001);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("empty-deviation-section");
+    tcase_add_test(tc, section_fires);
+    tcase_add_test(tc, section_clean);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
