@@ -1,0 +1,246 @@
+/* ds-units.c — the units compared by duplicate-sections: one per narrative
+ * line (tables left out), with what may legitimately repeat marked:
+ * headings, table notes (注：1. … 5.), 名词解释 and short lines. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ds.h"
+
+/* Decode one UTF-8 sequence at s; bad bytes decode as themselves. */
+static size_t decode(const unsigned char *s, uint32_t *cp)
+{
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    if ((s[0] & 0xe0) == 0xc0 && (s[1] & 0xc0) == 0x80) {
+        *cp = ((uint32_t)(s[0] & 0x1f) << 6) | (s[1] & 0x3f);
+        return 2;
+    }
+    if ((s[0] & 0xf0) == 0xe0 && (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80) {
+        *cp = ((uint32_t)(s[0] & 0x0f) << 12) | ((uint32_t)(s[1] & 0x3f) << 6) | (s[2] & 0x3f);
+        return 3;
+    }
+    if ((s[0] & 0xf8) == 0xf0 && (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80 &&
+        (s[3] & 0xc0) == 0x80) {
+        *cp = ((uint32_t)(s[0] & 0x07) << 18) | ((uint32_t)(s[1] & 0x3f) << 12) |
+              ((uint32_t)(s[2] & 0x3f) << 6) | (s[3] & 0x3f);
+        return 4;
+    }
+    *cp = s[0];
+    return 1;
+}
+
+static int is_cn_numeral(uint32_t c)
+{
+    static const uint32_t digits[] = { 0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94, 0x516d, 0x4e03,
+                                       0x516b, 0x4e5d, 0x5341, 0x767e, 0x96f6, 0x3007 };
+    /* 一二三四五六七八九十百零〇 */
+    for (size_t i = 0; i < sizeof digits / sizeof *digits; i++)
+        if (c == digits[i])
+            return 1;
+    return 0;
+}
+
+static int is_digit(uint32_t c)
+{
+    return c >= '0' && c <= '9';
+}
+
+#define CP_COMMA_CN 0xff0c  /* ， (kept when not folded) */
+#define CP_DUNHAO 0x3001    /* 、 */
+#define CP_PERIOD_CN 0x3002 /* 。 */
+
+/* Length of an outline number at the start of cp ("一、", "(一)", "1.",
+ * "1、", "(1)"), or 0. */
+static size_t outline_prefix(const uint32_t *cp, size_t n)
+{
+    size_t i = 0;
+    if (n > 0 && cp[0] == '(') {
+        i = 1;
+        while (i < n && (is_cn_numeral(cp[i]) || is_digit(cp[i])))
+            i++;
+        return i > 1 && i < n && cp[i] == ')' ? i + 1 : 0;
+    }
+    if (n > 0 && is_cn_numeral(cp[0])) {
+        while (i < n && is_cn_numeral(cp[i]))
+            i++;
+        return i < n && (cp[i] == CP_DUNHAO || cp[i] == '.') ? i + 1 : 0;
+    }
+    while (i < n && is_digit(cp[i]))
+        i++;
+    if (i == 0 || i >= n)
+        return 0;
+    if (cp[i] == CP_DUNHAO || cp[i] == ')')
+        return i + 1;
+    /* "1." but not the decimal "1.2". */
+    if (cp[i] == '.' && !(i + 1 < n && is_digit(cp[i + 1])))
+        return i + 1;
+    return 0;
+}
+
+/* Length of a short label ending in ':' ("社会效益:"), or 0. */
+static size_t label_prefix(const uint32_t *cp, size_t n)
+{
+    for (size_t i = 0; i < n && i < 12; i++) {
+        if (cp[i] == ':')
+            return i + 1;
+        if (cp[i] == ',' || cp[i] == CP_COMMA_CN || cp[i] == CP_PERIOD_CN || cp[i] == ';')
+            return 0;
+    }
+    return 0;
+}
+
+static uint64_t hash_cps(const uint32_t *cp, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= cp[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+/* A line starting a table note: "注:", "注1.", "注：1、", "备注". */
+static int starts_note(const char *t)
+{
+    if (strncmp(t, "备注", strlen("备注")) == 0)
+        return 1;
+    if (strncmp(t, "注", strlen("注")) != 0)
+        return 0;
+    char c = t[strlen("注")];
+    return c == ':' || (c >= '0' && c <= '9') || c == '.' ||
+           strncmp(t + strlen("注"), "、", strlen("、")) == 0;
+}
+
+static int starts_numbered(const char *t)
+{
+    return (t[0] >= '0' && t[0] <= '9') || t[0] == '(';
+}
+
+/* The normalised line without spaces and markdown '#' marks; malloc'd. */
+static char *plain_line(const char *norm)
+{
+    size_t n = strlen(norm), j = 0;
+    char *out = malloc(n + 1);
+    if (out == NULL)
+        return NULL;
+    size_t i = 0;
+    while (norm[i] == ' ' || norm[i] == '#')
+        i++;
+    for (; i < n; i++)
+        if (norm[i] != ' ' && norm[i] != '\t')
+            out[j++] = norm[i];
+    out[j] = '\0';
+    return out;
+}
+
+static int push(ds_units *u, const ds_unit *x)
+{
+    if (u->count == u->cap) {
+        size_t cap = u->cap ? u->cap * 2 : 256;
+        ds_unit *grown = realloc(u->items, cap * sizeof *grown);
+        if (grown == NULL)
+            return -1;
+        u->items = grown;
+        u->cap = cap;
+    }
+    u->items[u->count++] = *x;
+    return 0;
+}
+
+/* Fill x->cp with the body of x->text. */
+static int make_body(ds_unit *x)
+{
+    size_t n = strlen(x->text), k = 0;
+    uint32_t *cp = malloc((n + 1) * sizeof *cp);
+    if (cp == NULL)
+        return -1;
+    for (size_t i = 0; i < n;)
+        i += decode((const unsigned char *)x->text + i, &cp[k++]);
+    size_t skip = outline_prefix(cp, k);
+    skip += label_prefix(cp + skip, k - skip);
+    memmove(cp, cp + skip, (k - skip) * sizeof *cp);
+    x->cp = cp;
+    x->ncp = k - skip;
+    x->hash = hash_cps(x->cp, x->ncp);
+    return 0;
+}
+
+static unsigned char *table_mask(const fl_document *doc, size_t nlines)
+{
+    unsigned char *mask = calloc(nlines + 2, 1);
+    if (mask == NULL)
+        return NULL;
+    size_t nt = fl_doc_table_count(doc);
+    for (size_t i = 0; i < nt; i++) {
+        const fl_table *t = fl_doc_table(doc, i);
+        size_t end = fl_table_end_line(t);
+        for (size_t l = fl_table_line(t); l <= end && l <= nlines; l++)
+            mask[l] = 1;
+    }
+    return mask;
+}
+
+int ds_units_collect(const fl_document *doc, const ds_options *o, ds_units *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t nlines = fl_doc_line_count(doc);
+    unsigned char *in_table = table_mask(doc, nlines);
+    if (in_table == NULL)
+        return -1;
+    int in_note = 0;
+    for (size_t l = 1; l <= nlines; l++) {
+        const char *norm = fl_doc_line_norm(doc, l);
+        if (norm == NULL || in_table[l] || strchr(norm, '\t') != NULL)
+            continue;
+        ds_unit x;
+        memset(&x, 0, sizeof x);
+        x.line = l;
+        x.text = plain_line(norm);
+        if (x.text == NULL)
+            goto oom;
+        if (x.text[0] == '\0' || x.text[0] == '|' || strspn(x.text, "-=*_:|") == strlen(x.text)) {
+            free(x.text);
+            continue;
+        }
+        const fl_section *s = fl_doc_section_at(doc, l);
+        x.heading = (s != NULL && fl_section_line(s) == l) || norm[strspn(norm, " ")] == '#';
+        /* Table notes run from "注：" over the numbered items after it. */
+        if (starts_note(x.text))
+            in_note = 1;
+        else if (in_note && !starts_numbered(x.text))
+            in_note = 0;
+        const char *path = s != NULL ? fl_section_path(s) : NULL;
+        x.formulaic = in_note || (path != NULL && strstr(path, "名词解释") != NULL);
+        if (make_body(&x) != 0) {
+            free(x.text);
+            goto oom;
+        }
+        if (x.ncp < o->min_length)
+            x.formulaic = 1;
+        x.substantial = !x.heading && !x.formulaic;
+        x.copies = 1;
+        if (push(out, &x) != 0) {
+            free(x.text);
+            free(x.cp);
+            goto oom;
+        }
+    }
+    free(in_table);
+    return 0;
+oom:
+    free(in_table);
+    ds_units_free(out);
+    return -1;
+}
+
+void ds_units_free(ds_units *u)
+{
+    for (size_t i = 0; i < u->count; i++) {
+        free(u->items[i].text);
+        free(u->items[i].cp);
+    }
+    free(u->items);
+    memset(u, 0, sizeof *u);
+}

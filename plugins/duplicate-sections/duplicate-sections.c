@@ -1,0 +1,77 @@
+/* duplicate-sections.c — the duplicate-sections check (重复段落): sections
+ * and paragraphs that appear twice, exactly or nearly.  Options are read
+ * once in init; see ds.h for how the work is split and
+ * docs/checks/duplicate-sections.md for what is reported. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ds.h"
+
+#define MILLION 1000000LL
+
+static void default_options(ds_options *o)
+{
+    o->threshold = 900000;
+    o->min_length = 20;
+    o->max_copies = 2;
+}
+
+/* A count option: whole numbers from 1 to `max`, else the default. */
+static size_t count_option(const fl_config *cfg, const char *key, size_t def, size_t max)
+{
+    fl_dec v = fl_config_get_dec(cfg, key, fl_dec_from_int((int64_t)def));
+    int64_t n = v.micros / MILLION;
+    if (v.micros % MILLION != 0 || n < 1 || (size_t)n > max)
+        return def;
+    return (size_t)n;
+}
+
+static int ds_init(const fl_config *cfg, void **state)
+{
+    ds_options *o = calloc(1, sizeof *o);
+    if (o == NULL)
+        return -1;
+    default_options(o);
+    fl_dec t = fl_config_get_dec(cfg, "threshold", (fl_dec){ o->threshold });
+    /* "0.9" and "90" (per cent) both mean 90 %. */
+    if (t.micros > MILLION)
+        t.micros /= 100;
+    if (t.micros >= MILLION / 2 && t.micros <= MILLION)
+        o->threshold = t.micros;
+    o->min_length = count_option(cfg, "min-length", o->min_length, 100000);
+    o->max_copies = count_option(cfg, "max-copies", o->max_copies, 1000);
+    *state = o;
+    return 0;
+}
+
+static void ds_fini(void *state)
+{
+    free(state);
+}
+
+static int ds_check(const fl_document *doc, fl_report *rep, void *state)
+{
+    ds_options defaults;
+    default_options(&defaults);
+    const ds_options *o = state != NULL ? state : &defaults;
+    ds_units units;
+    ds_pairs pairs;
+    if (ds_units_collect(doc, o, &units) != 0)
+        return -1;
+    int rc = ds_find_pairs(&units, o, &pairs);
+    if (rc == 0)
+        rc = ds_report_runs(doc, rep, &units, &pairs, o);
+    free(pairs.items);
+    ds_units_free(&units);
+    return rc;
+}
+
+FISLINT_PLUGIN_DEFINE = {
+    FISLINT_PLUGIN_HEADER,
+    .id = "duplicate-sections",
+    .version = "1.0",
+    .summary = "重复段落：整节或整段内容重复出现（含仅个别字不同的近似重复）",
+    .init = ds_init,
+    .check = ds_check,
+    .fini = ds_fini,
+};
