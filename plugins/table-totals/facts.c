@@ -1,0 +1,131 @@
+/* facts.c — the table figures the narrative quotes by name ("本年支出合计",
+ * "一般公共预算财政拨款支出"), taken from the tables recognised by title.
+ * The first table to provide a key wins (the 总表 before the detail
+ * tables). */
+#include <string.h>
+
+#include "narrative.h"
+
+static void add(tt_facts *f, const char *key, fl_dec v, const fl_table *t,
+                const fl_row *r)
+{
+    if (f->count >= TT_MAX_FACTS || tt_fact_find(f, key) != NULL)
+        return;
+    tt_fact *x = &f->items[f->count++];
+    x->key = key;
+    x->value = v;
+    x->table = t;
+    x->row = r;
+    x->addends = 1;
+}
+
+/* The 合计/总计 row (no code) of a coded table, or NULL. */
+static const fl_row *total_row(const fl_table *t)
+{
+    char label[64];
+    size_t nrows = fl_table_row_count(t);
+    for (size_t i = fl_table_header_row_count(t); i < nrows; i++) {
+        const fl_row *r = fl_table_row(t, i);
+        if (fl_row_is_header(r) || fl_row_code(r) != NULL)
+            continue;
+        tt_clean_label(fl_row_label(r), label, sizeof label);
+        if (strcmp(label, "合计") == 0 || strcmp(label, "总计") == 0)
+            return r;
+    }
+    return NULL;
+}
+
+/* Key `key` from column `leaf` of the total row. */
+static void from_total(tt_facts *f, const fl_table *t, const char *leaf,
+                       const char *key)
+{
+    const fl_row *r = total_row(t);
+    long col = tt_col_by_leaf(t, leaf, 0);
+    fl_dec v;
+    if (r != NULL && col >= 0 && tt_cell_dec(t, r, (size_t)col, &v))
+        add(f, key, v, t, r);
+}
+
+static void from_summary(tt_facts *f, const fl_table *t, int side,
+                         const char *label, const char *key)
+{
+    fl_dec v;
+    const fl_row *r;
+    if (tt_summary_item(t, side, label, &v, &r))
+        add(f, key, v, t, r);
+}
+
+void tt_facts_collect(const fl_document *doc, tt_facts *f)
+{
+    static const char *const income_cols[] = {
+        "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入",
+        "经营收入", "附属单位上缴收入", "其他收入", NULL
+    };
+    static const char *const expense_cols[] = {
+        "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出",
+        "对附属单位补助支出", NULL
+    };
+    const fl_table *t;
+    f->count = 0;
+    if ((t = tt_find_table(doc, TT_SUMMARY)) != NULL) {
+        from_summary(f, t, 0, "本年收入合计", "本年收入合计");
+        from_summary(f, t, 1, "本年支出合计", "本年支出合计");
+        from_summary(f, t, 0, "总计", "收入总计");
+        from_summary(f, t, 1, "总计", "支出总计");
+        from_summary(f, t, 0, "总计", "收、支总计");
+        from_summary(f, t, 0, "总计", "收支总计");
+    }
+    if ((t = tt_find_table(doc, TT_INCOME)) != NULL)
+        for (size_t i = 0; income_cols[i] != NULL; i++)
+            from_total(f, t, income_cols[i], income_cols[i]);
+    if ((t = tt_find_table(doc, TT_EXPENSE)) != NULL)
+        for (size_t i = 0; expense_cols[i] != NULL; i++)
+            from_total(f, t, expense_cols[i], expense_cols[i]);
+    if ((t = tt_find_table(doc, TT_FIN_SUMMARY)) != NULL) {
+        from_summary(f, t, 0, "总计", "财政拨款收、支总计");
+        from_summary(f, t, 0, "总计", "财政拨款收入总计");
+        from_summary(f, t, 1, "总计", "财政拨款支出总计");
+    }
+    if ((t = tt_find_table(doc, TT_GPB_EXPENSE)) != NULL) {
+        from_total(f, t, "小计", "一般公共预算财政拨款支出");
+        from_total(f, t, "合计", "一般公共预算财政拨款支出");
+        from_total(f, t, "基本支出", "一般公共预算财政拨款基本支出");
+        from_total(f, t, "项目支出", "一般公共预算财政拨款项目支出");
+    }
+    if ((t = tt_find_table(doc, TT_GPB_BASIC)) != NULL) {
+        fl_dec v;
+        const fl_row *r;
+        /* each is a sum of 类 (301 + 303 …): the text may have added
+         * rounded figures, so allow one cent per 类 */
+        tt_entries es;
+        size_t personnel = 0, other = 0;
+        tt_entries_collect(t, &es);
+        for (size_t k = 0; k < es.count; k++)
+            if (es.items[k].len == 3) {
+                if (strcmp(es.items[k].code, "301") == 0 ||
+                    strcmp(es.items[k].code, "303") == 0)
+                    personnel++;
+                else
+                    other++;
+            }
+        tt_entries_free(&es);
+        if (tt_labelled_value(t, "人员经费合计", &v, &r)) {
+            add(f, "人员经费", v, t, r);
+            f->items[f->count - 1].addends = personnel ? personnel : 1;
+        }
+        if (tt_labelled_value(t, "公用经费合计", &v, &r)) {
+            add(f, "公用经费", v, t, r);
+            f->items[f->count - 1].addends = other ? other : 1;
+        }
+    }
+    if ((t = tt_find_table(doc, TT_GOV_FUND)) != NULL)
+        from_total(f, t, "小计", "政府性基金预算财政拨款支出");
+}
+
+const tt_fact *tt_fact_find(const tt_facts *f, const char *key)
+{
+    for (size_t i = 0; i < f->count; i++)
+        if (strcmp(f->items[i].key, key) == 0)
+            return &f->items[i];
+    return NULL;
+}

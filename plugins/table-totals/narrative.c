@@ -1,0 +1,400 @@
+/* narrative.c — rule narrative: the text against the tables and against
+ * itself.  Conservative by design: a sentence is checked only when its
+ * structure leaves no doubt about what is compared.
+ *   - an amount quoted for a named item equals the table ("本年支出合计…")
+ *   - "X万元,其中:A…、B…" adds up
+ *   - "占Y%" equals part / whole (whole: the 其中 head, or the named base
+ *     "占本年支出合计的Y%")
+ *   - "增加/减少X万元,增长/下降Y%" agree with the current amount */
+#include <stdio.h>
+#include <string.h>
+
+#include "narrative.h"
+
+#define RULE "narrative"
+
+static const char *text_at(const tt_mention *m, size_t off)
+{
+    return fl_paragraph_text(m->para) + off;
+}
+
+static int starts(const char *s, const char *p)
+{
+    return strncmp(s, p, strlen(p)) == 0;
+}
+
+static const char *skip_sep(const char *s)
+{
+    while (*s == ' ')
+        s++;
+    if (*s == ',')
+        return s + 1;
+    if (starts(s, "，"))
+        return s + strlen("，");
+    return NULL;
+}
+
+/* 1: "X万元,其中:" ; 2: "X万元,主要用于" ; 0 otherwise. */
+static int list_head(const tt_mention *m)
+{
+    if (m->is_pct)
+        return 0;
+    const char *s = skip_sep(text_at(m, m->end));
+    if (s == NULL)
+        return 0;
+    if (starts(s, "其中"))
+        return 1;
+    if (starts(s, "主要用于"))
+        return 2;
+    return 0;
+}
+
+/* Words that make an amount a comparison, not a part of the total. */
+static int is_comparison(const char *label)
+{
+    static const char *const words[] = {
+        "增加", "减少", "增长", "下降", "上年", "相比", "比", "预算", "较",
+        "同比", "占", "差异", NULL
+    };
+    for (size_t i = 0; words[i] != NULL; i++)
+        if (tt_str_has(label, words[i]))
+            return 1;
+    return 0;
+}
+
+static void locate(fl_finding *f, const tt_mention *m)
+{
+    size_t line = fl_paragraph_line_at(m->para, m->off);
+    fl_finding_set_line(f, line, line);
+    const fl_section *s = fl_paragraph_section(m->para);
+    if (s != NULL)
+        fl_finding_set_section(f, s);
+}
+
+/* ---- 其中 adds up ---- */
+/* An item written in 元 that adds up once read as 万元 ("人员经费346.25元"
+ * in a list of 万元): report the unit, the likely slip.  1 if reported. */
+static int unit_slip(tt_ctx *c, const tt_mentions *ms, size_t h, fl_dec sum,
+                     fl_dec lim)
+{
+    const tt_mention *head = &ms->items[h];
+    for (size_t k = h + 1; k < ms->count; k++) {
+        const tt_mention *m = &ms->items[k];
+        if (m->sentence != head->sentence || m->para != head->para)
+            break;
+        if (m->is_pct || m->unit != FL_UNIT_YUAN)
+            continue;
+        /* value as written = value in 万元 × 10000 */
+        fl_dec written = fl_dec_mul(m->value, fl_dec_from_int(10000));
+        fl_dec alt = fl_dec_add(fl_dec_sub(sum, m->value), written);
+        if (fl_dec_cmp(fl_dec_abs(fl_dec_sub(alt, head->value)), lim) > 0)
+            continue;
+        char name[128], a[32], b[32];
+        tt_item_name(m->label, name, sizeof name);
+        fl_finding *f = fl_report_add(c->rep, RULE, FL_SEV_ERROR,
+            "“%s%s元”的单位疑为“万元”：按万元计，其中各项之和才等于总数 %s 万元",
+            name, fl_dec_format(written, 2, a, sizeof a),
+            tt_fmt(head->value, b, sizeof b));
+        fl_finding_set_values(f, head->value, sum);
+        fl_finding_set_expected_text(f, "万元");
+        fl_finding_set_actual_text(f, "元");
+        fl_finding_set_suggestion(f, "请将该金额的单位改为“万元”，"
+                                     "或核对金额是否少写了数位。");
+        locate(f, m);
+        return 1;
+    }
+    return 0;
+}
+
+static void check_list(tt_ctx *c, const tt_mentions *ms, size_t h)
+{
+    const tt_mention *head = &ms->items[h];
+    tt_addend add[32];
+    char names[32][128];
+    size_t n = 0;
+    for (size_t k = h + 1; k < ms->count && n < 32; k++) {
+        const tt_mention *m = &ms->items[k];
+        if (m->sentence != head->sentence || m->para != head->para)
+            break;
+        if (m->is_pct || is_comparison(m->label))
+            continue;
+        if (tt_str_has(m->label, "其中") && k != h + 1)
+            break;                  /* a nested list: stop before it */
+        tt_item_name(m->label, names[n], sizeof names[n]);
+        if (names[n][0] == '\0')
+            return;                 /* an amount without a name: unclear */
+        add[n].label = names[n];
+        add[n].value = m->value;
+        n++;
+        if (list_head(m) == 1)
+            break;
+    }
+    if (n < 2)
+        return;
+    fl_dec sum = { 0 };
+    for (size_t k = 0; k < n; k++)
+        sum = fl_dec_add(sum, add[k].value);
+    char name[128], what[300];
+    tt_item_name(head->label, name, sizeof name);
+    fl_dec diff = fl_dec_abs(fl_dec_sub(sum, head->value));
+    fl_dec lim = { c->opt->per_addend.micros * (int64_t)n };
+    if (unit_slip(c, ms, h, sum, lim))
+        return;
+    if (fl_dec_cmp(sum, head->value) < 0 && fl_dec_cmp(diff, lim) > 0) {
+        /* fewer listed than the total: maybe a partial list */
+        char e[32], a[32], d[32];
+        fl_finding *f = fl_report_add(c->rep, RULE, FL_SEV_WARNING,
+            "“%s%s万元，其中：…”所列各项之和为 %s 万元，比总数少 %s 万元",
+            name, tt_fmt(head->value, a, sizeof a), tt_fmt(sum, e, sizeof e),
+            tt_fmt(diff, d, sizeof d));
+        fl_finding_set_values(f, sum, head->value);
+        for (size_t k = 0; k < n; k++)
+            fl_finding_add_addend(f, add[k].label, add[k].value);
+        fl_finding_set_suggestion(f,
+            "如“其中”应列出全部组成项，请补全遗漏项或更正总数；"
+            "如只列举部分项目，可改为“其中主要包括”。");
+        locate(f, head);
+        return;
+    }
+    snprintf(what, sizeof what, "说明中“%s”与其中所列各项之和", name);
+    tt_where w = { .line = fl_paragraph_line_at(head->para, head->off) };
+    tt_check_sum(c, RULE, &w, what, head->value, add, n);
+}
+
+/* ---- percentages ---- */
+/* stated vs computed percentage: 0 fine, 1 rounding, 2 wrong. */
+static int pct_verdict(fl_dec stated, int decimals, fl_dec computed)
+{
+    if (decimals < 0 || decimals > 4)
+        decimals = 2;
+    if (fl_dec_cmp(fl_dec_round(computed, decimals), stated) == 0)
+        return 0;
+    int64_t unit = FL_DEC_SCALE;
+    for (int i = 0; i < decimals; i++)
+        unit /= 10;
+    fl_dec diff = fl_dec_abs(fl_dec_sub(stated, computed));
+    return diff.micros <= unit ? 1 : 2;
+}
+
+static void report_pct(tt_ctx *c, const tt_mention *pm, fl_dec computed,
+                       const char *desc, const tt_addend *add, size_t n)
+{
+    int v = pct_verdict(pm->value, pm->decimals, computed);
+    if (v == 0)
+        return;
+    char s[32], e[32];
+    fl_dec shown = fl_dec_round(computed, pm->decimals > 0 ? pm->decimals : 2);
+    fl_dec_format(pm->value, pm->decimals, s, sizeof s);
+    fl_dec_format(shown, pm->decimals > 0 ? pm->decimals : 2, e, sizeof e);
+    fl_finding *f;
+    if (v == 1) {
+        f = fl_report_add(c->rep, RULE, FL_SEV_INFO,
+                          "%s：写为 %s%%，按所列金额计算为 %s%%，属尾数误差",
+                          desc, s, e);
+        fl_finding_set_suggestion(f, "差异来自四舍五入，可不修改；如需一致，"
+                                     "请按所列金额重新计算百分比。");
+    } else {
+        f = fl_report_add(c->rep, RULE, FL_SEV_ERROR,
+                          "%s：写为 %s%%，按所列金额计算应为 %s%%",
+                          desc, s, e);
+        fl_finding_set_suggestion(f, "请按所列金额重新计算百分比，或核对"
+                                     "分子、分母金额是否写错、口径是否一致。");
+    }
+    fl_finding_set_values(f, shown, pm->value);
+    for (size_t k = 0; k < n; k++)
+        fl_finding_add_addend(f, add[k].label, add[k].value);
+    locate(f, pm);
+}
+
+/* Mention `k` follows mention `k-1` with only a separator between. */
+static int adjacent(const tt_mentions *ms, size_t k)
+{
+    if (k == 0)
+        return 0;
+    const tt_mention *a = &ms->items[k - 1], *b = &ms->items[k];
+    if (a->para != b->para || a->sentence != b->sentence)
+        return 0;
+    const char *s = skip_sep(text_at(a, a->end));
+    return s != NULL && s == text_at(b, b->clause);
+}
+
+/* Whole for "占" with a named base: the table's figure when the tables
+ * give it (they are the reference), else a narrative amount of that name. */
+static int named_whole(const tt_mentions *ms, const tt_facts *facts,
+                       const char *base, fl_dec *out)
+{
+    const tt_fact *f = tt_fact_find(facts, base);
+    if (f != NULL) {
+        *out = f->value;
+        return 1;
+    }
+    char name[128];
+    for (size_t k = 0; k < ms->count; k++) {
+        const tt_mention *m = &ms->items[k];
+        if (m->is_pct)
+            continue;
+        tt_item_name(m->label, name, sizeof name);
+        if (strcmp(name, base) == 0) {
+            *out = m->value;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void check_share(tt_ctx *c, const tt_mentions *ms,
+                        const tt_facts *facts, size_t k)
+{
+    const tt_mention *pm = &ms->items[k];
+    if (!starts(pm->label, "占") || !adjacent(ms, k) || ms->items[k - 1].is_pct)
+        return;
+    const tt_mention *part = &ms->items[k - 1];
+    fl_dec whole;
+    char base[128], pname[128], desc[400];
+    const char *rest = pm->label + strlen("占");
+    tt_item_name(part->label, pname, sizeof pname);
+    if (rest[0] != '\0') {
+        /* "占本年支出合计的" */
+        if (!tt_str_ends(rest, "的"))
+            return;
+        size_t len = strlen(rest) - strlen("的");
+        if (len == 0 || len >= sizeof base)
+            return;
+        memcpy(base, rest, len);
+        base[len] = '\0';
+        if (!named_whole(ms, facts, base, &whole))
+            return;
+    } else {
+        /* the head of the 其中 list this part belongs to */
+        size_t h = k - 1;
+        int found = 0;
+        while (h-- > 0) {
+            const tt_mention *m = &ms->items[h];
+            if (m->para != part->para || m->sentence != part->sentence)
+                break;
+            if (list_head(m) != 0) {
+                found = 1;
+                break;
+            }
+        }
+        if (!found)
+            return;
+        whole = ms->items[h].value;
+        tt_item_name(ms->items[h].label, base, sizeof base);
+    }
+    if (fl_dec_is_zero(whole))
+        return;
+    int ok;
+    fl_dec ratio = fl_dec_div(part->value, whole, &ok);
+    if (!ok)
+        return;
+    fl_dec computed = fl_dec_mul(ratio, fl_dec_from_int(100));
+    snprintf(desc, sizeof desc, "“%s”占“%s”的比例", pname, base);
+    tt_addend add[2] = { { pname, part->value }, { base, whole } };
+    report_pct(c, pm, computed, desc, add, 2);
+}
+
+/* ---- 增加/减少 X, 增长/下降 Y% ---- */
+static void check_change(tt_ctx *c, const tt_mentions *ms, size_t k)
+{
+    const tt_mention *x = &ms->items[k];
+    int up;
+    if (x->is_pct)
+        return;
+    if (tt_str_ends(x->label, "增加"))
+        up = 1;
+    else if (tt_str_ends(x->label, "减少"))
+        up = 0;
+    else
+        return;
+    if (k + 1 >= ms->count || !adjacent(ms, k + 1))
+        return;
+    const tt_mention *y = &ms->items[k + 1];
+    if (!y->is_pct || strcmp(y->label, up ? "增长" : "下降") != 0)
+        return;
+    /* current amount: the nearest plain amount before, in this sentence;
+     * else the previous sentence when it holds exactly one amount */
+    const tt_mention *cur = NULL;
+    for (size_t j = k; j-- > 0;) {
+        const tt_mention *m = &ms->items[j];
+        if (m->para != x->para || m->sentence != x->sentence)
+            break;
+        if (!m->is_pct && !tt_str_ends(m->label, "增加") &&
+            !tt_str_ends(m->label, "减少")) {
+            cur = m;
+            break;
+        }
+    }
+    if (cur == NULL) {
+        size_t count = 0;
+        for (size_t j = k; j-- > 0;) {
+            const tt_mention *m = &ms->items[j];
+            if (m->para != x->para || m->sentence + 1 < x->sentence)
+                break;
+            if (m->sentence == x->sentence)
+                continue;
+            if (!m->is_pct) {
+                count++;
+                cur = m;
+            }
+        }
+        if (count != 1)
+            cur = NULL;
+    }
+    if (cur == NULL)
+        return;
+    fl_dec prev = up ? fl_dec_sub(cur->value, x->value)
+                     : fl_dec_add(cur->value, x->value);
+    if (prev.micros <= 0)
+        return;
+    int ok;
+    fl_dec ratio = fl_dec_div(x->value, prev, &ok);
+    if (!ok)
+        return;
+    fl_dec computed = fl_dec_mul(ratio, fl_dec_from_int(100));
+    char name[128], desc[300];
+    tt_item_name(cur->label, name, sizeof name);
+    snprintf(desc, sizeof desc, "“%s”%s幅度（%s额÷上年数）", name,
+             up ? "增长" : "下降", up ? "增加" : "减少");
+    tt_addend add[2] = { { up ? "增加额" : "减少额", x->value },
+                         { "上年数（本年数∓变动额）", prev } };
+    report_pct(c, y, computed, desc, add, 2);
+}
+
+/* ---- quoted amounts against the tables ---- */
+static void check_quote(tt_ctx *c, const tt_mention *m, const tt_facts *facts)
+{
+    char name[128];
+    if (m->is_pct)
+        return;
+    tt_item_name(m->label, name, sizeof name);
+    const tt_fact *f = tt_fact_find(facts, name);
+    if (f == NULL || fl_dec_cmp(f->value, m->value) == 0)
+        return;
+    char what[400], why[300];
+    snprintf(what, sizeof what, "说明中的“%s”与%s不一致", name,
+             fl_table_title(f->table));
+    snprintf(why, sizeof why, "表中为");
+    tt_where w = { .line = fl_paragraph_line_at(m->para, m->off) };
+    int sev = tt_check_equal(c, RULE, &w, what, f->value, m->value,
+                             f->addends, why);
+    (void)sev;
+}
+
+void tt_rule_narrative(tt_ctx *c)
+{
+    tt_mentions ms;
+    tt_facts facts;
+    tt_mentions_collect(c->doc, &ms);
+    tt_facts_collect(c->doc, &facts);
+    for (size_t k = 0; k < ms.count; k++) {
+        const tt_mention *m = &ms.items[k];
+        check_quote(c, m, &facts);
+        if (list_head(m) == 1)
+            check_list(c, &ms, k);
+        if (m->is_pct)
+            check_share(c, &ms, &facts, k);
+        check_change(c, &ms, k);
+    }
+    tt_mentions_free(&ms);
+}

@@ -1,0 +1,51 @@
+/* narrative.h — the narrative's amounts as table-totals reads them
+ * (private to narrative*.c). */
+#ifndef TT_NARRATIVE_H
+#define TT_NARRATIVE_H
+
+#include "tt.h"
+
+/* One number in a paragraph: an amount (in 万元) or a percentage. */
+typedef struct tt_mention {
+    const fl_paragraph *para;   /* borrowed */
+    int is_pct;
+    fl_dec value;
+    int decimals;
+    fl_unit unit;               /* as written (元, 万元, %) */
+    size_t off, end;            /* bytes in fl_paragraph_text() */
+    size_t clause;              /* offset where its clause starts */
+    size_t sentence;            /* sentence number in the document */
+    char label[128];            /* clause text before it, cleaned */
+} tt_mention;
+
+typedef struct tt_mentions {
+    tt_mention *items;
+    size_t count;
+} tt_mentions;
+
+/* Parse every paragraph; caller frees with tt_mentions_free. */
+void tt_mentions_collect(const fl_document *doc, tt_mentions *out);
+void tt_mentions_free(tt_mentions *m);
+/* The label reduced to an item name: no numbering, year ("2023年度"),
+ * or leading "其中". */
+void tt_item_name(const char *label, char *out, size_t size);
+
+/* A table figure the narrative may quote. */
+typedef struct tt_fact {
+    const char *key;            /* static string: "本年支出合计" */
+    fl_dec value;
+    const fl_table *table;
+    const fl_row *row;
+    size_t addends;             /* sums behind it (rounding allowance) */
+} tt_fact;
+
+#define TT_MAX_FACTS 48
+typedef struct tt_facts {
+    tt_fact items[TT_MAX_FACTS];
+    size_t count;
+} tt_facts;
+
+void tt_facts_collect(const fl_document *doc, tt_facts *out);
+const tt_fact *tt_fact_find(const tt_facts *f, const char *key);
+
+#endif

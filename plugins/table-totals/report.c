@@ -1,0 +1,95 @@
+/* report.c — the one place that decides error vs rounding (尾数误差). */
+#include <stdio.h>
+
+#include "tt.h"
+
+const char *tt_fmt(fl_dec d, char *buf, size_t size)
+{
+    return fl_dec_format(d, 2, buf, size);
+}
+
+/* Allowance for n addends: per_addend × n (at least one addend). */
+static fl_dec allowance(const tt_ctx *c, size_t n)
+{
+    fl_dec a = { c->opt->per_addend.micros * (int64_t)(n > 0 ? n : 1) };
+    return a;
+}
+
+static void locate(fl_finding *f, const tt_where *w)
+{
+    if (w == NULL)
+        return;
+    if (w->line > 0)
+        fl_finding_set_line(f, w->line, w->line);
+    if (w->row != NULL)
+        fl_finding_set_row(f, w->row);
+    if (w->row_label != NULL)
+        fl_finding_set_row_label(f, w->row_label);
+    if (w->table != NULL)
+        fl_finding_set_table(f, w->table);
+    if (w->column != NULL)
+        fl_finding_set_column(f, w->column);
+}
+
+static fl_finding *emit(tt_ctx *c, const char *rule, const tt_where *w,
+                        const char *what, fl_dec expected, fl_dec actual,
+                        size_t n, const char *why, int *sev_out)
+{
+    fl_dec diff = fl_dec_sub(actual, expected);
+    char e[32], a[32], d[32], tol[32];
+    *sev_out = 0;
+    if (fl_dec_is_zero(diff))
+        return NULL;
+    fl_dec lim = allowance(c, n);
+    int rounding = fl_dec_cmp(fl_dec_abs(diff), lim) <= 0;
+    tt_fmt(expected, e, sizeof e);
+    tt_fmt(actual, a, sizeof a);
+    tt_fmt(diff, d, sizeof d);
+    tt_fmt(lim, tol, sizeof tol);
+    fl_finding *f;
+    if (rounding) {
+        f = fl_report_add(c->rep, rule, FL_SEV_INFO,
+                          "%s：填列 %s，%s %s，相差 %s，在尾数误差范围内（%s）",
+                          what, a, why, e, d, tol);
+        fl_finding_set_suggestion(f,
+            "差额由元折算为万元时四舍五入造成，可不修改；"
+            "建议在表下注明“本表金额单位转换时可能存在尾数误差”。");
+        *sev_out = FL_SEV_INFO;
+    } else {
+        f = fl_report_add(c->rep, rule, FL_SEV_ERROR,
+                          "%s：填列 %s，%s %s，相差 %s",
+                          what, a, why, e, d);
+        fl_finding_set_suggestion(f,
+            "请核对该数及其组成项的填报数据，更正填错的一方，"
+            "使两者一致；同时检查引用该数的其他表格和说明文字。");
+        *sev_out = FL_SEV_ERROR;
+    }
+    locate(f, w);
+    fl_finding_set_values(f, expected, actual);
+    return f;
+}
+
+int tt_check_sum(tt_ctx *c, const char *rule, const tt_where *w,
+                 const char *what, fl_dec actual,
+                 const tt_addend *add, size_t n)
+{
+    fl_dec sum = { 0 };
+    for (size_t i = 0; i < n; i++)
+        sum = fl_dec_add(sum, add[i].value);
+    int sev;
+    fl_finding *f = emit(c, rule, w, what, sum, actual, n,
+                         "各组成项合计为", &sev);
+    if (f != NULL)
+        for (size_t i = 0; i < n; i++)
+            fl_finding_add_addend(f, add[i].label, add[i].value);
+    return sev;
+}
+
+int tt_check_equal(tt_ctx *c, const char *rule, const tt_where *w,
+                   const char *what, fl_dec expected, fl_dec actual,
+                   size_t n, const char *why)
+{
+    int sev;
+    (void)emit(c, rule, w, what, expected, actual, n, why, &sev);
+    return sev;
+}

@@ -1,0 +1,245 @@
+/* summary.c — rule summary-identity, on the two-sided 收入支出决算总表 and
+ * 财政拨款收入支出决算总表 (income items on the left, expenditure on the
+ * right, each "项目, 行次, 金额"):
+ *   本年收入合计 = sum of the income lines above it
+ *   本年支出合计 = sum of the expenditure lines above it
+ *   收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余
+ *   支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余
+ *   收入总计 = 支出总计 */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tt.h"
+
+typedef struct item {
+    const fl_row *row;
+    char label[128];
+    fl_dec value;
+} item;
+
+typedef struct side {
+    item *items;
+    size_t count;
+} side;
+
+/* Label columns: the header's "项目" columns; failing that, the column of
+ * the second text cell in body rows (the right side's label). */
+static void label_columns(const fl_table *t, long *left, long *right)
+{
+    *left = tt_col_by_leaf(t, "项目", 0);
+    *right = *left >= 0 ? tt_col_by_leaf(t, "项目", (size_t)*left + 1) : -1;
+    if (*left >= 0 && *right >= 0)
+        return;
+    *left = 0;
+    *right = -1;
+    size_t nrows = fl_table_row_count(t);
+    for (size_t i = fl_table_header_row_count(t); i < nrows; i++) {
+        const fl_row *r = fl_table_row(t, i);
+        int seen = 0;
+        for (size_t col = 0; col < fl_row_cell_count(r); col++) {
+            if (!tt_cell_is_text(r, col))
+                continue;
+            if (seen++ == 1) {
+                if (*right < 0 || (long)col < *right)
+                    *right = (long)col;
+                break;
+            }
+        }
+    }
+}
+
+/* The side's amount column: the first column after the label that is not
+ * 行次 / 栏次. */
+static long amount_column(const fl_table *t, long label_col, long limit)
+{
+    char leaf[128];
+    size_t n = fl_table_column_count(t);
+    for (size_t col = (size_t)label_col + 1; col < n; col++) {
+        if (limit >= 0 && (long)col >= limit)
+            break;
+        tt_col_leaf(t, col, leaf, sizeof leaf);
+        if (tt_str_has(leaf, "行次") || tt_str_has(leaf, "栏次"))
+            continue;
+        return (long)col;
+    }
+    return -1;
+}
+
+static void parse_side(const fl_table *t, long label_col, long amount_col,
+                       side *s)
+{
+    size_t nrows = fl_table_row_count(t);
+    s->count = 0;
+    s->items = calloc(nrows + 1, sizeof *s->items);
+    if (s->items == NULL || label_col < 0 || amount_col < 0)
+        return;
+    for (size_t i = fl_table_header_row_count(t); i < nrows; i++) {
+        const fl_row *r = fl_table_row(t, i);
+        if (fl_row_is_header(r) || !tt_cell_is_text(r, (size_t)label_col))
+            continue;
+        item *it = &s->items[s->count];
+        tt_clean_label(fl_cell_norm(fl_row_cell(r, (size_t)label_col)),
+                       it->label, sizeof it->label);
+        if (tt_str_has(it->label, "栏次") || tt_str_has(it->label, "项目"))
+            continue;
+        it->row = r;
+        it->value.micros = 0;
+        (void)tt_cell_dec(t, r, (size_t)amount_col, &it->value);
+        s->count++;
+    }
+}
+
+static long find_item(const side *s, const char *const *names)
+{
+    for (size_t k = 0; k < s->count; k++)
+        for (size_t j = 0; names[j] != NULL; j++)
+            if (strcmp(s->items[k].label, names[j]) == 0)
+                return (long)k;
+    return -1;
+}
+
+static const char *const income_total[] = { "本年收入合计", "本年收入", NULL };
+static const char *const expense_total[] = { "本年支出合计", "本年支出", NULL };
+static const char *const income_grand[] = { "总计", "收入总计", NULL };
+static const char *const expense_grand[] = { "总计", "支出总计", NULL };
+
+static int loads_balance(const char *label)
+{
+    return tt_str_has(label, "结余") || tt_str_has(label, "结转") ||
+           tt_str_has(label, "弥补");
+}
+
+/* Items [from, to) of side `s` as addends; `balance_only` keeps only the
+ * 结转/结余 lines (the sub-lines of 年初结转 by fund are breakdowns). */
+static size_t collect(const side *s, size_t from, size_t to, int balance_only,
+                      tt_addend *add)
+{
+    size_t n = 0;
+    for (size_t k = from; k < to && k < s->count; k++) {
+        if (s->items[k].label[0] == '\0')
+            continue;
+        if (balance_only && !loads_balance(s->items[k].label))
+            continue;
+        add[n].label = s->items[k].label;
+        add[n].value = s->items[k].value;
+        n++;
+    }
+    return n;
+}
+
+static void check_side(tt_ctx *c, const fl_table *t, const side *s,
+                       const char *side_name, const char *const *total_names,
+                       const char *const *grand_names, tt_addend *add,
+                       const char *column)
+{
+    long total = find_item(s, total_names);
+    if (total < 0)
+        return;
+    const item *ti = &s->items[total];
+    char what[300];
+    size_t n = collect(s, 0, (size_t)total, 0, add);
+    if (n >= 2) {
+        snprintf(what, sizeof what, "%s“%s”应等于其上各%s项目之和",
+                 side_name, ti->label, side_name);
+        tt_where w = { .table = t, .row = ti->row, .row_label = ti->label,
+                       .column = column };
+        tt_check_sum(c, "summary-identity", &w, what, ti->value, add, n);
+    }
+    long grand = -1;
+    for (size_t k = (size_t)total + 1; k < s->count && grand < 0; k++)
+        for (size_t j = 0; grand_names[j] != NULL; j++)
+            if (strcmp(s->items[k].label, grand_names[j]) == 0)
+                grand = (long)k;
+    if (grand < 0)
+        return;
+    add[0].label = ti->label;
+    add[0].value = ti->value;
+    n = 1 + collect(s, (size_t)total + 1, (size_t)grand, 1, add + 1);
+    const item *gi = &s->items[grand];
+    snprintf(what, sizeof what, "%s总计应等于%s加结转结余各项", side_name,
+             ti->label);
+    tt_where w = { .table = t, .row = gi->row, .row_label = gi->label,
+                   .column = column };
+    tt_check_sum(c, "summary-identity", &w, what, gi->value, add, n);
+}
+
+/* The last 总计 on a side is the grand total. */
+static int grand_total(const side *s, const char *const *names, fl_dec *out,
+                       const fl_row **row)
+{
+    for (size_t j = s->count; j-- > 0;)
+        for (size_t m = 0; names[m] != NULL; m++)
+            if (strcmp(s->items[j].label, names[m]) == 0) {
+                *out = s->items[j].value;
+                *row = s->items[j].row;
+                return 1;
+            }
+    return 0;
+}
+
+static int parse_both(const fl_table *t, side *in, side *out)
+{
+    long left, right;
+    label_columns(t, &left, &right);
+    in->items = out->items = NULL;
+    in->count = out->count = 0;
+    if (right < 0)
+        return -1;
+    parse_side(t, left, amount_column(t, left, right), in);
+    parse_side(t, right, amount_column(t, right, -1), out);
+    if (in->items == NULL || out->items == NULL)
+        return -1;
+    return 0;
+}
+
+void tt_rule_summary(tt_ctx *c, const fl_table *t)
+{
+    tt_kind kind = tt_table_kind(t);
+    if (kind != TT_SUMMARY && kind != TT_FIN_SUMMARY)
+        return;
+    side in, out;
+    if (parse_both(t, &in, &out) == 0) {
+        size_t max = in.count > out.count ? in.count : out.count;
+        tt_addend *add = calloc(max + 2, sizeof *add);
+        if (add != NULL) {
+            check_side(c, t, &in, "收入", income_total, income_grand, add,
+                       "收入");
+            check_side(c, t, &out, "支出", expense_total, expense_grand, add,
+                       "支出");
+            fl_dec gi, ge;
+            const fl_row *ri, *re;
+            if (grand_total(&in, income_grand, &gi, &ri) &&
+                grand_total(&out, expense_grand, &ge, &re)) {
+                tt_where w = { .table = t, .row = re, .row_label = "总计",
+                               .column = "支出" };
+                tt_check_equal(c, "summary-identity", &w,
+                               "收入总计应等于支出总计", gi, ge, 1,
+                               "收入总计为");
+            }
+        }
+        free(add);
+    }
+    free(in.items);
+    free(out.items);
+}
+
+int tt_summary_item(const fl_table *t, int which, const char *label,
+                    fl_dec *out, const fl_row **row)
+{
+    side in, exp;
+    int ok = 0;
+    if (parse_both(t, &in, &exp) == 0) {
+        const side *s = which == 0 ? &in : &exp;
+        const char *names[] = { label, NULL };
+        long k = find_item(s, names);
+        if (k >= 0) {
+            *out = s->items[k].value;
+            *row = s->items[k].row;
+            ok = 1;
+        }
+    }
+    free(in.items);
+    free(exp.items);
+    return ok;
+}

@@ -1,0 +1,306 @@
+/* test-table-totals.c — the table-totals check as a user sees it: which
+ * rule fires, on which line, with which expected / actual numbers. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "report.h"
+
+#define FIX "plugins/table-totals/fixtures/"
+#define SEED3 "examples/003_b8f3d489ed9ef61e.txt"
+#define SEED1 "examples/001_aaa1171e4b8d576e.txt"
+
+/* The finding of `rule` on `line` whose column is `column` (NULL: any). */
+static const fl_finding *find(const fl_test_run *run, const char *rule,
+                              size_t line, const char *column)
+{
+    for (size_t i = 0; i < run->rep->count; i++) {
+        const fl_finding *f = run->rep->items[i];
+        if (strcmp(f->rule, rule) != 0 || (line != 0 && f->line != line))
+            continue;
+        if (column != NULL && (f->column == NULL || strcmp(f->column, column) != 0))
+            continue;
+        return f;
+    }
+    return NULL;
+}
+
+static void assert_values(const fl_finding *f, const char *expected,
+                          const char *actual)
+{
+    ck_assert_ptr_nonnull(f);
+    ck_assert(f->has_values);
+    ck_assert_str_eq(fl_test_dec(f->expected), expected);
+    ck_assert_str_eq(fl_test_dec(f->actual), actual);
+}
+
+static fl_test_run *run_file(const char *path)
+{
+    fl_test_run *run = fl_test_run_file("table-totals", path, NULL);
+    fl_test_dump(run);
+    return run;
+}
+
+/* ---- the three table layouts carry the same defects ---- */
+static void check_expense_defects(const char *path)
+{
+    fl_test_run *run = run_file(path);
+    /* 20802: 本年支出合计 250 but its 项 add to 100 + 140 */
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/code-hierarchy", FL_SEV_ERROR), 1);
+    const fl_finding *f = find(run, "table-totals/code-hierarchy", 0, "本年支出合计");
+    assert_values(f, "240.00", "250.00");
+    ck_assert_int_eq(f->severity, FL_SEV_ERROR);
+    ck_assert_ptr_nonnull(strstr(f->row, "20802"));
+    ck_assert_uint_eq(f->naddends, 2);
+    /* 2080299: 140 ≠ 0 + 150 */
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/row-identity", FL_SEV_ERROR), 1);
+    f = find(run, "table-totals/row-identity", 0, NULL);
+    assert_values(f, "150.00", "140.00");
+    ck_assert_ptr_nonnull(strstr(f->row, "2080299"));
+    ck_assert_str_eq(f->column, "本年支出合计");
+    /* 合计: 310 / 130 against 250 + 50 / 100 + 20 */
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/total-row", FL_SEV_ERROR), 2);
+    assert_values(find(run, "table-totals/total-row", 0, "本年支出合计"), "300.00", "310.00");
+    assert_values(find(run, "table-totals/total-row", 0, "基本支出"), "120.00", "130.00");
+    ck_assert_uint_eq(fl_test_count(run, "table-totals", FL_SEV_INFO), 4);
+    fl_test_run_free(run);
+}
+
+START_TEST(tab_rows)
+{
+    check_expense_defects(FIX "expense-tab.txt");
+    /* TAB layout: the findings point at the rows' own lines */
+    fl_test_run *run = run_file(FIX "expense-tab.txt");
+    ck_assert_ptr_nonnull(find(run, "table-totals/code-hierarchy", 12, NULL));
+    ck_assert_ptr_nonnull(find(run, "table-totals/row-identity", 14, NULL));
+    ck_assert_ptr_nonnull(find(run, "table-totals/total-row", 10, NULL));
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(cell_per_line)
+{
+    check_expense_defects(FIX "expense-cells.txt");
+}
+END_TEST
+
+START_TEST(pipe_table)
+{
+    check_expense_defects(FIX "expense-pipe.txt");
+}
+END_TEST
+
+START_TEST(clean_tables)
+{
+    static const char *const clean[] = {
+        FIX "expense-clean.txt", FIX "summary-clean.txt", FIX "narrative-clean.txt",
+    };
+    for (size_t i = 0; i < sizeof clean / sizeof clean[0]; i++) {
+        fl_test_run *run = run_file(clean[i]);
+        ck_assert_msg(fl_test_count(run, "table-totals", FL_SEV_INFO) == 0,
+                      "%s: expected no findings", clean[i]);
+        fl_test_run_free(run);
+    }
+}
+END_TEST
+
+START_TEST(rounding_is_info)
+{
+    fl_test_run *run = run_file(FIX "rounding.txt");
+    ck_assert_uint_eq(fl_test_count(run, "table-totals", FL_SEV_WARNING), 0);
+    const fl_finding *f = find(run, "table-totals/code-hierarchy", 0, "本年支出合计");
+    assert_values(f, "1846.85", "1846.86");
+    ck_assert_int_eq(f->severity, FL_SEV_INFO);
+    ck_assert_ptr_nonnull(strstr(f->message, "尾数误差"));
+    ck_assert_uint_eq(f->naddends, 5);
+    f = find(run, "table-totals/row-identity", 0, NULL);
+    assert_values(f, "1153.12", "1153.11");
+    ck_assert_int_eq(f->severity, FL_SEV_INFO);
+    fl_test_run_free(run);
+
+    /* no allowance: the same differences are errors */
+    static const char *const strict[] = { "rounding-per-addend=0", NULL };
+    run = fl_test_run_file("table-totals", FIX "rounding.txt", strict);
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/code-hierarchy", FL_SEV_ERROR), 1);
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/row-identity", FL_SEV_ERROR), 1);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(summary_identity)
+{
+    fl_test_run *run = run_file(FIX "summary-tab.txt");
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/summary-identity", FL_SEV_ERROR), 2);
+    /* 支出总计 1,200 against 1,110 + 0 + 70 */
+    const fl_finding *f = NULL;
+    for (size_t i = 0; i < run->rep->count; i++) {
+        const fl_finding *g = run->rep->items[i];
+        if (strcmp(g->rule, "table-totals/summary-identity") == 0 && g->naddends == 3)
+            f = g;
+    }
+    assert_values(f, "1180.00", "1200.00");
+    ck_assert_uint_eq(f->line, 16);
+    /* 收入总计 1,190 ≠ 支出总计 1,200 */
+    f = find(run, "table-totals/summary-identity", 16, NULL);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fl_test_count(run, "table-totals", FL_SEV_INFO), 2);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(cross_table)
+{
+    fl_test_run *run = run_file(FIX "cross-tab.txt");
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/cross-table", FL_SEV_ERROR), 2);
+    /* 支出决算表 合计 1,100 vs 总表 本年支出合计 1,120 (line 21) */
+    assert_values(find(run, "table-totals/cross-table", 21, NULL), "1120.00", "1100.00");
+    /* 05表 基本支出 300 vs 06表 200 + 90 (line 31) */
+    const fl_finding *f = find(run, "table-totals/cross-table", 31, NULL);
+    assert_values(f, "290.00", "300.00");
+    ck_assert_uint_eq(f->naddends, 2);
+    /* narrative: 本年支出合计 quoted as 1,150 (error), 499.99 (rounding) */
+    f = find(run, "table-totals/narrative", 49, NULL);
+    assert_values(f, "1120.00", "1150.00");
+    ck_assert_int_eq(f->severity, FL_SEV_ERROR);
+    f = find(run, "table-totals/narrative", 51, NULL);
+    assert_values(f, "500.00", "499.99");
+    ck_assert_int_eq(f->severity, FL_SEV_INFO);
+    /* 占本年支出合计的44.64%: the base is the table's 1,120, so it holds */
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/narrative", FL_SEV_INFO), 2);
+    ck_assert_uint_eq(fl_test_count(run, "table-totals", FL_SEV_INFO), 4);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(narrative_only)
+{
+    fl_test_run *run = run_file(FIX "narrative.txt");
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/narrative", FL_SEV_ERROR), 3);
+    /* 其中: 1,028.54 + 277.00 > 1,298.54 */
+    const fl_finding *f = find(run, "table-totals/narrative", 7, NULL);
+    assert_values(f, "1305.54", "1298.54");
+    ck_assert_uint_eq(f->naddends, 2);
+    /* 占45.00%: 400 / 1,000 = 40.00 % */
+    f = find(run, "table-totals/narrative", 11, NULL);
+    assert_values(f, "40.00", "45.00");
+    /* 增加100, 增长25%: 100 / (400 − 100) = 33.33 % */
+    f = find(run, "table-totals/narrative", 15, NULL);
+    assert_values(f, "33.33", "25.00");
+    ck_assert_uint_eq(fl_test_count(run, "table-totals", FL_SEV_INFO), 3);
+    fl_test_run_free(run);
+
+    static const char *const off[] = { "narrative=off", NULL };
+    run = fl_test_run_file("table-totals", FIX "narrative.txt", off);
+    ck_assert_uint_eq(fl_test_count(run, "table-totals", FL_SEV_INFO), 0);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(narrative_units_and_partial_lists)
+{
+    fl_test_run *run = run_file(FIX "narrative-unit.txt");
+    /* 346.25元 among 万元: adds up only when read as 万元 */
+    const fl_finding *f = find(run, "table-totals/narrative", 3, NULL);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(f->severity, FL_SEV_ERROR);
+    ck_assert_str_eq(f->expected_text, "万元");
+    ck_assert_str_eq(f->actual_text, "元");
+    /* 284.99 + 1600 < 1891.15: maybe a partial list, so a warning */
+    f = find(run, "table-totals/narrative", 7, NULL);
+    assert_values(f, "1884.99", "1891.15");
+    ck_assert_int_eq(f->severity, FL_SEV_WARNING);
+    ck_assert_uint_eq(fl_test_count(run, "table-totals", FL_SEV_INFO), 2);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(seed_003)
+{
+    fl_test_run *run = run_file(SEED3);
+    /* 20810 社会福利: 1,846.86 against 1,846.85 — rounding only */
+    const fl_finding *f = find(run, "table-totals/code-hierarchy", 247, "本年支出合计");
+    assert_values(f, "1846.85", "1846.86");
+    ck_assert_int_eq(f->severity, FL_SEV_INFO);
+    /* nothing above info in the tables' own arithmetic */
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/code-hierarchy", FL_SEV_WARNING), 0);
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/total-row", FL_SEV_WARNING), 0);
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/row-identity", FL_SEV_WARNING), 0);
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/cross-table", FL_SEV_WARNING), 0);
+    /* 收入总计 = 支出总计 = 12,273.74 */
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/summary-identity", FL_SEV_WARNING), 0);
+    /* 11,086.72 in the text vs 11,086.73 in the table: rounding-level */
+    f = find(run, "table-totals/narrative", 579, NULL);
+    assert_values(f, "11086.73", "11086.72");
+    ck_assert_int_eq(f->severity, FL_SEV_INFO);
+    /* 11,086.73 / 本年支出合计 12,256.27 is 90.46 %, not 90.33 % (a real
+     * defect: the text divided by 支出总计) */
+    f = find(run, "table-totals/narrative", 570, NULL);
+    assert_values(f, "90.46", "90.33");
+    ck_assert_int_eq(f->severity, FL_SEV_ERROR);
+    ck_assert_uint_eq(fl_test_count(run, "table-totals", FL_SEV_ERROR), 1);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(seed_001)
+{
+    fl_test_run *run = run_file(SEED1);
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/summary-identity", FL_SEV_WARNING), 0);
+    /* 1,298.54 + 0.00 + 1,107.05 = 1,271.72 + 0.00 + 1,133.87 = 2,405.59 */
+    ck_assert_ptr_null(find(run, "table-totals/narrative", 24, NULL));
+    ck_assert_ptr_null(find(run, "table-totals/narrative", 25, NULL));
+    ck_assert_uint_eq(fl_test_count(run, "table-totals", FL_SEV_ERROR), 0);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(bad_input)
+{
+    static const char *const texts[] = {
+        "",
+        "\t\t\t\n\n|||\n",
+        "合计\t-\t-\n208\t\t1\n20801\tx\t\n",
+        "本年收入,其中:万元,占%。增加万元,增长%",
+        "收入\t\t\t支出\n项目\t行次\t金额\n总计\t1\n",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        fl_test_run *run = fl_test_run_text("table-totals", texts[i], NULL);
+        ck_assert_uint_eq(fl_test_count(run, "table-totals", FL_SEV_ERROR), 0);
+        fl_test_run_free(run);
+    }
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("table-totals");
+    TCase *tc = tcase_create("rules");
+    tcase_set_timeout(tc, 30);
+    tcase_add_test(tc, tab_rows);
+    tcase_add_test(tc, cell_per_line);
+    tcase_add_test(tc, pipe_table);
+    tcase_add_test(tc, clean_tables);
+    tcase_add_test(tc, rounding_is_info);
+    tcase_add_test(tc, summary_identity);
+    tcase_add_test(tc, cross_table);
+    tcase_add_test(tc, narrative_only);
+    tcase_add_test(tc, narrative_units_and_partial_lists);
+    tcase_add_test(tc, bad_input);
+    suite_add_tcase(s, tc);
+    TCase *seeds = tcase_create("seeds");
+    tcase_set_timeout(seeds, 30);
+    tcase_add_test(seeds, seed_003);
+    tcase_add_test(seeds, seed_001);
+    suite_add_tcase(s, seeds);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

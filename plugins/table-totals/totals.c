@@ -1,0 +1,143 @@
+/* totals.c — rule total-row: a 合计 / 总计 row of a coded table equals the
+ * sum of its top-level rows (the 类 in 支出决算表), in every amount column;
+ * in the 基本支出明细表, 人员经费合计 = 301 + 303 and 公用经费合计 = the
+ * other 类 (302, 307, 310, 399 …).  Two-sided 总表 are left to
+ * summary-identity. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tt.h"
+
+#define LABEL_MAX 160
+
+static int is_total_label(const char *label)
+{
+    char buf[64];
+    tt_clean_label(label, buf, sizeof buf);
+    return strcmp(buf, "合计") == 0 || strcmp(buf, "总计") == 0;
+}
+
+static size_t min_len(const tt_entries *es)
+{
+    size_t m = 99;
+    for (size_t k = 0; k < es->count; k++)
+        if (es->items[k].len < m)
+            m = es->items[k].len;
+    return m;
+}
+
+static void entry_label(const tt_entry *e, char *out, size_t size)
+{
+    char name[LABEL_MAX];
+    tt_clean_label(fl_cell_norm(fl_row_cell(e->row, e->name_col)),
+                   name, sizeof name);
+    snprintf(out, size, "%.16s %.120s", e->code, name);
+}
+
+/* 合计 row `r` against the top-level entries, column by column. */
+static void check_total_row(tt_ctx *c, const fl_table *t,
+                            const tt_entries *es, const fl_row *r,
+                            tt_addend *add, char *pool)
+{
+    size_t top = min_len(es), ncols = fl_table_column_count(t);
+    char label[64];
+    tt_clean_label(fl_row_label(r), label, sizeof label);
+    for (size_t col = 0; col < ncols; col++) {
+        fl_dec actual, v;
+        if (!tt_is_amount_col(t, es, col) || !tt_cell_dec(t, r, col, &actual))
+            continue;
+        size_t n = 0;
+        for (size_t k = 0; k < es->count; k++) {
+            const tt_entry *e = &es->items[k];
+            if (e->len != top)
+                continue;
+            v.micros = 0;
+            (void)tt_entry_value(t, es, e, col, &v);
+            char *lab = pool + n * LABEL_MAX;
+            entry_label(e, lab, LABEL_MAX);
+            add[n].label = lab;
+            add[n].value = v;
+            n++;
+        }
+        if (n == 0)
+            return;
+        char column[128], what[300];
+        tt_col_leaf(t, col, column, sizeof column);
+        snprintf(what, sizeof what, "%s行的“%s”应等于各%s科目之和", label,
+                 column, top == 3 ? "类级" : top == 5 ? "款级" : "项级");
+        tt_where w = { .table = t, .row = r, .column = column };
+        tt_check_sum(c, "total-row", &w, what, actual, add, n);
+    }
+}
+
+/* 基本支出明细表: 人员经费合计 / 公用经费合计 from the 3-digit codes. */
+static void check_basic_totals(tt_ctx *c, const fl_table *t,
+                               const tt_entries *es, tt_addend *add,
+                               char *pool)
+{
+    static const char *const labels[] = { "人员经费合计", "公用经费合计" };
+    for (int which = 0; which < 2; which++) {
+        fl_dec actual;
+        const fl_row *r = NULL;
+        if (!tt_labelled_value(t, labels[which], &actual, &r))
+            continue;
+        size_t n = 0;
+        for (size_t k = 0; k < es->count; k++) {
+            const tt_entry *e = &es->items[k];
+            if (e->len != 3)
+                continue;
+            int personnel = strcmp(e->code, "301") == 0 ||
+                            strcmp(e->code, "303") == 0;
+            if (personnel != (which == 0))
+                continue;
+            fl_dec v = { 0 };
+            (void)tt_entry_value(t, es, e, 0, &v);
+            char *lab = pool + n * LABEL_MAX;
+            entry_label(e, lab, LABEL_MAX);
+            add[n].label = lab;
+            add[n].value = v;
+            n++;
+        }
+        if (n == 0)
+            continue;
+        char what[200];
+        snprintf(what, sizeof what, "%s应等于%s", labels[which],
+                 which == 0 ? "301、303 类之和"
+                            : "302、307、310 等公用经费类之和");
+        tt_where w = { .table = t, .row = r, .row_label = labels[which],
+                       .column = "金额" };
+        tt_check_sum(c, "total-row", &w, what, actual, add, n);
+    }
+}
+
+void tt_rule_total_rows(tt_ctx *c, const fl_table *t)
+{
+    tt_kind kind = tt_table_kind(t);
+    if (kind == TT_SUMMARY || kind == TT_FIN_SUMMARY || kind == TT_SANGONG)
+        return;
+    tt_entries es;
+    tt_entries_collect(t, &es);
+    if (es.count == 0) {
+        tt_entries_free(&es);
+        return;
+    }
+    tt_addend *add = malloc(es.count * sizeof *add);
+    char *pool = malloc(es.count * LABEL_MAX);
+    if (add != NULL && pool != NULL) {
+        if (es.multi_block) {
+            check_basic_totals(c, t, &es, add, pool);
+        } else {
+            size_t nrows = fl_table_row_count(t);
+            for (size_t i = fl_table_header_row_count(t); i < nrows; i++) {
+                const fl_row *r = fl_table_row(t, i);
+                if (!fl_row_is_header(r) && fl_row_code(r) == NULL &&
+                    is_total_label(fl_row_label(r)))
+                    check_total_row(c, t, &es, r, add, pool);
+            }
+        }
+    }
+    free(add);
+    free(pool);
+    tt_entries_free(&es);
+}

@@ -1,0 +1,141 @@
+/* tt.h — private header of the table-totals check (表内表间勾稽).
+ *
+ * The plugin talks to the core only through <fislint/plugin.h>; this header
+ * holds what its rule files share: options, table recognition, cell and
+ * label helpers, and the one function that turns a sum that does not add
+ * up into a finding (so every rule treats rounding the same way). */
+#ifndef TT_H
+#define TT_H
+
+#include <stddef.h>
+
+#include <fislint/plugin.h>
+
+/* Options, read once in init(). */
+typedef struct tt_opts {
+    fl_dec per_addend;   /* rounding tolerated per addend (default 0.01) */
+    int narrative;       /* check the narrative (default on) */
+} tt_opts;
+
+typedef struct tt_ctx {
+    const fl_document *doc;
+    fl_report *rep;
+    const tt_opts *opt;
+} tt_ctx;
+
+/* Tables the rules know, recognised by title (never by number). */
+typedef enum tt_kind {
+    TT_OTHER = 0,
+    TT_SUMMARY,      /* 收入支出决算总表 */
+    TT_FIN_SUMMARY,  /* 财政拨款收入支出决算总表 */
+    TT_INCOME,       /* 收入决算表 */
+    TT_EXPENSE,      /* 支出决算表 */
+    TT_GPB_EXPENSE,  /* 一般公共预算财政拨款支出决算表 */
+    TT_GPB_BASIC,    /* 一般公共预算财政拨款基本支出决算(明细)表 */
+    TT_GOV_FUND,     /* 政府性基金预算财政拨款收入支出决算表 */
+    TT_STATE_CAPITAL,/* 国有资本经营预算财政拨款支出决算表 */
+    TT_SANGONG       /* 三公 (left to the sangong check) */
+} tt_kind;
+
+tt_kind tt_table_kind(const fl_table *t);
+/* First table of `kind`, or NULL. */
+const fl_table *tt_find_table(const fl_document *doc, tt_kind kind);
+
+/* ---- labels ---- */
+/* Copy `in` to `out` without spaces, HTML tags (<b>) and a leading
+ * numbering (一、 （一） 1. 1、); always NUL-terminates. */
+void tt_clean_label(const char *in, char *out, size_t size);
+/* Last "/"-component of column `col`'s label, cleaned. */
+void tt_col_leaf(const fl_table *t, size_t col, char *out, size_t size);
+/* First column (from `from`) whose cleaned leaf equals `name`, or -1. */
+long tt_col_by_leaf(const fl_table *t, const char *name, size_t from);
+int tt_str_has(const char *s, const char *needle);
+int tt_str_ends(const char *s, const char *suffix);
+
+/* ---- cells ---- */
+/* 1 when cell `col` of `r` holds a number (an empty "-" counts as 0),
+ * converted to 万元 when the table is in 元. */
+int tt_cell_dec(const fl_table *t, const fl_row *r, size_t col, fl_dec *out);
+/* 1 when the cell is non-empty text that is not a number. */
+int tt_cell_is_text(const fl_row *r, size_t col);
+/* 1 when the cell is a classification code: 3, 5 or 7 ASCII digits. */
+int tt_cell_is_code(const fl_row *r, size_t col);
+
+/* ---- reporting ---- */
+typedef struct tt_addend {
+    const char *label;   /* borrowed */
+    fl_dec value;
+} tt_addend;
+
+/* Where a checked figure sits: any field may be NULL / 0. */
+typedef struct tt_where {
+    const fl_table *table;
+    const fl_row *row;
+    const char *row_label;   /* overrides the row's own label */
+    const char *column;
+    size_t line;             /* overrides the row's line */
+} tt_where;
+
+/* Compare `actual` (what is written) with the sum of the addends.  Adds
+ * nothing when equal; an info finding (尾数误差) when the difference is at
+ * most per_addend × n; an error otherwise.  `what` names the figure
+ * ("20810 社会福利 的 本年支出合计").  Returns the severity reported, 0 if
+ * none. */
+int tt_check_sum(tt_ctx *c, const char *rule, const tt_where *w,
+                 const char *what, fl_dec actual,
+                 const tt_addend *add, size_t n);
+/* Same for two figures that must be equal (n counts the addends behind
+ * `expected`, for the rounding allowance). */
+int tt_check_equal(tt_ctx *c, const char *rule, const tt_where *w,
+                   const char *what, fl_dec expected, fl_dec actual,
+                   size_t n, const char *why);
+/* Format a decimal with 2 decimals into buf (32 bytes). */
+const char *tt_fmt(fl_dec d, char *buf, size_t size);
+
+/* ---- the rules ---- */
+void tt_rule_hierarchy(tt_ctx *c, const fl_table *t);
+void tt_rule_total_rows(tt_ctx *c, const fl_table *t);
+void tt_rule_row_identity(tt_ctx *c, const fl_table *t);
+void tt_rule_summary(tt_ctx *c, const fl_table *t);
+void tt_rule_cross(tt_ctx *c);
+void tt_rule_narrative(tt_ctx *c);
+
+/* ---- two-sided summary tables (summary.c), also used by cross.c ---- */
+/* Value of the item whose cleaned label equals `label` on side 0 (income,
+ * left) or 1 (expenditure, right) of a 总表; 1 when found. */
+int tt_summary_item(const fl_table *t, int side, const char *label,
+                    fl_dec *out, const fl_row **row);
+
+/* ---- code entries (codes.c): rows of classification-coded tables ---- */
+typedef struct tt_entry {
+    const char *code;     /* borrowed cell text */
+    size_t len;           /* digits */
+    const fl_row *row;
+    size_t name_col;      /* column of the name cell */
+    size_t value_col;     /* multi-block tables: the one amount column */
+} tt_entry;
+
+typedef struct tt_entries {
+    tt_entry *items;
+    size_t count;
+    int multi_block;      /* several code columns side by side (06表) */
+} tt_entries;
+
+/* Collect the coded rows of `t`; caller frees with tt_entries_free. */
+void tt_entries_collect(const fl_table *t, tt_entries *out);
+void tt_entries_free(tt_entries *e);
+/* The value of entry `e` in column `col` (single-block) or its one amount
+ * (multi-block, col ignored); 1 when there is a number. */
+int tt_entry_value(const fl_table *t, const tt_entries *es,
+                   const tt_entry *e, size_t col, fl_dec *out);
+/* Numeric columns of a single-block coded table: 1 for column `col` when it
+ * holds amounts (to the right of the names, not 行次/栏次). */
+int tt_is_amount_col(const fl_table *t, const tt_entries *es, size_t col);
+
+/* Value that follows the label cell `label` in `t` (06表 人员经费合计):
+ * the first number after it in the row, else a lone number on the next
+ * row.  1 when found. */
+int tt_labelled_value(const fl_table *t, const char *label, fl_dec *out,
+                      const fl_row **row);
+
+#endif

@@ -1,0 +1,192 @@
+/* util.c — labels, cells and table recognition shared by the rules. */
+#include <string.h>
+
+#include "tt.h"
+
+int tt_str_has(const char *s, const char *needle)
+{
+    return s != NULL && needle != NULL && strstr(s, needle) != NULL;
+}
+
+int tt_str_ends(const char *s, const char *suffix)
+{
+    if (s == NULL || suffix == NULL)
+        return 0;
+    size_t a = strlen(s), b = strlen(suffix);
+    return a >= b && memcmp(s + a - b, suffix, b) == 0;
+}
+
+/* Length of a leading numbering ("一、", "(一)", "1.", "1、"), 0 if none. */
+static size_t numbering_len(const char *s)
+{
+    static const char *const cn[] = {
+        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL
+    };
+    size_t i = 0;
+    int paren = 0;
+    if (s[0] == '(') {
+        paren = 1;
+        i = 1;
+    }
+    size_t start = i;
+    for (;;) {
+        int hit = 0;
+        for (size_t k = 0; cn[k] != NULL; k++) {
+            size_t l = strlen(cn[k]);
+            if (strncmp(s + i, cn[k], l) == 0) {
+                i += l;
+                hit = 1;
+                break;
+            }
+        }
+        if (!hit && s[i] >= '0' && s[i] <= '9') {
+            i++;
+            hit = 1;
+        }
+        if (!hit)
+            break;
+    }
+    if (i == start)
+        return 0;
+    if (paren)
+        return s[i] == ')' ? i + 1 : 0;
+    if (strncmp(s + i, "、", strlen("、")) == 0)
+        return i + strlen("、");
+    /* "1." but not "1.5": a dot followed by a digit is a decimal */
+    if (s[i] == '.' && !(s[i + 1] >= '0' && s[i + 1] <= '9'))
+        return i + 1;
+    return 0;
+}
+
+void tt_clean_label(const char *in, char *out, size_t size)
+{
+    size_t o = 0;
+    if (size == 0)
+        return;
+    if (in == NULL) {
+        out[0] = '\0';
+        return;
+    }
+    for (size_t i = 0; in[i] != '\0' && o + 1 < size; i++) {
+        unsigned char ch = (unsigned char)in[i];
+        if (ch == '<') {             /* <b>, </b>: PDF converters leave them */
+            const char *end = strchr(in + i, '>');
+            if (end != NULL && end - (in + i) < 16) {
+                i = (size_t)(end - in);
+                continue;
+            }
+        }
+        if (ch == ' ' || ch == '\t' || ch == '*')
+            continue;
+        out[o++] = (char)ch;
+    }
+    out[o] = '\0';
+    size_t n = numbering_len(out);
+    if (n > 0 && out[n] != '\0')
+        memmove(out, out + n, strlen(out + n) + 1);
+}
+
+void tt_col_leaf(const fl_table *t, size_t col, char *out, size_t size)
+{
+    const char *label = fl_table_column_label(t, col);
+    const char *leaf = label != NULL ? strrchr(label, '/') : NULL;
+    tt_clean_label(leaf != NULL ? leaf + 1 : label, out, size);
+}
+
+long tt_col_by_leaf(const fl_table *t, const char *name, size_t from)
+{
+    char leaf[256];
+    size_t n = fl_table_column_count(t);
+    for (size_t col = from; col < n; col++) {
+        tt_col_leaf(t, col, leaf, sizeof leaf);
+        if (strcmp(leaf, name) == 0)
+            return (long)col;
+    }
+    return -1;
+}
+
+int tt_cell_dec(const fl_table *t, const fl_row *r, size_t col, fl_dec *out)
+{
+    (void)t;
+    const fl_cell *cell = fl_row_cell(r, col);
+    fl_number n;
+    if (cell == NULL || !fl_cell_number(cell, &n))
+        return 0;
+    if (n.unit != FL_UNIT_NONE && n.unit != FL_UNIT_WANYUAN &&
+        n.unit != FL_UNIT_YUAN && n.unit != FL_UNIT_YIYUAN)
+        return 0;
+    out->micros = n.is_empty ? 0 : n.value.micros;
+    return 1;
+}
+
+int tt_cell_is_text(const fl_row *r, size_t col)
+{
+    const fl_cell *cell = fl_row_cell(r, col);
+    fl_number n;
+    if (cell == NULL)
+        return 0;
+    const char *s = fl_cell_norm(cell);
+    if (s == NULL || s[0] == '\0')
+        return 0;
+    return !fl_cell_number(cell, &n);
+}
+
+int tt_cell_is_code(const fl_row *r, size_t col)
+{
+    const fl_cell *cell = fl_row_cell(r, col);
+    if (cell == NULL)
+        return 0;
+    const char *s = fl_cell_norm(cell);
+    size_t len = 0;
+    if (s == NULL)
+        return 0;
+    for (; s[len] != '\0'; len++)
+        if (s[len] < '0' || s[len] > '9')
+            return 0;
+    return len == 3 || len == 5 || len == 7;
+}
+
+tt_kind tt_table_kind(const fl_table *t)
+{
+    char title[512];
+    tt_clean_label(fl_table_title(t), title, sizeof title);
+    if (tt_str_has(title, "三公"))
+        return TT_SANGONG;
+    if (tt_str_has(title, "财政拨款收入支出决算总表"))
+        return TT_FIN_SUMMARY;
+    if (tt_str_has(title, "收入支出决算总表"))
+        return TT_SUMMARY;
+    if (tt_str_has(title, "一般公共预算") && tt_str_has(title, "基本支出"))
+        return TT_GPB_BASIC;
+    if (tt_str_has(title, "一般公共预算财政拨款支出决算"))
+        return TT_GPB_EXPENSE;
+    if (tt_str_has(title, "政府性基金预算财政拨款"))
+        return TT_GOV_FUND;
+    if (tt_str_has(title, "国有资本经营预算财政拨款"))
+        return TT_STATE_CAPITAL;
+    if (tt_str_has(title, "收入决算表"))
+        return TT_INCOME;
+    if (tt_str_has(title, "支出决算表"))
+        return TT_EXPENSE;
+    /* Untitled: recognise the two main tables by their columns. */
+    if (title[0] == '\0') {
+        if (tt_col_by_leaf(t, "本年支出合计", 0) >= 0 &&
+            tt_col_by_leaf(t, "基本支出", 0) >= 0)
+            return TT_EXPENSE;
+        if (tt_col_by_leaf(t, "本年收入合计", 0) >= 0 &&
+            tt_col_by_leaf(t, "财政拨款收入", 0) >= 0)
+            return TT_INCOME;
+    }
+    return TT_OTHER;
+}
+
+const fl_table *tt_find_table(const fl_document *doc, tt_kind kind)
+{
+    size_t n = fl_doc_table_count(doc);
+    for (size_t i = 0; i < n; i++) {
+        const fl_table *t = fl_doc_table(doc, i);
+        if (tt_table_kind(t) == kind)
+            return t;
+    }
+    return NULL;
+}
