@@ -1,0 +1,78 @@
+/* sangong.c — the sangong check: 三公经费预算与决算.
+ *
+ * Reads the 三公 table(s) and the 三公 narrative once, then runs each
+ * rule on them.  The rules live in sg-*.c; see docs/checks/sangong.md. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sg.h"
+
+static fl_dec dec_of(const char *s)
+{
+    fl_dec d = { 0 };
+    fl_dec_parse(s, &d);
+    return d;
+}
+
+static int sangong_init(const fl_config *cfg, void **state)
+{
+    sg_options *o = calloc(1, sizeof *o);
+    if (o == NULL)
+        return -1;
+    o->rounding_per_addend = fl_config_get_dec(cfg, "rounding-per-addend", dec_of("0.01"));
+    o->rate_tolerance = fl_config_get_dec(cfg, "rate-tolerance", dec_of("0.01"));
+    if (o->rounding_per_addend.micros < 0)
+        o->rounding_per_addend.micros = 0;
+    if (o->rate_tolerance.micros < 0)
+        o->rate_tolerance.micros = 0;
+    const char *details = fl_config_get(cfg, "details", "yes");
+    o->details = !(strcmp(details, "no") == 0 || strcmp(details, "false") == 0 ||
+                   strcmp(details, "0") == 0 || strcmp(details, "off") == 0);
+    *state = o;
+    return 0;
+}
+
+static void sangong_fini(void *state)
+{
+    free(state);
+}
+
+static int sangong_check(const fl_document *doc, fl_report *rep, void *state)
+{
+    sg_options defaults = { { 10000 }, { 10000 }, 1 };
+    sg_ctx c;
+    memset(&c, 0, sizeof c);
+    c.doc = doc;
+    c.rep = rep;
+    c.opt = state ? state : &defaults;
+
+    size_t nt = fl_doc_table_count(doc);
+    c.tables = nt ? calloc(nt, sizeof *c.tables) : NULL;
+    if (nt && c.tables == NULL)
+        return -1;
+    for (size_t i = 0; i < nt; i++)
+        if (sg_table_read(fl_doc_table(doc, i), &c.tables[c.ntables]))
+            c.ntables++;
+    sg_narr_read(doc, &c.narr);
+
+    sg_rule_sum(&c);
+    sg_rule_budget(&c);
+    sg_rule_narrative_table(&c);
+    sg_rule_rate(&c);
+    if (c.opt->details)
+        sg_rule_details(&c);
+
+    sg_narr_free(&c.narr);
+    free(c.tables);
+    return 0;
+}
+
+FISLINT_PLUGIN_DEFINE = {
+    FISLINT_PLUGIN_HEADER,
+    .id = "sangong",
+    .version = "1.0",
+    .summary = "三公经费：表内合计、预决算差异及原因、说明与表一致、差异率与占比复算",
+    .init = sangong_init,
+    .check = sangong_check,
+    .fini = sangong_fini,
+};

@@ -1,0 +1,326 @@
+/* sg-narrative.c — the 三公 figures the narrative states.
+ *
+ * Each paragraph that names 三公 or one of its items is cut into sentences
+ * (。 ; ! ?).  Every amount (万元/元/亿元) and percentage in a sentence is
+ * read with the words since the previous one (its "window"): the window
+ * names the item (or the item carries over from earlier in the sentence)
+ * and the role (预算数, 决算数, 比上年增加, 占, 差异率 …).  An amount whose
+ * window talks about something else (人员经费 …) is not a 三公 figure. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sg.h"
+
+#define SG_MAX_FIGS 4096
+
+static void *grow(void *p, size_t *cap, size_t elem)
+{
+    size_t ncap = *cap ? *cap * 2 : 16;
+    void *q = realloc(p, ncap * elem);
+    if (q == NULL)
+        abort(); /* out of memory: the core's policy too */
+    *cap = ncap;
+    return q;
+}
+
+/* Words that may stand between an item and its numbers without changing
+ * what the number is about. */
+static const char *const filler[] = {
+    "决算数", "预算数", "预决算", "差异率", "执行率", "比上年", "较上年", "一般公共预算",
+    "财政拨款", "调整后", "预算", "决算", "支出", "全年", "年初", "年度", "本年", "当年",
+    "实际", "调整", "合计", "总额", "累计", "完成", "上年", "同比", "同期", "增加", "减少",
+    "增长", "下降", "上升", "降低", "差异", "执行", "金额", "经费", "其中", "相比", "安排",
+    "节约", "共计", "比重", "比例", "万元", "为", "是", "共", "总", "比", "较", "占", "的", "了", "数", "元",
+    "与", "年", "度", "达", "计",
+};
+
+/* 1 when the window holds an ideograph that no filler word explains. */
+static int foreign_words(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t k, n = 0;
+        for (k = 0; k < sizeof filler / sizeof filler[0]; k++) {
+            n = strlen(filler[k]);
+            if (n <= len - i && memcmp(s + i, filler[k], n) == 0)
+                break;
+        }
+        if (k < sizeof filler / sizeof filler[0]) {
+            i += n;
+            continue;
+        }
+        unsigned char b = (unsigned char)s[i];
+        if (b >= 0xE4 && b <= 0xE9)
+            return 1;
+        i++;
+    }
+    return 0;
+}
+
+/* The item of the last keyword in the window, or SG_ITEM_NONE; *after
+ * gets the offset just past that keyword (0 when none). */
+static int window_item(const char *s, size_t len, size_t *after)
+{
+    int item = SG_ITEM_NONE;
+    size_t i = 0;
+    *after = 0;
+    while (i < len) {
+        size_t n;
+        int k = sg_item_keyword_at(s + i, &n);
+        if (k != SG_ITEM_NONE && n <= len - i) {
+            item = k;
+            i += n;
+            *after = i;
+        } else {
+            i++;
+        }
+    }
+    return item;
+}
+
+static long last_of(const char *s, size_t len, const char *const *words, size_t nwords)
+{
+    long best = -1;
+    for (size_t i = 0; i < nwords; i++) {
+        long at = sg_last(s, len, words[i]);
+        if (at > best)
+            best = at;
+    }
+    return best;
+}
+
+#define LAST(s, len, ...) \
+    last_of(s, len, (const char *const[]){ __VA_ARGS__ }, \
+            sizeof((const char *const[]){ __VA_ARGS__ }) / sizeof(const char *))
+
+/* Role of a number from its window; *sign gets +1/-1 for changes. */
+static int window_role(const char *s, size_t len, int percent, int *sign)
+{
+    long up = LAST(s, len, "增加", "增长", "上升", "超支", "超出");
+    long down = LAST(s, len, "减少", "下降", "降低", "节约", "节支");
+    long budget = LAST(s, len, "预算");
+    *sign = 0;
+    if (up >= 0 || down >= 0)
+        *sign = up > down ? 1 : -1;
+    if (percent) {
+        if (LAST(s, len, "差异率", "差异", "偏差率") >= 0)
+            return SG_R_DIFF_RATE;
+        if (LAST(s, len, "执行率", "完成率") >= 0 || (budget >= 0 && LAST(s, len, "完成") >= 0))
+            return SG_R_COMPLETION;
+        if (LAST(s, len, "占") > (up > down ? up : down))
+            return SG_R_SHARE;
+        if (*sign != 0)
+            return budget >= 0 ? SG_R_DIFF_RATE : SG_R_YOY_RATE;
+        return SG_R_NONE;
+    }
+    if (*sign != 0)
+        return budget >= 0 && LAST(s, len, "上年", "去年") < 0 ? SG_R_BUD_AMOUNT : SG_R_YOY_AMOUNT;
+    if (LAST(s, len, "上年", "去年", "上一年") >= 0)
+        return SG_R_PREV;
+    long final = LAST(s, len, "决算", "支出", "实际", "执行数");
+    return budget > final ? SG_R_BUDGET : SG_R_FINAL;
+}
+
+static int role_words(const char *s, size_t len)
+{
+    return LAST(s, len, "预算", "决算", "支出", "实际", "执行", "完成", "增加", "增长", "上升",
+                "减少", "下降", "降低", "节约", "上年", "去年", "占", "差异") >= 0;
+}
+
+static void add_fig(sg_narr *out, const fl_paragraph *p, const char *text, size_t pi,
+                    size_t si, size_t at, size_t used, const fl_number *num,
+                    int item, int role, int sign, int minus)
+{
+    if (out->nfigs >= SG_MAX_FIGS)
+        return;
+    fl_dec v;
+    if (num->unit == FL_UNIT_PERCENT)
+        v = num->value;
+    else if (fl_number_to_wanyuan(num, &v) != 0)
+        return;
+    if (v.micros < 0) {
+        v.micros = -v.micros;
+        minus = 1;
+    }
+    if (role == SG_R_YOY_AMOUNT || role == SG_R_BUD_AMOUNT || role == SG_R_YOY_RATE ||
+        role == SG_R_DIFF_RATE) {
+        if (minus || sign < 0)
+            v.micros = -v.micros;
+    }
+    if (out->nfigs == out->figs_cap)
+        out->figs = grow(out->figs, &out->figs_cap, sizeof *out->figs);
+    sg_fig *f = &out->figs[out->nfigs++];
+    memset(f, 0, sizeof *f);
+    f->item = item;
+    f->role = role;
+    f->value = v;
+    f->decimals = num->decimals;
+    f->explicit_sign = minus || sign != 0;
+    f->para = pi;
+    f->sent = si;
+    f->offset = at;
+    f->end = at + used;
+    f->line = fl_paragraph_line_at(p, at);
+    size_t n = used < sizeof f->text - 1 ? used : sizeof f->text - 1;
+    memcpy(f->text, text + at, n);
+    f->text[n] = '\0';
+}
+
+static void read_sentence(sg_narr *out, const fl_paragraph *p, const char *text,
+                          size_t pi, size_t si, size_t s, size_t e)
+{
+    int cur = SG_ITEM_NONE;
+    size_t win = s, pos = s;
+    while (pos < e) {
+        unsigned char b = (unsigned char)text[pos];
+        unsigned char prev = pos > s ? (unsigned char)text[pos - 1] : ' ';
+        if (!(b >= '0' && b <= '9') || (prev >= '0' && prev <= '9') || prev == '.' ||
+            (prev >= 'A' && prev <= 'z')) {
+            pos++;
+            continue;
+        }
+        fl_number num;
+        size_t used = fl_parse_number(text + pos, &num);
+        if (used == 0 || num.is_empty) {
+            pos++;
+            continue;
+        }
+        if (pos + used > e)
+            used = e - pos;
+        int money = num.unit == FL_UNIT_WANYUAN || num.unit == FL_UNIT_YUAN ||
+                    num.unit == FL_UNIT_YIYUAN;
+        if (!money && num.unit != FL_UNIT_PERCENT) {
+            pos += used;
+            continue;
+        }
+        int minus = prev == '-';
+        size_t wlen = pos - win;
+        size_t after;
+        int item = window_item(text + win, wlen, &after);
+        /* Words before the item name belong to the previous clause,
+         * unless nothing after it says what the number is. */
+        if (!role_words(text + win + after, wlen - after))
+            after = 0;
+        int sign;
+        int role = window_role(text + win + after, wlen - after, !money, &sign);
+        if (role == SG_R_SHARE) {
+            /* 占“三公”经费的X% keeps its item; 占公用经费的X% has another
+             * base, not ours to check. */
+            if (item == SG_ITEM_NONE && foreign_words(text + win, wlen))
+                role = SG_R_NONE;
+        } else if (item != SG_ITEM_NONE) {
+            cur = item;
+        } else if (foreign_words(text + win, wlen)) {
+            cur = SG_ITEM_NONE;
+        }
+        if (cur >= 0 && role != SG_R_NONE)
+            add_fig(out, p, text, pi, si, pos, used, &num, cur, role, sign, minus);
+        pos += used;
+        win = pos;
+    }
+}
+
+static int relevant(const char *text)
+{
+    for (const char *q = text; *q; q++) {
+        size_t n;
+        if (sg_item_keyword_at(q, &n) >= 0)
+            return 1;
+    }
+    return 0;
+}
+
+static size_t sentence_end(const char *text, size_t pos, size_t len)
+{
+    while (pos < len) {
+        if (strncmp(text + pos, "。", 3) == 0)
+            return pos + 3;
+        if (text[pos] == ';' || text[pos] == '!' || text[pos] == '?' || text[pos] == '\n')
+            return pos + 1;
+        pos++;
+    }
+    return len;
+}
+
+void sg_narr_read(const fl_document *doc, sg_narr *out)
+{
+    memset(out, 0, sizeof *out);
+    out->doc = doc;
+    size_t np = fl_doc_paragraph_count(doc);
+    for (size_t pi = 0; pi < np; pi++) {
+        const fl_paragraph *p = fl_doc_paragraph(doc, pi);
+        const char *text = p ? fl_paragraph_text(p) : NULL;
+        if (text == NULL || !relevant(text))
+            continue;
+        out->mentioned = 1;
+        size_t len = strlen(text);
+        for (size_t s = 0; s < len;) {
+            size_t e = sentence_end(text, s, len);
+            if (out->nsents == out->sents_cap)
+                out->sents = grow(out->sents, &out->sents_cap, sizeof *out->sents);
+            out->sents[out->nsents] = (sg_sent){ pi, s, e };
+            read_sentence(out, p, text, pi, out->nsents, s, e);
+            out->nsents++;
+            s = e;
+        }
+    }
+}
+
+void sg_narr_free(sg_narr *n)
+{
+    free(n->figs);
+    free(n->sents);
+    memset(n, 0, sizeof *n);
+}
+
+const char *sg_sent_text(const sg_narr *n, size_t sent, size_t *len)
+{
+    const sg_sent *s = &n->sents[sent];
+    const char *text = fl_paragraph_text(fl_doc_paragraph(n->doc, s->para));
+    *len = s->end - s->start;
+    return text + s->start;
+}
+
+const sg_fig *sg_narr_find(const sg_narr *n, int item, int role, size_t sent)
+{
+    for (size_t i = 0; i < n->nfigs; i++) {
+        const sg_fig *f = &n->figs[i];
+        if (f->item == item && f->role == role && (sent == (size_t)-1 || f->sent == sent))
+            return f;
+    }
+    return NULL;
+}
+
+const sg_fig *sg_narr_prev(const sg_narr *n, size_t before, int item, int role)
+{
+    size_t sent = n->figs[before].sent;
+    for (size_t i = before; i-- > 0 && n->figs[i].sent == sent;)
+        if (n->figs[i].item == item && n->figs[i].role == role)
+            return &n->figs[i];
+    return NULL;
+}
+
+int sg_narr_reason_near(const sg_narr *n, size_t sent)
+{
+    size_t len;
+    const char *s = sg_sent_text(n, sent, &len);
+    if (sg_has_reason(s, len))
+        return 1;
+    size_t para = n->sents[sent].para;
+    if (sent + 1 < n->nsents && n->sents[sent + 1].para == para) {
+        for (size_t i = 0; i < n->nfigs; i++)
+            if (n->figs[i].sent == sent + 1 && n->figs[i].role == SG_R_BUDGET)
+                return 0;
+        s = sg_sent_text(n, sent + 1, &len);
+        return sg_has_reason(s, len);
+    }
+    /* The reason may start the next paragraph ("主要原因是：…"). */
+    if (para + 1 < fl_doc_paragraph_count(n->doc)) {
+        const char *t = fl_paragraph_text(fl_doc_paragraph(n->doc, para + 1));
+        if (t == NULL)
+            return 0;
+        size_t tl = strlen(t), e = sentence_end(t, 0, tl);
+        return !sg_contains(t, e, "预算") && sg_has_reason(t, e);
+    }
+    return 0;
+}

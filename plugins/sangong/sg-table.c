@@ -1,0 +1,271 @@
+/* sg-table.c — reading the 三公 table, whatever its shape:
+ *   A. items are columns, a 预算数 block then a 决算数 block (national
+ *      template, 公开09表): one data row;
+ *   B. items are rows, 预算数 and 决算数 are columns;
+ *   C. items are columns, one 预算数 row and one 决算数 row.
+ * Columns and rows are recognised by their labels, never by position,
+ * because converted PDFs shift merged header cells (seed 003 prints 决算数
+ * in column 12 above data that ends in column 11). */
+#include <stdio.h>
+#include <string.h>
+
+#include "sg.h"
+
+static const char *cell_at(const fl_row *r, size_t c)
+{
+    const fl_cell *cell = fl_row_cell(r, c);
+    const char *s = cell ? fl_cell_norm(cell) : NULL;
+    return s ? s : "";
+}
+
+/* 1 when `s` is blank (spaces only). */
+static int blank(const char *s)
+{
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t')
+            return 0;
+    return 1;
+}
+
+/* Number of cells holding a number (blank markers "-" included when
+ * `with_empty`), and whether they all look like 栏次 (1, 2, 3 …). */
+static size_t numbers_in(const fl_row *r, int with_empty, int *is_lanci)
+{
+    size_t count = 0;
+    int seq = 1;
+    int64_t want = 1;
+    for (size_t c = 0; c < fl_row_cell_count(r); c++) {
+        const fl_cell *cell = fl_row_cell(r, c);
+        fl_number n;
+        if (cell == NULL || !fl_cell_number(cell, &n))
+            continue;
+        if (n.is_empty) {
+            if (with_empty)
+                count++;
+            continue;
+        }
+        count++;
+        if (n.decimals != 0 || n.value.micros != want * FL_DEC_SCALE)
+            seq = 0;
+        want++;
+    }
+    if (is_lanci)
+        *is_lanci = seq && count >= 2;
+    return count;
+}
+
+static int is_data_row(const fl_row *r)
+{
+    int lanci;
+    if (strstr(fl_row_label(r), "栏次"))
+        return 0;
+    return numbers_in(r, 0, &lanci) > 0 && !lanci;
+}
+
+/* Item named by the header of column c: the lowest label that names an
+ * item; 小计 takes the item of the nearest label above it (and to its
+ * left, where a merged cell printed it). */
+static int column_item(const fl_table *t, size_t nlabel, size_t c)
+{
+    for (size_t r = nlabel; r-- > 0;) {
+        const char *s = cell_at(fl_table_row(t, r), c);
+        if (blank(s))
+            continue;
+        if (strstr(s, "小计")) {
+            for (size_t up = r; up-- > 0;)
+                for (size_t cc = c + 1; cc-- > 0;) {
+                    const char *u = cell_at(fl_table_row(t, up), cc);
+                    if (blank(u))
+                        continue;
+                    int item = sg_item_of_label(u);
+                    if (item >= 0)
+                        return item;
+                    break;
+                }
+            return SG_ITEM_NONE;
+        }
+        int item = sg_item_of_label(s);
+        if (item != SG_ITEM_NONE)
+            return item;
+    }
+    return SG_ITEM_NONE;
+}
+
+/* Group named by a short label ("预算数", "全年预算数", "决算数"). */
+static int group_of(const char *s)
+{
+    if (strlen(s) > 24 || strstr(s, "差异") || strstr(s, "率") || strstr(s, "%") ||
+        strstr(s, "上年") || strstr(s, "去年"))
+        return SG_GROUP_NONE;
+    int b = strstr(s, "预算") != NULL, f = strstr(s, "决算") != NULL;
+    if (b == f)
+        return SG_GROUP_NONE;
+    return b ? SG_BUDGET : SG_FINAL;
+}
+
+static void store(sg_table *st, int group, int item, const fl_row *r, size_t c)
+{
+    if (group < 0 || item < 0 || st->v[group][item].have)
+        return;
+    const fl_cell *cell = fl_row_cell(r, c);
+    fl_number n;
+    if (cell == NULL || !fl_cell_number(cell, &n))
+        return;
+    sg_tcell *v = &st->v[group][item];
+    v->have = 1;
+    v->value = n.is_empty ? fl_dec_from_int(0) : n.value;
+    v->row = r;
+    v->col = c;
+    if (st->unit_is_yuan) {
+        int ok;
+        v->wan = fl_dec_div(v->value, fl_dec_from_int(10000), &ok);
+    } else {
+        v->wan = v->value;
+    }
+}
+
+/* Shapes A and C: items are columns. */
+static void read_item_columns(const fl_table *t, sg_table *st, size_t nlabel,
+                              const int *items, size_t ncols)
+{
+    size_t nrows = fl_table_row_count(t);
+    /* Shape C: data rows labelled 预算数 / 决算数. */
+    int by_rows = 0;
+    for (size_t r = nlabel; r < nrows; r++)
+        if (is_data_row(fl_table_row(t, r)) &&
+            group_of(fl_row_label(fl_table_row(t, r))) != SG_GROUP_NONE)
+            by_rows = 1;
+    if (by_rows) {
+        for (size_t r = nlabel; r < nrows; r++) {
+            const fl_row *row = fl_table_row(t, r);
+            int g = group_of(fl_row_label(row));
+            for (size_t c = 0; g != SG_GROUP_NONE && c < ncols; c++)
+                store(st, g, items[c], row, c);
+        }
+        return;
+    }
+    /* Shape A: the order of the header's 预算/决算 labels gives the order
+     * of the blocks; a block ends where an item repeats. */
+    int first = SG_GROUP_NONE, both = 0;
+    for (size_t r = 0; r < nlabel; r++) {
+        const fl_row *row = fl_table_row(t, r);
+        for (size_t c = 0; c < fl_row_cell_count(row); c++) {
+            int g = group_of(cell_at(row, c));
+            if (g == SG_GROUP_NONE)
+                continue;
+            if (first == SG_GROUP_NONE)
+                first = g;
+            else if (g != first)
+                both = 1;
+        }
+    }
+    if (first == SG_GROUP_NONE) {
+        const char *title = fl_table_title(t);
+        first = title && strstr(title, "预算") && !strstr(title, "决算") ? SG_BUDGET : SG_FINAL;
+    }
+    const fl_row *data = NULL;
+    for (size_t r = nlabel; r < nrows && data == NULL; r++)
+        if (is_data_row(fl_table_row(t, r)))
+            data = fl_table_row(t, r);
+    for (size_t r = nlabel; r < nrows; r++) {
+        const fl_row *row = fl_table_row(t, r);
+        const char *label = fl_row_label(row);
+        if (is_data_row(row) && (strstr(label, "合计") || strstr(label, "总计"))) {
+            data = row;
+            break;
+        }
+    }
+    if (data == NULL)
+        return;
+    int group = first, block = 0;
+    int seen[SG_NITEMS] = { 0 };
+    for (size_t c = 0; c < ncols; c++) {
+        int item = items[c];
+        if (item < 0)
+            continue;
+        if (seen[item]) {
+            if (block == 1 || !both)
+                break;
+            block = 1;
+            group = first == SG_BUDGET ? SG_FINAL : SG_BUDGET;
+            memset(seen, 0, sizeof seen);
+        }
+        seen[item] = 1;
+        store(st, group, item, data, c);
+    }
+}
+
+/* Shape B: items are rows, 预算数 / 决算数 are columns. */
+static void read_item_rows(const fl_table *t, sg_table *st, size_t nlabel, size_t ncols)
+{
+    long gcol[SG_NGROUPS] = { -1, -1 };
+    for (size_t c = 0; c < ncols; c++) {
+        int g = SG_GROUP_NONE;
+        for (size_t r = 0; r < nlabel && g == SG_GROUP_NONE; r++)
+            g = group_of(cell_at(fl_table_row(t, r), c));
+        if (g == SG_GROUP_NONE)
+            g = group_of(fl_table_column_label(t, c));
+        /* The last one: 全年预算数 (adjusted) comes after 年初预算数. */
+        if (g != SG_GROUP_NONE)
+            gcol[g] = (long)c;
+    }
+    if (gcol[SG_BUDGET] < 0 && gcol[SG_FINAL] < 0)
+        return;
+    for (size_t r = nlabel; r < fl_table_row_count(t); r++) {
+        const fl_row *row = fl_table_row(t, r);
+        int item = sg_item_of_label(fl_row_label(row));
+        for (int g = 0; g < SG_NGROUPS; g++)
+            if (gcol[g] >= 0)
+                store(st, g, item, row, (size_t)gcol[g]);
+    }
+}
+
+int sg_table_read(const fl_table *t, sg_table *out)
+{
+    memset(out, 0, sizeof *out);
+    out->table = t;
+    out->unit_is_yuan = fl_table_unit(t) == FL_UNIT_YUAN;
+    size_t nrows = fl_table_row_count(t), ncols = fl_table_column_count(t);
+    if (nrows == 0 || ncols == 0 || ncols > 4096)
+        return 0;
+    size_t nlabel = 0;
+    while (nlabel < nrows && !is_data_row(fl_table_row(t, nlabel)))
+        nlabel++;
+    if (nlabel == nrows)
+        return 0;
+
+    int items[4096];
+    size_t item_cols = 0;
+    int has_abroad = 0, has_reception = 0;
+    for (size_t c = 0; c < ncols; c++) {
+        items[c] = column_item(t, nlabel, c);
+        if (items[c] >= 0)
+            item_cols++;
+        has_abroad |= items[c] == SG_ABROAD;
+        has_reception |= items[c] == SG_RECEPTION;
+    }
+    const char *title = fl_table_title(t);
+    int titled = title && strstr(title, "三公");
+    if (!titled && !(has_abroad && has_reception))
+        return 0;
+    if (item_cols >= 2)
+        read_item_columns(t, out, nlabel, items, ncols);
+    else
+        read_item_rows(t, out, nlabel, ncols);
+    for (int g = 0; g < SG_NGROUPS; g++)
+        for (int i = 0; i < SG_NITEMS; i++)
+            if (out->v[g][i].have)
+                return 1;
+    return 0;
+}
+
+void sg_table_locate(fl_finding *f, const sg_table *st, int group, int item)
+{
+    fl_finding_set_table(f, st->table);
+    const sg_tcell *v = &st->v[group][item];
+    if (v->row)
+        fl_finding_set_row(f, v->row);
+    char col[128];
+    snprintf(col, sizeof col, "%s/%s", sg_group_name(group), sg_item_name(item));
+    fl_finding_set_column(f, col);
+}

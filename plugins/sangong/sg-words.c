@@ -1,0 +1,176 @@
+/* sg-words.c — the words of the 三公 domain: item names, keywords, and
+ * what counts as a stated reason.  All matching is on normalised text
+ * (full-width brackets and colons already folded to ASCII). */
+#include <string.h>
+
+#include "sg.h"
+
+const char *sg_item_name(int item)
+{
+    static const char *const names[SG_NITEMS] = {
+        "“三公”经费合计", "因公出国（境）费", "公务用车购置及运行维护费",
+        "公务用车购置费", "公务用车运行维护费", "公务接待费",
+    };
+    return item >= 0 && item < SG_NITEMS ? names[item] : "";
+}
+
+const char *sg_group_name(int group)
+{
+    return group == SG_BUDGET ? "预算数" : group == SG_FINAL ? "决算数" : "";
+}
+
+/* Longest first: at one position the first match wins, so 公务用车购置及
+ * 运行维护费 is never read as 公务用车购置.  Bare 购置费 / 运行维护费 are
+ * left out on purpose: 设备购置费 and 信息系统运行维护费 are not 三公. */
+static const struct {
+    const char *word;
+    int item;
+} keywords[] = {
+    { "公务用车购置及运行维护费", SG_CAR },
+    { "公务用车购置和运行维护费", SG_CAR },
+    { "公务用车购置及运行维护", SG_CAR },
+    { "公务用车购置及运行费", SG_CAR },
+    { "公务用车购置及运维费", SG_CAR },
+    { "公务用车运行维护费", SG_CAR_RUN },
+    { "公务用车运行费", SG_CAR_RUN },
+    { "公务用车运维费", SG_CAR_RUN },
+    { "公务用车购置费", SG_CAR_BUY },
+    { "公务用车购置", SG_CAR_BUY },
+    { "因公出国(境)", SG_ABROAD },
+    { "因公出国", SG_ABROAD },
+    { "出国(境)费", SG_ABROAD },
+    { "国(境)外接待", SG_ITEM_SUB },
+    { "国内公务接待", SG_ITEM_SUB },
+    { "国内接待", SG_ITEM_SUB },
+    { "外宾接待", SG_ITEM_SUB },
+    { "外事接待", SG_ITEM_SUB },
+    { "公务接待", SG_RECEPTION },
+    { "三公", SG_TOTAL },
+};
+
+int sg_item_keyword_at(const char *s, size_t *len)
+{
+    for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
+        size_t n = strlen(keywords[i].word);
+        if (strncmp(s, keywords[i].word, n) == 0) {
+            *len = n;
+            return keywords[i].item;
+        }
+    }
+    return SG_ITEM_NONE;
+}
+
+int sg_item_of_label(const char *norm)
+{
+    if (norm == NULL)
+        return SG_ITEM_NONE;
+    for (const char *p = norm; *p; p++) {
+        size_t n;
+        int item = sg_item_keyword_at(p, &n);
+        if (item != SG_ITEM_NONE)
+            return item;
+    }
+    if (strstr(norm, "合计") || strstr(norm, "总计"))
+        return SG_TOTAL;
+    return SG_ITEM_NONE;
+}
+
+int sg_contains(const char *s, size_t len, const char *needle)
+{
+    return sg_last(s, len, needle) >= 0;
+}
+
+long sg_last(const char *s, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (n == 0 || n > len)
+        return -1;
+    for (size_t i = len - n + 1; i-- > 0;)
+        if (memcmp(s + i, needle, n) == 0)
+            return (long)i;
+    return -1;
+}
+
+/* 1 when the UTF-8 sequence at p is a CJK ideograph; *n gets its length. */
+static int cjk_at(const unsigned char *p, size_t *n)
+{
+    if (p[0] >= 0xE4 && p[0] <= 0xE9 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+        *n = 3;
+        return 1;
+    }
+    *n = 1;
+    if (p[0] >= 0xC0) /* skip a whole non-CJK sequence */
+        while (((p[*n]) & 0xC0) == 0x80)
+            (*n)++;
+    return 0;
+}
+
+static int starts(const char *s, const char *end, const char *lit)
+{
+    size_t n = strlen(lit);
+    return (size_t)(end - s) >= n && memcmp(s, lit, n) == 0;
+}
+
+/* Template leftovers and empty answers that are not a reason. */
+static int placeholder_at(const char *s, const char *end, size_t *n)
+{
+    static const char *const ph[] = {
+        "增加(减少)", "减少(增加)", "增加/减少", "XX", "xx", "××", "***",
+        "——", "……", "...", "无。", "无;", "/",
+    };
+    for (size_t i = 0; i < sizeof ph / sizeof ph[0]; i++)
+        if (starts(s, end, ph[i])) {
+            *n = strlen(ph[i]);
+            return 1;
+        }
+    return 0;
+}
+
+/* Counts the ideographs of the clause after a reason marker, up to the end
+ * of the sentence, leaving out placeholders; 2 or more is a reason. */
+static int real_content(const char *s, const char *end)
+{
+    static const char *const lead[] = { "主要", "分析", "说明", "是", "为", "在于", "如下", ":", " ", ",", "“", "系" };
+    for (int again = 1; again;) {
+        again = 0;
+        for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++)
+            if (starts(s, end, lead[i])) {
+                s += strlen(lead[i]);
+                again = 1;
+            }
+    }
+    if (starts(s, end, "无") && (end - s == 3 || starts(s + 3, end, "。") ||
+                                 starts(s + 3, end, ";") || starts(s + 3, end, ",")))
+        return 0;
+    int count = 0;
+    while (s < end && *s) {
+        size_t n;
+        if (starts(s, end, "。") || *s == ';')
+            break;
+        if (placeholder_at(s, end, &n)) {
+            s += n;
+            continue;
+        }
+        if (cjk_at((const unsigned char *)s, &n))
+            count++;
+        s += n;
+    }
+    return count >= 2;
+}
+
+int sg_has_reason(const char *s, size_t len)
+{
+    static const char *const markers[] = { "原因", "由于", "因为", "主要是", "主要用于", "主要系" };
+    const char *end = s + len;
+    for (const char *p = s; p < end; p++)
+        for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++)
+            if (starts(p, end, markers[i]) &&
+                real_content(p + strlen(markers[i]), end))
+                return 1;
+    return 0;
+}
+
+const char *sg_fmt(fl_dec d, char *buf)
+{
+    return fl_dec_format(d, 2, buf, 32);
+}

@@ -1,0 +1,150 @@
+/* sg.h — internal interface of the sangong (三公经费) check plugin.
+ *
+ * The plugin reads the 三公 figures twice — from the 三公 table and from the
+ * narrative — and each rule file compares what it needs.  Everything here
+ * is private to the shared object (only `fislint_plugin` is exported). */
+#ifndef SG_H
+#define SG_H
+
+#include <stddef.h>
+
+#include <fislint/plugin.h>
+
+/* The 三公 items.  SG_CAR = SG_CAR_BUY + SG_CAR_RUN. */
+enum sg_item {
+    SG_TOTAL = 0,
+    SG_ABROAD,      /* 因公出国（境）费 */
+    SG_CAR,         /* 公务用车购置及运行维护费 */
+    SG_CAR_BUY,     /* 公务用车购置费 */
+    SG_CAR_RUN,     /* 公务用车运行维护费 */
+    SG_RECEPTION,   /* 公务接待费 */
+    SG_NITEMS,
+    SG_ITEM_SUB = -2,  /* a sub-line we do not check (国内接待费 …) */
+    SG_ITEM_NONE = -1
+};
+
+enum sg_group { SG_BUDGET = 0, SG_FINAL = 1, SG_NGROUPS = 2, SG_GROUP_NONE = -1 };
+
+/* What a narrative number says. */
+enum sg_role {
+    SG_R_NONE = 0,
+    SG_R_BUDGET,      /* 预算数 X 万元 */
+    SG_R_FINAL,       /* 决算数 / 支出 X 万元 */
+    SG_R_PREV,        /* 上年 X 万元 */
+    SG_R_YOY_AMOUNT,  /* 比上年增加/减少 X 万元 (signed) */
+    SG_R_BUD_AMOUNT,  /* 比预算增加/减少 X 万元 (signed) */
+    SG_R_SHARE,       /* 占 X% */
+    SG_R_YOY_RATE,    /* 增长/下降 X% (signed) */
+    SG_R_DIFF_RATE,   /* 差异率 X% */
+    SG_R_COMPLETION   /* 完成预算的 X% / 执行率 X% */
+};
+
+/* Options (see docs/checks/sangong.md). */
+typedef struct sg_options {
+    fl_dec rounding_per_addend;  /* rounding-per-addend, default 0.01 */
+    fl_dec rate_tolerance;       /* rate-tolerance, percentage points, default 0.01 */
+    int details;                 /* details: 1 = report car-split / *-detail */
+} sg_options;
+
+/* One figure of the 三公 table. */
+typedef struct sg_tcell {
+    int have;
+    fl_dec value;        /* as written, in the table's unit */
+    fl_dec wan;          /* in 万元 */
+    const fl_row *row;   /* borrowed */
+    size_t col;
+} sg_tcell;
+
+typedef struct sg_table {
+    const fl_table *table;           /* borrowed */
+    int unit_is_yuan;                /* amounts in 元: rounding is 0.01 元 */
+    sg_tcell v[SG_NGROUPS][SG_NITEMS];
+} sg_table;
+
+/* One number of the 三公 narrative. */
+typedef struct sg_fig {
+    int item;            /* enum sg_item (SG_TOTAL..SG_RECEPTION) */
+    int role;            /* enum sg_role */
+    fl_dec value;        /* 万元 for amounts, percent for rates; signed for changes */
+    int decimals;        /* as written */
+    int explicit_sign;   /* rate written with '-' or a direction word */
+    size_t para;         /* paragraph index */
+    size_t sent;         /* sentence index (sg_narr.sents) */
+    size_t offset, end;  /* byte range of the number in the paragraph text */
+    size_t line;
+    char text[48];       /* the number as written (truncated copy) */
+} sg_fig;
+
+typedef struct sg_sent {
+    size_t para;
+    size_t start, end;   /* byte range in the paragraph text */
+} sg_sent;
+
+typedef struct sg_narr {
+    const fl_document *doc;  /* borrowed */
+    sg_fig *figs;
+    size_t nfigs, figs_cap;
+    sg_sent *sents;
+    size_t nsents, sents_cap;
+    /* 1 when some paragraph talks about 三公 at all */
+    int mentioned;
+} sg_narr;
+
+/* Everything the rules look at, for one document. */
+typedef struct sg_ctx {
+    const fl_document *doc;
+    fl_report *rep;
+    const sg_options *opt;
+    sg_table *tables;        /* the 三公 tables that held figures */
+    size_t ntables;
+    sg_narr narr;
+} sg_ctx;
+
+/* --- sg-words.c --- */
+/* Chinese name of an item ("公务接待费") / group ("预算数").  Static. */
+const char *sg_item_name(int item);
+const char *sg_group_name(int group);
+/* The item a label names ("1.因公出国(境)费" -> SG_ABROAD), SG_ITEM_NONE. */
+int sg_item_of_label(const char *norm);
+/* If an item keyword starts at s, its item (or SG_ITEM_SUB) and *len. */
+int sg_item_keyword_at(const char *s, size_t *len);
+/* 1 when s[0..len) contains needle. */
+int sg_contains(const char *s, size_t len, const char *needle);
+/* Offset of the last occurrence of needle in s[0..len), or -1. */
+long sg_last(const char *s, size_t len, const char *needle);
+/* 1 when s[0..len) holds a real reason (原因是 <content>, 由于 …). */
+int sg_has_reason(const char *s, size_t len);
+/* Format a decimal with 2 places into buf (32 bytes). */
+const char *sg_fmt(fl_dec d, char *buf);
+
+/* --- sg-table.c --- */
+/* Read the 三公 table `t` into *out.  Returns 1 when it is a 三公 table
+ * holding at least one figure, 0 otherwise. */
+int sg_table_read(const fl_table *t, sg_table *out);
+/* Locate a finding on one table figure. */
+void sg_table_locate(fl_finding *f, const sg_table *st, int group, int item);
+
+/* --- sg-narrative.c --- */
+/* Collect the 三公 figures of the narrative.  Free with sg_narr_free. */
+void sg_narr_read(const fl_document *doc, sg_narr *out);
+void sg_narr_free(sg_narr *n);
+/* Text of a sentence (borrowed from the paragraph) and its length. */
+const char *sg_sent_text(const sg_narr *n, size_t sent, size_t *len);
+/* The first figure of `item` and `role` in sentence `sent` (or, when sent
+ * is (size_t)-1, anywhere), or NULL. */
+const sg_fig *sg_narr_find(const sg_narr *n, int item, int role, size_t sent);
+/* The closest figure of item/role before figure index `before` in its
+ * sentence, or NULL. */
+const sg_fig *sg_narr_prev(const sg_narr *n, size_t before, int item, int role);
+/* 1 when sentence `sent` or the one after it (same paragraph, when it
+ * states no new budget figure) gives a reason. */
+int sg_narr_reason_near(const sg_narr *n, size_t sent);
+
+/* --- rules --- */
+void sg_rule_sum(sg_ctx *c);
+void sg_rule_budget(sg_ctx *c);          /* over-budget, unexplained-difference */
+void sg_rule_narrative_table(sg_ctx *c);
+void sg_rule_rate(sg_ctx *c);
+void sg_rule_details(sg_ctx *c);         /* car-split, abroad-detail, reception-detail */
+
+#endif

@@ -1,0 +1,395 @@
+/* test-sangong.c — the sangong check, loaded as a real plugin, on small
+ * fixtures (every rule firing and a clean counterpart, in each table
+ * layout) and on the seed reports. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../tests/support/harness.h"
+
+#define CHECK_ID "sangong"
+#define FIX "plugins/sangong/fixtures/"
+
+/* The finding of `rule` on `line` must exist with these numbers. */
+static const fl_finding *expect(const fl_test_run *run, const char *rule, size_t line,
+                                fl_severity sev, const char *expected, const char *actual)
+{
+    const fl_finding *f = fl_test_find(run, rule, line);
+    if (f == NULL)
+        fl_test_dump(run);
+    ck_assert_msg(f != NULL, "no %s finding on line %zu", rule, line);
+    ck_assert_int_eq(f->severity, sev);
+    if (expected) {
+        ck_assert(f->has_values);
+        ck_assert_str_eq(fl_test_dec(f->expected), expected);
+        ck_assert_str_eq(fl_test_dec(f->actual), actual);
+    }
+    ck_assert_ptr_nonnull(f->message);
+    ck_assert_ptr_nonnull(f->suggestion);
+    return f;
+}
+
+static void expect_none(const fl_test_run *run, fl_severity min)
+{
+    size_t n = fl_test_count(run, CHECK_ID, min);
+    if (n)
+        fl_test_dump(run);
+    ck_assert_uint_eq(n, 0);
+}
+
+/* ---- seeds ---- */
+
+START_TEST(seed_002_unexplained_difference)
+{
+    fl_test_run *run = fl_test_run_file(CHECK_ID, "examples/002_24d4cf092f85e5e3.txt", NULL);
+    expect(run, "sangong/unexplained-difference", 34, FL_SEV_WARNING, "0.85", "0.66");
+    expect_none(run, FL_SEV_ERROR);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(seed_001_no_error)
+{
+    /* 10.91 = 0.00 + 10.30 + 0.61, 占94.41% / 5.59%, 增长132.13%, 差异率0.00% */
+    fl_test_run *run = fl_test_run_file(CHECK_ID, "examples/001_aaa1171e4b8d576e.txt", NULL);
+    expect_none(run, FL_SEV_INFO);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(seed_003_no_error)
+{
+    /* 三公 1.30 in 公开09表 and 完成年初预算数的100% in the narrative. */
+    fl_test_run *run = fl_test_run_file(CHECK_ID, "examples/003_b8f3d489ed9ef61e.txt", NULL);
+    expect_none(run, FL_SEV_INFO);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(seed_000_nothing)
+{
+    fl_test_run *run = fl_test_run_file(CHECK_ID, "examples/000_043825adc2a1e450.txt", NULL);
+    expect_none(run, FL_SEV_INFO);
+    fl_test_run_free(run);
+}
+END_TEST
+
+/* ---- clean fixtures, one per layout ---- */
+
+START_TEST(clean_tab_rows)
+{
+    fl_test_run *run = fl_test_run_file(CHECK_ID, FIX "tab-clean.txt", NULL);
+    expect_none(run, FL_SEV_INFO);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(clean_one_cell_per_line)
+{
+    fl_test_run *run = fl_test_run_file(CHECK_ID, FIX "cells-clean.txt", NULL);
+    expect_none(run, FL_SEV_INFO);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(clean_markdown)
+{
+    fl_test_run *run = fl_test_run_file(CHECK_ID, FIX "markdown-clean.txt", NULL);
+    expect_none(run, FL_SEV_INFO);
+    fl_test_run_free(run);
+}
+END_TEST
+
+/* ---- TAB rows, national template (items as columns, 预算数 then 决算数) ---- */
+
+START_TEST(tab_sum_error_and_rounding)
+{
+    fl_test_run *run = fl_test_run_file(CHECK_ID, FIX "tab-errors.txt", NULL);
+    /* 决算数: 12.30 written, 1.80 + 7.60 + 2.80 = 12.20 */
+    const fl_finding *f = NULL;
+    for (size_t i = 0; i < run->rep->count; i++) {
+        const fl_finding *g = run->rep->items[i];
+        if (strcmp(g->rule, "sangong/sum") == 0 && g->severity == FL_SEV_ERROR)
+            f = g;
+    }
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(f->line, 15);
+    ck_assert_str_eq(fl_test_dec(f->expected), "12.20");
+    ck_assert_str_eq(fl_test_dec(f->actual), "12.30");
+    ck_assert_uint_eq(f->naddends, 3);
+    ck_assert_str_eq(fl_test_dec(f->addends[2].value), "2.80");
+    ck_assert_ptr_nonnull(f->column);
+    ck_assert_ptr_nonnull(strstr(f->column, "决算数"));
+    /* 预算数: 公务用车 8.00 vs 3.00 + 5.01: rounding only */
+    size_t infos = 0;
+    for (size_t i = 0; i < run->rep->count; i++) {
+        const fl_finding *g = run->rep->items[i];
+        if (strcmp(g->rule, "sangong/sum") == 0 && g->severity == FL_SEV_INFO) {
+            infos++;
+            ck_assert_str_eq(fl_test_dec(g->expected), "8.01");
+            ck_assert_str_eq(fl_test_dec(g->actual), "8.00");
+            ck_assert_ptr_nonnull(strstr(g->message, "尾数"));
+        }
+    }
+    ck_assert_uint_eq(infos, 1);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(tab_other_rules)
+{
+    fl_test_run *run = fl_test_run_file(CHECK_ID, FIX "tab-errors.txt", NULL);
+    /* 公务接待费 2.50 -> 2.80 in the table, no reason anywhere */
+    const fl_finding *f = expect(run, "sangong/over-budget", 15, FL_SEV_ERROR, "2.50", "2.80");
+    ck_assert_ptr_nonnull(strstr(f->message, "公务接待费"));
+    /* 12.50 -> 12.30 stated with no reason */
+    expect(run, "sangong/unexplained-difference", 23, FL_SEV_WARNING, "12.50", "12.30");
+    /* 7.50 in the text, 7.60 in the table */
+    expect(run, "sangong/narrative-table", 21, FL_SEV_ERROR, "7.60", "7.50");
+    /* 占15.00%: 1.80 / 12.30 = 14.63% */
+    expect(run, "sangong/rate", 21, FL_SEV_ERROR, "14.63", "15.00");
+    expect(run, "sangong/car-split", 21, FL_SEV_WARNING, NULL, NULL);
+    expect(run, "sangong/abroad-detail", 21, FL_SEV_WARNING, NULL, NULL);
+    expect(run, "sangong/reception-detail", 21, FL_SEV_WARNING, NULL, NULL);
+    /* 增长11.82% (1.30 / 11.00) and 差异率-1.60% are right */
+    ck_assert_uint_eq(fl_test_count(run, "sangong/rate", FL_SEV_INFO), 1);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(option_rounding_per_addend)
+{
+    const char *const opts[] = { "rounding-per-addend=0", NULL };
+    fl_test_run *run = fl_test_run_file(CHECK_ID, FIX "tab-errors.txt", opts);
+    ck_assert_uint_eq(fl_test_count(run, "sangong/sum", FL_SEV_ERROR), 2);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(option_details_off)
+{
+    const char *const opts[] = { "details=no", NULL };
+    fl_test_run *run = fl_test_run_file(CHECK_ID, FIX "tab-errors.txt", opts);
+    ck_assert_uint_eq(fl_test_count(run, "sangong/car-split", FL_SEV_INFO), 0);
+    ck_assert_uint_eq(fl_test_count(run, "sangong/reception-detail", FL_SEV_INFO), 0);
+    ck_assert_uint_eq(fl_test_count(run, "sangong/rate", FL_SEV_INFO), 1);
+    fl_test_run_free(run);
+}
+END_TEST
+
+/* ---- one cell per line (items as rows) ---- */
+
+START_TEST(cells_over_budget_and_rate)
+{
+    fl_test_run *run = fl_test_run_file(CHECK_ID, FIX "cells-errors.txt", NULL);
+    /* 公务接待费预算数为2.00万元，决算数为2.40万元。 and nothing after it */
+    expect(run, "sangong/over-budget", 39, FL_SEV_ERROR, "2.00", "2.40");
+    /* 5.00 -> 5.20 is over budget too, but the text gives the reason */
+    ck_assert_uint_eq(fl_test_count(run, "sangong/over-budget", FL_SEV_INFO), 1);
+    /* 减少0.30万元，下降6.00%: 0.30 / 5.50 = 5.45% */
+    expect(run, "sangong/rate", 37, FL_SEV_ERROR, "-5.45", "-6.00");
+    /* the table's 预算数 合计 5.10 = 0.00 + 3.00 + 2.00 is 5.00 */
+    const fl_finding *f = expect(run, "sangong/sum", 11, FL_SEV_ERROR, "5.00", "5.10");
+    ck_assert_ptr_nonnull(f->row);
+    ck_assert_str_eq(f->row, "合计");
+    /* … and the narrative says 5.00 */
+    expect(run, "sangong/narrative-table", 37, FL_SEV_ERROR, "5.10", "5.00");
+    ck_assert_uint_eq(fl_test_count(run, CHECK_ID, FL_SEV_INFO), 4);
+    fl_test_run_free(run);
+}
+END_TEST
+
+/* ---- markdown pipe table (items as columns, 预算数 / 决算数 rows) ---- */
+
+START_TEST(markdown_sums_and_over_budget)
+{
+    fl_test_run *run = fl_test_run_file(CHECK_ID, FIX "markdown-errors.txt", NULL);
+    ck_assert_uint_eq(fl_test_count(run, "sangong/sum", FL_SEV_ERROR), 2);
+    const fl_finding *f = expect(run, "sangong/sum", 10, FL_SEV_ERROR, NULL, NULL);
+    ck_assert(f->has_values);
+    /* 公务用车 4.00 -> 4.20 with no reason of its own */
+    f = expect(run, "sangong/over-budget", 10, FL_SEV_ERROR, "4.00", "4.20");
+    ck_assert_ptr_nonnull(strstr(f->message, "公务用车购置及运行维护费"));
+    ck_assert_uint_eq(fl_test_count(run, "sangong/over-budget", FL_SEV_INFO), 1);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(markdown_rows_in_yuan)
+{
+    /* Items as rows, amounts in 元, a 上年决算数 column to leave alone. */
+    fl_test_run *run = fl_test_run_text(
+        CHECK_ID,
+        "三、“三公”经费支出决算表\n\n单位：元\n\n"
+        "| 项目 | 上年决算数 | 年初预算数 | 全年预算数 | 决算数 |\n"
+        "|---|---|---|---|---|\n"
+        "| 合计 | 9,000.00 | 8,000.00 | 8,500.00 | 6,700.00 |\n"
+        "| 因公出国（境）费 | 0.00 | 0.00 | 0.00 | 0.00 |\n"
+        "| 公务用车购置及运行维护费 | 6,000.00 | 6,000.00 | 6,000.00 | 5,000.00 |\n"
+        "| 公务接待费 | 3,000.00 | 2,000.00 | 2,500.00 | 1,600.00 |\n"
+        "\n“三公”经费全年预算数为0.85万元，决算数为0.66万元，主要原因是厉行节约。\n",
+        NULL);
+    /* 1,600 + 5,000 = 6,600 ≠ 6,700 in 决算数; 预算数 8,500 adds up */
+    const fl_finding *f = expect(run, "sangong/sum", 7, FL_SEV_ERROR, "6600.00", "6700.00");
+    ck_assert_ptr_nonnull(strstr(f->message, "元"));
+    /* 6,700 元 is 0.67 万元, the text says 0.66 */
+    expect(run, "sangong/narrative-table", 12, FL_SEV_ERROR, "0.67", "0.66");
+    ck_assert_uint_eq(fl_test_count(run, CHECK_ID, FL_SEV_INFO), 2);
+    fl_test_run_free(run);
+}
+END_TEST
+
+/* ---- narrative only ---- */
+
+static fl_test_run *run_text(const char *text)
+{
+    return fl_test_run_text(CHECK_ID, text, NULL);
+}
+
+START_TEST(narrative_reason_in_next_sentence)
+{
+    fl_test_run *run = run_text("“三公”经费预算数为0.85万元，决算数为0.66万元。"
+                                "决算数小于预算数的主要原因是厉行节约，严控公务接待。\n");
+    expect_none(run, FL_SEV_INFO);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(narrative_placeholder_reason)
+{
+    fl_test_run *run = run_text("“三公”经费预算数为0.85万元，决算数为0.66万元，主要原因是：。\n");
+    expect(run, "sangong/unexplained-difference", 1, FL_SEV_WARNING, "0.85", "0.66");
+    fl_test_run_free(run);
+    run = run_text("“三公”经费预算数为0.85万元，决算数为0.66万元，主要原因是：增加（减少）XX。\n");
+    expect(run, "sangong/unexplained-difference", 1, FL_SEV_WARNING, "0.85", "0.66");
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(narrative_over_budget)
+{
+    fl_test_run *run = run_text("一、基本情况\n\n本单位情况如下。\n\n"
+                                "2024年度“三公”经费全年预算数1.00万元，决算数1.20万元。\n");
+    expect(run, "sangong/over-budget", 5, FL_SEV_ERROR, "1.00", "1.20");
+    ck_assert_uint_eq(fl_test_count(run, "sangong/unexplained-difference", FL_SEV_INFO), 0);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(narrative_sum)
+{
+    fl_test_run *run = run_text("2024年度“三公”经费支出3.00万元。其中：因公出国（境）费支出0.00万元，"
+                                "公务用车购置及运行维护费支出2.00万元，公务接待费支出0.50万元。\n"
+                                "公务用车购置及运行维护费2.00万元，其中：公务用车购置费0.00万元，"
+                                "公务用车运行维护费2.00万元。国内公务接待3批次，20人次。\n");
+    const fl_finding *f = expect(run, "sangong/sum", 1, FL_SEV_ERROR, "2.50", "3.00");
+    ck_assert_uint_eq(f->naddends, 3);
+    ck_assert_uint_eq(fl_test_count(run, CHECK_ID, FL_SEV_INFO), 1);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(narrative_difference_rate)
+{
+    fl_test_run *run = run_text("“三公”经费预算数为2.00万元，决算数为1.50万元，预决算差异率-20.00%，"
+                                "主要原因是厉行节约。\n");
+    expect(run, "sangong/rate", 1, FL_SEV_ERROR, "-25.00", "-20.00");
+    fl_test_run_free(run);
+    /* 差异率 written without a sign means the size of the gap */
+    run = run_text("“三公”经费预算数为2.00万元，决算数为1.50万元，预决算差异率25.00%，"
+                   "主要原因是厉行节约。\n");
+    expect_none(run, FL_SEV_INFO);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(narrative_completion_rate)
+{
+    fl_test_run *run = run_text("“三公”经费年初预算数为1.3万元，支出决算数为1.2万元，完成年初预算数的95%。"
+                                "主要原因是厉行节约。\n");
+    expect(run, "sangong/rate", 1, FL_SEV_ERROR, "92.31", "95.00");
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(narrative_adjusted_budget)
+{
+    /* Against the adjusted budget 12.00 the 11.50 spent is below it. */
+    fl_test_run *run = run_text("“三公”经费年初预算数为10.00万元，调整后预算数为12.00万元，"
+                                "决算数为11.50万元，比预算减少0.50万元。\n");
+    expect(run, "sangong/unexplained-difference", 1, FL_SEV_WARNING, "12.00", "11.50");
+    ck_assert_uint_eq(fl_test_count(run, CHECK_ID, FL_SEV_INFO), 1);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(narrative_not_sangong)
+{
+    /* Amounts about other things in a paragraph that names 三公 items. */
+    fl_test_run *run = run_text("公用经费41.37万元，包括：办公费、公务接待费、公务用车运行维护费。"
+                                "人员经费346.25万元，比上年增加10.00万元，增长3.00%。\n");
+    expect_none(run, FL_SEV_INFO);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(garbage_input)
+{
+    static const char *const texts[] = {
+        "", "三公", "“三公”经费预算数为", "三公经费预算数为万元，决算数为-",
+        "三公\t预算数\n合计\t\n\t\t\n", "| 三公 |\n|---|\n| 1 |\n",
+        "“三公”经费预算数为0万元，决算数为0万元，差异率0%，占0%，增长0%。",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        fl_test_run *run = run_text(texts[i]);
+        ck_assert_uint_eq(fl_test_count(run, CHECK_ID, FL_SEV_ERROR), 0);
+        fl_test_run_free(run);
+    }
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("sangong");
+    TCase *seeds = tcase_create("seeds");
+    tcase_add_test(seeds, seed_002_unexplained_difference);
+    tcase_add_test(seeds, seed_001_no_error);
+    tcase_add_test(seeds, seed_003_no_error);
+    tcase_add_test(seeds, seed_000_nothing);
+    suite_add_tcase(s, seeds);
+
+    TCase *layouts = tcase_create("layouts");
+    tcase_add_test(layouts, clean_tab_rows);
+    tcase_add_test(layouts, clean_one_cell_per_line);
+    tcase_add_test(layouts, clean_markdown);
+    tcase_add_test(layouts, tab_sum_error_and_rounding);
+    tcase_add_test(layouts, tab_other_rules);
+    tcase_add_test(layouts, option_rounding_per_addend);
+    tcase_add_test(layouts, option_details_off);
+    tcase_add_test(layouts, cells_over_budget_and_rate);
+    tcase_add_test(layouts, markdown_sums_and_over_budget);
+    tcase_add_test(layouts, markdown_rows_in_yuan);
+    suite_add_tcase(s, layouts);
+
+    TCase *narr = tcase_create("narrative");
+    tcase_add_test(narr, narrative_reason_in_next_sentence);
+    tcase_add_test(narr, narrative_placeholder_reason);
+    tcase_add_test(narr, narrative_over_budget);
+    tcase_add_test(narr, narrative_sum);
+    tcase_add_test(narr, narrative_difference_rate);
+    tcase_add_test(narr, narrative_completion_rate);
+    tcase_add_test(narr, narrative_adjusted_budget);
+    tcase_add_test(narr, narrative_not_sangong);
+    tcase_add_test(narr, garbage_input);
+    suite_add_tcase(s, narr);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
