@@ -1,0 +1,85 @@
+/* score-weight.c — plugin descriptor and driver for the score-weight check
+ * (绩效自评得分与分值).  Talks to the core only through <fislint/plugin.h>. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sw.h"
+
+static int sw_init(const fl_config *cfg, void **state)
+{
+    sw_options *o = malloc(sizeof *o);
+
+    if (!o)
+        return -1;
+    o->excellent = fl_config_get_dec(cfg, "grade-excellent", fl_dec_from_int(90));
+    o->good = fl_config_get_dec(cfg, "grade-good", fl_dec_from_int(80));
+    o->pass = fl_config_get_dec(cfg, "grade-pass", fl_dec_from_int(60));
+    o->max_total = fl_config_get_dec(cfg, "max-total", fl_dec_from_int(100));
+    *state = o;
+    return 0;
+}
+
+static void sw_fini(void *state)
+{
+    free(state);
+}
+
+/* The evaluation tables' own totals, as copies of each project's score. */
+static int table_copies(const sw_evals *ev, sw_copies *out)
+{
+    for (size_t i = 0; i < ev->count; i++) {
+        const sw_eval *e = &ev->items[i];
+        sw_copy cp;
+        if (!e->project[0] || !e->has_total_score)
+            continue;
+        memset(&cp, 0, sizeof cp);
+        cp.source = SW_SRC_TABLE;
+        cp.has_score = 1;
+        cp.score = e->total_score;
+        cp.grade = e->grade;
+        cp.line = fl_row_line(e->total_row);
+        cp.table = e->table;
+        cp.row = e->total_row;
+        snprintf(cp.name, sizeof cp.name, "%s", e->project);
+        sw_project_key(e->project, cp.key, sizeof cp.key);
+        if (sw_copies_push(out, &cp) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int sw_check(const fl_document *doc, fl_report *rep, void *state)
+{
+    const sw_options *o = state;
+    sw_evals ev;
+    sw_copies copies;
+    int rc = 0;
+
+    if (!o)
+        return -1;
+    memset(&copies, 0, sizeof copies);
+    if (sw_evals_collect(doc, &ev) < 0)
+        rc = -1;
+    for (size_t i = 0; rc == 0 && i < ev.count; i++)
+        sw_check_eval(&ev.items[i], o, rep);
+    if (rc == 0 && (table_copies(&ev, &copies) < 0
+                    || sw_summary_collect(doc, o, rep, &copies) < 0
+                    || sw_narrative_collect(doc, o, rep, &copies) < 0))
+        rc = -1;
+    if (rc == 0)
+        sw_check_copies(doc, o, &copies, rep);
+    sw_copies_free(&copies);
+    sw_evals_free(&ev);
+    return rc;
+}
+
+FISLINT_PLUGIN_DEFINE = {
+    FISLINT_PLUGIN_HEADER,
+    .id = "score-weight",
+    .version = "1.0",
+    .summary = "绩效自评得分与分值：得分不超分值、分值合计100、总分与等级一致",
+    .init = sw_init,
+    .check = sw_check,
+    .fini = sw_fini,
+};

@@ -1,0 +1,145 @@
+/* sw-narrative.c — scores quoted in the narrative:
+ *   "13. 免费婚姻登记经费：…项目自评得分为197.7分。"
+ * Every "得分为X分" above full marks is reported; a "自评得分" is kept as a
+ * copy of the project's score (named by the numbered item it opens). */
+#include <stdio.h>
+#include <string.h>
+
+#include "sw.h"
+
+static int starts(const char *s, const char *w)
+{
+    return strncmp(s, w, strlen(w)) == 0;
+}
+
+/* "13. 免费婚姻登记经费：…" -> "免费婚姻登记经费".  Empty when the
+ * paragraph is not a numbered item. */
+static void item_name(const char *text, char *dst, size_t n)
+{
+    const char *p = text, *end;
+    size_t len;
+
+    dst[0] = '\0';
+    while (*p == ' ')
+        p++;
+    if (!(*p >= '0' && *p <= '9'))
+        return;
+    while (*p >= '0' && *p <= '9')
+        p++;
+    if (*p == '.' || *p == ',')
+        p++;
+    else if (starts(p, "、"))
+        p += strlen("、");
+    else
+        return;
+    while (*p == ' ')
+        p++;
+    end = p;
+    while (*end && *end != ':' && !starts(end, "，") && *end != ','
+           && !starts(end, "。"))
+        end++;
+    len = (size_t)(end - p);
+    if (len == 0 || len >= n || *end == '\0')
+        return;
+    memcpy(dst, p, len);
+    dst[len] = '\0';
+    sw_project_key(dst, dst, n);
+}
+
+/* Reads "X分" at p.  Returns 1 and the value when found. */
+static int score_at(const char *p, fl_dec *v, size_t *used)
+{
+    fl_number num;
+    size_t k = fl_parse_number(p, &num);
+    const char *q;
+
+    if (k == 0 || num.is_empty)
+        return 0;
+    q = p + k;
+    while (*q == ' ')
+        q++;
+    if (num.unit != FL_UNIT_POINTS && !starts(q, "分"))
+        return 0;
+    if (num.unit != FL_UNIT_NONE && num.unit != FL_UNIT_POINTS)
+        return 0;
+    *v = num.value;
+    *used = k;
+    return 1;
+}
+
+/* The grade stated later in the same sentence ("…，等级为“优”。"). */
+static const char *sentence_grade(const char *p)
+{
+    const char *stop = strstr(p, "。");
+    const char *g = strstr(p, "等级为");
+
+    if (!g || (stop && g > stop))
+        return NULL;
+    return sw_grade_parse(g + strlen("等级为"));
+}
+
+static int scan_paragraph(const fl_paragraph *para, const sw_options *o,
+                          fl_report *rep, sw_copies *out)
+{
+    const char *text = fl_paragraph_text(para);
+    const char *p = text;
+    char name[192];
+
+    item_name(text, name, sizeof name);
+    while ((p = strstr(p, "得分")) != NULL) {
+        const char *q = p + strlen("得分");
+        int self = p - text >= (long)strlen("自评")
+                   && strncmp(p - strlen("自评"), "自评", strlen("自评")) == 0;
+        fl_dec v;
+        size_t used, line;
+
+        if (starts(q, "为") || starts(q, "是"))
+            q += strlen("为");
+        else if (*q == ':')
+            q++;
+        p += strlen("得分");
+        if (!score_at(q, &v, &used))
+            continue;
+        line = fl_paragraph_line_at(para, (size_t)(q - text));
+        if (fl_dec_cmp(v, o->max_total) > 0) {
+            char who[220] = "";
+            fl_finding *f;
+            if (name[0])
+                snprintf(who, sizeof who, "“%s”", name);
+            f = fl_report_add(rep, "total-above-100", FL_SEV_ERROR,
+                              "文字说明中%s%s得分%s分超过满分%s分", who,
+                              self ? "自评" : "", sw_fmt(v), sw_fmt(o->max_total));
+            fl_finding_set_line(f, line, line);
+            fl_finding_set_section(f, fl_paragraph_section(para));
+            fl_finding_set_values(f, o->max_total, v);
+            fl_finding_set_suggestion(f, "得分不能超过%s分，请与该项目绩效自评表和汇总表核对后更正。",
+                                      sw_fmt(o->max_total));
+        }
+        if (self) {
+            sw_copy cp;
+            memset(&cp, 0, sizeof cp);
+            cp.source = SW_SRC_TEXT;
+            cp.has_score = 1;
+            cp.score = v;
+            cp.grade = sentence_grade(q);
+            cp.line = line;
+            snprintf(cp.key, sizeof cp.key, "%s", name);
+            snprintf(cp.name, sizeof cp.name, "%s", name);
+            if (sw_copies_push(out, &cp) < 0)
+                return -1;
+        }
+        p = q + used;
+    }
+    return 0;
+}
+
+int sw_narrative_collect(const fl_document *doc, const sw_options *o,
+                         fl_report *rep, sw_copies *out)
+{
+    size_t np = fl_doc_paragraph_count(doc);
+
+    for (size_t i = 0; i < np; i++)
+        if (scan_paragraph(fl_doc_paragraph(doc, i), o, rep, out) < 0)
+            return -1;
+    return 0;
+}

@@ -1,0 +1,146 @@
+/* sw-target.c — read a target (年度指标值) or an actual value (实际完成值):
+ * "≥ 95%", ">=90个", "≤ 575万元", "<=14.06万元", "=1", "100%", "8月25日前".
+ * Qualitative targets ("每月25日前", "认定规范", "逐步提升") yield no number. */
+#include <stdio.h>
+#include <string.h>
+
+#include "sw.h"
+
+typedef struct prefix {
+    const char *text;
+    sw_dir dir;
+} prefix;
+
+/* Longest first where one is a prefix of another ("<=" before "<"). */
+static const prefix prefixes[] = {
+    { "≥", SW_DIR_GE }, { "≧", SW_DIR_GE }, { ">=", SW_DIR_GE },
+    { "大于等于", SW_DIR_GE }, { "不低于", SW_DIR_GE }, { "不少于", SW_DIR_GE },
+    { "达到", SW_DIR_GE }, { ">", SW_DIR_GE }, { "大于", SW_DIR_GE },
+    { "≤", SW_DIR_LE }, { "≦", SW_DIR_LE }, { "<=", SW_DIR_LE },
+    { "小于等于", SW_DIR_LE }, { "不高于", SW_DIR_LE }, { "不超过", SW_DIR_LE },
+    { "不多于", SW_DIR_LE }, { "<", SW_DIR_LE }, { "小于", SW_DIR_LE },
+    { "=", SW_DIR_EQ }, { "等于", SW_DIR_EQ },
+    { NULL, SW_DIR_NONE }
+};
+
+static const char *skip_spaces(const char *p)
+{
+    while (*p == ' ' || *p == '\t')
+        p++;
+    return p;
+}
+
+static int starts(const char *s, const char *w)
+{
+    return strncmp(s, w, strlen(w)) == 0;
+}
+
+/* Read up to 9 ASCII digits; returns the count read (0 when none). */
+static int read_digits(const char **pp, long *v)
+{
+    const char *p = *pp;
+    int n = 0;
+
+    *v = 0;
+    while (*p >= '0' && *p <= '9' && n < 9) {
+        *v = *v * 10 + (*p - '0');
+        p++;
+        n++;
+    }
+    if (n > 0)
+        *pp = p;
+    return n;
+}
+
+/* "2024年9月30日", "8月25日前", "12月底前", "1月31日".  Returns 1 and
+ * fills out when the text is such a date (with nothing else after it). */
+static int parse_date(const char *p, sw_dir dir, sw_value *out)
+{
+    long year = 0, month = 0, day = 0, v;
+    const char *q = p;
+
+    if (!read_digits(&q, &v))
+        return 0;
+    if (starts(q, "年")) {
+        year = v;
+        q += strlen("年");
+        if (!read_digits(&q, &v))
+            return 0;
+    }
+    if (!starts(q, "月") || v < 1 || v > 12)
+        return 0;
+    month = v;
+    q += strlen("月");
+    if (starts(q, "底")) {
+        day = 31;
+        q += strlen("底");
+    } else if (read_digits(&q, &v) && starts(q, "日") && v >= 1 && v <= 31) {
+        day = v;
+        q += strlen("日");
+    } else {
+        return 0;
+    }
+    if (starts(q, "之前") || starts(q, "以前")) {
+        dir = SW_DIR_DEADLINE;
+        q += strlen("之前");
+    } else if (starts(q, "前")) {
+        dir = SW_DIR_DEADLINE;
+        q += strlen("前");
+    }
+    q = skip_spaces(q);
+    if (*q != '\0' && !starts(q, "完成"))
+        return 0;
+    out->dir = dir == SW_DIR_LE ? SW_DIR_DEADLINE : dir;
+    out->value = fl_dec_from_int(year * 10000 + month * 100 + day);
+    out->has_year = year != 0;
+    snprintf(out->unit, sizeof out->unit, "date");
+    return 1;
+}
+
+int sw_value_parse(const char *text, sw_value *out)
+{
+    const char *p;
+    sw_dir dir = SW_DIR_EQ;
+    fl_number n;
+    size_t used, len;
+    char rest[48];
+
+    memset(out, 0, sizeof *out);
+    if (!text)
+        return 0;
+    p = skip_spaces(text);
+    for (size_t i = 0; prefixes[i].text; i++) {
+        if (starts(p, prefixes[i].text)) {
+            dir = prefixes[i].dir;
+            p = skip_spaces(p + strlen(prefixes[i].text));
+            break;
+        }
+    }
+    if (parse_date(p, dir, out))
+        return 1;
+    used = fl_parse_number(p, &n);
+    if (used == 0 || n.is_empty)
+        return 0;
+    p = skip_spaces(p + used);
+    snprintf(rest, sizeof rest, "%s", p);
+    len = strlen(rest);
+    while (len > 0 && rest[len - 1] == ' ')
+        rest[--len] = '\0';
+    /* "95%以上", "10次以下": the direction written after the number. */
+    if (len >= strlen("以上") && strcmp(rest + len - strlen("以上"), "以上") == 0) {
+        dir = SW_DIR_GE;
+        rest[len - strlen("以上")] = '\0';
+    } else if (len >= strlen("以下")
+               && (strcmp(rest + len - strlen("以下"), "以下") == 0
+                   || strcmp(rest + len - strlen("以内"), "以内") == 0)) {
+        dir = SW_DIR_LE;
+        rest[len - strlen("以下")] = '\0';
+    }
+    /* A unit word must be short: "2190户；12家养老机构990人" is prose. */
+    if (strlen(rest) > 16 || strchr(rest, ';') || strchr(rest, ','))
+        return 0;
+    out->dir = dir;
+    out->value = n.value;
+    snprintf(out->unit, sizeof out->unit, "%d|%s", (int)n.unit, rest);
+    return 1;
+}

@@ -1,0 +1,147 @@
+/* sw.h — internal interface of the score-weight plugin (绩效自评得分与分值).
+ * Not installed; only the plugin's own files include it.  Everything the
+ * plugin reads from the document is borrowed through <fislint/plugin.h>. */
+#ifndef SW_H
+#define SW_H
+
+#include <stddef.h>
+
+#include <fislint/plugin.h>
+
+/* Options, read once in init(). */
+typedef struct sw_options {
+    fl_dec excellent;    /* 优 at or above (grade-excellent, 90) */
+    fl_dec good;         /* 良 at or above (grade-good, 80) */
+    fl_dec pass;         /* 中 at or above (grade-pass, 60) */
+    fl_dec max_total;    /* full marks of a project (max-total, 100) */
+} sw_options;
+
+/* ---- small text helpers (sw-text.c) ---- */
+int sw_contains(const char *s, const char *needle);
+/* Cell's normalised text, "" for a missing cell.  Borrowed. */
+const char *sw_cell(const fl_row *r, long col);
+/* 1 when the text is a bare score/number ("5.00", "100 分", "100.00分"):
+ * fills *v and *decimals.  Empty markers ("-", "—") are not numbers here. */
+int sw_text_score(const char *text, fl_dec *v, int *decimals);
+/* Same, for a percentage ("94.74%"); *v is 94.74. */
+int sw_text_percent(const char *text, fl_dec *v);
+/* Copy `src` into dst (size n) without spaces; returns dst. */
+char *sw_squeeze(const char *src, char *dst, size_t n);
+/* Project name key: spaces, 项目, 绩效自评综述 … removed.  Writes dst. */
+char *sw_project_key(const char *name, char *dst, size_t n);
+/* Format a decimal for a message (static rotating buffers). */
+const char *sw_fmt(fl_dec d);
+
+/* ---- grades (sw-grade.c) ---- */
+/* "优", "良", "中", "差" for a score; static string. */
+const char *sw_grade_of(const sw_options *o, fl_dec score);
+/* Returns the grade word found at the start of text ("优" …) or NULL. */
+const char *sw_grade_parse(const char *text);
+
+/* ---- targets (sw-target.c) ---- */
+typedef enum sw_dir {
+    SW_DIR_NONE = 0,     /* qualitative: no number to compare */
+    SW_DIR_GE,           /* ≥, >=, 不低于 (正向) */
+    SW_DIR_LE,           /* ≤, <=, 不超过 (反向) */
+    SW_DIR_EQ,           /* =, or a bare number */
+    SW_DIR_DEADLINE      /* a date such as 8月25日前 */
+} sw_dir;
+
+typedef struct sw_value {
+    sw_dir dir;
+    fl_dec value;        /* the number, or the date as yyyymmdd */
+    int has_year;        /* dates: year given */
+    char unit[48];       /* text after the number ("人", "%", "万元") */
+} sw_value;
+
+/* Parse a 年度指标值 / 实际完成值 cell.  Returns 1 when a number or date
+ * was found. */
+int sw_value_parse(const char *text, sw_value *out);
+
+/* ---- evaluation tables (sw-eval.c) ---- */
+typedef struct sw_indicator {
+    const fl_row *row;
+    const char *level1, *level2, *name;   /* borrowed; carried down */
+    const char *target, *actual, *cause;  /* borrowed; "" when empty */
+    fl_dec weight, score;
+    int score_decimals;
+    int has_rate;                         /* 完成率 column present */
+    fl_dec rate;                          /* percent, 94.74 */
+} sw_indicator;
+
+typedef struct sw_eval {
+    const fl_table *table;
+    char project[192];                    /* 项目名称, "" when not found */
+    char label[256];                      /* how messages name the table */
+    size_t line, end_line;
+    /* funding block (项目资金 / 预算执行情况) */
+    int has_funding;
+    const fl_row *funding_row;
+    int has_ab;
+    fl_dec fund_a, fund_b, fund_weight, fund_score;
+    int fund_score_decimals;
+    int has_rate;
+    fl_dec fund_rate;                     /* stated 执行率, percent */
+    /* indicators */
+    sw_indicator *ind;
+    size_t nind, cap;
+    /* total row (合计 / 总分) */
+    const fl_row *total_row;
+    int has_total_weight, has_total_score;
+    fl_dec total_weight, total_score;
+    int total_decimals;
+    const char *grade;                    /* stated grade or NULL */
+} sw_eval;
+
+typedef struct sw_evals {
+    sw_eval *items;
+    size_t count, cap;
+} sw_evals;
+
+/* Find every 绩效自评表 in the document.  Returns 0, or -1 when out of
+ * memory.  The caller frees with sw_evals_free(). */
+int sw_evals_collect(const fl_document *doc, sw_evals *out);
+void sw_evals_free(sw_evals *e);
+
+/* ---- rules ---- */
+/* score-above-weight, negative-score, weights-sum, total-mismatch,
+ * funding-score, total-above-100 (table), score-contradiction,
+ * grade-mismatch (table's own grade). */
+void sw_check_eval(const sw_eval *e, const sw_options *o, fl_report *rep);
+void sw_check_contradiction(const sw_eval *e, const sw_indicator *in,
+                            fl_report *rep);
+
+/* ---- copies of a project's score (sw-copies.c) ---- */
+typedef enum sw_source { SW_SRC_TABLE, SW_SRC_SUMMARY, SW_SRC_TEXT } sw_source;
+
+typedef struct sw_copy {
+    sw_source source;
+    char key[192];        /* project key (sw_project_key) */
+    char name[192];       /* as written */
+    int has_score;
+    fl_dec score;
+    const char *grade;    /* NULL when not stated */
+    size_t line;
+    const fl_table *table;        /* NULL for narrative */
+    const fl_row *row;            /* NULL for narrative */
+} sw_copy;
+
+typedef struct sw_copies {
+    sw_copy *items;
+    size_t count, cap;
+} sw_copies;
+
+int sw_copies_push(sw_copies *c, const sw_copy *item);
+void sw_copies_free(sw_copies *c);
+/* 汇总表 rows (summary tables) → copies; also reports total-above-100 and
+ * grade-mismatch within a row. */
+int sw_summary_collect(const fl_document *doc, const sw_options *o,
+                       fl_report *rep, sw_copies *out);
+/* "项目自评得分为X分" in the narrative → copies; reports total-above-100. */
+int sw_narrative_collect(const fl_document *doc, const sw_options *o,
+                         fl_report *rep, sw_copies *out);
+/* score-mismatch, grade-mismatch across copies; grade-count. */
+void sw_check_copies(const fl_document *doc, const sw_options *o,
+                     const sw_copies *c, fl_report *rep);
+
+#endif
