@@ -1,0 +1,70 @@
+/* pdf-layout.h — from positioned glyphs and ruling lines to lines and
+ * tables in reading order (core-internal; used by read-pdf.c).
+ *
+ * Kept free of poppler so that the geometry can be tested with made-up
+ * pages.  Coordinates are PDF points with y growing downwards (poppler's
+ * convention). */
+#ifndef FL_PDF_LAYOUT_H
+#define FL_PDF_LAYOUT_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+typedef struct pl_glyph {
+    double x0, y0, x1, y1;
+    char u[8];                 /* one character, UTF-8, NUL terminated */
+    int space_before;          /* the PDF has a space before it */
+} pl_glyph;
+
+/* A ruling line: horizontal ones run from a0 to a1 along x at y = pos;
+ * vertical ones from a0 to a1 along y at x = pos. */
+typedef struct pl_seg {
+    double a0, a1, pos;
+} pl_seg;
+
+typedef enum pl_kind { PL_LINE, PL_TABLE } pl_kind;
+
+/* One block of a page: a text line or a table. */
+typedef struct pl_block {
+    pl_kind kind;
+    double x0, y0, x1, y1;
+    double size;               /* typical glyph height of the line */
+    char *text;                /* PL_LINE: the line, owned */
+    size_t nrows, ncols;
+    char **cells;              /* PL_TABLE: nrows * ncols strings, owned */
+    double *colx;              /* PL_TABLE: left border of each column, owned */
+} pl_block;
+
+typedef struct pl_page {
+    double width, height;
+    pl_block *blocks;          /* in reading order, owned */
+    size_t nblocks, cap;
+} pl_page;
+
+/* Lay out one page: glyphs inside a ruled grid become table cells (empty
+ * cells kept, wrapped cells joined), the others text lines.  The inputs
+ * are borrowed; `glyphs` is reordered. */
+void pl_layout_page(pl_page *page, pl_glyph *glyphs, size_t nglyphs,
+                    const pl_seg *hsegs, size_t nh, const pl_seg *vsegs, size_t nv);
+
+/* 1 when some lines of the page have wide gaps between their words, as
+ * table rows do: only such pages are worth rendering to find borders.
+ * `g` is reordered. */
+int pl_may_have_table(pl_glyph *g, size_t n);
+
+/* Find ruling lines in a page bitmap: `dark` has w*h bytes, non-zero for
+ * ink that is not text.  `scale` is pixels per point.  Returns the number
+ * of segments; *out is owned by the caller. */
+size_t pl_find_rules(const unsigned char *dark, int w, int h, double scale,
+                     int horizontal, pl_seg **out);
+
+/* Write the canonical text of all pages: '\f' between pages, headers and
+ * footers dropped, wrapped lines rejoined, headings as '#' lines, tables
+ * as pipe tables, a table continued on the next page joined with its
+ * repeated header rows left out. */
+void pl_emit(pl_page *pages, size_t npages, fl_buf *out);
+
+void pl_page_free(pl_page *page);
+
+#endif
