@@ -94,18 +94,6 @@ static const struct option check_options[] = {
     { NULL, 0, NULL, 0 },
 };
 
-/* check's own options followed by the fetch options. */
-static struct option *all_options(void)
-{
-    size_t n1 = sizeof check_options / sizeof check_options[0] - 1, n2 = 0;
-    while (fl_fetch_long_options[n2].name != NULL)
-        n2++;
-    struct option *all = xcalloc(n1 + n2 + 1, sizeof *all);
-    memcpy(all, check_options, n1 * sizeof *all);
-    memcpy(all + n1, fl_fetch_long_options, n2 * sizeof *all);
-    return all;
-}
-
 static int parse_size(const char *s, size_t *out)
 {
     char *end;
@@ -127,7 +115,7 @@ int cmd_check(int argc, char **argv)
     char err[1024];
     int status = FL_EXIT_USAGE;
     fl_fetch_options *fetch = fl_fetch_options_new();
-    struct option *options = all_options();
+    struct option *options = fl_fetch_merge_options(check_options);
     fl_config_set *cfg = NULL;
     fl_plugin_set plugins = { 0 };
     check_run run = { 0 };

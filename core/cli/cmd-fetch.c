@@ -59,21 +59,10 @@ static const struct option own_options[] = {
     { NULL, 0, NULL, 0 },
 };
 
-static struct option *all_options(void)
-{
-    size_t n1 = sizeof own_options / sizeof own_options[0] - 1, n2 = 0;
-    while (fl_fetch_long_options[n2].name != NULL)
-        n2++;
-    struct option *all = xcalloc(n1 + n2 + 1, sizeof *all);
-    memcpy(all, own_options, n1 * sizeof *all);
-    memcpy(all + n1, fl_fetch_long_options, n2 * sizeof *all);
-    return all;
-}
-
 int cmd_fetch(int argc, char **argv)
 {
     fl_fetch_options *o = fl_fetch_options_new();
-    struct option *options = all_options();
+    struct option *options = fl_fetch_merge_options(own_options);
     char **inputs = NULL;
     size_t ninputs = 0;
     size_t max_size = FL_DEFAULT_MAX_INPUT;

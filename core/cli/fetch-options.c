@@ -141,3 +141,16 @@ int fl_fetch_apply_option(fl_fetch_options *o, int code, const char *arg, char *
         return -1;
     }
 }
+
+struct option *fl_fetch_merge_options(const struct option *own)
+{
+    size_t n1 = 0, n2 = 0;
+    while (own[n1].name != NULL)
+        n1++;
+    while (fl_fetch_long_options[n2].name != NULL)
+        n2++;
+    struct option *all = xcalloc(n1 + n2 + 1, sizeof *all);
+    memcpy(all, own, n1 * sizeof *all);
+    memcpy(all + n1, fl_fetch_long_options, n2 * sizeof *all);
+    return all;
+}

@@ -18,6 +18,10 @@ extern const struct option fl_fetch_long_options[];
 int fl_fetch_apply_option(fl_fetch_options *o, int code, const char *arg, char *err,
                           size_t errsize);
 
+/* A command's own options (ended by a zero entry) followed by the fetch
+ * options, for getopt_long.  The caller frees the array. */
+struct option *fl_fetch_merge_options(const struct option *own);
+
 /* Lines for --help. */
 extern const char fl_fetch_options_help[];
 
