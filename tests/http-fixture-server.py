@@ -85,6 +85,11 @@ class Handler(BaseHTTPRequestHandler):
         pass  # the JSON log below is the log
 
     def send(self, status, body, ctype="text/html; charset=utf-8", headers=None, length=True):
+        # The request is in flight until the server starts answering: once the
+        # client has the answer it may start the next request before this
+        # thread gets to log, so "end" is taken here, not after the write.
+        if self.answered is None:
+            self.answered = time.time()
         self.send_response(status)
         if ctype:
             self.send_header("Content-Type", ctype)
@@ -108,10 +113,11 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         start = time.time()
         self.status = 0
+        self.answered = None
         try:
             self.route()
         finally:
-            end = time.time()
+            end = self.answered if self.answered is not None else time.time()
             with LOCK, open(ARGS.log, "a") as log:
                 log.write(json.dumps({"path": self.path, "start": start, "end": end,
                                       "status": self.status,
