@@ -20,9 +20,12 @@ step "make check"
 make -C "$top/_build" -j"$jobs" check || { show_failures "$top/_build"; exit 1; }
 
 step "install, then build the example plugin out of tree with pkg-config"
-inst=$top/_build/_inst
+# A build configured for a private prefix, so the installed program, its
+# plugins and fislint-plugin.pc agree on where things are.
+inst=$top/_build-install/_inst
 rm -rf "$inst"
-make -C "$top/_build" install prefix="$inst" >/dev/null
+"$top/scripts/build.sh" _build-install --prefix="$inst"
+make -C "$top/_build-install" install >/dev/null
 work=$(mktemp -d)
 cp "$top"/docs/example-plugin/* "$work/"
 PKG_CONFIG_PATH="$inst/lib/pkgconfig" make -C "$work" >/dev/null
@@ -30,6 +33,8 @@ PKG_CONFIG_PATH="$inst/lib/pkgconfig" make -C "$work" >/dev/null
 rc=0
 "$inst/bin/fislint" check --plugin-dir "$work" --checks empty-table-note "$work/empty-table.txt" >"$work/out" || rc=$?
 grep -q 'empty-table-note' "$work/out" && [ "$rc" -eq 1 ] || { echo "out-of-tree plugin did not run (status $rc)"; cat "$work/out"; exit 1; }
+[ -f "$inst/etc/fislint/fislint.conf" ] && [ -f "$inst/share/man/man1/fislint.1" ] &&
+    [ -f "$inst/include/fislint/plugin.h" ] || { echo "install is missing the configuration, man page or header"; exit 1; }
 rm -rf "$work"
 echo "installed fislint ran an out-of-tree plugin built with pkg-config"
 
