@@ -105,7 +105,8 @@ int ds_report_runs(const fl_document *doc, fl_report *rep, ds_units *u, ds_pairs
                    const ds_options *o)
 {
     const ds_unit *U = u->items;
-    qsort(p->items, p->count, sizeof *p->items, cmp_diagonal);
+    if (p->count > 1)
+        qsort(p->items, p->count, sizeof *p->items, cmp_diagonal);
     size_t last_diag = (size_t)-1, last_end = 0;
     /* A later copy is reported once, against the nearest earlier one. */
     unsigned char *reported = calloc(u->count + 1, 1);
