@@ -9,11 +9,15 @@
 #include <fislint/plugin.h>
 
 #include "document.h"
+#include "reader.h"
 
 #define SEED_000 FL_SRCDIR "/examples/000_043825adc2a1e450.txt"
 #define SEED_001 FL_SRCDIR "/examples/001_aaa1171e4b8d576e.txt"
 #define SEED_002 FL_SRCDIR "/examples/002_24d4cf092f85e5e3.txt"
 #define SEED_003 FL_SRCDIR "/examples/003_b8f3d489ed9ef61e.txt"
+/* A Shanghai report (类 | 款 | 项 code columns); beside the repository in
+ * CI, possibly absent from a distcheck tree. */
+#define PUTUO_PDF FL_SRCDIR "/../shared/corpus/pdf/putuo-finance-2024-final-accounts.pdf"
 
 static fl_document *from_text(const char *text)
 {
@@ -489,6 +493,152 @@ START_TEST(cell_per_line_table)
 }
 END_TEST
 
+/* Row `r` of t has code `code` (NULL: none) and label `label`. */
+static void assert_row(const fl_table *t, size_t r, const char *code, const char *label)
+{
+    const fl_row *row = fl_table_row(t, r);
+    ck_assert_ptr_nonnull(row);
+    if (code == NULL)
+        ck_assert_msg(fl_row_code(row) == NULL, "row %zu has code %s", r, fl_row_code(row));
+    else
+        ck_assert_msg(fl_row_code(row) != NULL && strcmp(fl_row_code(row), code) == 0,
+                      "row %zu: code %s, expected %s", r,
+                      fl_row_code(row) ? fl_row_code(row) : "(none)", code);
+    ck_assert_str_eq(fl_row_label(row), label);
+}
+
+START_TEST(split_code_columns)
+{
+    fl_document *doc = from_text(
+        "一般公共预算财政拨款支出决算表\n"
+        "金额单位：万元\n"
+        "类\t款\t项\t科目名称\t合计\t基本支出\t项目支出\n"
+        "201\t\t\t一般公共服务支出\t100.00\t80.00\t20.00\n"
+        "201\t06\t\t财政事务\t100.00\t80.00\t20.00\n"
+        "201\t06\t01\t行政运行\t80.00\t80.00\t\n"
+        "\t\t02\t一般行政管理事务\t20.00\t\t20.00\n"   /* 类, 款 merged above */
+        "208\t\t\t社会保障和就业支出\t5.00\t5.00\t\n"
+        "\t05\t\t行政事业单位养老支出\t5.00\t5.00\t\n"
+        "\t\t05\t机关事业单位基本养老保险缴费支出\t5.00\t5.00\t\n"
+        "\t\t\t\t5.00\t5.00\t\n"                        /* no code: ends the block */
+        "\t\t06\t职业年金\t1.00\t1.00\t\n"
+        "210\t\t01\t项无款\t1.00\t1.00\t\n"             /* 项 without its 款 */
+        "合计\t\t\t\t105.00\t85.00\t20.00\n"
+        "\t\t01\t孤儿\t1.00\t1.00\t\n");                  /* not across 合计 */
+    ck_assert_uint_eq(fl_doc_table_count(doc), 1);
+    const fl_table *t = fl_doc_table(doc, 0);
+    ck_assert_uint_eq(fl_table_header_row_count(t), 1);
+    assert_row(t, 1, "201", "一般公共服务支出");
+    assert_row(t, 2, "20106", "财政事务");
+    assert_row(t, 3, "2010601", "行政运行");
+    assert_row(t, 4, "2010602", "一般行政管理事务");
+    assert_row(t, 5, "208", "社会保障和就业支出");
+    assert_row(t, 6, "20805", "行政事业单位养老支出");
+    assert_row(t, 7, "2080505", "机关事业单位基本养老保险缴费支出");
+    assert_row(t, 9, NULL, "职业年金");
+    assert_row(t, 10, NULL, "项无款");
+    assert_row(t, 11, NULL, "合计");
+    assert_row(t, 12, NULL, "孤儿");
+    assert_cell_amount(fl_table_row(t, 4), 4, "20.00", 20000000);
+    fl_document_free(doc);
+}
+END_TEST
+
+START_TEST(split_code_columns_pipe)
+{
+    /* PDF conversion: the 类 | 款 | 项 row merged with the 合计 row. */
+    fl_document *doc = from_text(
+        "支出决算表\n\n"
+        "| 项目 | | | | 本年支出合计 | 基本支出 |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 科目编码 | | | 科目名称 | | |\n"
+        "| 类 | 款 | 项 | 合计 | 20.00 | 20.00 |\n"
+        "| 221 | | | 住房保障支出 | 20.00 | 20.00 |\n"
+        "| 221 | 02 | | 住房改革支出 | 20.00 | 20.00 |\n"
+        "| 221 | 02 | 01 | 住房公积金 | 20.00 | 20.00 |\n"
+        "| 人员经费合计 | | | | 20.00 | 公用经费合计 |\n"
+        "\n"
+        "基本支出决算表\n\n"
+        "| 科目编码 | | | 科目名称 | 决算数 |\n"
+        "|---|---|---|---|---|\n"
+        "| 301 | | | 工资福利支出 | 3.00 |\n"
+        "| 301 | 01 | | 基本工资 | 3.00 |\n"
+        "| 302 | 01 | 01 | 细目 | 1.00 |\n"
+        "\n"
+        "收入决算表\n\n"
+        "| 科目编码 | 科目名称 | 金额 |\n"
+        "|---|---|---|\n"
+        "| 201 | 一般公共服务支出 | 1.00 |\n"
+        "| 20106 | 财政事务 | 1.00 |\n");
+    ck_assert_uint_eq(fl_doc_table_count(doc), 3);
+    const fl_table *t = table_titled(doc, "支出决算表");
+    ck_assert_uint_eq(fl_table_header_row_count(t), 2);
+    assert_row(t, 2, NULL, "合计");
+    assert_row(t, 3, "221", "住房保障支出");
+    assert_row(t, 4, "22102", "住房改革支出");
+    assert_row(t, 5, "2210201", "住房公积金");
+    assert_row(t, 6, NULL, "人员经费合计"); /* a name in the code columns stays the label */
+
+    /* 科目编码 over three columns, no 类/款/项 row */
+    t = table_titled(doc, "基本支出决算表");
+    assert_row(t, 1, "301", "工资福利支出");
+    assert_row(t, 2, "30101", "基本工资");
+    assert_row(t, 3, "3020101", "细目");
+
+    /* one code column: as before */
+    t = table_titled(doc, "收入决算表");
+    assert_row(t, 1, "201", "一般公共服务支出");
+    assert_row(t, 2, "20106", "财政事务");
+    fl_document_free(doc);
+}
+END_TEST
+
+START_TEST(putuo_pdf_split_codes)
+{
+    FILE *f = fopen(PUTUO_PDF, "rb");
+    if (f == NULL) {
+        printf("skipped: %s not found\n", PUTUO_PDF);
+        return;
+    }
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    unsigned char *data = malloc((size_t)n + 1);
+    ck_assert(fread(data, 1, (size_t)n, f) == (size_t)n);
+    fclose(f);
+    fl_input in;
+    char err[256];
+    ck_assert_msg(fl_read_input(PUTUO_PDF, data, (size_t)n, &in, err, sizeof err) == 0, "%s", err);
+    free(data);
+    fl_document *doc = fl_document_from_text(PUTUO_PDF, in.format, in.text, in.len);
+    fl_input_free(&in);
+
+    const fl_table *t = table_titled(doc, "支出决算表");
+    ck_assert_ptr_nonnull(t);
+    const fl_row *row = row_with_code(t, "2010601");
+    ck_assert_ptr_nonnull(row);
+    ck_assert_str_eq(fl_row_label(row), "行政运行");
+    assert_cell_amount(row, 4, "1,511.89", 1511890000);
+    row = row_with_code(t, "2080505");
+    ck_assert_ptr_nonnull(row);
+    ck_assert_str_eq(fl_row_label(row), "机关事业单位基本养老保险缴费支出");
+    ck_assert_str_eq(fl_row_label(row_with_code(t, "20805")), "行政事业单位养老支出");
+    ck_assert_str_eq(fl_row_label(row_with_code(t, "221")), "住房保障支出");
+    /* the 类|款|项 header row merged with the 合计 row */
+    row = row_labelled(t, "合计");
+    ck_assert_ptr_nonnull(row);
+    ck_assert_ptr_null(fl_row_code(row));
+    assert_cell_amount(row, 4, "2,940.05", 2940050000);
+
+    t = table_titled(doc, "一般公共预算财政拨款支出决算表");
+    ck_assert_ptr_nonnull(t);
+    ck_assert_str_eq(fl_row_label(row_with_code(t, "2210203")), "购房补贴");
+    ck_assert_ptr_nonnull(row_with_code(t, "201"));
+    ck_assert_ptr_ne(row_with_code(t, "201"), row_with_code(t, "20106"));
+    fl_document_free(doc);
+}
+END_TEST
+
 START_TEST(seed_003_tables)
 {
     static const char *const titles[] = {
@@ -645,6 +795,8 @@ static Suite *model_suite(void)
     tcase_add_test(tc, tab_table_with_furniture);
     tcase_add_test(tc, pipe_table_and_one_cell_rows);
     tcase_add_test(tc, cell_per_line_table);
+    tcase_add_test(tc, split_code_columns);
+    tcase_add_test(tc, split_code_columns_pipe);
     tcase_add_test(tc, binary_garbage_does_not_crash);
     suite_add_tcase(s, tc);
 
@@ -656,6 +808,7 @@ static Suite *model_suite(void)
     tcase_add_test(seeds, seed_003_narrative_amounts);
     tcase_add_test(seeds, seed_003_tables);
     tcase_add_test(seeds, seed_001_cell_per_line_tables);
+    tcase_add_test(seeds, putuo_pdf_split_codes);
     suite_add_tcase(s, seeds);
 
     TCase *big = tcase_create("big");

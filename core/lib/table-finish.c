@@ -6,7 +6,9 @@
  * classification code or a number in a column that is not a 行次/栏次/序号
  * column.  The 栏次 row ("栏次 1 2 3", or a bare "1 2 3 …") is a header
  * row and numbers the columns.  Everything after the first body row is
- * body, in order (self-evaluation tables mix blocks; plugins read them). */
+ * body, in order (self-evaluation tables mix blocks; plugins read them).
+ * Where the code is split over 类 | 款 | 项 columns (上海), the pieces are
+ * joined into one code per row ("2010601"). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +18,8 @@
 
 /* Column labels stop growing here (bytes). */
 #define LABEL_MAX_BYTES 256
+/* Header rows searched for 类 | 款 | 项 (real headers have at most 5). */
+#define SPLIT_HEADER_ROWS 8
 
 /* Remove HTML-ish tags ("<b>", "</b>", "<br/>") in place.  A '<' not
  * followed by a letter or '/' is text ("<10%"). */
@@ -185,6 +189,177 @@ static const char *cell_norm(const fl_table *t, size_t r, size_t c)
     return c < row->ncells ? row->cells[c].norm : "";
 }
 
+/* ---- codes split over columns (上海: 类 | 款 | 项 | 科目名称 …) ---- */
+
+/* Piece `k` of a split code: 3 digits for the 类 (not starting with 0),
+ * 2 for a 款 or 项. */
+static int is_code_piece(const char *compact_text, size_t k)
+{
+    size_t want = k == 0 ? 3 : 2;
+    if (strlen(compact_text) != want || (k == 0 && compact_text[0] == '0'))
+        return 0;
+    for (size_t i = 0; i < want; i++)
+        if (compact_text[i] < '0' || compact_text[i] > '9')
+            return 0;
+    return 1;
+}
+
+static int cell_is(const fl_table *t, size_t r, size_t c, const char *word)
+{
+    char *k = fl_strip_spaces_dup(cell_norm(t, r, c));
+    int same = strcmp(k, word) == 0;
+    free(k);
+    return same;
+}
+
+/* Body rows whose cells from `col` on are a 3-digit 类 then a 2-digit
+ * piece: the data must agree with the header before codes are joined. */
+static size_t split_rows(const fl_table *t, size_t col)
+{
+    size_t n = 0;
+    for (size_t r = t->nheader; r < t->nrows; r++) {
+        char *a = fl_strip_spaces_dup(cell_norm(t, r, col));
+        char *b = fl_strip_spaces_dup(cell_norm(t, r, col + 1));
+        if (is_code_piece(a, 0) && is_code_piece(b, 1))
+            n++;
+        free(a);
+        free(b);
+    }
+    return n;
+}
+
+/* Where the code columns are: a header row (or the first body row, which
+ * PDF conversion merges with it) with 类 | 款 [| 项], or a 科目编码 cell
+ * with empty cells to its right that hold 2-digit pieces below.  Sets
+ * *col and *width (2 or 3); 0 when the table has one code column. */
+static int find_split_columns(const fl_table *t, size_t *col, size_t *width)
+{
+    size_t last = t->nheader < t->nrows ? t->nheader : t->nrows - 1;
+    if (last >= SPLIT_HEADER_ROWS)
+        last = SPLIT_HEADER_ROWS - 1;
+    for (size_t r = 0; t->nrows > 0 && r <= last; r++)
+        for (size_t c = 0; c + 1 < t->ncols; c++)
+            if (cell_is(t, r, c, "类") && cell_is(t, r, c + 1, "款") && split_rows(t, c) > 0) {
+                *col = c;
+                *width = c + 2 < t->ncols && cell_is(t, r, c + 2, "项") ? 3 : 2;
+                return 1;
+            }
+    for (size_t r = 0; r < t->nheader && r < SPLIT_HEADER_ROWS; r++)
+        for (size_t c = 0; c + 1 < t->ncols; c++) {
+            char *k = fl_strip_spaces_dup(cell_norm(t, r, c));
+            int head = strstr(k, "科目编码") != NULL || strstr(k, "科目代码") != NULL;
+            free(k);
+            if (!head || cell_norm(t, r, c + 1)[0] != '\0' || split_rows(t, c) == 0)
+                continue;
+            *col = c;
+            *width = 2;
+            /* a third piece anywhere below makes it 类 | 款 | 项 */
+            for (size_t b = t->nheader; b < t->nrows && c + 2 < t->ncols; b++) {
+                char *p = fl_strip_spaces_dup(cell_norm(t, b, c + 2));
+                if (is_code_piece(p, 2) && cell_norm(t, r, c + 2)[0] == '\0')
+                    *width = 3;
+                free(p);
+            }
+            return 1;
+        }
+    return 0;
+}
+
+/* The code of a body row from its pieces; the 类 and 款 above carry down
+ * to rows that print only the new part (the cell above is merged).
+ * carry[0] is the 类, carry[1] the 款 ("" when none); a row without
+ * pieces (合计, a blank or a note) ends the block.  Caller frees. */
+static char *split_code(const fl_table *t, size_t r, size_t col, size_t width, char carry[2][4])
+{
+    char *p[3] = { NULL, NULL, NULL };
+    int ok = 1, any = 0;
+    for (size_t k = 0; k < width; k++) {
+        p[k] = fl_strip_spaces_dup(cell_norm(t, r, col + k));
+        if (p[k][0] != '\0') {
+            any = 1;
+            ok = ok && is_code_piece(p[k], k);
+        }
+    }
+    for (size_t k = width; k < 3; k++)
+        p[k] = xstrdup("");
+    char *code = NULL;
+    if (ok && any) {
+        /* the first printed piece: what lies left of it comes from above */
+        size_t first = p[0][0] ? 0 : p[1][0] ? 1 : 2;
+        for (size_t k = first + 1; k < width; k++)
+            if (p[k][0] == '\0' && k + 1 < width && p[k + 1][0] != '\0')
+                ok = 0; /* 201 | | 01: a 项 without its 款 */
+        for (size_t k = 0; k < first; k++)
+            if (carry[k][0] == '\0')
+                ok = 0;
+        if (ok) {
+            fl_buf b = { 0 };
+            for (size_t k = 0; k < width; k++) {
+                const char *piece = k < first ? carry[k] : p[k];
+                if (piece[0] == '\0')
+                    break;
+                fl_buf_puts(&b, piece);
+            }
+            code = fl_buf_steal(&b);
+        }
+    }
+    if (code != NULL) {
+        size_t n = strlen(code);
+        memcpy(carry[0], code, 3);
+        carry[0][3] = '\0';
+        if (n >= 5) {
+            memcpy(carry[1], code + 3, 2);
+            carry[1][2] = '\0';
+        } else {
+            carry[1][0] = '\0';
+        }
+    } else {
+        carry[0][0] = carry[1][0] = '\0';
+    }
+    for (size_t k = 0; k < 3; k++)
+        free(p[k]);
+    return code;
+}
+
+/* The code cells of row r hold only pieces, blanks or the header words
+ * 类/款/项 (a header row merged with the 合计 row by PDF conversion). */
+static int code_cells_hold_no_name(const fl_table *t, size_t r, size_t col, size_t width)
+{
+    static const char *const words[] = { "类", "款", "项" };
+    int ok = 1;
+    for (size_t k = 0; k < width && ok; k++) {
+        char *p = fl_strip_spaces_dup(cell_norm(t, r, col + k));
+        ok = p[0] == '\0' || is_code_piece(p, k) || strcmp(p, words[k]) == 0;
+        free(p);
+    }
+    return ok;
+}
+
+/* Give every body row of a split-code table its whole code ("2010601")
+ * and, as its label, the first text cell right of the code columns. */
+static void join_split_codes(fl_table *t)
+{
+    size_t col, width;
+    if (!find_split_columns(t, &col, &width))
+        return;
+    char carry[2][4] = { "", "" };
+    for (size_t r = t->nheader; r < t->nrows; r++) {
+        fl_row *row = &t->rows[r];
+        free(row->code);
+        row->code = split_code(t, r, col, width, carry);
+        if (!code_cells_hold_no_name(t, r, col, width))
+            continue; /* "人员经费合计" in the code columns is the label */
+        for (size_t c = col + width; c < row->ncells; c++) {
+            const fl_cell *cell = &row->cells[c];
+            if (cell->norm[0] == '\0' || cell->is_number)
+                continue;
+            free(row->label);
+            row->label = compact(cell);
+            break;
+        }
+    }
+}
+
 static void append_piece(fl_buf *b, const char *piece, const char **last)
 {
     if (piece[0] == '\0' || (*last != NULL && strcmp(*last, piece) == 0))
@@ -315,6 +490,7 @@ void fl_table_finish(fl_table *t)
         t->rows[r].is_header = r < t->nheader;
 
     column_labels(t, is_num_row);
+    join_split_codes(t);
     free(index_col);
     free(is_num_row);
 }
