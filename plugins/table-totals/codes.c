@@ -63,6 +63,24 @@ static int glued_code(const fl_row *r, size_t *col_out)
     return 0;
 }
 
+/* A code the core joined from columns 类 | 款 | 项 ("201 | 06 | 01" is
+ * 2010601; a 类 row is "201 | | "), so no code cell is followed by the
+ * name: the name is the row's text cell.  A row with a second name
+ * further right is two side-by-side blocks, which one row code cannot
+ * describe, so it is left out. */
+static int split_code(const fl_row *r, size_t *name_col)
+{
+    const char *code = fl_row_code(r);
+    if (code == NULL)
+        return 0;
+    size_t n = fl_row_cell_count(r), texts = 0;
+    for (size_t col = 0; col < n; col++) {
+        if (tt_cell_is_text(r, col) && texts++ == 0)
+            *name_col = col;
+    }
+    return texts == 1;
+}
+
 void tt_entries_collect(const fl_table *t, tt_entries *out)
 {
     size_t cap = 0;
@@ -87,8 +105,8 @@ void tt_entries_collect(const fl_table *t, tt_entries *out)
             found++;
             col++;
         }
-        size_t gcol;
-        if (found == 0 && glued_code(r, &gcol)) {
+        size_t gcol = 0;
+        if (found == 0 && (glued_code(r, &gcol) || split_code(r, &gcol))) {
             tt_entry e = {
                 .code = fl_row_code(r), .row = r, .name_col = gcol,
                 .value_col = NO_COL,

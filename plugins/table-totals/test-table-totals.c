@@ -91,6 +91,23 @@ START_TEST(pipe_table)
 }
 END_TEST
 
+/* Shanghai's layout: the code split over 类 | 款 | 项 columns. */
+START_TEST(split_code_columns)
+{
+    fl_test_run *run = run_file(FIX "split-codes.txt");
+    /* 20106 财政事务: 110 written, its 项 2010601 + 2010602 give 80 + 20 */
+    const fl_finding *f = find(run, "table-totals/code-hierarchy", 5, "合计");
+    assert_values(f, "100.00", "110.00");
+    ck_assert_ptr_nonnull(strstr(f->row, "财政事务"));
+    ck_assert_uint_eq(f->naddends, 2);
+    assert_values(find(run, "table-totals/code-hierarchy", 5, "项目支出"), "20.00", "30.00");
+    /* the 类 rows and the 合计 row add up */
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/code-hierarchy", FL_SEV_ERROR), 2);
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/total-row", FL_SEV_INFO), 0);
+    fl_test_run_free(run);
+}
+END_TEST
+
 START_TEST(clean_tables)
 {
     static const char *const clean[] = {
@@ -280,6 +297,7 @@ static Suite *suite(void)
     tcase_add_test(tc, tab_rows);
     tcase_add_test(tc, cell_per_line);
     tcase_add_test(tc, pipe_table);
+    tcase_add_test(tc, split_code_columns);
     tcase_add_test(tc, clean_tables);
     tcase_add_test(tc, rounding_is_info);
     tcase_add_test(tc, summary_identity);
