@@ -1,10 +1,13 @@
 /* test-formats-layout.c — the PDF page geometry on made-up pages: ruled
  * tables to cells (empty cells kept, wrapped cells joined), a table
- * continued on the next page, page numbers, wrapped paragraphs, and
- * ruling lines found in a bitmap. */
+ * continued on the next page, page numbers, wrapped paragraphs, ruling
+ * lines found in a bitmap; tables without borders rebuilt from positions
+ * (made-up pages and a real LibreOffice PDF). */
 #include <stdlib.h>
 #include <string.h>
 
+#include "harness.h"
+#include "model.h"
 #include "pdf-layout.h"
 #include "test-formats.h"
 #include "text.h"
@@ -233,6 +236,259 @@ START_TEST(test_find_rules)
 }
 END_TEST
 
+/* ---- tables without borders ------------------------------------------ */
+
+/* One row of a borderless 支出决算表: code at 72, name at 130, amounts
+ * right-aligned at 330, 400, 470 (NULL: the cell is empty). */
+static void bl_row(page_in *p, double y, const char *code, const char *name, const char *total,
+                   const char *basic, const char *project)
+{
+    if (code)
+        text_at(p, 72, y, 10, code);
+    if (name)
+        text_at(p, 130, y, 10, name);
+    if (total)
+        text_right(p, 330, y, 10, total);
+    if (basic)
+        text_right(p, 400, y, 10, basic);
+    if (project)
+        text_right(p, 470, y, 10, project);
+}
+
+static void bl_colheader(page_in *p, double y)
+{
+    text_at(p, 72, y, 10, "科目编码");
+    text_at(p, 150, y, 10, "科目名称");
+    text_at(p, 275, y, 10, "本年支出合计");
+    text_at(p, 362, y, 10, "基本支出");
+    text_at(p, 432, y, 10, "项目支出");
+}
+
+/* The label and unit on one line, then the column header. */
+static void bl_header(page_in *p, double y)
+{
+    text_at(p, 72, y, 10, "公开03表");
+    text_at(p, 400, y, 10, "单位：万元");
+    bl_colheader(p, y + 16);
+}
+
+START_TEST(test_borderless_table)
+{
+    page_in *p = calloc(1, sizeof *p);
+    body_text(p, 60);
+    bl_header(p, 100);
+    bl_row(p, 132, "208", "社会保障和就业支出", "1,511.25", "756.49", "754.76");
+    bl_row(p, 148, "2080201", "行政运行", "546.08", "546.08", NULL);
+    bl_row(p, 164, "2080207", "行政区划和地名管理", "2.79", NULL, "2.79");
+    /* a name wrapped over two lines, the amounts on its first line */
+    bl_row(p, 180, "2080505", "机关事业单位基本", "95.03", "95.03", NULL);
+    bl_row(p, 192, NULL, "养老保险缴费支出", NULL, NULL, NULL);
+    bl_row(p, 208, "2080506", "机关事业单位职业年金缴费支出", "44.66", "44.66", NULL);
+    body_text(p, 240);
+    char *out = emit(p, 1);
+    ck_assert_msg(strstr(out, "公开03表 单位：万元\n") != NULL, "got:\n%s", out);
+    /* The unit line stays text; the empty 基本支出 of 2080207 stays empty
+     * and its 项目支出 is not shifted left. */
+    ck_assert_msg(strstr(out, "\n| 科目编码 | 科目名称 | 本年支出合计 | 基本支出 | 项目支出 |\n"
+                              "| 208 | 社会保障和就业支出 | 1,511.25 | 756.49 | 754.76 |\n"
+                              "| 2080201 | 行政运行 | 546.08 | 546.08 |  |\n"
+                              "| 2080207 | 行政区划和地名管理 | 2.79 |  | 2.79 |\n"
+                              "| 2080505 | 机关事业单位基本养老保险缴费支出 | 95.03 | 95.03 |  |\n"
+                              "| 2080506 | 机关事业单位职业年金缴费支出 | 44.66 | 44.66 |  |\n")
+                  != NULL, "got:\n%s", out);
+    ck_assert_msg(strstr(out, "| 公开03表") == NULL, "unit line taken as a row:\n%s", out);
+    free(out);
+    free(p);
+}
+END_TEST
+
+START_TEST(test_borderless_centred_amounts)
+{
+    /* WPS centres amounts vertically: the name's two lines are above and
+     * below the amounts' line. */
+    page_in *p = calloc(1, sizeof *p);
+    body_text(p, 60);
+    bl_header(p, 100);
+    bl_row(p, 132, "208", "社会保障和就业支出", "1,511.25", "756.49", "754.76");
+    bl_row(p, 144, "2080505", "机关事业单位基本", NULL, NULL, NULL);
+    bl_row(p, 150, NULL, NULL, "95.03", "95.03", NULL);
+    bl_row(p, 156, NULL, "养老保险缴费支出", NULL, NULL, NULL);
+    bl_row(p, 172, "2080506", "机关事业单位职业年金缴费支出", "44.66", "44.66", NULL);
+    bl_row(p, 188, "2080599", "其他", "0.94", NULL, "0.94");
+    char *out = emit(p, 1);
+    ck_assert_msg(strstr(out, "| 208 | 社会保障和就业支出 | 1,511.25 | 756.49 | 754.76 |\n"
+                              "| 2080505 | 机关事业单位基本养老保险缴费支出 | 95.03 | 95.03 |  |\n"
+                              "| 2080506 | 机关事业单位职业年金缴费支出 | 44.66 | 44.66 |  |\n"
+                              "| 2080599 | 其他 | 0.94 |  | 0.94 |\n") != NULL, "got:\n%s", out);
+    free(out);
+    free(p);
+}
+END_TEST
+
+START_TEST(test_borderless_not_narrative)
+{
+    /* Lines with wide gaps but no amounts (a list of contents with page
+     * numbers, a signature block) are not tables. */
+    page_in *p = calloc(1, sizeof *p);
+    body_text(p, 60);
+    text_at(p, 72, 100, 12, "第一部分 部门概况");
+    text_right(p, 500, 100, 12, "3");
+    text_at(p, 72, 120, 12, "第二部分 部门决算表");
+    text_right(p, 500, 120, 12, "6");
+    text_at(p, 72, 140, 12, "第三部分 情况说明");
+    text_right(p, 500, 140, 12, "21");
+    text_at(p, 72, 160, 12, "第四部分 名词解释");
+    text_right(p, 500, 160, 12, "25");
+    text_at(p, 72, 200, 12, "填报人：张三");
+    text_at(p, 300, 200, 12, "联系电话：1234567");
+    text_at(p, 72, 220, 12, "审核人：李四");
+    text_at(p, 300, 220, 12, "填报日期：2024.3.1");
+    text_at(p, 72, 240, 12, "单位负责人：王五");
+    text_at(p, 300, 240, 12, "单位盖章");
+    char *out = emit(p, 1);
+    ck_assert_msg(strchr(out, '|') == NULL, "got:\n%s", out);
+    ck_assert_msg(strstr(out, "第二部分 部门决算表 6") != NULL, "got:\n%s", out);
+    free(out);
+    free(p);
+}
+END_TEST
+
+START_TEST(test_borderless_continued_on_next_page)
+{
+    /* The header is repeated on page 2 and written once; the page-2 rows
+     * have no 基本支出 at all and still land in the right columns. */
+    page_in *p = calloc(2, sizeof *p);
+    body_text(&p[0], 60);
+    bl_header(&p[0], 660);
+    bl_row(&p[0], 692, "208", "社会保障和就业支出", "1,511.25", "756.49", "754.76");
+    bl_row(&p[0], 708, "20802", "民政管理事务", "1,300.84", "546.08", "754.76");
+    bl_row(&p[0], 724, "2080201", "行政运行", "546.08", "546.08", NULL);
+    bl_colheader(&p[1], 88);       /* Word repeats the column header */
+    bl_row(&p[1], 104, "2080207", "行政区划和地名管理", "2.79", NULL, "2.79");
+    bl_row(&p[1], 120, "2080208", "基层政权建设和社区治理", "650.34", NULL, "650.34");
+    bl_row(&p[1], 136, "2080299", "其他民政管理事务支出", "101.63", NULL, "101.63");
+    body_text(&p[1], 200);
+    char *out = emit(p, 2);
+    ck_assert_msg(strstr(out, "| 2080201 | 行政运行 | 546.08 | 546.08 |  |\n\f"
+                              "| 2080207 | 行政区划和地名管理 | 2.79 |  | 2.79 |\n") != NULL,
+                  "got:\n%s", out);
+    const char *h = strstr(out, "| 科目编码 |");
+    ck_assert_msg(h && !strstr(h + 1, "| 科目编码 |"), "header not once:\n%s", out);
+    free(out);
+    free(p);
+}
+END_TEST
+
+START_TEST(test_ruled_table_first)
+{
+    /* A ruled table is read by its borders even when its lines would
+     * also pass for a table without borders. */
+    page_in *p = calloc(1, sizeof *p);
+    body_text(p, 60);
+    static const double xs[] = { 72, 120, 280, 340, 410, 480 }, ys[] = { 110, 128, 146, 164, 182 };
+    grid(p, xs, 6, ys, 5);
+    text_at(p, 72, 113, 10, "科目编码");
+    text_at(p, 150, 113, 10, "科目名称");
+    text_at(p, 282, 113, 10, "合计");
+    text_at(p, 362, 113, 10, "基本支出");
+    text_at(p, 432, 113, 10, "项目支出");
+    bl_row(p, 131, "208", "社会保障和就业支出", "1,511.25", "756.49", "754.76");
+    bl_row(p, 149, "2080201", "行政运行", "546.08", "546.08", NULL);
+    bl_row(p, 167, "2080207", "行政区划和地名管理", "2.79", NULL, "2.79");
+    pl_page page = { .width = 595, .height = 842 };
+    pl_layout_page(&page, p->g, p->ng, p->h, p->nh, p->v, p->nv);
+    size_t tables = 0;
+    for (size_t i = 0; i < page.nblocks; i++)
+        if (page.blocks[i].kind == PL_TABLE) {
+            tables++;
+            ck_assert_int_eq(page.blocks[i].borderless, 0);
+            ck_assert_uint_eq(page.blocks[i].nrows, 4);
+        }
+    ck_assert_uint_eq(tables, 1);
+    pl_page_free(&page);
+    free(p);
+}
+END_TEST
+
+#ifndef FL_SRCDIR
+#define FL_SRCDIR "."
+#endif
+
+static const fl_row *bl_row_coded(const fl_table *t, const char *code)
+{
+    for (size_t i = 0; i < fl_table_row_count(t); i++) {
+        const fl_row *r = fl_table_row(t, i);
+        if (fl_row_code(r) && !strcmp(fl_row_code(r), code))
+            return r;
+    }
+    ck_abort_msg("no row %s", code);
+    return NULL;
+}
+
+static const char *bl_cell(const fl_row *r, size_t col)
+{
+    const fl_cell *c = fl_row_cell(r, col);
+    return c ? fl_cell_norm(c) : "(none)";
+}
+
+START_TEST(test_borderless_pdf_file)
+{
+    /* LibreOffice's PDF of a borderless Word table (make-fixtures.py). */
+    fl_test_run *run = fl_test_run_file("table-totals", "tests/fixtures/formats/borderless.pdf",
+                                        NULL);
+    ck_assert_uint_eq(fl_doc_table_count(run->doc), 1);
+    const fl_table *t = fl_doc_table(run->doc, 0);
+    ck_assert_str_eq(fl_table_title(t), "支出决算表");
+    /* One table over the page break, its header once: 1 + 20 rows. */
+    ck_assert_uint_eq(fl_table_row_count(t), 21);
+    ck_assert_uint_eq(fl_table_header_row_count(t), 1);
+    const fl_row *r = bl_row_coded(t, "2080207");
+    ck_assert_str_eq(bl_cell(r, 1), "行政区划和地名管理");
+    ck_assert_str_eq(bl_cell(r, 2), "2.79");
+    ck_assert_str_eq(bl_cell(r, 3), "");          /* the gap stays empty */
+    ck_assert_str_eq(bl_cell(r, 4), "2.79");
+    ck_assert_int_eq(fl_doc_line_page(run->doc, fl_row_line(r)), 1);
+    r = bl_row_coded(t, "2080208");           /* the first row on page 2 */
+    ck_assert_str_eq(bl_cell(r, 3), "");
+    ck_assert_str_eq(bl_cell(r, 4), "650.34");
+    ck_assert_int_eq(fl_doc_line_page(run->doc, fl_row_line(r)), 2);
+    r = bl_row_coded(t, "2080201");
+    ck_assert_str_eq(bl_cell(r, 3), "546.08");
+    ck_assert_str_eq(bl_cell(r, 4), "");
+    /* wrapped over two lines in the PDF */
+    r = bl_row_coded(t, "2080505");
+    ck_assert_str_eq(bl_cell(r, 1), "机关事业单位基本养老保险缴费支出");
+    ck_assert_str_eq(bl_cell(r, 2), "95.03");
+    r = bl_row_coded(t, "20802");
+    ck_assert_int_eq(fl_doc_line_page(run->doc, fl_row_line(r)), 1);
+    ck_assert_str_eq(bl_cell(r, 3), "546.08");
+
+    /* The same findings as the text form: the 款 20805 that does not add
+     * up (its 项 sum to 211.41), on page 2. */
+    fl_test_run *txt = fl_test_run_file("table-totals", "tests/fixtures/formats/borderless.txt",
+                                        NULL);
+    ck_assert_uint_eq(run->rep->count, txt->rep->count);
+    ck_assert_uint_ge(run->rep->count, 1);
+    const fl_finding *f = NULL;
+    for (size_t i = 0; i < run->rep->count; i++) {
+        const fl_finding *a = run->rep->items[i], *b = txt->rep->items[i];
+        ck_assert_str_eq(a->rule, b->rule);
+        ck_assert_str_eq(a->row ? a->row : "-", b->row ? b->row : "-");
+        ck_assert_str_eq(a->message, b->message);
+        ck_assert(fl_dec_cmp(a->expected, b->expected) == 0);
+        ck_assert(fl_dec_cmp(a->actual, b->actual) == 0);
+        if (!f && strstr(a->rule, "code-hierarchy") && a->row && strstr(a->row, "20805"))
+            f = a;
+    }
+    ck_assert_msg(f != NULL, "no code-hierarchy finding on 20805");
+    ck_assert_str_eq(fl_test_dec(f->expected), "211.41");
+    ck_assert_str_eq(fl_test_dec(f->actual), "210.41");
+    ck_assert_int_eq(f->page, 2);
+    fl_test_run_free(txt);
+    fl_test_run_free(run);
+}
+END_TEST
+
 Suite *suite_formats_layout(void)
 {
     Suite *s = suite_create("formats-layout");
@@ -244,6 +500,15 @@ Suite *suite_formats_layout(void)
     tcase_add_test(tc, test_page_numbers_and_wrapped_lines);
     tcase_add_test(tc, test_numbered_line_not_joined);
     tcase_add_test(tc, test_find_rules);
+    tcase_add_test(tc, test_borderless_table);
+    tcase_add_test(tc, test_borderless_centred_amounts);
+    tcase_add_test(tc, test_borderless_not_narrative);
+    tcase_add_test(tc, test_borderless_continued_on_next_page);
+    tcase_add_test(tc, test_ruled_table_first);
     suite_add_tcase(s, tc);
+    TCase *tf = tcase_create("pdf-borderless-file");
+    tcase_set_timeout(tf, 60);
+    tcase_add_test(tf, test_borderless_pdf_file);
+    suite_add_tcase(s, tf);
     return s;
 }

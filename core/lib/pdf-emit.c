@@ -266,6 +266,12 @@ static long map_column(const pl_block *master, const pl_block *t, size_t c)
     for (size_t k = 0; k < master->ncols; k++)
         if (fabs(master->colx[k] - t->colx[c]) <= 3.0)
             return (long)k;
+    /* Without borders a column empty on this page has no aligned edge,
+     * only its repeated header. */
+    if (t->borderless && t->nrows && master->nrows && *t->cells[c])
+        for (size_t k = 0; k < master->ncols; k++)
+            if (!strcmp(master->cells[k], t->cells[c]))
+                return (long)k;
     return -1;
 }
 
@@ -273,7 +279,11 @@ static long map_column(const pl_block *master, const pl_block *t, size_t c)
  * Same outline, and each of its columns is one of the master's. */
 static int is_continuation(const pl_block *master, const pl_block *t)
 {
-    if (!master || fabs(master->x0 - t->x0) > 3.0 || fabs(master->x1 - t->x1) > 3.0)
+    if (!master || master->borderless != t->borderless)
+        return 0;
+    /* Without borders the outline is only as wide as the text of the
+     * page; the aligned edges of the columns are what must match. */
+    if (!t->borderless && (fabs(master->x0 - t->x0) > 3.0 || fabs(master->x1 - t->x1) > 3.0))
         return 0;
     for (size_t c = 0; c < t->ncols; c++)
         if (map_column(master, t, c) < 0)

@@ -33,7 +33,10 @@ typedef struct pl_block {
     char *text;                /* PL_LINE: the line, owned */
     size_t nrows, ncols;
     char **cells;              /* PL_TABLE: nrows * ncols strings, owned */
-    double *colx;              /* PL_TABLE: left border of each column, owned */
+    double *colx;              /* PL_TABLE: left border of each column (for a
+                                  table without borders: the edge its cells
+                                  align on, right for amounts), owned */
+    int borderless;            /* PL_TABLE: rebuilt from positions alone */
 } pl_block;
 
 typedef struct pl_page {
@@ -43,7 +46,9 @@ typedef struct pl_page {
 } pl_page;
 
 /* Lay out one page: glyphs inside a ruled grid become table cells (empty
- * cells kept, wrapped cells joined), the others text lines.  The inputs
+ * cells kept, wrapped cells joined); runs of lines aligned in columns
+ * with amounts become tables too (tables without borders); the others
+ * text lines.  The inputs
  * are borrowed; `glyphs` is reordered. */
 void pl_layout_page(pl_page *page, pl_glyph *glyphs, size_t nglyphs,
                     const pl_seg *hsegs, size_t nh, const pl_seg *vsegs, size_t nv);
