@@ -50,3 +50,10 @@ if [ "${FISLINT_SKIP_DISTCHECK:-}" = "" ]; then
     echo "distcheck passed"
 fi
 step "all tests passed"
+# One plain closing line for CI: test programs run, normal and sanitized builds.
+passed=0 failed=0
+for log in "$top/_build/test-suite.log" "$top/_build-asan/test-suite.log"; do
+    p=$(sed -n 's/^# PASS: *//p' "$log"); f=$(sed -n 's/^# FAIL: *//p' "$log"); e=$(sed -n 's/^# ERROR: *//p' "$log")
+    passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
+done
+echo "$passed passed, $failed failed"
