@@ -1,4 +1,5 @@
-/* arglist.c — `-i FILE`: paths and URLs to check, one per line. */
+/* arglist.c — what commands share about their inputs: `-i FILE` lists of
+ * paths and URLs, and the --max-size limit. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,5 +32,18 @@ int fl_arglist_read(const char *path, char ***items, size_t *n, char *err, size_
     free(line);
     if (f != stdin)
         fclose(f);
+    return 0;
+}
+
+int fl_cli_max_size(const char *arg, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(arg, &end, 10);
+    if (end == arg || *end != '\0' || v == 0 || errno != 0 || arg[0] == '-') {
+        fprintf(stderr, "fislint: --max-size 应为正整数（字节），而不是 '%s'\n", arg);
+        return -1;
+    }
+    *out = (size_t)v;
     return 0;
 }

@@ -40,4 +40,7 @@ void fl_cli_add(const char ***list, size_t *n, const char *value);
  * the caller).  Returns 0 or -1 with a message in err. */
 int fl_arglist_read(const char *path, char ***items, size_t *n, char *err, size_t errsize);
 
+/* Parse the --max-size argument; on error prints why and returns -1. */
+int fl_cli_max_size(const char *arg, size_t *out);
+
 #endif

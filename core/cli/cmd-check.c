@@ -94,16 +94,6 @@ static const struct option check_options[] = {
     { NULL, 0, NULL, 0 },
 };
 
-static int parse_size(const char *s, size_t *out)
-{
-    char *end;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (end == s || *end != '\0' || v == 0)
-        return -1;
-    *out = (size_t)v;
-    return 0;
-}
-
 int cmd_check(int argc, char **argv)
 {
     fl_plugin_options po = { 0 };
@@ -153,10 +143,8 @@ int cmd_check(int argc, char **argv)
             }
             break;
         case OPT_MAX_SIZE:
-            if (parse_size(optarg, &max_size) != 0) {
-                fprintf(stderr, "fislint: --max-size 应为正整数（字节），而不是 '%s'\n", optarg);
+            if (fl_cli_max_size(optarg, &max_size) != 0)
                 goto out;
-            }
             break;
         case 'h':
             usage(stdout);

@@ -83,16 +83,10 @@ int cmd_fetch(int argc, char **argv)
                 goto out;
             }
             break;
-        case OPT_MAX_SIZE: {
-            char *end;
-            unsigned long long v = strtoull(optarg, &end, 10);
-            if (end == optarg || *end != '\0' || v == 0) {
-                fprintf(stderr, "fislint: --max-size 应为正整数（字节），而不是 '%s'\n", optarg);
+        case OPT_MAX_SIZE:
+            if (fl_cli_max_size(optarg, &max_size) != 0)
                 goto out;
-            }
-            max_size = (size_t)v;
             break;
-        }
         case 'h':
             usage(stdout);
             status = FL_EXIT_OK;
