@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "config.h"
+#include "fetch.h"
 #include "loader.h"
 
 /* Exit statuses (docs/cli.md). */
@@ -35,12 +36,25 @@ typedef struct fl_plugin_options {
 int fl_cli_load_plugins(const fl_plugin_options *o, fl_config_set **cfg, fl_plugin_set *set);
 void fl_cli_add(const char ***list, size_t *n, const char *value);
 
-/* Read a list of paths/URLs, one per line ('#' comments, blank lines
- * skipped; "-" reads standard input).  Appends to *items (strings owned by
- * the caller).  Returns 0 or -1 with a message in err. */
-int fl_arglist_read(const char *path, char ***items, size_t *n, char *err, size_t errsize);
 
-/* Parse the --max-size argument; on error prints why and returns -1. */
-int fl_cli_max_size(const char *arg, size_t *out);
+/* The inputs of a command that reads documents: paths and URLs from the
+ * command line and from -i lists, the size limit, the fetch options. */
+typedef struct fl_cli_inputs {
+    char **items;             /* owned */
+    size_t count;
+    size_t max_size;
+    fl_fetch_options *fetch;  /* owned */
+} fl_cli_inputs;
+
+/* getopt code of --max-size: below the fetch options' codes (>= 1000). */
+enum { FL_OPT_MAX_SIZE = 900 };
+
+void fl_cli_inputs_init(fl_cli_inputs *in);
+/* Handle -i, --max-size or a fetch option (any other code is taken as a
+ * fetch option).  Returns 0, or -1 after printing why. */
+int fl_cli_inputs_option(fl_cli_inputs *in, int code, const char *arg);
+/* Append argv[first..argc) to the inputs. */
+void fl_cli_inputs_add_args(fl_cli_inputs *in, int argc, char **argv, int first);
+void fl_cli_inputs_free(fl_cli_inputs *in);
 
 #endif

@@ -79,7 +79,7 @@ static void usage(FILE *out)
             FL_DEFAULT_MAX_INPUT, fl_fetch_options_help);
 }
 
-enum { OPT_CHECKS = 256, OPT_FAIL_ON, OPT_PLUGIN_DIR, OPT_CONFIG, OPT_SET, OPT_MAX_SIZE };
+enum { OPT_CHECKS = 256, OPT_FAIL_ON, OPT_PLUGIN_DIR, OPT_CONFIG, OPT_SET };
 
 static const struct option check_options[] = {
     { "format", required_argument, NULL, 'f' },
@@ -89,7 +89,7 @@ static const struct option check_options[] = {
     { "config", required_argument, NULL, OPT_CONFIG },
     { "set", required_argument, NULL, OPT_SET },
     { "input-list", required_argument, NULL, 'i' },
-    { "max-size", required_argument, NULL, OPT_MAX_SIZE },
+    { "max-size", required_argument, NULL, FL_OPT_MAX_SIZE },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
 };
@@ -99,18 +99,15 @@ int cmd_check(int argc, char **argv)
     fl_plugin_options po = { 0 };
     const char *format = "text";
     fl_severity fail_on = FL_SEV_WARNING;
-    size_t max_size = FL_DEFAULT_MAX_INPUT;
-    char **inputs = NULL;
-    size_t ninputs = 0;
-    char err[1024];
+    fl_cli_inputs in;
     int status = FL_EXIT_USAGE;
-    fl_fetch_options *fetch = fl_fetch_options_new();
     struct option *options = fl_fetch_merge_options(check_options);
     fl_config_set *cfg = NULL;
     fl_plugin_set plugins = { 0 };
     check_run run = { 0 };
     int c;
 
+    fl_cli_inputs_init(&in);
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:i:h", options, NULL)) != -1) {
         switch (c) {
@@ -136,16 +133,6 @@ int cmd_check(int argc, char **argv)
         case OPT_SET:
             fl_cli_add(&po.settings, &po.nsettings, optarg);
             break;
-        case 'i':
-            if (fl_arglist_read(optarg, &inputs, &ninputs, err, sizeof err) != 0) {
-                fprintf(stderr, "fislint: %s\n", err);
-                goto out;
-            }
-            break;
-        case OPT_MAX_SIZE:
-            if (fl_cli_max_size(optarg, &max_size) != 0)
-                goto out;
-            break;
         case 'h':
             usage(stdout);
             status = FL_EXIT_OK;
@@ -153,22 +140,17 @@ int cmd_check(int argc, char **argv)
         case '?':
             usage(stderr);
             goto out;
-        default:
-            if (fl_fetch_apply_option(fetch, c, optarg, err, sizeof err) != 0) {
-                fprintf(stderr, "fislint: %s\n", err);
+        default: /* -i, --max-size, fetch options */
+            if (fl_cli_inputs_option(&in, c, optarg) != 0)
                 goto out;
-            }
         }
     }
     if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
         fprintf(stderr, "fislint: --format 应为 text 或 json，而不是 '%s'\n", format);
         goto out;
     }
-    for (int i = optind; i < argc; i++) {
-        inputs = xrealloc(inputs, (ninputs + 1) * sizeof *inputs);
-        inputs[ninputs++] = xstrdup(argv[i]);
-    }
-    if (ninputs == 0) {
+    fl_cli_inputs_add_args(&in, argc, argv, optind);
+    if (in.count == 0) {
         fprintf(stderr, "fislint: 请给出要检查的文件或 URL（- 表示标准输入）\n");
         usage(stderr);
         goto out;
@@ -181,14 +163,14 @@ int cmd_check(int argc, char **argv)
     size_t failures = 0;
     const char **urls = NULL;
     size_t nurls = 0;
-    for (size_t i = 0; i < ninputs; i++) {
-        if (fl_source_is_url(inputs[i]))
-            fl_cli_add(&urls, &nurls, inputs[i]);
+    for (size_t i = 0; i < in.count; i++) {
+        if (fl_source_is_url(in.items[i]))
+            fl_cli_add(&urls, &nurls, in.items[i]);
         else
-            failures += (size_t)fl_source_load_file(inputs[i], max_size, on_document, &run);
+            failures += (size_t)fl_source_load_file(in.items[i], in.max_size, on_document, &run);
     }
     if (nurls > 0)
-        failures += fl_fetch_documents(urls, nurls, fetch, max_size, on_document, &run);
+        failures += fl_fetch_documents(urls, nurls, in.fetch, in.max_size, on_document, &run);
     free(urls);
 
     if (strcmp(format, "json") == 0)
@@ -210,12 +192,9 @@ out:
     free(run.results);
     fl_plugins_unload(&plugins);
     fl_config_set_free(cfg);
-    for (size_t i = 0; i < ninputs; i++)
-        free(inputs[i]);
-    free(inputs);
+    fl_cli_inputs_free(&in);
     free(po.plugin_dirs);
     free(po.settings);
     free(options);
-    fl_fetch_options_free(fetch);
     return status;
 }

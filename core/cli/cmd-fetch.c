@@ -49,24 +49,20 @@ static void usage(FILE *out)
             FL_DEFAULT_MAX_INPUT, fl_fetch_options_help);
 }
 
-enum { OPT_MAX_SIZE = 256 };
-
 static const struct option own_options[] = {
     { "output", required_argument, NULL, 'o' },
     { "input-list", required_argument, NULL, 'i' },
-    { "max-size", required_argument, NULL, OPT_MAX_SIZE },
+    { "max-size", required_argument, NULL, FL_OPT_MAX_SIZE },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
 };
 
 int cmd_fetch(int argc, char **argv)
 {
-    fl_fetch_options *o = fl_fetch_options_new();
+    fl_cli_inputs in;
+    fl_cli_inputs_init(&in);
+    fl_fetch_options *o = in.fetch; /* borrowed: in owns it */
     struct option *options = fl_fetch_merge_options(own_options);
-    char **inputs = NULL;
-    size_t ninputs = 0;
-    size_t max_size = FL_DEFAULT_MAX_INPUT;
-    char err[1024];
     int status = FL_EXIT_USAGE;
     int c;
 
@@ -77,16 +73,6 @@ int cmd_fetch(int argc, char **argv)
             free(o->output_dir);
             o->output_dir = xstrdup(optarg);
             break;
-        case 'i':
-            if (fl_arglist_read(optarg, &inputs, &ninputs, err, sizeof err) != 0) {
-                fprintf(stderr, "fislint: %s\n", err);
-                goto out;
-            }
-            break;
-        case OPT_MAX_SIZE:
-            if (fl_cli_max_size(optarg, &max_size) != 0)
-                goto out;
-            break;
         case 'h':
             usage(stdout);
             status = FL_EXIT_OK;
@@ -94,23 +80,18 @@ int cmd_fetch(int argc, char **argv)
         case '?':
             usage(stderr);
             goto out;
-        default:
-            if (fl_fetch_apply_option(o, c, optarg, err, sizeof err) != 0) {
-                fprintf(stderr, "fislint: %s\n", err);
+        default: /* -i, --max-size, fetch options */
+            if (fl_cli_inputs_option(&in, c, optarg) != 0)
                 goto out;
-            }
         }
     }
-    for (int i = optind; i < argc; i++) {
-        inputs = xrealloc(inputs, (ninputs + 1) * sizeof *inputs);
-        inputs[ninputs++] = xstrdup(argv[i]);
-    }
+    fl_cli_inputs_add_args(&in, argc, argv, optind);
     if (o->output_dir == NULL) {
         fprintf(stderr, "fislint: 请用 -o DIR 给出保存目录\n");
         usage(stderr);
         goto out;
     }
-    if (ninputs == 0) {
+    if (in.count == 0) {
         fprintf(stderr, "fislint: 请给出要抓取的 URL\n");
         usage(stderr);
         goto out;
@@ -121,16 +102,13 @@ int cmd_fetch(int argc, char **argv)
         goto out;
     }
     fetch_run run = { 0 };
-    size_t failures = fl_fetch_save((const char *const *)inputs, ninputs, o, max_size,
+    size_t failures = fl_fetch_save((const char *const *)in.items, in.count, o, in.max_size,
                                     on_saved, &run);
     if (failures > 0)
         fprintf(stderr, "fislint: %zu 个抓取失败\n", failures);
     status = failures > 0 ? FL_EXIT_INPUT : FL_EXIT_OK;
 out:
-    for (size_t i = 0; i < ninputs; i++)
-        free(inputs[i]);
-    free(inputs);
     free(options);
-    fl_fetch_options_free(o);
+    fl_cli_inputs_free(&in);
     return status;
 }
