@@ -323,6 +323,7 @@ fl_document *fl_document_from_text(const char *source, const char *format,
         if (t->line >= 1 && t->line <= doc->nlines)
             t->section = doc->line_section[t->line - 1];
     }
+    fl_parse_identity(&p);
     fl_parse_paragraphs(&p);
     fl_parse_amounts(&p);
     free(p.kind);
@@ -354,6 +355,7 @@ void fl_document_free(fl_document *doc)
     free(doc->norm_buf);
     free(doc->pages);
     free(doc->title);
+    free(doc->unit);
     free(doc->source);
     free(doc->format);
     free(doc);

@@ -82,10 +82,35 @@ static void dump_amounts(FILE *out, const fl_document *doc)
     }
 }
 
+/* "部门预算（p1 L2）": a value and where it was read. */
+static void print_identity(FILE *out, const fl_document *doc, const char *name, const char *value,
+                           size_t line)
+{
+    fprintf(out, "%s：%s", name, value);
+    if (line > 0) {
+        fputs("（", out);
+        print_where(out, doc, line);
+        fputs("）", out);
+    }
+    fputc('\n', out);
+}
+
 void fl_dump_text(FILE *out, const fl_document *doc)
 {
-    fprintf(out, "文档：%s\n格式：%s\n标题：%s\n行数：%zu\n", fl_doc_source(doc), fl_doc_format(doc),
-            fl_doc_title(doc) ? fl_doc_title(doc) : "(未找到)", fl_doc_line_count(doc));
+    fprintf(out, "文档：%s\n格式：%s\n标题：%s\n", fl_doc_source(doc), fl_doc_format(doc),
+            fl_doc_title(doc) ? fl_doc_title(doc) : "(未找到)");
+    fl_doc_kind kind = fl_doc_kind_of(doc);
+    char kind_text[128], year_text[16];
+    snprintf(kind_text, sizeof kind_text, "%s (%s)", fl_doc_kind_name_zh(kind), fl_doc_kind_name(kind));
+    print_identity(out, doc, "类型", kind_text, fl_doc_kind_line(doc));
+    for (int k = 0; k < FL_KIND_COUNT; k++)
+        if (k != (int)kind && k != FL_KIND_UNKNOWN && (fl_doc_kinds(doc) & FL_KIND_BIT(k)))
+            fprintf(out, "另含：%s (%s)\n", fl_doc_kind_name_zh((fl_doc_kind)k), fl_doc_kind_name((fl_doc_kind)k));
+    if (fl_doc_year(doc) > 0)
+        snprintf(year_text, sizeof year_text, "%d", fl_doc_year(doc));
+    print_identity(out, doc, "年度", fl_doc_year(doc) > 0 ? year_text : "(未找到)", fl_doc_year_line(doc));
+    print_identity(out, doc, "单位", fl_doc_unit(doc) ? fl_doc_unit(doc) : "(未找到)", fl_doc_unit_line(doc));
+    fprintf(out, "行数：%zu\n", fl_doc_line_count(doc));
     dump_sections(out, doc);
     fprintf(out, "\n== 表格 (%zu) ==\n", fl_doc_table_count(doc));
     for (size_t i = 0; i < fl_doc_table_count(doc); i++)
@@ -178,9 +203,21 @@ void fl_dump_json(FILE *out, const fl_document *doc)
                                                  fl_dec_format(a->number.value, 0, buf, sizeof buf),
                                                  "unit", unit_name(a->number.unit)));
     }
-    json_t *root = json_pack("{s:s, s:s, s:o, s:I, s:o, s:o, s:o, s:o}", "source",
+    json_t *also = json_array();
+    for (int k = 1; k < FL_KIND_COUNT; k++)
+        if (k != (int)fl_doc_kind_of(doc) && (fl_doc_kinds(doc) & FL_KIND_BIT(k)))
+            json_array_append_new(also, json_string(fl_doc_kind_name((fl_doc_kind)k)));
+    json_t *identity = json_pack(
+        "{s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "kind", fl_doc_kind_name(fl_doc_kind_of(doc)),
+        "kind_line", opt_int(fl_doc_kind_line(doc)), "also", also, "year",
+        fl_doc_year(doc) > 0 ? json_integer(fl_doc_year(doc)) : json_null(), "year_line",
+        opt_int(fl_doc_year_line(doc)), "unit",
+        fl_doc_unit(doc) ? json_string(fl_doc_unit(doc)) : json_null(), "unit_line",
+        opt_int(fl_doc_unit_line(doc)));
+    json_t *root = json_pack("{s:s, s:s, s:o, s:o, s:I, s:o, s:o, s:o, s:o}", "source",
                              fl_doc_source(doc), "format", fl_doc_format(doc), "title",
                              fl_doc_title(doc) ? json_string(fl_doc_title(doc)) : json_null(),
+                             "identity", identity,
                              "lines", (json_int_t)fl_doc_line_count(doc), "sections", sections,
                              "tables", tables, "paragraphs", paragraphs, "amounts", amounts);
     json_dumpf(root, out, JSON_INDENT(1) | JSON_PRESERVE_ORDER);

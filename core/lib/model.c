@@ -39,6 +39,41 @@ const fl_section *fl_doc_section_at(const fl_document *doc, size_t n)
     return line_ok(doc, n) && doc->line_section ? doc->line_section[n - 1] : NULL;
 }
 
+/* -- what the document is -- */
+
+static const char *const KIND_NAMES[FL_KIND_COUNT][2] = {
+    [FL_KIND_UNKNOWN] = { "unknown", "未识别" },
+    [FL_KIND_DEPT_FINAL] = { "dept-final", "部门决算" },
+    [FL_KIND_UNIT_FINAL] = { "unit-final", "单位决算" },
+    [FL_KIND_DEPT_BUDGET] = { "dept-budget", "部门预算" },
+    [FL_KIND_UNIT_BUDGET] = { "unit-budget", "单位预算" },
+    [FL_KIND_PROJECT_EVAL] = { "project-eval", "项目支出绩效自评" },
+    [FL_KIND_DEPT_EVAL] = { "dept-eval", "部门整体支出绩效自评" },
+};
+
+fl_doc_kind fl_doc_kind_of(const fl_document *doc) { return doc ? doc->kind : FL_KIND_UNKNOWN; }
+
+unsigned fl_doc_kinds(const fl_document *doc)
+{
+    return doc && doc->kinds ? doc->kinds : FL_KIND_BIT(FL_KIND_UNKNOWN);
+}
+
+const char *fl_doc_kind_name(fl_doc_kind kind)
+{
+    return (unsigned)kind < FL_KIND_COUNT ? KIND_NAMES[kind][0] : KIND_NAMES[0][0];
+}
+
+const char *fl_doc_kind_name_zh(fl_doc_kind kind)
+{
+    return (unsigned)kind < FL_KIND_COUNT ? KIND_NAMES[kind][1] : KIND_NAMES[0][1];
+}
+
+size_t fl_doc_kind_line(const fl_document *doc) { return doc ? doc->kind_line : 0; }
+int fl_doc_year(const fl_document *doc) { return doc ? doc->year : 0; }
+size_t fl_doc_year_line(const fl_document *doc) { return doc ? doc->year_line : 0; }
+const char *fl_doc_unit(const fl_document *doc) { return doc ? doc->unit : NULL; }
+size_t fl_doc_unit_line(const fl_document *doc) { return doc ? doc->unit_line : 0; }
+
 /* -- sections -- */
 
 size_t fl_doc_section_count(const fl_document *doc) { return doc ? doc->nsections : 0; }

@@ -84,6 +84,15 @@ struct fl_document {
     size_t ntables;
     fl_table **tables;
 
+    /* What the document is (identity.c); lines are 0 when unknown. */
+    fl_doc_kind kind;
+    unsigned kinds;      /* FL_KIND_BIT(kind) | parts carried */
+    size_t kind_line;
+    int year;
+    size_t year_line;
+    char *unit;          /* NULL when not found */
+    size_t unit_line;
+
     /* line -> innermost section, NULL before the first heading */
     const fl_section **line_section;
 };

@@ -29,6 +29,7 @@ typedef struct fl_parse {
 /* The passes, in the order document.c runs them. */
 void fl_parse_tables(fl_parse *p);      /* tables.c: marks TABLE/META lines */
 void fl_parse_sections(fl_parse *p);    /* sections.c: title, headings, line_section */
+void fl_parse_identity(fl_parse *p);    /* identity.c: kind, year, unit */
 void fl_parse_paragraphs(fl_parse *p);  /* paragraphs.c */
 void fl_parse_amounts(fl_parse *p);     /* amounts.c */
 

@@ -24,6 +24,11 @@
  *
  * ABI history (major changes on any incompatible change, minor on additions):
  *   1.0  2026-11-23  first release.
+ *   1.1  2026-11-30  what the document is: fl_doc_kind(), fl_doc_kinds(),
+ *                    fl_doc_year(), fl_doc_unit() and the lines they came
+ *                    from; rules declared with the kinds they apply to
+ *                    (fl_rule, fl_plugin.rules).  1.0 plugins load as
+ *                    before and their rules run on every kind.
  */
 #ifndef FISLINT_PLUGIN_H
 #define FISLINT_PLUGIN_H
@@ -37,7 +42,7 @@ extern "C" {
 
 #define FISLINT_PLUGIN_MAGIC 0x464c4348u /* "FLCH" */
 #define FISLINT_ABI_MAJOR 1
-#define FISLINT_ABI_MINOR 0
+#define FISLINT_ABI_MINOR 1
 
 #if defined(__GNUC__)
 #define FISLINT_PRINTF(f, a) __attribute__((format(printf, f, a)))
@@ -141,6 +146,50 @@ int fl_doc_line_page(const fl_document *doc, size_t n);
 /* The innermost section containing line `n`, or NULL before the first
  * heading.  Borrowed. */
 const fl_section *fl_doc_section_at(const fl_document *doc, size_t n);
+
+/* -- what the document is (since 1.1) -- */
+
+/* The kind of report.  A document is one kind; a 决算 that carries its
+ * 项目支出绩效自评表 is FL_KIND_DEPT_FINAL, and fl_doc_kinds() also has
+ * the self-evaluation bit. */
+typedef enum fl_doc_kind {
+    FL_KIND_UNKNOWN = 0,     /* not recognised: a notice, a link page … */
+    FL_KIND_DEPT_FINAL,      /* 部门决算 */
+    FL_KIND_UNIT_FINAL,      /* 单位决算 */
+    FL_KIND_DEPT_BUDGET,     /* 部门预算 */
+    FL_KIND_UNIT_BUDGET,     /* 单位预算 */
+    FL_KIND_PROJECT_EVAL,    /* 项目支出绩效自评（表或报告） */
+    FL_KIND_DEPT_EVAL,       /* 部门整体支出绩效自评 */
+    FL_KIND_COUNT
+} fl_doc_kind;
+
+/* Kind masks, for fl_doc_kinds() and fl_rule.kinds. */
+#define FL_KIND_BIT(k) (1u << (unsigned)(k))
+#define FL_KINDS_FINAL (FL_KIND_BIT(FL_KIND_DEPT_FINAL) | FL_KIND_BIT(FL_KIND_UNIT_FINAL))
+#define FL_KINDS_BUDGET (FL_KIND_BIT(FL_KIND_DEPT_BUDGET) | FL_KIND_BIT(FL_KIND_UNIT_BUDGET))
+#define FL_KINDS_EVAL (FL_KIND_BIT(FL_KIND_PROJECT_EVAL) | FL_KIND_BIT(FL_KIND_DEPT_EVAL))
+/* Every kind, FL_KIND_UNKNOWN included: a rule that holds for any report. */
+#define FL_KINDS_ALL ((1u << FL_KIND_COUNT) - 1u)
+
+fl_doc_kind fl_doc_kind_of(const fl_document *doc);
+/* The kind's bit, plus the bits of the parts it carries (a 决算 with
+ * 项目支出绩效自评表 also has FL_KIND_BIT(FL_KIND_PROJECT_EVAL)).  An
+ * unrecognised document gives FL_KIND_BIT(FL_KIND_UNKNOWN). */
+unsigned fl_doc_kinds(const fl_document *doc);
+/* Stable ASCII name ("dept-final", "unit-budget", "unknown" …) and the
+ * Chinese name ("部门决算" …); static strings, never NULL. */
+const char *fl_doc_kind_name(fl_doc_kind kind);
+const char *fl_doc_kind_name_zh(fl_doc_kind kind);
+/* The line that said what the kind is, 0 when unknown. */
+size_t fl_doc_kind_line(const fl_document *doc);
+/* The year the report is about (2024 for a 2024 决算 published in 2025,
+ * 2025 for the 2025 budget), 0 when not found; and the line it came from. */
+int fl_doc_year(const fl_document *doc);
+size_t fl_doc_year_line(const fl_document *doc);
+/* The unit (bureau) the report is of, e.g. "上海市普陀区财政局", or NULL;
+ * borrowed.  And the line it came from. */
+const char *fl_doc_unit(const fl_document *doc);
+size_t fl_doc_unit_line(const fl_document *doc);
 
 /* -- sections: every heading, in document order -- */
 typedef enum fl_numbering {
@@ -303,6 +352,18 @@ void fl_finding_set_suggestion(fl_finding *f, const char *fmt, ...) FISLINT_PRIN
 /* The plugin descriptor                                               */
 /* ------------------------------------------------------------------ */
 
+/* One rule of a check (since 1.1).  A check lists its rules so that the
+ * core knows where each applies: a finding of a rule whose `kinds` does not
+ * meet fl_doc_kinds() of the document is dropped by the core (the
+ * fl_finding returned for it is valid but goes nowhere).  Rules a check
+ * reports without listing them apply to every kind. */
+typedef struct fl_rule {
+    const char *name;        /* short name, as passed to fl_report_add ("code-hierarchy") */
+    fl_severity severity;    /* its usual severity, for listings */
+    unsigned kinds;          /* FL_KINDS_ALL, FL_KINDS_FINAL, … */
+    const char *summary;     /* one line, Chinese */
+} fl_rule;
+
 typedef struct fl_plugin {
     /* Filled by FISLINT_PLUGIN_HEADER: checked by the loader. */
     uint32_t magic;
@@ -324,6 +385,11 @@ typedef struct fl_plugin {
     int (*check)(const fl_document *doc, fl_report *rep, void *state);
     /* Optional.  Frees what init() allocated. */
     void (*fini)(void *state);
+
+    /* Since 1.1 (read only when struct_size covers it).  Optional: the
+     * check's rules, ended by an entry whose name is NULL; static data
+     * owned by the plugin. */
+    const fl_rule *rules;
 } fl_plugin;
 
 #define FISLINT_PLUGIN_HEADER \
