@@ -6,7 +6,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "document.h"
 #include "loader.h"
+#include "report.h"
 #include "test-core.h"
 #include "util.h"
 
@@ -151,6 +153,56 @@ START_TEST(select_by_globs)
 }
 END_TEST
 
+/* Run plugin `name` on `text`; returns the rule ids reported, joined by
+ * spaces (caller frees). */
+static char *rules_reported(const char *name, const char *text)
+{
+    fl_plugin_set set = { 0 };
+    errors e;
+    ck_assert_int_eq(load_one(name, &e, &set), 0);
+    fl_document *doc = fl_document_from_text("<test>", "text", text, strlen(text));
+    fl_report *rep = fl_report_new(doc);
+    fl_report_set_check(rep, set.items[0].desc->id);
+    fl_report_set_rules(rep, fl_plugin_rules(set.items[0].desc));
+    ck_assert_int_eq(set.items[0].desc->check(doc, rep, set.items[0].state), 0);
+    fl_buf out = { 0 };
+    for (size_t i = 0; i < rep->count; i++)
+        fl_buf_printf(&out, "%s%s", i ? " " : "", rep->items[i]->rule);
+    fl_report_free(rep);
+    fl_document_free(doc);
+    fl_plugins_unload(&set);
+    return out.data ? fl_buf_steal(&out) : xstrdup("");
+}
+
+START_TEST(rules_run_only_on_their_kinds)
+{
+    char *r = rules_reported("kind-probe", "上海市普陀区财政局\n2024年度部门决算\n");
+    ck_assert_str_eq(r, "kind-probe/anywhere kind-probe/final-only");
+    free(r);
+    r = rules_reported("kind-probe", "上海市普陀区2025年区级部门预算\n预算主管部门：上海市普陀区财政局\n");
+    ck_assert_str_eq(r, "kind-probe/anywhere kind-probe/budget-only");
+    free(r);
+    /* A document of unknown kind gets only what holds for every kind. */
+    r = rules_reported("kind-probe", "关于做好有关工作的通知\n");
+    ck_assert_str_eq(r, "kind-probe/anywhere");
+    free(r);
+}
+END_TEST
+
+START_TEST(abi_1_0_plugin_still_runs_everywhere)
+{
+    fl_plugin_set set = { 0 };
+    errors e;
+    ck_assert_int_eq(load_one("abi10-probe", &e, &set), 0);
+    /* Its descriptor ends before `rules`: the loader must not read past it. */
+    ck_assert_ptr_null(fl_plugin_rules(set.items[0].desc));
+    fl_plugins_unload(&set);
+    char *r = rules_reported("abi10-probe", "2025年区级部门预算\n");
+    ck_assert_str_eq(r, "abi10-probe/old");
+    free(r);
+}
+END_TEST
+
 Suite *suite_loader(void)
 {
     Suite *s = suite_create("loader");
@@ -163,6 +215,8 @@ Suite *suite_loader(void)
     tcase_add_test(tc, not_a_shared_object_is_refused);
     tcase_add_test(tc, a_directory_with_broken_plugins_still_loads_the_good_one);
     tcase_add_test(tc, select_by_globs);
+    tcase_add_test(tc, rules_run_only_on_their_kinds);
+    tcase_add_test(tc, abi_1_0_plugin_still_runs_everywhere);
     suite_add_tcase(s, tc);
     return s;
 }

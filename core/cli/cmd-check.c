@@ -49,6 +49,7 @@ static void on_document(void *ctx, const char *source, const fl_input *input, co
         if (!p->enabled)
             continue;
         fl_report_set_check(r->rep, p->desc->id);
+        fl_report_set_rules(r->rep, fl_plugin_rules(p->desc));
         if (p->desc->check(doc, r->rep, p->state) != 0) {
             fprintf(stderr, "fislint: %s: 检查项 '%s' 未能完成检查\n", source, p->desc->id);
             run->check_failed = 1;

@@ -251,3 +251,11 @@ void fl_plugins_unload(fl_plugin_set *set)
     set->items = NULL;
     set->count = set->cap = 0;
 }
+
+const fl_rule *fl_plugin_rules(const fl_plugin *desc)
+{
+    /* A 1.0 descriptor ends at fini: its struct_size says so. */
+    if (desc == NULL || desc->struct_size < offsetof(fl_plugin, rules) + sizeof desc->rules)
+        return NULL;
+    return desc->rules;
+}

@@ -41,5 +41,8 @@ int fl_plugins_load_file(fl_plugin_set *set, const char *path, fl_config_set *cf
  * (message in err). */
 int fl_plugins_select(fl_plugin_set *set, const char *spec, char *err, size_t errsize);
 void fl_plugins_unload(fl_plugin_set *set);
+/* The rules a plugin declares (ABI 1.1), or NULL for a 1.0 plugin or one
+ * that lists none.  Borrowed from the plugin. */
+const fl_rule *fl_plugin_rules(const fl_plugin *desc);
 
 #endif

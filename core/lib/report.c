@@ -41,12 +41,41 @@ void fl_report_free(fl_report *rep)
     for (size_t i = 0; i < rep->count; i++)
         finding_free(rep->items[i]);
     free(rep->items);
+    for (size_t i = 0; i < rep->ndropped; i++)
+        finding_free(rep->dropped[i]);
+    free(rep->dropped);
     free(rep);
 }
 
 void fl_report_set_check(fl_report *rep, const char *check_id)
 {
     rep->check_id = check_id;
+    rep->rules = NULL;
+}
+
+void fl_report_set_rules(fl_report *rep, const fl_rule *rules)
+{
+    rep->rules = rules;
+}
+
+const fl_rule *fl_rule_find(const fl_rule *rules, const char *check_id, const char *name)
+{
+    if (rules == NULL || name == NULL)
+        return NULL;
+    size_t n = check_id ? strlen(check_id) : 0;
+    if (n > 0 && strncmp(name, check_id, n) == 0 && name[n] == '/')
+        name += n + 1;
+    for (const fl_rule *r = rules; r->name != NULL; r++)
+        if (strcmp(r->name, name) == 0)
+            return r;
+    return NULL;
+}
+
+/* A rule listed by its check with kinds that this document is not. */
+static int rule_applies(const fl_report *rep, const char *rule)
+{
+    const fl_rule *r = fl_rule_find(rep->rules, rep->check_id, rule);
+    return r == NULL || (r->kinds & fl_doc_kinds(rep->doc)) != 0;
 }
 
 fl_finding *fl_report_add(fl_report *rep, const char *rule, fl_severity sev, const char *fmt, ...)
@@ -67,6 +96,11 @@ fl_finding *fl_report_add(fl_report *rep, const char *rule, fl_severity sev, con
     va_start(ap, fmt);
     f->message = xvasprintf(fmt, ap);
     va_end(ap);
+    if (!rule_applies(rep, rule)) {
+        rep->dropped = xgrow(rep->dropped, &rep->dropped_cap, rep->ndropped + 1, sizeof *rep->dropped);
+        rep->dropped[rep->ndropped++] = f;
+        return f;
+    }
     rep->items = xgrow(rep->items, &rep->cap, rep->count + 1, sizeof *rep->items);
     rep->items[rep->count++] = f;
     return f;

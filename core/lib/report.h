@@ -29,8 +29,13 @@ struct fl_finding {
 struct fl_report {
     const fl_document *doc;
     const char *check_id;   /* the check now running; borrowed */
+    const fl_rule *rules;   /* its declared rules, or NULL; borrowed */
     fl_finding **items;
     size_t count, cap;
+    /* Findings of rules that do not apply to this kind of document: kept
+     * only so the pointer the plugin got stays valid, never output. */
+    fl_finding **dropped;
+    size_t ndropped, dropped_cap;
 };
 
 /* A report for `doc` (which must outlive it).  Caller frees. */
@@ -38,6 +43,13 @@ fl_report *fl_report_new(const fl_document *doc);
 void fl_report_free(fl_report *rep);
 /* Findings are attributed to this check id until the next call. */
 void fl_report_set_check(fl_report *rep, const char *check_id);
+/* The rules the running check declared (fl_plugin.rules), or NULL: a
+ * finding of a listed rule whose kinds do not meet the document's is
+ * dropped. */
+void fl_report_set_rules(fl_report *rep, const fl_rule *rules);
+/* The declared rule `name` ("code-hierarchy" or "check/code-hierarchy")
+ * of `rules`, or NULL. */
+const fl_rule *fl_rule_find(const fl_rule *rules, const char *check_id, const char *name);
 /* Fill what a finding's line implies (evidence, page, section path)
  * when the plugin did not set it.  Called after each check has run. */
 void fl_report_complete(fl_report *rep);

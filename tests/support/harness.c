@@ -41,6 +41,7 @@ static void run_plugin(fl_test_run *run, const char *check_id, const char *const
     ck_assert_msg(rc == 0, "cannot load plugin %s: %s", check_id, lc.error);
     run->rep = fl_report_new(run->doc);
     fl_report_set_check(run->rep, set.items[0].desc->id);
+    fl_report_set_rules(run->rep, fl_plugin_rules(set.items[0].desc));
     rc = set.items[0].desc->check(run->doc, run->rep, set.items[0].state);
     ck_assert_msg(rc == 0, "check %s returned %d", check_id, rc);
     fl_report_set_check(run->rep, NULL);
