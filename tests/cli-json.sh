@@ -14,7 +14,9 @@ assert doc["tool"]["name"] == "fislint" and doc["tool"]["version"]
 d0, d1 = doc["documents"]
 assert d0["source"] == sys.argv[2] and d0["format"] == "text" and d0["error"] is None
 assert d0["title"], d0["title"]
+assert (d0["kind"], d0["year"], d0["unit"]) == ("dept-final", 2023, "济宁市兖州区民政局"), d0
 assert d1["error"] and "无法读取" in d1["error"] and d1["findings"] == [] and d1["format"] is None
+assert d1["kind"] is None and d1["year"] is None and d1["unit"] is None
 f = [x for x in d0["findings"] if x["location"]["line"] == 588][0]
 keys = {"check", "rule", "severity", "message", "location", "evidence", "expected",
         "actual", "difference", "suggestion"}

@@ -43,6 +43,10 @@ static void on_document(void *ctx, const char *source, const fl_input *input, co
     fl_document *doc = fl_document_from_text(source, input->format, input->text, input->len);
     if (fl_doc_title(doc) != NULL)
         r->title = xstrdup(fl_doc_title(doc));
+    r->kind = fl_doc_kind_name(fl_doc_kind_of(doc));
+    r->year = fl_doc_year(doc);
+    if (fl_doc_unit(doc) != NULL)
+        r->unit = xstrdup(fl_doc_unit(doc));
     r->rep = fl_report_new(doc);
     for (size_t i = 0; i < run->plugins->count; i++) {
         const fl_loaded_plugin *p = &run->plugins->items[i];

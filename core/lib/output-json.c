@@ -60,10 +60,12 @@ void fl_output_json(FILE *out, const fl_doc_result *docs, size_t n)
             for (size_t i = 0; i < r->rep->count; i++)
                 json_array_append_new(findings, finding_json(r->rep->items[i]));
         json_array_append_new(documents,
-                              json_pack("{s:s, s:o, s:o, s:o, s:o}", "source", r->source,
-                                        "format", str_or_null(r->format), "title",
-                                        str_or_null(r->title), "error", str_or_null(r->error),
-                                        "findings", findings));
+                              json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "source",
+                                        r->source, "format", str_or_null(r->format), "title",
+                                        str_or_null(r->title), "kind", str_or_null(r->kind),
+                                        "year", r->year ? json_integer(r->year) : json_null(),
+                                        "unit", str_or_null(r->unit), "error",
+                                        str_or_null(r->error), "findings", findings));
     }
     fl_summary s = fl_summarize(docs, n);
     json_t *root = json_pack(

@@ -29,6 +29,7 @@ void fl_doc_result_free(fl_doc_result *r)
     free(r->source);
     free(r->format);
     free(r->title);
+    free(r->unit);
     free(r->error);
     fl_report_free(r->rep);
 }

@@ -11,6 +11,9 @@ typedef struct fl_doc_result {
     char *source;       /* path or URL as given */
     char *format;       /* NULL when unknown */
     char *title;        /* NULL when none */
+    const char *kind;   /* fl_doc_kind_name(); NULL when not read */
+    int year;           /* 0 when unknown */
+    char *unit;         /* NULL when unknown */
     char *error;        /* NULL when the document was checked */
     fl_report *rep;     /* NULL when error is set; findings complete and sorted */
 } fl_doc_result;
