@@ -74,10 +74,27 @@ static int sw_check(const fl_document *doc, fl_report *rep, void *state)
     return rc;
 }
 
+/* Scoring arithmetic holds wherever a self-evaluation table appears (a
+ * 自评报告, or the 自评表 a 决算 carries), whatever the report's kind. */
+static const fl_rule SW_RULES[] = {
+    { "score-above-weight", FL_SEV_ERROR, FL_KINDS_ALL, "指标得分超过其分值" },
+    { "negative-score", FL_SEV_ERROR, FL_KINDS_ALL, "得分为负数" },
+    { "weights-sum", FL_SEV_ERROR, FL_KINDS_ALL, "各指标分值合计应为 100（或 90 加资金执行 10）" },
+    { "total-mismatch", FL_SEV_ERROR, FL_KINDS_ALL, "填写的总分不等于各项得分之和" },
+    { "funding-score", FL_SEV_ERROR, FL_KINDS_ALL, "预算执行率得分应为 min(执行率,100%)×分值" },
+    { "total-above-100", FL_SEV_ERROR, FL_KINDS_ALL, "总分超过 100 分" },
+    { "grade-mismatch", FL_SEV_ERROR, FL_KINDS_ALL, "评价等级与总分不符" },
+    { "grade-count", FL_SEV_ERROR, FL_KINDS_ALL, "汇总表中各等级的项目个数与明细不符" },
+    { "score-mismatch", FL_SEV_ERROR, FL_KINDS_ALL, "同一得分在汇总表、自评表、报告文字中不一致" },
+    { "score-contradiction", FL_SEV_WARNING, FL_KINDS_ALL, "得分与完成情况矛盾（如时效目标未完成却得满分）" },
+    { NULL, 0, 0, NULL },
+};
+
 FISLINT_PLUGIN_DEFINE = {
     FISLINT_PLUGIN_HEADER,
     .id = "score-weight",
-    .version = "1.0",
+    .version = "1.1",
+    .rules = SW_RULES,
     .summary = "绩效自评得分与分值：得分不超分值、分值合计100、总分与等级一致",
     .init = sw_init,
     .check = sw_check,
