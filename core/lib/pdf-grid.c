@@ -5,6 +5,8 @@
 #include "pdf-layout-internal.h"
 
 #define TOL 2.0   /* points: lines closer than this are the same border */
+#define SEAM 1.0  /* points: glyphs this close are one word */
+#define PIXEL 0.5 /* points: how far a rendered line may be from where it is drawn */
 
 /* ---- grids ------------------------------------------------------------ */
 
@@ -173,8 +175,71 @@ static void make_table(pl_page *page, pl_glyph *g, size_t n, unsigned char *used
     free(root);
 }
 
+/* Is `pos` inside the text of glyph i (across the segment)?  Inside its
+ * box, give or take the pixel a rendered line is placed to (the tops of
+ * digits and the side of a last 0 are at the edge of their box); or, for
+ * a vertical segment, on the seam between it and the next glyph of the
+ * same word (the ink of two digits meets there, outside the blanked part
+ * of either box). */
+static int inside_text(const pl_glyph *g, size_t n, size_t i, double pos, int horizontal)
+{
+    double lo = horizontal ? g[i].y0 : g[i].x0, hi = horizontal ? g[i].y1 : g[i].x1;
+    if (pos > lo - PIXEL && pos < hi + PIXEL)
+        return 1;
+    if (horizontal || pos < hi || pos > hi + SEAM)
+        return 0;
+    double h = g[i].y1 - g[i].y0;
+    for (size_t j = 0; j < n; j++)
+        if (j != i && fabs(g[j].x0 - g[i].x1) < SEAM && fabs(pl_cy(&g[j]) - pl_cy(&g[i])) < 0.3 * h)
+            return 1;
+    return 0;
+}
+
+/* How much of segment `s` runs through text: the strokes of characters
+ * (一, the bar of a 7, the sides of 0 and 9 in an amount) survive the
+ * blanking of text boxes and, bridged from line to line, look like
+ * borders; but a border runs between lines and words, not through them. */
+static double through_text(const pl_seg *s, int horizontal, const pl_glyph *g, size_t n)
+{
+    double len = 0;
+    for (size_t i = 0; i < n; i++) {
+        double b0 = horizontal ? g[i].x0 : g[i].y0, b1 = horizontal ? g[i].x1 : g[i].y1;
+        double a = b0 > s->a0 ? b0 : s->a0, b = b1 < s->a1 ? b1 : s->a1;
+        if (b > a && inside_text(g, n, i, s->pos, horizontal))
+            len += b - a;
+    }
+    return len;
+}
+
+/* The segments that are borders, not strokes of text; owned by the
+ * caller. */
+static pl_seg *borders_only(const pl_seg *s, size_t n, int horizontal, const pl_glyph *g,
+                            size_t ng, size_t *kept)
+{
+    pl_seg *out = xmalloc((n ? n : 1) * sizeof *out);
+    *kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (through_text(&s[i], horizontal, g, ng) < 0.5 * (s[i].a1 - s[i].a0))
+            out[(*kept)++] = s[i];
+    return out;
+}
+
+static void find_grids(pl_page *page, pl_glyph *g, size_t n, unsigned char *used,
+                       const pl_seg *hs, size_t nh, const pl_seg *vs, size_t nv);
+
 void pl_find_tables(pl_page *page, pl_glyph *g, size_t n, unsigned char *used,
                     const pl_seg *hs, size_t nh, const pl_seg *vs, size_t nv)
+{
+    size_t kh, kv;
+    pl_seg *h = borders_only(hs, nh, 1, g, n, &kh), *v = borders_only(vs, nv, 0, g, n, &kv);
+    find_grids(page, g, n, used, h, kh, v, kv);
+    free(h);
+    free(v);
+}
+
+/* Each set of crossing borders is one grid, one table. */
+static void find_grids(pl_page *page, pl_glyph *g, size_t n, unsigned char *used,
+                       const pl_seg *hs, size_t nh, const pl_seg *vs, size_t nv)
 {
     size_t total = nh + nv;
     if (!nh || !nv)

@@ -204,6 +204,23 @@ static int is_code_piece(const char *compact_text, size_t k)
     return 1;
 }
 
+/* A piece in a row of a table already known to split its codes: there a
+ * 款 or 项 may be printed as one digit ("301 | 2": the spreadsheet dropped
+ * the leading zero of 02); *piece (owned) is then replaced by "02". */
+static int row_piece(char **piece, size_t k)
+{
+    const char *p = *piece;
+    if (k > 0 && p[0] >= '1' && p[0] <= '9' && p[1] == '\0') {
+        char *two = xmalloc(3);
+        two[0] = '0';
+        two[1] = p[0];
+        two[2] = '\0';
+        free(*piece);
+        *piece = two;
+    }
+    return is_code_piece(*piece, k);
+}
+
 static int cell_is(const fl_table *t, size_t r, size_t c, const char *word)
 {
     char *k = fl_strip_spaces_dup(cell_norm(t, r, c));
@@ -277,7 +294,7 @@ static char *split_code(const fl_table *t, size_t r, size_t col, size_t width, c
         p[k] = fl_strip_spaces_dup(cell_norm(t, r, col + k));
         if (p[k][0] != '\0') {
             any = 1;
-            ok = ok && is_code_piece(p[k], k);
+            ok = ok && row_piece(&p[k], k);
         }
     }
     for (size_t k = width; k < 3; k++)
@@ -329,7 +346,7 @@ static int code_cells_hold_no_name(const fl_table *t, size_t r, size_t col, size
     int ok = 1;
     for (size_t k = 0; k < width && ok; k++) {
         char *p = fl_strip_spaces_dup(cell_norm(t, r, col + k));
-        ok = p[0] == '\0' || is_code_piece(p, k) || strcmp(p, words[k]) == 0;
+        ok = p[0] == '\0' || row_piece(&p, k) || strcmp(p, words[k]) == 0;
         free(p);
     }
     return ok;
