@@ -14,6 +14,12 @@ static fl_dec dec_of(const char *s)
     return d;
 }
 
+int sg_doc_is_budget(const fl_document *doc)
+{
+    unsigned k = fl_doc_kinds(doc);
+    return (k & FL_KINDS_BUDGET) && !(k & FL_KINDS_FINAL);
+}
+
 static int sangong_init(const fl_config *cfg, void **state)
 {
     sg_options *o = calloc(1, sizeof *o);
@@ -67,12 +73,40 @@ static int sangong_check(const fl_document *doc, fl_report *rep, void *state)
     return 0;
 }
 
+/* Where each rule applies (docs/checks/sangong.md).  A budget has no
+ * 决算数: over-budget and unexplained-difference hold wherever a 决算数
+ * (执行数) is set against its 预算数 — 决算, 绩效自评, an unrecognised
+ * text — but never on a budget; the details a 决算 narrative owes
+ * (团组/人次, 批次/人次) are asked of a 决算 only. */
+#define SG_KINDS_NOT_BUDGET (FL_KINDS_ALL & ~FL_KINDS_BUDGET)
+
+static const fl_rule sangong_rules[] = {
+    { "sum", FL_SEV_ERROR, FL_KINDS_ALL,
+      "“三公”经费合计等于各分项之和（表内与情况说明，预算数与决算数）" },
+    { "narrative-table", FL_SEV_ERROR, FL_KINDS_ALL,
+      "情况说明中的“三公”经费金额与“三公”经费表一致" },
+    { "rate", FL_SEV_ERROR, FL_KINDS_ALL,
+      "占比、比上年增减幅度、预决算差异率、完成预算比例按所列金额复算" },
+    { "over-budget", FL_SEV_ERROR, SG_KINDS_NOT_BUDGET,
+      "决算数超过预算数且未说明原因（预算除外）" },
+    { "unexplained-difference", FL_SEV_WARNING, SG_KINDS_NOT_BUDGET,
+      "决算数与预算数不同且未说明差异原因（预算除外）" },
+    { "car-split", FL_SEV_WARNING, FL_KINDS_FINAL | FL_KINDS_BUDGET,
+      "公务用车购置及运行维护费须分列购置费和运行维护费（决算与预算）" },
+    { "abroad-detail", FL_SEV_WARNING, FL_KINDS_FINAL,
+      "决算说明须列明因公出国（境）团组数和人次（仅决算）" },
+    { "reception-detail", FL_SEV_WARNING, FL_KINDS_FINAL,
+      "决算说明须列明公务接待批次和人次（仅决算）" },
+    { NULL, 0, 0, NULL },
+};
+
 FISLINT_PLUGIN_DEFINE = {
     FISLINT_PLUGIN_HEADER,
     .id = "sangong",
-    .version = "1.0",
+    .version = "1.1",
     .summary = "三公经费：表内合计、预决算差异及原因、说明与表一致、差异率与占比复算",
     .init = sangong_init,
     .check = sangong_check,
     .fini = sangong_fini,
+    .rules = sangong_rules,
 };

@@ -93,12 +93,42 @@ static long last_of(const char *s, size_t len, const char *const *words, size_t 
     last_of(s, len, (const char *const[]){ __VA_ARGS__ }, \
             sizeof((const char *const[]){ __VA_ARGS__ }) / sizeof(const char *))
 
+/* 1 when the window speaks of an earlier year: 上年, 去年, or a year
+ * compared with ("比2023年预算增加", "与2024年预算持平", "（2023年：") or
+ * before the report's own year. */
+static int prior_year(const char *s, size_t len, int year)
+{
+    if (LAST(s, len, "上年", "去年", "上一年", "以前年度") >= 0)
+        return 1;
+    for (size_t i = 0; i + 5 <= len; i++) {
+        if (!(s[i] >= '1' && s[i] <= '2') || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9'))
+            continue;
+        int y = 0;
+        size_t k = i;
+        while (k < len && k < i + 4 && s[k] >= '0' && s[k] <= '9')
+            y = y * 10 + (s[k++] - '0');
+        if (k != i + 4 || y < 1990 || y > 2100 || len - k < 3 || memcmp(s + k, "年", 3) != 0)
+            continue;
+        if (year > 0 && y < year)
+            return 1;
+        if (i >= 3 && (memcmp(s + i - 3, "比", 3) == 0 || memcmp(s + i - 3, "较", 3) == 0 ||
+                       memcmp(s + i - 3, "与", 3) == 0 || memcmp(s + i - 3, "同", 3) == 0))
+            return 1;
+        if (year > 0 && y >= year)
+            continue;
+        if (i >= 1 && s[i - 1] == '(')
+            return 1;
+    }
+    return 0;
+}
+
 /* Role of a number from its window; *sign gets +1/-1 for changes. */
-static int window_role(const char *s, size_t len, int percent, int *sign)
+static int window_role(const char *s, size_t len, int percent, int year, int *sign)
 {
     long up = LAST(s, len, "增加", "增长", "上升", "超支", "超出");
     long down = LAST(s, len, "减少", "下降", "降低", "节约", "节支");
     long budget = LAST(s, len, "预算");
+    int prior = prior_year(s, len, year);
     *sign = 0;
     if (up >= 0 || down >= 0)
         *sign = up > down ? 1 : -1;
@@ -110,12 +140,12 @@ static int window_role(const char *s, size_t len, int percent, int *sign)
         if (LAST(s, len, "占") > (up > down ? up : down))
             return SG_R_SHARE;
         if (*sign != 0)
-            return budget >= 0 ? SG_R_DIFF_RATE : SG_R_YOY_RATE;
+            return budget >= 0 && !prior ? SG_R_DIFF_RATE : SG_R_YOY_RATE;
         return SG_R_NONE;
     }
     if (*sign != 0)
-        return budget >= 0 && LAST(s, len, "上年", "去年") < 0 ? SG_R_BUD_AMOUNT : SG_R_YOY_AMOUNT;
-    if (LAST(s, len, "上年", "去年", "上一年") >= 0)
+        return budget >= 0 && !prior ? SG_R_BUD_AMOUNT : SG_R_YOY_AMOUNT;
+    if (prior)
         return SG_R_PREV;
     long final = LAST(s, len, "决算", "支出", "实际", "执行数");
     return budget > final ? SG_R_BUDGET : SG_R_FINAL;
@@ -202,7 +232,19 @@ static void read_sentence(sg_narr *out, const fl_paragraph *p, const char *text,
         if (!role_words(text + win + after, wlen - after))
             after = 0;
         int sign;
-        int role = window_role(text + win + after, wlen - after, !money, &sign);
+        int role = window_role(text + win + after, wlen - after, !money, out->year, &sign);
+        if (out->budget_doc) {
+            /* A budget has no 决算数: its amounts are this year's budget,
+             * its changes compare with last year's budget. */
+            if (role == SG_R_FINAL)
+                role = SG_R_BUDGET;
+            else if (role == SG_R_BUD_AMOUNT)
+                role = SG_R_YOY_AMOUNT;
+            else if (role == SG_R_DIFF_RATE && LAST(text + win, wlen, "差异") < 0)
+                role = SG_R_YOY_RATE;
+            else if (role == SG_R_DIFF_RATE || role == SG_R_COMPLETION)
+                role = SG_R_NONE;
+        }
         if (role == SG_R_SHARE) {
             /* 占“三公”经费的X% keeps its item; 占公用经费的X% has another
              * base, not ours to check. */
@@ -246,6 +288,8 @@ void sg_narr_read(const fl_document *doc, sg_narr *out)
 {
     memset(out, 0, sizeof *out);
     out->doc = doc;
+    out->budget_doc = sg_doc_is_budget(doc);
+    out->year = fl_doc_year(doc);
     size_t np = fl_doc_paragraph_count(doc);
     for (size_t pi = 0; pi < np; pi++) {
         const fl_paragraph *p = fl_doc_paragraph(doc, pi);
@@ -307,13 +351,20 @@ int sg_narr_reason_near(const sg_narr *n, size_t sent)
     if (sg_has_reason(s, len))
         return 1;
     size_t para = n->sents[sent].para;
-    if (sent + 1 < n->nsents && n->sents[sent + 1].para == para) {
+    /* The following sentences of the paragraph, up to one that states a
+     * new budget figure: "…年初预算为0.95万元，支出决算为0.00万元，…；公务
+     * 接待费…；…。决算数小于预算数的主要原因：当年度无“三公”经费支出。" */
+    size_t next = sent + 1;
+    for (; next < n->nsents && n->sents[next].para == para; next++) {
         for (size_t i = 0; i < n->nfigs; i++)
-            if (n->figs[i].sent == sent + 1 && n->figs[i].role == SG_R_BUDGET)
+            if (n->figs[i].sent == next && n->figs[i].role == SG_R_BUDGET)
                 return 0;
-        s = sg_sent_text(n, sent + 1, &len);
-        return sg_has_reason(s, len);
+        s = sg_sent_text(n, next, &len);
+        if (sg_has_reason(s, len))
+            return 1;
     }
+    if (next > sent + 1)
+        return 0;
     /* The reason may start the next paragraph ("主要原因是：…"). */
     if (para + 1 < fl_doc_paragraph_count(n->doc)) {
         const char *t = fl_paragraph_text(fl_doc_paragraph(n->doc, para + 1));

@@ -72,6 +72,9 @@ static int column_item(const fl_table *t, size_t nlabel, size_t c)
         if (blank(s))
             continue;
         if (strstr(s, "小计")) {
+            int own = sg_item_of_label(s); /* “三公”经费小计 in one cell */
+            if (own != SG_ITEM_NONE)
+                return own;
             for (size_t up = r; up-- > 0;)
                 for (size_t cc = c + 1; cc-- > 0;) {
                     const char *u = cell_at(fl_table_row(t, up), cc);
@@ -244,6 +247,14 @@ int sg_table_read(const fl_table *t, sg_table *out)
         has_abroad |= items[c] == SG_ABROAD;
         has_reception |= items[c] == SG_RECEPTION;
     }
+    /* “三公”经费、会议费、培训费预算表: the first 合计 also counts 会议费
+     * and 培训费; the 三公 total is the 小计 under “三公”经费. */
+    int named_total = 0;
+    for (size_t c = 0; c < ncols; c++)
+        named_total |= items[c] == SG_TOTAL && strstr(fl_table_column_label(t, c), "三公");
+    for (size_t c = 0; named_total && c < ncols; c++)
+        if (items[c] == SG_TOTAL && !strstr(fl_table_column_label(t, c), "三公"))
+            items[c] = SG_ITEM_NONE;
     const char *title = fl_table_title(t);
     int titled = title && strstr(title, "三公");
     if (!titled && !(has_abroad && has_reception))

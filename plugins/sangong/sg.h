@@ -88,6 +88,12 @@ typedef struct sg_narr {
     size_t nsents, sents_cap;
     /* 1 when some paragraph talks about 三公 at all */
     int mentioned;
+    /* 1 when the document is a budget (部门预算/单位预算) and not a 决算:
+     * it has no 决算数, its amounts are 预算数 and its changes compare
+     * with the previous year's budget. */
+    int budget_doc;
+    /* The year the report is about (fl_doc_year), 0 when unknown. */
+    int year;
 } sg_narr;
 
 /* Everything the rules look at, for one document. */
@@ -123,6 +129,9 @@ const char *sg_fmt(fl_dec d, char *buf);
 int sg_table_read(const fl_table *t, sg_table *out);
 /* Locate a finding on one table figure. */
 void sg_table_locate(fl_finding *f, const sg_table *st, int group, int item);
+
+/* 1 when `doc` is a budget and not a 决算 (see sg_narr.budget_doc). */
+int sg_doc_is_budget(const fl_document *doc);
 
 /* --- sg-narrative.c --- */
 /* Collect the 三公 figures of the narrative.  Free with sg_narr_free. */

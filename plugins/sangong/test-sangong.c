@@ -2,6 +2,7 @@
  * fixtures (every rule firing and a clean counterpart, in each table
  * layout) and on the seed reports. */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -348,6 +349,160 @@ START_TEST(garbage_input)
 }
 END_TEST
 
+/* ---- real wordings (corpus) ---- */
+
+#define BUDGET_TITLE "上海市普陀区某局2025年部门预算\n\n"
+#define FINAL_TITLE "上海市普陀区某局2024年度部门决算\n\n"
+
+/* The same 三公 figures, as a budget and as a 决算 says them. */
+#define SG_BUDGET_TEXT \
+    "2025年“三公”经费预算数为867.50万元，与2024年预算持平。其中：因公出国（境）费839万元，" \
+    "与2024年预算持平；公务用车购置及运行费0万元，与2024年预算持平；" \
+    "公务接待费28.50万元，与2024年预算持平。\n"
+#define SG_FINAL_TEXT \
+    "2024年度“三公”经费预算数为867.50万元，决算数为867.50万元。其中：因公出国（境）费" \
+    "决算数839万元；公务用车购置及运行费决算数0万元；公务接待费决算数28.50万元。\n"
+
+START_TEST(budget_no_final_details)
+{
+    /* sh-putuo-zfb-2025-budget p21: a budget owes no 团组/人次 or
+     * 批次/人次, and has no 决算数 to speak of. */
+    fl_test_run *run = run_text(BUDGET_TITLE SG_BUDGET_TEXT);
+    expect_none(run, FL_SEV_INFO);
+    fl_test_run_free(run);
+    /* The same figures in a 决算 still owe them. */
+    run = run_text(FINAL_TITLE SG_FINAL_TEXT);
+    const fl_finding *f = expect(run, "sangong/abroad-detail", 3, FL_SEV_WARNING, NULL, NULL);
+    ck_assert_ptr_nonnull(strstr(f->message, "因公出国（境）费决算数为839.00万元"));
+    f = expect(run, "sangong/reception-detail", 3, FL_SEV_WARNING, NULL, NULL);
+    ck_assert_ptr_nonnull(strstr(f->message, "公务接待费决算数为28.50万元"));
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(budget_car_split_says_budget)
+{
+    /* car-split holds for a budget too; its message speaks of 预算数. */
+    fl_test_run *run = run_text(BUDGET_TITLE "2025年“三公”经费预算数为10.00万元。其中："
+                                             "公务用车购置及运行费6.00万元，比上年预算减少1.00万元，"
+                                             "主要原因是压减车辆。\n");
+    const fl_finding *f = expect(run, "sangong/car-split", 3, FL_SEV_WARNING, NULL, NULL);
+    ck_assert_ptr_nonnull(strstr(f->message, "公务用车购置及运行维护费预算数为6.00万元"));
+    ck_assert_ptr_null(strstr(f->message, "决算"));
+    ck_assert_uint_eq(fl_test_count(run, CHECK_ID, FL_SEV_INFO), 1);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(budget_compared_with_last_year)
+{
+    /* sh-putuo-wanli-2024-budget p32: 比2023年预算增加25万元 compares with
+     * last year's budget, not 决算数 − 预算数. */
+    fl_test_run *run = run_text(
+        "上海市普陀区2024年区级部门预算\n\n"
+        "2024年部门“三公”经费和机关运行经费预算表\n\n"
+        "| 项目 | 预算数 |\n|---|---|\n| 合计 | 47.91 |\n| 因公出国（境）费 | 0.00 |\n"
+        "| 公务用车购置及运行维护费 | 46.56 |\n| 公务接待费 | 1.35 |\n\n"
+        "2024年“三公”经费预算数为47.91万元，比2023年预算增加25万元。其中：\n"
+        "（二）公务用车购置及运行费46.56万元，比2023年预算增加25万元，主要原因是购置公务用车。"
+        "其中：公务用车购置费25万元，比2023年预算增加25万元，主要原因是购置公务用车；"
+        "公务用车运行费21.56万元，比2023年预算持平。\n");
+    expect_none(run, FL_SEV_INFO);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(reason_after_item_list)
+{
+    /* putuo-finance-2024-final-accounts p23: the reason follows the list
+     * of items, three clauses after the figures. */
+    static const char head[] =
+        FINAL_TITLE "“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元，完成预算的0%，"
+        "其中：因公出国（境）费决算为0.00万元，完成预算的0%；公务用车购置及运行维护费支出决算为"
+        "0.00万元，完成预算的0%；公务接待费支出决算为0.00万元，完成预算的0%。"
+        "2024年度“三公”经费支出决算数小于预算数的主要原因：";
+    char text[2048];
+    snprintf(text, sizeof text, "%s%s", head, "当年度无“三公”经费支出。\n");
+    fl_test_run *run = run_text(text);
+    expect_none(run, FL_SEV_INFO);
+    fl_test_run_free(run);
+    snprintf(text, sizeof text, "%s%s", head, "严格落实中央八项规定，控制“三公”经费支出。\n");
+    run = run_text(text);
+    expect_none(run, FL_SEV_INFO);
+    fl_test_run_free(run);
+    /* A placeholder there is still no reason. */
+    snprintf(text, sizeof text, "%s%s", head, "XXXXXXXX。\n");
+    run = run_text(text);
+    expect(run, "sangong/unexplained-difference", 3, FL_SEV_WARNING, "0.95", "0.00");
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(car_split_zero_purchase)
+{
+    static const char *const given[] = {
+        "其中购置为0，运行维护费5.00万元。",
+        "无公务用车购置预算安排。",
+        "其中：公务用车购置费0万元。",
+        "其中：公务用车运行维护费5.00万元。",
+    };
+    for (size_t i = 0; i < sizeof given / sizeof given[0]; i++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 FINAL_TITLE "2024年度“三公”经费决算数5.00万元，其中：公务用车购置及运行维护费"
+                             "决算数5.00万元。%s\n",
+                 given[i]);
+        fl_test_run *run = run_text(text);
+        ck_assert_uint_eq(fl_test_count(run, "sangong/car-split", FL_SEV_INFO), 0);
+        fl_test_run_free(run);
+    }
+    /* 购置费0.50万元 with no running cost is no split. */
+    fl_test_run *run = run_text(FINAL_TITLE "2024年度“三公”经费决算数5.00万元，其中：公务用车购置及"
+                                            "运行维护费决算数5.00万元，公务用车购置费0.50万元。\n");
+    expect(run, "sangong/car-split", 3, FL_SEV_WARNING, NULL, NULL);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(previous_year_in_parentheses)
+{
+    /* 1.20 in parentheses is 2023's, never this year's 决算数. */
+    fl_test_run *run = fl_test_run_text(
+        CHECK_ID,
+        FINAL_TITLE "三、“三公”经费支出决算表\n\n"
+        "| 项目 | 预算数 | 决算数 |\n|---|---|---|\n"
+        "| 合计 | 1.00 | 1.00 |\n| 因公出国（境）费 | 0.00 | 0.00 |\n"
+        "| 公务用车购置及运行维护费 | 0.00 | 0.00 |\n| 公务接待费 | 1.00 | 1.00 |\n\n"
+        "2024年度公务接待费支出1.00万元，国内公务接待2批次，10人次。"
+        "（2023年：公务接待费1.20万元。）\n",
+        NULL);
+    ck_assert_uint_eq(fl_test_count(run, "sangong/narrative-table", FL_SEV_INFO), 0);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(total_under_sangong_not_grand_total)
+{
+    /* js-jianchayuan-2017-budget p16/p22: the table's first 合计 adds 会议费
+     * and 培训费; 占“三公”经费的X% is of the 三公 小计. */
+    fl_test_run *run = fl_test_run_text(
+        CHECK_ID,
+        "江苏省人民检察院2017年度部门预算\n\n"
+        "十一、一般公共预算“三公”经费、会议费、培训费支出预算表\n\n单位：万元\n\n"
+        "| 合计 | “三公”经费小计 | 因公出国（境）费 | 公务用车购置及运行维护费 | 公务接待费 | 会议费 | 培训费 |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| 1,452.35 | 584.35 | 110.00 | 317.80 | 156.55 | 168.00 | 700.00 |\n\n"
+        "因公出国（境）费支出110万元，占“三公”经费的18.82%；公务接待费支出156.55万元，"
+        "占“三公”经费的26.72%。\n",
+        NULL);
+    /* 156.55 / 584.35 = 26.79 %, as the real report has it wrong */
+    expect(run, "sangong/rate", 11, FL_SEV_ERROR, "26.79", "26.72");
+    ck_assert_uint_eq(fl_test_count(run, "sangong/rate", FL_SEV_INFO), 1);
+    ck_assert_uint_eq(fl_test_count(run, "sangong/sum", FL_SEV_INFO), 0);
+    fl_test_run_free(run);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("sangong");
@@ -382,6 +537,16 @@ static Suite *suite(void)
     tcase_add_test(narr, narrative_not_sangong);
     tcase_add_test(narr, garbage_input);
     suite_add_tcase(s, narr);
+
+    TCase *real = tcase_create("real-wordings");
+    tcase_add_test(real, budget_no_final_details);
+    tcase_add_test(real, budget_car_split_says_budget);
+    tcase_add_test(real, budget_compared_with_last_year);
+    tcase_add_test(real, reason_after_item_list);
+    tcase_add_test(real, car_split_zero_purchase);
+    tcase_add_test(real, previous_year_in_parentheses);
+    tcase_add_test(real, total_under_sangong_not_grand_total);
+    suite_add_tcase(s, real);
     return s;
 }
 
