@@ -109,12 +109,29 @@ static int mc_check(const fl_document *doc, fl_report *rep, void *state)
     return rc;
 }
 
+/* Where each rule applies (docs/checks/missing-cause.md).  A stated
+ * difference needs its cause in any report; the 偏差原因 of a 绩效自评表
+ * and the （五）偏离绩效目标的原因 section belong to self-evaluations
+ * (a 决算 that carries its 自评表 has the self-evaluation kind too; an
+ * unrecognised text is judged by what it holds). */
+#define MC_KINDS_EVAL (FL_KINDS_EVAL | FL_KIND_BIT(FL_KIND_UNKNOWN))
+static const fl_rule mc_rules[] = {
+    { "empty-cause", FL_SEV_ERROR, FL_KINDS_ALL,
+      "说明了增减或差异，但“主要原因是”后为空或只有占位内容（无、/、XX）" },
+    { "empty-deviation-reason", FL_SEV_WARNING, MC_KINDS_EVAL,
+      "绩效自评表中未完成或失分的指标，“偏差原因分析”栏为空或为占位" },
+    { "empty-deviation-section", FL_SEV_WARNING, MC_KINDS_EVAL,
+      "“偏离绩效目标的原因和下一步改进措施”只写“无”，但项目存在偏离" },
+    { NULL, 0, 0, NULL },
+};
+
 FISLINT_PLUGIN_DEFINE = {
     FISLINT_PLUGIN_HEADER,
     .id = "missing-cause",
-    .version = "1.0",
+    .version = "1.1",
     .summary = "缺少原因说明：“主要原因是。”空缺或占位、自评表偏差原因空白、偏离目标章节只写“无”",
     .init = mc_init,
     .check = mc_check,
     .fini = mc_fini,
+    .rules = mc_rules,
 };
