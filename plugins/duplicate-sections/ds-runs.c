@@ -101,6 +101,33 @@ static void report_run(const fl_document *doc, fl_report *rep, const ds_units *u
                                   bl0, al0);
 }
 
+/* The section of `line` whose title names a source of money: "财政拨款"
+ * (without 一般公共预算) gives 1, "一般公共预算" gives 2, else 0.  The
+ * innermost such section counts. */
+static int money_source(const fl_document *doc, size_t line)
+{
+    for (const fl_section *s = fl_doc_section_at(doc, line); s != NULL;
+         s = fl_section_parent(s)) {
+        const char *t = fl_section_title(s);
+        if (t == NULL)
+            continue;
+        if (strstr(t, "一般公共预算"))
+            return 2;
+        if (strstr(t, "财政拨款"))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when the two copies stand in the 财政拨款 section and the 一般公共预算
+ * section: when a unit has no 政府性基金 or 国有资本经营 money the two are
+ * the same money, and the template makes their explanations identical. */
+static int template_twins(const fl_document *doc, size_t line_a, size_t line_b)
+{
+    int a = money_source(doc, line_a), b = money_source(doc, line_b);
+    return a != 0 && b != 0 && a != b;
+}
+
 int ds_report_runs(const fl_document *doc, fl_report *rep, ds_units *u, ds_pairs *p,
                    const ds_options *o)
 {
@@ -151,6 +178,8 @@ int ds_report_runs(const fl_document *doc, fl_report *rep, ds_units *u, ds_pairs
             continue;
         for (size_t k = r.b0; k <= r.b1; k++)
             reported[k] = 1;
+        if (template_twins(doc, U[r.a0].line, U[r.b0].line))
+            continue;
         report_run(doc, rep, u, &r, o);
     }
     free(reported);

@@ -212,7 +212,10 @@ int ds_units_collect(const fl_document *doc, const ds_options *o, ds_units *out)
         else if (in_note && !starts_numbered(x.text))
             in_note = 0;
         const char *path = s != NULL ? fl_section_path(s) : NULL;
-        x.formulaic = in_note || (path != NULL && strstr(path, "名词解释") != NULL);
+        /* "本表反映…年度财政拨款支出预算安排情况。": the template's one-line
+         * description of a table, alike for every table by design. */
+        x.formulaic = in_note || (path != NULL && strstr(path, "名词解释") != NULL) ||
+                      strncmp(x.text, "本表反映", strlen("本表反映")) == 0;
         if (make_body(&x) != 0) {
             free(x.text);
             goto oom;

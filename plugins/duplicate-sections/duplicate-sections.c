@@ -66,12 +66,22 @@ static int ds_check(const fl_document *doc, fl_report *rep, void *state)
     return rc;
 }
 
+/* Both rules hold for any report (docs/checks/duplicate-sections.md). */
+static const fl_rule ds_rules[] = {
+    { "duplicate-section", FL_SEV_WARNING, FL_KINDS_ALL,
+      "整节内容（标题及正文）重复出现" },
+    { "duplicate-paragraph", FL_SEV_INFO, FL_KINDS_ALL,
+      "单个段落重复或近似重复出现" },
+    { NULL, 0, 0, NULL },
+};
+
 FISLINT_PLUGIN_DEFINE = {
     FISLINT_PLUGIN_HEADER,
     .id = "duplicate-sections",
-    .version = "1.0",
+    .version = "1.1",
     .summary = "重复段落：整节或整段内容重复出现（含仅个别字不同的近似重复）",
     .init = ds_init,
     .check = ds_check,
     .fini = ds_fini,
+    .rules = ds_rules,
 };

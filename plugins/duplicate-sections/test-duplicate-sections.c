@@ -159,6 +159,37 @@ START_TEST(exclusions_are_load_bearing)
 }
 END_TEST
 
+/* js-gaoyuan-2017-budget p22–24: with no fund money the 财政拨款 and the
+ * 一般公共预算 explanations are the same by template, not a paste. */
+START_TEST(template_twin_sections_are_quiet)
+{
+    static const char body[] =
+        "江苏省高级人民法院2017年财政拨款基本支出预算25906.30万元，其中：人员经费20152.26万元，"
+        "主要包括基本工资、津贴补贴、奖金；公用经费5754.04万元，主要包括办公费、印刷费、水电费。\n\n"
+        "人员经费和公用经费均按照定员定额标准核定，与上年相比增加312.50万元，主要原因是人员增加。\n\n";
+    char text[4096];
+    snprintf(text, sizeof text, "六、财政拨款基本支出预算表情况说明\n\n%s"
+                                "八、一般公共预算基本支出预算表情况说明\n\n%s", body, body);
+    fl_test_run *r = fl_test_run_text("duplicate-sections", text, NULL);
+    if (fl_test_count(r, "duplicate-sections", FL_SEV_INFO) != 0)
+        fl_test_dump(r);
+    ck_assert_uint_eq(fl_test_count(r, "duplicate-sections", FL_SEV_INFO), 0);
+    fl_test_run_free(r);
+    /* The same two paragraphs under two other headings are reported. */
+    snprintf(text, sizeof text, "六、基本支出预算情况说明\n\n%s"
+                                "八、项目支出预算情况说明\n\n%s", body, body);
+    r = fl_test_run_text("duplicate-sections", text, NULL);
+    const fl_finding *f = fl_test_find(r, "duplicate-sections/duplicate-paragraph", 9);
+    if (f == NULL)
+        fl_test_dump(r);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(f->severity, FL_SEV_INFO);
+    ck_assert_uint_eq(f->end_line, 11);
+    ck_assert_str_eq(f->actual_text, "100.00%");
+    fl_test_run_free(r);
+}
+END_TEST
+
 START_TEST(seed000_section_four_repeated)
 {
     fl_test_run *r = fl_test_run_file("duplicate-sections", "examples/000_043825adc2a1e450.txt",
@@ -261,6 +292,7 @@ static Suite *suite(void)
     tcase_add_test(tc, min_length_option);
     tcase_add_test(tc, legitimate_repeats_are_quiet);
     tcase_add_test(tc, exclusions_are_load_bearing);
+    tcase_add_test(tc, template_twin_sections_are_quiet);
     suite_add_tcase(s, tc);
     tc = tcase_create("seeds");
     tcase_set_timeout(tc, 30);
