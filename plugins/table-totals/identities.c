@@ -1,41 +1,28 @@
 /* identities.c — rule row-identity: identities across the columns of one
- * row, found by column labels (never by position):
- *   本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出
- *   本年收入合计 = 财政拨款收入 + 上级补助收入 + 事业收入 + 经营收入 + 附属单位上缴收入 + 其他收入
- *   小计/合计 = 基本支出 + 项目支出                       (财政拨款支出表)
- *   合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算财政拨款 (财政拨款总表)
+ * row, taken from the header itself (never from a fixed list of names):
+ *   a total column (合计, 小计, 总计, 本年支出合计, 本年收入合计) equals the
+ *   sum of the amount columns that follow it under the same header group
+ *   (its siblings): 合计 = 基本支出 + 项目支出 + 单位预留机动经费 + …,
+ *   本年收入合计 = 财政拨款收入 + 事业收入 + …, 支出/合计 = 一般公共预算 +
+ *   政府性基金预算 + ….  A sibling that is itself a group (基本支出/人员经费,
+ *   基本支出/公用经费) counts through its own 小计 when it has one, else
+ *   through its leaves.  Columns 其中… and ratios are not addends.
+ * One identity is not a sum and stays named:
  *   年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出    (政府性基金表) */
 #include <stdio.h>
 #include <string.h>
 
 #include "tt.h"
 
-#define MAX_PARTS 8
+#define MAX_PARTS 16
+#define LABEL_MAX 64
 
-typedef struct identity {
-    const char *totals[3];            /* leaf names the total may have */
-    const char *parts[MAX_PARTS];     /* leaf names of the addends */
-    int negative[MAX_PARTS];          /* 1: subtract this part */
-    size_t min_parts;                 /* addend columns that must exist */
-    const char *formula;              /* for the message */
-} identity;
-
-static const identity identities[] = {
-    { { "本年支出合计", NULL, NULL },
-      { "基本支出", "项目支出", "上缴上级支出", "经营支出",
-        "对附属单位补助支出", NULL }, { 0 }, 2, "同行各支出栏之和" },
-    { { "本年收入合计", NULL, NULL },
-      { "财政拨款收入", "上级补助收入", "事业收入", "经营收入",
-        "附属单位上缴收入", "其他收入", NULL }, { 0 }, 2, "同行各收入来源栏之和" },
-    { { "小计", "合计", NULL },
-      { "基本支出", "项目支出", NULL }, { 0 }, 2, "基本支出＋项目支出" },
-    { { "合计", NULL, NULL },
-      { "一般公共预算财政拨款", "政府性基金预算财政拨款",
-        "国有资本经营预算财政拨款", NULL }, { 0 }, 2, "三类财政拨款栏之和" },
-    { { "年末结转和结余", NULL, NULL },
-      { "年初结转和结余", "本年收入", "小计", NULL }, { 0, 0, 1 }, 3,
-      "年初结转和结余＋本年收入－本年支出" },
-};
+static int is_total_leaf(const char *leaf)
+{
+    return strcmp(leaf, "合计") == 0 || strcmp(leaf, "小计") == 0 ||
+           strcmp(leaf, "总计") == 0 || strcmp(leaf, "本年支出合计") == 0 ||
+           strcmp(leaf, "本年收入合计") == 0;
+}
 
 /* Label of row `r` for a finding: the code and name left of `col`. */
 static void row_name(const fl_row *r, size_t col, char *out, size_t size)
@@ -55,63 +42,214 @@ static void row_name(const fl_row *r, size_t col, char *out, size_t size)
     tt_clean_label(fl_row_label(r), out, size);
 }
 
-static void check_identity(tt_ctx *c, const fl_table *t, const identity *id)
+/* Cleaned full label of column `col` ("支出预算/合计"). */
+static void col_path(const fl_table *t, size_t col, char *out, size_t size)
 {
-    long total = -1;
-    for (int i = 0; i < 3 && id->totals[i] != NULL && total < 0; i++)
-        total = tt_col_by_leaf(t, id->totals[i], 0);
-    if (total < 0)
-        return;
-    long cols[MAX_PARTS];
-    size_t found = 0, nparts = 0;
-    for (; nparts < MAX_PARTS && id->parts[nparts] != NULL; nparts++) {
-        /* parts sit right of the total (年末 is the exception: left) */
-        cols[nparts] = tt_col_by_leaf(t, id->parts[nparts], 0);
-        if (cols[nparts] == total)
-            cols[nparts] = -1;
-        if (cols[nparts] >= 0)
-            found++;
+    const char *label = fl_table_column_label(t, col);
+    size_t o = 0;
+    if (label == NULL)
+        label = "";
+    /* clean each component, keep the slashes */
+    char part[256];
+    const char *s = label;
+    out[0] = '\0';
+    for (;;) {
+        const char *slash = strchr(s, '/');
+        size_t n = slash != NULL ? (size_t)(slash - s) : strlen(s);
+        char raw[256];
+        if (n >= sizeof raw)
+            n = sizeof raw - 1;
+        memcpy(raw, s, n);
+        raw[n] = '\0';
+        tt_clean_label(raw, part, sizeof part);
+        int w = snprintf(out + o, size - o, "%s%s", o > 0 ? "/" : "", part);
+        if (w < 0 || (size_t)w >= size - o)
+            return;
+        o += (size_t)w;
+        if (slash == NULL)
+            return;
+        s = slash + 1;
     }
-    if (found < id->min_parts)
-        return;
+}
+
+/* 1 when column `col` cannot hold an addend: codes, names, 行次, ratios,
+ * 其中 columns, or a body of mostly words. */
+static int not_amount_col(const fl_table *t, size_t col, const char *leaf)
+{
+    static const char *const words[] = {
+        "行次", "栏次", "代码", "编码", "名称", "科目", "率", "%", "比例",
+        "序号", "备注", NULL
+    };
+    if (strcmp(leaf, "项目") == 0 || strcmp(leaf, "类") == 0 ||
+        strcmp(leaf, "款") == 0 || strcmp(leaf, "项") == 0 ||
+        strncmp(leaf, "其中", strlen("其中")) == 0)
+        return 1;
+    for (size_t i = 0; words[i] != NULL; i++)
+        if (tt_str_has(leaf, words[i]))
+            return 1;
+    size_t nrows = fl_table_row_count(t), text = 0, nums = 0;
+    for (size_t i = fl_table_header_row_count(t); i < nrows; i++) {
+        const fl_row *r = fl_table_row(t, i);
+        if (fl_row_is_header(r))
+            continue;
+        fl_dec v;
+        if (tt_cell_is_code(r, col) || tt_cell_is_text(r, col))
+            text++;
+        else if (tt_cell_dec(t, r, col, &v))
+            nums++;
+    }
+    return text > nums;
+}
+
+/* The addend columns of total column `total`: its siblings to the right
+ * under the same header group.  Returns how many were written to cols. */
+static size_t siblings(const fl_table *t, size_t total, long *cols,
+                       size_t max)
+{
+    char tpath[512], parent[512], path[512], leaf[128];
+    size_t ncols = fl_table_column_count(t), n = 0;
+    col_path(t, total, tpath, sizeof tpath);
+    const char *slash = strrchr(tpath, '/');
+    size_t plen = slash != NULL ? (size_t)(slash - tpath) : 0;
+    memcpy(parent, tpath, plen);
+    parent[plen] = '\0';
+    for (size_t col = total + 1; col < ncols && n < max; col++) {
+        col_path(t, col, path, sizeof path);
+        if (plen > 0 && (strncmp(path, parent, plen) != 0 || path[plen] != '/'))
+            break;                          /* left the group */
+        const char *rel = plen > 0 ? path + plen + 1 : path;
+        if (rel[0] == '\0')
+            break;                          /* an unlabelled column */
+        tt_col_leaf(t, col, leaf, sizeof leaf);
+        const char *sub = strchr(rel, '/');
+        if (sub == NULL && is_total_leaf(leaf))
+            break;                          /* the next block's total */
+        if (not_amount_col(t, col, leaf))
+            continue;
+        if (sub != NULL) {
+            /* a column inside a sub-group G: skip it when G has its own
+             * value column (G itself, or G/小计, G/合计) and this is not
+             * that column */
+            size_t glen = (size_t)(sub - rel);
+            int own = is_total_leaf(leaf) && strchr(sub + 1, '/') == NULL;
+            int skip = 0;
+            for (size_t k = total + 1; k < ncols && !own && !skip; k++) {
+                char other[512];
+                if (k == col)
+                    continue;
+                col_path(t, k, other, sizeof other);
+                const char *orel = plen > 0 ? other + plen + 1 : other;
+                if (plen > 0 && (strncmp(other, parent, plen) != 0 ||
+                                 other[plen] != '/'))
+                    continue;
+                if (strncmp(orel, rel, glen) != 0)
+                    continue;
+                if (orel[glen] == '\0')
+                    skip = 1;               /* G has a column of its own */
+                else if (orel[glen] == '/' && strchr(orel + glen + 1, '/') == NULL &&
+                         is_total_leaf(orel + glen + 1))
+                    skip = 1;               /* G/小计 */
+            }
+            if (skip)
+                continue;
+        }
+        cols[n++] = (long)col;
+    }
+    return n;
+}
+
+static void check_rows(tt_ctx *c, const fl_table *t, size_t total,
+                       const long *cols, const int *negative, size_t nparts,
+                       const char *formula)
+{
     char column[128];
-    tt_col_leaf(t, (size_t)total, column, sizeof column);
+    char labels[MAX_PARTS][LABEL_MAX];
+    tt_col_leaf(t, total, column, sizeof column);
+    for (size_t p = 0; p < nparts; p++) {
+        char leaf[LABEL_MAX - 8];
+        tt_col_leaf(t, (size_t)cols[p], leaf, sizeof leaf);
+        snprintf(labels[p], sizeof labels[p], "%s%s",
+                 negative[p] ? "减：" : "", leaf);
+    }
     size_t nrows = fl_table_row_count(t);
     for (size_t i = fl_table_header_row_count(t); i < nrows; i++) {
         const fl_row *r = fl_table_row(t, i);
         fl_dec actual;
-        if (fl_row_is_header(r) || !tt_cell_dec(t, r, (size_t)total, &actual))
+        if (fl_row_is_header(r) || !tt_cell_dec(t, r, total, &actual))
             continue;
         tt_addend add[MAX_PARTS];
-        char labels[MAX_PARTS][64];
-        size_t n = 0, numbers = 0;
+        size_t numbers = 0;
         for (size_t p = 0; p < nparts; p++) {
-            if (cols[p] < 0)
-                continue;
             fl_dec v = { 0 };
             if (tt_cell_dec(t, r, (size_t)cols[p], &v))
                 numbers++;
-            if (id->negative[p]) {
+            if (negative[p])
                 v.micros = -v.micros;
-                snprintf(labels[n], sizeof labels[n], "减：%s",
-                         id->parts[p]);
-            } else {
-                snprintf(labels[n], sizeof labels[n], "%s", id->parts[p]);
-            }
-            add[n].label = labels[n];
-            add[n].value = v;
-            n++;
+            add[p].label = labels[p];
+            add[p].value = v;
         }
         if (numbers == 0)
             continue;
-        char rname[200], what[400];
-        row_name(r, (size_t)total, rname, sizeof rname);
-        snprintf(what, sizeof what, "%s行：“%s”应等于%s", rname, column,
-                 id->formula);
-        tt_where w = { .table = t, .row = r, .row_label = rname,
+        char rname[200], what[600];
+        row_name(r, total, rname, sizeof rname);
+        if (rname[0] != '\0')
+            snprintf(what, sizeof what, "%s行：“%s”应等于%s", rname, column,
+                     formula);
+        else
+            snprintf(what, sizeof what, "“%s”应等于%s", column, formula);
+        tt_where w = { .table = t, .row = r,
+                       .row_label = rname[0] != '\0' ? rname : NULL,
                        .column = column };
-        tt_check_sum(c, "row-identity", &w, what, actual, add, n);
+        tt_check_sum(c, "row-identity", &w, what, actual, add, nparts);
     }
+}
+
+/* 合计 = its siblings, for every total column of the header. */
+static void check_group_totals(tt_ctx *c, const fl_table *t)
+{
+    size_t ncols = fl_table_column_count(t);
+    for (size_t col = 0; col < ncols; col++) {
+        char leaf[128];
+        tt_col_leaf(t, col, leaf, sizeof leaf);
+        if (!is_total_leaf(leaf))
+            continue;
+        long cols[MAX_PARTS];
+        int neg[MAX_PARTS] = { 0 };
+        size_t n = siblings(t, col, cols, MAX_PARTS);
+        if (n < 2)
+            continue;
+        char formula[400];
+        size_t o = (size_t)snprintf(formula, sizeof formula, "同组各栏之和（");
+        for (size_t p = 0; p < n && o < sizeof formula; p++) {
+            char name[128];
+            tt_col_leaf(t, (size_t)cols[p], name, sizeof name);
+            int w = snprintf(formula + o, sizeof formula - o, "%s%s",
+                             p > 0 ? "＋" : "", name);
+            if (w < 0)
+                break;
+            o += (size_t)w;
+        }
+        if (o < sizeof formula)
+            snprintf(formula + o, sizeof formula - o, "）");
+        check_rows(c, t, col, cols, neg, n, formula);
+    }
+}
+
+/* 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出 (政府性基金表). */
+static void check_carry_over(tt_ctx *c, const fl_table *t)
+{
+    long end = tt_col_by_leaf(t, "年末结转和结余", 0);
+    long begin = tt_col_by_leaf(t, "年初结转和结余", 0);
+    long income = tt_col_by_leaf(t, "本年收入", 0);
+    long spend = tt_col_by_leaf(t, "小计", 0);
+    if (spend < 0)
+        spend = tt_col_by_leaf(t, "本年支出", 0);
+    if (end < 0 || begin < 0 || income < 0 || spend < 0)
+        return;
+    long cols[3] = { begin, income, spend };
+    int neg[3] = { 0, 0, 1 };
+    check_rows(c, t, (size_t)end, cols, neg, 3,
+               "年初结转和结余＋本年收入－本年支出");
 }
 
 void tt_rule_row_identity(tt_ctx *c, const fl_table *t)
@@ -119,10 +257,6 @@ void tt_rule_row_identity(tt_ctx *c, const fl_table *t)
     tt_kind kind = tt_table_kind(t);
     if (kind == TT_SANGONG || kind == TT_SUMMARY)
         return;
-    for (size_t i = 0; i < sizeof identities / sizeof identities[0]; i++) {
-        /* 小计 = 基本 + 项目 would repeat the 本年支出合计 identity */
-        if (i == 2 && tt_col_by_leaf(t, "本年支出合计", 0) >= 0)
-            continue;
-        check_identity(c, t, &identities[i]);
-    }
+    check_group_totals(c, t);
+    check_carry_over(c, t);
 }

@@ -54,8 +54,108 @@ static void set_label(tt_mention *x, const char *text, size_t from, size_t to)
     tt_clean_label(raw, x->label, sizeof x->label);
 }
 
+static int has_at(const char *s, const char *word)
+{
+    return strncmp(s, word, strlen(word)) == 0;
+}
+
+/* A money figure that is a threshold, not an amount: "单价50万元以上",
+ * "100万元（含）以上", "超过10万元".  `after` follows the number and its
+ * unit; `label` is the cleaned clause before it. */
+static int is_threshold(const char *after, const char *label)
+{
+    static const char *const post[] = {
+        "以上", "以下", "（含）以上", "(含)以上", "（含）以下", "(含)以下",
+        "及以上", "及以下", "（含）", "(含)", NULL
+    };
+    static const char *const pre[] = {
+        "单价", "超过", "不超过", "低于", "高于", "不足", "达到", NULL
+    };
+    while (*after == ' ')
+        after++;
+    for (size_t i = 0; post[i] != NULL; i++)
+        if (has_at(after, post[i]))
+            return 1;
+    for (size_t i = 0; pre[i] != NULL; i++)
+        if (tt_str_ends(label, pre[i]))
+            return 1;
+    return 0;
+}
+
+/* Byte offset of the "（" / "(" still open at `to` (scanning from `from`),
+ * or (size_t)-1 when none is open. */
+static size_t open_paren(const char *text, size_t from, size_t to)
+{
+    size_t open[8], depth = 0;
+    for (size_t i = from; i < to;) {
+        if (has_at(text + i, "（") || text[i] == '(') {
+            if (depth < 8)
+                open[depth] = i;
+            depth++;
+        } else if ((has_at(text + i, "）") || text[i] == ')') && depth > 0) {
+            depth--;
+        }
+        i += has_at(text + i, "（") || has_at(text + i, "）") ? 3 : 1;
+    }
+    return depth > 0 && depth <= 8 ? open[depth - 1] : (size_t)-1;
+}
+
+/* The year a label starts with ("2016年为"), 0 if none. */
+static int label_year(const char *label)
+{
+    const char *s = label;
+    while (*s == '(' || has_at(s, "（"))
+        s += *s == '(' ? 1 : 3;
+    for (int i = 0; i < 4; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    if (!has_at(s + 4, "年"))
+        return 0;
+    return (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+           (s[3] - '0');
+}
+
+/* A figure of an earlier year: in parentheses that speak of the previous
+ * year ("（上年为X万元）", "（2016年：X万元）"), or a clause that opens with
+ * an earlier year or 上年 and only names it ("2016年为X万元", "上年为X万元").
+ * A change ("与上年相比增加X万元") or an item of this year that merely has
+ * 上年 in its name ("上年结转X万元") is not one. */
+static int is_prev_year(const char *text, size_t clause, size_t at,
+                        const char *label, int year)
+{
+    static const char *const verbs[] = {
+        "增加", "减少", "增长", "下降", "增减", "持平", NULL
+    };
+    for (size_t i = 0; verbs[i] != NULL; i++)
+        if (tt_str_ends(label, verbs[i]))
+            return 0;
+    size_t po = open_paren(text, clause, at);
+    if (po != (size_t)-1) {
+        char raw[128], in[128];
+        size_t n = at - po;
+        if (n >= sizeof raw)
+            n = sizeof raw - 1;
+        memcpy(raw, text + po, n);
+        raw[n] = '\0';
+        tt_clean_label(raw, in, sizeof in);
+        int y = label_year(in);
+        if (tt_str_has(in, "上年") || tt_str_has(in, "去年") ||
+            tt_str_has(in, "上一年") || tt_str_has(in, "同期") ||
+            (y > 0 && year > 0 && y < year))
+            return 1;
+    }
+    int y = label_year(label);
+    if (y > 0 && year > 0 && y < year)
+        return 1;
+    if ((has_at(label, "上年") || has_at(label, "去年") ||
+         has_at(label, "上一年")) &&
+        !has_at(label, "上年结转") && !has_at(label, "上年结余"))
+        return 1;
+    return 0;
+}
+
 static void parse_paragraph(const fl_paragraph *p, size_t *sentence,
-                            tt_mentions *m, size_t *cap)
+                            tt_mentions *m, size_t *cap, int year)
 {
     const char *text = fl_paragraph_text(p);
     if (text == NULL)
@@ -111,6 +211,12 @@ static void parse_paragraph(const fl_paragraph *p, size_t *sentence,
         }
         if (keep) {
             set_label(&x, text, clause, i);
+            if (!x.is_pct && is_threshold(text + i + len, x.label)) {
+                i += len;           /* "单价50万元以上": not an amount */
+                continue;
+            }
+            x.prev_year = !x.is_pct &&
+                          is_prev_year(text, clause, i, x.label, year);
             if (push(m, cap, &x) != 0)
                 return;
             mention_in_clause = 1;
@@ -125,8 +231,9 @@ void tt_mentions_collect(const fl_document *doc, tt_mentions *out)
     size_t cap = 0, sentence = 0;
     memset(out, 0, sizeof *out);
     size_t n = fl_doc_paragraph_count(doc);
+    int year = fl_doc_year(doc);
     for (size_t i = 0; i < n; i++)
-        parse_paragraph(fl_doc_paragraph(doc, i), &sentence, out, &cap);
+        parse_paragraph(fl_doc_paragraph(doc, i), &sentence, out, &cap, year);
 }
 
 void tt_mentions_free(tt_mentions *m)

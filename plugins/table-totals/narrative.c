@@ -106,17 +106,74 @@ static int unit_slip(tt_ctx *c, const tt_mentions *ms, size_t h, fl_dec sum,
     return 0;
 }
 
+/* 1 when text[from, to) counts things, not money: "12辆", "1200平方米",
+ * "2台（套）", "3个".  Such a 其中 list is an inventory, not a sum. */
+static int has_quantity(const char *text, size_t from, size_t to)
+{
+    static const char *const units[] = {
+        "辆", "台", "套", "个", "平方米", "㎡", "m²", "m2", "人", "次", "家",
+        "处", "栋", "间", "亩", "公里", "件", "名", "户", "批", "张", NULL
+    };
+    for (size_t i = from; i < to; i++) {
+        if (text[i] < '0' || text[i] > '9')
+            continue;
+        size_t j = i;
+        while (j < to && ((text[j] >= '0' && text[j] <= '9') ||
+                          text[j] == '.' || text[j] == ','))
+            j++;
+        while (j < to && text[j] == ' ')
+            j++;
+        for (size_t u = 0; units[u] != NULL; u++)
+            if (strncmp(text + j, units[u], strlen(units[u])) == 0)
+                return 1;
+        i = j;
+    }
+    return 0;
+}
+
 static void check_list(tt_ctx *c, const tt_mentions *ms, size_t h)
 {
     const tt_mention *head = &ms->items[h];
     tt_addend add[32];
     char names[32][128];
-    size_t n = 0;
+    size_t n = 0, last_end = head->end;
+    if (head->prev_year)
+        return;
+    /* a list inside a list ("…其中：A…；B 4万元，其中：B1、B2；C…") ends at
+     * the next "；": what follows belongs to the outer list */
+    int nested = 0;
+    for (size_t j = h; j-- > 0;) {
+        const tt_mention *m = &ms->items[j];
+        if (m->sentence != head->sentence || m->para != head->para)
+            break;
+        if (list_head(m) == 1)
+            nested = 1;
+    }
+    if (!nested) {
+        /* "…。其中：…A 4万元，其中：" — the outer 其中 may have no amount */
+        const char *t = fl_paragraph_text(head->para);
+        size_t from = 0;
+        for (size_t i = 0; i + 3 <= head->clause; i++)
+            if (strncmp(t + i, "。", 3) == 0)
+                from = i + 3;
+        for (size_t i = from; i + 6 <= head->clause && !nested; i++)
+            if (strncmp(t + i, "其中", 6) == 0)
+                nested = 1;
+    }
+    const char *ptext = fl_paragraph_text(head->para);
     for (size_t k = h + 1; k < ms->count && n < 32; k++) {
         const tt_mention *m = &ms->items[k];
         if (m->sentence != head->sentence || m->para != head->para)
             break;
-        if (m->is_pct || is_comparison(m->label))
+        if (nested) {
+            int closed = 0;
+            for (size_t i = last_end; i < m->off && !closed; i++)
+                if (ptext[i] == ';' || strncmp(ptext + i, "；", 3) == 0)
+                    closed = 1;
+            if (closed)
+                break;
+        }
+        if (m->is_pct || m->prev_year || is_comparison(m->label))
             continue;
         if (tt_str_has(m->label, "其中") && k != h + 1)
             break;                  /* a nested list: stop before it */
@@ -126,10 +183,14 @@ static void check_list(tt_ctx *c, const tt_mentions *ms, size_t h)
         add[n].label = names[n];
         add[n].value = m->value;
         n++;
+        last_end = m->end;
         if (list_head(m) == 1)
             break;
     }
     if (n < 2)
+        return;
+    /* an inventory (vehicles, m², sets) among the items: not a money sum */
+    if (has_quantity(fl_paragraph_text(head->para), head->end, last_end))
         return;
     fl_dec sum = { 0 };
     for (size_t k = 0; k < n; k++)
@@ -162,13 +223,77 @@ static void check_list(tt_ctx *c, const tt_mentions *ms, size_t h)
 }
 
 /* ---- percentages ---- */
-/* stated vs computed percentage: 0 fine, 1 rounding, 2 wrong. */
-static int pct_verdict(fl_dec stated, int decimals, fl_dec computed)
+/* Half a unit of the last written decimal, in 万元 for amounts: what the
+ * rounding of a written figure may hide. */
+static fl_dec half_unit(int decimals, fl_unit unit)
+{
+    if (decimals < 0)
+        decimals = 0;
+    int64_t u = FL_DEC_SCALE / 2;
+    for (int i = 0; i < decimals && u > 0; i++)
+        u /= 10;
+    if (unit == FL_UNIT_YUAN)
+        u /= 10000;
+    else if (unit == FL_UNIT_YIYUAN)
+        u *= 10000;
+    fl_dec d = { u };
+    return d;
+}
+
+static fl_dec amount_half(const tt_mention *m)
+{
+    return half_unit(m->decimals, m->unit);
+}
+
+/* The range of num / den × 100 as num and den vary within their rounding;
+ * the range is given as the quotients at its two ends.  0 if undefined. */
+typedef struct pct_range {
+    fl_dec lo, hi;
+    int ok;
+} pct_range;
+
+static fl_dec pct_of(fl_dec num, fl_dec den, int *ok)
+{
+    fl_dec r = { 0 };
+    if (den.micros <= 0) {
+        *ok = 0;
+        return r;
+    }
+    int k;
+    r = fl_dec_div(fl_dec_mul(num, fl_dec_from_int(100)), den, &k);
+    if (!k)
+        *ok = 0;
+    return r;
+}
+
+static pct_range range_of(fl_dec num_lo, fl_dec den_hi, fl_dec num_hi,
+                          fl_dec den_lo)
+{
+    pct_range r;
+    r.ok = 1;
+    if (num_lo.micros < 0)
+        num_lo.micros = 0;
+    r.lo = pct_of(num_lo, den_hi, &r.ok);
+    r.hi = pct_of(num_hi, den_lo, &r.ok);
+    return r;
+}
+
+/* stated vs computed percentage: 0 fine, 1 rounding, 2 wrong.  Rounding:
+ * the stated figure (± half its last digit) meets the range the written
+ * amounts allow, or it is one unit of its last digit off. */
+static int pct_verdict(fl_dec stated, int decimals, fl_dec computed,
+                       const pct_range *range)
 {
     if (decimals < 0 || decimals > 4)
         decimals = 2;
     if (fl_dec_cmp(fl_dec_round(computed, decimals), stated) == 0)
         return 0;
+    if (range != NULL && range->ok) {
+        fl_dec h = half_unit(decimals, FL_UNIT_NONE);
+        if (fl_dec_cmp(fl_dec_add(stated, h), range->lo) >= 0 &&
+            fl_dec_cmp(fl_dec_sub(stated, h), range->hi) <= 0)
+            return 1;
+    }
     int64_t unit = FL_DEC_SCALE;
     for (int i = 0; i < decimals; i++)
         unit /= 10;
@@ -177,17 +302,28 @@ static int pct_verdict(fl_dec stated, int decimals, fl_dec computed)
 }
 
 static void report_pct(tt_ctx *c, const tt_mention *pm, fl_dec computed,
-                       const char *desc, const tt_addend *add, size_t n)
+                       const pct_range *range, const char *desc,
+                       const tt_addend *add, size_t n)
 {
-    int v = pct_verdict(pm->value, pm->decimals, computed);
+    int v = pct_verdict(pm->value, pm->decimals, computed, range);
     if (v == 0)
         return;
-    char s[32], e[32];
-    fl_dec shown = fl_dec_round(computed, pm->decimals > 0 ? pm->decimals : 2);
+    char s[32], e[32], lo[32], hi[32];
+    int dec = pm->decimals > 0 ? pm->decimals : 2;
+    fl_dec shown = fl_dec_round(computed, dec);
     fl_dec_format(pm->value, pm->decimals, s, sizeof s);
-    fl_dec_format(shown, pm->decimals > 0 ? pm->decimals : 2, e, sizeof e);
+    fl_dec_format(shown, dec, e, sizeof e);
     fl_finding *f;
-    if (v == 1) {
+    if (v == 1 && range != NULL && range->ok) {
+        fl_dec_format(fl_dec_round(range->lo, dec + 1), dec, lo, sizeof lo);
+        fl_dec_format(fl_dec_round(range->hi, dec + 1), dec, hi, sizeof hi);
+        f = fl_report_add(c->rep, RULE, FL_SEV_INFO,
+                          "%s：写为 %s%%，按所列金额计算为 %s%%；所列金额经四舍五入，"
+                          "实际比例可在 %s%%～%s%% 之间，属尾数误差",
+                          desc, s, e, lo, hi);
+        fl_finding_set_suggestion(f, "差异来自四舍五入，可不修改；如需一致，"
+                                     "请按所列金额重新计算百分比。");
+    } else if (v == 1) {
         f = fl_report_add(c->rep, RULE, FL_SEV_INFO,
                           "%s：写为 %s%%，按所列金额计算为 %s%%，属尾数误差",
                           desc, s, e);
@@ -221,21 +357,23 @@ static int adjacent(const tt_mentions *ms, size_t k)
 /* Whole for "占" with a named base: the table's figure when the tables
  * give it (they are the reference), else a narrative amount of that name. */
 static int named_whole(const tt_mentions *ms, const tt_facts *facts,
-                       const char *base, fl_dec *out)
+                       const char *base, fl_dec *out, fl_dec *half)
 {
     const tt_fact *f = tt_fact_find(facts, base);
     if (f != NULL) {
         *out = f->value;
+        *half = half_unit(2, FL_UNIT_WANYUAN);
         return 1;
     }
     char name[128];
     for (size_t k = 0; k < ms->count; k++) {
         const tt_mention *m = &ms->items[k];
-        if (m->is_pct)
+        if (m->is_pct || m->prev_year)
             continue;
         tt_item_name(m->label, name, sizeof name);
         if (strcmp(name, base) == 0) {
             *out = m->value;
+            *half = amount_half(m);
             return 1;
         }
     }
@@ -249,7 +387,9 @@ static void check_share(tt_ctx *c, const tt_mentions *ms,
     if (!starts(pm->label, "占") || !adjacent(ms, k) || ms->items[k - 1].is_pct)
         return;
     const tt_mention *part = &ms->items[k - 1];
-    fl_dec whole;
+    fl_dec whole, whole_half = half_unit(2, FL_UNIT_WANYUAN);
+    if (part->prev_year)
+        return;
     char base[128], pname[128], desc[400];
     const char *rest = pm->label + strlen("占");
     tt_item_name(part->label, pname, sizeof pname);
@@ -262,7 +402,7 @@ static void check_share(tt_ctx *c, const tt_mentions *ms,
             return;
         memcpy(base, rest, len);
         base[len] = '\0';
-        if (!named_whole(ms, facts, base, &whole))
+        if (!named_whole(ms, facts, base, &whole, &whole_half))
             return;
     } else {
         /* the head of the 其中 list this part belongs to */
@@ -280,6 +420,7 @@ static void check_share(tt_ctx *c, const tt_mentions *ms,
         if (!found)
             return;
         whole = ms->items[h].value;
+        whole_half = amount_half(&ms->items[h]);
         tt_item_name(ms->items[h].label, base, sizeof base);
     }
     if (fl_dec_is_zero(whole))
@@ -291,7 +432,12 @@ static void check_share(tt_ctx *c, const tt_mentions *ms,
     fl_dec computed = fl_dec_mul(ratio, fl_dec_from_int(100));
     snprintf(desc, sizeof desc, "“%s”占“%s”的比例", pname, base);
     tt_addend add[2] = { { pname, part->value }, { base, whole } };
-    report_pct(c, pm, computed, desc, add, 2);
+    fl_dec ph = amount_half(part);
+    pct_range range = range_of(fl_dec_sub(part->value, ph),
+                               fl_dec_add(whole, whole_half),
+                               fl_dec_add(part->value, ph),
+                               fl_dec_sub(whole, whole_half));
+    report_pct(c, pm, computed, &range, desc, add, 2);
 }
 
 /* ---- 增加/减少 X, 增长/下降 Y% ---- */
@@ -319,7 +465,7 @@ static void check_change(tt_ctx *c, const tt_mentions *ms, size_t k)
         const tt_mention *m = &ms->items[j];
         if (m->para != x->para || m->sentence != x->sentence)
             break;
-        if (!m->is_pct && !tt_str_ends(m->label, "增加") &&
+        if (!m->is_pct && !m->prev_year && !tt_str_ends(m->label, "增加") &&
             !tt_str_ends(m->label, "减少")) {
             cur = m;
             break;
@@ -333,7 +479,7 @@ static void check_change(tt_ctx *c, const tt_mentions *ms, size_t k)
                 break;
             if (m->sentence == x->sentence)
                 continue;
-            if (!m->is_pct) {
+            if (!m->is_pct && !m->prev_year) {
                 count++;
                 cur = m;
             }
@@ -358,14 +504,22 @@ static void check_change(tt_ctx *c, const tt_mentions *ms, size_t k)
              up ? "增长" : "下降", up ? "增加" : "减少");
     tt_addend add[2] = { { up ? "增加额" : "减少额", x->value },
                          { "上年数（本年数∓变动额）", prev } };
-    report_pct(c, y, computed, desc, add, 2);
+    /* x / (cur ∓ x) grows with x and falls with cur */
+    fl_dec xh = amount_half(x), ch = amount_half(cur);
+    fl_dec xlo = fl_dec_sub(x->value, xh), xhi = fl_dec_add(x->value, xh);
+    fl_dec clo = fl_dec_sub(cur->value, ch), chi = fl_dec_add(cur->value, ch);
+    pct_range range = up ? range_of(xlo, fl_dec_sub(chi, xlo),
+                                    xhi, fl_dec_sub(clo, xhi))
+                         : range_of(xlo, fl_dec_add(chi, xlo),
+                                    xhi, fl_dec_add(clo, xhi));
+    report_pct(c, y, computed, &range, desc, add, 2);
 }
 
 /* ---- quoted amounts against the tables ---- */
 static void check_quote(tt_ctx *c, const tt_mention *m, const tt_facts *facts)
 {
     char name[128];
-    if (m->is_pct)
+    if (m->is_pct || m->prev_year)
         return;
     tt_item_name(m->label, name, sizeof name);
     const tt_fact *f = tt_fact_find(facts, name);

@@ -16,6 +16,8 @@ typedef struct tt_mention {
     size_t clause;              /* offset where its clause starts */
     size_t sentence;            /* sentence number in the document */
     char label[128];            /* clause text before it, cleaned */
+    int prev_year;              /* a previous year's figure: "（上年为X万元）",
+                                 * "2016年为X万元" — never this year's */
 } tt_mention;
 
 typedef struct tt_mentions {

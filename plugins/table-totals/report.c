@@ -15,6 +15,22 @@ static fl_dec allowance(const tt_ctx *c, size_t n)
     return a;
 }
 
+/* 1 when one figure is half or double the other (to the rounding): the
+ * mark of a row read twice or a subtotal counted with its parts. */
+static int half_or_double(fl_dec expected, fl_dec actual, fl_dec lim)
+{
+    if (fl_dec_is_zero(expected) || fl_dec_is_zero(actual) ||
+        fl_dec_cmp(fl_dec_abs(expected), lim) <= 0 ||
+        fl_dec_cmp(fl_dec_abs(actual), lim) <= 0)
+        return 0;
+    fl_dec two = fl_dec_from_int(2);
+    fl_dec d1 = fl_dec_sub(fl_dec_mul(expected, two), actual);
+    fl_dec d2 = fl_dec_sub(fl_dec_mul(actual, two), expected);
+    fl_dec lim2 = fl_dec_mul(lim, two);
+    return fl_dec_cmp(fl_dec_abs(d1), lim2) <= 0 ||
+           fl_dec_cmp(fl_dec_abs(d2), lim2) <= 0;
+}
+
 static void locate(fl_finding *f, const tt_where *w)
 {
     if (w == NULL)
@@ -38,10 +54,20 @@ static fl_finding *emit(tt_ctx *c, const char *rule, const tt_where *w,
     fl_dec diff = fl_dec_sub(actual, expected);
     char e[32], a[32], d[32], tol[32];
     *sev_out = 0;
+    c->checked++;
     if (fl_dec_is_zero(diff))
         return NULL;
     fl_dec lim = allowance(c, n);
     int rounding = fl_dec_cmp(fl_dec_abs(diff), lim) <= 0;
+    if (c->dry) {
+        if (!rounding) {
+            c->failed++;
+            if (half_or_double(expected, actual, lim))
+                c->halved++;
+        }
+        *sev_out = rounding ? FL_SEV_INFO : FL_SEV_ERROR;
+        return NULL;
+    }
     tt_fmt(expected, e, sizeof e);
     tt_fmt(actual, a, sizeof a);
     tt_fmt(diff, d, sizeof d);

@@ -5,7 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdio.h>
+
 #include "tt.h"
+
+/* Failed identities from which a table may be doubted. */
+#define TT_DOUBT_MIN_FAILED 3
 
 static int tt_init(const fl_config *cfg, void **state)
 {
@@ -23,17 +28,71 @@ static int tt_init(const fl_config *cfg, void **state)
     return 0;
 }
 
+static void table_rules(tt_ctx *c, const fl_table *t)
+{
+    tt_rule_hierarchy(c, t);
+    tt_rule_total_rows(c, t);
+    tt_rule_row_identity(c, t);
+    tt_rule_summary(c, t);
+}
+
+/* A table whose identities fail in many places at once, or by exactly half
+ * or double, was most likely misread (rows wrapped over two lines, shifted
+ * columns): one info for the table instead of a cascade of errors.  A table
+ * that misses in one or two places is reported as it is. */
+static int doubtful(const tt_ctx *c)
+{
+    if (c->halved > 0)
+        return 1;
+    return c->failed >= TT_DOUBT_MIN_FAILED && c->failed * 3 > c->checked;
+}
+
+static void report_unreliable(tt_ctx *c, const fl_table *t)
+{
+    const char *title = fl_table_title(t);
+    size_t line = fl_table_line(t), end = fl_table_end_line(t);
+    int page = line > 0 ? fl_doc_line_page(c->doc, line) : 0;
+    char where[64] = "";
+    if (page > 0)
+        snprintf(where, sizeof where, "第%d页", page);
+    char why[200];
+    if (c->halved > 0)
+        snprintf(why, sizeof why, "其中%zu处恰好相差一半或一倍", c->halved);
+    else
+        snprintf(why, sizeof why, "超过三分之一");
+    fl_finding *f = fl_report_add(c->rep, "unreliable-table", FL_SEV_INFO,
+        "%s表格“%s”未能可靠读取：所检查的 %zu 处勾稽关系中有 %zu 处不符（%s），"
+        "更像是表格识别错误（折行、串列）而非填报错误，故未逐项报告",
+        where, title != NULL && title[0] != '\0' ? title : "（无标题）",
+        c->checked, c->failed, why);
+    if (line > 0)
+        fl_finding_set_line(f, line, end >= line ? end : line);
+    fl_finding_set_table(f, t);
+    char a[32], e[32];
+    snprintf(a, sizeof a, "%zu/%zu", c->failed, c->checked);
+    snprintf(e, sizeof e, "0/%zu", c->checked);
+    fl_finding_set_expected_text(f, e);
+    fl_finding_set_actual_text(f, a);
+    fl_finding_set_suggestion(f,
+        "请对照原表人工核对该表的合计与各组成项；如原表无误，"
+        "可将其另存为带表格结构的格式（XLSX、HTML）后重新检查。");
+}
+
 static int tt_check(const fl_document *doc, fl_report *rep, void *state)
 {
     static const tt_opts defaults = { { 10000 }, 1 };
-    tt_ctx c = { doc, rep, state != NULL ? state : &defaults };
+    tt_ctx c = { doc, rep, state != NULL ? state : &defaults, 0, 0, 0, 0 };
     size_t n = fl_doc_table_count(doc);
     for (size_t i = 0; i < n; i++) {
         const fl_table *t = fl_doc_table(doc, i);
-        tt_rule_hierarchy(&c, t);
-        tt_rule_total_rows(&c, t);
-        tt_rule_row_identity(&c, t);
-        tt_rule_summary(&c, t);
+        c.dry = 1;
+        c.checked = c.failed = c.halved = 0;
+        table_rules(&c, t);
+        c.dry = 0;
+        if (c.failed > 0 && doubtful(&c))
+            report_unreliable(&c, t);
+        else
+            table_rules(&c, t);
     }
     tt_rule_cross(&c);
     if (c.opt->narrative)
@@ -46,12 +105,34 @@ static void tt_fini(void *state)
     free(state);
 }
 
+/* The rules and the kinds of report they hold for.  Identities inside one
+ * table hold whatever the report is; cross-table compares the 决算 tables
+ * with each other (收入支出决算总表, 支出决算表, 财政拨款…决算表). */
+static const fl_rule tt_rules[] = {
+    { "code-hierarchy", FL_SEV_ERROR, FL_KINDS_ALL,
+      "科目层级：类＝所属款之和，款＝所属项之和（功能分类和经济分类）" },
+    { "total-row", FL_SEV_ERROR, FL_KINDS_ALL,
+      "合计行＝各类（顶层科目）之和；人员经费、公用经费合计＝所属各类之和" },
+    { "row-identity", FL_SEV_ERROR, FL_KINDS_ALL,
+      "行内恒等式：合计栏＝表头同组其余各栏之和；年末结转＝年初结转＋收入－支出" },
+    { "summary-identity", FL_SEV_ERROR, FL_KINDS_ALL,
+      "收支总表：本年收入（支出）合计＝各项之和，收入总计＝支出总计" },
+    { "cross-table", FL_SEV_ERROR, FL_KINDS_FINAL,
+      "决算表间一致：总表与收入、支出决算表，财政拨款总表与分表，基本支出与明细表" },
+    { "narrative", FL_SEV_ERROR, FL_KINDS_ALL,
+      "说明文字与表格一致：引用金额、其中各项之和、占比、增减额与增减幅度" },
+    { "unreliable-table", FL_SEV_INFO, FL_KINDS_ALL,
+      "表格多处同时不平或恰差一倍：疑为识别错误，只提示一次，不逐项报错" },
+    { NULL, 0, 0, NULL },
+};
+
 FISLINT_PLUGIN_DEFINE = {
     FISLINT_PLUGIN_HEADER,
     .id = "table-totals",
-    .version = "1.0",
+    .version = "1.1",
     .summary = "表内表间勾稽：科目层级、合计行、行内恒等式、总表平衡、表间一致及说明文字与表格一致",
     .init = tt_init,
     .check = tt_check,
     .fini = tt_fini,
+    .rules = tt_rules,
 };

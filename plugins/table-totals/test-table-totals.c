@@ -272,6 +272,114 @@ START_TEST(seed_001)
 }
 END_TEST
 
+/* ---- identities from the header (budget tables) ---- */
+/* 合计 = every sibling column under the same header, not a fixed list:
+ * Jiangsu's 支出预算总表 has 单位预留机动经费 and 结转下年资金 (28,849.38 =
+ * 17,123.19 + 11,543.27 + 182.92); 收入预算总表 has 财政拨款收入, 事业收入,
+ * 事业单位经营收入, 其他收入. */
+START_TEST(budget_header_identities)
+{
+    fl_test_run *run = run_file(FIX "budget-columns.txt");
+    ck_assert_ptr_null(find(run, "table-totals/row-identity", 8, NULL));
+    /* 208: 60.00 written, 40 + 10 + 0 + 5 = 55.00; the error is real and
+     * repeated on its 款 and 项, so it stays three errors */
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/row-identity", FL_SEV_ERROR), 3);
+    const fl_finding *f = find(run, "table-totals/row-identity", 19, "合计");
+    assert_values(f, "55.00", "60.00");
+    ck_assert_int_eq(f->severity, FL_SEV_ERROR);
+    ck_assert_uint_eq(f->naddends, 4);
+    ck_assert_ptr_nonnull(strstr(f->row, "208"));
+    ck_assert_ptr_nonnull(strstr(f->message, "事业单位经营收入"));
+    ck_assert_ptr_null(find(run, "table-totals/unreliable-table", 0, NULL));
+    ck_assert_uint_eq(fl_test_count(run, "table-totals", FL_SEV_INFO), 3);
+    fl_test_run_free(run);
+
+    /* the same in one row of text: a group 基本支出 with 人员经费 and 公用经费
+     * counts through its leaves */
+    run = fl_test_run_text("table-totals",
+        "支出预算总表\n单位：万元\n"
+        "合计\t基本支出\t基本支出\t项目支出\t单位预留机动经费\n"
+        "\t人员经费\t公用经费\t\t\n"
+        "100.00\t50.00\t20.00\t25.00\t4.00\n", NULL);
+    f = find(run, "table-totals/row-identity", 0, "合计");
+    assert_values(f, "99.00", "100.00");
+    ck_assert_int_eq(f->severity, FL_SEV_ERROR);
+    fl_test_run_free(run);
+}
+END_TEST
+
+/* ---- doubt is not an error ---- */
+START_TEST(unreliable_table)
+{
+    fl_test_run *run = run_file(FIX "unreliable.txt");
+    /* no cascade of errors: one info per misread table */
+    ck_assert_uint_eq(fl_test_count(run, "table-totals", FL_SEV_WARNING), 0);
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/unreliable-table", FL_SEV_INFO), 2);
+    /* 8 of 18 identities fail: more than a third */
+    const fl_finding *f = find(run, "table-totals/unreliable-table", 7, NULL);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(f->severity, FL_SEV_INFO);
+    ck_assert_str_eq(f->expected_text, "0/18");
+    ck_assert_str_eq(f->actual_text, "8/18");
+    ck_assert_ptr_nonnull(strstr(f->message, "一般公共预算支出功能分类预算表"));
+    /* 行政运行 600.00 = 2 × (300.00 + 0): exactly double */
+    f = find(run, "table-totals/unreliable-table", 21, NULL);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_str_eq(f->actual_text, "2/8");
+    ck_assert_ptr_nonnull(strstr(f->message, "一倍"));
+    ck_assert_uint_eq(fl_test_count(run, "table-totals", FL_SEV_INFO), 2);
+    fl_test_run_free(run);
+}
+END_TEST
+
+/* ---- narrative: rounding ranges, previous years, inventories ---- */
+START_TEST(narrative_prev_year_and_rounding)
+{
+    fl_test_run *run = run_file(FIX "narrative-prev.txt");
+    /* （上年为500.00万元） and 2016年为250.00万元 are not this year's base */
+    ck_assert_ptr_null(find(run, "table-totals/narrative", 3, NULL));
+    ck_assert_ptr_null(find(run, "table-totals/narrative", 5, NULL));
+    /* 0.12 / (1.23 − 0.12) = 10.81 %, but the rounded amounts allow
+     * 10.27 %–11.36 %: 11.00 % is rounding, at most info */
+    const fl_finding *f = find(run, "table-totals/narrative", 7, NULL);
+    assert_values(f, "10.81", "11.00");
+    ck_assert_int_eq(f->severity, FL_SEV_INFO);
+    ck_assert_ptr_nonnull(strstr(f->message, "尾数误差"));
+    /* 单价50万元以上 / 100万元以上 are thresholds, 辆 and 平方米 an
+     * inventory: nothing to add up */
+    ck_assert_ptr_null(find(run, "table-totals/narrative", 9, NULL));
+    ck_assert_ptr_null(find(run, "table-totals/narrative", 11, NULL));
+    /* beyond what rounding allows: errors (js-renda-2018 p21, js-gaoyuan-2017 p22) */
+    f = find(run, "table-totals/narrative", 13, NULL);
+    assert_values(f, "1212.56", "1312.56");
+    ck_assert_int_eq(f->severity, FL_SEV_ERROR);
+    f = find(run, "table-totals/narrative", 15, NULL);
+    assert_values(f, "79.09", "79.05");
+    ck_assert_int_eq(f->severity, FL_SEV_ERROR);
+    /* 上年结转 is this year's item: its 其中 list is still checked */
+    f = find(run, "table-totals/narrative", 17, NULL);
+    assert_values(f, "250.00", "300.00");
+    ck_assert_int_eq(f->severity, FL_SEV_WARNING);
+    ck_assert_uint_eq(fl_test_count(run, "table-totals", FL_SEV_ERROR), 2);
+    ck_assert_uint_eq(fl_test_count(run, "table-totals", FL_SEV_INFO), 4);
+    fl_test_run_free(run);
+}
+END_TEST
+
+/* A 其中 inside a 其中 ends at "；": 公务接待费 belongs to the outer list
+ * (and the outer list, with 个 and 人次 in it, is an inventory). */
+START_TEST(narrative_nested_list)
+{
+    fl_test_run *run = fl_test_run_text("table-totals",
+        "2024年度“三公”经费决算数6.00万元。其中：因公出国（境）费1.00万元，"
+        "组织出国团组1个，2人次；公务用车购置及运行维护费4.00万元，其中："
+        "公务用车购置费0.00万元，公务用车运行维护费4.00万元；公务接待费1.00万元，"
+        "接待5批次，40人次。\n", NULL);
+    ck_assert_uint_eq(fl_test_count(run, "table-totals", FL_SEV_INFO), 0);
+    fl_test_run_free(run);
+}
+END_TEST
+
 START_TEST(bad_input)
 {
     static const char *const texts[] = {
@@ -304,6 +412,10 @@ static Suite *suite(void)
     tcase_add_test(tc, cross_table);
     tcase_add_test(tc, narrative_only);
     tcase_add_test(tc, narrative_units_and_partial_lists);
+    tcase_add_test(tc, budget_header_identities);
+    tcase_add_test(tc, unreliable_table);
+    tcase_add_test(tc, narrative_prev_year_and_rounding);
+    tcase_add_test(tc, narrative_nested_list);
     tcase_add_test(tc, bad_input);
     suite_add_tcase(s, tc);
     TCase *seeds = tcase_create("seeds");

@@ -21,6 +21,12 @@ typedef struct tt_ctx {
     const fl_document *doc;
     fl_report *rep;
     const tt_opts *opt;
+    /* Dry run of one table's rules (table-totals.c): tt_check_sum and
+     * tt_check_equal report nothing and only count. */
+    int dry;
+    size_t checked;      /* identities compared */
+    size_t failed;       /* … that missed beyond rounding */
+    size_t halved;       /* … that missed by exactly half or double */
 } tt_ctx;
 
 /* Tables the rules know, recognised by title (never by number). */
