@@ -18,31 +18,13 @@
 #endif
 
 #define FIX FL_SRCDIR "/tests/fixtures/formats/"
-#define CORPUS FL_SRCDIR "/../shared/corpus/pdf/"
-
-static unsigned char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0, r;
-    unsigned char *buf = malloc(cap);
-    while ((r = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += r;
-        if (n == cap)
-            buf = realloc(buf, cap *= 2);
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
+#define CORPUS FL_SRCDIR "/tests/real/pdf/"
 
 /* Read `path` through the readers; NULL with the message in err. */
 static fl_document *load(const char *path, char *err, size_t errsize)
 {
     size_t len;
-    unsigned char *data = slurp(path, &len);
-    ck_assert_msg(data != NULL, "cannot open %s", path);
+    unsigned char *data = fl_test_slurp(path, &len);
     fl_input in;
     err[0] = '\0';
     int rc = fl_read_input(path, data, len, &in, err, errsize);
@@ -86,21 +68,9 @@ static const char *cell(const fl_row *r, size_t col)
     return c ? fl_cell_norm(c) : "(none)";
 }
 
-static int have(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (f)
-        fclose(f);
-    else
-        fprintf(stderr, "skipped: %s is not here\n", path);
-    return f != NULL;
-}
-
 START_TEST(test_putuo_tables_and_pages)
 {
     const char *path = CORPUS "putuo-finance-2024-final-accounts.pdf";
-    if (!have(path))
-        return;
     fl_document *doc = load_ok(path);
     ck_assert_str_eq(fl_doc_format(doc), "pdf");
     const fl_table *t = table_titled(doc, "收入支出决算总表");
@@ -151,8 +121,6 @@ END_TEST
 START_TEST(test_template_reads)
 {
     const char *path = CORPUS "template-national-2024.pdf";
-    if (!have(path))
-        return;
     fl_document *doc = load_ok(path);
     const fl_table *t = table_titled(doc, "收入决算表");
     const fl_row *r = row_labelled(t, "高等教育");

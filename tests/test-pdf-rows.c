@@ -13,6 +13,7 @@
 
 #include "document.h"
 #include "model.h"
+#include "harness.h"
 #include "reader.h"
 
 #ifndef FL_SRCDIR
@@ -21,29 +22,11 @@
 
 #define PAGES FL_SRCDIR "/tests/fixtures/formats/real-pages/"
 
-static unsigned char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0, r;
-    unsigned char *buf = malloc(cap);
-    while ((r = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += r;
-        if (n == cap)
-            buf = realloc(buf, cap *= 2);
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
-
 /* Read a PDF through the readers into the document model. */
 static fl_document *load(const char *path)
 {
     size_t len;
-    unsigned char *data = slurp(path, &len);
-    ck_assert_msg(data != NULL, "cannot open %s", path);
+    unsigned char *data = fl_test_slurp(path, &len);
     fl_input in;
     char err[1024] = "";
     int rc = fl_read_input(path, data, len, &in, err, sizeof err);

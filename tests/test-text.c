@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "harness.h"
 #include "text.h"
 
 #ifndef FL_SRCDIR
@@ -17,23 +18,6 @@
 #define SEED000 FL_SRCDIR "/examples/000_043825adc2a1e450.txt"
 
 /* Whole file into memory; caller frees. */
-static unsigned char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    size_t cap = 1 << 16, n = 0;
-    unsigned char *buf = malloc(cap);
-    size_t r;
-    while ((r = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += r;
-        if (n == cap)
-            buf = realloc(buf, cap *= 2);
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
-
 /* Convert UTF-8 to `to` with iconv(3), as a producer of GBK files would;
  * caller frees. */
 static unsigned char *encode(const unsigned char *in, size_t len, const char *to, size_t *outlen)
@@ -242,7 +226,7 @@ END_TEST
 START_TEST(decode_utf8_seed_unchanged)
 {
     size_t len;
-    unsigned char *seed = slurp(SEED003, &len);
+    unsigned char *seed = fl_test_slurp(SEED003, &len);
     expect_decode(seed, len, (const char *)seed, len, "UTF-8");
     free(seed);
 }
@@ -260,7 +244,7 @@ END_TEST
 START_TEST(decode_gbk_seed_roundtrip)
 {
     size_t len, glen;
-    unsigned char *seed = slurp(SEED003, &len);
+    unsigned char *seed = fl_test_slurp(SEED003, &len);
     unsigned char *gbk = encode(seed, len, "GBK", &glen);
     ck_assert_uint_ne(glen, len); /* it really is a different byte stream */
     size_t bad;
@@ -275,7 +259,7 @@ START_TEST(decode_gbk_large)
 {
     /* About 100 MB of GBK: converted in bounded chunks, in reasonable time. */
     size_t len, glen;
-    unsigned char *seed = slurp(SEED003, &len);
+    unsigned char *seed = fl_test_slurp(SEED003, &len);
     unsigned char *gbk = encode(seed, len, "GBK", &glen);
     size_t reps = (100u << 20) / glen + 1;
     unsigned char *big = malloc(glen * reps);
@@ -381,7 +365,7 @@ START_TEST(decode_broken_utf8)
     /* A UTF-8 report with one damaged byte is broken UTF-8, not GBK, even
      * though GB18030 would accept almost any byte pair. */
     size_t len;
-    unsigned char *seed = slurp(SEED000, &len);
+    unsigned char *seed = fl_test_slurp(SEED000, &len);
     size_t at = 1000;
     while (seed[at] < 0x80 || (seed[at] & 0xC0) == 0x80)
         at++; /* the lead byte of a Chinese character */

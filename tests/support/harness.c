@@ -143,3 +143,19 @@ const char *fl_test_dec(fl_dec d)
     static char buf[40];
     return fl_dec_format(d, 2, buf, sizeof buf);
 }
+
+unsigned char *fl_test_slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    size_t cap = 1 << 16, n = 0, r;
+    unsigned char *buf = xmalloc(cap);
+    while ((r = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += r;
+        if (n == cap)
+            buf = xrealloc(buf, cap *= 2);
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}

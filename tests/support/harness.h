@@ -10,6 +10,10 @@
 #include "report.h"
 #include "document.h"
 
+/* The whole file at `path`; the test fails when it cannot be opened.
+ * Caller frees. */
+unsigned char *fl_test_slurp(const char *path, size_t *len);
+
 typedef struct fl_test_run {
     fl_document *doc;
     fl_report *rep;
