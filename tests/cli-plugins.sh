@@ -35,4 +35,11 @@ expect_out "missing-cause" "missing-cause is built and found"
 run check --checks 'nothing-*' "$EX/000_043825adc2a1e450.txt"
 expect_status 2 "a --checks that selects nothing is a usage error"
 expect_err "没有选中" "and says so"
+# Each rule with the kinds of report it applies to: 决算-only rules say so.
+run checks --rules
+expect_status 0 "checks --rules"
+grep -q '^  sangong/abroad-detail .*适用：部门决算、单位决算' "$out" && pass ||
+    fail "checks --rules does not show abroad-detail as a 决算-only rule"
+grep -q '^  table-totals/code-hierarchy .*错误  适用：所有报告' "$out" && pass ||
+    fail "checks --rules does not show code-hierarchy for every report"
 finish
