@@ -247,6 +247,65 @@ START_TEST(section_clean)
 }
 END_TEST
 
+/* ---- kinds: unknown documents get only the rules valid for every kind ---- */
+
+#define MC_KIND_BODY                                                                          \
+    "一、婚姻登记项目\n\n（一）指标完成情况\n\n"                                              \
+    "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | "              \
+    "偏差原因分析及改进措施 |\n"                                                              \
+    "|---|---|---|---|---|---|---|---|\n"                                                     \
+    "| 产出指标 | 数量指标 | 婚姻登记办理数量 | ≥5500对 | 4234对 | 10 | 7.7 | / |\n"          \
+    "| 合计 | | | | | 10 | 7.7 | |\n\n"                                                       \
+    "（二）资金执行情况\n"                                                                     \
+    "该项目2024年预算资金30万元，实际支出25.50万元，比上年减少2.00万元，主要原因是：无。\n" \
+    "（三）偏离绩效目标的原因和下一步改进措施\n无\n"
+
+/* The three findings, `shift` lines below the untitled body's. */
+static void expect_kind_rules(fl_test_run *r, size_t shift, int eval_rules)
+{
+    const fl_finding *f = fl_test_find(r, "missing-cause/empty-cause", 11 + shift);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(f->severity, FL_SEV_ERROR);
+    assert_text(f->actual_text, "无");
+    ck_assert_uint_eq(fl_test_count(r, "missing-cause/empty-cause", FL_SEV_INFO), 1);
+    if (!eval_rules) {
+        ck_assert_uint_eq(fl_test_count(r, "missing-cause/empty-deviation-reason", FL_SEV_INFO), 0);
+        ck_assert_uint_eq(fl_test_count(r, "missing-cause/empty-deviation-section", FL_SEV_INFO),
+                          0);
+        return;
+    }
+    f = fl_test_find(r, "missing-cause/empty-deviation-reason", 7 + shift);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(f->severity, FL_SEV_WARNING);
+    ck_assert_str_eq(fl_test_dec(f->expected), "10.00");
+    ck_assert_str_eq(fl_test_dec(f->actual), "7.70");
+    f = fl_test_find(r, "missing-cause/empty-deviation-section", 12 + shift);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(f->severity, FL_SEV_WARNING);
+    ck_assert_str_eq(fl_test_dec(f->expected), "30.00");
+    ck_assert_str_eq(fl_test_dec(f->actual), "25.50");
+}
+
+START_TEST(unknown_kind_only_universal_rules)
+{
+    /* A 绩效自评报告: every rule. */
+    fl_test_run *r =
+        fl_test_run_text("missing-cause", "某局2024年度项目支出绩效自评报告\n\n" MC_KIND_BODY, NULL);
+    expect_kind_rules(r, 2, 1);
+    fl_test_run_free(r);
+    /* A 决算 whose 自评 part the core does not see as one (no table
+     * titled 绩效自评): the 自评 rules still hold. */
+    r = fl_test_run_text("missing-cause", "某局2024年度部门决算\n\n" MC_KIND_BODY, NULL);
+    expect_kind_rules(r, 2, 1);
+    fl_test_run_free(r);
+    /* No title: unknown kind, only empty-cause (FL_KINDS_ALL) runs. */
+    r = fl_test_run_text("missing-cause", MC_KIND_BODY, NULL);
+    ck_assert_int_eq(fl_doc_kind_of(r->doc), FL_KIND_UNKNOWN);
+    expect_kind_rules(r, 0, 0);
+    fl_test_run_free(r);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("missing-cause");
@@ -270,6 +329,9 @@ static Suite *suite(void)
     tc = tcase_create("empty-deviation-section");
     tcase_add_test(tc, section_fires);
     tcase_add_test(tc, section_clean);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("kinds");
+    tcase_add_test(tc, unknown_kind_only_universal_rules);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -74,11 +74,12 @@ static int sangong_check(const fl_document *doc, fl_report *rep, void *state)
 }
 
 /* Where each rule applies (docs/checks/sangong.md).  A budget has no
- * 决算数: over-budget and unexplained-difference hold wherever a 决算数
- * (执行数) is set against its 预算数 — 决算, 绩效自评, an unrecognised
- * text — but never on a budget; the details a 决算 narrative owes
- * (团组/人次, 批次/人次) are asked of a 决算 only. */
-#define SG_KINDS_NOT_BUDGET (FL_KINDS_ALL & ~FL_KINDS_BUDGET)
+ * 决算数: over-budget and unexplained-difference hold where a 决算数
+ * (执行数) is set against its 预算数 — a 决算 or a 绩效自评 — never on a
+ * budget, nor on a document of unknown kind (there only the rules valid
+ * for every kind run); the details a 决算 narrative owes (团组/人次,
+ * 批次/人次) are asked of a 决算 only. */
+#define SG_KINDS_SPENT (FL_KINDS_FINAL | FL_KINDS_EVAL)
 
 static const fl_rule sangong_rules[] = {
     { "sum", FL_SEV_ERROR, FL_KINDS_ALL,
@@ -87,9 +88,9 @@ static const fl_rule sangong_rules[] = {
       "情况说明中的“三公”经费金额与“三公”经费表一致" },
     { "rate", FL_SEV_ERROR, FL_KINDS_ALL,
       "占比、比上年增减幅度、预决算差异率、完成预算比例按所列金额复算" },
-    { "over-budget", FL_SEV_ERROR, SG_KINDS_NOT_BUDGET,
+    { "over-budget", FL_SEV_ERROR, SG_KINDS_SPENT,
       "决算数超过预算数且未说明原因（预算除外）" },
-    { "unexplained-difference", FL_SEV_WARNING, SG_KINDS_NOT_BUDGET,
+    { "unexplained-difference", FL_SEV_WARNING, SG_KINDS_SPENT,
       "决算数与预算数不同且未说明差异原因（预算除外）" },
     { "car-split", FL_SEV_WARNING, FL_KINDS_FINAL | FL_KINDS_BUDGET,
       "公务用车购置及运行维护费须分列购置费和运行维护费（决算与预算）" },

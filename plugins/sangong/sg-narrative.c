@@ -5,7 +5,14 @@
  * read with the words since the previous one (its "window"): the window
  * names the item (or the item carries over from earlier in the sentence)
  * and the role (预算数, 决算数, 比上年增加, 占, 差异率 …).  An amount whose
- * window talks about something else (人员经费 …) is not a 三公 figure. */
+ * window talks about something else (人员经费 …) is not a 三公 figure.
+ *
+ * Only the 三公 narrative is read: when the document has a section whose
+ * heading names 三公 and holds such a paragraph, the paragraphs of other
+ * sections (机关运行经费, 基本支出 …, which list 公务接待费 among their
+ * items) are left alone; and a sentence whose subject is another total
+ * (机关运行经费支出20.00万元，其中：…公务接待费5.00万元) is no 三公 figure
+ * wherever it stands. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -262,6 +269,41 @@ static void read_sentence(sg_narr *out, const fl_paragraph *p, const char *text,
     }
 }
 
+/* Totals whose items include 三公 items (经济分类 30212, 30217, 30231). */
+static const char *const other_totals[] = {
+    "机关运行经费", "公用经费", "基本支出", "商品和服务支出", "日常公用", "经济分类", "经济科目",
+};
+
+/* 1 when sentence s[0..len) states an amount of another total: it names
+ * one before its first 三公 item (or names no item), gives an amount, and
+ * does not name 三公.  "主要原因是压减公用经费" states none. */
+static int other_subject(const char *s, size_t len)
+{
+    if (sg_contains(s, len, "三公") || !sg_contains(s, len, "元"))
+        return 0;
+    size_t first = len;
+    for (size_t i = 0; i < len && first == len; i++) {
+        size_t n;
+        if (sg_item_keyword_at(s + i, &n) != SG_ITEM_NONE)
+            first = i;
+    }
+    for (size_t k = 0; k < sizeof other_totals / sizeof other_totals[0]; k++)
+        if (sg_contains(s, first, other_totals[k]))
+            return 1;
+    return 0;
+}
+
+/* 1 when section s, or one that holds it, has a heading naming 三公. */
+static int in_sangong_section(const fl_section *s)
+{
+    for (; s != NULL; s = fl_section_parent(s)) {
+        const char *h = fl_section_heading(s);
+        if (h != NULL && strstr(h, "三公"))
+            return 1;
+    }
+    return 0;
+}
+
 static int relevant(const char *text)
 {
     for (const char *q = text; *q; q++) {
@@ -291,19 +333,36 @@ void sg_narr_read(const fl_document *doc, sg_narr *out)
     out->budget_doc = sg_doc_is_budget(doc);
     out->year = fl_doc_year(doc);
     size_t np = fl_doc_paragraph_count(doc);
+    /* Is there a 三公 section with narrative in it? */
+    int scoped = 0;
+    for (size_t pi = 0; pi < np && !scoped; pi++) {
+        const fl_paragraph *p = fl_doc_paragraph(doc, pi);
+        const char *text = p ? fl_paragraph_text(p) : NULL;
+        scoped = text != NULL && relevant(text) && in_sangong_section(fl_paragraph_section(p));
+    }
     for (size_t pi = 0; pi < np; pi++) {
         const fl_paragraph *p = fl_doc_paragraph(doc, pi);
         const char *text = p ? fl_paragraph_text(p) : NULL;
         if (text == NULL || !relevant(text))
             continue;
+        if (scoped && !in_sangong_section(fl_paragraph_section(p)))
+            continue;
         out->mentioned = 1;
         size_t len = strlen(text);
+        /* Another total's subject carries over to the next sentences of
+         * the paragraph ("其中：办公费…；公务接待费…"), until one names 三公. */
+        int other = 0;
         for (size_t s = 0; s < len;) {
             size_t e = sentence_end(text, s, len);
             if (out->nsents == out->sents_cap)
                 out->sents = grow(out->sents, &out->sents_cap, sizeof *out->sents);
             out->sents[out->nsents] = (sg_sent){ pi, s, e };
-            read_sentence(out, p, text, pi, out->nsents, s, e);
+            if (sg_contains(text + s, e - s, "三公"))
+                other = 0;
+            else if (other_subject(text + s, e - s))
+                other = 1;
+            if (!other)
+                read_sentence(out, p, text, pi, out->nsents, s, e);
             out->nsents++;
             s = e;
         }

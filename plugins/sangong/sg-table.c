@@ -223,6 +223,43 @@ static void read_item_rows(const fl_table *t, sg_table *st, size_t nlabel, size_
     }
 }
 
+/* 1 when s starts with an economic-classification code of 302/303
+ * (30212 因公出国（境）费用, 30217 公务接待费, 30231 公务用车运行维护费 …). */
+static int econ_code_at(const char *s)
+{
+    while (*s == ' ')
+        s++;
+    return s[0] == '3' && s[1] == '0' && (s[2] == '2' || s[2] == '3') && s[3] >= '0' &&
+           s[3] <= '9' && s[4] >= '0' && s[4] <= '9';
+}
+
+/* 1 when an untitled table is an economic-classification (基本支出 /
+ * 公用经费) table: its 30212 / 30217 / 30231 lines are not 三公 figures,
+ * whatever their columns or rows are called. */
+static int econ_table(const fl_table *t, size_t nlabel, size_t ncols)
+{
+    static const char *const words[] = { "基本支出", "经济分类", "经济科目", "公用经费",
+                                         "商品和服务", "机关运行" };
+    const char *title = fl_table_title(t);
+    for (size_t i = 0; title && i < sizeof words / sizeof words[0]; i++)
+        if (strstr(title, words[i]))
+            return 1;
+    for (size_t c = 0; c < ncols; c++) {
+        if (econ_code_at(fl_table_column_label(t, c)) || strstr(fl_table_column_label(t, c), "办公费"))
+            return 1;
+        for (size_t r = 0; r < nlabel; r++)
+            if (econ_code_at(cell_at(fl_table_row(t, r), c)))
+                return 1;
+    }
+    for (size_t r = nlabel; r < fl_table_row_count(t); r++) {
+        const fl_row *row = fl_table_row(t, r);
+        const char *code = fl_row_code(row);
+        if ((code && econ_code_at(code)) || econ_code_at(fl_row_label(row)))
+            return 1;
+    }
+    return 0;
+}
+
 int sg_table_read(const fl_table *t, sg_table *out)
 {
     memset(out, 0, sizeof *out);
@@ -257,7 +294,10 @@ int sg_table_read(const fl_table *t, sg_table *out)
             items[c] = SG_ITEM_NONE;
     const char *title = fl_table_title(t);
     int titled = title && strstr(title, "三公");
-    if (!titled && !(has_abroad && has_reception))
+    /* A table whose title does not say 三公 is read only when its
+     * columns name the 三公 items, and never when it is an economic-
+     * classification table listing 30212 / 30217 / 30231 among others. */
+    if (!titled && (!(has_abroad && has_reception) || econ_table(t, nlabel, ncols)))
         return 0;
     if (item_cols >= 2)
         read_item_columns(t, out, nlabel, items, ncols);

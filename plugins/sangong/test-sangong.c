@@ -242,6 +242,11 @@ END_TEST
 
 /* ---- narrative only ---- */
 
+/* A cover title says what the document is; without one the kind is
+ * unknown and only the rules valid for every kind run. */
+#define BUDGET_TITLE "上海市普陀区某局2025年部门预算\n\n"
+#define FINAL_TITLE "上海市普陀区某局2024年度部门决算\n\n"
+
 static fl_test_run *run_text(const char *text)
 {
     return fl_test_run_text(CHECK_ID, text, NULL);
@@ -258,22 +263,50 @@ END_TEST
 
 START_TEST(narrative_placeholder_reason)
 {
-    fl_test_run *run = run_text("“三公”经费预算数为0.85万元，决算数为0.66万元，主要原因是：。\n");
-    expect(run, "sangong/unexplained-difference", 1, FL_SEV_WARNING, "0.85", "0.66");
+    fl_test_run *run =
+        run_text(FINAL_TITLE "“三公”经费预算数为0.85万元，决算数为0.66万元，主要原因是：。\n");
+    expect(run, "sangong/unexplained-difference", 3, FL_SEV_WARNING, "0.85", "0.66");
     fl_test_run_free(run);
-    run = run_text("“三公”经费预算数为0.85万元，决算数为0.66万元，主要原因是：增加（减少）XX。\n");
-    expect(run, "sangong/unexplained-difference", 1, FL_SEV_WARNING, "0.85", "0.66");
+    run = run_text(FINAL_TITLE "“三公”经费预算数为0.85万元，决算数为0.66万元，主要原因是：增加（减少）XX。\n");
+    expect(run, "sangong/unexplained-difference", 3, FL_SEV_WARNING, "0.85", "0.66");
     fl_test_run_free(run);
 }
 END_TEST
 
 START_TEST(narrative_over_budget)
 {
-    fl_test_run *run = run_text("一、基本情况\n\n本单位情况如下。\n\n"
-                                "2024年度“三公”经费全年预算数1.00万元，决算数1.20万元。\n");
-    expect(run, "sangong/over-budget", 5, FL_SEV_ERROR, "1.00", "1.20");
+    fl_test_run *run = run_text(FINAL_TITLE "一、基本情况\n\n本单位情况如下。\n\n"
+                                            "2024年度“三公”经费全年预算数1.00万元，决算数1.20万元。\n");
+    expect(run, "sangong/over-budget", 7, FL_SEV_ERROR, "1.00", "1.20");
     ck_assert_uint_eq(fl_test_count(run, "sangong/unexplained-difference", FL_SEV_INFO), 0);
     fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(unknown_kind_only_universal_rules)
+{
+    /* The same sentence as a 决算, as a 绩效自评 and with no title: on a
+     * document of unknown kind only the rules valid for every kind run,
+     * so over-budget (决算/绩效自评 only) is dropped while rate
+     * (FL_KINDS_ALL: 差异率 (1.20 − 1.00) / 1.00 = 20.00 %, not 10.00 %)
+     * still fires. */
+#define SG_OVER_TEXT "2024年度“三公”经费全年预算数1.00万元，决算数1.20万元，预决算差异率10.00%。\n"
+    fl_test_run *run = run_text(FINAL_TITLE SG_OVER_TEXT);
+    expect(run, "sangong/over-budget", 3, FL_SEV_ERROR, "1.00", "1.20");
+    expect(run, "sangong/rate", 3, FL_SEV_ERROR, "20.00", "10.00");
+    fl_test_run_free(run);
+    run = run_text("某局2024年度项目支出绩效自评报告\n\n" SG_OVER_TEXT);
+    expect(run, "sangong/over-budget", 3, FL_SEV_ERROR, "1.00", "1.20");
+    fl_test_run_free(run);
+    run = run_text(SG_OVER_TEXT);
+    ck_assert_uint_eq(fl_test_count(run, "sangong/over-budget", FL_SEV_INFO), 0);
+    expect(run, "sangong/rate", 1, FL_SEV_ERROR, "20.00", "10.00");
+    fl_test_run_free(run);
+    /* unexplained-difference likewise (0.85 against 0.66, no reason). */
+    run = run_text("“三公”经费预算数为0.85万元，决算数为0.66万元，主要原因是：。\n");
+    ck_assert_uint_eq(fl_test_count(run, "sangong/unexplained-difference", FL_SEV_INFO), 0);
+    fl_test_run_free(run);
+#undef SG_OVER_TEXT
 }
 END_TEST
 
@@ -316,9 +349,9 @@ END_TEST
 START_TEST(narrative_adjusted_budget)
 {
     /* Against the adjusted budget 12.00 the 11.50 spent is below it. */
-    fl_test_run *run = run_text("“三公”经费年初预算数为10.00万元，调整后预算数为12.00万元，"
-                                "决算数为11.50万元，比预算减少0.50万元。\n");
-    expect(run, "sangong/unexplained-difference", 1, FL_SEV_WARNING, "12.00", "11.50");
+    fl_test_run *run = run_text(FINAL_TITLE "“三公”经费年初预算数为10.00万元，调整后预算数为12.00万元，"
+                                            "决算数为11.50万元，比预算减少0.50万元。\n");
+    expect(run, "sangong/unexplained-difference", 3, FL_SEV_WARNING, "12.00", "11.50");
     ck_assert_uint_eq(fl_test_count(run, CHECK_ID, FL_SEV_INFO), 1);
     fl_test_run_free(run);
 }
@@ -351,8 +384,6 @@ END_TEST
 
 /* ---- real wordings (corpus) ---- */
 
-#define BUDGET_TITLE "上海市普陀区某局2025年部门预算\n\n"
-#define FINAL_TITLE "上海市普陀区某局2024年度部门决算\n\n"
 
 /* The same 三公 figures, as a budget and as a 决算 says them. */
 #define SG_BUDGET_TEXT \
@@ -503,6 +534,58 @@ START_TEST(total_under_sangong_not_grand_total)
 }
 END_TEST
 
+START_TEST(sangong_figures_only_from_sangong_parts)
+{
+    /* 30217 公务接待费 5.00 in the 经济分类 table and 公务接待费5.00万元 in
+     * the 机关运行经费 section are not 三公 figures: only the 三公 table
+     * (3.00) and the 三公 section (3.50) are compared. */
+    static const char text[] =
+        "某局2024年度部门决算\n\n"
+        "一、一般公共预算财政拨款基本支出决算表\n\n"
+        "| 科目编码 | 科目名称 | 决算数 |\n|---|---|---|\n"
+        "| 30217 | 公务接待费 | 5.00 |\n\n"
+        "二、财政拨款“三公”经费支出决算表\n\n"
+        "| 项目 | 预算数 | 决算数 |\n|---|---|---|\n"
+        "| 合计 | 3.00 | 3.00 |\n| 因公出国（境）费 | 0.00 | 0.00 |\n"
+        "| 公务用车购置及运行维护费 | 0.00 | 0.00 |\n| 公务接待费 | 3.00 | 3.00 |\n\n"
+        "三、机关运行经费支出说明\n\n"
+        "机关运行经费支出20.00万元，其中：公务接待费5.00万元。\n\n" /* line 20 */
+        "四、“三公”经费支出说明\n\n"
+        "公务接待费支出决算3.50万元，国内公务接待2批次，10人次。\n"; /* line 24 */
+    fl_test_run *run = run_text(text);
+    const fl_finding *f = expect(run, "sangong/narrative-table", 24, FL_SEV_ERROR, "3.00", "3.50");
+    ck_assert_str_eq(f->check, CHECK_ID);
+    ck_assert_ptr_null(fl_test_find(run, "sangong/narrative-table", 20));
+    ck_assert_uint_eq(fl_test_count(run, CHECK_ID, FL_SEV_INFO), 1);
+    fl_test_run_free(run);
+
+    /* The same 机关运行经费 sentence with no headings at all: its subject
+     * is another total, so its 5.00 is still no 三公 figure. */
+    run = run_text("某局2024年度部门决算\n\n财政拨款“三公”经费支出决算表\n\n"
+                   "| 项目 | 预算数 | 决算数 |\n|---|---|---|\n"
+                   "| 合计 | 3.00 | 3.00 |\n| 因公出国（境）费 | 0.00 | 0.00 |\n"
+                   "| 公务用车购置及运行维护费 | 0.00 | 0.00 |\n| 公务接待费 | 3.00 | 3.00 |\n\n"
+                   "机关运行经费支出20.00万元，其中：办公费15.00万元；公务接待费5.00万元。\n\n"
+                   "“三公”经费决算3.00万元，其中公务接待费支出决算3.00万元，"
+                   "国内公务接待2批次，10人次。\n");
+    ck_assert_uint_eq(fl_test_count(run, "sangong/narrative-table", FL_SEV_INFO), 0);
+    ck_assert_uint_eq(fl_test_count(run, CHECK_ID, FL_SEV_INFO), 0);
+    fl_test_run_free(run);
+
+    /* A wide 公用经费 table whose columns are 30212 / 30217 / 30231 is no
+     * 三公 table, though its columns name 因公出国 and 公务接待. */
+    run = run_text("某局2024年度部门决算\n\n"
+                   "一、基本支出决算表（公用经费）\n\n"
+                   "| 科目 | 合计 | 30201办公费 | 30212因公出国（境）费用 | 30217公务接待费 | "
+                   "30231公务用车运行维护费 |\n|---|---|---|---|---|---|\n"
+                   "| 合计 | 20.00 | 13.00 | 0.00 | 5.00 | 2.00 |\n\n"
+                   "二、“三公”经费支出说明\n\n"
+                   "公务接待费支出决算3.00万元，国内公务接待2批次，10人次。\n");
+    expect_none(run, FL_SEV_INFO);
+    fl_test_run_free(run);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("sangong");
@@ -530,6 +613,7 @@ static Suite *suite(void)
     tcase_add_test(narr, narrative_reason_in_next_sentence);
     tcase_add_test(narr, narrative_placeholder_reason);
     tcase_add_test(narr, narrative_over_budget);
+    tcase_add_test(narr, unknown_kind_only_universal_rules);
     tcase_add_test(narr, narrative_sum);
     tcase_add_test(narr, narrative_difference_rate);
     tcase_add_test(narr, narrative_completion_rate);
@@ -546,6 +630,7 @@ static Suite *suite(void)
     tcase_add_test(real, car_split_zero_purchase);
     tcase_add_test(real, previous_year_in_parentheses);
     tcase_add_test(real, total_under_sangong_not_grand_total);
+    tcase_add_test(real, sangong_figures_only_from_sangong_parts);
     suite_add_tcase(s, real);
     return s;
 }
