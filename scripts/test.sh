@@ -41,6 +41,7 @@ echo "installed fislint ran an out-of-tree plugin built with pkg-config"
 step "make check under ASan + UBSan"
 "$top/scripts/build.sh" _build-asan --enable-sanitizers
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0 \
     make -C "$top/_build-asan" -j"$jobs" check || { show_failures "$top/_build-asan"; exit 1; }
 
 if [ "${FISLINT_SKIP_DISTCHECK:-}" = "" ]; then
