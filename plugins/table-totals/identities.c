@@ -255,7 +255,8 @@ static void check_carry_over(tt_ctx *c, const fl_table *t)
 void tt_rule_row_identity(tt_ctx *c, const fl_table *t)
 {
     tt_kind kind = tt_table_kind(t);
-    if (kind == TT_SANGONG || kind == TT_SUMMARY)
+    /* a budget's 收支预算总表 keeps its 支出 合计 = 基本 + 项目 columns */
+    if (kind == TT_SANGONG || (kind == TT_SUMMARY && !tt_table_is_budget(t)))
         return;
     check_group_totals(c, t);
     check_carry_over(c, t);

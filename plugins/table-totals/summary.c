@@ -5,7 +5,14 @@
  *   本年支出合计 = sum of the expenditure lines above it
  *   收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余
  *   支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余
- *   收入总计 = 支出总计 */
+ *   收入总计 = 支出总计
+ * and on their budget twins (收支预算总表, 部门财务收支预算总表, 财政拨款收支
+ * 预算总表, 财政拨款收支总表), whose lines are named differently:
+ *   当年收入小计 / 本年收入合计 = the top-level (一、二、…) lines above it
+ *   收入合计 / 收入总计 = 当年收入小计 + 上年结转资金 (or, without a 小计,
+ *   the top-level lines above it, 上年结转 included)
+ * Sub-lines (1. 一般公共预算 under 一、财政拨款) are breakdowns, not addends.
+ * 江苏 prints 当年支出小计 / 支出合计 in the last (支出用途) amount column. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +23,7 @@ typedef struct item {
     const fl_row *row;
     char label[128];
     fl_dec value;
+    int level;      /* 0: 一、 numbering; 1: 1. (一) numbering; -1: none */
 } item;
 
 typedef struct side {
@@ -66,8 +74,80 @@ static long amount_column(const fl_table *t, long label_col, long limit)
     return -1;
 }
 
+/* Numbering level of a raw label: 0 for 一、, 1 for 1. 1、 (一), -1 none. */
+static int numbering_level(const char *raw)
+{
+    static const char *const cn[] = {
+        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL
+    };
+    if (raw == NULL)
+        return -1;
+    while (*raw == ' ')
+        raw++;
+    if ((*raw >= '0' && *raw <= '9') || *raw == '(' ||
+        strncmp(raw, "（", strlen("（")) == 0)
+        return 1;
+    size_t i = 0;
+    for (int hit = 1; hit;) {
+        hit = 0;
+        for (size_t k = 0; cn[k] != NULL; k++)
+            if (strncmp(raw + i, cn[k], strlen(cn[k])) == 0) {
+                i += strlen(cn[k]);
+                hit = 1;
+                break;
+            }
+    }
+    return i > 0 && strncmp(raw + i, "、", strlen("、")) == 0 ? 0 : -1;
+}
+
+static const char *const income_total[] = {
+    "本年收入合计", "本年收入", "当年收入小计", "本年收入小计", NULL
+};
+static const char *const expense_total[] = {
+    "本年支出合计", "本年支出", "当年支出小计", "本年支出小计", NULL
+};
+static const char *const income_grand[] = { "总计", "收入总计", NULL };
+static const char *const expense_grand[] = { "总计", "支出总计", NULL };
+/* a budget's grand total may be called 收入合计 / 支出合计 */
+static const char *const income_grand_b[] = {
+    "总计", "收入总计", "收入合计", NULL
+};
+static const char *const expense_grand_b[] = {
+    "总计", "支出总计", "支出合计", NULL
+};
+
+static int is_named(const char *label, const char *const *names)
+{
+    for (size_t j = 0; names[j] != NULL; j++)
+        if (strcmp(label, names[j]) == 0)
+            return 1;
+    return 0;
+}
+
+/* A budget's total or 结转 line whose own amount cell is empty: 江苏 prints
+ * 当年支出小计 / 结转下年资金 / 支出合计 in the last amount column of the side, past the
+ * empty 功能分类 amount and the empty 支出用途 label.  Only blank cells may
+ * lie in between, so a neighbouring line's amount is never borrowed. */
+static void total_fallback(const fl_table *t, const fl_row *r, long amount_col,
+                           long limit, fl_dec *out)
+{
+    size_t n = fl_row_cell_count(r);
+    for (size_t col = (size_t)amount_col + 1; col < n; col++) {
+        if (limit >= 0 && (long)col >= limit)
+            return;
+        if (tt_cell_is_text(r, col))
+            return;
+        const fl_cell *cell = fl_row_cell(r, col);
+        const char *v = cell != NULL ? fl_cell_norm(cell) : NULL;
+        if (v == NULL || v[0] == '\0')
+            continue;
+        (void)tt_cell_dec(t, r, col, out);
+        return;
+    }
+}
+
 static void parse_side(const fl_table *t, long label_col, long amount_col,
-                       side *s)
+                       long limit, int budget, side *s)
 {
     size_t nrows = fl_table_row_count(t);
     s->count = 0;
@@ -81,11 +161,26 @@ static void parse_side(const fl_table *t, long label_col, long amount_col,
         item *it = &s->items[s->count];
         tt_clean_label(fl_cell_norm(fl_row_cell(r, (size_t)label_col)),
                        it->label, sizeof it->label);
-        if (tt_str_has(it->label, "栏次") || tt_str_has(it->label, "项目"))
+        /* header rows (项目, 栏次); a budget's 项目支出 line is a line */
+        if (tt_str_has(it->label, "栏次") ||
+            (tt_str_has(it->label, "项目") &&
+             !(budget && strcmp(it->label, "项目支出") == 0)))
             continue;
         it->row = r;
         it->value.micros = 0;
-        (void)tt_cell_dec(t, r, (size_t)amount_col, &it->value);
+        it->level = numbering_level(fl_cell_norm(fl_row_cell(r,
+                                                (size_t)label_col)));
+        const fl_cell *ac = fl_row_cell(r, (size_t)amount_col);
+        const char *av = ac != NULL ? fl_cell_norm(ac) : NULL;
+        if (budget && (av == NULL || av[0] == '\0') &&
+            (is_named(it->label, income_total) ||
+             is_named(it->label, expense_total) ||
+             is_named(it->label, income_grand_b) ||
+             is_named(it->label, expense_grand_b) ||
+             tt_str_has(it->label, "结转")))
+            total_fallback(t, r, amount_col, limit, &it->value);
+        else
+            (void)tt_cell_dec(t, r, (size_t)amount_col, &it->value);
         s->count++;
     }
 }
@@ -99,10 +194,6 @@ static long find_item(const side *s, const char *const *names)
     return -1;
 }
 
-static const char *const income_total[] = { "本年收入合计", "本年收入", NULL };
-static const char *const expense_total[] = { "本年支出合计", "本年支出", NULL };
-static const char *const income_grand[] = { "总计", "收入总计", NULL };
-static const char *const expense_grand[] = { "总计", "支出总计", NULL };
 
 static int loads_balance(const char *label)
 {
@@ -111,13 +202,19 @@ static int loads_balance(const char *label)
 }
 
 /* Items [from, to) of side `s` as addends; `balance_only` keeps only the
- * 结转/结余 lines (the sub-lines of 年初结转 by fund are breakdowns). */
+ * 结转/结余 lines (the sub-lines of 年初结转 by fund are breakdowns);
+ * `top_only` drops sub-lines (1. 2. (一)) when the range has 一、 lines. */
 static size_t collect(const side *s, size_t from, size_t to, int balance_only,
-                      tt_addend *add)
+                      int top_only, tt_addend *add)
 {
     size_t n = 0;
+    int has_top = 0;
+    for (size_t k = from; top_only && k < to && k < s->count; k++)
+        has_top |= s->items[k].level == 0;
     for (size_t k = from; k < to && k < s->count; k++) {
         if (s->items[k].label[0] == '\0')
+            continue;
+        if (has_top && s->items[k].level == 1)
             continue;
         if (balance_only && !loads_balance(s->items[k].label))
             continue;
@@ -128,17 +225,42 @@ static size_t collect(const side *s, size_t from, size_t to, int balance_only,
     return n;
 }
 
+/* A budget side without a 本年 total: the grand total = the top-level
+ * lines above it, 上年结转 included. */
+static void check_side_lines(tt_ctx *c, const fl_table *t, const side *s,
+                             const char *side_name,
+                             const char *const *grand_names, tt_addend *add,
+                             const char *column)
+{
+    long grand = find_item(s, grand_names);
+    if (grand < 0)
+        return;
+    const item *gi = &s->items[grand];
+    size_t n = collect(s, 0, (size_t)grand, 0, 1, add);
+    if (n < 2)
+        return;
+    char what[300];
+    snprintf(what, sizeof what, "%s“%s”应等于其上各%s项目之和", side_name,
+             gi->label, side_name);
+    tt_where w = { .table = t, .row = gi->row, .row_label = gi->label,
+                   .column = column };
+    tt_check_sum(c, "summary-identity", &w, what, gi->value, add, n);
+}
+
 static void check_side(tt_ctx *c, const fl_table *t, const side *s,
                        const char *side_name, const char *const *total_names,
                        const char *const *grand_names, tt_addend *add,
-                       const char *column)
+                       const char *column, int budget)
 {
     long total = find_item(s, total_names);
-    if (total < 0)
+    if (total < 0) {
+        if (budget)
+            check_side_lines(c, t, s, side_name, grand_names, add, column);
         return;
+    }
     const item *ti = &s->items[total];
     char what[300];
-    size_t n = collect(s, 0, (size_t)total, 0, add);
+    size_t n = collect(s, 0, (size_t)total, 0, budget, add);
     if (n >= 2) {
         snprintf(what, sizeof what, "%s“%s”应等于其上各%s项目之和",
                  side_name, ti->label, side_name);
@@ -155,7 +277,7 @@ static void check_side(tt_ctx *c, const fl_table *t, const side *s,
         return;
     add[0].label = ti->label;
     add[0].value = ti->value;
-    n = 1 + collect(s, (size_t)total + 1, (size_t)grand, 1, add + 1);
+    n = 1 + collect(s, (size_t)total + 1, (size_t)grand, 1, 0, add + 1);
     const item *gi = &s->items[grand];
     snprintf(what, sizeof what, "%s总计应等于%s加结转结余各项", side_name,
              ti->label);
@@ -181,13 +303,14 @@ static int grand_total(const side *s, const char *const *names, fl_dec *out,
 static int parse_both(const fl_table *t, side *in, side *out)
 {
     long left, right;
+    int budget = tt_table_is_budget(t);
     label_columns(t, &left, &right);
     in->items = out->items = NULL;
     in->count = out->count = 0;
     if (right < 0)
         return -1;
-    parse_side(t, left, amount_column(t, left, right), in);
-    parse_side(t, right, amount_column(t, right, -1), out);
+    parse_side(t, left, amount_column(t, left, right), right, budget, in);
+    parse_side(t, right, amount_column(t, right, -1), -1, budget, out);
     if (in->items == NULL || out->items == NULL)
         return -1;
     return 0;
@@ -199,18 +322,21 @@ void tt_rule_summary(tt_ctx *c, const fl_table *t)
     if (kind != TT_SUMMARY && kind != TT_FIN_SUMMARY)
         return;
     side in, out;
+    int budget = tt_table_is_budget(t);
+    const char *const *ig = budget ? income_grand_b : income_grand;
+    const char *const *eg = budget ? expense_grand_b : expense_grand;
     if (parse_both(t, &in, &out) == 0) {
         size_t max = in.count > out.count ? in.count : out.count;
         tt_addend *add = calloc(max + 2, sizeof *add);
         if (add != NULL) {
-            check_side(c, t, &in, "收入", income_total, income_grand, add,
-                       "收入");
-            check_side(c, t, &out, "支出", expense_total, expense_grand, add,
-                       "支出");
+            check_side(c, t, &in, "收入", income_total, ig, add, "收入",
+                       budget);
+            check_side(c, t, &out, "支出", expense_total, eg, add, "支出",
+                       budget);
             fl_dec gi, ge;
             const fl_row *ri, *re;
-            if (grand_total(&in, income_grand, &gi, &ri) &&
-                grand_total(&out, expense_grand, &ge, &re)) {
+            if (grand_total(&in, ig, &gi, &ri) &&
+                grand_total(&out, eg, &ge, &re)) {
                 tt_where w = { .table = t, .row = re, .row_label = "总计",
                                .column = "支出" };
                 tt_check_equal(c, "summary-identity", &w,

@@ -166,6 +166,46 @@ START_TEST(summary_identity)
 }
 END_TEST
 
+/* ---- budget twins of the 总表 ---- */
+/* 江苏 收支预算总表: 1. 2. sub-lines are breakdowns of 一、财政拨款; the 支出
+ * totals sit in the last (支出用途) amount column; 收入合计 1,050.00 (当年
+ * 收入小计 1,020.00 + 上年结转资金 30.00) against 支出合计 1,020.00.  The
+ * 上海 财务收支预算总表 (元) in the same file adds up. */
+START_TEST(budget_summary)
+{
+    fl_test_run *run = run_file(FIX "budget-summary.txt");
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/summary-identity", FL_SEV_ERROR), 1);
+    ck_assert_uint_eq(fl_test_count(run, "table-totals", FL_SEV_INFO), 1);
+    const fl_finding *f = find(run, "table-totals/summary-identity", 16, NULL);
+    assert_values(f, "1050.00", "1020.00");
+    ck_assert_int_eq(f->severity, FL_SEV_ERROR);
+    ck_assert_ptr_nonnull(strstr(f->message, "收入总计应等于支出总计"));
+    fl_test_run_free(run);
+
+    /* the clean twin: 结转下年资金 30.00, 支出合计 1,050.00 */
+    run = run_file(FIX "budget-summary-clean.txt");
+    ck_assert_uint_eq(fl_test_count(run, "table-totals", FL_SEV_INFO), 0);
+    fl_test_run_free(run);
+
+    /* a sub-line is not an addend, a line missing from a side is found */
+    run = fl_test_run_text("table-totals",
+        "2025年度某局部门预算\n"
+        "部门财务收支预算总表\n单位：万元\n"
+        "本年收入\t\t本年支出\t\n"
+        "项目\t预算数\t项目\t预算数\n"
+        "一、财政拨款收入\t100.00\t一、一般公共服务支出\t80.00\n"
+        "1、一般公共预算资金\t100.00\t二、卫生健康支出\t10.00\n"
+        "二、事业收入\t10.00\t\t\n"
+        "收入总计\t110.00\t支出总计\t110.00\n", NULL);
+    fl_test_dump(run);
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/summary-identity", FL_SEV_ERROR), 1);
+    f = find(run, "table-totals/summary-identity", 0, "支出");
+    assert_values(f, "90.00", "110.00");
+    ck_assert_uint_eq(f->naddends, 2);
+    fl_test_run_free(run);
+}
+END_TEST
+
 START_TEST(cross_table)
 {
     fl_test_run *run = run_file(FIX "cross-tab.txt");
@@ -409,6 +449,7 @@ static Suite *suite(void)
     tcase_add_test(tc, clean_tables);
     tcase_add_test(tc, rounding_is_info);
     tcase_add_test(tc, summary_identity);
+    tcase_add_test(tc, budget_summary);
     tcase_add_test(tc, cross_table);
     tcase_add_test(tc, narrative_only);
     tcase_add_test(tc, narrative_units_and_partial_lists);

@@ -32,11 +32,11 @@ typedef struct tt_ctx {
 /* Tables the rules know, recognised by title (never by number). */
 typedef enum tt_kind {
     TT_OTHER = 0,
-    TT_SUMMARY,      /* 收入支出决算总表 */
-    TT_FIN_SUMMARY,  /* 财政拨款收入支出决算总表 */
-    TT_INCOME,       /* 收入决算表 */
-    TT_EXPENSE,      /* 支出决算表 */
-    TT_GPB_EXPENSE,  /* 一般公共预算财政拨款支出决算表 */
+    TT_SUMMARY,      /* 收入支出决算总表; 收支预算总表, 财务收支预算总表 */
+    TT_FIN_SUMMARY,  /* 财政拨款收入支出决算总表; 财政拨款收支(预算)总表 */
+    TT_INCOME,       /* 收入决算表; 收入预算总表 */
+    TT_EXPENSE,      /* 支出决算表; 支出预算总表 */
+    TT_GPB_EXPENSE,  /* 一般公共预算财政拨款支出决算表; 一般公共预算支出(功能分类)预算表 */
     TT_GPB_BASIC,    /* 一般公共预算财政拨款基本支出决算(明细)表 */
     TT_GOV_FUND,     /* 政府性基金预算财政拨款收入支出决算表 */
     TT_STATE_CAPITAL,/* 国有资本经营预算财政拨款支出决算表 */
@@ -44,6 +44,9 @@ typedef enum tt_kind {
 } tt_kind;
 
 tt_kind tt_table_kind(const fl_table *t);
+/* 1 for a table of a 部门预算 / 单位预算 (title says 预算表 / 预算总表 /
+ * 收支总表 and not 决算; untitled: the budget summary's own line names). */
+int tt_table_is_budget(const fl_table *t);
 /* First table of `kind`, or NULL. */
 const fl_table *tt_find_table(const fl_document *doc, tt_kind kind);
 

@@ -146,12 +146,106 @@ int tt_cell_is_code(const fl_row *r, size_t col)
     return len == 3 || len == 5 || len == 7;
 }
 
+/* 1 when a body row's cleaned label in column `col` is one of `names`. */
+static int body_has_label(const fl_table *t, size_t col,
+                          const char *const *names)
+{
+    char label[128];
+    size_t nrows = fl_table_row_count(t);
+    for (size_t i = fl_table_header_row_count(t); i < nrows; i++) {
+        const fl_row *r = fl_table_row(t, i);
+        if (fl_row_is_header(r) || !tt_cell_is_text(r, col))
+            continue;
+        tt_clean_label(fl_cell_norm(fl_row_cell(r, col)), label, sizeof label);
+        for (size_t k = 0; names[k] != NULL; k++)
+            if (strcmp(label, names[k]) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* An untitled two-sided budget summary (江苏 收支预算总表 printed without
+ * its title): 收入 columns left, 支出 columns right, and the budget's own
+ * line names 当年收入小计 / 上年结转资金 in the first column. */
+static int untitled_budget_summary(const fl_table *t)
+{
+    static const char *const lines[] = {
+        "当年收入小计", "本年收入小计", "上年结转资金", NULL
+    };
+    const char *first = fl_table_column_label(t, 0);
+    if (first == NULL || strncmp(first, "收入", strlen("收入")) != 0)
+        return 0;
+    size_t n = fl_table_column_count(t);
+    int expense = 0;
+    for (size_t col = 1; col < n && !expense; col++) {
+        const char *label = fl_table_column_label(t, col);
+        expense = label != NULL && strncmp(label, "支出", strlen("支出")) == 0;
+    }
+    return expense && body_has_label(t, 0, lines);
+}
+
+int tt_table_is_budget(const fl_table *t)
+{
+    char title[512];
+    tt_clean_label(fl_table_title(t), title, sizeof title);
+    if (title[0] == '\0')
+        return untitled_budget_summary(t);
+    if (tt_str_has(title, "决算"))
+        return 0;
+    return tt_str_has(title, "预算表") || tt_str_has(title, "预算总表") ||
+           tt_str_has(title, "收支总表");
+}
+
+/* 1 when a body row carries a classification code (201, 20101 …). */
+static int has_codes(const fl_table *t)
+{
+    size_t nrows = fl_table_row_count(t);
+    for (size_t i = fl_table_header_row_count(t); i < nrows; i++) {
+        const fl_row *r = fl_table_row(t, i);
+        if (!fl_row_is_header(r) && fl_row_code(r) != NULL)
+            return 1;
+    }
+    return 0;
+}
+
+/* The budget twins (部门预算 / 单位预算, 江苏 and 上海 templates).  A 收支
+ * 总表 is two-sided (项目 | 金额 | 项目 | 金额); one printed by 科目编码
+ * is a detail table in all but name and keeps the coded rules. */
+static tt_kind budget_kind(const fl_table *t, const char *title)
+{
+    int two_sided = !has_codes(t);
+    if (tt_str_has(title, "财政拨款收支预算总表") ||
+        tt_str_has(title, "财政拨款收支总表"))
+        return two_sided ? TT_FIN_SUMMARY : TT_OTHER;
+    /* 收支预算总表, 部门(财务)收支预算总表, 财务收支预算总表 */
+    if (tt_str_has(title, "收支预算总表"))
+        return two_sided ? TT_SUMMARY : TT_OTHER;
+    if (tt_str_has(title, "一般公共预算") && tt_str_has(title, "基本支出"))
+        return TT_GPB_BASIC;
+    /* 一般公共预算支出预算表, …支出功能分类预算表, …支出(功能分类)预算表;
+     * not 一般公共预算机关运行经费支出预算表 */
+    if (tt_str_has(title, "一般公共预算支出") ||
+        tt_str_has(title, "一般公共预算财政拨款支出"))
+        return TT_GPB_EXPENSE;
+    if (tt_str_has(title, "政府性基金"))
+        return TT_GOV_FUND;
+    if (tt_str_has(title, "国有资本经营预算"))
+        return TT_STATE_CAPITAL;
+    if (tt_str_has(title, "收入预算总表") || tt_str_has(title, "收入预算表"))
+        return TT_INCOME;
+    if (tt_str_has(title, "支出预算总表"))
+        return TT_EXPENSE;
+    return TT_OTHER;
+}
+
 tt_kind tt_table_kind(const fl_table *t)
 {
     char title[512];
     tt_clean_label(fl_table_title(t), title, sizeof title);
     if (tt_str_has(title, "三公"))
         return TT_SANGONG;
+    if (title[0] != '\0' && tt_table_is_budget(t))
+        return budget_kind(t, title);
     if (tt_str_has(title, "财政拨款收入支出决算总表"))
         return TT_FIN_SUMMARY;
     if (tt_str_has(title, "收入支出决算总表"))
@@ -170,6 +264,8 @@ tt_kind tt_table_kind(const fl_table *t)
         return TT_EXPENSE;
     /* Untitled: recognise the two main tables by their columns. */
     if (title[0] == '\0') {
+        if (untitled_budget_summary(t))
+            return TT_SUMMARY;
         if (tt_col_by_leaf(t, "本年支出合计", 0) >= 0 &&
             tt_col_by_leaf(t, "基本支出", 0) >= 0)
             return TT_EXPENSE;
