@@ -4,7 +4,7 @@
 # tests/real/findings.tsv — each confirmed by reading the page — and read
 # each document's kind, year and unit as tests/real/identity.tsv says.
 . "$FISLINT_SRCDIR/tests/lib.sh"
-python3 "$SRC/tests/real/compare.py" "$FISLINT" "$SRC/tests/real/pdf"
+python3 "$SRC/tests/real/compare.py" "$FISLINT" "$SRC"
 corpus_status=$?
 
 # Nothing false is traded for silence: the real caizheng p10 page with one

@@ -1,13 +1,20 @@
 #!/usr/bin/env python3
-"""compare.py — the findings fislint raises on the real PDFs against the
-regression set in findings.tsv, and what `fislint dump` says each document is
-against identity.tsv.
+"""compare.py — the findings fislint raises on real reports against the
+regression set, and what `fislint dump` says each PDF is against identity.tsv.
 
-    compare.py FISLINT PDFDIR          compare; exit 1 on any difference
-    compare.py FISLINT PDFDIR --print  print today's findings as TSV rows
+    compare.py FISLINT SRCDIR          compare; exit 1 on any difference
+    compare.py FISLINT SRCDIR --print  print today's findings as TSV rows
                                        (to review page by page, then paste)
 
-A finding is keyed by file, severity, rule, page, expected and actual: a
+Two sets of real reports:
+  - tests/real/pdf/*.pdf against findings.tsv: every error and warning of
+    every check; the location column is the PDF page.
+  - examples/*.txt (the four seed reports) against seed-findings.tsv: the
+    errors and warnings of the checks named on its "# checks:" line (the
+    older checks assert their seed findings in their own tests); the
+    location column is "L" and the line.
+
+A finding is keyed by file, severity, rule, location, expected and actual: a
 change in any of them is a new finding and a lost one.  Info findings are
 not part of the set (rounding notes, "could not read reliably")."""
 import collections
@@ -20,13 +27,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def read_tsv(name):
-    rows = []
+    rows, checks = [], None
     with open(os.path.join(HERE, name), encoding="utf-8") as f:
         for line in f:
             line = line.rstrip("\n")
-            if line and not line.startswith("#"):
+            if line.startswith("# checks:"):
+                checks = {c.strip() for c in line[len("# checks:"):].split(",") if c.strip()}
+            elif line and not line.startswith("#"):
                 rows.append(line.split("\t"))
-    return rows
+    return rows, checks
 
 
 def fislint_json(fislint, *args):
@@ -36,67 +45,85 @@ def fislint_json(fislint, *args):
     return json.loads(p.stdout)
 
 
-def findings(fislint, pdf):
-    doc = fislint_json(fislint, "check", "-f", "json", pdf)["documents"][0]
+def findings(fislint, path, checks):
+    doc = fislint_json(fislint, "check", "-f", "json", path)["documents"][0]
     out = []
     for f in doc["findings"]:
-        if f["severity"] == "info":
+        if f["severity"] == "info" or (checks is not None and f["check"] not in checks):
             continue
-        out.append((os.path.basename(pdf), f["severity"], f["rule"], str(f["location"]["page"]),
+        loc = f["location"]
+        where = str(loc["page"]) if loc["page"] is not None else "L%s" % loc["line"]
+        out.append((os.path.basename(path), f["severity"], f["rule"], where,
                     f["expected"] or "", f["actual"] or "", f["message"]))
     return out
 
 
-def main():
-    fislint, pdfdir = sys.argv[1], sys.argv[2]
-    pdfs = sorted(os.path.join(pdfdir, n) for n in os.listdir(pdfdir) if n.endswith(".pdf"))
-    if "--print" in sys.argv:
-        for pdf in pdfs:
-            for f in findings(fislint, pdf):
-                print("\t".join(f))
-        return 0
+def listing(directory, suffix):
+    return sorted(os.path.join(directory, n) for n in os.listdir(directory) if n.endswith(suffix))
 
-    failed = passed = 0
+
+class Tally:
+    def __init__(self):
+        self.passed = self.failed = 0
+
+    def fail(self, message):
+        print("FAIL: " + message)
+        self.failed += 1
+
+
+def compare_set(fislint, paths, tsv, tally):
+    rows, checks = read_tsv(tsv)
     # A multiset: three identical placeholders on one page are three findings.
-    expected = collections.Counter()
-    verdicts = {}
-    for row in read_tsv("findings.tsv"):
-        key = tuple(row[:6])
-        expected[key] += 1
-        verdicts.setdefault(key, row[6] if len(row) > 6 else "")
-    identity = {row[0]: row[1:] for row in read_tsv("identity.tsv")}
-    seen = set()
-    for pdf in pdfs:
-        name = os.path.basename(pdf)
-        got = collections.Counter(g[:6] for g in findings(fislint, pdf))
+    expected = collections.Counter(tuple(r[:6]) for r in rows)
+    verdicts = {tuple(r[:6]): (r[6] if len(r) > 6 else "") for r in rows}
+    names = set()
+    for path in paths:
+        name = os.path.basename(path)
+        names.add(name)
+        got = collections.Counter(g[:6] for g in findings(fislint, path, checks))
         want = collections.Counter({k: v for k, v in expected.items() if k[0] == name})
         for k in sorted((got - want).elements()):
-            print("FAIL: new finding not in tests/real/findings.tsv (read the page, then add it "
-                  "with its verdict):\n  " + "\t".join(k))
-            failed += 1
+            tally.fail("new finding not in tests/real/%s (read the page, then add it with its "
+                       "verdict):\n  %s" % (tsv, "\t".join(k)))
         for k in sorted((want - got).elements()):
-            print("FAIL: finding lost: " + "\t".join(k) + "\n  verdict was: " + verdicts[k])
-            failed += 1
-        passed += sum((got & want).values())
-        seen.add(name)
-
-        model = fislint_json(fislint, "dump", "-f", "json", pdf)["identity"]
-        want_id = identity.get(name)
-        got_id = [model["kind"], str(model["year"] or ""), model["unit"] or ""]
-        if want_id is None:
-            print("FAIL: %s has no row in tests/real/identity.tsv (it is %s)" % (name, got_id))
-            failed += 1
-        elif got_id != want_id:
-            print("FAIL: %s is read as %s, expected %s" % (name, got_id, want_id))
-            failed += 1
-        else:
-            passed += 1
+            tally.fail("finding lost: %s\n  verdict was: %s" % ("\t".join(k), verdicts[k]))
+        tally.passed += sum((got & want).values())
     for k in expected:
-        if k[0] not in seen:
-            print("FAIL: %s listed in findings.tsv but not in %s" % (k[0], pdfdir))
-            failed += 1
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+        if k[0] not in names:
+            tally.fail("%s listed in %s but not among the reports" % (k[0], tsv))
+
+
+def compare_identity(fislint, pdfs, tally):
+    identity = {row[0]: row[1:] for row in read_tsv("identity.tsv")[0]}
+    for pdf in pdfs:
+        name = os.path.basename(pdf)
+        model = fislint_json(fislint, "dump", "-f", "json", pdf)["identity"]
+        got = [model["kind"], str(model["year"] or ""), model["unit"] or ""]
+        want = identity.get(name)
+        if want is None:
+            tally.fail("%s has no row in tests/real/identity.tsv (it is %s)" % (name, got))
+        elif got != want:
+            tally.fail("%s is read as %s, expected %s" % (name, got, want))
+        else:
+            tally.passed += 1
+
+
+def main():
+    fislint, srcdir = sys.argv[1], sys.argv[2]
+    pdfs = listing(os.path.join(srcdir, "tests", "real", "pdf"), ".pdf")
+    seeds = listing(os.path.join(srcdir, "examples"), ".txt")
+    if "--print" in sys.argv:
+        seed_checks = read_tsv("seed-findings.tsv")[1]
+        for path, checks in [(p, None) for p in pdfs] + [(s, seed_checks) for s in seeds]:
+            for f in findings(fislint, path, checks):
+                print("\t".join(f))
+        return 0
+    tally = Tally()
+    compare_set(fislint, pdfs, "findings.tsv", tally)
+    compare_set(fislint, seeds, "seed-findings.tsv", tally)
+    compare_identity(fislint, pdfs, tally)
+    print("%d passed, %d failed" % (tally.passed, tally.failed))
+    return 1 if tally.failed else 0
 
 
 if __name__ == "__main__":
