@@ -1,5 +1,6 @@
 /* cmd-check.c — `fislint check`: read every input, run every selected
  * check on it, print the findings, exit with a status a script can trust. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,12 +10,15 @@
 #include "document.h"
 #include "fetch-options.h"
 #include "fetch.h"
+#include "guard.h"
 #include "output.h"
 #include "source.h"
 #include "util.h"
 
 typedef struct check_run {
     fl_plugin_set *plugins;
+    fl_guard_limits limits;
+    const char *source;       /* the document being checked */
     fl_doc_result *results;
     size_t count, cap;
     int check_failed;         /* a plugin's check() reported its own failure */
@@ -27,6 +31,12 @@ static fl_doc_result *new_result(check_run *run, const char *source)
     memset(r, 0, sizeof *r);
     r->source = xstrdup(source);
     return r;
+}
+
+static void on_check_failed(void *ctx, const char *check_id, const char *reason)
+{
+    const check_run *run = ctx;
+    fprintf(stderr, "fislint: %s: 检查项 '%s' 未能完成检查：%s\n", run->source, check_id, reason);
 }
 
 /* One document: build the model, run the checks, keep the findings. */
@@ -48,22 +58,27 @@ static void on_document(void *ctx, const char *source, const fl_input *input, co
     if (fl_doc_unit(doc) != NULL)
         r->unit = xstrdup(fl_doc_unit(doc));
     r->rep = fl_report_new(doc);
-    for (size_t i = 0; i < run->plugins->count; i++) {
-        const fl_loaded_plugin *p = &run->plugins->items[i];
-        if (!p->enabled)
-            continue;
-        fl_report_set_check(r->rep, p->desc->id);
-        fl_report_set_rules(r->rep, fl_plugin_rules(p->desc));
-        if (p->desc->check(doc, r->rep, p->state) != 0) {
-            fprintf(stderr, "fislint: %s: 检查项 '%s' 未能完成检查\n", source, p->desc->id);
-            run->check_failed = 1;
-        }
-    }
-    fl_report_set_check(r->rep, NULL);
+    run->source = source;
+    if (fl_guard_run(doc, run->plugins, r->rep, &run->limits, on_check_failed, run) > 0)
+        run->check_failed = 1;
     fl_report_complete(r->rep);
     fl_report_sort(r->rep);
     r->rep->doc = NULL; /* findings now hold copies of all they need */
     fl_document_free(doc);
+}
+
+/* A whole number in 0..max for option `name`; prints why not. */
+static int parse_count(const char *arg, const char *name, unsigned max, unsigned *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(arg, &end, 10);
+    if (errno != 0 || end == arg || *end != '\0' || arg[0] == '-' || v > max) {
+        fprintf(stderr, "fislint: %s 应为 0 到 %u 之间的整数，而不是 '%s'\n", name, max, arg);
+        return -1;
+    }
+    *out = (unsigned)v;
+    return 0;
 }
 
 static void usage(FILE *out)
@@ -78,13 +93,18 @@ static void usage(FILE *out)
             "      --set ID.KEY=VALUE     设置检查项的选项（可重复）\n"
             "  -i, --input-list FILE      从 FILE 读取要检查的文件/URL 列表，每行一个（- 为标准输入）\n"
             "      --max-size BYTES       单个输入的大小上限（默认 %u）\n"
+            "      --check-timeout S      单个检查项处理一个文档的时间上限，秒（默认 %d；0 为不限）\n"
+            "      --check-memory MB      运行检查项的子进程的内存上限，MB（默认 %d；0 为不限）\n"
+            "      --no-isolation         检查项在主进程中运行（调试用：检查项崩溃会中止整个运行）\n"
             "%s"
             "  -h, --help                 显示本帮助\n\n"
             "退出状态：0 无达到 --fail-on 级别的问题；1 有；2 用法或配置错误；3 有输入无法读取（其余照常检查）。\n",
-            FL_DEFAULT_MAX_INPUT, fl_fetch_options_help);
+            FL_DEFAULT_MAX_INPUT, FL_GUARD_DEFAULT_TIMEOUT, FL_GUARD_DEFAULT_MEMORY_MB,
+            fl_fetch_options_help);
 }
 
-enum { OPT_CHECKS = 256, OPT_FAIL_ON, OPT_PLUGIN_DIR, OPT_CONFIG, OPT_SET };
+enum { OPT_CHECKS = 256, OPT_FAIL_ON, OPT_PLUGIN_DIR, OPT_CONFIG, OPT_SET, OPT_CHECK_TIMEOUT,
+       OPT_CHECK_MEMORY, OPT_NO_ISOLATION };
 
 static const struct option check_options[] = {
     { "format", required_argument, NULL, 'f' },
@@ -95,6 +115,9 @@ static const struct option check_options[] = {
     { "set", required_argument, NULL, OPT_SET },
     { "input-list", required_argument, NULL, 'i' },
     { "max-size", required_argument, NULL, FL_OPT_MAX_SIZE },
+    { "check-timeout", required_argument, NULL, OPT_CHECK_TIMEOUT },
+    { "check-memory", required_argument, NULL, OPT_CHECK_MEMORY },
+    { "no-isolation", no_argument, NULL, OPT_NO_ISOLATION },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
 };
@@ -110,6 +133,7 @@ int cmd_check(int argc, char **argv)
     fl_config_set *cfg = NULL;
     fl_plugin_set plugins = { 0 };
     check_run run = { 0 };
+    run.limits = (fl_guard_limits){ 1, FL_GUARD_DEFAULT_TIMEOUT, FL_GUARD_DEFAULT_MEMORY_MB };
     int c;
 
     fl_cli_inputs_init(&in);
@@ -137,6 +161,20 @@ int cmd_check(int argc, char **argv)
             break;
         case OPT_SET:
             fl_cli_add(&po.settings, &po.nsettings, optarg);
+            break;
+        case OPT_CHECK_TIMEOUT:
+            if (parse_count(optarg, "--check-timeout", 86400, &run.limits.timeout_s) != 0)
+                goto out;
+            break;
+        case OPT_CHECK_MEMORY: {
+            unsigned mb;
+            if (parse_count(optarg, "--check-memory", 1u << 20, &mb) != 0)
+                goto out;
+            run.limits.memory_mb = mb;
+            break;
+        }
+        case OPT_NO_ISOLATION:
+            run.limits.isolate = 0;
             break;
         case 'h':
             usage(stdout);

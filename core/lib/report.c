@@ -15,8 +15,10 @@ fl_report *fl_report_new(const fl_document *doc)
     return rep;
 }
 
-static void finding_free(fl_finding *f)
+void fl_finding_free(fl_finding *f)
 {
+    if (f == NULL)
+        return;
     free(f->check);
     free(f->rule);
     free(f->message);
@@ -39,10 +41,10 @@ void fl_report_free(fl_report *rep)
     if (rep == NULL)
         return;
     for (size_t i = 0; i < rep->count; i++)
-        finding_free(rep->items[i]);
+        fl_finding_free(rep->items[i]);
     free(rep->items);
     for (size_t i = 0; i < rep->ndropped; i++)
-        finding_free(rep->dropped[i]);
+        fl_finding_free(rep->dropped[i]);
     free(rep->dropped);
     free(rep);
 }
@@ -104,6 +106,12 @@ fl_finding *fl_report_add(fl_report *rep, const char *rule, fl_severity sev, con
     rep->items = xgrow(rep->items, &rep->cap, rep->count + 1, sizeof *rep->items);
     rep->items[rep->count++] = f;
     return f;
+}
+
+void fl_report_take(fl_report *rep, fl_finding *f)
+{
+    rep->items = xgrow(rep->items, &rep->cap, rep->count + 1, sizeof *rep->items);
+    rep->items[rep->count++] = f;
 }
 
 static void replace(char **slot, const char *value)

@@ -43,6 +43,10 @@ fl_report *fl_report_new(const fl_document *doc);
 void fl_report_free(fl_report *rep);
 /* Findings are attributed to this check id until the next call. */
 void fl_report_set_check(fl_report *rep, const char *check_id);
+/* Append a finding built elsewhere (a worker's, see guard.c); the report
+ * owns it from now on. */
+void fl_report_take(fl_report *rep, fl_finding *f);
+void fl_finding_free(fl_finding *f);
 /* The rules the running check declared (fl_plugin.rules), or NULL: a
  * finding of a listed rule whose kinds do not meet the document's is
  * dropped. */

@@ -1,0 +1,172 @@
+/* finding-wire.c — findings as bytes, so that a check can run in a worker
+ * process (guard.c) and hand its findings to the parent.
+ *
+ * A record is a tag byte, then fields: integers as 8 bytes little-endian,
+ * strings as a 4-byte length and the bytes (length 0xffffffff for NULL).
+ * Both ends are the same program, so the format needs no versioning; it
+ * only has to survive a truncated stream (a worker that died mid-write). */
+#include "finding-wire.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define NULL_STRING 0xffffffffu
+
+static void put_u64(fl_buf *b, uint64_t v)
+{
+    unsigned char x[8];
+    for (int i = 0; i < 8; i++)
+        x[i] = (unsigned char)(v >> (8 * i));
+    fl_buf_append(b, (const char *)x, sizeof x);
+}
+
+static void put_str(fl_buf *b, const char *s)
+{
+    uint64_t n = s ? strlen(s) : NULL_STRING;
+    unsigned char x[4] = { (unsigned char)n, (unsigned char)(n >> 8), (unsigned char)(n >> 16),
+                           (unsigned char)(n >> 24) };
+    fl_buf_append(b, (const char *)x, sizeof x);
+    if (s)
+        fl_buf_append(b, s, strlen(s));
+}
+
+void fl_wire_put_finding(fl_buf *b, const fl_finding *f)
+{
+    fl_buf_append(b, "F", 1);
+    put_str(b, f->check);
+    put_str(b, f->rule);
+    put_u64(b, (uint64_t)f->severity);
+    put_str(b, f->message);
+    put_u64(b, f->line);
+    put_u64(b, f->end_line);
+    put_u64(b, (uint64_t)(int64_t)f->page);
+    put_str(b, f->section);
+    put_str(b, f->table);
+    put_str(b, f->row);
+    put_str(b, f->column);
+    put_str(b, f->evidence);
+    put_u64(b, (uint64_t)f->has_values);
+    put_u64(b, (uint64_t)f->expected.micros);
+    put_u64(b, (uint64_t)f->actual.micros);
+    put_str(b, f->expected_text);
+    put_str(b, f->actual_text);
+    put_u64(b, f->naddends);
+    for (size_t i = 0; i < f->naddends; i++) {
+        put_str(b, f->addends[i].label);
+        put_u64(b, (uint64_t)f->addends[i].value.micros);
+    }
+    put_str(b, f->suggestion);
+}
+
+void fl_wire_put_done(fl_buf *b, size_t check_index, int status)
+{
+    fl_buf_append(b, "D", 1);
+    put_u64(b, check_index);
+    put_u64(b, (uint64_t)(int64_t)status);
+}
+
+/* -- reading -- */
+
+static int get_u64(fl_wire_reader *r, uint64_t *v)
+{
+    if (r->len - r->pos < 8)
+        return -1;
+    *v = 0;
+    for (int i = 7; i >= 0; i--)
+        *v = (*v << 8) | (unsigned char)r->data[r->pos + (size_t)i];
+    r->pos += 8;
+    return 0;
+}
+
+static int get_str(fl_wire_reader *r, char **out)
+{
+    if (r->len - r->pos < 4)
+        return -1;
+    const unsigned char *p = (const unsigned char *)r->data + r->pos;
+    uint32_t n = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+    r->pos += 4;
+    if (n == NULL_STRING) {
+        *out = NULL;
+        return 0;
+    }
+    if (r->len - r->pos < n)
+        return -1;
+    *out = xstrndup(r->data + r->pos, n);
+    r->pos += n;
+    return 0;
+}
+
+static int get_int(fl_wire_reader *r, int64_t *v)
+{
+    uint64_t u;
+    if (get_u64(r, &u) != 0)
+        return -1;
+    *v = (int64_t)u;
+    return 0;
+}
+
+/* The fields after the tag; on a short read *f holds what was read. */
+static int get_finding(fl_wire_reader *r, fl_finding *f)
+{
+    int64_t sev, line, end, page, has, exp, act, n;
+    if (get_str(r, &f->check) || get_str(r, &f->rule) || get_int(r, &sev) ||
+        get_str(r, &f->message) || get_int(r, &line) || get_int(r, &end) || get_int(r, &page) ||
+        get_str(r, &f->section) || get_str(r, &f->table) || get_str(r, &f->row) ||
+        get_str(r, &f->column) || get_str(r, &f->evidence) || get_int(r, &has) ||
+        get_int(r, &exp) || get_int(r, &act) || get_str(r, &f->expected_text) ||
+        get_str(r, &f->actual_text) || get_int(r, &n))
+        return -1;
+    f->severity = (fl_severity)sev;
+    f->line = (size_t)line;
+    f->end_line = (size_t)end;
+    f->page = (int)page;
+    f->has_values = (int)has;
+    f->expected.micros = exp;
+    f->actual.micros = act;
+    /* Each addend takes at least 12 bytes: a count beyond that is garbage. */
+    if (n < 0 || (uint64_t)n > (r->len - r->pos) / 12)
+        return -1;
+    for (int64_t i = 0; i < n; i++) {
+        char *label;
+        int64_t value;
+        if (get_str(r, &label) != 0)
+            return -1;
+        if (get_int(r, &value) != 0) {
+            free(label);
+            return -1;
+        }
+        f->addends = xgrow(f->addends, &f->addends_cap, f->naddends + 1, sizeof *f->addends);
+        f->addends[f->naddends].label = label;
+        f->addends[f->naddends++].value.micros = value;
+    }
+    return get_str(r, &f->suggestion);
+}
+
+fl_wire_tag fl_wire_next(fl_wire_reader *r, fl_finding **finding, size_t *check_index, int *status)
+{
+    if (r->pos >= r->len)
+        return FL_WIRE_END;
+    char tag = r->data[r->pos++];
+    if (tag == 'F') {
+        fl_finding *f = xcalloc(1, sizeof *f);
+        if (get_finding(r, f) != 0) {
+            fl_finding_free(f);
+            return FL_WIRE_TRUNCATED;
+        }
+        *finding = f;
+        return FL_WIRE_FINDING;
+    }
+    if (tag == 'D') {
+        uint64_t k;
+        int64_t s;
+        if (get_u64(r, &k) != 0 || get_int(r, &s) != 0)
+            return FL_WIRE_TRUNCATED;
+        *check_index = (size_t)k;
+        *status = (int)s;
+        return FL_WIRE_DONE;
+    }
+    return FL_WIRE_TRUNCATED;
+}

@@ -1,0 +1,30 @@
+/* finding-wire.h — findings serialised between a worker process and the
+ * parent (guard.c).  Core-internal. */
+#ifndef FL_FINDING_WIRE_H
+#define FL_FINDING_WIRE_H
+
+#include <stddef.h>
+
+#include "report.h"
+#include "util.h"
+
+/* Append one finding / the end of check number `check_index` with the
+ * status its check() returned. */
+void fl_wire_put_finding(fl_buf *b, const fl_finding *f);
+void fl_wire_put_done(fl_buf *b, size_t check_index, int status);
+
+typedef struct fl_wire_reader {
+    const char *data;
+    size_t len, pos;
+} fl_wire_reader;
+
+typedef enum fl_wire_tag {
+    FL_WIRE_END = 0,      /* nothing more */
+    FL_WIRE_FINDING,      /* *finding is new, owned by the caller */
+    FL_WIRE_DONE,         /* check *check_index ended with *status */
+    FL_WIRE_TRUNCATED     /* the rest is cut or damaged: stop reading */
+} fl_wire_tag;
+
+fl_wire_tag fl_wire_next(fl_wire_reader *r, fl_finding **finding, size_t *check_index, int *status);
+
+#endif

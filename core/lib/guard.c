@@ -1,0 +1,261 @@
+/* guard.c — each document's checks run in a worker process forked after
+ * the model is built (so the worker shares it for free).  The worker runs
+ * the checks in order and sends each one's findings, then a "done" record,
+ * down a pipe.  When it dies or stops answering, the check it was running
+ * has failed: the parent records that and forks a new worker for the
+ * checks after it.  A check's findings are kept only once it is done. */
+#include "guard.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "finding-wire.h"
+#include "util.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define FL_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define FL_UNDER_ASAN 1
+#endif
+#endif
+
+static int run_one(const fl_document *doc, const fl_loaded_plugin *p, fl_report *rep)
+{
+    fl_report_set_check(rep, p->desc->id);
+    fl_report_set_rules(rep, fl_plugin_rules(p->desc));
+    int status = p->desc->check(doc, rep, p->state);
+    fl_report_set_check(rep, NULL);
+    return status;
+}
+
+static void fail(fl_report *rep, const char *id, const char *reason, fl_guard_fail_fn on_fail,
+                 void *ctx)
+{
+    fl_report_set_check(rep, NULL);
+    fl_report_add(rep, "check-failed", FL_SEV_ERROR,
+                  "检查项“%s”未能完成本文档的检查：%s；该检查项在本文档上的结果缺失，其余检查项照常", id,
+                  reason);
+    if (on_fail)
+        on_fail(ctx, id, reason);
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* The worker: checks first.. in order, each reported as it ends. */
+static _Noreturn void worker(const fl_document *doc, const fl_plugin_set *set, size_t first,
+                             int fd, const fl_guard_limits *lim)
+{
+#ifndef FL_UNDER_ASAN /* ASan reserves terabytes of address space */
+    if (lim->memory_mb > 0) {
+        struct rlimit rl = { lim->memory_mb << 20, lim->memory_mb << 20 };
+        setrlimit(RLIMIT_AS, &rl);
+    }
+#endif
+    for (size_t k = first; k < set->count; k++) {
+        const fl_loaded_plugin *p = &set->items[k];
+        if (!p->enabled)
+            continue;
+        fl_report *rep = fl_report_new(doc);
+        int status = run_one(doc, p, rep);
+        fl_buf b = { 0 };
+        for (size_t i = 0; i < rep->count; i++)
+            fl_wire_put_finding(&b, rep->items[i]);
+        fl_wire_put_done(&b, k, status);
+        int w = write_all(fd, b.data, b.len);
+        fl_buf_free(&b);
+        fl_report_free(rep);
+        if (w != 0)
+            _exit(3);
+    }
+    _exit(0);
+}
+
+typedef struct feed {
+    fl_buf data;             /* bytes received and not yet parsed */
+    size_t parsed;
+    fl_finding **pending;    /* findings of the check now running */
+    size_t npending, pending_cap;
+} feed;
+
+static void drop_pending(feed *f)
+{
+    for (size_t i = 0; i < f->npending; i++)
+        fl_finding_free(f->pending[i]);
+    f->npending = 0;
+}
+
+/* Parse what has arrived; a record cut in the middle waits for more.
+ * Returns the index after the last check reported done (or `next`). */
+static size_t parse(feed *f, fl_report *rep, const fl_plugin_set *set, size_t next,
+                    fl_guard_fail_fn on_fail, void *ctx, size_t *failed)
+{
+    fl_wire_reader r = { f->data.data, f->data.len, f->parsed };
+    for (;;) {
+        size_t start = r.pos, k;
+        fl_finding *fd;
+        int status;
+        fl_wire_tag tag = fl_wire_next(&r, &fd, &k, &status);
+        if (tag == FL_WIRE_END || tag == FL_WIRE_TRUNCATED) {
+            f->parsed = start;
+            return next;
+        }
+        if (tag == FL_WIRE_FINDING) {
+            f->pending = xgrow(f->pending, &f->pending_cap, f->npending + 1, sizeof *f->pending);
+            f->pending[f->npending++] = fd;
+            continue;
+        }
+        if (k >= set->count || k < next) { /* cannot happen: stop trusting the stream */
+            f->parsed = f->data.len;
+            return next;
+        }
+        if (status != 0) {
+            drop_pending(f);
+            char *why = xasprintf("check() 返回了 %d", status);
+            fail(rep, set->items[k].desc->id, why, on_fail, ctx);
+            free(why);
+            (*failed)++;
+        } else {
+            for (size_t i = 0; i < f->npending; i++)
+                fl_report_take(rep, f->pending[i]);
+            f->npending = 0;
+        }
+        next = k + 1;
+    }
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Why the worker ended before finishing its check. */
+static char *death_reason(int wstatus, int timed_out, const fl_guard_limits *lim)
+{
+    if (timed_out)
+        return xasprintf("超过 %u 秒未完成，已终止", lim->timeout_s);
+    if (WIFSIGNALED(wstatus))
+        return xasprintf("检查项崩溃（信号 %d：%s）", WTERMSIG(wstatus), strsignal(WTERMSIG(wstatus)));
+    if (WIFEXITED(wstatus))
+        return xasprintf("检查项调用了 exit(%d)，或用尽了内存上限（%zu MB）", WEXITSTATUS(wstatus),
+                         lim->memory_mb);
+    return xstrdup("检查项异常结束");
+}
+
+static size_t first_enabled(const fl_plugin_set *set, size_t k)
+{
+    while (k < set->count && !set->items[k].enabled)
+        k++;
+    return k;
+}
+
+/* Without a worker (asked for, or no process could be made): a crash
+ * here ends the run, so this is the fallback, not the default. */
+static size_t in_process(const fl_document *doc, const fl_plugin_set *set, size_t from,
+                         fl_report *rep, fl_guard_fail_fn on_fail, void *ctx)
+{
+    size_t failed = 0;
+    for (size_t k = from; k < set->count; k++)
+        if (set->items[k].enabled && run_one(doc, &set->items[k], rep) != 0) {
+            fail(rep, set->items[k].desc->id, "check() 返回了非零值", on_fail, ctx);
+            failed++;
+        }
+    return failed;
+}
+
+size_t fl_guard_run(const fl_document *doc, const fl_plugin_set *set, fl_report *rep,
+                    const fl_guard_limits *lim, fl_guard_fail_fn on_fail, void *ctx)
+{
+    size_t failed = 0;
+    if (!lim->isolate)
+        return in_process(doc, set, 0, rep, on_fail, ctx);
+    size_t next = first_enabled(set, 0);
+    while (next < set->count) {
+        int fds[2];
+        if (pipe(fds) != 0) {
+            fprintf(stderr, "fislint: 无法创建管道（%s），其余检查项在主进程中运行\n", strerror(errno));
+            return failed + in_process(doc, set, next, rep, on_fail, ctx);
+        }
+        fflush(NULL); /* nothing buffered may be written twice */
+        pid_t pid = fork();
+        if (pid < 0) {
+            fprintf(stderr, "fislint: 无法创建子进程（%s），其余检查项在主进程中运行\n", strerror(errno));
+            close(fds[0]);
+            close(fds[1]);
+            return failed + in_process(doc, set, next, rep, on_fail, ctx);
+        }
+        if (pid == 0) {
+            close(fds[0]);
+            worker(doc, set, next, fds[1], lim);
+        }
+        close(fds[1]);
+        feed f = { 0 };
+        int timed_out = 0;
+        double deadline = lim->timeout_s ? now() + lim->timeout_s : 0;
+        for (;;) {
+            int wait_ms = -1;
+            if (deadline > 0) {
+                double left = deadline - now();
+                wait_ms = left > 0 ? (int)(left * 1000) + 1 : 0;
+            }
+            struct pollfd pfd = { fds[0], POLLIN, 0 };
+            int pr = poll(&pfd, 1, wait_ms);
+            if (pr < 0 && errno == EINTR)
+                continue;
+            if (pr == 0) {
+                timed_out = 1;
+                kill(pid, SIGKILL);
+                break;
+            }
+            char chunk[65536];
+            ssize_t n = read(fds[0], chunk, sizeof chunk);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                break;
+            fl_buf_append(&f.data, chunk, (size_t)n);
+            size_t before = next;
+            next = parse(&f, rep, set, next, on_fail, ctx, &failed);
+            if (next != before && deadline > 0)
+                deadline = now() + lim->timeout_s; /* the limit is per check */
+        }
+        close(fds[0]);
+        int wstatus = 0;
+        while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR)
+            ;
+        drop_pending(&f);
+        free(f.pending);
+        fl_buf_free(&f.data);
+        next = first_enabled(set, next);
+        if (next < set->count) { /* the worker died while running check `next` */
+            char *why = death_reason(wstatus, timed_out, lim);
+            fail(rep, set->items[next].desc->id, why, on_fail, ctx);
+            free(why);
+            failed++;
+            next = first_enabled(set, next + 1);
+        }
+    }
+    return failed;
+}

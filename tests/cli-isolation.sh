@@ -1,0 +1,55 @@
+#!/bin/sh
+# A check that crashes, aborts, calls exit(), hangs, fails or eats memory
+# costs only its own findings on that document: the other checks' findings
+# on it and every other document are kept, the failure is an error finding
+# core/check-failed naming the check and why, and the exit status is 3.
+. "$FISLINT_SRCDIR/tests/lib.sh"
+PLUGDIR=$FISLINT_BUILDDIR/tests/plugins/.libs
+for how in 正常 CRASH ABORT EXIT HANG FAIL; do
+    printf '2024年度某局部门决算\n第 1 行：%s\n' "$how" > "$TMP/$how.txt"
+done
+# crashy runs between abi10-probe and good-probe, so both sides are seen.
+run check --plugin-dir "$PLUGDIR" --checks 'abi10-probe,crashy,good-probe' --check-timeout 3 \
+    -f json "$TMP/正常.txt" "$TMP/CRASH.txt" "$TMP/ABORT.txt" "$TMP/EXIT.txt" "$TMP/HANG.txt" "$TMP/FAIL.txt"
+expect_status 3 "a failing check makes the run's status 3"
+asan=0
+grep -q 'fsanitize=address' "$FISLINT_BUILDDIR/Makefile" && asan=1
+python3 - "$out" "$asan" <<'PY' && pass || fail "findings of the other checks kept, each failure reported"
+import json, sys
+docs = json.load(open(sys.argv[1], encoding="utf-8"))["documents"]
+assert len(docs) == 6, len(docs)
+why = {"CRASH": "崩溃（信号 11", "ABORT": "崩溃（信号 6", "EXIT": "exit(0)",
+       "HANG": "超过 3 秒", "FAIL": "返回了 1"}
+if sys.argv[2] == "1":
+    # ASan catches the SIGSEGV, prints its report and exits with 1.
+    why["CRASH"] = "未能完成"
+for d in docs:
+    name = d["source"].rsplit("/", 1)[1][:-4]
+    rules = [f["rule"] for f in d["findings"]]
+    assert "abi10-probe/old" in rules and "good-probe/ran" in rules, (name, rules)
+    failed = [f for f in d["findings"] if f["rule"] == "core/check-failed"]
+    if name == "正常":
+        assert "crashy/ran" in rules and not failed, (name, rules)
+    else:
+        # The failed check's own findings are gone; one error says why.
+        assert "crashy/ran" not in rules, (name, rules)
+        assert len(failed) == 1 and failed[0]["severity"] == "error", (name, failed)
+        assert "crashy" in failed[0]["message"] and why[name] in failed[0]["message"], failed[0]["message"]
+PY
+expect_err "CRASH.txt: 检查项 'crashy' 未能完成检查" "stderr names the document and the check"
+
+# Memory: a check past --check-memory fails alone (not under ASan, which
+# cannot run with an address-space limit).
+if [ "$asan" -eq 0 ]; then
+    printf '2024年度某局部门决算\nHOG\n' > "$TMP/HOG.txt"
+    run check --plugin-dir "$PLUGDIR" --checks 'crashy,good-probe' --check-memory 300 -f json "$TMP/HOG.txt"
+    expect_status 3 "a check past the memory limit"
+    grep -q '"good-probe/ran"' "$out" && grep -q '"core/check-failed"' "$out" && pass ||
+        fail "memory hog: other findings kept and the failure reported"
+fi
+
+# A bad limit is a usage error.
+run check --check-timeout abc "$TMP/正常.txt"
+expect_status 2 "--check-timeout abc"
+expect_err "--check-timeout 应为 0 到" "says what a timeout must be"
+finish
