@@ -35,6 +35,8 @@ typedef struct fl_plugin_options {
  * stderr.  Returns 0, or FL_EXIT_USAGE for a configuration error. */
 int fl_cli_load_plugins(const fl_plugin_options *o, fl_config_set **cfg, fl_plugin_set *set);
 void fl_cli_add(const char ***list, size_t *n, const char *value);
+/* Documents checked at once by default: the processors online. */
+unsigned fl_cli_default_jobs(void);
 
 
 /* The inputs of a command that reads documents: paths and URLs from the

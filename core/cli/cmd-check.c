@@ -10,61 +10,36 @@
 #include "document.h"
 #include "fetch-options.h"
 #include "fetch.h"
+#include "check-doc.h"
 #include "guard.h"
 #include "output.h"
 #include "source.h"
 #include "util.h"
 
 typedef struct check_run {
-    fl_plugin_set *plugins;
-    fl_guard_limits limits;
-    const char *source;       /* the document being checked */
+    fl_checker checker;
     fl_doc_result *results;
     size_t count, cap;
-    int check_failed;         /* a plugin's check() reported its own failure */
+    int check_failed;         /* some check failed on some document */
 } check_run;
 
-static fl_doc_result *new_result(check_run *run, const char *source)
-{
-    run->results = xgrow(run->results, &run->cap, run->count + 1, sizeof *run->results);
-    fl_doc_result *r = &run->results[run->count++];
-    memset(r, 0, sizeof *r);
-    r->source = xstrdup(source);
-    return r;
-}
-
-static void on_check_failed(void *ctx, const char *check_id, const char *reason)
-{
-    const check_run *run = ctx;
-    fprintf(stderr, "fislint: %s: 检查项 '%s' 未能完成检查：%s\n", run->source, check_id, reason);
-}
-
-/* One document: build the model, run the checks, keep the findings. */
-static void on_document(void *ctx, const char *source, const fl_input *input, const char *error)
+/* Results arrive in input order: keep them for the output. */
+static void keep_result(void *ctx, fl_doc_result *r, size_t failed_checks)
 {
     check_run *run = ctx;
-    fl_doc_result *r = new_result(run, source);
-    if (error != NULL) {
-        r->error = xstrdup(error);
-        fprintf(stderr, "fislint: %s: %s\n", source, error);
-        return;
-    }
-    r->format = xstrdup(input->format);
-    fl_document *doc = fl_document_from_text(source, input->format, input->text, input->len);
-    if (fl_doc_title(doc) != NULL)
-        r->title = xstrdup(fl_doc_title(doc));
-    r->kind = fl_doc_kind_name(fl_doc_kind_of(doc));
-    r->year = fl_doc_year(doc);
-    if (fl_doc_unit(doc) != NULL)
-        r->unit = xstrdup(fl_doc_unit(doc));
-    r->rep = fl_report_new(doc);
-    run->source = source;
-    if (fl_guard_run(doc, run->plugins, r->rep, &run->limits, on_check_failed, run) > 0)
+    run->results = xgrow(run->results, &run->cap, run->count + 1, sizeof *run->results);
+    run->results[run->count++] = *r;
+    if (failed_checks > 0)
         run->check_failed = 1;
-    fl_report_complete(r->rep);
-    fl_report_sort(r->rep);
-    r->rep->doc = NULL; /* findings now hold copies of all they need */
-    fl_document_free(doc);
+}
+
+/* A document fetched by URL: checked here, as the fetcher delivers it. */
+static void on_fetched(void *ctx, const char *source, const fl_input *input, const char *error)
+{
+    check_run *run = ctx;
+    fl_doc_result r;
+    size_t failed = fl_check_document(&run->checker, source, input, error, &r);
+    keep_result(run, &r, failed);
 }
 
 /* A whole number in 0..max for option `name`; prints why not. */
@@ -93,6 +68,7 @@ static void usage(FILE *out)
             "      --set ID.KEY=VALUE     设置检查项的选项（可重复）\n"
             "  -i, --input-list FILE      从 FILE 读取要检查的文件/URL 列表，每行一个（- 为标准输入）\n"
             "      --max-size BYTES       单个输入的大小上限（默认 %u）\n"
+            "  -j, --jobs N               同时检查的文档数（默认为 CPU 核数；输出顺序与输入顺序一致）\n"
             "      --check-timeout S      单个检查项处理一个文档的时间上限，秒（默认 %d；0 为不限）\n"
             "      --check-memory MB      运行检查项的子进程的内存上限，MB（默认 %d；0 为不限）\n"
             "      --no-isolation         检查项在主进程中运行（调试用：检查项崩溃会中止整个运行）\n"
@@ -114,6 +90,7 @@ static const struct option check_options[] = {
     { "config", required_argument, NULL, OPT_CONFIG },
     { "set", required_argument, NULL, OPT_SET },
     { "input-list", required_argument, NULL, 'i' },
+    { "jobs", required_argument, NULL, 'j' },
     { "max-size", required_argument, NULL, FL_OPT_MAX_SIZE },
     { "check-timeout", required_argument, NULL, OPT_CHECK_TIMEOUT },
     { "check-memory", required_argument, NULL, OPT_CHECK_MEMORY },
@@ -133,12 +110,13 @@ int cmd_check(int argc, char **argv)
     fl_config_set *cfg = NULL;
     fl_plugin_set plugins = { 0 };
     check_run run = { 0 };
-    run.limits = (fl_guard_limits){ 1, FL_GUARD_DEFAULT_TIMEOUT, FL_GUARD_DEFAULT_MEMORY_MB };
+    run.checker.limits = (fl_guard_limits){ 1, FL_GUARD_DEFAULT_TIMEOUT, FL_GUARD_DEFAULT_MEMORY_MB };
+    unsigned jobs = fl_cli_default_jobs();
     int c;
 
     fl_cli_inputs_init(&in);
     optind = 1;
-    while ((c = getopt_long(argc, argv, "f:i:h", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "f:i:j:h", options, NULL)) != -1) {
         switch (c) {
         case 'f':
             format = optarg;
@@ -163,18 +141,24 @@ int cmd_check(int argc, char **argv)
             fl_cli_add(&po.settings, &po.nsettings, optarg);
             break;
         case OPT_CHECK_TIMEOUT:
-            if (parse_count(optarg, "--check-timeout", 86400, &run.limits.timeout_s) != 0)
+            if (parse_count(optarg, "--check-timeout", 86400, &run.checker.limits.timeout_s) != 0)
                 goto out;
             break;
         case OPT_CHECK_MEMORY: {
             unsigned mb;
             if (parse_count(optarg, "--check-memory", 1u << 20, &mb) != 0)
                 goto out;
-            run.limits.memory_mb = mb;
+            run.checker.limits.memory_mb = mb;
             break;
         }
+        case 'j':
+            if (parse_count(optarg, "-j", 1024, &jobs) != 0)
+                goto out;
+            if (jobs == 0)
+                jobs = fl_cli_default_jobs();
+            break;
         case OPT_NO_ISOLATION:
-            run.limits.isolate = 0;
+            run.checker.limits.isolate = 0;
             break;
         case 'h':
             usage(stdout);
@@ -202,18 +186,22 @@ int cmd_check(int argc, char **argv)
     if (status != 0)
         goto out;
 
-    run.plugins = &plugins;
-    size_t failures = 0;
+    run.checker.plugins = &plugins;
+    char **files = NULL;
     const char **urls = NULL;
-    size_t nurls = 0;
+    size_t nfiles = 0, nurls = 0, fcap = 0;
     for (size_t i = 0; i < in.count; i++) {
-        if (fl_source_is_url(in.items[i]))
+        if (fl_source_is_url(in.items[i])) {
             fl_cli_add(&urls, &nurls, in.items[i]);
-        else
-            failures += (size_t)fl_source_load_file(in.items[i], in.max_size, on_document, &run);
+        } else {
+            files = xgrow(files, &fcap, nfiles + 1, sizeof *files);
+            files[nfiles++] = in.items[i];
+        }
     }
+    fl_batch_files(&run.checker, files, nfiles, in.max_size, jobs, keep_result, &run);
     if (nurls > 0)
-        failures += fl_fetch_documents(urls, nurls, in.fetch, in.max_size, on_document, &run);
+        fl_fetch_documents(urls, nurls, in.fetch, in.max_size, on_fetched, &run);
+    free(files);
     free(urls);
 
     if (strcmp(format, "json") == 0)
@@ -227,6 +215,7 @@ int cmd_check(int argc, char **argv)
             if (run.results[d].rep->items[i]->severity >= fail_on)
                 status = FL_EXIT_FINDINGS;
     /* An input the user asked for and did not get checked outranks findings. */
+    size_t failures = fl_summarize(run.results, run.count).unreadable;
     if (failures > 0 || run.check_failed)
         status = FL_EXIT_INPUT;
 out:

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "fetch-options.h"
@@ -93,4 +94,10 @@ void fl_cli_inputs_free(fl_cli_inputs *in)
     free(in->items);
     fl_fetch_options_free(in->fetch);
     memset(in, 0, sizeof *in);
+}
+
+unsigned fl_cli_default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 && n <= 1024 ? (unsigned)n : 1;
 }

@@ -68,6 +68,23 @@ void fl_wire_put_done(fl_buf *b, size_t check_index, int status)
     put_u64(b, (uint64_t)(int64_t)status);
 }
 
+void fl_wire_put_result(fl_buf *b, const fl_doc_result *r, size_t failed_checks)
+{
+    fl_buf_append(b, "R", 1);
+    put_str(b, r->source);
+    put_str(b, r->format);
+    put_str(b, r->title);
+    put_str(b, r->kind);
+    put_u64(b, (uint64_t)(int64_t)r->year);
+    put_str(b, r->unit);
+    put_str(b, r->error);
+    put_u64(b, r->rep != NULL);
+    put_u64(b, failed_checks);
+    for (size_t i = 0; r->rep && i < r->rep->count; i++)
+        fl_wire_put_finding(b, r->rep->items[i]);
+    fl_buf_append(b, "E", 1);
+}
+
 /* -- reading -- */
 
 static int get_u64(fl_wire_reader *r, uint64_t *v)
@@ -169,4 +186,53 @@ fl_wire_tag fl_wire_next(fl_wire_reader *r, fl_finding **finding, size_t *check_
         return FL_WIRE_DONE;
     }
     return FL_WIRE_TRUNCATED;
+}
+
+/* fl_doc_kind_name() strings are static: map the name back to one. */
+static const char *static_kind(const char *name)
+{
+    for (int k = 0; name != NULL && k < FL_KIND_COUNT; k++)
+        if (strcmp(name, fl_doc_kind_name((fl_doc_kind)k)) == 0)
+            return fl_doc_kind_name((fl_doc_kind)k);
+    return NULL;
+}
+
+int fl_wire_get_result(fl_wire_reader *r, fl_doc_result *out, size_t *failed_checks)
+{
+    memset(out, 0, sizeof *out);
+    char *kind = NULL;
+    int64_t year, has_rep, failed;
+    if (r->pos >= r->len || r->data[r->pos] != 'R')
+        return -1;
+    r->pos++;
+    if (get_str(r, &out->source) || get_str(r, &out->format) || get_str(r, &out->title) ||
+        get_str(r, &kind) || get_int(r, &year) || get_str(r, &out->unit) ||
+        get_str(r, &out->error) || get_int(r, &has_rep) || get_int(r, &failed))
+        goto bad;
+    out->kind = static_kind(kind);
+    free(kind);
+    kind = NULL;
+    out->year = (int)year;
+    *failed_checks = (size_t)failed;
+    if (has_rep)
+        out->rep = fl_report_new(NULL);
+    for (;;) {
+        if (r->pos >= r->len)
+            goto bad;
+        if (r->data[r->pos] == 'E') {
+            r->pos++;
+            return 0;
+        }
+        fl_finding *f;
+        size_t k;
+        int status;
+        if (out->rep == NULL || fl_wire_next(r, &f, &k, &status) != FL_WIRE_FINDING)
+            goto bad;
+        fl_report_take(out->rep, f);
+    }
+bad:
+    free(kind);
+    fl_doc_result_free(out);
+    memset(out, 0, sizeof *out);
+    return -1;
 }

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "output.h"
 #include "report.h"
 #include "util.h"
 
@@ -12,6 +13,11 @@
  * status its check() returned. */
 void fl_wire_put_finding(fl_buf *b, const fl_finding *f);
 void fl_wire_put_done(fl_buf *b, size_t check_index, int status);
+
+/* A whole document's result (a document worker's answer, see batch.c):
+ * its header, its findings, and an end record.  `failed_checks` travels
+ * with it. */
+void fl_wire_put_result(fl_buf *b, const fl_doc_result *r, size_t failed_checks);
 
 typedef struct fl_wire_reader {
     const char *data;
@@ -26,5 +32,10 @@ typedef enum fl_wire_tag {
 } fl_wire_tag;
 
 fl_wire_tag fl_wire_next(fl_wire_reader *r, fl_finding **finding, size_t *check_index, int *status);
+
+/* Read one whole result written by fl_wire_put_result into *out (zeroed
+ * first; the caller frees it with fl_doc_result_free).  Returns 0, or -1
+ * when the stream is cut or damaged (*out then holds nothing). */
+int fl_wire_get_result(fl_wire_reader *r, fl_doc_result *out, size_t *failed_checks);
 
 #endif

@@ -1,0 +1,211 @@
+/* batch.c — many files, each read and checked in a document worker
+ * process, up to `jobs` at once.  A worker sends its results down a pipe
+ * (finding-wire.h) and exits; the parent hands them on in input order, so
+ * the output of -j 8 is byte for byte the output of -j 1.  A reader that
+ * crashes on a hostile file costs that file only. */
+#include "check-doc.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "finding-wire.h"
+#include "source.h"
+#include "util.h"
+
+typedef struct slot {
+    pid_t pid;           /* 0 when not running */
+    int fd;
+    fl_buf data;         /* what the worker sent */
+    int done;            /* results parsed into `results` */
+    fl_doc_result *results;
+    size_t *failed;
+    size_t nresults, cap, fcap;
+} slot;
+
+typedef struct child_ctx {
+    const fl_checker *checker;
+    fl_buf out;
+} child_ctx;
+
+static void child_document(void *ctx, const char *source, const fl_input *input, const char *error)
+{
+    child_ctx *cc = ctx;
+    fl_doc_result r;
+    size_t failed = fl_check_document(cc->checker, source, input, error, &r);
+    fl_wire_put_result(&cc->out, &r, failed);
+    fl_doc_result_free(&r);
+}
+
+static _Noreturn void worker(const fl_checker *c, const char *path, size_t max_size, int fd)
+{
+    child_ctx cc = { c, { 0 } };
+    fl_source_load_file(path, max_size, child_document, &cc);
+    const char *p = cc.out.data;
+    size_t n = cc.out.len;
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            _exit(3);
+        p += w;
+        n -= (size_t)w;
+    }
+    _exit(0);
+}
+
+static void add_result(slot *s, fl_doc_result *r, size_t failed)
+{
+    s->results = xgrow(s->results, &s->cap, s->nresults + 1, sizeof *s->results);
+    s->failed = xgrow(s->failed, &s->fcap, s->nresults + 1, sizeof *s->failed);
+    s->results[s->nresults] = *r;
+    s->failed[s->nresults++] = failed;
+}
+
+/* The worker has ended: turn what it sent into results; when it died
+ * before sending them all, its file gets an error. */
+static void finish(slot *s, const char *path, int wstatus)
+{
+    fl_wire_reader rd = { s->data.data, s->data.len, 0 };
+    while (rd.pos < rd.len) {
+        fl_doc_result r;
+        size_t failed;
+        if (fl_wire_get_result(&rd, &r, &failed) != 0)
+            break;
+        add_result(s, &r, failed);
+    }
+    int complete = rd.pos == rd.len && s->nresults > 0 && WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0;
+    if (!complete) {
+        fl_doc_result r = { 0 };
+        r.source = xstrdup(path);
+        if (WIFSIGNALED(wstatus))
+            r.error = xasprintf("读取或检查本文件的进程异常结束（信号 %d：%s）：文件可能已损坏或被恶意构造",
+                                WTERMSIG(wstatus), strsignal(WTERMSIG(wstatus)));
+        else
+            r.error = xasprintf("读取或检查本文件的进程异常结束（退出状态 %d）", WEXITSTATUS(wstatus));
+        fprintf(stderr, "fislint: %s: %s\n", path, r.error);
+        /* Results already received are kept; the file is still unreadable. */
+        add_result(s, &r, 0);
+    }
+    fl_buf_free(&s->data);
+    s->done = 1;
+}
+
+static void in_process_document(void *ctx, const char *source, const fl_input *input, const char *error)
+{
+    slot *s = ((void **)ctx)[0];
+    const fl_checker *c = ((void **)ctx)[1];
+    fl_doc_result r;
+    size_t failed = fl_check_document(c, source, input, error, &r);
+    add_result(s, &r, failed);
+}
+
+static int start(slot *s, const fl_checker *c, const char *path, size_t max_size)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+        return -1;
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return -1;
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        worker(c, path, max_size, fds[1]);
+    }
+    close(fds[1]);
+    s->pid = pid;
+    s->fd = fds[0];
+    return 0;
+}
+
+/* Run file `i` here, when no worker can be had or isolation is off. */
+static void run_here(slot *s, const fl_checker *c, const char *path, size_t max_size)
+{
+    void *ctx[2] = { s, (void *)c };
+    fl_source_load_file(path, max_size, in_process_document, ctx);
+    s->done = 1;
+}
+
+/* Read from the running workers (all within slots[lo, hi)) until at
+ * least one ends; returns how many ended. */
+static size_t pump(slot *slots, size_t lo, size_t hi, char *const *paths)
+{
+    size_t cap = hi - lo, np = 0, ended = 0;
+    struct pollfd *pfd = xcalloc(cap ? cap : 1, sizeof *pfd);
+    size_t *which = xcalloc(cap ? cap : 1, sizeof *which);
+    for (size_t i = lo; i < hi; i++)
+        if (slots[i].pid > 0) {
+            pfd[np] = (struct pollfd){ slots[i].fd, POLLIN, 0 };
+            which[np++] = i;
+        }
+    while (np > 0 && ended == 0) {
+        while (poll(pfd, np, -1) < 0 && errno == EINTR)
+            ;
+        for (size_t k = 0; k < np; k++) {
+            slot *s = &slots[which[k]];
+            if (s->pid == 0 || !(pfd[k].revents & (POLLIN | POLLHUP | POLLERR)))
+                continue;
+            char chunk[65536];
+            ssize_t r = read(s->fd, chunk, sizeof chunk);
+            if (r < 0 && errno == EINTR)
+                continue;
+            if (r > 0) {
+                fl_buf_append(&s->data, chunk, (size_t)r);
+                continue;
+            }
+            close(s->fd);
+            pfd[k].fd = -1; /* poll ignores it from now on */
+            int wstatus = 0;
+            while (waitpid(s->pid, &wstatus, 0) < 0 && errno == EINTR)
+                ;
+            s->pid = 0;
+            finish(s, paths[which[k]], wstatus);
+            ended++;
+        }
+    }
+    free(pfd);
+    free(which);
+    return ended;
+}
+
+void fl_batch_files(const fl_checker *c, char *const *paths, size_t n, size_t max_size,
+                    unsigned jobs, fl_result_fn fn, void *ctx)
+{
+    slot *slots = xcalloc(n ? n : 1, sizeof *slots);
+    size_t next_start = 0, next_emit = 0, running = 0;
+    if (jobs == 0)
+        jobs = 1;
+    while (next_emit < n) {
+        while (next_start < n && running < jobs) {
+            slot *s = &slots[next_start];
+            /* Standard input cannot be shared with a worker reliably
+             * once read: "-" is read here. */
+            if (!c->limits.isolate || strcmp(paths[next_start], "-") == 0 ||
+                start(s, c, paths[next_start], max_size) != 0)
+                run_here(s, c, paths[next_start], max_size);
+            else
+                running++;
+            next_start++;
+        }
+        for (; next_emit < n && slots[next_emit].done; next_emit++) {
+            slot *s = &slots[next_emit];
+            for (size_t i = 0; i < s->nresults; i++)
+                fn(ctx, &s->results[i], s->failed[i]);
+            free(s->results);
+            free(s->failed);
+        }
+        if (next_emit < n && running > 0)
+            running -= pump(slots, next_emit, next_start, paths);
+    }
+    free(slots);
+}

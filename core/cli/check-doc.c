@@ -1,0 +1,43 @@
+/* check-doc.c — one document: build the model, run the checks guarded,
+ * keep the findings and what the document is. */
+#include "check-doc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "document.h"
+#include "util.h"
+
+static void on_check_failed(void *ctx, const char *check_id, const char *reason)
+{
+    fprintf(stderr, "fislint: %s: 检查项 '%s' 未能完成检查：%s\n", (const char *)ctx, check_id,
+            reason);
+}
+
+size_t fl_check_document(const fl_checker *c, const char *source, const fl_input *input,
+                         const char *error, fl_doc_result *r)
+{
+    memset(r, 0, sizeof *r);
+    r->source = xstrdup(source);
+    if (error != NULL) {
+        r->error = xstrdup(error);
+        fprintf(stderr, "fislint: %s: %s\n", source, error);
+        return 0;
+    }
+    r->format = xstrdup(input->format);
+    fl_document *doc = fl_document_from_text(source, input->format, input->text, input->len);
+    if (fl_doc_title(doc) != NULL)
+        r->title = xstrdup(fl_doc_title(doc));
+    r->kind = fl_doc_kind_name(fl_doc_kind_of(doc));
+    r->year = fl_doc_year(doc);
+    if (fl_doc_unit(doc) != NULL)
+        r->unit = xstrdup(fl_doc_unit(doc));
+    r->rep = fl_report_new(doc);
+    size_t failed = fl_guard_run(doc, c->plugins, r->rep, &c->limits, on_check_failed, (void *)source);
+    fl_report_complete(r->rep);
+    fl_report_sort(r->rep);
+    r->rep->doc = NULL; /* findings now hold copies of all they need */
+    fl_document_free(doc);
+    return failed;
+}

@@ -1,0 +1,36 @@
+/* check-doc.h — checking one document that a reader produced, and
+ * checking many files with document workers (batch.c). */
+#ifndef FL_CHECK_DOC_H
+#define FL_CHECK_DOC_H
+
+#include <stddef.h>
+
+#include "guard.h"
+#include "loader.h"
+#include "output.h"
+#include "reader.h"
+
+typedef struct fl_checker {
+    const fl_plugin_set *plugins;
+    fl_guard_limits limits;
+} fl_checker;
+
+/* Fill `r` (zeroed) for one document: its source, and either the reader's
+ * error or the model's identity and the findings of every enabled check,
+ * completed and sorted.  Messages go to stderr.  Returns the number of
+ * checks that failed on it. */
+size_t fl_check_document(const fl_checker *c, const char *source, const fl_input *input,
+                         const char *error, fl_doc_result *r);
+
+/* Receives each result in input order; takes ownership of *r. */
+typedef void (*fl_result_fn)(void *ctx, fl_doc_result *r, size_t failed_checks);
+
+/* Read and check the files `paths` ("-" for standard input), each in a
+ * document worker process, up to `jobs` at a time; results reach `fn` in
+ * the order of `paths`, whatever the order they finish in.  A worker that
+ * dies (a reader crashing on a hostile file) gives its file an error
+ * result.  With limits.isolate off, everything runs in this process. */
+void fl_batch_files(const fl_checker *c, char *const *paths, size_t n, size_t max_size,
+                    unsigned jobs, fl_result_fn fn, void *ctx);
+
+#endif
