@@ -2,12 +2,15 @@
  * "一般公共预算财政拨款支出"), taken from the tables recognised by title.
  * The first table to provide a key wins (the 总表 before the detail
  * tables). */
+#include <stdio.h>
 #include <string.h>
 
 #include "narrative.h"
 
+/* `row` / `col`: where the figure sits, for the message (col NULL: the
+ * row's own amount). */
 static void add(tt_facts *f, const char *key, fl_dec v, const fl_table *t,
-                const fl_row *r)
+                const fl_row *r, const char *row, const char *col)
 {
     if (f->count >= TT_MAX_FACTS || tt_fact_find(f, key) != NULL)
         return;
@@ -26,6 +29,10 @@ static void add(tt_facts *f, const char *key, fl_dec v, const fl_table *t,
     x->table = t;
     x->row = r;
     x->addends = 1;
+    if (col != NULL)
+        snprintf(x->where, sizeof x->where, "“%s”行“%s”栏", row, col);
+    else
+        snprintf(x->where, sizeof x->where, "“%s”", row);
 }
 
 /* The 合计/总计 row (no code) of a coded table, or NULL. */
@@ -51,8 +58,11 @@ static void from_total(tt_facts *f, const fl_table *t, const char *leaf,
     const fl_row *r = total_row(t);
     long col = tt_col_by_leaf(t, leaf, 0);
     fl_dec v;
-    if (r != NULL && col >= 0 && tt_cell_dec(t, r, (size_t)col, &v))
-        add(f, key, v, t, r);
+    char row[32];
+    if (r != NULL && col >= 0 && tt_cell_dec(t, r, (size_t)col, &v)) {
+        tt_clean_label(fl_row_label(r), row, sizeof row);
+        add(f, key, v, t, r, row, leaf);
+    }
 }
 
 static void from_summary(tt_facts *f, const fl_table *t, int side,
@@ -61,7 +71,30 @@ static void from_summary(tt_facts *f, const fl_table *t, int side,
     fl_dec v;
     const fl_row *r;
     if (tt_summary_item(t, side, label, &v, &r))
-        add(f, key, v, t, r);
+        add(f, key, v, t, r, label, NULL);
+}
+
+/* The grand totals of a two-sided 总表: "总计" in a 决算, "收入总计" /
+ * "支出总计" or (江苏) "收入合计" / "支出合计" in a budget.  The pair's
+ * key ("收支总计") takes the income side; the two sides' agreement is
+ * summary-identity's business. */
+static void grand_totals(tt_facts *f, const fl_table *t, const char *in_key,
+                         const char *out_key, const char *pair_key)
+{
+    static const char *const in_names[] = { "总计", "收入总计", "收入合计", NULL };
+    static const char *const out_names[] = { "总计", "支出总计", "支出合计", NULL };
+    int budget = tt_table_is_budget(t);
+    for (size_t i = 0; in_names[i] != NULL; i++) {
+        if (!budget && i == 2)
+            break;
+        from_summary(f, t, 0, in_names[i], in_key);
+        from_summary(f, t, 0, in_names[i], pair_key);
+    }
+    for (size_t i = 0; out_names[i] != NULL; i++) {
+        if (!budget && i == 2)
+            break;
+        from_summary(f, t, 1, out_names[i], out_key);
+    }
 }
 
 void tt_facts_collect(const fl_document *doc, tt_facts *f)
@@ -79,10 +112,8 @@ void tt_facts_collect(const fl_document *doc, tt_facts *f)
     if ((t = tt_find_table(doc, TT_SUMMARY)) != NULL) {
         from_summary(f, t, 0, "本年收入合计", "本年收入合计");
         from_summary(f, t, 1, "本年支出合计", "本年支出合计");
-        from_summary(f, t, 0, "总计", "收入总计");
-        from_summary(f, t, 1, "总计", "支出总计");
+        grand_totals(f, t, "收入总计", "支出总计", "收支总计");
         from_summary(f, t, 0, "总计", "收、支总计");
-        from_summary(f, t, 0, "总计", "收支总计");
     }
     if ((t = tt_find_table(doc, TT_INCOME)) != NULL)
         for (size_t i = 0; income_cols[i] != NULL; i++)
@@ -92,8 +123,8 @@ void tt_facts_collect(const fl_document *doc, tt_facts *f)
             from_total(f, t, expense_cols[i], expense_cols[i]);
     if ((t = tt_find_table(doc, TT_FIN_SUMMARY)) != NULL) {
         from_summary(f, t, 0, "总计", "财政拨款收、支总计");
-        from_summary(f, t, 0, "总计", "财政拨款收入总计");
-        from_summary(f, t, 1, "总计", "财政拨款支出总计");
+        grand_totals(f, t, "财政拨款收入总计", "财政拨款支出总计",
+                     "财政拨款收支总计");
     }
     if ((t = tt_find_table(doc, TT_GPB_EXPENSE)) != NULL) {
         from_total(f, t, "小计", "一般公共预算财政拨款支出");
@@ -119,11 +150,11 @@ void tt_facts_collect(const fl_document *doc, tt_facts *f)
             }
         tt_entries_free(&es);
         if (tt_labelled_value(t, "人员经费合计", &v, &r)) {
-            add(f, "人员经费", v, t, r);
+            add(f, "人员经费", v, t, r, "人员经费合计", NULL);
             f->items[f->count - 1].addends = personnel ? personnel : 1;
         }
         if (tt_labelled_value(t, "公用经费合计", &v, &r)) {
-            add(f, "公用经费", v, t, r);
+            add(f, "公用经费", v, t, r, "公用经费合计", NULL);
             f->items[f->count - 1].addends = other ? other : 1;
         }
     }

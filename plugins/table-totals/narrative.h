@@ -39,6 +39,7 @@ typedef struct tt_fact {
     const fl_table *table;
     const fl_row *row;
     size_t addends;             /* sums behind it (rounding allowance) */
+    char where[96];             /* "“总计”", "“合计”行“基本支出”栏" */
 } tt_fact;
 
 #define TT_MAX_FACTS 48
@@ -49,5 +50,13 @@ typedef struct tt_facts {
 
 void tt_facts_collect(const fl_document *doc, tt_facts *out);
 const tt_fact *tt_fact_find(const tt_facts *f, const char *key);
+
+/* The fact key of the table total an item name stands for
+ * ("上海市普陀区财政局2024年度财政拨款收入支出总计" -> "财政拨款收支总计"),
+ * or NULL.  `year`: the report's year (0 unknown); `budget`: 1 in a
+ * budget's narrative ("收入预算总计"); `unit`: the report's unit or NULL
+ * (names.c). */
+const char *tt_total_key(const char *item, int year, int budget,
+                         const char *unit);
 
 #endif

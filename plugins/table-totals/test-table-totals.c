@@ -312,6 +312,115 @@ START_TEST(seed_001)
 }
 END_TEST
 
+/* ---- narrative totals against every table total ---- */
+/* The finding of `rule` whose actual (written) value is `actual`. */
+static const fl_finding *find_actual(const fl_test_run *run, const char *rule,
+                                     const char *actual)
+{
+    for (size_t i = 0; i < run->rep->count; i++) {
+        const fl_finding *f = run->rep->items[i];
+        if (strcmp(f->rule, rule) == 0 && f->has_values &&
+            strcmp(fl_test_dec(f->actual), actual) == 0)
+            return f;
+    }
+    return NULL;
+}
+
+/* 上海市普陀区财政局 2024 部门决算, p13 财政拨款收入支出决算总表 as printed. */
+#define PUTUO_FIN_TABLE \
+    "# 上海市普陀区财政局2024年度部门决算\n\n" \
+    "# 财政拨款收入支出决算总表\n\n金额单位：万元\n\n" \
+    "收入\t\t\t支出\t\t\t\t\n" \
+    "项目\t行次\t金额\t项目\t行次\t合计\t一般公共预算财政拨款\t政府性基金预算财政拨款\n" \
+    "栏次\t\t1\t栏次\t\t2\t3\t4\n" \
+    "一、一般公共预算财政拨款\t1\t2,940.05\t一、一般公共服务支出\t30\t2,106.66\t2,106.66\t\n" \
+    "二、政府性基金预算财政拨款\t2\t\t二、社会保障和就业支出\t31\t326.72\t326.72\t\n" \
+    "\t\t\t三、卫生健康支出\t32\t60.99\t60.99\t\n" \
+    "\t\t\t四、住房保障支出\t33\t445.69\t445.69\t\n" \
+    "本年收入合计\t3\t2,940.05\t本年支出合计\t34\t2,940.05\t2,940.05\t\n" \
+    "年初财政拨款结转和结余\t4\t21.63\t年末财政拨款结转和结余\t35\t21.63\t21.63\t\n" \
+    "一、一般公共预算财政拨款\t5\t21.63\t\t\t\t\t\n" \
+    "总计\t8\t2,961.68\t总计\t38\t2,961.68\t2,961.68\t\n\n" \
+    "## 四、财政拨款收入支出决算总体情况说明\n\n"
+
+START_TEST(narrative_named_totals)
+{
+    /* the real p21 sentence: 0.3万元 where the table's 总计 is 2,961.68 */
+    fl_test_run *run = run_file(FIX "narrative-total.txt");
+    const fl_finding *f = find(run, "table-totals/narrative", 21, NULL);
+    assert_values(f, "2961.68", "0.30");
+    ck_assert_int_eq(f->severity, FL_SEV_ERROR);
+    ck_assert_ptr_nonnull(strstr(f->message, "财政拨款收入支出决算总表"));
+    ck_assert_ptr_nonnull(strstr(f->message, "“总计”"));
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/narrative", FL_SEV_ERROR), 1);
+    fl_test_run_free(run);
+
+    /* its correct twin: nothing to say */
+    run = fl_test_run_text("table-totals", PUTUO_FIN_TABLE
+        "上海市普陀区财政局2024年度财政拨款收入支出总计2,961.68万元。"
+        "与2023年度相比，财政拨款收入支出总计持平。\n", NULL);
+    fl_test_dump(run);
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/narrative", FL_SEV_INFO), 0);
+    fl_test_run_free(run);
+
+    run = fl_test_run_text("table-totals", PUTUO_FIN_TABLE
+        /* wrong: an error, no 亿元 hint */
+        "上海市普陀区财政局2024年度财政拨款收入支出总计2,900.00万元。\n\n"
+        /* one cent off: rounding */
+        "财政拨款收支总计2,961.67万元。\n\n"
+        /* fewer decimals, as the table rounds: fine */
+        "本部门2024年财政拨款收入支出总计2961.7万元。\n\n"
+        /* another year, another fund, a change: not this total */
+        "上海市普陀区财政局2023年度财政拨款收入支出总计3,000.00万元。\n\n"
+        "政府性基金预算财政拨款收入支出总计5.00万元。\n\n"
+        "比上年财政拨款收入支出总计减少10.00万元。\n", NULL);
+    fl_test_dump(run);
+    f = find_actual(run, "table-totals/narrative", "2900.00");
+    assert_values(f, "2961.68", "2900.00");
+    ck_assert_int_eq(f->severity, FL_SEV_ERROR);
+    ck_assert_ptr_null(strstr(f->message, "亿元"));
+    f = find_actual(run, "table-totals/narrative", "2961.67");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(f->severity, FL_SEV_INFO);
+    ck_assert_ptr_null(find_actual(run, "table-totals/narrative", "2961.70"));
+    ck_assert_ptr_null(find_actual(run, "table-totals/narrative", "3000.00"));
+    ck_assert_ptr_null(find_actual(run, "table-totals/narrative", "5.00"));
+    ck_assert_ptr_null(find_actual(run, "table-totals/narrative", "10.00"));
+    /* fl_test_count counts at or above a severity: the error and the info */
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/narrative", FL_SEV_INFO), 2);
+    fl_test_run_free(run);
+}
+END_TEST
+
+/* Budget wording against the 财务收支预算总表 in 元 (上海): 31,214,205.80元
+ * is 3,121.42万元. */
+START_TEST(narrative_budget_totals)
+{
+    fl_test_run *run = fl_test_run_text("table-totals",
+        "# 上海市普陀区财政局2025年部门预算\n\n"
+        "# 2025年部门财务收支预算总表\n\n单位：元\n\n"
+        "本年收入\t\t本年支出\t\n"
+        "项目\t预算数\t项目\t预算数\n"
+        "一、财政拨款收入\t31,214,205.80\t一、一般公共服务支出\t31,214,205.80\n"
+        "收入总计\t31,214,205.80\t支出总计\t31,214,205.80\n\n"
+        "## 二、收支预算总体情况\n\n"
+        "2025年，上海市普陀区财政局收入预算3,121.42万元，其中：财政拨款收入3,121.42万元。\n\n"
+        "2025年收入预算总计3,200.00万元。支出预算3,121.42万元。\n\n"
+        "2025年支出预算总计3,121.4万元。2024年收入预算总计3,013.80万元。\n",
+        NULL);
+    fl_test_dump(run);
+    const fl_finding *f = find(run, "table-totals/narrative", 16, NULL);
+    assert_values(f, "3121.42", "3200.00");
+    ck_assert_int_eq(f->severity, FL_SEV_ERROR);
+    ck_assert_ptr_nonnull(strstr(f->message, "收入总计"));
+    /* 收入预算 3,121.42 (with the unit's name), 支出预算总计 3,121.4 (one
+     * decimal) agree; 2024年… is last year's figure: the error alone */
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/narrative", FL_SEV_ERROR), 1);
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/narrative", FL_SEV_INFO), 1);
+    fl_test_run_free(run);
+}
+END_TEST
+
 /* ---- identities from the header (budget tables) ---- */
 /* 合计 = every sibling column under the same header, not a fixed list:
  * Jiangsu's 支出预算总表 has 单位预留机动经费 and 结转下年资金 (28,849.38 =
@@ -457,6 +566,8 @@ static Suite *suite(void)
     tcase_add_test(tc, unreliable_table);
     tcase_add_test(tc, narrative_prev_year_and_rounding);
     tcase_add_test(tc, narrative_nested_list);
+    tcase_add_test(tc, narrative_named_totals);
+    tcase_add_test(tc, narrative_budget_totals);
     tcase_add_test(tc, bad_input);
     suite_add_tcase(s, tc);
     TCase *seeds = tcase_create("seeds");
