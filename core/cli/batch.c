@@ -22,6 +22,7 @@ typedef struct slot {
     pid_t pid;           /* 0 when not running */
     int fd;
     fl_buf data;         /* what the worker sent */
+    char *log;           /* what it wrote on stderr, shown when its turn comes */
     int done;            /* results parsed into `results` */
     fl_doc_result *results;
     size_t *failed;
@@ -42,12 +43,35 @@ static void child_document(void *ctx, const char *source, const fl_input *input,
     fl_doc_result_free(&r);
 }
 
+/* Everything the worker writes on stderr (its messages, a plugin's), so
+ * the parent can print it in input order, not interleaved. */
+static char *captured_stderr(FILE *tmp)
+{
+    fflush(stderr);
+    if (tmp == NULL || fseek(tmp, 0, SEEK_SET) != 0)
+        return NULL;
+    fl_buf b = { 0 };
+    char chunk[4096];
+    size_t r;
+    while ((r = fread(chunk, 1, sizeof chunk, tmp)) > 0)
+        fl_buf_append(&b, chunk, r);
+    return b.data;
+}
+
 static _Noreturn void worker(const fl_checker *c, const char *path, size_t max_size, int fd)
 {
     child_ctx cc = { c, { 0 } };
+    FILE *tmp = tmpfile();
+    if (tmp != NULL)
+        dup2(fileno(tmp), STDERR_FILENO);
     fl_source_load_file(path, max_size, child_document, &cc);
-    const char *p = cc.out.data;
-    size_t n = cc.out.len;
+    char *log = captured_stderr(tmp);
+    fl_buf msg = { 0 };
+    fl_wire_put_log(&msg, log);
+    fl_buf_append(&msg, cc.out.data ? cc.out.data : "", cc.out.len);
+    free(log);
+    const char *p = msg.data;
+    size_t n = msg.len;
     while (n > 0) {
         ssize_t w = write(fd, p, n);
         if (w < 0 && errno == EINTR)
@@ -73,6 +97,7 @@ static void add_result(slot *s, fl_doc_result *r, size_t failed)
 static void finish(slot *s, const char *path, int wstatus)
 {
     fl_wire_reader rd = { s->data.data, s->data.len, 0 };
+    s->log = fl_wire_get_log(&rd);
     while (rd.pos < rd.len) {
         fl_doc_result r;
         size_t failed;
@@ -89,7 +114,9 @@ static void finish(slot *s, const char *path, int wstatus)
                                 WTERMSIG(wstatus), strsignal(WTERMSIG(wstatus)));
         else
             r.error = xasprintf("读取或检查本文件的进程异常结束（退出状态 %d）", WEXITSTATUS(wstatus));
-        fprintf(stderr, "fislint: %s: %s\n", path, r.error);
+        char *log = xasprintf("%sfislint: %s: %s\n", s->log ? s->log : "", path, r.error);
+        free(s->log);
+        s->log = log;
         /* Results already received are kept; the file is still unreadable. */
         add_result(s, &r, 0);
     }
@@ -199,6 +226,10 @@ void fl_batch_files(const fl_checker *c, char *const *paths, size_t n, size_t ma
         }
         for (; next_emit < n && slots[next_emit].done; next_emit++) {
             slot *s = &slots[next_emit];
+            if (s->log != NULL) {
+                fputs(s->log, stderr);
+                free(s->log);
+            }
             for (size_t i = 0; i < s->nresults; i++)
                 fn(ctx, &s->results[i], s->failed[i]);
             free(s->results);

@@ -1,10 +1,13 @@
 /* inputs.c — what the commands that read documents share: paths and URLs
  * from the command line and from `-i FILE` lists, the --max-size limit,
  * and the fetch options. */
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -18,10 +21,80 @@ void fl_cli_inputs_init(fl_cli_inputs *in)
     in->fetch = fl_fetch_options_new();
 }
 
-static void add_item(fl_cli_inputs *in, const char *item)
+static void add_one(fl_cli_inputs *in, char *item)
 {
     in->items = xrealloc(in->items, (in->count + 1) * sizeof *in->items);
-    in->items[in->count++] = xstrdup(item);
+    in->items[in->count++] = item;
+}
+
+/* The report formats a directory walk picks up (by name). */
+static int is_report_name(const char *name)
+{
+    static const char *const EXT[] = { ".txt", ".md", ".htm", ".html", ".docx", ".xlsx", ".pdf" };
+    const char *dot = strrchr(name, '.');
+    for (size_t i = 0; dot != NULL && i < sizeof EXT / sizeof EXT[0]; i++)
+        if (strcasecmp(dot, EXT[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Files of `dir` and its subdirectories that look like reports, sorted by
+ * path so a run is reproducible.  Hidden entries and symbolic links to
+ * directories (possible cycles) are skipped. */
+static void walk(const char *dir, int depth, char ***out, size_t *n, size_t *cap)
+{
+    DIR *d = opendir(dir);
+    if (d == NULL) {
+        fprintf(stderr, "fislint: %s: 无法读取目录：%s\n", dir, strerror(errno));
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        char *path = xasprintf("%s/%s", dir, e->d_name);
+        struct stat lst, st;
+        if (lstat(path, &lst) == 0 && S_ISDIR(lst.st_mode)) {
+            if (depth < 32)
+                walk(path, depth + 1, out, n, cap);
+            free(path);
+        } else if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && is_report_name(e->d_name)) {
+            *out = xgrow(*out, cap, *n + 1, sizeof **out);
+            (*out)[(*n)++] = path;
+        } else {
+            free(path);
+        }
+    }
+    closedir(d);
+}
+
+/* A path, URL or "-"; a directory stands for the reports inside it. */
+static void add_item(fl_cli_inputs *in, const char *item)
+{
+    struct stat st;
+    if (strcmp(item, "-") != 0 && stat(item, &st) == 0 && S_ISDIR(st.st_mode)) {
+        char **files = NULL;
+        size_t n = 0, cap = 0;
+        size_t len = strlen(item);
+        char *root = xstrndup(item, len > 1 && item[len - 1] == '/' ? len - 1 : len);
+        walk(root, 0, &files, &n, &cap);
+        free(root);
+        if (n > 0) {
+            qsort(files, n, sizeof *files, by_name);
+            for (size_t i = 0; i < n; i++)
+                add_one(in, files[i]);
+            free(files);
+            return;
+        }
+        free(files);
+        fprintf(stderr, "fislint: %s: 目录中没有报告文件（.txt .md .html .docx .xlsx .pdf）\n", item);
+    }
+    add_one(in, xstrdup(item));
 }
 
 /* `-i FILE`: one path or URL per line ('#' comments and blank lines

@@ -4,6 +4,8 @@
 
 #include <jansson.h>
 
+#include "text.h"
+
 static const char *unit_name(fl_unit u)
 {
     switch (u) {
@@ -16,6 +18,20 @@ static const char *unit_name(fl_unit u)
     case FL_UNIT_OTHER: return "其他";
     }
     return "";
+}
+
+/* Bytes of the longest prefix of s within `max` bytes that does not cut
+ * a UTF-8 character (a cut one makes the dump unreadable as UTF-8). */
+static size_t utf8_prefix(const char *s, size_t max)
+{
+    size_t n = 0;
+    while (s[n] != '\0') {
+        size_t k = fl_utf8_len(s + n);
+        if (n + k > max)
+            break;
+        n += k;
+    }
+    return n;
 }
 
 static void print_where(FILE *out, const fl_document *doc, size_t line)
@@ -120,7 +136,8 @@ void fl_dump_text(FILE *out, const fl_document *doc)
         const fl_paragraph *p = fl_doc_paragraph(doc, i);
         fputs("  ", out);
         print_where(out, doc, fl_paragraph_line(p));
-        fprintf(out, "-%zu  %.90s\n", fl_paragraph_end_line(p), fl_paragraph_text(p));
+        const char *text = fl_paragraph_text(p);
+        fprintf(out, "-%zu  %.*s\n", fl_paragraph_end_line(p), (int)utf8_prefix(text, 90), text);
     }
     dump_amounts(out, doc);
 }

@@ -85,6 +85,12 @@ void fl_wire_put_result(fl_buf *b, const fl_doc_result *r, size_t failed_checks)
     fl_buf_append(b, "E", 1);
 }
 
+void fl_wire_put_log(fl_buf *b, const char *text)
+{
+    fl_buf_append(b, "L", 1);
+    put_str(b, text);
+}
+
 /* -- reading -- */
 
 static int get_u64(fl_wire_reader *r, uint64_t *v)
@@ -186,6 +192,19 @@ fl_wire_tag fl_wire_next(fl_wire_reader *r, fl_finding **finding, size_t *check_
         return FL_WIRE_DONE;
     }
     return FL_WIRE_TRUNCATED;
+}
+
+char *fl_wire_get_log(fl_wire_reader *r)
+{
+    char *text = NULL;
+    if (r->pos >= r->len || r->data[r->pos] != 'L')
+        return NULL;
+    r->pos++;
+    if (get_str(r, &text) != 0 || (text != NULL && *text == '\0')) {
+        free(text);
+        return NULL;
+    }
+    return text;
 }
 
 /* fl_doc_kind_name() strings are static: map the name back to one. */

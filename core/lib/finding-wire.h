@@ -19,6 +19,9 @@ void fl_wire_put_done(fl_buf *b, size_t check_index, int status);
  * with it. */
 void fl_wire_put_result(fl_buf *b, const fl_doc_result *r, size_t failed_checks);
 
+/* A block of text (a worker's messages), NULL allowed. */
+void fl_wire_put_log(fl_buf *b, const char *text);
+
 typedef struct fl_wire_reader {
     const char *data;
     size_t len, pos;
@@ -36,6 +39,10 @@ fl_wire_tag fl_wire_next(fl_wire_reader *r, fl_finding **finding, size_t *check_
 /* Read one whole result written by fl_wire_put_result into *out (zeroed
  * first; the caller frees it with fl_doc_result_free).  Returns 0, or -1
  * when the stream is cut or damaged (*out then holds nothing). */
+/* The log block at the reader's position, or NULL when there is none or
+ * it is empty; caller frees. */
+char *fl_wire_get_log(fl_wire_reader *r);
+
 int fl_wire_get_result(fl_wire_reader *r, fl_doc_result *out, size_t *failed_checks);
 
 #endif

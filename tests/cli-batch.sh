@@ -1,0 +1,38 @@
+#!/bin/sh
+# Batches: a directory stands for the reports in it (recursively, sorted,
+# hidden files and other formats left out); -j N checks documents in
+# parallel and prints exactly what -j 1 prints, in input order.
+. "$FISLINT_SRCDIR/tests/lib.sh"
+mkdir -p "$TMP/reports/b/deeper" "$TMP/reports/.hidden"
+cp "$EX/000_043825adc2a1e450.txt" "$TMP/reports/z.txt"
+cp "$EX/002_24d4cf092f85e5e3.txt" "$TMP/reports/b/deeper/a.md"
+cp "$EX/002_24d4cf092f85e5e3.txt" "$TMP/reports/.hidden/skip.txt"
+printf 'binary' > "$TMP/reports/b/notes.bin"
+
+run check -f json "$TMP/reports/"
+expect_status 1 "a directory of reports"
+python3 - "$out" "$TMP/reports" <<'PY' && pass || fail "the directory's reports, sorted, others left out"
+import json, sys
+docs = [d["source"] for d in json.load(open(sys.argv[1], encoding="utf-8"))["documents"]]
+assert docs == [sys.argv[2] + "/b/deeper/a.md", sys.argv[2] + "/z.txt"], docs
+PY
+
+mkdir "$TMP/empty"
+run check "$TMP/empty"
+expect_status 3 "an empty directory"
+expect_err "目录中没有报告文件" "says the directory has no report"
+
+# Same findings, same order, whatever the number of workers.
+set -- "$EX"/*.txt "$SRC"/tests/real/pdf/sh-putuo-*.pdf "$SRC/tests/fixtures/formats/report.docx"
+"$FISLINT" check -f json -j 1 "$@" >"$TMP/j1" 2>/dev/null
+"$FISLINT" check -f json -j 3 "$@" >"$TMP/j3" 2>/dev/null
+"$FISLINT" check -j 2 "$@" >"$TMP/t2" 2>/dev/null
+"$FISLINT" check -j 1 "$@" >"$TMP/t1" 2>/dev/null
+cmp -s "$TMP/j1" "$TMP/j3" && pass || fail "-j 3 JSON differs from -j 1"
+cmp -s "$TMP/t1" "$TMP/t2" && pass || fail "-j 2 text differs from -j 1"
+grep -q '"documents": 10' "$TMP/j1" && pass || fail "all ten documents checked"
+
+run check -j abc "$EX/000_043825adc2a1e450.txt"
+expect_status 2 "-j abc"
+expect_err "-j 应为 0 到" "says what -j must be"
+finish
