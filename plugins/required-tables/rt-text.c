@@ -1,0 +1,180 @@
+/* rt-text.c — text helpers of the required-tables check: squeeze a line
+ * down to the words of a title, and tell a title line from prose. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rt.h"
+
+/* A table title is short; a longer line is prose that names a table. */
+#define RT_TITLE_MAX_CHARS 50
+
+size_t rt_chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+int rt_starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+int rt_has_any(const char *s, const char *const *words)
+{
+    for (; *words != NULL; words++)
+        if (strstr(s, *words) != NULL)
+            return 1;
+    return 0;
+}
+
+/* Marks that never tell two titles apart: quotes around 三公, spaces
+ * inside a wrapped title, markdown. */
+static size_t dropped(const char *s)
+{
+    static const char *const marks[] = { "“", "”", "‘", "’", "「", "」", NULL };
+    if (*s == ' ' || *s == '\t' || *s == '#' || *s == '*' || *s == '"' || *s == '\'' ||
+        *s == '|')
+        return 1;
+    for (size_t i = 0; marks[i] != NULL; i++)
+        if (rt_starts(s, marks[i]))
+            return strlen(marks[i]);
+    return 0;
+}
+
+char *rt_squeeze(const char *s)
+{
+    char *out = malloc(strlen(s) + 1);
+    if (out == NULL)
+        return NULL;
+    while (*s == ' ' || *s == '\t' || *s == '#')
+        s++;
+    if (*s == '-' && s[1] == ' ')  /* a markdown list item */
+        s += 2;
+    size_t o = 0;
+    while (*s) {
+        /* A 目录 entry: "5．…功能分类预算表 ……………… 15": the title ends at
+         * the dot leaders. */
+        if (rt_starts(s, "…") || rt_starts(s, "·") || rt_starts(s, "...")) {
+            while (o > 0 && out[o - 1] >= '0' && out[o - 1] <= '9')
+                o--;
+            break;
+        }
+        size_t skip = dropped(s);
+        if (skip > 0) {
+            s += skip;
+            continue;
+        }
+        out[o++] = *s++;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+static const char *skip_digits(const char *p)
+{
+    while (*p >= '0' && *p <= '9')
+        p++;
+    return p;
+}
+
+static const char *skip_cn_numerals(const char *p)
+{
+    static const char *const numerals[] = { "一", "二", "三", "四", "五", "六", "七",
+                                            "八", "九", "十", "〇", "零", NULL };
+    for (;;) {
+        size_t i;
+        for (i = 0; numerals[i] != NULL; i++)
+            if (rt_starts(p, numerals[i]))
+                break;
+        if (numerals[i] == NULL)
+            return p;
+        p += strlen(numerals[i]);
+    }
+}
+
+/* After a number: "、" "." or nothing useful. */
+static const char *after_number(const char *p)
+{
+    if (rt_starts(p, "、"))
+        return p + strlen("、");
+    if (*p == '.')
+        return p + 1;
+    return NULL;
+}
+
+/* One leading number: "一、" "(一)" "(1)" "5." "5、" "公开05表" "表3." "附表2". */
+static const char *skip_number(const char *p)
+{
+    const char *q;
+    if (*p == '(') {
+        q = skip_cn_numerals(p + 1);
+        if (q == p + 1)
+            q = skip_digits(p + 1);
+        if (q > p + 1 && *q == ')')
+            return q + 1;
+        return p;
+    }
+    q = skip_cn_numerals(p);
+    if (q != p)
+        return (q = after_number(q)) != NULL ? q : p;
+    q = skip_digits(p);
+    if (q != p)
+        return (q = after_number(q)) != NULL ? q : p;
+    if (rt_starts(p, "公开")) {
+        q = skip_digits(p + strlen("公开"));
+        if (q != p + strlen("公开") && rt_starts(q, "表"))
+            return q + strlen("表");
+        return p;
+    }
+    const char *t = rt_starts(p, "附表") ? p + strlen("附表") : rt_starts(p, "表") ? p + strlen("表") : NULL;
+    if (t != NULL) {
+        q = skip_digits(t);
+        if (q == t)
+            return p;
+        const char *r = after_number(q);
+        return r != NULL ? r : q;
+    }
+    return p;
+}
+
+static int ends_with(const char *s, size_t len, const char *suffix)
+{
+    size_t n = strlen(suffix);
+    return len >= n && memcmp(s + len - n, suffix, n) == 0;
+}
+
+char *rt_title_name(const char *line)
+{
+    static const char *const prose[] = { "。", ",", ":", ";", "《", "》", "?", NULL };
+    char *sq = rt_squeeze(line);
+    if (sq == NULL)
+        return NULL;
+    const char *p = sq;
+    for (int i = 0; i < 3; i++) {
+        const char *q = skip_number(p);
+        if (q == p)
+            break;
+        p = q;
+    }
+    size_t len = strlen(p);
+    /* "(公开01表)" "(功能科目)" after the title. */
+    while (len > 0 && p[len - 1] == ')') {
+        size_t open = len - 1;
+        while (open > 0 && p[open] != '(')
+            open--;
+        if (p[open] != '(')
+            break;
+        len = open;
+    }
+    memmove(sq, p, len);
+    sq[len] = '\0';
+    if (!ends_with(sq, len, "表") || rt_has_any(sq, prose) || rt_chars(sq) < 3 ||
+        rt_chars(sq) > RT_TITLE_MAX_CHARS) {
+        free(sq);
+        return NULL;
+    }
+    return sq;
+}
