@@ -1,0 +1,34 @@
+/* editorial.c — the editorial check (文字规范): slips a proof-reader
+ * marks in any report — doubled punctuation, unbalanced brackets and
+ * quotes, heading numbers that jump.  Info only: they do not change a
+ * figure, but an office still sends them back.  See
+ * docs/checks/editorial.md. */
+#include "ed.h"
+
+static int ed_check(const fl_document *doc, fl_report *rep, void *state)
+{
+    (void)state;
+    if (ed_rule_doubled_punctuation(doc, rep) != 0 || ed_rule_unbalanced_bracket(doc, rep) != 0 ||
+        ed_rule_numbering_gap(doc, rep) != 0)
+        return -1;
+    return 0;
+}
+
+static const fl_rule ed_rules[] = {
+    { "doubled-punctuation", FL_SEV_INFO, FL_KINDS_ALL,
+      "标点重复：。。、，，、；；或两个句读标点相连" },
+    { "unbalanced-bracket", FL_SEV_INFO, FL_KINDS_ALL,
+      "同一段落内括号、引号、书名号不配对：（…）、“…”、《…》" },
+    { "numbering-gap", FL_SEV_INFO, FL_KINDS_ALL,
+      "同级标题编号跳号：如“二、”之后是“六、”" },
+    { NULL, 0, 0, NULL },
+};
+
+FISLINT_PLUGIN_DEFINE = {
+    FISLINT_PLUGIN_HEADER,
+    .id = "editorial",
+    .version = "1.0",
+    .summary = "文字规范（提示）：标点重复、括号引号书名号不配对、标题编号跳号",
+    .check = ed_check,
+    .rules = ed_rules,
+};

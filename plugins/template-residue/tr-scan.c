@@ -1,0 +1,351 @@
+/* tr-scan.c — the three matchers of the template-residue check, on one
+ * normalised text (a paragraph, a heading, a table row):
+ *   placeholders  XX局  XXX万元  XX%  20XX年  ××  某某
+ *   alternatives  增加(减少)  增长(下降)  大于(小于) … either order
+ *   instructions  (如持平作持平表述)  (不涉及的不列)  按上述格式依次说明…
+ * Precision first: an X run counts only as a whole token (not a model
+ * name, not part of a URL), a pair only between a known antonym pair,
+ * an instruction only on wording a finished report never has. */
+#include <string.h>
+
+#include "tr.h"
+
+/* ---- placeholders ---- */
+
+/* Characters of an ASCII "word" (model names, URLs, codes). */
+static int is_token_char(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           strchr("._/-@=&?#+~%", c) != NULL;
+}
+
+/* An X run [i, j) is a placeholder when the ASCII word around it is made
+ * of X only, with at most a trailing % (XX%), decimal points (XXX.XX) or
+ * a leading year prefix (20XX年).  "XXL", "MAX", "www.xx.gov.cn",
+ * "XX-200型" and XX世纪 (Roman twenty) are not. */
+static int x_run_is_placeholder(const char *s, size_t i, size_t j)
+{
+    size_t a = i, b = j;
+    while (a > 0 && (unsigned char)s[a - 1] < 0x80 && is_token_char(s[a - 1]))
+        a--;
+    while (s[b] != '\0' && (unsigned char)s[b] < 0x80 && is_token_char(s[b]))
+        b++;
+    int digits_before = 0;
+    for (size_t k = a; k < b; k++) {
+        char c = s[k];
+        if (c == 'X' || c == 'x' || c == '.')
+            continue;
+        if (c == '%' && k == b - 1)
+            continue;
+        if (c >= '0' && c <= '9' && k < i) {
+            digits_before = 1;
+            continue;
+        }
+        return 0;
+    }
+    if (digits_before && !tr_starts(s + b, "年"))
+        return 0;
+    if (tr_starts(s + j, "世纪"))
+        return 0;
+    /* "X.X" style runs are only runs of X joined by points: the run
+     * itself must have two X. */
+    return j - i >= 2;
+}
+
+/* Length of a run of `unit` repeated at s (0 when fewer than two). */
+static size_t repeat_run(const char *s, const char *unit)
+{
+    size_t n = strlen(unit), len = 0, count = 0;
+    while (strncmp(s + len, unit, n) == 0) {
+        len += n;
+        count++;
+    }
+    return count >= 2 ? len : 0;
+}
+
+static void scan_placeholders(const char *s, tr_match_fn fn, void *ctx)
+{
+    size_t i = 0;
+    while (s[i] != '\0') {
+        tr_match m = { TR_PLACEHOLDER, i, 0, i };
+        if (s[i] == 'X' || s[i] == 'x') {
+            size_t j = i;
+            while (s[j] == 'X' || s[j] == 'x')
+                j++;
+            if (x_run_is_placeholder(s, i, j)) {
+                m.end = j;
+                fn(ctx, &m);
+            }
+            i = j;
+            continue;
+        }
+        size_t len = repeat_run(s + i, "×");
+        if (len == 0)
+            len = repeat_run(s + i, "某");
+        if (len > 0) {
+            m.end = i + len;
+            fn(ctx, &m);
+            i += len;
+            continue;
+        }
+        i += tr_u8len((unsigned char)s[i]);
+    }
+}
+
+/* ---- alternatives: A(B) for an antonym pair, either order ---- */
+
+static const char *const pairs[][2] = {
+    { "增加", "减少" }, { "增长", "下降" }, { "增长", "减少" }, { "增长", "降低" },
+    { "增加", "下降" }, { "上升", "下降" }, { "提高", "降低" }, { "大于", "小于" },
+    { "高于", "低于" }, { "节约", "超支" }, { "增", "减" },
+};
+
+static size_t skip_spaces(const char *s, size_t i)
+{
+    while (s[i] == ' ')
+        i++;
+    return i;
+}
+
+/* End of "a(b)" at s+i, or 0. */
+static size_t match_pair(const char *s, size_t i, const char *a, const char *b)
+{
+    if (!tr_starts(s + i, a))
+        return 0;
+    size_t k = skip_spaces(s, i + strlen(a));
+    if (s[k] != '(')
+        return 0;
+    k = skip_spaces(s, k + 1);
+    if (!tr_starts(s + k, b))
+        return 0;
+    k = skip_spaces(s, k + strlen(b));
+    return s[k] == ')' ? k + 1 : 0;
+}
+
+static void scan_alternatives(const char *s, tr_match_fn fn, void *ctx)
+{
+    size_t npairs = sizeof pairs / sizeof *pairs;
+    size_t i = 0;
+    while (s[i] != '\0') {
+        size_t end = 0;
+        for (size_t p = 0; p < npairs && end == 0; p++) {
+            end = match_pair(s, i, pairs[p][0], pairs[p][1]);
+            if (end == 0)
+                end = match_pair(s, i, pairs[p][1], pairs[p][0]);
+        }
+        /* 现金净增加(减少)额: the accounting name of a signed line. */
+        if (end > 0 && (tr_starts(s + end, "额") ||
+                        (i >= 3 && tr_starts(s + tr_prev(s, i), "净")))) {
+            i = end;
+            continue;
+        }
+        if (end > 0) {
+            tr_match m = { TR_ALTERNATIVE, i, end, i };
+            fn(ctx, &m);
+            i = end;
+            continue;
+        }
+        i += tr_u8len((unsigned char)s[i]);
+    }
+}
+
+/* ---- instructions to whoever fills the template in ---- */
+
+/* Wording only a template has: what to write, what to leave out. */
+static const char *const instruction_phrases[] = {
+    "作持平表述",       /* (如持平作持平表述) */
+    "不涉及的不列",     /* (不涉及的不列) */
+    "不涉及的不填",
+    "不涉及的可不列",
+    "不涉及的删除",
+    "按上述格式",       /* 按上述格式依次说明到各项级科目 */
+    "依次说明到各",
+    "不用说明变动原因", /* 预决算持平的不用说明变动原因 */
+    "仍保留该表格式",   /* 无…的,仍保留该表格式,并在本表下方作下述说明 */
+    "作下述说明",       /* 无“三公”经费财政拨款支出的部门,作下述说明 */
+    "本部分内容为",     /* (仅有一个单位的部门,本部分内容为“机构设置”) */
+    "不列举主要内容",   /* (…保留事业收入的名词解释,但不列举主要内容,以下同) */
+    "为空表时",         /* 此表为空表时… */
+    "由主管部门根据",   /* 由主管部门根据三定方案…填写 */
+    "分别描述绩效情况", /* 对应…的子项目分别描述绩效情况,填报项目支出绩效自评表 */
+};
+
+/* Verbs asking the filler to do something, after a 请. */
+static const char *const fill_verbs[] = {
+    "填列", "填写", "填报", "据实", "删除", "删去", "自行",
+};
+
+static int is_sentence_end(const char *s)
+{
+    return *s == ';' || tr_starts(s, "。");
+}
+
+/* The instruction around phrase `at`: its parenthetical when it is
+ * inside one, else its sentence (up to "。" ";" or a ":" that opens what
+ * the instruction announces). */
+static void instruction_span(const char *s, size_t at, size_t *start, size_t *end)
+{
+    size_t open = (size_t)-1;
+    for (size_t k = at; k > 0;) {
+        k = tr_prev(s, k);
+        if (s[k] == ')' || is_sentence_end(s + k))
+            break;
+        if (s[k] == '(') {
+            open = k;
+            break;
+        }
+    }
+    if (open != (size_t)-1) {
+        for (size_t k = at; s[k] != '\0'; k += tr_u8len((unsigned char)s[k])) {
+            if (s[k] == '(' || is_sentence_end(s + k))
+                break;
+            if (s[k] == ')') {
+                *start = open;
+                *end = k + 1;
+                return;
+            }
+        }
+    }
+    size_t a = at;
+    while (a > 0) {
+        size_t p = tr_prev(s, a);
+        if (is_sentence_end(s + p))
+            break;
+        a = p;
+    }
+    size_t b = at;
+    while (s[b] != '\0' && !is_sentence_end(s + b) && s[b] != ':')
+        b += tr_u8len((unsigned char)s[b]);
+    if (s[b] != '\0')
+        b += tr_u8len((unsigned char)s[b]);
+    *start = a;
+    *end = b;
+}
+
+/* 1 when a fill verb follows 请 at `at` within its sentence (40 bytes
+ * of Chinese is some thirteen characters). */
+static int please_fill(const char *s, size_t at)
+{
+    for (size_t k = at; s[k] != '\0' && k < at + 120; k += tr_u8len((unsigned char)s[k])) {
+        if (is_sentence_end(s + k))
+            return 0;
+        for (size_t v = 0; v < sizeof fill_verbs / sizeof *fill_verbs; v++)
+            if (tr_starts(s + k, fill_verbs[v]))
+                return 1;
+    }
+    return 0;
+}
+
+/* 1 when "(说明:" / "(注:" at `at` opens a note that tells what to fill. */
+static int note_instruction(const char *s, size_t at)
+{
+    static const char *const words[] = { "填", "列明", "表述", "删", "保留", "不列" };
+    size_t k = at + 1;
+    if (tr_starts(s + k, "说明:"))
+        k += strlen("说明:");
+    else if (tr_starts(s + k, "注:"))
+        k += strlen("注:");
+    else
+        return 0;
+    for (; s[k] != '\0' && s[k] != ')'; k += tr_u8len((unsigned char)s[k]))
+        for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+            if (tr_starts(s + k, words[w]))
+                return 1;
+    return 0;
+}
+
+/* "列明" opening a sentence or clause is an order to the filler:
+ * "主要用于XXXXXXXX,列明公务用车购置数量", "列明人员所在单位、专业…".
+ * "…,列明了…" tells what was done. */
+static int list_order_at(const char *s, size_t i)
+{
+    if (!tr_starts(s + i, "列明") || tr_starts(s + i + strlen("列明"), "了"))
+        return 0;
+    if (i == 0)
+        return 1;
+    size_t p = tr_prev(s, i);
+    return s[p] == ',' || s[p] == ';' || s[p] == ':' || tr_starts(s + p, "。");
+}
+
+static int is_instruction_at(const char *s, size_t i)
+{
+    if (list_order_at(s, i))
+        return 1;
+    for (size_t p = 0; p < sizeof instruction_phrases / sizeof *instruction_phrases; p++)
+        if (tr_starts(s + i, instruction_phrases[p]))
+            return 1;
+    if (tr_starts(s + i, "请") && please_fill(s, i))
+        return 1;
+    return s[i] == '(' && note_instruction(s, i);
+}
+
+static void scan_instructions(const char *s, tr_match_fn fn, void *ctx)
+{
+    size_t last_end = 0;
+    for (size_t i = 0; s[i] != '\0'; i += tr_u8len((unsigned char)s[i])) {
+        if (i < last_end || !is_instruction_at(s, i))
+            continue;
+        tr_match m = { TR_INSTRUCTION, 0, 0, i };
+        instruction_span(s, m.at, &m.start, &m.end);
+        if (m.start < last_end)
+            continue; /* the same sentence, already reported */
+        fn(ctx, &m);
+        last_end = m.end;
+    }
+}
+
+void tr_scan(const char *s, int where, tr_match_fn fn, void *ctx)
+{
+    scan_placeholders(s, fn, ctx);
+    /* A table's header may name a signed column "增加(减少)". */
+    if (where != TR_TEXT_TABLE_HEADER)
+        scan_alternatives(s, fn, ctx);
+    scan_instructions(s, fn, ctx);
+}
+
+/* ---- table rows that are only the template's "…" ---- */
+
+static int is_ellipsis(const char *t)
+{
+    size_t n = 0;
+    while (*t != '\0') {
+        if (tr_starts(t, "…"))
+            t += strlen("…");
+        else if (tr_starts(t, "。"))
+            t += strlen("。");
+        else if (*t == '.' || *t == ' ')
+            t++;
+        else
+            return 0;
+        n++;
+    }
+    return n > 0;
+}
+
+static int is_sequence_number(const char *t)
+{
+    if (*t == '\0')
+        return 0;
+    for (; *t != '\0'; t++)
+        if (*t < '0' || *t > '9')
+            return 0;
+    return 1;
+}
+
+int tr_is_ellipsis_row(const fl_row *r)
+{
+    if (fl_row_is_header(r))
+        return 0;
+    size_t dots = 0, seen = 0;
+    for (size_t c = 0; c < fl_row_cell_count(r); c++) {
+        const char *t = fl_cell_norm(fl_row_cell(r, c));
+        if (t == NULL || *t == '\0')
+            continue;
+        seen++;
+        if (is_ellipsis(t))
+            dots++;
+        else if (!(seen == 1 && is_sequence_number(t)))
+            return 0;
+    }
+    return dots > 0;
+}

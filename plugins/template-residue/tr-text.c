@@ -1,0 +1,109 @@
+/* tr-text.c — UTF-8 helpers and excerpts for the template-residue check.
+ * Everything works on normalised text (full-width ASCII folded). */
+#include <string.h>
+
+#include "tr.h"
+
+size_t tr_u8len(unsigned char c)
+{
+    if (c < 0x80)
+        return 1;
+    if ((c & 0xE0) == 0xC0)
+        return 2;
+    if ((c & 0xF0) == 0xE0)
+        return 3;
+    if ((c & 0xF8) == 0xF0)
+        return 4;
+    return 1;
+}
+
+int tr_starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+size_t tr_prev(const char *s, size_t pos)
+{
+    if (pos == 0)
+        return 0;
+    size_t i = pos - 1;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+/* A mark that ends a sentence or a cell: excerpts stop there. */
+static int is_stop(const char *s)
+{
+    return *s == ';' || *s == '!' || *s == '?' || *s == '|' || *s == '\t' ||
+           tr_starts(s, "。");
+}
+
+void tr_widen(const char *s, size_t start, size_t end, size_t n, size_t *from, size_t *to)
+{
+    size_t a = start;
+    for (size_t k = 0; k < n && a > 0; k++) {
+        size_t p = tr_prev(s, a);
+        if (is_stop(s + p))
+            break;
+        a = p;
+    }
+    size_t b = end;
+    for (size_t k = 0; k < n && s[b] != '\0'; k++) {
+        if (is_stop(s + b)) {
+            b += tr_u8len((unsigned char)s[b]); /* keep the full stop */
+            break;
+        }
+        b += tr_u8len((unsigned char)s[b]);
+    }
+    *from = a;
+    *to = b;
+}
+
+/* The Chinese mark shown for an ASCII one of normalised text, or NULL. */
+static const char *display_mark(const char *s, size_t i, size_t from)
+{
+    switch (s[i]) {
+    case ',':
+        /* 11,086.73 keeps its comma. */
+        if (i > from && s[i - 1] >= '0' && s[i - 1] <= '9' && s[i + 1] >= '0' && s[i + 1] <= '9')
+            return NULL;
+        return "，";
+    case ':':
+        return "：";
+    case ';':
+        return "；";
+    case '(':
+        return "（";
+    case ')':
+        return "）";
+    default:
+        return NULL;
+    }
+}
+
+char *tr_excerpt(const char *s, size_t from, size_t to, size_t max_chars, char *buf,
+                 size_t size)
+{
+    size_t j = 0, chars = 0, i = from;
+    if (size == 0)
+        return buf;
+    while (i < to && s[i] != '\0' && chars < max_chars) {
+        size_t len = tr_u8len((unsigned char)s[i]);
+        const char *mark = display_mark(s, i, from);
+        const char *src = mark != NULL ? mark : s + i;
+        size_t out = mark != NULL ? strlen(mark) : len;
+        if (j + out + 4 > size) /* room for "…" and the NUL */
+            break;
+        memcpy(buf + j, src, out);
+        j += out;
+        i += len;
+        chars++;
+    }
+    if (i < to && s[i] != '\0' && j + 4 <= size) {
+        memcpy(buf + j, "…", 3);
+        j += 3;
+    }
+    buf[j] = '\0';
+    return buf;
+}
