@@ -1,0 +1,82 @@
+/* comparison-wording.c — the comparison-wording check (比较用语与数字矛盾):
+ * 大于/小于/持平/增加/减少 must say what the two amounts they compare say.
+ * Options are read once in init; the rules live in cw-budget.c,
+ * cw-year.c and cw-direction.c.  See docs/checks/comparison-wording.md. */
+#include <stdlib.h>
+
+#include "cw.h"
+
+static cw_options defaults(void)
+{
+    cw_options o = { fl_dec_from_int(1), fl_dec_from_int(10) };
+    return o;
+}
+
+static int cw_init(const fl_config *cfg, void **state)
+{
+    cw_options *o = malloc(sizeof *o);
+    if (o == NULL)
+        return -1;
+    *o = defaults();
+    o->rough = fl_config_get_dec(cfg, "roughly-equal-percent", o->rough);
+    o->clear = fl_config_get_dec(cfg, "clearly-different-percent", o->clear);
+    if (o->rough.micros < 0)
+        o->rough = defaults().rough;
+    if (fl_dec_cmp(o->clear, o->rough) < 0)
+        o->clear = o->rough;
+    *state = o;
+    return 0;
+}
+
+static void cw_fini(void *state)
+{
+    free(state);
+}
+
+typedef struct run {
+    fl_report *rep;
+    const cw_options *o;
+} run;
+
+static int per_paragraph(const cw_para *pp, void *ctx)
+{
+    run *r = ctx;
+    if (cw_rule_final_vs_budget(pp, r->rep, r->o) != 0 ||
+        cw_rule_year_on_year(pp, r->rep, r->o) != 0 ||
+        cw_rule_change_direction(pp, r->rep, r->o) != 0)
+        return -1;
+    return 0;
+}
+
+static int cw_check(const fl_document *doc, fl_report *rep, void *state)
+{
+    cw_options own = defaults();
+    run r = { rep, state != NULL ? (const cw_options *)state : &own };
+    return cw_each_para(doc, per_paragraph, &r);
+}
+
+/* Where each rule applies (docs/checks/comparison-wording.md).  Only a
+ * 决算 has 决算数 to set against 预算数; a budget compares with last
+ * year's budget, a 决算 with last year's 决算, a self-evaluation with last
+ * year's figures — the year and direction rules read the same words in
+ * every kind, and need nothing the kind would change. */
+static const fl_rule cw_rules[] = {
+    { "final-vs-budget", FL_SEV_ERROR, FL_KINDS_FINAL,
+      "“决算数大于/小于/等于/持平预算数”与文中给出的决算数、预算数相矛盾" },
+    { "year-on-year", FL_SEV_ERROR, FL_KINDS_ALL,
+      "“比上年增加/减少/持平”与同一句给出的本年数、上年数相矛盾" },
+    { "change-direction", FL_SEV_ERROR, FL_KINDS_ALL,
+      "同一项变化，金额写“增加”而百分比写“下降”（或相反）" },
+    { NULL, 0, 0, NULL },
+};
+
+FISLINT_PLUGIN_DEFINE = {
+    FISLINT_PLUGIN_HEADER,
+    .id = "comparison-wording",
+    .version = "1.0",
+    .summary = "比较用语与数字矛盾：大于/小于/持平/增加/减少与所比较的两个金额不符",
+    .init = cw_init,
+    .check = cw_check,
+    .fini = cw_fini,
+    .rules = cw_rules,
+};

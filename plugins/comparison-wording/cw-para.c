@@ -1,0 +1,155 @@
+/* cw-para.c — the amounts of one paragraph, grouped for the rules: money
+ * (in 万元, with the sentence it lies in) and percentages.  The core gives
+ * amounts in document order, paragraph by paragraph. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cw.h"
+
+static int is_money(fl_unit u)
+{
+    return u == FL_UNIT_YUAN || u == FL_UNIT_WANYUAN || u == FL_UNIT_YIYUAN;
+}
+
+/* Sentence starts of pp->text, in one pass. */
+static int split_sentences(cw_para *pp)
+{
+    const char *s = pp->text;
+    pp->nsent = 0;
+    size_t start = 0, last_clause = 0;
+    for (size_t i = 0;;) {
+        if (pp->nsent == 0 || pp->sent[pp->nsent - 1] != start) {
+            if (pp->nsent == pp->sent_cap) {
+                size_t cap = pp->sent_cap ? 2 * pp->sent_cap : 64;
+                size_t *grown = realloc(pp->sent, cap * sizeof *grown);
+                if (grown == NULL)
+                    return -1;
+                pp->sent = grown;
+                pp->sent_cap = cap;
+            }
+            pp->sent[pp->nsent++] = start;
+        }
+        if (s[i] == '\0')
+            return 0;
+        size_t b = cw_sentence_break(s, i), c = b ? 0 : cw_clause_break(s, i);
+        if (b) {
+            i += b;
+            start = last_clause = i;
+        } else if (c) {
+            i += c;
+            last_clause = i;
+            if (i - start > CW_SENTENCE_MAX)
+                start = last_clause;
+        } else {
+            i += cw_u8len((unsigned char)s[i]);
+        }
+    }
+}
+
+size_t cw_para_sentence(const cw_para *pp, size_t pos, size_t *start)
+{
+    size_t lo = 0, hi = pp->nsent; /* the last start <= pos */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (pp->sent[mid] <= pos)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    if (start)
+        *start = pp->nsent ? pp->sent[lo] : 0;
+    return lo;
+}
+
+static int run_one(const fl_document *doc, size_t from, size_t to, cw_para *pp,
+                   int (*fn)(const cw_para *pp, void *ctx), void *ctx)
+{
+    pp->nmoney = pp->npct = 0;
+    if (split_sentences(pp) != 0)
+        return -1;
+    for (size_t i = from; i < to; i++) {
+        const fl_amount *a = fl_doc_amount(doc, i);
+        if (a->number.is_empty || a->number.value.micros < 0)
+            continue;
+        if (a->number.unit == FL_UNIT_PERCENT) {
+            pp->pct[pp->npct++] = a;
+            continue;
+        }
+        if (!is_money(a->number.unit))
+            continue;
+        cw_money *m = &pp->money[pp->nmoney];
+        if (fl_number_to_wanyuan(&a->number, &m->wan) != 0)
+            continue;
+        m->a = a;
+        m->off = a->offset;
+        m->end = a->offset + strlen(a->text);
+        m->sentence = cw_para_sentence(pp, a->offset, NULL);
+        pp->nmoney++;
+    }
+    return pp->nmoney + pp->npct > 0 ? fn(pp, ctx) : 0;
+}
+
+int cw_each_para(const fl_document *doc, int (*fn)(const cw_para *pp, void *ctx), void *ctx)
+{
+    size_t n = fl_doc_amount_count(doc);
+    cw_para pp;
+    memset(&pp, 0, sizeof pp);
+    pp.money = malloc((n ? n : 1) * sizeof *pp.money);
+    pp.pct = malloc((n ? n : 1) * sizeof *pp.pct);
+    if (pp.money == NULL || pp.pct == NULL) {
+        free(pp.money);
+        free(pp.pct);
+        return -1;
+    }
+    pp.year = fl_doc_year(doc);
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0;) {
+        const fl_paragraph *p = fl_doc_amount(doc, i)->paragraph;
+        size_t j = i;
+        while (j < n && fl_doc_amount(doc, j)->paragraph == p)
+            j++;
+        pp.p = p;
+        pp.text = fl_paragraph_text(p);
+        rc = run_one(doc, i, j, &pp, fn, ctx);
+        i = j;
+    }
+    free(pp.money);
+    free(pp.pct);
+    free(pp.sent);
+    return rc;
+}
+
+/* Index of the first money amount starting at or after `off`. */
+static size_t first_from(const cw_para *pp, size_t off)
+{
+    size_t lo = 0, hi = pp->nmoney;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (pp->money[mid].off < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+const cw_money *cw_money_right_after(const cw_para *pp, size_t from)
+{
+    size_t i = cw_skip_copula(pp->text, from);
+    size_t k = first_from(pp, i);
+    return k < pp->nmoney && pp->money[k].off == i ? &pp->money[k] : NULL;
+}
+
+long cw_money_before(const cw_para *pp, size_t pos)
+{
+    /* Amounts do not overlap, so ends ascend with starts. */
+    size_t lo = 0, hi = pp->nmoney;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (pp->money[mid].end <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (long)lo - 1;
+}

@@ -1,0 +1,128 @@
+/* cw-year.c — year-on-year: 增加/减少/持平/大于/小于 against this year's and
+ * last year's amounts, when the sentence gives both.
+ *
+ * The comparison's base is the phrase after 比/与/较 before the word
+ * (比2023年预算执行数减少, 与上年相比持平) or right after it (小于上年预算数);
+ * it must name last year (上年, 去年, or the year before the report's).
+ * Last year's amount is written in that phrase (比上年的980.00万元增加),
+ * and this year's is then the amount just before it in the sentence; or
+ * both are the two amounts just before it, in the same sentence, one
+ * labelled with last year and the other with this one
+ * (2023年当年预算执行数为10.00万元，2024年预算安排10.00万元，比2023年预算
+ * 执行数持平).  A sentence with one amount and a change
+ * (支出总计X万元，比上年增加Y万元) has no second amount: it is left to the
+ * consistency check, and to change-direction here. */
+#include <string.h>
+
+#include "cw.h"
+
+static int is_change_word(const char *w)
+{
+    static const char *const ch[] = { "增加", "减少", "增长", "下降", "上升", "降低", "提高" };
+    for (size_t k = 0; k < sizeof ch / sizeof *ch; k++)
+        if (strcmp(w, ch[k]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The nearest 与/比/较 before `pos` in the sentence that starts a phrase
+ * naming a side; returns that side. */
+static cw_side marker_before(const char *s, size_t ss, size_t pos, int prev_year, size_t *mark,
+                             size_t *pend)
+{
+    for (size_t j = pos; j > ss;) {
+        j = cw_prev(s, j);
+        if (cw_starts(s + j, "与") || cw_starts(s + j, "比") || cw_starts(s + j, "较")) {
+            size_t plen = 0;
+            cw_side sd = cw_phrase_side(s, j + 3, prev_year, &plen);
+            if (sd == CW_SIDE_NONE)
+                continue;
+            *mark = j;
+            *pend = j + 3 + plen;
+            return sd;
+        }
+    }
+    return CW_SIDE_NONE;
+}
+
+/* "原因" between ss and pos: the word belongs to a cause, not a comparison. */
+static int in_cause(const char *s, size_t ss, size_t pos)
+{
+    for (size_t j = ss; j < pos; j += cw_u8len((unsigned char)s[j]))
+        if (cw_starts(s + j, "原因"))
+            return 1;
+    return 0;
+}
+
+int cw_rule_year_on_year(const cw_para *pp, fl_report *rep, const cw_options *o)
+{
+    const char *s = pp->text;
+    int prev_year = pp->year ? pp->year - 1 : 0;
+    size_t judged_sentence = (size_t)-1;
+    for (size_t i = 0; s[i];) {
+        size_t len = 0;
+        const char *word = NULL;
+        cw_rel rel = cw_word_at(s, i, 1, &len, &word);
+        if (rel == CW_REL_NONE) {
+            i += cw_u8len((unsigned char)s[i]);
+            continue;
+        }
+        size_t at = i;
+        i += len;
+        int change = is_change_word(word);
+        size_t ss, sentence = cw_para_sentence(pp, at, &ss);
+        if (sentence == judged_sentence || in_cause(s, ss, at))
+            continue;
+        size_t plen = 0, mark = at, pend = 0;
+        const cw_money *prev = NULL;
+        int obj_after = 0;
+        cw_side side = change ? CW_SIDE_NONE : cw_phrase_side(s, at + len, prev_year, &plen);
+        if (side == CW_SIDE_PREV) {
+            /* 小于上年预算数 29.65 万元: the figure may be the difference. */
+            prev = cw_money_right_after(pp, at + len + plen);
+            if (prev != NULL && rel != CW_REL_GT)
+                continue;
+            obj_after = 1;
+        } else {
+            side = marker_before(s, ss, at, prev_year, &mark, &pend);
+            if (side != CW_SIDE_PREV)
+                continue;
+            prev = cw_money_right_after(pp, pend);
+            if (prev != NULL && prev->end > at)
+                prev = NULL;
+        }
+        const cw_money *cur = NULL;
+        long k = cw_money_before(pp, mark);
+        if (k < 0 || pp->money[k].sentence != sentence)
+            continue;
+        const cw_money *m1 = &pp->money[k];
+        const char *l1 = m1->a->label;
+        cw_side s1 = cw_label_side(l1, prev_year, 1);
+        if (prev != NULL) {
+            if (s1 == CW_SIDE_PREV || cw_label_is_change(l1, strlen(l1)))
+                continue;
+            cur = m1;
+        } else {
+            if (k < 1 || pp->money[k - 1].sentence != sentence)
+                continue;
+            const cw_money *m2 = &pp->money[k - 1];
+            cw_side s2 = cw_label_side(m2->a->label, prev_year, 1);
+            if (s1 == CW_SIDE_PREV && s2 == CW_SIDE_CUR) {
+                prev = m1;
+                cur = m2;
+            } else if (s1 == CW_SIDE_CUR && s2 == CW_SIDE_PREV) {
+                prev = m2;
+                cur = m1;
+            } else {
+                continue;
+            }
+        }
+        if (obj_after && prev == cw_money_right_after(pp, at + len + plen) &&
+            fl_dec_cmp(cur->wan, prev->wan) == 0)
+            continue; /* 大于上年…X万元 with X this year's: a difference, base 0 */
+        cw_claim c = { "year-on-year", at, word, rel, 1, "本年数", cur, "上年数", prev };
+        cw_report_claim(pp, rep, o, &c);
+        judged_sentence = sentence;
+    }
+    return 0;
+}

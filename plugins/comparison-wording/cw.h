@@ -1,0 +1,143 @@
+/* cw.h — internals of the comparison-wording check (比较用语与数字矛盾).
+ *
+ * A sentence that gives two amounts and a word comparing them
+ * (决算数大于预算数, 比上年增加, 持平 …) must say what the amounts say.
+ * Files: cw-text.c (words and sentence boundaries), cw-para.c (the money
+ * of a paragraph and what each amount is), cw-judge.c (word against
+ * numbers, and the finding), then one file per rule: cw-budget.c
+ * (final-vs-budget), cw-year.c (year-on-year), cw-direction.c
+ * (change-direction). */
+#ifndef CW_H
+#define CW_H
+
+#include <stddef.h>
+
+#include <fislint/plugin.h>
+
+typedef struct cw_options {
+    /* 基本持平 allows |a-b| / max(|a|,|b|) up to `rough` percent; beyond
+     * `clear` percent the amounts are plainly different (error). */
+    fl_dec rough;
+    fl_dec clear;
+} cw_options;
+
+/* What a comparison word says of its subject against its object. */
+typedef enum cw_rel {
+    CW_REL_NONE = 0,
+    CW_REL_GT,    /* 大于 高于 超过 增加 增长 … */
+    CW_REL_LT,    /* 小于 低于 减少 下降 … */
+    CW_REL_EQ,    /* 等于 持平 一致 相等 相同 零增长 */
+    CW_REL_ROUGH  /* 基本持平 基本一致 大体持平 … */
+} cw_rel;
+
+/* What an amount or a phrase stands for. */
+typedef enum cw_side {
+    CW_SIDE_NONE = 0,
+    CW_SIDE_BUDGET,  /* 年初预算数 */
+    CW_SIDE_FINAL,   /* 决算数 */
+    CW_SIDE_CUR,     /* this year: 本年, 2024年预算安排 */
+    CW_SIDE_PREV     /* last year: 上年, 2023年当年预算执行数 */
+} cw_side;
+
+/* A money amount of a paragraph, converted to 万元. */
+typedef struct cw_money {
+    const fl_amount *a;
+    fl_dec wan;
+    size_t off, end;   /* bytes of the number (with its unit) in the text */
+    size_t sentence;   /* sentence index within the paragraph */
+} cw_money;
+
+typedef struct cw_para {
+    const fl_paragraph *p;
+    const char *text;       /* normalised paragraph text */
+    cw_money *money;
+    size_t nmoney;
+    const fl_amount **pct;  /* percentages, in order */
+    size_t npct;
+    int year;               /* the report's year, 0 when unknown */
+    size_t *sent;           /* sentence start offsets, ascending (cw-para.c) */
+    size_t nsent, sent_cap;
+} cw_para;
+
+/* The sentence holding pp->text[pos]: its index, and its start in *start.
+ * A run of text with no sentence break is cut at a clause break every
+ * CW_SENTENCE_MAX bytes, so work within "a sentence" stays bounded. */
+size_t cw_para_sentence(const cw_para *pp, size_t pos, size_t *start);
+#define CW_SENTENCE_MAX 600
+
+/* Call fn for every paragraph holding at least one amount.  Returns 0, or
+ * -1 when memory ran out. */
+int cw_each_para(const fl_document *doc, int (*fn)(const cw_para *pp, void *ctx), void *ctx);
+
+/* -- text (cw-text.c); all on normalised UTF-8 -- */
+size_t cw_u8len(unsigned char c);
+int cw_starts(const char *s, const char *prefix);
+/* Start of the character before s[i] (i > 0). */
+size_t cw_prev(const char *s, size_t i);
+/* Length of a sentence break at s+i ("。" ";" "!" "?"), or 0. */
+size_t cw_sentence_break(const char *s, size_t i);
+/* Length of a clause break at s+i (a sentence break, "," ":" "、"), or 0. */
+size_t cw_clause_break(const char *s, size_t i);
+/* The comparison word at s+i: its relation, length in *len and the word
+ * in *word; CW_REL_NONE when there is none, when it is negated (未超过,
+ * 不大于), a template alternative (大于(小于)) or a noun (相同口径).
+ * `change` also accepts 增加/减少/增长/下降 …, which compare over time. */
+cw_rel cw_word_at(const char *s, size_t i, int change, size_t *len, const char **word);
+/* A year "2023年" at s+i: the year, and its length (with 度) in *len. */
+int cw_year_at(const char *s, size_t i, size_t *len);
+/* What the phrase starting at s+i names (预算, 决算, 上年, 本年, 2023年
+ * …), after leading 了/的/年初/全年/调整后; *len gets the bytes up to
+ * the end of the side word and its 数.  `prev_year` names the previous
+ * year when the phrase gives one (0: unknown). */
+cw_side cw_phrase_side(const char *s, size_t i, int prev_year, size_t *len);
+/* What an amount's label says it is (see cw_phrase_side); a label ending
+ * with a change word (比上年增加) is CW_SIDE_NONE. */
+cw_side cw_label_side(const char *label, int prev_year, int want_time);
+/* 1 when l[0..n) ends with a change word (比上年增加, 与上年相比). */
+int cw_label_is_change(const char *l, size_t n);
+/* Skip what may stand between a side word and its amount: 数 为 是 : 共
+ * 合计 and spaces. */
+size_t cw_skip_copula(const char *s, size_t i);
+
+/* -- word against numbers (cw-judge.c) -- */
+typedef enum cw_verdict {
+    CW_OK = 0,
+    CW_SAME,      /* 大于/小于 but the amounts are equal as written: unsure */
+    CW_WARN,      /* 持平 with a small difference; 基本持平 beyond `rough` */
+    CW_ERR        /* the word says the opposite of the numbers */
+} cw_verdict;
+
+/* Judge "a <rel> b".  `decimals` is the precision written; *right gets
+ * the word the numbers call for. */
+cw_verdict cw_judge(cw_rel rel, fl_dec a, fl_dec b, int decimals, const cw_options *o,
+                    cw_rel *right);
+const char *cw_rel_name(cw_rel rel, int change);
+
+typedef struct cw_claim {
+    const char *rule;
+    size_t at;               /* offset of the comparison word */
+    const char *word;        /* the word as written */
+    cw_rel rel;              /* what it says (subject against object) */
+    int change;              /* 增加/减少 wording (over time) */
+    const char *subj_name;   /* "决算数", "本年" */
+    const cw_money *subj;
+    const char *obj_name;
+    const cw_money *obj;
+} cw_claim;
+
+/* Judge a claim and report what is wrong with it. */
+void cw_report_claim(const cw_para *pp, fl_report *rep, const cw_options *o,
+                     const cw_claim *c);
+
+/* Money of the paragraph whose number starts at or after `from` (after
+ * the side word and its copula) — NULL when other text comes first. */
+const cw_money *cw_money_right_after(const cw_para *pp, size_t from);
+/* Index of the last money amount ending at or before `pos`, or -1. */
+long cw_money_before(const cw_para *pp, size_t pos);
+
+/* -- the rules -- */
+int cw_rule_final_vs_budget(const cw_para *pp, fl_report *rep, const cw_options *o);
+int cw_rule_year_on_year(const cw_para *pp, fl_report *rep, const cw_options *o);
+int cw_rule_change_direction(const cw_para *pp, fl_report *rep, const cw_options *o);
+
+#endif
