@@ -1,0 +1,44 @@
+/* consistency.c — the consistency check (一致性): one document, one year
+ * and one unit.  The report year (fl_doc_year()) against the years in
+ * titles, in the narrative's statements of this year's figures and in the
+ * asset snapshot of a 决算; the report's unit (fl_doc_unit()) against the
+ * unit named in titles and labelled fields.  See docs/checks/consistency.md. */
+#include "cs.h"
+
+static int cs_check(const fl_document *doc, fl_report *rep, void *state)
+{
+    (void)state;
+    if (cs_rule_year_title(doc, rep) != 0 || cs_rule_year_text(doc, rep) != 0 ||
+        cs_rule_asset_date(doc, rep) != 0 || cs_rule_unit_name(doc, rep) != 0)
+        return -1;
+    return 0;
+}
+
+/* Where each rule applies.  Titles carry the year in every kind of report.
+ * The narrative phrases of this year's figures are those of 决算 and 预算
+ * (a self-evaluation speaks of projects that may span years).  The asset
+ * snapshot is at the report year's end in a 决算 only (a budget's is taken
+ * before its year).  The unit's name in titles and labelled fields is
+ * compared in 决算 and 预算; a self-evaluation names the units that carry
+ * out its projects.  Nothing runs on a document of unknown kind: its year
+ * and unit are not those of a report. */
+static const fl_rule cs_rules[] = {
+    { "year-title", FL_SEV_ERROR, FL_KINDS_FINAL | FL_KINDS_BUDGET | FL_KINDS_EVAL,
+      "标题或表名中的年度与报告年度不一致（如2024年度决算中的“2023年度部门决算表”）" },
+    { "year-text", FL_SEV_WARNING, FL_KINDS_FINAL | FL_KINDS_BUDGET,
+      "叙述本年数字时写成了其他年度（如2024年度决算中的“2023年度收入支出总计……”），比较上年的写法除外" },
+    { "asset-date", FL_SEV_ERROR, FL_KINDS_FINAL,
+      "决算的国有资产占用情况不是截至报告年度12月31日（如2024年度决算中的“截至2023年12月31日”）" },
+    { "unit-name", FL_SEV_ERROR, FL_KINDS_FINAL | FL_KINDS_BUDGET,
+      "标题或“部门：”等表头中的单位名称是另一个单位（简称、全称不算）" },
+    { NULL, 0, 0, NULL },
+};
+
+FISLINT_PLUGIN_DEFINE = {
+    FISLINT_PLUGIN_HEADER,
+    .id = "consistency",
+    .version = "1.0",
+    .summary = "一致性：标题、叙述、资产时点中的年度与报告年度一致，标题和表头中的单位与报告单位一致",
+    .check = cs_check,
+    .rules = cs_rules,
+};

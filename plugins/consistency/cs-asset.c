@@ -1,0 +1,88 @@
+/* cs-asset.c — asset-date: the 国有资产占用情况 of a 决算 is a snapshot at
+ * the end of the report year (截至2024年12月31日 in a 2024 决算).  A
+ * budget's snapshot is taken before the year (截至2024年8月31日 in a 2025
+ * budget), so the rule is declared for 决算 only. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cs.h"
+
+/* The year end after "YYYY年": 12月31日, 12月底, 12月末, 底, 末. */
+static int is_year_end(const char *s)
+{
+    return cs_starts(s, "12月31日") || cs_starts(s, "12月底") || cs_starts(s, "12月末") ||
+           cs_starts(s, "底") || cs_starts(s, "末");
+}
+
+static const char *const asset_words[] = { "车辆", "房屋", "资产", "土地", "平方米", NULL };
+static const char *const eval_sections[] = { "绩效", "自评", "项目", NULL };
+
+static int in_eval_section(const fl_document *doc, size_t line)
+{
+    for (const fl_section *s = fl_doc_section_at(doc, line); s != NULL; s = fl_section_parent(s))
+        if (cs_contains_any(fl_section_heading(s), eval_sections))
+            return 1;
+    return 0;
+}
+
+static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_paragraph *p,
+                            int confirmed)
+{
+    const char *text = fl_paragraph_text(p);
+    int y = fl_doc_year(doc);
+    for (const char *at = text; (at = strstr(at, "截")) != NULL; at += strlen("截")) {
+        const char *q = at + strlen("截");
+        if (!cs_starts(q, "至") && !cs_starts(q, "止"))
+            continue;
+        q += strlen("至");
+        if (cs_starts(q, "到") || cs_starts(q, "至"))
+            q += strlen("到");
+        while (*q == ' ')
+            q++;
+        int year;
+        size_t took = cs_year_at(q, &year);
+        if (took == 0 || year == y)
+            continue;
+        const char *after = q + took;
+        while (*after == ' ')
+            after++;
+        if (!is_year_end(after))
+            continue;
+        /* The snapshot sentence counts vehicles, buildings or assets. */
+        const char *stop = strstr(after, "。");
+        size_t sl = stop != NULL ? (size_t)(stop - after) : strlen(after);
+        char sentence[1024];
+        if (sl >= sizeof sentence)
+            sl = sizeof sentence - 1;
+        memcpy(sentence, after, sl);
+        sentence[sl] = '\0';
+        if (!cs_contains_any(sentence, asset_words))
+            continue;
+        size_t line = fl_paragraph_line_at(p, (size_t)(at - text));
+        fl_finding *f = fl_report_add(rep, "asset-date",
+                                      confirmed ? FL_SEV_ERROR : FL_SEV_INFO,
+                                      "%d年度决算的资产情况写的是“截至%d年12月31日”，应为%d年12月31日%s",
+                                      y, year, y,
+                                      confirmed ? "" : "（报告年度只在一处读到，未能确认）");
+        fl_finding_set_line(f, line, line);
+        char buf[32];
+        snprintf(buf, sizeof buf, "%d年12月31日", y);
+        fl_finding_set_expected_text(f, buf);
+        snprintf(buf, sizeof buf, "%d年", year);
+        fl_finding_set_actual_text(f, buf);
+        fl_finding_set_suggestion(f, "资产占用情况应反映%d年12月31日的数据，请更正时点并核对车辆、房屋等数字", y);
+    }
+}
+
+int cs_rule_asset_date(const fl_document *doc, fl_report *rep)
+{
+    if (fl_doc_year(doc) == 0 || !(fl_doc_kinds(doc) & FL_KINDS_FINAL))
+        return 0;
+    int confirmed = cs_year_confirmations(doc) > 0;
+    for (size_t i = 0; i < fl_doc_paragraph_count(doc); i++) {
+        const fl_paragraph *p = fl_doc_paragraph(doc, i);
+        if (!in_eval_section(doc, fl_paragraph_line(p)))
+            check_paragraph(doc, rep, p, confirmed);
+    }
+    return 0;
+}

@@ -1,0 +1,154 @@
+/* cs-text.c — UTF-8 and title helpers for the consistency check. */
+#include <string.h>
+
+#include "cs.h"
+
+int cs_starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+size_t cs_char_len(const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    for (size_t i = 1; i < n; i++)
+        if (s[i] == '\0')
+            return i;
+    return n;
+}
+
+size_t cs_char_count(const char *s)
+{
+    size_t n = 0;
+    while (*s) {
+        s += cs_char_len(s);
+        n++;
+    }
+    return n;
+}
+
+int cs_ends_with_any(const char *s, size_t len, const char *const *list)
+{
+    for (size_t i = 0; list[i] != NULL; i++) {
+        size_t l = strlen(list[i]);
+        if (l <= len && memcmp(s + len - l, list[i], l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+int cs_contains_any(const char *s, const char *const *list)
+{
+    for (size_t i = 0; list[i] != NULL; i++)
+        if (strstr(s, list[i]) != NULL)
+            return 1;
+    return 0;
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+size_t cs_year_at(const char *s, int *year)
+{
+    if (s[0] != '2' || s[1] != '0' || !is_digit(s[2]) || !is_digit(s[3]) || is_digit(s[4]))
+        return 0;
+    const char *p = s + 4;
+    while (*p == ' ')
+        p++;
+    if (!cs_starts(p, "年"))
+        return 0;
+    p += strlen("年");
+    if (cs_starts(p, "度"))
+        p += strlen("度");
+    *year = (s[2] - '0') * 10 + (s[3] - '0') + 2000;
+    return (size_t)(p - s);
+}
+
+/* Chinese numerals used in heading numbers. */
+static size_t cn_digit(const char *s)
+{
+    static const char *const digits[] = { "一", "二", "三", "四", "五", "六", "七",
+                                          "八", "九", "十", "〇", "零", NULL };
+    for (size_t i = 0; digits[i] != NULL; i++)
+        if (cs_starts(s, digits[i]))
+            return strlen(digits[i]);
+    return 0;
+}
+
+/* Bytes of a leading heading number in s (no spaces in s), 0 if none. */
+static size_t heading_number(const char *s)
+{
+    const char *p = s;
+    size_t n;
+    if (cs_starts(p, "第")) {
+        p += strlen("第");
+        const char *q = p;
+        while ((n = cn_digit(q)) > 0 || is_digit(*q))
+            q += n > 0 ? n : 1;
+        if (q > p && (cs_starts(q, "部分") || cs_starts(q, "章")))
+            return (size_t)(q - s) + (cs_starts(q, "部分") ? strlen("部分") : strlen("章"));
+        return 0;
+    }
+    if (*p == '(') {
+        const char *q = p + 1;
+        while ((n = cn_digit(q)) > 0 || is_digit(*q))
+            q += n > 0 ? n : 1;
+        return q > p + 1 && *q == ')' ? (size_t)(q + 1 - s) : 0;
+    }
+    const char *q = p;
+    int arabic = 0;
+    while ((n = cn_digit(q)) > 0 || is_digit(*q)) {
+        arabic |= n == 0;
+        q += n > 0 ? n : 1;
+    }
+    if (q == p)
+        return 0;
+    if (cs_starts(q, "、"))
+        return (size_t)(q - s) + strlen("、");
+    if (arabic && *q == '.' && !is_digit(q[1]))
+        return (size_t)(q + 1 - s);
+    return 0;
+}
+
+int cs_compact_title(const char *norm, char *buf, size_t size)
+{
+    if (norm == NULL || strchr(norm, '\t') != NULL || strchr(norm, '|') != NULL)
+        return -1;
+    size_t o = 0;
+    for (const char *p = norm; *p; p++) {
+        if (*p == ' ' || (*p == '#' && o == 0))
+            continue;
+        if (o + 1 >= size)
+            return -1;
+        buf[o++] = *p;
+    }
+    buf[o] = '\0';
+    size_t skip = heading_number(buf);
+    if (skip > 0)
+        memmove(buf, buf + skip, o - skip + 1);
+    return 0;
+}
+
+int cs_in_listing_section(const fl_document *doc, size_t line)
+{
+    static const char *const listing[] = {
+        "单位构成", "机构设置", "所属单位", "下属单位", "内设机构", "人员情况",
+        "编制范围", "名词解释", "单位范围", NULL,
+    };
+    for (const fl_section *s = fl_doc_section_at(doc, line); s != NULL; s = fl_section_parent(s))
+        if (cs_contains_any(fl_section_heading(s), listing))
+            return 1;
+    return 0;
+}
+
+int cs_is_title_line(const fl_document *doc, size_t n, const char *compact)
+{
+    const fl_section *s = fl_doc_section_at(doc, n);
+    if (s != NULL && fl_section_line(s) == n)
+        return 1;
+    return compact[0] != '\0' && cs_char_count(compact) <= 40 && strstr(compact, "。") == NULL &&
+           strchr(compact, ',') == NULL && strchr(compact, ';') == NULL;
+}

@@ -1,0 +1,227 @@
+/* cs-year.c — the report year against the years in titles (year-title)
+ * and in the narrative's statements of this year's figures (year-text).
+ * Comparisons with the previous year (与2023年度相比, 比2023年, 上年,
+ * 2023年决算数, 比2024年预算) are legitimate and never reported. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cs.h"
+
+#define TITLE_MAX 512
+
+/* Words that make a title a comparison, a citation or a span of years. */
+static const char *const title_excluded[] = {
+    "比", "相比", "对比", "上年", "去年", "执行", "与", "较", "同期", "结转", "变动",
+    "增减", "差异", "通知", "《", "财政规划", "至", "-", "~", "—", "以来", NULL,
+};
+/* The title names the report or one of its tables, of the report's own
+ * kind: a 决算 title in a budget (上年决算) is of another year by nature. */
+static const char *const final_title_words[] = {
+    "决算", "绩效自评", "自评报告", "绩效评价", "自评表", NULL,
+};
+static const char *const budget_title_words[] = { "预算", NULL };
+static const char *const eval_title_words[] = {
+    "绩效自评", "自评报告", "绩效评价", "自评表", NULL,
+};
+
+static const char *const *title_kind_words(const fl_document *doc)
+{
+    unsigned kinds = fl_doc_kinds(doc);
+    if (kinds & FL_KINDS_FINAL)
+        return final_title_words;
+    if (kinds & FL_KINDS_BUDGET)
+        return budget_title_words;
+    if (kinds & FL_KINDS_EVAL)
+        return eval_title_words;
+    return NULL;
+}
+static const char *const title_endings[] = {
+    "表", "说明", "决算", "预算", "公开", "报告", "情况", NULL,
+};
+
+/* A year-bearing title of the report or a table: "2023年度部门决算表",
+ * "上海市普陀区财政局2024年度部门决算", "2025年部门收入预算总表".
+ * Fills *year; 0 when the line is not such a title. */
+int cs_title_year(const fl_document *doc, size_t n, int *year)
+{
+    const char *const *kind_words = title_kind_words(doc);
+    char buf[TITLE_MAX];
+    if (kind_words == NULL)
+        return 0;
+    if (cs_compact_title(fl_doc_line_norm(doc, n), buf, sizeof buf) != 0)
+        return 0;
+    if (!cs_is_title_line(doc, n, buf) || cs_contains_any(buf, title_excluded))
+        return 0;
+    size_t len = strlen(buf);
+    if (!cs_ends_with_any(buf, len, title_endings))
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        if (buf[i] >= '0' && buf[i] <= '9') {
+            size_t took = cs_year_at(buf + i, year);
+            if (took == 0)
+                return 0; /* a number before any year: not a title */
+            /* What is before the year is a unit or a region, no more. */
+            if (cs_char_count(buf) > 60 || i > 90)
+                return 0;
+            return cs_contains_any(buf + i + took, kind_words);
+        }
+    }
+    return 0;
+}
+
+int cs_year_confirmations(const fl_document *doc)
+{
+    int y = fl_doc_year(doc), count = 0, year;
+    for (size_t n = 1; n <= fl_doc_line_count(doc); n++)
+        if (cs_title_year(doc, n, &year) && year == y)
+            count++;
+    return count;
+}
+
+int cs_rule_year_title(const fl_document *doc, fl_report *rep)
+{
+    int y = fl_doc_year(doc);
+    if (y == 0)
+        return 0;
+    int confirmed = cs_year_confirmations(doc) > 0;
+    for (size_t n = 1; n <= fl_doc_line_count(doc); n++) {
+        int year;
+        if (!cs_title_year(doc, n, &year) || year == y)
+            continue;
+        fl_finding *f;
+        if (confirmed)
+            f = fl_report_add(rep, "year-title", FL_SEV_ERROR,
+                              "标题写的是%d年，但本报告是%d年度的%s", year, y,
+                              fl_doc_kind_name_zh(fl_doc_kind_of(doc)));
+        else
+            f = fl_report_add(rep, "year-title", FL_SEV_INFO,
+                              "标题写的是%d年，与识别出的报告年度%d不一致；报告年度只在一处读到，"
+                              "无法确认哪一个正确", year, y);
+        fl_finding_set_line(f, n, n);
+        char buf[16];
+        snprintf(buf, sizeof buf, "%d年", y);
+        fl_finding_set_expected_text(f, buf);
+        snprintf(buf, sizeof buf, "%d年", year);
+        fl_finding_set_actual_text(f, buf);
+        fl_finding_set_suggestion(f, "将标题中的年度改为%d年；若整张表是上年的，请换成本年度的表", y);
+    }
+    return 0;
+}
+
+/* Phrases that state this year's own figures right after the year. */
+static const char *const final_phrases[] = {
+    "收入支出总计", "收、支总计", "收支总计", "收入总计", "支出总计", "财政拨款收入支出总计",
+    "财政拨款收、支总计", "财政拨款收支总计", "一般公共预算财政拨款支出",
+    "一般公共预算财政拨款基本支出", "政府性基金预算财政拨款", "国有资本经营预算财政拨款",
+    "“三公”经费财政拨款支出", "\"三公\"经费财政拨款支出", "机关运行经费支出",
+    "政府采购支出总额", "政府采购金额", "本年收入合计", "本年支出合计", NULL,
+};
+static const char *const budget_phrases[] = {
+    "“三公”经费预算数", "\"三公\"经费预算数", "部门预算收入", "部门预算支出",
+    "收入预算总额", "支出预算总额", "财务收支预算总额", NULL,
+};
+/* Before the year in its sentence: the year is a comparison's base. */
+static const char *const before_excluded[] = {
+    "与", "比", "较", "上年", "去年", "同期", "(", "至", "、", "前", "对", NULL,
+};
+static const char *const sentence_excluded[] = { "上年", "去年", "同比", "相比", "上一年", NULL };
+
+static int starts_any(const char *s, const char *const *list)
+{
+    for (size_t i = 0; list[i] != NULL; i++)
+        if (cs_starts(s, list[i]))
+            return 1;
+    return 0;
+}
+
+/* Bytes of the phrase of `list` that s starts with (the longest). */
+static size_t phrase_len(const char *s, const char *const *list)
+{
+    size_t best = 0;
+    for (size_t i = 0; list[i] != NULL; i++)
+        if (cs_starts(s, list[i]) && strlen(list[i]) > best)
+            best = strlen(list[i]);
+    return best;
+}
+
+/* 1 when text[a, b) mentions `year` as "YYYY年". */
+static int mentions_year(const char *text, size_t a, size_t b, int year)
+{
+    for (size_t i = a; i < b; i++) {
+        int y;
+        if ((i == 0 || text[i - 1] < '0' || text[i - 1] > '9') && cs_year_at(text + i, &y) > 0 &&
+            y == year)
+            return 1;
+    }
+    return 0;
+}
+
+static int before_is_clean(const char *text, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (text[i] >= '0' && text[i] <= '9')
+            return 0;
+    for (size_t i = a; i < b; i += cs_char_len(text + i))
+        if (starts_any(text + i, before_excluded))
+            return 0;
+    return 1;
+}
+
+static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_paragraph *p,
+                            const char *const *phrases, int confirmed)
+{
+    const char *text = fl_paragraph_text(p);
+    int y = fl_doc_year(doc);
+    size_t len = strlen(text), start = 0;
+    for (size_t i = 0; i < len; i += cs_char_len(text + i)) {
+        if (cs_starts(text + i, "。") || text[i] == ';') {
+            start = i + cs_char_len(text + i);
+            continue;
+        }
+        int year;
+        size_t took = (i == 0 || text[i - 1] < '0' || text[i - 1] > '9') ? cs_year_at(text + i, &year) : 0;
+        if (took == 0 || year == y || !starts_any(text + i + took, phrases))
+            continue;
+        const char *stop = strstr(text + i, "。");
+        size_t end = stop != NULL ? (size_t)(stop - text) : len;
+        char sentence[1024];
+        size_t sl = end - start < sizeof sentence - 1 ? end - start : sizeof sentence - 1;
+        memcpy(sentence, text + start, sl);
+        sentence[sl] = '\0';
+        if (!before_is_clean(text, start, i) || mentions_year(text, start, end, y) ||
+            cs_contains_any(sentence, sentence_excluded))
+            continue;
+        size_t quoted = took + phrase_len(text + i + took, phrases);
+        fl_finding *f = fl_report_add(rep, "year-text", confirmed ? FL_SEV_WARNING : FL_SEV_INFO,
+                                      "%d年度的报告中写成“%.*s”：本年数字前的年度应为%d年%s", y,
+                                      (int)quoted, text + i, y,
+                                      confirmed ? "" : "（报告年度只在一处读到，未能确认）");
+        size_t line = fl_paragraph_line_at(p, i);
+        fl_finding_set_line(f, line, line);
+        char buf[16];
+        snprintf(buf, sizeof buf, "%d年", y);
+        fl_finding_set_expected_text(f, buf);
+        snprintf(buf, sizeof buf, "%d年", year);
+        fl_finding_set_actual_text(f, buf);
+        fl_finding_set_suggestion(f, "核对该句的数字是否为%d年度的数字，并更正年度", y);
+    }
+}
+
+int cs_rule_year_text(const fl_document *doc, fl_report *rep)
+{
+    if (fl_doc_year(doc) == 0)
+        return 0;
+    unsigned kinds = fl_doc_kinds(doc);
+    const char *const *phrases = (kinds & FL_KINDS_FINAL) ? final_phrases
+                                 : (kinds & FL_KINDS_BUDGET) ? budget_phrases
+                                                             : NULL;
+    if (phrases == NULL)
+        return 0;
+    int confirmed = cs_year_confirmations(doc) > 0;
+    for (size_t i = 0; i < fl_doc_paragraph_count(doc); i++) {
+        const fl_paragraph *p = fl_doc_paragraph(doc, i);
+        if (!cs_in_listing_section(doc, fl_paragraph_line(p)))
+            check_paragraph(doc, rep, p, phrases, confirmed);
+    }
+    return 0;
+}
