@@ -14,6 +14,11 @@ static fl_dec dec_of(const char *s)
     return d;
 }
 
+const sg_table *sg_main_table(const sg_ctx *c)
+{
+    return c->ntables ? &c->tables[0] : c->have_blank ? &c->blank : NULL;
+}
+
 int sg_doc_is_budget(const fl_document *doc)
 {
     unsigned k = fl_doc_kinds(doc);
@@ -56,11 +61,21 @@ static int sangong_check(const fl_document *doc, fl_report *rep, void *state)
     c.tables = nt ? calloc(nt, sizeof *c.tables) : NULL;
     if (nt && c.tables == NULL)
         return -1;
-    for (size_t i = 0; i < nt; i++)
-        if (sg_table_read(fl_doc_table(doc, i), &c.tables[c.ntables]))
+    for (size_t i = 0; i < nt; i++) {
+        int got = sg_table_read(fl_doc_table(doc, i), &c.tables[c.ntables]);
+        if (got == 1)
             c.ntables++;
+        else if (got == 2 && !c.have_blank) {
+            c.blank = c.tables[c.ntables];
+            c.have_blank = 1;
+        }
+    }
     sg_narr_read(doc, &c.narr);
 
+    /* These first: they tell sum and narrative-table what not to repeat. */
+    sg_rule_empty(&c);
+    sg_rule_deny(&c);
+    sg_rule_meeting(&c);
     sg_rule_sum(&c);
     sg_rule_budget(&c);
     sg_rule_narrative_table(&c);
@@ -98,6 +113,12 @@ static const fl_rule sangong_rules[] = {
       "决算说明须列明因公出国（境）团组数和人次（仅决算）" },
     { "reception-detail", FL_SEV_WARNING, FL_KINDS_FINAL,
       "决算说明须列明公务接待批次和人次（仅决算）" },
+    { "empty-table-narrative", FL_SEV_ERROR, FL_KINDS_ALL,
+      "“三公”经费表为空（空白、0或“-”），情况说明却写有大于零的“三公”经费预算数或支出数" },
+    { "narrative-denies-table", FL_SEV_ERROR, FL_KINDS_ALL,
+      "情况说明称无“三公”经费（或某项）预算、支出，“三公”经费表中却有金额" },
+    { "meeting-training-in-total", FL_SEV_ERROR, FL_KINDS_ALL,
+      "会议费、培训费不属于“三公”经费：“三公”经费合计不得包含会议费、培训费" },
     { NULL, 0, 0, NULL },
 };
 

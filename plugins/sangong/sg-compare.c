@@ -35,7 +35,8 @@ void sg_rule_narrative_table(sg_ctx *c)
         if (g < 0)
             continue;
         const sg_tcell *v = &st->v[g][fig->item];
-        if (!v->have)
+        /* Reported already by empty-table-narrative / meeting-training-in-total. */
+        if (!v->have || c->empty_reported[g] || fig == c->mt_total[g])
             continue;
         fl_dec want = v->wan;
         if (fig->decimals < 2 && fig->decimals >= 0)

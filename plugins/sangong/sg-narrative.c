@@ -103,7 +103,7 @@ static long last_of(const char *s, size_t len, const char *const *words, size_t 
 /* 1 when the window speaks of an earlier year: 上年, 去年, or a year
  * compared with ("比2023年预算增加", "与2024年预算持平", "（2023年：") or
  * before the report's own year. */
-static int prior_year(const char *s, size_t len, int year)
+int sg_prior_year(const char *s, size_t len, int year)
 {
     if (LAST(s, len, "上年", "去年", "上一年", "以前年度") >= 0)
         return 1;
@@ -135,7 +135,7 @@ static int window_role(const char *s, size_t len, int percent, int year, int *si
     long up = LAST(s, len, "增加", "增长", "上升", "超支", "超出");
     long down = LAST(s, len, "减少", "下降", "降低", "节约", "节支");
     long budget = LAST(s, len, "预算");
-    int prior = prior_year(s, len, year);
+    int prior = sg_prior_year(s, len, year);
     *sign = 0;
     if (up >= 0 || down >= 0)
         *sign = up > down ? 1 : -1;
@@ -252,6 +252,10 @@ static void read_sentence(sg_narr *out, const fl_paragraph *p, const char *text,
             else if (role == SG_R_DIFF_RATE || role == SG_R_COMPLETION)
                 role = SG_R_NONE;
         }
+        /* “三公”经费及会议费、培训费合计X万元: X is not a 三公 figure. */
+        if (item == SG_TOTAL && (sg_contains(text + win + after, wlen - after, "会议") ||
+                                 sg_contains(text + win + after, wlen - after, "培训")))
+            item = SG_ITEM_NONE, role = SG_R_NONE;
         if (role == SG_R_SHARE) {
             /* 占“三公”经费的X% keeps its item; 占公用经费的X% has another
              * base, not ours to check. */

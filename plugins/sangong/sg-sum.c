@@ -69,9 +69,11 @@ static void check_src(sg_ctx *c, const sum_src *s)
     static const int three[] = { SG_ABROAD, SG_CAR, SG_RECEPTION };
     static const int four[] = { SG_ABROAD, SG_CAR_BUY, SG_CAR_RUN, SG_RECEPTION };
     static const int car[] = { SG_CAR_BUY, SG_CAR_RUN };
-    if (have(s, SG_CAR))
+    /* A 三公 合计 that counts 会议费 and 培训费 is meeting-training-in-total's. */
+    int with_mt = s->st ? s->st->total_has_mt[s->group] : c->mt_total[s->group] != NULL;
+    if (!with_mt && have(s, SG_CAR))
         check(c, s, SG_TOTAL, three, 3);
-    else
+    else if (!with_mt)
         check(c, s, SG_TOTAL, four, 4);
     check(c, s, SG_CAR, car, 2);
 }

@@ -108,7 +108,10 @@ static int group_of(const char *s)
 
 static void store(sg_table *st, int group, int item, const fl_row *r, size_t c)
 {
-    if (group < 0 || item < 0 || st->v[group][item].have)
+    if (group < 0 || item < 0)
+        return;
+    st->present[group] = 1;
+    if (st->v[group][item].have)
         return;
     const fl_cell *cell = fl_row_cell(r, c);
     fl_number n;
@@ -125,6 +128,51 @@ static void store(sg_table *st, int group, int item, const fl_row *r, size_t c)
     } else {
         v->wan = v->value;
     }
+}
+
+/* The group a column's own header cells name (lowest first). */
+static int own_group(const fl_table *t, size_t nlabel, size_t c)
+{
+    for (size_t r = nlabel; r-- > 0;) {
+        int g = group_of(cell_at(fl_table_row(t, r), c));
+        if (g != SG_GROUP_NONE)
+            return g;
+    }
+    return SG_GROUP_NONE;
+}
+
+/* Shape D: every item has its own 预算数 and 决算数 columns side by side
+ * (Shanghai's 决算 三公 table, putuo-finance-2024 p18: 合计 · 因公出国（境）费
+ * · 小计 · 购置费 · 运行费 · 公务接待费, each over 预算数 | 决算数).  The
+ * item is printed over the first of its two columns only.  Returns 1 when
+ * the table has that shape. */
+static int read_paired_columns(const fl_table *t, sg_table *st, size_t nlabel,
+                               const int *items, size_t ncols, const fl_row *data)
+{
+    size_t labelled = 0;
+    int seen[SG_NGROUPS] = { 0, 0 };
+    for (size_t c = 0; c < ncols; c++) {
+        int g = own_group(t, nlabel, c);
+        if (g != SG_GROUP_NONE) {
+            labelled++;
+            seen[g] = 1;
+        }
+    }
+    /* The national template prints 预算数 and 决算数 once each, over
+     * their blocks: that is shape A. */
+    if (labelled < 4 || !seen[SG_BUDGET] || !seen[SG_FINAL])
+        return 0;
+    int item = SG_ITEM_NONE;
+    for (size_t c = 0; c < ncols; c++) {
+        int g = own_group(t, nlabel, c);
+        if (items[c] != SG_ITEM_NONE)
+            item = items[c];
+        else if (g == SG_GROUP_NONE)
+            item = SG_ITEM_NONE;
+        if (g != SG_GROUP_NONE && item >= 0)
+            store(st, g, item, data, c);
+    }
+    return 1;
 }
 
 /* Shapes A and C: items are columns. */
@@ -147,6 +195,22 @@ static void read_item_columns(const fl_table *t, sg_table *st, size_t nlabel,
         }
         return;
     }
+    const fl_row *data = NULL;
+    for (size_t r = nlabel; r < nrows && data == NULL; r++)
+        if (is_data_row(fl_table_row(t, r)))
+            data = fl_table_row(t, r);
+    for (size_t r = nlabel; r < nrows; r++) {
+        const fl_row *row = fl_table_row(t, r);
+        const char *label = fl_row_label(row);
+        if (is_data_row(row) && (strstr(label, "合计") || strstr(label, "总计"))) {
+            data = row;
+            break;
+        }
+    }
+    if (data == NULL)
+        return;
+    if (read_paired_columns(t, st, nlabel, items, ncols, data))
+        return;
     /* Shape A: the order of the header's 预算/决算 labels gives the order
      * of the blocks; a block ends where an item repeats. */
     int first = SG_GROUP_NONE, both = 0;
@@ -166,20 +230,6 @@ static void read_item_columns(const fl_table *t, sg_table *st, size_t nlabel,
         const char *title = fl_table_title(t);
         first = title && strstr(title, "预算") && !strstr(title, "决算") ? SG_BUDGET : SG_FINAL;
     }
-    const fl_row *data = NULL;
-    for (size_t r = nlabel; r < nrows && data == NULL; r++)
-        if (is_data_row(fl_table_row(t, r)))
-            data = fl_table_row(t, r);
-    for (size_t r = nlabel; r < nrows; r++) {
-        const fl_row *row = fl_table_row(t, r);
-        const char *label = fl_row_label(row);
-        if (is_data_row(row) && (strstr(label, "合计") || strstr(label, "总计"))) {
-            data = row;
-            break;
-        }
-    }
-    if (data == NULL)
-        return;
     int group = first, block = 0;
     int seen[SG_NITEMS] = { 0 };
     for (size_t c = 0; c < ncols; c++) {
@@ -260,6 +310,128 @@ static int econ_table(const fl_table *t, size_t nlabel, size_t ncols)
     return 0;
 }
 
+/* 1 when a column or row label names 会议费 or 培训费. */
+static int mt_label(const char *s)
+{
+    return s && (strstr(s, "会议费") || strstr(s, "培训费"));
+}
+
+/* 会议费 and 培训费 beside the 三公 figures, read on the row (items as
+ * columns) or in the column (items as rows) of the 三公 合计. */
+static void read_mt(const fl_table *t, sg_table *st, size_t nlabel, const int *items,
+                    size_t ncols, int by_columns)
+{
+    for (int g = 0; g < SG_NGROUPS; g++) {
+        const sg_tcell *tot = &st->v[g][SG_TOTAL];
+        if (!tot->have || tot->row == NULL)
+            continue;
+        fl_dec sum = { 0 };
+        int have = 0;
+        if (by_columns) {
+            /* Only one group in the table, or the column says which. */
+            for (size_t c = 0; c < ncols; c++) {
+                fl_number n;
+                const fl_cell *cell = fl_row_cell(tot->row, c);
+                int own = own_group(t, nlabel, c);
+                if (items[c] != SG_ITEM_NONE || !mt_label(fl_table_column_label(t, c)) ||
+                    (own != SG_GROUP_NONE && own != g) ||
+                    (own == SG_GROUP_NONE && st->present[!g]) || cell == NULL ||
+                    !fl_cell_number(cell, &n) || n.is_empty)
+                    continue;
+                sum = fl_dec_add(sum, n.value);
+                have = 1;
+            }
+        } else {
+            for (size_t r = nlabel; r < fl_table_row_count(t); r++) {
+                const fl_row *row = fl_table_row(t, r);
+                const fl_cell *cell = fl_row_cell(row, tot->col);
+                fl_number n;
+                if (!mt_label(fl_row_label(row)) || sg_item_of_label(fl_row_label(row)) >= 0 ||
+                    cell == NULL || !fl_cell_number(cell, &n) || n.is_empty)
+                    continue;
+                sum = fl_dec_add(sum, n.value);
+                have = 1;
+            }
+        }
+        st->mt_have[g] = have;
+        st->mt[g] = sum;
+    }
+}
+
+/* The three 三公 items of group g added up; 0 when one is missing. */
+static int three_items(const sg_table *st, int g, fl_dec *sum)
+{
+    const sg_tcell *v = st->v[g];
+    if (!v[SG_ABROAD].have || !v[SG_RECEPTION].have)
+        return 0;
+    *sum = fl_dec_add(v[SG_ABROAD].value, v[SG_RECEPTION].value);
+    if (v[SG_CAR].have)
+        *sum = fl_dec_add(*sum, v[SG_CAR].value);
+    else if (v[SG_CAR_BUY].have && v[SG_CAR_RUN].have)
+        *sum = fl_dec_add(*sum, fl_dec_add(v[SG_CAR_BUY].value, v[SG_CAR_RUN].value));
+    else
+        return 0;
+    return 1;
+}
+
+/* A 合计 that equals the 三公 items plus 会议费 and 培训费 is the grand
+ * total of a “三公”经费、会议费、培训费 table when neither its label nor
+ * its table calls it 三公: it is then no 三公 figure.  Otherwise the 三公
+ * 合计 counts them (rule meeting-training-in-total). */
+static void settle_total(const fl_table *t, sg_table *st, int by_columns)
+{
+    const char *title = fl_table_title(t);
+    fl_dec tol = fl_dec_from_int(5);
+    tol.micros /= 100; /* 0.01 per addend, five addends */
+    for (int g = 0; g < SG_NGROUPS; g++) {
+        sg_tcell *tot = &st->v[g][SG_TOTAL];
+        fl_dec three;
+        if (!tot->have || !st->mt_have[g] || fl_dec_is_zero(st->mt[g]) || !three_items(st, g, &three))
+            continue;
+        if (fl_dec_cmp(fl_dec_abs(fl_dec_sub(tot->value, three)), tol) <= 0 ||
+            fl_dec_cmp(fl_dec_abs(fl_dec_sub(tot->value, fl_dec_add(three, st->mt[g]))), tol) > 0)
+            continue;
+        const char *label = by_columns ? fl_table_column_label(t, tot->col) : fl_row_label(tot->row);
+        if (!strstr(label, "三公") && mt_label(title))
+            memset(tot, 0, sizeof *tot);
+        else
+            st->total_has_mt[g] = 1;
+    }
+}
+
+/* A 三公 table with no data row ("本表无数据", or the template): it is
+ * one when its title says 三公 and its header names the items; the
+ * groups it has come from its header, else from its title. */
+static int read_blank(const fl_table *t, sg_table *out, size_t ncols)
+{
+    const char *title = fl_table_title(t);
+    if (!(title && strstr(title, "三公")) || econ_table(t, fl_table_row_count(t), ncols))
+        return 0;
+    int items = 0;
+    for (size_t r = 0; r < fl_table_row_count(t); r++) {
+        const fl_row *row = fl_table_row(t, r);
+        int lanci;
+        if (numbers_in(row, 1, &lanci) > 0 && !lanci && !strstr(fl_row_label(row), "栏次"))
+            out->evidence = 1;
+        for (size_t c = 0; c < fl_row_cell_count(row); c++) {
+            const char *s = cell_at(row, c);
+            int item = sg_item_of_label(s), g = group_of(s);
+            items |= item == SG_ABROAD ? 1 : item == SG_RECEPTION ? 2 : 0;
+            if (g != SG_GROUP_NONE)
+                out->present[g] = 1;
+        }
+    }
+    if (items != 3)
+        return 0;
+    if (!out->present[SG_BUDGET] && !out->present[SG_FINAL]) {
+        if (strstr(title, "决算"))
+            out->present[SG_FINAL] = 1;
+        else if (strstr(title, "预算"))
+            out->present[SG_BUDGET] = 1;
+    }
+    return 2;
+}
+
 int sg_table_read(const fl_table *t, sg_table *out)
 {
     memset(out, 0, sizeof *out);
@@ -272,7 +444,7 @@ int sg_table_read(const fl_table *t, sg_table *out)
     while (nlabel < nrows && !is_data_row(fl_table_row(t, nlabel)))
         nlabel++;
     if (nlabel == nrows)
-        return 0;
+        return read_blank(t, out, ncols);
 
     int items[4096];
     size_t item_cols = 0;
@@ -299,15 +471,27 @@ int sg_table_read(const fl_table *t, sg_table *out)
      * classification table listing 30212 / 30217 / 30231 among others. */
     if (!titled && (!(has_abroad && has_reception) || econ_table(t, nlabel, ncols)))
         return 0;
-    if (item_cols >= 2)
+    out->evidence = 1;
+    int by_columns = item_cols >= 2;
+    if (by_columns)
         read_item_columns(t, out, nlabel, items, ncols);
     else
         read_item_rows(t, out, nlabel, ncols);
+    read_mt(t, out, nlabel, items, ncols, by_columns);
+    settle_total(t, out, by_columns);
     for (int g = 0; g < SG_NGROUPS; g++)
         for (int i = 0; i < SG_NITEMS; i++)
             if (out->v[g][i].have)
                 return 1;
-    return 0;
+    return out->present[SG_BUDGET] || out->present[SG_FINAL] ? 2 : 0;
+}
+
+int sg_table_group_zero(const sg_table *st, int g)
+{
+    for (int i = 0; i < SG_NITEMS; i++)
+        if (st->v[g][i].have && !fl_dec_is_zero(st->v[g][i].value))
+            return 0;
+    return 1;
 }
 
 void sg_table_locate(fl_finding *f, const sg_table *st, int group, int item)

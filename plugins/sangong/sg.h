@@ -59,6 +59,18 @@ typedef struct sg_table {
     const fl_table *table;           /* borrowed */
     int unit_is_yuan;                /* amounts in 元: rounding is 0.01 元 */
     sg_tcell v[SG_NGROUPS][SG_NITEMS];
+    /* The table has a column (or row) of this group for a 三公 item, even
+     * when its cells are blank ("本表无数据", Shanghai's blank cells). */
+    int present[SG_NGROUPS];
+    /* A data row was read (a number, 0 or "-" in a non-栏次 row): a blank
+     * table is the bureau's, not a row the reader lost. */
+    int evidence;
+    /* 会议费 + 培训费 beside the 三公 columns (Jiangsu 预算表), table unit. */
+    int mt_have[SG_NGROUPS];
+    fl_dec mt[SG_NGROUPS];
+    /* The 三公 合计 (named 三公, or in a table whose title names only
+     * 三公) equals the items plus 会议费 and 培训费. */
+    int total_has_mt[SG_NGROUPS];
 } sg_table;
 
 /* One number of the 三公 narrative. */
@@ -103,7 +115,15 @@ typedef struct sg_ctx {
     const sg_options *opt;
     sg_table *tables;        /* the 三公 tables that held figures */
     size_t ntables;
+    sg_table blank;          /* the first 三公 table holding no figure */
+    int have_blank;
     sg_narr narr;
+    /* Set by the rules that run first, so that later rules do not report
+     * the same statement twice: the group whose table is empty while the
+     * narrative states an amount (empty-table-narrative), and the
+     * narrative 三公 total that counts 会议费/培训费 (meeting-training). */
+    int empty_reported[SG_NGROUPS];
+    const sg_fig *mt_total[SG_NGROUPS];
 } sg_ctx;
 
 /* --- sg-words.c --- */
@@ -125,10 +145,17 @@ const char *sg_fmt(fl_dec d, char *buf);
 
 /* --- sg-table.c --- */
 /* Read the 三公 table `t` into *out.  Returns 1 when it is a 三公 table
- * holding at least one figure, 0 otherwise. */
+ * holding at least one figure, 2 when it is a 三公 table holding none
+ * (blank or "-" cells, or no data row), 0 otherwise. */
 int sg_table_read(const fl_table *t, sg_table *out);
 /* Locate a finding on one table figure. */
 void sg_table_locate(fl_finding *f, const sg_table *st, int group, int item);
+
+/* The table the rules compare with: the first that held figures, else
+ * the first blank one, else NULL. */
+const sg_table *sg_main_table(const sg_ctx *c);
+/* 1 when group g of st holds no non-zero figure. */
+int sg_table_group_zero(const sg_table *st, int g);
 
 /* 1 when `doc` is a budget and not a 决算 (see sg_narr.budget_doc). */
 int sg_doc_is_budget(const fl_document *doc);
@@ -145,6 +172,8 @@ const sg_fig *sg_narr_find(const sg_narr *n, int item, int role, size_t sent);
 /* The closest figure of item/role before figure index `before` in its
  * sentence, or NULL. */
 const sg_fig *sg_narr_prev(const sg_narr *n, size_t before, int item, int role);
+/* 1 when s[0..len) speaks of a year before `year` (上年, 2023年 …). */
+int sg_prior_year(const char *s, size_t len, int year);
 /* 1 when sentence `sent` or the one after it (same paragraph, when it
  * states no new budget figure) gives a reason. */
 int sg_narr_reason_near(const sg_narr *n, size_t sent);
@@ -155,5 +184,8 @@ void sg_rule_budget(sg_ctx *c);          /* over-budget, unexplained-difference 
 void sg_rule_narrative_table(sg_ctx *c);
 void sg_rule_rate(sg_ctx *c);
 void sg_rule_details(sg_ctx *c);         /* car-split, abroad-detail, reception-detail */
+void sg_rule_empty(sg_ctx *c);           /* empty-table-narrative */
+void sg_rule_deny(sg_ctx *c);            /* narrative-denies-table */
+void sg_rule_meeting(sg_ctx *c);         /* meeting-training-in-total */
 
 #endif

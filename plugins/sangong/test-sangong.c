@@ -586,6 +586,202 @@ START_TEST(sangong_figures_only_from_sangong_parts)
 }
 END_TEST
 
+
+/* ---- table against narrative: empty table, denial, 会议费/培训费 ---- */
+
+/* putuo-finance-2024-final-accounts p18: no title in the model, every item
+ * over its own 预算数 | 决算数 pair, blank cells for 0. */
+#define PUTUO_HEAD \
+    FINAL_TITLE "财政拨款三公经费支出决算表\n\n单位：万元\n\n" \
+    "合计\t\t因公出国（境）费\t\t公务用车购置及运行费\t\t\t\t\t\t公务接待费\t\n" \
+    "\t\t\t\t小计\t\t公务用车购置费\t\t公务用车运行费\t\t\t\n" \
+    "预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\n"
+
+START_TEST(paired_columns_read_final)
+{
+    /* 决算数 sits in the second column of each pair: 2.50, not read before. */
+    fl_test_run *run = run_text(PUTUO_HEAD
+                                "3.00\t2.50\t0.00\t0.00\t2.00\t1.80\t0.00\t0.00\t2.00\t1.80\t1.00\t0.70\n\n"
+                                "2024年度“三公”经费支出决算数为2.60万元，主要原因是厉行节约。\n");
+    expect(run, "sangong/narrative-table", 12, FL_SEV_ERROR, "2.50", "2.60");
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(putuo_blank_final_no_spending)
+{
+    /* The real page: 0.95 budgeted for 公务接待费, nothing spent, and the
+     * narrative says so. */
+    fl_test_run *run = run_text(
+        PUTUO_HEAD "0.95\t\t\t\t\t\t\t\t\t\t0.95\t\n\n"
+        "“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元，完成预算的0%，"
+        "其中：因公出国（境）费决算为0.00万元，完成预算的0%；公务用车购置及运行维护费支出决算为"
+        "0.00万元，完成预算的0%；公务接待费支出决算为0.00万元，完成预算的0%。"
+        "2024年度“三公”经费支出决算数小于预算数的主要原因：当年度无“三公”经费支出。\n\n"
+        "上海市普陀区财政局2024年度无“三公”经费财政拨款支出。\n");
+    expect_none(run, FL_SEV_WARNING);
+    ck_assert_uint_eq(fl_test_count(run, "sangong/narrative-denies-table", FL_SEV_INFO), 0);
+    fl_test_run_free(run);
+    /* The same blank 决算数 columns against a narrative that spent 0.50. */
+    run = run_text(PUTUO_HEAD "0.95\t\t\t\t\t\t\t\t\t\t0.95\t\n\n"
+                              "2024年度“三公”经费财政拨款支出决算为0.50万元，主要原因是厉行节约。\n");
+    const fl_finding *f = expect(run, "sangong/empty-table-narrative", 12, FL_SEV_ERROR, "0.00", "0.50");
+    ck_assert_ptr_nonnull(strstr(f->message, "决算数"));
+    ck_assert_uint_eq(fl_test_count(run, CHECK_ID, FL_SEV_WARNING), 1);
+    fl_test_run_free(run);
+}
+END_TEST
+
+/* Shanghai's budget 三公 table (sh-putuo-caizheng-2025-budget p21). */
+#define SH_BUDGET_TABLE(row) \
+    BUDGET_TITLE "2025年部门“三公”经费和机关运行经费预算表\n\n单位：万元\n\n" \
+    "| 合计 | 因公出国（境）费 | 公务接待费 | 公务用车购置及运行费 | 购置费 | 运行费 | 机关运行经费预算数 |\n" \
+    "|---|---|---|---|---|---|---|\n" row "\n"
+
+START_TEST(empty_table_narrative_amount)
+{
+    fl_test_run *run = run_text(SH_BUDGET_TABLE("| - | - | - | - | - | - | 229.43 |")
+                                "2025年“三公”经费预算数为0.95万元，比2024年预算增加0.95万元，"
+                                "主要原因是新增公务接待。\n");
+    const fl_finding *f = expect(run, "sangong/empty-table-narrative", 10, FL_SEV_ERROR, "0.00", "0.95");
+    ck_assert_ptr_nonnull(strstr(f->message, "预算数"));
+    ck_assert_uint_eq(fl_test_count(run, CHECK_ID, FL_SEV_INFO), 1);
+    fl_test_run_free(run);
+    /* Explicit zeros: still one finding, not a narrative-table one too. */
+    run = run_text(SH_BUDGET_TABLE("| 0.00 | 0.00 | 0.00 | 0.00 | 0.00 | 0.00 | 229.43 |")
+                   "2025年“三公”经费预算数为0.95万元。\n");
+    expect(run, "sangong/empty-table-narrative", 10, FL_SEV_ERROR, "0.00", "0.95");
+    ck_assert_uint_eq(fl_test_count(run, CHECK_ID, FL_SEV_INFO), 1);
+    fl_test_run_free(run);
+    /* Correct twin: the narrative says there is none. */
+    run = run_text(SH_BUDGET_TABLE("| - | - | - | - | - | - | 229.43 |")
+                   "本部门2025年无“三公”经费预算。2025年“三公”经费预算数为0万元。\n");
+    expect_none(run, FL_SEV_INFO);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(empty_table_without_data_row_is_info)
+{
+    /* template-national-2024 p12: headers only; the row may be lost. */
+    fl_test_run *run = run_text(
+        FINAL_TITLE "财政拨款“三公”经费支出决算表\n\n单位：万元\n\n"
+        "合计\t\t因公出国（境）费\t\t公务用车购置及运行维护费\t\t\t\t\t\t公务接待费\t\n"
+        "预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\n\n"
+        "2024年度“三公”经费支出决算数为1.20万元，国内公务接待2批次，10人次。\n");
+    expect(run, "sangong/empty-table-narrative", 10, FL_SEV_INFO, "0.00", "1.20");
+    ck_assert_uint_eq(fl_test_count(run, CHECK_ID, FL_SEV_WARNING), 0);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(narrative_denies_table_note)
+{
+    /* sh-putuo-wanli-2024-budget p31: the note under a filled table. */
+    static const char table[] =
+        "上海市普陀区2024年区级部门预算\n\n部门“三公”经费和机关运行经费预算表\n\n单位：万元\n\n"
+        "| 合计 | 因公出国（境）费 | 公务接待费 | 公务用车购置及运行费 | 机关运行经费预算数 |\n"
+        "|---|---|---|---|---|\n";
+    char text[2048];
+    snprintf(text, sizeof text, "%s%s", table,
+             "| 47.91 | 0 | 1.35 | 46.56 | 443.18 |\n\n"
+             "注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表。\n");
+    fl_test_run *run = run_text(text);
+    const fl_finding *f = expect(run, "sangong/narrative-denies-table", 11, FL_SEV_ERROR, "47.91", "0.00");
+    ck_assert_ptr_nonnull(strstr(f->message, "无“三公”经费和机关运行经费预算"));
+    fl_test_run_free(run);
+    /* Correct twin: the table is empty indeed. */
+    snprintf(text, sizeof text, "%s%s", table,
+             "| 0 | 0 | 0 | 0 | 443.18 |\n\n"
+             "注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表。\n");
+    run = run_text(text);
+    expect_none(run, FL_SEV_INFO);
+    fl_test_run_free(run);
+    /* The template's condition is no statement. */
+    snprintf(text, sizeof text, "%s%s", table,
+             "| 47.91 | 0 | 1.35 | 46.56 | 443.18 |\n\n"
+             "无“三公”经费财政拨款支出的部门，作下述说明：2023年无“三公”经费预算。\n");
+    run = run_text(text);
+    ck_assert_uint_eq(fl_test_count(run, "sangong/narrative-denies-table", FL_SEV_INFO), 0);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(narrative_denies_table_item)
+{
+    /* js-gaoyuan-2017 / car-split wording against a table that buys a car. */
+    static const char table[] =
+        BUDGET_TITLE "“三公”经费预算表\n\n"
+        "| 项目 | 预算数 |\n|---|---|\n| 合计 | 75.00 |\n| 因公出国（境）费 | 0.00 |\n"
+        "| 公务用车购置及运行维护费 | 70.00 |\n| 公务用车购置费 | %s |\n"
+        "| 公务用车运行维护费 | 20.00 |\n| 公务接待费 | 5.00 |\n\n"
+        "2025年“三公”经费预算数为75.00万元。其中：公务用车运行维护费20.00万元，"
+        "无公务用车购置预算安排。\n";
+    char text[2048];
+    snprintf(text, sizeof text, table, "50.00");
+    fl_test_run *run = run_text(text);
+    const fl_finding *f = expect(run, "sangong/narrative-denies-table", 14, FL_SEV_ERROR, "50.00", "0.00");
+    ck_assert_ptr_nonnull(strstr(f->message, "公务用车购置费预算数为50.00万元"));
+    fl_test_run_free(run);
+    /* 公务用车 running costs only: the sentence is right (and the table's
+     * 合计 no longer adds up, which is sum's business). */
+    snprintf(text, sizeof text, table, "0.00");
+    run = run_text(text);
+    ck_assert_uint_eq(fl_test_count(run, "sangong/narrative-denies-table", FL_SEV_INFO), 0);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(meeting_training_in_narrative_total)
+{
+    /* 4.00 + 10.00 + 6.00 = 20.00 三公; 30.00 adds 会议费 and 培训费. */
+    fl_test_run *run = run_text(BUDGET_TITLE
+                                "2025年“三公”经费预算数合计30.00万元，其中：因公出国（境）费4.00万元，"
+                                "公务用车购置及运行费10.00万元（其中：公务用车购置费0万元，公务用车运行费10.00万元），"
+                                "公务接待费6.00万元，会议费6.00万元，培训费4.00万元。\n");
+    const fl_finding *f = expect(run, "sangong/meeting-training-in-total", 3, FL_SEV_ERROR, "20.00", "30.00");
+    ck_assert_uint_eq(f->naddends, 3);
+    ck_assert_uint_eq(fl_test_count(run, "sangong/sum", FL_SEV_INFO), 0);
+    fl_test_run_free(run);
+    /* Correct twins: the subject names them, or the total leaves them out. */
+    run = run_text(BUDGET_TITLE "2025年“三公”经费及会议费、培训费预算合计30.00万元，其中：因公出国（境）费"
+                                "4.00万元，公务用车购置及运行费10.00万元（其中：公务用车购置费0万元，公务用车"
+                                "运行费10.00万元），公务接待费6.00万元，会议费6.00万元，培训费4.00万元。\n");
+    expect_none(run, FL_SEV_INFO);
+    fl_test_run_free(run);
+    run = run_text(BUDGET_TITLE "2025年“三公”经费预算数合计20.00万元，其中：因公出国（境）费4.00万元，"
+                                "公务用车购置及运行费10.00万元（其中：公务用车购置费0万元，公务用车运行费10.00万元），"
+                                "公务接待费6.00万元。另安排会议费6.00万元，培训费4.00万元。\n");
+    expect_none(run, FL_SEV_INFO);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(meeting_training_in_table_total)
+{
+    static const char table[] =
+        "江苏省某厅2018年度部门预算\n\n%s\n\n单位：万元\n\n"
+        "| 合计 | 因公出国（境）费 | 公务用车购置及运行维护费 | 公务接待费 | 会议费 | 培训费 |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 1,452.35 | 110.00 | 317.80 | 156.55 | 168.00 | 700.00 |\n";
+    char text[2048];
+    /* Titled 三公 only: its 合计 is the 三公 合计, and it counts 868.00 of
+     * 会议费 and 培训费. */
+    snprintf(text, sizeof text, table, "一般公共预算“三公”经费支出预算表");
+    fl_test_run *run = run_text(text);
+    const fl_finding *f = expect(run, "sangong/meeting-training-in-total", 9, FL_SEV_ERROR, "584.35", "1452.35");
+    ck_assert_ptr_nonnull(strstr(f->message, "868.00"));
+    ck_assert_uint_eq(fl_test_count(run, "sangong/sum", FL_SEV_INFO), 0);
+    fl_test_run_free(run);
+    /* Jiangsu's “三公”经费、会议费、培训费支出预算表: the 合计 is the grand
+     * total, no 三公 figure. */
+    snprintf(text, sizeof text, table, "十一、一般公共预算“三公”经费、会议费、培训费支出预算表");
+    run = run_text(text);
+    expect_none(run, FL_SEV_INFO);
+    fl_test_run_free(run);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("sangong");
@@ -632,6 +828,17 @@ static Suite *suite(void)
     tcase_add_test(real, total_under_sangong_not_grand_total);
     tcase_add_test(real, sangong_figures_only_from_sangong_parts);
     suite_add_tcase(s, real);
+
+    TCase *against = tcase_create("table-against-narrative");
+    tcase_add_test(against, paired_columns_read_final);
+    tcase_add_test(against, putuo_blank_final_no_spending);
+    tcase_add_test(against, empty_table_narrative_amount);
+    tcase_add_test(against, empty_table_without_data_row_is_info);
+    tcase_add_test(against, narrative_denies_table_note);
+    tcase_add_test(against, narrative_denies_table_item);
+    tcase_add_test(against, meeting_training_in_narrative_total);
+    tcase_add_test(against, meeting_training_in_table_total);
+    suite_add_tcase(s, against);
     return s;
 }
 
