@@ -41,6 +41,12 @@ static fl_dec formula(fl_dec ratio, fl_dec weight)
     return fl_dec_round(fl_dec_mul(ratio, weight), 2);
 }
 
+int sw_is_timeliness(const sw_indicator *in)
+{
+    return strstr(in->level2, "时效") || strstr(in->name, "时间") || strstr(in->name, "时限")
+           || strstr(in->name, "期限") || strstr(in->name, "截止");
+}
+
 void sw_check_contradiction(const sw_eval *e, const sw_indicator *in,
                             fl_report *rep)
 {
@@ -63,12 +69,20 @@ void sw_check_contradiction(const sw_eval *e, const sw_indicator *in,
             fl_dec exp = formula(ratio, in->weight);
             f = add(rep, e, in, FL_SEV_ERROR, what, &exp);
             fl_finding_set_suggestion(f, "完成率低于100%%的指标不应得满分：按“实际值/目标值×分值”（正向）或“目标值/实际值×分值”（反向）重新计算得分，并在偏差原因分析中说明原因。");
+            return;
         }
-        return;
     }
     if (!sw_value_parse(in->target, &t) || !sw_value_parse(in->actual, &a))
         return;
     if (strcmp(t.unit, a.unit) != 0)
+        return;
+    /* "=2024年11月30日" under 时效指标 is a deadline too */
+    if (t.dir == SW_DIR_EQ && strcmp(t.unit, "date") == 0 && sw_is_timeliness(in))
+        t.dir = SW_DIR_DEADLINE;
+    /* With a 完成率 column, a positive target is judged by that rate
+     * (above); only deadlines and reverse targets are read again, because
+     * a rate computed the positive way hides them. */
+    if (in->has_rate && t.dir != SW_DIR_DEADLINE && t.dir != SW_DIR_LE)
         return;
     if (t.dir == SW_DIR_DEADLINE) {
         if (a.dir == SW_DIR_DEADLINE || t.has_year != a.has_year)

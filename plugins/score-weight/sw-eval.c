@@ -27,6 +27,7 @@ typedef struct scan {
     scan_mode mode;
     sw_cols cols;
     const char *l1, *l2;      /* carried down over merged cells */
+    long goal_col;            /* column of 预期目标 under 年度总体目标 */
     fl_dec fund_points;       /* "(10分)" of the funding header */
     int oom;
 } scan;
@@ -195,6 +196,7 @@ static int parse_funding(sw_eval *e, const fl_row *r, fl_dec points)
 {
     size_t cnt = fl_row_cell_count(r);
     fl_dec vals[32];
+    int decs[32];
     size_t nv = 0, pct_at = (size_t)-1, namounts;
     fl_dec pct = { 0 }, score = { 0 };
     int have_score = 0, score_dec = 0;
@@ -213,6 +215,7 @@ static int parse_funding(sw_eval *e, const fl_row *r, fl_dec points)
                 have_score = 1;
                 break;
             }
+            decs[nv] = d;
             vals[nv++] = v;
         }
     }
@@ -229,8 +232,14 @@ static int parse_funding(sw_eval *e, const fl_row *r, fl_dec points)
     e->fund_rate = pct;
     if (namounts >= 2) {
         e->fund_a = vals[namounts - 2];
+        e->fund_a_decimals = decs[namounts - 2];
         e->fund_b = vals[namounts - 1];
         e->has_ab = 1;
+    }
+    /* 年初预算数 precedes A when the row has all three amounts */
+    if (namounts >= 3) {
+        e->fund_initial = vals[namounts - 3];
+        e->has_initial = 1;
     }
     return 1;
 }
@@ -338,6 +347,50 @@ static void project_name(sw_eval *e, const fl_row *r, size_t label_col)
     }
 }
 
+/* A goal is prose: at least 10 characters (30 bytes of UTF-8). */
+static int is_prose(const char *t)
+{
+    return strlen(t) >= 30;
+}
+
+/* The 预期目标 cell of a goal row, when it holds prose. */
+static void take_goal(scan *s, const fl_row *r)
+{
+    const char *t;
+
+    if (s->cur.goal_row || s->goal_col < 0)
+        return;
+    t = sw_cell(r, s->goal_col);
+    if (is_prose(t)) {
+        s->cur.goal_row = r;
+        s->cur.goal = t;
+    }
+}
+
+/* "年度总体目标 | 预期目标 | 实际完成情况": the goal column is the one that
+ * names 预期目标 (or 目标 without 完成); the goal text is on the next row,
+ * or on this one when the header cell is followed by prose. */
+static void goal_header(scan *s, const fl_row *r, size_t lab_col)
+{
+    size_t cnt = fl_row_cell_count(r);
+
+    s->goal_col = -1;
+    for (size_t i = lab_col + 1; i < cnt; i++) {
+        const char *t = sw_cell(r, (long)i);
+        if (strstr(t, "目标") && !strstr(t, "完成") && !is_prose(t)) {
+            s->goal_col = (long)i;
+            return;
+        }
+    }
+    for (size_t i = lab_col + 1; i < cnt; i++) {
+        if (is_prose(sw_cell(r, (long)i))) {
+            s->goal_col = (long)i;
+            take_goal(s, r);
+            return;
+        }
+    }
+}
+
 static void scan_row(scan *s, const fl_table *t, const fl_row *r)
 {
     char lab[256];
@@ -382,10 +435,16 @@ static void scan_row(scan *s, const fl_table *t, const fl_row *r)
         return;
     }
     if (s->mode == MODE_FUNDING) {
-        if (strstr(lab, "总体目标") || strstr(lab, "绩效目标"))
+        if (strstr(lab, "总体目标") || strstr(lab, "绩效目标")) {
             s->mode = MODE_GOALS;
-        else if (!s->cur.has_funding)
+            goal_header(s, r, lab_col);
+        } else if (!s->cur.has_funding) {
             parse_funding(&s->cur, r, s->fund_points);
+        }
+        return;
+    }
+    if (s->mode == MODE_GOALS) {
+        take_goal(s, r);
         return;
     }
     if (s->mode == MODE_INDICATORS)

@@ -14,7 +14,7 @@ static int starts(const char *s, const char *w)
 
 /* "13. 免费婚姻登记经费：…" -> "免费婚姻登记经费".  Empty when the
  * paragraph is not a numbered item. */
-static void item_name(const char *text, char *dst, size_t n)
+void sw_item_name(const char *text, char *dst, size_t n)
 {
     const char *p = text, *end;
     size_t len;
@@ -85,7 +85,7 @@ static int scan_paragraph(const fl_paragraph *para, const sw_options *o,
     const char *p = text;
     char name[192];
 
-    item_name(text, name, sizeof name);
+    sw_item_name(text, name, sizeof name);
     while ((p = strstr(p, "得分")) != NULL) {
         const char *q = p + strlen("得分");
         int self = p - text >= (long)strlen("自评")

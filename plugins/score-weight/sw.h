@@ -14,6 +14,7 @@ typedef struct sw_options {
     fl_dec good;         /* 良 at or above (grade-good, 80) */
     fl_dec pass;         /* 中 at or above (grade-pass, 60) */
     fl_dec max_total;    /* full marks of a project (max-total, 100) */
+    fl_dec eval_gap;     /* 自评 vs 部门评价 gap for a warning (eval-gap, 5) */
 } sw_options;
 
 /* ---- small text helpers (sw-text.c) ---- */
@@ -79,9 +80,15 @@ typedef struct sw_eval {
     const fl_row *funding_row;
     int has_ab;
     fl_dec fund_a, fund_b, fund_weight, fund_score;
+    int fund_a_decimals;                  /* decimals of 全年预算数 as printed */
+    int has_initial;                      /* 年初预算数 read (before A) */
+    fl_dec fund_initial;
     int fund_score_decimals;
     int has_rate;
     fl_dec fund_rate;                     /* stated 执行率, percent */
+    /* 年度总体目标: the 预期目标 cell (not the 实际完成情况) */
+    const fl_row *goal_row;               /* NULL when not found */
+    const char *goal;                     /* borrowed; "" when not found */
     /* indicators */
     sw_indicator *ind;
     size_t nind, cap;
@@ -110,6 +117,11 @@ void sw_evals_free(sw_evals *e);
 void sw_check_eval(const sw_eval *e, const sw_options *o, fl_report *rep);
 void sw_check_contradiction(const sw_eval *e, const sw_indicator *in,
                             fl_report *rep);
+/* goal-target: a count or amount of the 年度总体目标 against the target of
+ * the indicator it names (sw-goal.c). */
+void sw_check_goal(const sw_eval *e, fl_report *rep);
+/* 1 when the indicator is a timeliness (时效) one. */
+int sw_is_timeliness(const sw_indicator *in);
 
 /* ---- copies of a project's score (sw-copies.c) ---- */
 typedef enum sw_source { SW_SRC_TABLE, SW_SRC_SUMMARY, SW_SRC_TEXT } sw_source;
@@ -143,5 +155,21 @@ int sw_narrative_collect(const fl_document *doc, const sw_options *o,
 /* score-mismatch, grade-mismatch across copies; grade-count. */
 void sw_check_copies(const fl_document *doc, const sw_options *o,
                      const sw_copies *c, fl_report *rep);
+
+/* ---- narrative items (sw-narrative.c) ---- */
+/* "13. 免费婚姻登记经费：…" -> project key "免费婚姻登记经费"; "" when the
+ * text is not a numbered item. */
+void sw_item_name(const char *text, char *dst, size_t n);
+
+/* ---- budget figures in the narrative (sw-budget.c) ---- */
+/* narrative-budget: "全年预算数为X万元，执行数为Y万元" of a project against
+ * its table's 全年预算数 (A) and 全年执行数 (B); budget-change:
+ * "预算变更情况：无" while 年初预算数 ≠ 全年预算数. */
+void sw_check_budget(const fl_document *doc, const sw_evals *ev, fl_report *rep);
+
+/* ---- 部门评价 against 自评 (sw-depteval.c) ---- */
+/* dept-eval-gap: "X项目，绩效评价得分为96分" against X's 自评 score. */
+void sw_check_dept_eval(const fl_document *doc, const sw_options *o,
+                        const sw_copies *c, fl_report *rep);
 
 #endif

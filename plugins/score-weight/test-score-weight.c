@@ -282,6 +282,234 @@ START_TEST(shifted_row)
 }
 END_TEST
 
+/* ---- a TAB table with a 完成率 column and a 年度总体目标 (seed 001 wording) ---- */
+
+static const char *const rated[] = {
+    "# 项目支出绩效自评表",
+    "",
+    "项目名称\t政府购买养老机构社会公益服务项目\t\t\t\t\t\t\t\t",
+    "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\t\t",
+    "\t年度资金总额\t21.00\t21.00\t21.00\t10\t100.00%\t10.00\t\t",
+    "年度总体目标\t预期目标\t实际完成情况\t\t\t\t\t\t\t",
+    "\t2024年该项目计划为提升养老机构服务质量，有效化解运营潜在风险，为昌吉州各公办养老机构及农村幸福大院所有入住老人、公建民营养老机构中的兜底保障服务对象共计942人，购买2024年8月至2025年8月期间入住老人责任险。\t截止到2024年12月31日该项目实际完成养老机构责任险购买，覆盖942人。\t\t\t\t\t\t\t",
+    "年度绩效指标完成情况\t一级指标\t二级指标\t三级指标\t权重\t目标值\t业绩值\t完成率\t指标得分\t偏差原因分析及改进措施",
+    "\t产出指标\t数量指标\t养老机构责任险缴纳人数\t20\t>=942人\t=942人\t100%\t20\t",
+    "\t\t时效指标\t社会救助和儿童福利培训完成时间\t20\t=2024年11月30日\t2024年11月20日\t100%\t20\t",
+    "\t\t成本指标\t慰问业务成本\t20\t<=1.60万元\t=1.59万元\t100%\t20\t",
+    "\t效益指标\t社会效益指标\t养老人才队伍职业技能水平\t20\t持续提升\t达到预期指标\t100%\t20\t",
+    "\t满意度指标\t满意度指标\t公办养老机构服务对象满意度\t10\t>=90%\t=90%\t100%\t10\t",
+    "总分\t100\t\t\t\t100.00分\t\t\t\t",
+    NULL
+};
+
+/* `table` with up to two lines replaced (0 for none) and `tail` appended. */
+static fl_test_run *edit(const char *const *table, size_t l1, const char *t1, size_t l2,
+                         const char *t2, const char *tail, const char *const *options)
+{
+    static char buf[16384];
+    size_t len = 0;
+
+    for (size_t i = 0; table[i]; i++) {
+        const char *l = table[i];
+        if (i + 1 == l1)
+            l = t1;
+        else if (i + 1 == l2)
+            l = t2;
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s\n", l);
+        ck_assert_uint_lt(len, sizeof buf);
+    }
+    if (tail)
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s", tail);
+    ck_assert_uint_lt(len, sizeof buf);
+    return fl_test_run_text("score-weight", buf, options);
+}
+
+START_TEST(rated_clean)
+{
+    fl_test_run *run = edit(rated, 0, NULL, 0, NULL, NULL, NULL);
+    expect_clean(run);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(goal_count_differs)
+{
+    /* seed 001: the goal says 952 people, the indicator 942 */
+    fl_test_run *run = edit(rated, 7,
+        "\t2024年该项目计划为提升养老机构服务质量，有效化解运营潜在风险，为昌吉州各公办养老机构及农村幸福大院所有入住老人、公建民营养老机构中的兜底保障服务对象共计952人，购买2024年8月至2025年8月期间入住老人责任险。\t截止到2024年12月31日该项目实际完成养老机构责任险购买。\t\t\t\t\t\t\t",
+        0, NULL, NULL, NULL);
+    const fl_finding *f = expect(run, "score-weight/goal-target", 9, "952.00", "942.00");
+
+    ck_assert_int_eq(f->severity, FL_SEV_WARNING);
+    ck_assert_ptr_nonnull(strstr(f->message, "养老机构责任险缴纳人数"));
+    ck_assert_uint_eq(fl_test_count(run, "score-weight", FL_SEV_WARNING), 1);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(goal_cap_not_a_target)
+{
+    /* "不超过9次的规定" is a cap set by a rule, not the ">=3次" target */
+    fl_test_run *run = edit(rated, 7,
+        "\t按照疆外来疆任职干部本人往返交流任职地与家庭主要居住地往返次数不超过9次的规定，据实报销交通往返费用。\t据实报销4次。\t\t\t\t\t\t\t",
+        9, "\t产出指标\t数量指标\t疆外来疆任职干部本人往返交流任职地与家庭主要居住地往返次数\t20\t>=3次\t=3次\t100%\t20\t",
+        NULL, NULL);
+    expect_clean(run);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(goal_amount)
+{
+    /* an amount of one item differs; the whole budget (21万元) is no item */
+    fl_test_run *run = edit(rated, 7,
+        "\t完成县市级社会工作服务中心建设项目尾款支付16.6万元；完成社会组织孵化场所（社工站）项目尾款支付2.91万元。\t已完成。\t\t\t\t\t\t\t",
+        11, "\t\t成本指标\t县市级社会工作服务中心建设项目尾款\t20\t=15.60万元\t=15.6万元\t100%\t20\t",
+        NULL, NULL);
+    expect(run, "score-weight/goal-target", 11, "16.60", "15.60");
+    fl_test_run_free(run);
+    run = edit(rated, 7,
+        "\t完成县市级社会工作服务中心建设项目尾款支付15.6万元。\t已完成。\t\t\t\t\t\t\t",
+        11, "\t\t成本指标\t县市级社会工作服务中心建设项目尾款\t20\t=15.60万元\t=15.6万元\t100%\t20\t",
+        NULL, NULL);
+    expect_clean(run);
+    fl_test_run_free(run);
+    run = edit(rated, 7,
+        "\t使用资金21万元，完成县市级社会工作服务中心建设项目尾款支付。\t已完成。\t\t\t\t\t\t\t",
+        11, "\t\t成本指标\t县市级社会工作服务中心建设项目尾款\t20\t=15.60万元\t=15.6万元\t100%\t20\t",
+        NULL, NULL);
+    expect_clean(run);
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(rated_deadline_missed)
+{
+    /* seed 001: a date target under 时效指标, missed, full marks, 完成率 100% */
+    fl_test_run *run = edit(rated, 10,
+        "\t\t时效指标\t社会救助和儿童福利培训完成时间\t20\t=2024年11月30日\t2024年12月9日\t100%\t20\t",
+        0, NULL, NULL, NULL);
+    const fl_finding *f = expect(run, "score-weight/score-contradiction", 10, NULL, NULL);
+
+    ck_assert_int_eq(f->severity, FL_SEV_WARNING);
+    ck_assert_str_eq(f->expected_text, "=2024年11月30日");
+    ck_assert_str_eq(f->actual_text, "2024年12月9日");
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(rated_reverse_docked)
+{
+    /* seed 001: 1.59 ≤ 1.60 is met, yet scored by 1.59/1.60 */
+    fl_test_run *run = edit(rated, 11, "\t\t成本指标\t慰问业务成本\t20\t<=1.60万元\t=1.59万元\t99.38%\t19.88\t",
+                            14, "总分\t100\t\t\t\t99.88分\t\t\t\t", NULL, NULL);
+    const fl_finding *f = expect(run, "score-weight/score-contradiction", 11, "20.00", "19.88");
+
+    ck_assert_int_eq(f->severity, FL_SEV_WARNING);
+    ck_assert_ptr_nonnull(strstr(f->message, "反向指标"));
+    fl_test_run_free(run);
+}
+END_TEST
+
+/* ---- narrative budget figures against the table ---- */
+
+START_TEST(narrative_budget)
+{
+    static const char *const l5 = "\t年度资金总额\t150.00\t133.23\t106.58\t10\t80.00%\t8.00\t";
+    fl_test_run *run;
+    const fl_finding *f;
+
+    /* seed 003: the 年初预算数 given as the 全年预算数 */
+    run = edit(base, 5, l5, 0, NULL,
+               "\n1. 城市低保项目绩效自评综述：根据年初设定的绩效目标，项目自评得分为98分。全年预算数为150万元，执行数为106.5800万元。\n",
+               NULL);
+    f = expect(run, "score-weight/narrative-budget", 14, "133.23", "150.00");
+    ck_assert_int_eq(f->severity, FL_SEV_ERROR);
+    ck_assert_ptr_nonnull(strstr(f->message, "年初预算数"));
+    ck_assert_uint_eq(fl_test_count(run, "score-weight", FL_SEV_INFO), 1);
+    fl_test_run_free(run);
+    /* more decimals than the table: 133.2285 is 133.23 */
+    run = edit(base, 5, l5, 0, NULL,
+               "\n1. 城市低保项目绩效自评综述：根据年初设定的绩效目标，项目自评得分为98分。全年预算数为133.2285万元，执行数为106.58万元。\n",
+               NULL);
+    expect_clean(run);
+    fl_test_run_free(run);
+    /* an item broken over a blank line; the 执行数 differs */
+    run = edit(base, 5, l5, 0, NULL,
+               "\n1. 城市低保项目绩效自评综述：根据年初设定的绩效目标，项目自\n\n评得分为98分。全年预算数为133.23万元，执行数为80万元。\n",
+               NULL);
+    expect(run, "score-weight/narrative-budget", 16, "106.58", "80.00");
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(budget_change)
+{
+    static const char *const text =
+        "绩效评价报告\n\n### （三）资金投入及使用情况\n\n"
+        "1、项目资金来源：中央、省、市、区级财政拨款。\n\n"
+        "2、项目资金投入：4012.19万元。\n\n"
+        "4、预算变更情况：无\n\n"
+        "5、资金使用情况：年初预算数4012.19万元，全年预算数%s万元，全年执行数3443.69711万元。\n\n"
+        "#### （四）项目组织管理。\n\n1、项目主管部门及实施单位职责：区民政局。\n";
+    char buf[1024];
+    fl_test_run *run;
+    const fl_finding *f;
+
+    snprintf(buf, sizeof buf, text, "3443.69711");
+    run = fl_test_run_text("score-weight", buf, NULL);
+    f = expect(run, "score-weight/budget-change", 9, "4012.19", "3443.69711");
+    ck_assert_int_eq(f->severity, FL_SEV_ERROR);
+    fl_test_run_free(run);
+    snprintf(buf, sizeof buf, text, "4012.19");
+    run = fl_test_run_text("score-weight", buf, NULL);
+    expect_clean(run);
+    fl_test_run_free(run);
+    /* a change stated: nothing to say */
+    run = fl_test_run_text("score-weight",
+        "### （三）资金投入及使用情况\n\n4、预算变更情况：年中调减568.49万元。\n\n"
+        "5、资金使用情况：年初预算数4012.19万元，全年预算数3443.7万元。\n", NULL);
+    expect_clean(run);
+    fl_test_run_free(run);
+}
+END_TEST
+
+/* ---- 部门评价 against 自评 ---- */
+
+START_TEST(dept_eval_gap)
+{
+    static const char *const opts[] = { "eval-gap=2", NULL };
+    fl_test_run *run;
+    const fl_finding *f;
+
+    /* seed 003 wording; the table's 自评 total is 98 */
+    run = edit(base, 0, NULL, 0, NULL,
+               "\n（三）部门评价结果。城市低保项目，绩效评价得分为90分，等级为“优”。\n", NULL);
+    f = expect(run, "score-weight/dept-eval-gap", 14, "90.00", "98.00");
+    ck_assert_int_eq(f->severity, FL_SEV_WARNING);
+    fl_test_run_free(run);
+    /* a small gap is only an info, unless eval-gap says otherwise */
+    run = edit(base, 0, NULL, 0, NULL,
+               "\n（三）部门评价结果。城市低保项目，绩效评价得分为96分，等级为“优”。\n", NULL);
+    f = expect(run, "score-weight/dept-eval-gap", 14, "96.00", "98.00");
+    ck_assert_int_eq(f->severity, FL_SEV_INFO);
+    fl_test_run_free(run);
+    run = edit(base, 0, NULL, 0, NULL,
+               "\n（三）部门评价结果。城市低保项目，绩效评价得分为96分，等级为“优”。\n", opts);
+    f = expect(run, "score-weight/dept-eval-gap", 14, "96.00", "98.00");
+    ck_assert_int_eq(f->severity, FL_SEV_WARNING);
+    fl_test_run_free(run);
+    /* the same score, or a sentence that is no outside evaluation */
+    run = edit(base, 0, NULL, 0, NULL,
+               "\n（三）部门评价结果。城市低保项目，绩效评价得分为98分，等级为“优”。\n", NULL);
+    expect_clean(run);
+    fl_test_run_free(run);
+    run = edit(base, 0, NULL, 0, NULL, "\n城市低保项目，绩效评价得分为90分。\n", NULL);
+    expect_clean(run);
+    fl_test_run_free(run);
+}
+END_TEST
+
 /* ---- the seed reports ---- */
 
 START_TEST(seed_003)
@@ -303,6 +531,15 @@ START_TEST(seed_003)
     ck_assert_ptr_nonnull(f);
     ck_assert_str_eq(fl_test_dec(f->expected), "81.87");
     ck_assert_str_eq(fl_test_dec(f->actual), "86.87");
+    /* 老年人福利补贴: 全年预算数 150 in the text is the 年初预算数; A is 133.23 */
+    expect(run, "score-weight/narrative-budget", 706, "133.23", "150.00");
+    expect(run, "score-weight/narrative-budget", 736, "3443.70", "4012.19");
+    ck_assert_uint_eq(fl_test_count(run, "score-weight/narrative-budget", FL_SEV_ERROR), 10);
+    /* 农村居民最低生活保障 report: 预算变更情况：无, 4012.19 → 3443.69711 */
+    expect(run, "score-weight/budget-change", 2498, "4012.19", "3443.69711");
+    /* 九九重阳节走访: 部门评价 96, 自评 90 */
+    f = expect(run, "score-weight/dept-eval-gap", 758, "96.00", "90.00");
+    ck_assert_int_eq(f->severity, FL_SEV_WARNING);
     fl_test_run_free(run);
 }
 END_TEST
@@ -323,6 +560,16 @@ START_TEST(seed_001)
     ck_assert_ptr_nonnull(f);
     ck_assert_ptr_nonnull(strstr(f->message, "94.74"));
     ck_assert_str_eq(fl_test_dec(f->actual), "10.00");
+    /* 政府购买养老机构社会公益服务: goal 952人, indicator >=942人 */
+    expect(run, "score-weight/goal-target", 1533, "952.00", "942.00");
+    /* 社会组织党建: goal 不少于80家, indicator >=4家 */
+    expect(run, "score-weight/goal-target", 929, "80.00", "4.00");
+    ck_assert_uint_eq(fl_test_count(run, "score-weight/goal-target", FL_SEV_WARNING), 2);
+    /* 培训完成时间 =2024年11月30日, done 2024年12月9日, full marks */
+    f = expect(run, "score-weight/score-contradiction", 2226, NULL, NULL);
+    ck_assert_str_eq(f->actual_text, "2024年12月9日");
+    /* 慰问业务成本 <=1.60万元, =1.59万元, docked to 4.92 */
+    expect(run, "score-weight/score-contradiction", 2698, "5.00", "4.92");
     fl_test_run_free(run);
 }
 END_TEST
@@ -366,6 +613,15 @@ static Suite *suite(void)
     tcase_add_test(v, grade_thresholds_option);
     tcase_add_test(v, rounding_is_info);
     tcase_add_test(v, shifted_row);
+    tcase_add_test(v, rated_clean);
+    tcase_add_test(v, goal_count_differs);
+    tcase_add_test(v, goal_cap_not_a_target);
+    tcase_add_test(v, goal_amount);
+    tcase_add_test(v, rated_deadline_missed);
+    tcase_add_test(v, rated_reverse_docked);
+    tcase_add_test(v, narrative_budget);
+    tcase_add_test(v, budget_change);
+    tcase_add_test(v, dept_eval_gap);
     suite_add_tcase(s, v);
     tcase_set_timeout(seeds, 30);
     tcase_add_test(seeds, seed_003);

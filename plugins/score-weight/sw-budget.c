@@ -1,0 +1,278 @@
+/* sw-budget.c — budget figures the narrative gives for a self-evaluated
+ * project.
+ *
+ * narrative-budget: a numbered item
+ *   "1. 老年人福利补贴项目绩效自评综述：…全年预算数为150万元，执行数为
+ *    133.2285万元。"
+ * against its 自评表 (the same project key): 全年预算数 must be the
+ * table's 全年预算数 (A), not its 年初预算数, and 执行数 its 全年执行数
+ * (B).  The narrative often keeps more decimals than the table (335.4835
+ * against 335.48): it is rounded to the table's decimals first.
+ *
+ * budget-change: "4、预算变更情况：无" while the same section gives
+ *   "年初预算数4012.19万元，全年预算数3443.69711万元". */
+#include <stdio.h>
+#include <string.h>
+
+#include "sw.h"
+
+static int starts(const char *s, const char *w)
+{
+    return strncmp(s, w, strlen(w)) == 0;
+}
+
+/* An amount in 万元 right after `p` ("为150万元", ":4012.19万元",
+ * "150万元").  Returns 1 when found. */
+static int amount_after(const char *p, fl_dec *v)
+{
+    fl_number n;
+    size_t used;
+
+    if (starts(p, "为") || starts(p, "是"))
+        p += strlen("为");
+    else if (*p == ':')
+        p++;
+    while (*p == ' ')
+        p++;
+    used = fl_parse_number(p, &n);
+    if (used == 0 || n.is_empty || n.unit == FL_UNIT_NONE)
+        return 0;
+    return fl_number_to_wanyuan(&n, v) == 0;
+}
+
+/* The table of the project with this key; NULL when none or several. */
+static const sw_eval *table_of(const sw_evals *ev, const char *key)
+{
+    const sw_eval *found = NULL;
+    char k[192];
+
+    for (size_t i = 0; i < ev->count; i++) {
+        const sw_eval *e = &ev->items[i];
+        if (!e->project[0] || !e->has_ab)
+            continue;
+        sw_project_key(e->project, k, sizeof k);
+        if (strcmp(k, key) != 0)
+            continue;
+        if (found)
+            return NULL;
+        found = e;
+    }
+    return found;
+}
+
+/* Equal once the narrative figure is rounded to the table's decimals;
+ * one unit of the last decimal is allowed for a rounding of its own. */
+static int same_amount(fl_dec text, fl_dec table, int decimals)
+{
+    fl_dec r, unit = { FL_DEC_SCALE };
+
+    if (decimals < 0)
+        decimals = 0;
+    if (decimals > 6)
+        decimals = 6;
+    for (int i = 0; i < decimals; i++)
+        unit.micros /= 10;
+    r = fl_dec_round(text, decimals);
+    return fl_dec_cmp(fl_dec_abs(fl_dec_sub(r, table)), unit) <= 0;
+}
+
+static void report_budget(const fl_paragraph *para, size_t offset, const sw_eval *e,
+                          const char *name, fl_dec said, fl_report *rep)
+{
+    size_t line = fl_paragraph_line_at(para, offset);
+    char why[160] = "";
+    fl_finding *f;
+
+    if (e->has_initial && same_amount(said, e->fund_initial, e->fund_a_decimals))
+        snprintf(why, sizeof why, "；%s万元是年初预算数，疑将年初预算数当作全年预算数",
+                 sw_fmt(said));
+    f = fl_report_add(rep, "narrative-budget", FL_SEV_ERROR,
+                      "文字说明中“%s”全年预算数为%s万元，与其绩效自评表（第%zu行）全年预算数（A）%s万元不一致%s",
+                      name, sw_fmt(said), fl_row_line(e->funding_row), sw_fmt(e->fund_a), why);
+    fl_finding_set_line(f, line, line);
+    fl_finding_set_section(f, fl_paragraph_section(para));
+    fl_finding_set_values(f, e->fund_a, said);
+    fl_finding_set_suggestion(f, "自评综述中的全年预算数应与绩效自评表的全年预算数（A，调整后预算）一致，年初预算数应另行注明；请核对后更正。");
+}
+
+static void report_spent(const fl_paragraph *para, size_t offset, const sw_eval *e,
+                         const char *name, fl_dec said, fl_report *rep)
+{
+    size_t line = fl_paragraph_line_at(para, offset);
+    fl_finding *f;
+
+    f = fl_report_add(rep, "narrative-budget", FL_SEV_ERROR,
+                      "文字说明中“%s”执行数为%s万元，与其绩效自评表（第%zu行）全年执行数（B）%s万元不一致",
+                      name, sw_fmt(said), fl_row_line(e->funding_row), sw_fmt(e->fund_b));
+    fl_finding_set_line(f, line, line);
+    fl_finding_set_section(f, fl_paragraph_section(para));
+    fl_finding_set_values(f, e->fund_b, said);
+    fl_finding_set_suggestion(f, "自评综述中的执行数应与绩效自评表的全年执行数（B）一致，请核对后更正。");
+}
+
+/* "全年预算数为X万元，执行数为Y万元" within one item. */
+static void check_item(const fl_paragraph *para, const char *name, const sw_evals *ev,
+                       fl_report *rep)
+{
+    const char *text = fl_paragraph_text(para);
+    const char *p = strstr(text, "全年预算数");
+    const sw_eval *e = table_of(ev, name);
+    fl_dec v;
+
+    if (!p || !e)
+        return;
+    if (amount_after(p + strlen("全年预算数"), &v)
+        && !same_amount(v, e->fund_a, e->fund_a_decimals))
+        report_budget(para, (size_t)(p - text), e, name, v, rep);
+    /* the 执行数 of the same sentence */
+    {
+        const char *stop = strstr(p, "。");
+        const char *q = strstr(p, "执行数");
+        if (q && (!stop || q < stop) && amount_after(q + strlen("执行数"), &v)
+            && !same_amount(v, e->fund_b, e->fund_a_decimals))
+            report_spent(para, (size_t)(q - text), e, name, v, rep);
+    }
+}
+
+/* Does the paragraph end a sentence?  A numbered item broken over a blank
+ * line ("…项目自" / "评得分为100分。全年预算数为…") continues in the next
+ * paragraph. */
+static int ends_sentence(const char *text)
+{
+    size_t n = strlen(text);
+    const char *end = "。";
+    size_t le = strlen(end);
+
+    while (n > 0 && text[n - 1] == ' ')
+        n--;
+    return n >= le && strncmp(text + n - le, end, le) == 0;
+}
+
+static void narrative_budgets(const fl_document *doc, const sw_evals *ev, fl_report *rep)
+{
+    size_t np = fl_doc_paragraph_count(doc);
+    char name[192] = "";
+    int open = 0;
+
+    for (size_t i = 0; i < np; i++) {
+        const fl_paragraph *para = fl_doc_paragraph(doc, i);
+        const char *text = fl_paragraph_text(para);
+        char own[192];
+
+        sw_item_name(text, own, sizeof own);
+        if (own[0])
+            snprintf(name, sizeof name, "%s", own);
+        else if (!open)
+            name[0] = '\0';
+        if (name[0])
+            check_item(para, name, ev, rep);
+        open = name[0] && !ends_sentence(text);
+    }
+}
+
+/* ---- budget-change ---- */
+
+/* "预算变更情况：无", "预算调整情况:未调整", "预算调整：无调整". */
+static const char *no_change_at(const char *text)
+{
+    static const char *const heads[] = { "预算变更情况", "预算调整情况", "预算变更", "预算调整", NULL };
+    static const char *const nones[] = { "无变更", "无调整", "未调整", "未变更", "无", NULL };
+
+    for (size_t h = 0; heads[h]; h++) {
+        const char *p = strstr(text, heads[h]);
+        const char *q;
+        if (!p)
+            continue;
+        q = p + strlen(heads[h]);
+        if (*q != ':')
+            continue;
+        q++;
+        while (*q == ' ')
+            q++;
+        for (size_t k = 0; nones[k]; k++) {
+            const char *r = q + strlen(nones[k]);
+            if (!starts(q, nones[k]))
+                continue;
+            /* the statement must end there: "无" not "无偿…" */
+            if (*r == '\0' || starts(r, "。") || *r == ';' || *r == ',' || *r == '.')
+                return p;
+        }
+    }
+    return NULL;
+}
+
+/* Bytes of the statement at p, up to its end (at most 120). */
+static int statement_len(const char *p)
+{
+    size_t n = 0;
+
+    /* never stop inside a UTF-8 character */
+    while (p[n] && p[n] != ';' && p[n] != ',' && !starts(p + n, "。")
+           && (n < 120 || ((unsigned char)p[n] & 0xC0) == 0x80))
+        n++;
+    return (int)n;
+}
+
+/* The first amount labelled `label` in lines [from, to]. */
+static const fl_amount *labelled(const fl_document *doc, const char *label, size_t from, size_t to)
+{
+    size_t na = fl_doc_amount_count(doc), ll = strlen(label);
+
+    for (size_t i = 0; i < na; i++) {
+        const fl_amount *a = fl_doc_amount(doc, i);
+        size_t n = a->label ? strlen(a->label) : 0;
+        fl_dec v;
+        if (a->line < from || a->line > to || n < ll)
+            continue;
+        if (strcmp(a->label + n - ll, label) != 0)
+            continue;
+        if (fl_number_to_wanyuan(&a->number, &v) != 0 || a->number.unit == FL_UNIT_NONE)
+            continue;
+        return a;
+    }
+    return NULL;
+}
+
+static void budget_changes(const fl_document *doc, fl_report *rep)
+{
+    size_t np = fl_doc_paragraph_count(doc);
+
+    for (size_t i = 0; i < np; i++) {
+        const fl_paragraph *para = fl_doc_paragraph(doc, i);
+        const char *text = fl_paragraph_text(para);
+        const char *p = no_change_at(text);
+        const fl_section *sec = fl_paragraph_section(para);
+        const fl_amount *a0, *a1;
+        size_t from, to, line;
+        fl_dec v0, v1, cent = { 10000 };
+        fl_finding *f;
+
+        if (!p || !sec)
+            continue;
+        from = fl_paragraph_line(para);
+        to = fl_section_end_line(sec);
+        a0 = labelled(doc, "年初预算数", from, to);
+        a1 = labelled(doc, "全年预算数", from, to);
+        if (!a0 || !a1)
+            continue;
+        fl_number_to_wanyuan(&a0->number, &v0);
+        fl_number_to_wanyuan(&a1->number, &v1);
+        if (fl_dec_cmp(fl_dec_abs(fl_dec_sub(v0, v1)), cent) <= 0)
+            continue;
+        line = fl_paragraph_line_at(para, (size_t)(p - text));
+        f = fl_report_add(rep, "budget-change", FL_SEV_ERROR,
+                          "称预算无变更（“%.*s”），但第%zu行年初预算数%s万元与全年预算数%s万元不同，相差%s万元",
+                          statement_len(p), p, a1->line, sw_fmt(v0), sw_fmt(v1),
+                          sw_fmt(fl_dec_abs(fl_dec_sub(v0, v1))));
+        fl_finding_set_line(f, line, line);
+        fl_finding_set_section(f, sec);
+        fl_finding_set_values(f, v0, v1);
+        fl_finding_set_suggestion(f, "年初预算数与全年预算数不同说明预算已调整：请如实填写预算变更（调整）情况，说明调整金额、时间和原因。");
+    }
+}
+
+void sw_check_budget(const fl_document *doc, const sw_evals *ev, fl_report *rep)
+{
+    narrative_budgets(doc, ev, rep);
+    budget_changes(doc, rep);
+}

@@ -1,0 +1,319 @@
+/* sw-goal.c — goal-target: the 年度总体目标 promises a count or an amount
+ * ("…兜底保障服务对象共计952人，购买…责任险") and the indicator that
+ * measures the same thing sets another target ("养老机构责任险缴纳人数
+ * >=942人").
+ *
+ * Precision comes first, so a pair is compared only when
+ *   - the goal sentence holds exactly one number with that unit word (two
+ *     "次" in one sentence could be either);
+ *   - the unit words are the same (人 and 名 are not merged);
+ *   - at least half of the indicator name's two-character words (and at
+ *     least three) occur in the sentence, and no other sentence matches
+ *     as well;
+ *   - for money, the goal amount is below the project's budget (a goal
+ *     that states the whole budget, "使用公益金20万元", is not the cost of
+ *     one indicator). */
+#include <stdio.h>
+#include <string.h>
+
+#include "sw.h"
+
+/* Count and money words, longest first where one is a prefix of another. */
+static const char *const units[] = {
+    "人次", "批次", "场次", "万元", "元", "人", "户", "家", "个", "次", "项",
+    "名", "份", "所", "场", "期", "篇", "部", "台", "辆", "套", "处", "座",
+    "件", "条", "间", "张", "册", NULL
+};
+
+static int starts(const char *s, const char *w)
+{
+    return strncmp(s, w, strlen(w)) == 0;
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* A quantity at p ("952人", "124.60万元", "1,200户").  Returns the bytes
+ * consumed, 0 when p holds no counted quantity (a date, a percent, a list
+ * number "1.", a rate "3万元/人").  Money is converted to 万元. */
+static size_t quantity_at(const char *p, fl_dec *v, const char **unit)
+{
+    char num[40];
+    size_t i = 0, j = 0;
+
+    while (j + 1 < sizeof num) {
+        /* a comma only as a thousands separator: ",200" */
+        if (p[i] == ',' && j > 0 && is_digit(p[i + 1]) && is_digit(p[i + 2])
+            && is_digit(p[i + 3]) && !is_digit(p[i + 4])) {
+            i++;
+            continue;
+        }
+        if (!is_digit(p[i]) && p[i] != '.')
+            break;
+        num[j++] = p[i++];
+    }
+    num[j] = '\0';
+    if (j == 0 || !is_digit(num[0]) || num[j - 1] == '.' || fl_dec_parse(num, v) < 0)
+        return 0;
+    for (size_t k = 0; units[k]; k++) {
+        if (!starts(p + i, units[k]))
+            continue;
+        i += strlen(units[k]);
+        /* "3万元/人", "116元/人·年": a rate, not a quantity */
+        if (p[i] == '/' || starts(p + i, "·") || starts(p + i, "每"))
+            return 0;
+        *unit = units[k];
+        if (strcmp(units[k], "元") == 0) {
+            int ok;
+            *v = fl_dec_div(*v, fl_dec_from_int(10000), &ok);
+            *unit = "万元";
+        }
+        return i;
+    }
+    return 0;
+}
+
+/* The target's quantity: "≥ 514人", ">=942人", "=2批次", "484户以上".
+ * Returns 1 with its value and unit word. */
+static int target_quantity(const char *text, fl_dec *v, const char **unit, sw_dir *dir)
+{
+    sw_value t;
+    const char *p = text, *rest;
+    size_t used;
+
+    if (!sw_value_parse(text, &t) || t.dir == SW_DIR_NONE || t.dir == SW_DIR_DEADLINE
+        || strcmp(t.unit, "date") == 0)
+        return 0;
+    while (*p && !is_digit(*p))
+        p++;
+    used = quantity_at(p, v, unit);
+    if (used == 0)
+        return 0;
+    rest = p + used;
+    while (*rest == ' ')
+        rest++;
+    *dir = t.dir;
+    return *rest == '\0' || strcmp(rest, "以上") == 0 || strcmp(rest, "以下") == 0
+           || strcmp(rest, "以内") == 0;
+}
+
+/* Length in bytes of the UTF-8 character at p (1 for ASCII). */
+static size_t char_len(const char *p)
+{
+    unsigned char c = (unsigned char)*p;
+
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xF0)
+        return 4;
+    if (c >= 0xE0)
+        return 3;
+    return 2;
+}
+
+/* A CJK ideograph (U+4E00–U+9FFF) at p. */
+static int is_han(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+
+    return u[0] >= 0xE4 && u[0] <= 0xE9 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80;
+}
+
+/* How many of the name's two-ideograph words occur in [s, s+len); the
+ * total is returned in *total.  Repeated words count once. */
+static int shared_words(const char *name, const char *s, size_t len, int *total)
+{
+    char seen[64][7];
+    int nseen = 0, hits = 0;
+
+    *total = 0;
+    for (const char *p = name; *p; p += char_len(p)) {
+        char w[7];
+        int dup = 0;
+        if (!is_han(p) || !is_han(p + 3))
+            continue;
+        memcpy(w, p, 6);
+        w[6] = '\0';
+        for (int i = 0; i < nseen; i++)
+            dup |= strcmp(seen[i], w) == 0;
+        if (dup || nseen == 64)
+            continue;
+        memcpy(seen[nseen++], w, 7);
+        (*total)++;
+        for (size_t k = 0; k + 6 <= len; k++) {
+            if (memcmp(s + k, w, 6) == 0) {
+                hits++;
+                break;
+            }
+        }
+    }
+    return hits;
+}
+
+/* A sentence of the goal: [start, end). */
+typedef struct sentence {
+    const char *start;
+    size_t len;
+} sentence;
+
+static size_t split_sentences(const char *goal, sentence *out, size_t max)
+{
+    size_t n = 0;
+    const char *start = goal, *p = goal;
+
+    while (*p && n < max) {
+        size_t k = 0;
+        if (starts(p, "。"))
+            k = strlen("。");
+        else if (*p == ';')
+            k = 1;
+        if (k) {
+            if (p > start)
+                out[n++] = (sentence){ start, (size_t)(p - start) };
+            p += k;
+            start = p;
+        } else {
+            p += char_len(p);
+        }
+    }
+    if (p > start && n < max)
+        out[n++] = (sentence){ start, (size_t)(p - start) };
+    return n;
+}
+
+/* The direction the goal gives its number: "不超过9次", "3.95万元内" (a
+ * cap, ≤), "不少于484户", "3次以上" (a floor, ≥), or a plain figure (=).
+ * `before` is the text up to the number, `after` the text after its unit. */
+static sw_dir goal_direction(const char *buf, size_t at, const char *after)
+{
+    /* longest first: "不超过" (≤) holds "超过" (≥), "不少于" (≥) "少于" (≤) */
+    static const struct { const char *word; sw_dir dir; } words[] = {
+        { "不少于", SW_DIR_GE }, { "不低于", SW_DIR_GE }, { "不超过", SW_DIR_LE },
+        { "不高于", SW_DIR_LE }, { "不多于", SW_DIR_LE }, { "控制在", SW_DIR_LE },
+        { "至少", SW_DIR_GE }, { "达到", SW_DIR_GE }, { "最多", SW_DIR_LE },
+        { "低于", SW_DIR_LE }, { "少于", SW_DIR_LE }, { "超过", SW_DIR_GE },
+        { "高于", SW_DIR_GE }, { "多于", SW_DIR_GE }, { NULL, SW_DIR_EQ }
+    };
+
+    for (size_t k = 0; words[k].word; k++) {
+        size_t l = strlen(words[k].word);
+        if (at >= l && strncmp(buf + at - l, words[k].word, l) == 0)
+            return words[k].dir;
+    }
+    if (starts(after, "以上"))
+        return SW_DIR_GE;
+    if (starts(after, "以内") || starts(after, "以下") || starts(after, "内"))
+        return SW_DIR_LE;
+    return SW_DIR_EQ;
+}
+
+/* The one quantity with `unit` in the sentence: 1 found, 0 none, -1 more
+ * than one (ambiguous).  *at gets its offset within the sentence, *dir
+ * the direction the goal gives it. */
+static int sentence_quantity(const sentence *s, const char *unit, fl_dec *v, size_t *at,
+                             sw_dir *dir)
+{
+    int found = 0;
+    char buf[2048];
+    size_t len = s->len < sizeof buf - 1 ? s->len : sizeof buf - 1;
+
+    memcpy(buf, s->start, len);
+    buf[len] = '\0';
+    for (size_t i = 0; i < len; i++) {
+        fl_dec q;
+        const char *u = NULL;
+        size_t used;
+        if (!is_digit(buf[i]) || (i > 0 && (is_digit(buf[i - 1]) || buf[i - 1] == '.')))
+            continue;
+        used = quantity_at(buf + i, &q, &u);
+        if (used == 0 || strcmp(u, unit) != 0) {
+            while (i + 1 < len && (is_digit(buf[i + 1]) || buf[i + 1] == '.'))
+                i++;
+            continue;
+        }
+        if (found++)
+            return -1;
+        *v = q;
+        *at = i;
+        *dir = goal_direction(buf, i, buf + i + used);
+        i += used - 1;
+    }
+    return found;
+}
+
+/* The project's smaller budget figure (年初 or 全年), or 0 when none. */
+static fl_dec budget_floor(const sw_eval *e)
+{
+    fl_dec b = { 0 };
+
+    if (e->has_ab && e->fund_a.micros > 0)
+        b = e->fund_a;
+    if (e->has_initial && e->fund_initial.micros > 0
+        && (b.micros == 0 || fl_dec_cmp(e->fund_initial, b) < 0))
+        b = e->fund_initial;
+    return b;
+}
+
+static void check_indicator(const sw_eval *e, const sw_indicator *in,
+                            const sentence *ss, size_t ns, fl_report *rep)
+{
+    fl_dec tv, gv = { 0 }, best_v = { 0 }, floor;
+    const char *unit = NULL;
+    sw_dir tdir = SW_DIR_EQ;
+    size_t best = (size_t)-1;
+    int best_hits = 0, tie = 0, total = 0;
+    char excerpt[640];
+    fl_finding *f;
+
+    if (!*in->name || !target_quantity(in->target, &tv, &unit, &tdir))
+        return;
+    for (size_t i = 0; i < ns; i++) {
+        int hits = shared_words(in->name, ss[i].start, ss[i].len, &total);
+        size_t pos;
+        sw_dir gdir = SW_DIR_EQ;
+        if (hits < 3 || hits * 2 < total
+            || sentence_quantity(&ss[i], unit, &gv, &pos, &gdir) != 1)
+            continue;
+        /* a cap ("不超过9次的规定") is no floor (">=3次"), nor the reverse */
+        if ((gdir == SW_DIR_LE && tdir == SW_DIR_GE) || (gdir == SW_DIR_GE && tdir == SW_DIR_LE))
+            continue;
+        if (hits > best_hits) {
+            best_hits = hits;
+            best = i;
+            best_v = gv;
+            tie = 0;
+        } else if (hits == best_hits) {
+            tie = 1;
+        }
+    }
+    if (best == (size_t)-1 || tie || fl_dec_cmp(best_v, tv) == 0)
+        return;
+    floor = budget_floor(e);
+    if (strcmp(unit, "万元") == 0 && (floor.micros == 0 || fl_dec_cmp(best_v, floor) >= 0))
+        return;
+    snprintf(excerpt, sizeof excerpt, "%.*s", (int)(ss[best].len < 600 ? ss[best].len : 600),
+             ss[best].start);
+    f = fl_report_add(rep, "goal-target", FL_SEV_WARNING,
+                      "%s年度总体目标写明%s%s（“%s”），而指标“%s”的目标值为%s，两者不一致",
+                      e->label, sw_fmt(best_v), unit, excerpt, in->name, in->target);
+    fl_finding_set_table(f, e->table);
+    fl_finding_set_row(f, in->row);
+    fl_finding_set_row_label(f, in->name);
+    fl_finding_set_column(f, "年度指标值");
+    fl_finding_set_values(f, best_v, tv);
+    fl_finding_set_suggestion(f, "年度总体目标与对应绩效指标的目标值应一致：请核实后统一（更正指标值或总体目标中的数量/金额），并按更正后的目标值重新评分。");
+}
+
+void sw_check_goal(const sw_eval *e, fl_report *rep)
+{
+    sentence ss[64];
+    size_t ns;
+
+    if (!e->goal_row || !e->goal || !*e->goal)
+        return;
+    ns = split_sentences(e->goal, ss, sizeof ss / sizeof ss[0]);
+    for (size_t i = 0; i < e->nind; i++)
+        check_indicator(e, &e->ind[i], ss, ns, rep);
+}
