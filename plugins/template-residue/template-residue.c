@@ -249,7 +249,8 @@ static int tr_check(const fl_document *doc, fl_report *rep, void *state)
         tr_scan(s, header[l] ? TR_TEXT_TABLE_HEADER : TR_TEXT_NARRATIVE, on_match, &st);
     }
     if (!st.failed) {
-        qsort(st.hits, st.n, sizeof *st.hits, by_line);
+        if (st.n > 1) /* no hits: hits is NULL, which qsort may not take */
+            qsort(st.hits, st.n, sizeof *st.hits, by_line);
         for (size_t i = 0; i < st.n; i++)
             report_hit(rep, &st.hits[i]);
     }

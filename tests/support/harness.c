@@ -150,12 +150,13 @@ unsigned char *fl_test_slurp(const char *path, size_t *len)
     ck_assert_msg(f != NULL, "cannot open %s", path);
     size_t cap = 1 << 16, n = 0, r;
     unsigned char *buf = xmalloc(cap);
-    while ((r = fread(buf + n, 1, cap - n, f)) > 0) {
+    while ((r = fread(buf + n, 1, cap - n - 1, f)) > 0) {
         n += r;
-        if (n == cap)
+        if (n + 1 == cap)
             buf = xrealloc(buf, cap *= 2);
     }
     fclose(f);
+    buf[n] = '\0'; /* so the text can be searched as a string */
     *len = n;
     return buf;
 }

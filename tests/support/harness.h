@@ -10,8 +10,8 @@
 #include "report.h"
 #include "document.h"
 
-/* The whole file at `path`; the test fails when it cannot be opened.
- * Caller frees. */
+/* The whole file at `path`, NUL-terminated (*len does not count the NUL);
+ * the test fails when it cannot be opened.  Caller frees. */
 unsigned char *fl_test_slurp(const char *path, size_t *len);
 
 typedef struct fl_test_run {
