@@ -32,6 +32,13 @@ cmp -s "$TMP/j1" "$TMP/j3" && pass || fail "-j 3 JSON differs from -j 1"
 cmp -s "$TMP/t1" "$TMP/t2" && pass || fail "-j 2 text differs from -j 1"
 grep -q '"documents": 10' "$TMP/j1" && pass || fail "all ten documents checked"
 
+# Progress: only when asked (or on a terminal), on stderr, never on stdout.
+run check --progress "$EX/000_043825adc2a1e450.txt" "$EX/002_24d4cf092f85e5e3.txt"
+expect_err "已检查 2/2 个文档" "--progress shows documents done / total"
+expect_no_out "已检查" "progress never on stdout"
+run check "$EX/000_043825adc2a1e450.txt"
+grep -q "已检查" "$err" && fail "progress shown although stderr is not a terminal" || pass
+
 run check -j abc "$EX/000_043825adc2a1e450.txt"
 expect_status 2 "-j abc"
 expect_err "-j 应为 0 到" "says what -j must be"

@@ -205,9 +205,38 @@ static size_t pump(slot *slots, size_t lo, size_t hi, char *const *paths)
     return ended;
 }
 
+/* "已检查 12/50 个文档 · 问题 34 · 当前：path" on one terminal line,
+ * rewritten in place; cleared before anything else is printed. */
+typedef struct progress {
+    int on;
+    size_t done, total, findings;
+    int shown;
+} progress;
+
+static void progress_clear(progress *pg)
+{
+    if (pg->on && pg->shown) {
+        fputs("\r\033[K", stderr);
+        pg->shown = 0;
+    }
+}
+
+static void progress_show(progress *pg, const char *current)
+{
+    if (!pg->on)
+        return;
+    const char *name = current ? strrchr(current, '/') : NULL;
+    name = name ? name + 1 : current;
+    fprintf(stderr, "\r\033[K已检查 %zu/%zu 个文档 · 问题 %zu%s%s", pg->done, pg->total,
+            pg->findings, name ? " · 下一个：" : "", name ? name : "");
+    fflush(stderr);
+    pg->shown = 1;
+}
+
 void fl_batch_files(const fl_checker *c, char *const *paths, size_t n, size_t max_size,
                     unsigned jobs, fl_result_fn fn, void *ctx)
 {
+    progress pg = { c->progress && n > 0, 0, n, 0, 0 };
     slot *slots = xcalloc(n ? n : 1, sizeof *slots);
     size_t next_start = 0, next_emit = 0, running = 0;
     if (jobs == 0)
@@ -227,16 +256,22 @@ void fl_batch_files(const fl_checker *c, char *const *paths, size_t n, size_t ma
         for (; next_emit < n && slots[next_emit].done; next_emit++) {
             slot *s = &slots[next_emit];
             if (s->log != NULL) {
+                progress_clear(&pg);
                 fputs(s->log, stderr);
                 free(s->log);
             }
-            for (size_t i = 0; i < s->nresults; i++)
+            for (size_t i = 0; i < s->nresults; i++) {
+                pg.findings += s->results[i].rep ? s->results[i].rep->count : 0;
                 fn(ctx, &s->results[i], s->failed[i]);
+            }
             free(s->results);
             free(s->failed);
+            pg.done++;
+            progress_show(&pg, next_emit + 1 < n ? paths[next_emit + 1] : NULL);
         }
         if (next_emit < n && running > 0)
             running -= pump(slots, next_emit, next_start, paths);
     }
+    progress_clear(&pg);
     free(slots);
 }

@@ -13,6 +13,7 @@
 typedef struct fl_checker {
     const fl_plugin_set *plugins;
     fl_guard_limits limits;
+    int progress;        /* 1: show progress on stderr (batch.c) */
 } fl_checker;
 
 /* Fill `r` (zeroed) for one document: its source, and either the reader's

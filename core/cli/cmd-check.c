@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "document.h"
@@ -187,6 +188,9 @@ int cmd_check(int argc, char **argv)
         goto out;
 
     run.checker.plugins = &plugins;
+    /* --progress / --no-progress (shared with fetch); by default only on a
+     * terminal, so logs and pipes never see it. */
+    run.checker.progress = in.fetch->progress < 0 ? isatty(STDERR_FILENO) : in.fetch->progress;
     char **files = NULL;
     const char **urls = NULL;
     size_t nfiles = 0, nurls = 0, fcap = 0;
