@@ -42,4 +42,13 @@ grep -q '^  sangong/abroad-detail .*适用：部门决算、单位决算' "$out"
     fail "checks --rules does not show abroad-detail as a 决算-only rule"
 grep -q '^  table-totals/code-hierarchy .*错误  适用：所有报告' "$out" && pass ||
     fail "checks --rules does not show code-hierarchy for every report"
+# Every check of the tree is listed, and --checks turns each one off.
+run checks
+for id in comparison-wording consistency duplicate-sections editorial missing-cause required-tables \
+    sangong score-weight table-totals template-residue; do
+    grep -q "^$id " "$out" && pass || fail "fislint checks does not list $id"
+    run checks --checks "*,-$id"
+    grep -q "^$id " "$out" && fail "--checks '*,-$id' still lists $id" || pass
+    run checks
+done
 finish
