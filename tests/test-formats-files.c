@@ -292,6 +292,9 @@ START_TEST(test_bad_files)
     refused("scan.pdf", "未做 OCR");
     refused("not-a-zip.docx", "不是有效的 DOCX 文件");
     refused("bomb.docx", "压缩炸弹");
+    /* A 50 KB entity referenced 50,000 times: refused, never expanded. */
+    refused("entity-bomb.docx", "实体炸弹");
+    refused("entity-bomb.xlsx", "实体炸弹");
     refused("no-sst.xlsx", "缺少共享字符串");
     refused("old.doc", "Word 97-2003 旧格式（.doc）");
     refused("old.doc", "另存为");

@@ -4,11 +4,12 @@
  * "anywhere" for every kind; the core must drop what does not apply. */
 #include <fislint/plugin.h>
 
+/* Designated initialisers: fields added to fl_rule later stay zero. */
 static const fl_rule RULES[] = {
-    { "anywhere", FL_SEV_INFO, FL_KINDS_ALL, "任何报告都适用" },
-    { "final-only", FL_SEV_WARNING, FL_KINDS_FINAL, "只适用于决算" },
-    { "budget-only", FL_SEV_WARNING, FL_KINDS_BUDGET, "只适用于预算" },
-    { NULL, 0, 0, NULL },
+    { .name = "anywhere", .severity = FL_SEV_INFO, .kinds = FL_KINDS_ALL, .summary = "任何报告都适用" },
+    { .name = "final-only", .severity = FL_SEV_WARNING, .kinds = FL_KINDS_FINAL, .summary = "只适用于决算" },
+    { .name = "budget-only", .severity = FL_SEV_WARNING, .kinds = FL_KINDS_BUDGET, .summary = "只适用于预算" },
+    { .name = NULL },
 };
 
 static int probe_check(const fl_document *doc, fl_report *rep, void *state)
