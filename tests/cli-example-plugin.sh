@@ -13,7 +13,7 @@ expect_out "empty-table-note" "listed by fislint checks"
 
 run check --plugin-dir "$TMP" --checks empty-table-note "$SRC/docs/example-plugin/empty-table.txt"
 expect_status 1 "example plugin reports"
-expect_out "warning [empty-table-note]" "the empty table is reported"
+expect_out "警告 [empty-table-note]" "the empty table is reported"
 expect_out "规则：empty-table-note/missing-note" "with its rule id"
 
 printf '国有资本经营预算财政拨款支出决算表\n\n项目\t本年支出合计\n合计\t0.00\n\n注：本部门无国有资本经营预算财政拨款支出，本表无数据。\n' > "$TMP/explained.txt"

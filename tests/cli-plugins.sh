@@ -20,7 +20,7 @@ expect_err "dlopen" "not a shared object says dlopen failed"
 
 run check --plugin-dir "$PLUGDIR" --checks good-probe --fail-on info "$EX/000_043825adc2a1e450.txt"
 expect_status 1 "the good plugin still runs"
-expect_out "000_043825adc2a1e450.txt:1: info [good-probe]" "finding of the good plugin"
+expect_out "000_043825adc2a1e450.txt:1: 提示 [good-probe]" "finding of the good plugin"
 
 # FISLINT_PLUGIN_PATH is searched after --plugin-dir
 FISLINT_PLUGIN_PATH=$PLUGDIR run checks --checks 'good-*'

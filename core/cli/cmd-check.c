@@ -22,16 +22,34 @@ typedef struct check_run {
     fl_doc_result *results;
     size_t count, cap;
     int check_failed;         /* some check failed on some document */
+    fl_severity fail_on;
+    int failing_finding;      /* a finding at or above fail_on */
+    size_t unreadable;
+    /* Set for a streaming format (jsonl): each result is written as it
+     * arrives and freed, so memory does not grow with the batch. */
+    const fl_output_format *stream;
+    FILE *out;
 } check_run;
 
-/* Results arrive in input order: keep them for the output. */
+/* Results arrive in input order: keep them for the output, or write them
+ * now when the format streams. */
 static void keep_result(void *ctx, fl_doc_result *r, size_t failed_checks)
 {
     check_run *run = ctx;
-    run->results = xgrow(run->results, &run->cap, run->count + 1, sizeof *run->results);
-    run->results[run->count++] = *r;
     if (failed_checks > 0)
         run->check_failed = 1;
+    if (r->rep == NULL)
+        run->unreadable++;
+    for (size_t i = 0; r->rep && i < r->rep->count; i++)
+        if (r->rep->items[i]->severity >= run->fail_on)
+            run->failing_finding = 1;
+    if (run->stream != NULL) {
+        run->stream->write_doc(run->out, r);
+        fl_doc_result_free(r);
+        return;
+    }
+    run->results = xgrow(run->results, &run->cap, run->count + 1, sizeof *run->results);
+    run->results[run->count++] = *r;
 }
 
 /* A document fetched by URL: checked here, as the fetcher delivers it. */
@@ -61,7 +79,10 @@ static void usage(FILE *out)
 {
     fprintf(out,
             "用法：fislint check [选项] 文件|URL|- …\n\n"
-            "  -f, --format text|json     输出格式（默认 text）\n"
+            "  -f, --format FORMAT        输出格式：text（默认）、json、jsonl、csv、html、sarif\n"
+            "  -o, --output FILE          写入 FILE 而不是标准输出\n"
+            "      --output-dir DIR       写入目录 DIR（不存在则创建）：fislint-report.<格式>\n"
+            "      --split-by unit        与 --output-dir 同用：每个单位一个文件，另加 index.html\n"
             "      --checks GLOB,-GLOB    选择检查项，例如 'table-*,-sangong'\n"
             "      --fail-on LEVEL        达到此级别（error|warning|info）的问题使退出状态为 1（默认 warning）\n"
             "      --plugin-dir DIR       先在 DIR 中查找插件（可重复）\n"
@@ -81,10 +102,13 @@ static void usage(FILE *out)
 }
 
 enum { OPT_CHECKS = 256, OPT_FAIL_ON, OPT_PLUGIN_DIR, OPT_CONFIG, OPT_SET, OPT_CHECK_TIMEOUT,
-       OPT_CHECK_MEMORY, OPT_NO_ISOLATION };
+       OPT_CHECK_MEMORY, OPT_NO_ISOLATION, OPT_OUTPUT_DIR, OPT_SPLIT_BY };
 
 static const struct option check_options[] = {
     { "format", required_argument, NULL, 'f' },
+    { "output", required_argument, NULL, 'o' },
+    { "output-dir", required_argument, NULL, OPT_OUTPUT_DIR },
+    { "split-by", required_argument, NULL, OPT_SPLIT_BY },
     { "checks", required_argument, NULL, OPT_CHECKS },
     { "fail-on", required_argument, NULL, OPT_FAIL_ON },
     { "plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR },
@@ -104,6 +128,8 @@ int cmd_check(int argc, char **argv)
 {
     fl_plugin_options po = { 0 };
     const char *format = "text";
+    const char *output_file = NULL, *output_dir = NULL, *split_by = NULL;
+    const fl_output_format *fmt = NULL;
     fl_severity fail_on = FL_SEV_WARNING;
     fl_cli_inputs in;
     int status = FL_EXIT_USAGE;
@@ -117,10 +143,19 @@ int cmd_check(int argc, char **argv)
 
     fl_cli_inputs_init(&in);
     optind = 1;
-    while ((c = getopt_long(argc, argv, "f:i:j:h", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "f:o:i:j:h", options, NULL)) != -1) {
         switch (c) {
         case 'f':
             format = optarg;
+            break;
+        case 'o':
+            output_file = optarg;
+            break;
+        case OPT_OUTPUT_DIR:
+            output_dir = optarg;
+            break;
+        case OPT_SPLIT_BY:
+            split_by = optarg;
             break;
         case OPT_CHECKS:
             po.checks = optarg;
@@ -173,8 +208,21 @@ int cmd_check(int argc, char **argv)
                 goto out;
         }
     }
-    if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
-        fprintf(stderr, "fislint: --format 应为 text 或 json，而不是 '%s'\n", format);
+    fmt = fl_output_find(format);
+    if (fmt == NULL) {
+        fprintf(stderr, "fislint: --format 应为 %s 之一，而不是 '%s'\n", fl_output_names(), format);
+        goto out;
+    }
+    if (split_by != NULL && strcmp(split_by, "unit") != 0) {
+        fprintf(stderr, "fislint: --split-by 只能是 unit，而不是 '%s'\n", split_by);
+        goto out;
+    }
+    if (split_by != NULL && output_dir == NULL) {
+        fprintf(stderr, "fislint: --split-by 需要同时给出 --output-dir\n");
+        goto out;
+    }
+    if (output_file != NULL && output_dir != NULL) {
+        fprintf(stderr, "fislint: -o 与 --output-dir 只能选一个\n");
         goto out;
     }
     fl_cli_inputs_add_args(&in, argc, argv, optind);
@@ -188,6 +236,20 @@ int cmd_check(int argc, char **argv)
         goto out;
 
     run.checker.plugins = &plugins;
+    run.fail_on = fail_on;
+    run.out = stdout;
+    /* Open the output before the (long) checking, so a bad path fails now. */
+    if (output_file != NULL && strcmp(output_file, "-") != 0) {
+        run.out = fopen(output_file, "wb");
+        if (run.out == NULL) {
+            fprintf(stderr, "fislint: 无法写入 %s：%s\n", output_file, strerror(errno));
+            run.out = stdout;
+            status = FL_EXIT_USAGE;
+            goto out;
+        }
+    }
+    if (fmt->write_doc != NULL && output_dir == NULL)
+        run.stream = fmt;
     /* --progress / --no-progress (shared with fetch); by default only on a
      * terminal, so logs and pipes never see it. */
     run.checker.progress = in.fetch->progress < 0 ? isatty(STDERR_FILENO) : in.fetch->progress;
@@ -208,21 +270,32 @@ int cmd_check(int argc, char **argv)
     free(files);
     free(urls);
 
-    if (strcmp(format, "json") == 0)
-        fl_output_json(stdout, run.results, run.count);
-    else
-        fl_output_text(stdout, run.results, run.count);
+    if (output_dir != NULL) {
+        char err[512];
+        if (fl_output_to_dir(fmt, output_dir, split_by != NULL, run.results, run.count, err,
+                             sizeof err) != 0) {
+            fprintf(stderr, "fislint: %s\n", err);
+            status = FL_EXIT_USAGE;
+            goto out;
+        }
+    } else if (run.stream == NULL) {
+        fmt->write(run.out, run.results, run.count);
+    }
+    if (fflush(run.out) != 0 || ferror(run.out)) {
+        fprintf(stderr, "fislint: 写入输出时出错：%s\n", strerror(errno));
+        status = FL_EXIT_USAGE;
+        goto out;
+    }
 
-    status = FL_EXIT_OK;
-    for (size_t d = 0; d < run.count && status == FL_EXIT_OK; d++)
-        for (size_t i = 0; run.results[d].rep && i < run.results[d].rep->count; i++)
-            if (run.results[d].rep->items[i]->severity >= fail_on)
-                status = FL_EXIT_FINDINGS;
+    status = run.failing_finding ? FL_EXIT_FINDINGS : FL_EXIT_OK;
     /* An input the user asked for and did not get checked outranks findings. */
-    size_t failures = fl_summarize(run.results, run.count).unreadable;
-    if (failures > 0 || run.check_failed)
+    if (run.unreadable > 0 || run.check_failed)
         status = FL_EXIT_INPUT;
 out:
+    if (run.out != NULL && run.out != stdout && fclose(run.out) != 0 && status != FL_EXIT_USAGE) {
+        fprintf(stderr, "fislint: 写入 %s 时出错：%s\n", output_file, strerror(errno));
+        status = FL_EXIT_USAGE;
+    }
     for (size_t d = 0; d < run.count; d++)
         fl_doc_result_free(&run.results[d]);
     free(run.results);

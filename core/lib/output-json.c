@@ -1,5 +1,6 @@
 /* output-json.c — the JSON findings contract (docs/output.md): every field
- * is always present, null when it does not apply. */
+ * is always present, null when it does not apply.  Fields are only ever
+ * added (fingerprint came later). */
 #include "output.h"
 
 #include <jansson.h>
@@ -18,7 +19,7 @@ static json_t *dec_string(fl_dec d)
     return json_string(fl_dec_format(d, 2, buf, sizeof buf));
 }
 
-static json_t *finding_json(const fl_finding *f)
+json_t *fl_output_finding_json(const fl_finding *f, const char *fingerprint)
 {
     json_t *loc = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
                             "line", f->line ? json_integer((json_int_t)f->line) : json_null(),
@@ -42,12 +43,13 @@ static json_t *finding_json(const fl_finding *f)
     for (size_t i = 0; i < f->naddends; i++)
         json_array_append_new(addends, json_pack("{s:s, s:o}", "label", f->addends[i].label,
                                                  "value", dec_string(f->addends[i].value)));
-    return json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+    return json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s}",
                      "check", f->check, "rule", f->rule,
                      "severity", fl_severity_name(f->severity), "message", f->message,
                      "location", loc, "evidence", str_or_null(f->evidence),
                      "expected", expected, "actual", actual, "difference", difference,
-                     "addends", addends, "suggestion", str_or_null(f->suggestion));
+                     "addends", addends, "suggestion", str_or_null(f->suggestion),
+                     "fingerprint", fingerprint);
 }
 
 void fl_output_json(FILE *out, const fl_doc_result *docs, size_t n)
@@ -56,9 +58,12 @@ void fl_output_json(FILE *out, const fl_doc_result *docs, size_t n)
     for (size_t d = 0; d < n; d++) {
         const fl_doc_result *r = &docs[d];
         json_t *findings = json_array();
+        char *fp = fl_output_fingerprints(r);
         if (r->rep != NULL)
             for (size_t i = 0; i < r->rep->count; i++)
-                json_array_append_new(findings, finding_json(r->rep->items[i]));
+                json_array_append_new(findings,
+                                      fl_output_finding_json(r->rep->items[i], fp + 17 * i));
+        free(fp);
         json_array_append_new(documents,
                               json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "source",
                                         r->source, "format", str_or_null(r->format), "title",

@@ -1,10 +1,14 @@
-/* output-text.c — findings as text: "FILE:LINE: severity [check] message",
- * then the evidence and the numbers, then one summary line. */
+/* output-text.c — findings as text for people: "FILE:LINE: 错误 [check]
+ * message" ("FILE:第N页:第M行:" for PDFs), then the evidence and the numbers;
+ * the same finding repeated in a document is one block listing its lines;
+ * one summary line at the end. */
 #include "output.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
+#include "util.h"
 
 /* Evidence lines can be megabytes long: show the start only, cut on a
  * UTF-8 boundary. */
@@ -27,14 +31,11 @@ static void print_evidence(FILE *out, const char *s)
 
 static void print_location(FILE *out, const fl_finding *f)
 {
-    if (f->table == NULL && f->row == NULL && f->column == NULL && f->page == 0)
+    if ((f->table == NULL || !*f->table) && (f->row == NULL || !*f->row) &&
+        (f->column == NULL || !*f->column))
         return;
     fputs("    位置：", out);
     const char *sep = "";
-    if (f->page > 0) {
-        fprintf(out, "第 %d 页", f->page);
-        sep = "，";
-    }
     if (f->table != NULL && *f->table) {
         fprintf(out, "%s表「%s」", sep, f->table);
         sep = "，";
@@ -52,9 +53,8 @@ static void print_numbers(FILE *out, const fl_finding *f)
 {
     char a[40], b[40], c[40];
     if (f->has_values) {
-        fprintf(out, "    应为 %s，实为 %s，相差 %s\n", fl_dec_format(f->expected, 2, a, sizeof a),
-                fl_dec_format(f->actual, 2, b, sizeof b),
-                fl_dec_format(fl_dec_sub(f->actual, f->expected), 2, c, sizeof c));
+        fprintf(out, "    应为 %s，实为 %s，相差 %s\n", fl_output_num(f, f->expected, a, sizeof a),
+                fl_output_num(f, f->actual, b, sizeof b), fl_output_diff(f, c, sizeof c));
     } else if (f->expected_text != NULL || f->actual_text != NULL) {
         fprintf(out, "    应为 %s，实为 %s\n", f->expected_text ? f->expected_text : "—",
                 f->actual_text ? f->actual_text : "—");
@@ -63,36 +63,163 @@ static void print_numbers(FILE *out, const fl_finding *f)
         fputs("    加数：", out);
         for (size_t i = 0; i < f->naddends; i++)
             fprintf(out, "%s%s %s", i ? " + " : "", f->addends[i].label,
-                    fl_dec_format(f->addends[i].value, 2, a, sizeof a));
+                    fl_output_num(f, f->addends[i].value, a, sizeof a));
         fputc('\n', out);
     }
 }
 
+/* "FILE:588: " or, for a PDF, "FILE:第3页:第120行: " (the page is what a
+ * reader of a PDF looks for first). */
+static void print_where(FILE *out, const char *source, const fl_finding *f)
+{
+    fprintf(out, "%s:", source);
+    if (f->page > 0) {
+        fprintf(out, "第%d页:", f->page);
+        if (f->line > 0)
+            fprintf(out, "第%zu行:", f->line);
+    } else if (f->line > 0) {
+        fprintf(out, "%zu:", f->line);
+    }
+    fputc(' ', out);
+}
+
+static int same_text(const char *a, const char *b)
+{
+    return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* One defect repeated: same rule, severity and advice.  A finding with
+ * addends keeps its own block (its sum is the point). */
+static int same_kind(const fl_finding *a, const fl_finding *b)
+{
+    return a->severity == b->severity && strcmp(a->rule, b->rule) == 0 &&
+           same_text(a->suggestion, b->suggestion) && a->naddends == 0 && b->naddends == 0;
+}
+
+/* Exactly the same finding but for where it is. */
+static int same_finding(const fl_finding *a, const fl_finding *b)
+{
+    return same_kind(a, b) && strcmp(a->message, b->message) == 0 &&
+           a->has_values == b->has_values &&
+           (!a->has_values || (fl_dec_cmp(a->expected, b->expected) == 0 &&
+                               fl_dec_cmp(a->actual, b->actual) == 0)) &&
+           same_text(a->expected_text, b->expected_text) && same_text(a->actual_text, b->actual_text);
+}
+
+static void print_place(FILE *out, const fl_finding *f)
+{
+    if (f->page > 0)
+        fprintf(out, "第%d页", f->page);
+    if (f->line > 0)
+        fprintf(out, "第%zu行", f->line);
+}
+
+/* Where the repeats of one finding are: "共 27 处：第588行、第590行 …". */
+#define PLACES_MAX 200
+
+static void print_places(FILE *out, const fl_report *rep, size_t first, const unsigned char *group,
+                         size_t total)
+{
+    fprintf(out, "    共 %zu 处：", total);
+    size_t shown = 0;
+    for (size_t j = first; j < rep->count && shown < PLACES_MAX; j++) {
+        if (!group[j])
+            continue;
+        fputs(shown++ ? "、" : "", out);
+        print_place(out, rep->items[j]);
+    }
+    if (shown < total)
+        fprintf(out, " 等（另有 %zu 处）", total - shown);
+    fputc('\n', out);
+}
+
+/* A repeat whose message differs: one line with its place, message and
+ * numbers. */
+static void print_item(FILE *out, const fl_finding *f)
+{
+    char a[40], b[40], c[40];
+    fputs("    - ", out);
+    print_place(out, f);
+    fprintf(out, "：%s", f->message);
+    if (f->has_values)
+        fprintf(out, "（应为 %s，实为 %s，相差 %s）", fl_output_num(f, f->expected, a, sizeof a),
+                fl_output_num(f, f->actual, b, sizeof b), fl_output_diff(f, c, sizeof c));
+    else if (f->expected_text != NULL || f->actual_text != NULL)
+        fprintf(out, "（应为 %s，实为 %s）", f->expected_text ? f->expected_text : "—",
+                f->actual_text ? f->actual_text : "—");
+    fputc('\n', out);
+}
+
+static void print_details(FILE *out, const fl_finding *f)
+{
+    if (f->evidence != NULL && *f->evidence)
+        print_evidence(out, f->evidence);
+    print_location(out, f);
+    print_numbers(out, f);
+}
+
+static void print_advice(FILE *out, const fl_finding *f)
+{
+    if (f->suggestion != NULL)
+        fprintf(out, "    建议：%s\n", f->suggestion);
+    fprintf(out, "    规则：%s\n", f->rule);
+}
+
+/* A group: identical findings list their places under one message;
+ * findings of one kind with different messages get a line each. */
+static void print_group(FILE *out, const char *source, const fl_report *rep, size_t first,
+                        const unsigned char *group, size_t total)
+{
+    const fl_finding *f = rep->items[first];
+    print_where(out, source, f);
+    fprintf(out, "%s [%s] ", fl_severity_name_zh(f->severity), f->check);
+    int identical = 1;
+    for (size_t j = first + 1; j < rep->count && identical; j++)
+        if (group[j] && !same_finding(f, rep->items[j]))
+            identical = 0;
+    if (identical || total == 1) {
+        fprintf(out, "%s\n", f->message);
+        if (total > 1)
+            print_places(out, rep, first, group, total);
+        print_details(out, f);
+    } else {
+        fprintf(out, "同类问题共 %zu 处：\n", total);
+        for (size_t j = first; j < rep->count; j++)
+            if (group[j])
+                print_item(out, rep->items[j]);
+    }
+    print_advice(out, f);
+}
+
+static void print_document(FILE *out, const fl_doc_result *r)
+{
+    if (r->error != NULL) {
+        fprintf(out, "%s: 无法检查：%s\n", r->source, r->error);
+        return;
+    }
+    const fl_report *rep = r->rep;
+    unsigned char *done = xmalloc(rep->count + 1), *group = xmalloc(rep->count + 1);
+    memset(done, 0, rep->count + 1);
+    for (size_t i = 0; i < rep->count; i++) {
+        if (done[i])
+            continue;
+        size_t n = 0;
+        memset(group, 0, rep->count);
+        for (size_t j = i; j < rep->count; j++)
+            if (!done[j] && (j == i || same_kind(rep->items[i], rep->items[j]))) {
+                group[j] = done[j] = 1;
+                n++;
+            }
+        print_group(out, r->source, rep, i, group, n);
+    }
+    free(done);
+    free(group);
+}
+
 void fl_output_text(FILE *out, const fl_doc_result *docs, size_t n)
 {
-    for (size_t d = 0; d < n; d++) {
-        const fl_doc_result *r = &docs[d];
-        if (r->error != NULL) {
-            fprintf(out, "%s: 无法检查：%s\n", r->source, r->error);
-            continue;
-        }
-        for (size_t i = 0; i < r->rep->count; i++) {
-            const fl_finding *f = r->rep->items[i];
-            if (f->line > 0)
-                fprintf(out, "%s:%zu: %s [%s] %s\n", r->source, f->line,
-                        fl_severity_name(f->severity), f->check, f->message);
-            else
-                fprintf(out, "%s: %s [%s] %s\n", r->source, fl_severity_name(f->severity),
-                        f->check, f->message);
-            if (f->evidence != NULL && *f->evidence)
-                print_evidence(out, f->evidence);
-            print_location(out, f);
-            print_numbers(out, f);
-            if (f->suggestion != NULL)
-                fprintf(out, "    建议：%s\n", f->suggestion);
-            fprintf(out, "    规则：%s\n", f->rule);
-        }
-    }
+    for (size_t d = 0; d < n; d++)
+        print_document(out, &docs[d]);
     fl_summary s = fl_summarize(docs, n);
     fprintf(out, "共检查 %zu 个文档，发现 %zu 个问题（错误 %zu，警告 %zu，提示 %zu）", s.documents,
             s.findings, s.errors, s.warnings, s.infos);

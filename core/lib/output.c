@@ -1,7 +1,33 @@
-/* output.c — what the writers share: counting and freeing results. */
+/* output.c — what the writers share: the table of formats, counting and
+ * freeing results. */
 #include "output.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+/* The one place a format name meets its writer: cmd-check only looks up
+ * here, so a new format is one line. */
+static const fl_output_format formats[] = {
+    { "text", "txt", fl_output_text, NULL },
+    { "json", "json", fl_output_json, NULL },
+    { "jsonl", "jsonl", fl_output_jsonl, fl_output_jsonl_doc },
+    { "csv", "csv", fl_output_csv, NULL },
+    { "html", "html", fl_output_html, NULL },
+    { "sarif", "sarif", fl_output_sarif, NULL },
+};
+
+const fl_output_format *fl_output_find(const char *name)
+{
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (strcmp(formats[i].name, name) == 0)
+            return &formats[i];
+    return NULL;
+}
+
+const char *fl_output_names(void)
+{
+    return "text|json|jsonl|csv|html|sarif";
+}
 
 fl_summary fl_summarize(const fl_doc_result *docs, size_t n)
 {
