@@ -159,20 +159,40 @@ typedef struct cell {
     int used;
 } cell;
 
+/* Rows grow to the columns they use: a page of many one-cell rows costs
+ * one cell a row, not MAX_COLUMNS (a 9 MB page of <tr><td>1 took 4.7 GB
+ * when every row was allocated full width). */
+typedef struct grid_row {
+    cell *cells;
+    size_t n, cap;
+} grid_row;
+
 typedef struct grid {
-    cell *cells;  /* rows * MAX_COLUMNS */
-    size_t rows, cap;
+    grid_row *rows;
+    size_t nrows, cap;
 } grid;
 
 static cell *at(grid *g, size_t r, size_t c)
 {
-    if (r >= g->rows) {
+    if (r >= g->nrows) {
         size_t old = g->cap;
-        g->cells = xgrow(g->cells, &g->cap, (r + 1) * MAX_COLUMNS, sizeof *g->cells);
-        memset(g->cells + old, 0, (g->cap - old) * sizeof *g->cells);
-        g->rows = r + 1;
+        g->rows = xgrow(g->rows, &g->cap, r + 1, sizeof *g->rows);
+        memset(g->rows + old, 0, (g->cap - old) * sizeof *g->rows);
+        g->nrows = r + 1;
     }
-    return &g->cells[r * MAX_COLUMNS + c];
+    grid_row *row = &g->rows[r];
+    if (c >= row->n) {
+        size_t old = row->cap;
+        row->cells = xgrow(row->cells, &row->cap, c + 1, sizeof *row->cells);
+        memset(row->cells + old, 0, (row->cap - old) * sizeof *row->cells);
+        row->n = c + 1;
+    }
+    return &row->cells[c];
+}
+
+static int used(const grid *g, size_t r, size_t c)
+{
+    return r < g->nrows && c < g->rows[r].n && g->rows[r].cells[c].used;
 }
 
 /* Text of a cell: everything inside, one line, '|' escaped. */
@@ -228,7 +248,7 @@ static long span(xmlNode *n, const char *attr, long max)
 static void place_cell(grid *g, size_t r, xmlNode *td)
 {
     size_t c = 0;
-    while (c < MAX_COLUMNS && at(g, r, c)->used)
+    while (c < MAX_COLUMNS && used(g, r, c))
         c++;
     if (c >= MAX_COLUMNS)
         return;
@@ -308,17 +328,18 @@ static void write_table(writer *w, xmlNode *table)
     size_t nrows = 0;
     collect_rows(&g, table->children, &nrows);
     block_break(w);
-    for (size_t r = 0; r < g.rows; r++) {
+    for (size_t r = 0; r < g.nrows; r++) {
+        const grid_row *row = &g.rows[r];
         size_t width = 0;
-        for (size_t c = 0; c < MAX_COLUMNS; c++)
-            if (g.cells[r * MAX_COLUMNS + c].used)
+        for (size_t c = 0; c < row->n; c++)
+            if (row->cells[c].used)
                 width = c + 1;
         if (width == 0)
             continue;
         fl_buf_puts(&w->out, w->out.len > 0 && w->blank ? "\n|" : "|");
         w->blank = 0;
         for (size_t c = 0; c < width; c++) {
-            const cell *x = &g.cells[r * MAX_COLUMNS + c];
+            const cell *x = &row->cells[c];
             fl_buf_puts(&w->out, " ");
             if (x->text != NULL && *x->text) {
                 fl_buf_puts(&w->out, x->text);
@@ -328,9 +349,12 @@ static void write_table(writer *w, xmlNode *table)
         }
         fl_buf_puts(&w->out, "\n");
     }
-    for (size_t i = 0; i < g.rows * MAX_COLUMNS; i++)
-        free(g.cells[i].text);
-    free(g.cells);
+    for (size_t r = 0; r < g.nrows; r++) {
+        for (size_t c = 0; c < g.rows[r].n; c++)
+            free(g.rows[r].cells[c].text);
+        free(g.rows[r].cells);
+    }
+    free(g.rows);
     w->blank = 1;
 }
 
