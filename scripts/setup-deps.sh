@@ -23,18 +23,20 @@ else
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
 fi
 
-# The SARIF 2.1.0 JSON schema, for tests/cli-output-sarif.sh: Microsoft's
-# SARIF multitool package on npm ships it (sarif-2.1.0.json).  Only that
-# file is kept, in a cache directory (FISLINT_CACHE), never installed
-# globally.  A failure here only makes that test use its fallback.
-SARIF_PKG=@microsoft/sarif-multitool-linux@5.7.0
+# The SARIF 2.1.0 JSON schema, for tests/cli-output.sh: Microsoft's
+# jest-sarif package on npm (22 KB) ships the final 2.1.0 schema
+# (sarif-2.1.0-rtm.5.json).  Only that file is kept, in a cache directory
+# (FISLINT_CACHE), never installed globally.  Without it the test fails
+# under CI and falls back to a hand-written schema elsewhere.
+SARIF_PKG=@microsoft/jest-sarif@1.0.0-beta.0
+SARIF_FILE=package/lib/schemas/sarif-2.1.0-rtm.5.json
 cache=${FISLINT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/fislint}
 if [ ! -s "$cache/sarif/sarif-2.1.0.json" ] && command -v npm >/dev/null 2>&1; then
     tmp=$(mktemp -d)
     if (cd "$tmp" && npm pack --silent "$SARIF_PKG" >/dev/null 2>&1 &&
-        tar xzf ./*.tgz package/sarif-2.1.0.json); then
+        tar xzf ./*.tgz "$SARIF_FILE"); then
         mkdir -p "$cache/sarif"
-        mv "$tmp/package/sarif-2.1.0.json" "$cache/sarif/sarif-2.1.0.json"
+        mv "$tmp/$SARIF_FILE" "$cache/sarif/sarif-2.1.0.json"
         echo "setup-deps: SARIF schema from $SARIF_PKG in $cache/sarif"
     else
         echo "setup-deps: could not get the SARIF schema from npm ($SARIF_PKG)" >&2
