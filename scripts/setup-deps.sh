@@ -5,7 +5,7 @@ set -eu
 PACKAGES="build-essential autoconf automake libtool pkg-config
 libcurl4-openssl-dev libjansson-dev check libxml2-dev libpoppler-glib-dev
 libzip-dev libpcre2-dev python3 jq ca-certificates
-chromium fonts-noto-cjk python3-jsonschema"
+chromium fonts-noto-cjk python3-jsonschema parallel"
 
 missing=""
 for p in $PACKAGES; do

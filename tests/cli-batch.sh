@@ -32,6 +32,30 @@ cmp -s "$TMP/j1" "$TMP/j3" && pass || fail "-j 3 JSON differs from -j 1"
 cmp -s "$TMP/t1" "$TMP/t2" && pass || fail "-j 2 text differs from -j 1"
 grep -q '"documents": 10' "$TMP/j1" && pass || fail "all ten documents checked"
 
+# An -i list may name each report's unit after a TAB; a directory's unit
+# goes to every report in it.
+printf '%s\t张掖市民政局\n# a comment\n%s\n%s/\t测试局\n' "$EX/000_043825adc2a1e450.txt" \
+    "$EX/003_b8f3d489ed9ef61e.txt" "$TMP/reports" > "$TMP/list.txt"
+run check -f json -i "$TMP/list.txt"
+python3 - "$out" <<'PY' && pass || fail "units from the -i list"
+import json, sys
+units = [(d["source"].rsplit("/", 1)[1], d["unit"]) for d in json.load(open(sys.argv[1], encoding="utf-8"))["documents"]]
+assert units == [("000_043825adc2a1e450.txt", "张掖市民政局"), ("003_b8f3d489ed9ef61e.txt", "济宁市兖州区民政局"),
+                 ("a.md", "测试局"), ("z.txt", "测试局")], units
+PY
+
+# Under GNU parallel, one process per report, JSONL lines give the same
+# findings as one run (docs/cli.md shows the command).
+if command -v parallel >/dev/null 2>&1; then
+    ls "$EX"/*.txt | parallel -j 2 --will-cite "$FISLINT" check -f jsonl {} > "$TMP/par.jsonl" 2>/dev/null
+    "$FISLINT" check -f jsonl "$EX"/*.txt > "$TMP/one.jsonl" 2>/dev/null
+    sort "$TMP/par.jsonl" > "$TMP/a"; sort "$TMP/one.jsonl" > "$TMP/b"
+    [ -s "$TMP/a" ] && cmp -s "$TMP/a" "$TMP/b" && pass || fail "GNU parallel JSONL differs from one run"
+else
+    echo "NOTE: GNU parallel missing (scripts/setup-deps.sh installs it)" >&2
+    [ -z "${CI:-}" ] || fail "GNU parallel missing under CI"
+fi
+
 # Progress: only when asked (or on a terminal), on stderr, never on stdout.
 run check --progress "$EX/000_043825adc2a1e450.txt" "$EX/002_24d4cf092f85e5e3.txt"
 expect_err "已检查 2/2 个文档" "--progress shows documents done / total"

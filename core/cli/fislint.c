@@ -13,7 +13,9 @@ typedef struct command {
 
 static const command commands[] = {
     { "check", cmd_check, "检查报告（文件、URL 或 - 表示标准输入），列出问题" },
-    { "checks", cmd_checks, "列出已加载的检查项：id、版本、说明" },
+    { "checks", cmd_checks, "列出已加载的检查项：id、版本、说明（--rules 列出规则）" },
+    { "config", cmd_config, "显示生效的配置及每个值的来源（文件:行、--set 或默认）" },
+    { "explain", cmd_explain, "说明一条规则：检查什么、常见原因、单位如何改正" },
     { "dump", cmd_dump, "显示报告解析后的文档模型（章节、表格、金额）" },
     { "fetch", cmd_fetch, "按 URL 下载报告并保存，附元数据记录" },
 };

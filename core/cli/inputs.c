@@ -21,9 +21,11 @@ void fl_cli_inputs_init(fl_cli_inputs *in)
     in->fetch = fl_fetch_options_new();
 }
 
-static void add_one(fl_cli_inputs *in, char *item)
+static void add_one(fl_cli_inputs *in, char *item, const char *unit)
 {
     in->items = xrealloc(in->items, (in->count + 1) * sizeof *in->items);
+    in->units = xrealloc(in->units, (in->count + 1) * sizeof *in->units);
+    in->units[in->count] = unit ? xstrdup(unit) : NULL;
     in->items[in->count++] = item;
 }
 
@@ -73,8 +75,9 @@ static void walk(const char *dir, int depth, char ***out, size_t *n, size_t *cap
     closedir(d);
 }
 
-/* A path, URL or "-"; a directory stands for the reports inside it. */
-static void add_item(fl_cli_inputs *in, const char *item)
+/* A path, URL or "-"; a directory stands for the reports inside it.
+ * `unit` (or NULL) goes with every document the item yields. */
+static void add_item(fl_cli_inputs *in, const char *item, const char *unit)
 {
     struct stat st;
     if (strcmp(item, "-") != 0 && stat(item, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -87,18 +90,19 @@ static void add_item(fl_cli_inputs *in, const char *item)
         if (n > 0) {
             qsort(files, n, sizeof *files, by_name);
             for (size_t i = 0; i < n; i++)
-                add_one(in, files[i]);
+                add_one(in, files[i], unit);
             free(files);
             return;
         }
         free(files);
         fprintf(stderr, "fislint: %s: 目录中没有报告文件（.txt .md .html .docx .xlsx .pdf）\n", item);
     }
-    add_one(in, xstrdup(item));
+    add_one(in, xstrdup(item), unit);
 }
 
 /* `-i FILE`: one path or URL per line ('#' comments and blank lines
- * skipped; "-" reads standard input). */
+ * skipped; "-" reads standard input), optionally followed by a TAB and
+ * the unit (bureau) the report belongs to. */
 static int read_list(fl_cli_inputs *in, const char *path)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
@@ -115,8 +119,19 @@ static int read_list(fl_cli_inputs *in, const char *path)
         char *s = line;
         while (*s == ' ' || *s == '\t')
             s++;
-        if (*s != '\0' && *s != '#')
-            add_item(in, s);
+        if (*s == '\0' || *s == '#')
+            continue;
+        char *tab = strchr(s, '\t');
+        const char *unit = NULL;
+        if (tab != NULL) {
+            *tab = '\0';
+            unit = tab + 1;
+            while (*unit == ' ' || *unit == '\t')
+                unit++;
+            if (*unit == '\0')
+                unit = NULL;
+        }
+        add_item(in, s, unit);
     }
     free(line);
     if (f != stdin)
@@ -157,14 +172,17 @@ int fl_cli_inputs_option(fl_cli_inputs *in, int code, const char *arg)
 void fl_cli_inputs_add_args(fl_cli_inputs *in, int argc, char **argv, int first)
 {
     for (int i = first; i < argc; i++)
-        add_item(in, argv[i]);
+        add_item(in, argv[i], NULL);
 }
 
 void fl_cli_inputs_free(fl_cli_inputs *in)
 {
-    for (size_t i = 0; i < in->count; i++)
+    for (size_t i = 0; i < in->count; i++) {
         free(in->items[i]);
+        free(in->units[i]);
+    }
     free(in->items);
+    free(in->units);
     fl_fetch_options_free(in->fetch);
     memset(in, 0, sizeof *in);
 }
@@ -173,4 +191,16 @@ unsigned fl_cli_default_jobs(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 && n <= 1024 ? (unsigned)n : 1;
+}
+
+const char *fl_cli_inputs_unit(const fl_cli_inputs *in, const char *source, size_t *hint)
+{
+    for (size_t k = 0; k < in->count; k++) {
+        size_t i = (*hint + k) % in->count;
+        if (strcmp(in->items[i], source) == 0) {
+            *hint = i + 1;
+            return in->units[i];
+        }
+    }
+    return NULL;
 }

@@ -13,12 +13,19 @@ typedef struct fl_loaded_plugin {
     char *path;
     void *state;             /* from init() */
     int enabled;             /* selected by --checks */
+    /* Per declared rule (desc rules, in order): turned on by --checks, and
+     * the severity the configuration gives it (0: the check's own). */
+    size_t nrules;
+    unsigned char *rule_on;
+    fl_severity *rule_severity;
+    int others_on;           /* rules the check reports without declaring */
 } fl_loaded_plugin;
 
 typedef struct fl_plugin_set {
     fl_loaded_plugin *items;
     size_t count, cap;
     size_t failures;         /* plugins that could not be loaded */
+    fl_severity min_severity; /* findings below it are hidden; 0: none */
 } fl_plugin_set;
 
 /* Called once per plugin that fails to load, with a Chinese message that
@@ -36,10 +43,27 @@ void fl_plugins_load(fl_plugin_set *set, const char *const *dirs, size_t ndirs,
  * calling on_error. */
 int fl_plugins_load_file(fl_plugin_set *set, const char *path, fl_config_set *cfg,
                          fl_load_error_fn on_error, void *ctx);
-/* Enable plugins by a comma-separated list of globs, "-GLOB" disabling
- * ("*,-duplicate-*").  Returns -1 when the list selects nothing known
- * (message in err). */
+/* Enable checks and rules by a comma-separated list of globs, "-GLOB"
+ * disabling: a glob without '/' matches check ids ("*,-duplicate-*"), one
+ * with '/' matches rules ("table-totals,-table-totals/narrative").  A list
+ * that starts with an inclusion first turns everything off.  Returns -1
+ * (message in err, without where the list came from) when an entry
+ * matches no loaded check or rule, or when nothing is left selected. */
 int fl_plugins_select(fl_plugin_set *set, const char *spec, char *err, size_t errsize);
+/* Check the configuration against the loaded checks, recording each
+ * problem in cfg (fl_config_error): a section that is no check, a key a
+ * check does not declare (fl_plugin.options), a [severity] entry naming
+ * no check or rule or no severity, a bad [fislint] min-severity.  Applies
+ * [severity] and min-severity to the set. */
+void fl_plugins_configure(fl_plugin_set *set, fl_config_set *cfg);
+/* The loaded plugin with this id, or NULL. */
+fl_loaded_plugin *fl_plugins_find(const fl_plugin_set *set, const char *id);
+/* Up to three loaded names closest to `name` ("table-totals/code-hierarchy"
+ * style when `rules`, check ids otherwise), joined by "、"; NULL when
+ * none is close.  Caller frees. */
+char *fl_plugins_suggest(const fl_plugin_set *set, const char *name, int rules);
+/* The option keys a plugin declares (ABI 1.1), or NULL when it does not say. */
+const char *const *fl_plugin_option_keys(const fl_plugin *desc);
 void fl_plugins_unload(fl_plugin_set *set);
 /* The rules a plugin declares (ABI 1.1), or NULL for a 1.0 plugin or one
  * that lists none.  Borrowed from the plugin. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "loader.h"
 #include "util.h"
 
 fl_report *fl_report_new(const fl_document *doc)
@@ -49,10 +50,23 @@ void fl_report_free(fl_report *rep)
     free(rep);
 }
 
+static const fl_plugin_set *policy;
+
+void fl_report_set_policy(const fl_plugin_set *set)
+{
+    policy = set;
+}
+
+const fl_plugin_set *fl_report_policy(void)
+{
+    return policy;
+}
+
 void fl_report_set_check(fl_report *rep, const char *check_id)
 {
     rep->check_id = check_id;
     rep->rules = NULL;
+    rep->plugin = policy && check_id ? fl_plugins_find(policy, check_id) : NULL;
 }
 
 void fl_report_set_rules(fl_report *rep, const fl_rule *rules)
@@ -80,6 +94,26 @@ static int rule_applies(const fl_report *rep, const char *rule)
     return r == NULL || (r->kinds & fl_doc_kinds(rep->doc)) != 0;
 }
 
+/* What the user configured for this rule: 0 when it is turned off, else 1
+ * with *sev adjusted to the configured severity. */
+static int rule_policy(const fl_report *rep, const char *rule, fl_severity *sev)
+{
+    const fl_loaded_plugin *p = rep->plugin;
+    if (p == NULL)
+        return 1;
+    const fl_rule *rules = fl_plugin_rules(p->desc);
+    const fl_rule *r = fl_rule_find(rules, p->desc->id, rule);
+    if (r == NULL)
+        return p->others_on;
+    size_t k = (size_t)(r - rules);
+    if (k >= p->nrules || !p->rule_on[k])
+        return 0;
+    fl_severity want = p->rule_severity[k];
+    if (want != 0 && !(*sev == FL_SEV_INFO && r->severity > FL_SEV_INFO))
+        *sev = want;
+    return 1;
+}
+
 fl_finding *fl_report_add(fl_report *rep, const char *rule, fl_severity sev, const char *fmt, ...)
 {
     fl_finding *f = xcalloc(1, sizeof *f);
@@ -93,12 +127,15 @@ fl_finding *fl_report_add(fl_report *rep, const char *rule, fl_severity sev, con
         f->rule = xasprintf("%s/%s", check, rule);
     if (sev < FL_SEV_INFO || sev > FL_SEV_ERROR)
         sev = FL_SEV_ERROR;
+    int wanted = rule_policy(rep, rule, &sev);
+    if (policy != NULL && sev < policy->min_severity)
+        wanted = 0;
     f->severity = sev;
     va_list ap;
     va_start(ap, fmt);
     f->message = xvasprintf(fmt, ap);
     va_end(ap);
-    if (!rule_applies(rep, rule)) {
+    if (!wanted || !rule_applies(rep, rule)) {
         rep->dropped = xgrow(rep->dropped, &rep->dropped_cap, rep->ndropped + 1, sizeof *rep->dropped);
         rep->dropped[rep->ndropped++] = f;
         return f;
@@ -276,6 +313,12 @@ fl_severity fl_severity_parse(const char *name)
     if (strcmp(name, "warning") == 0)
         return FL_SEV_WARNING;
     if (strcmp(name, "error") == 0)
+        return FL_SEV_ERROR;
+    if (strcmp(name, "提示") == 0)
+        return FL_SEV_INFO;
+    if (strcmp(name, "警告") == 0)
+        return FL_SEV_WARNING;
+    if (strcmp(name, "错误") == 0)
         return FL_SEV_ERROR;
     return (fl_severity)0;
 }

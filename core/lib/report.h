@@ -26,10 +26,14 @@ struct fl_finding {
     char *suggestion;
 };
 
+struct fl_loaded_plugin;
+struct fl_plugin_set;
+
 struct fl_report {
     const fl_document *doc;
     const char *check_id;   /* the check now running; borrowed */
     const fl_rule *rules;   /* its declared rules, or NULL; borrowed */
+    const struct fl_loaded_plugin *plugin; /* its selection and severities (policy), or NULL */
     fl_finding **items;
     size_t count, cap;
     /* Findings of rules that do not apply to this kind of document: kept
@@ -54,6 +58,17 @@ void fl_report_set_rules(fl_report *rep, const fl_rule *rules);
 /* The declared rule `name` ("code-hierarchy" or "check/code-hierarchy")
  * of `rules`, or NULL. */
 const fl_rule *fl_rule_find(const fl_rule *rules, const char *check_id, const char *name);
+/* The checks and rules the user selected, their configured severities and
+ * the minimum severity shown (a plugin set after fl_plugins_select and
+ * fl_plugins_configure; borrowed, NULL for none).  Process-wide because
+ * reports are made deep inside the checkers and their forked workers,
+ * which inherit it; set once before any document is checked.  A finding
+ * of a rule turned off, or below the minimum, is dropped like one of a
+ * rule that does not apply.  A configured severity replaces the one the
+ * check gives, except that an info the check gives to a rule it usually
+ * reports higher ("could not read reliably") stays an info. */
+void fl_report_set_policy(const struct fl_plugin_set *set);
+const struct fl_plugin_set *fl_report_policy(void);
 /* Fill what a finding's line implies (evidence, page, section path)
  * when the plugin did not set it.  Called after each check has run. */
 void fl_report_complete(fl_report *rep);
@@ -61,7 +76,8 @@ void fl_report_complete(fl_report *rep);
 void fl_report_sort(fl_report *rep);
 const char *fl_severity_name(fl_severity sev);       /* "error", "warning", "info" */
 const char *fl_severity_name_zh(fl_severity sev);    /* "错误", "警告", "提示" */
-/* Parses "error" / "warning" / "info"; returns 0 when unknown. */
+/* Parses "error" / "warning" / "info" (or 错误 / 警告 / 提示); returns 0
+ * when unknown. */
 fl_severity fl_severity_parse(const char *name);
 
 #endif

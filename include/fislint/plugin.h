@@ -29,6 +29,13 @@
  *                    from; rules declared with the kinds they apply to
  *                    (fl_rule, fl_plugin.rules).  1.0 plugins load as
  *                    before and their rules run on every kind.
+ *                    Configuration that cannot silently be wrong: each
+ *                    rule's explanation (fl_rule.help, for `fislint
+ *                    explain`); the option keys a check knows
+ *                    (fl_plugin.options: any other key in its section is an
+ *                    error); fl_config_reject() for a value init() refuses;
+ *                    fl_config_get_dec() refuses a value that is not a
+ *                    number, fl_config_get_bool() one that is not on/off.
  */
 #ifndef FISLINT_PLUGIN_H
 #define FISLINT_PLUGIN_H
@@ -301,8 +308,21 @@ typedef struct fl_config fl_config;
 
 /* The value of `key`, or `fallback` when unset.  Borrowed. */
 const char *fl_config_get(const fl_config *cfg, const char *key, const char *fallback);
-/* `key` as a decimal; `fallback` when unset or not a number. */
+/* `key` as a decimal; `fallback` when unset.  A value that is not a
+ * number ("abc") is refused as by fl_config_reject() and gives `fallback`. */
 fl_dec fl_config_get_dec(const fl_config *cfg, const char *key, fl_dec fallback);
+/* `key` as on/off (since 1.1): on, yes, true, 1 give 1; off, no, false, 0
+ * give 0; `fallback` when unset; any other value ("maybe") is refused as by
+ * fl_config_reject() and gives `fallback`. */
+int fl_config_get_bool(const fl_config *cfg, const char *key, int fallback);
+/* Refuse the value of `key` (since 1.1), from init(): the message says why,
+ * in Chinese, printf-style ("应为 0 到 1 之间的数").  The run stops before
+ * any document is read, with exit status 2 and the message
+ *   FILE:LINE: [check-id] key = value: message
+ * (or "--set: …" for a value given on the command line).  init() may go on
+ * and return 0 with its default; the core does not check documents. */
+void fl_config_reject(const fl_config *cfg, const char *key, const char *fmt, ...)
+    FISLINT_PRINTF(3, 4);
 
 /* ------------------------------------------------------------------ */
 /* Reporting findings                                                  */
@@ -362,6 +382,9 @@ typedef struct fl_rule {
     fl_severity severity;    /* its usual severity, for listings */
     unsigned kinds;          /* FL_KINDS_ALL, FL_KINDS_FINAL, … */
     const char *summary;     /* one line, Chinese */
+    /* Shown by `fislint explain check/rule` (may be NULL): 2–4 sentences in
+     * Chinese — what is checked, a typical cause, how a bureau fixes it. */
+    const char *help;
 } fl_rule;
 
 typedef struct fl_plugin {
@@ -390,6 +413,12 @@ typedef struct fl_plugin {
      * check's rules, ended by an entry whose name is NULL; static data
      * owned by the plugin. */
     const fl_rule *rules;
+    /* Since 1.1 (read only when struct_size covers it).  Optional: the
+     * option keys the check reads from its configuration section, ended by
+     * NULL (`{ NULL }` for a check without options).  A key in the section
+     * that is not listed is an error naming the file and line.  NULL: the
+     * core cannot tell and accepts any key. */
+    const char *const *options;
 } fl_plugin;
 
 #define FISLINT_PLUGIN_HEADER \

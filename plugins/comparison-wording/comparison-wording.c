@@ -20,10 +20,16 @@ static int cw_init(const fl_config *cfg, void **state)
     *o = defaults();
     o->rough = fl_config_get_dec(cfg, "roughly-equal-percent", o->rough);
     o->clear = fl_config_get_dec(cfg, "clearly-different-percent", o->clear);
-    if (o->rough.micros < 0)
+    if (o->rough.micros < 0) {
+        fl_config_reject(cfg, "roughly-equal-percent", "应为不小于 0 的百分数");
         o->rough = defaults().rough;
-    if (fl_dec_cmp(o->clear, o->rough) < 0)
+    }
+    if (fl_dec_cmp(o->clear, o->rough) < 0) {
+        char buf[32];
+        fl_config_reject(cfg, "clearly-different-percent", "应不小于 roughly-equal-percent（%s）",
+                         fl_dec_format(o->rough, 0, buf, sizeof buf));
         o->clear = o->rough;
+    }
     *state = o;
     return 0;
 }
@@ -62,13 +68,25 @@ static int cw_check(const fl_document *doc, fl_report *rep, void *state)
  * every kind, and need nothing the kind would change. */
 static const fl_rule cw_rules[] = {
     { "final-vs-budget", FL_SEV_ERROR, FL_KINDS_FINAL,
-      "“决算数大于/小于/等于/持平预算数”与文中给出的决算数、预算数相矛盾" },
+      "“决算数大于/小于/等于/持平预算数”与文中给出的决算数、预算数相矛盾",
+      "核对“决算数大于（小于、等于、持平）预算数”等用语与同一处给出的决算数、预算数是否相符；“基本持平”允许的相对差额由选项 roughly-equal-percent 等决定。"
+      "常见原因是数字更新后比较用语未改，或照抄模板的写法。"
+      "请按实际数字改用正确的比较用语（大于、小于或持平）。" },
     { "year-on-year", FL_SEV_ERROR, FL_KINDS_ALL,
-      "“比上年增加/减少/持平”与同一句给出的本年数、上年数相矛盾" },
+      "“比上年增加/减少/持平”与同一句给出的本年数、上年数相矛盾",
+      "核对“比上年增加（减少、持平）”与同一句给出的本年数、上年数是否相符。"
+      "常见原因是沿用上年的说明文字而数字已变。"
+      "请按本年数与上年数的实际大小改正用语和增减额。" },
     { "change-direction", FL_SEV_ERROR, FL_KINDS_ALL,
-      "同一项变化，金额写“增加”而百分比写“下降”（或相反）" },
-    { NULL, 0, 0, NULL },
+      "同一项变化，金额写“增加”而百分比写“下降”（或相反）",
+      "同一项目的变化，金额写“增加”而百分比写“下降”（或相反），方向自相矛盾。"
+      "常见原因是只改了其中一处。"
+      "请按实际增减方向统一金额和百分比的用语。" },
+    { NULL, 0, 0, NULL, NULL },
 };
+
+/* The keys of the [comparison-wording] section: any other is an error. */
+static const char *const option_keys[] = { "roughly-equal-percent", "clearly-different-percent", NULL };
 
 FISLINT_PLUGIN_DEFINE = {
     FISLINT_PLUGIN_HEADER,
@@ -79,4 +97,5 @@ FISLINT_PLUGIN_DEFINE = {
     .check = cw_check,
     .fini = cw_fini,
     .rules = cw_rules,
+    .options = option_keys,
 };

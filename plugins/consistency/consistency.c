@@ -24,15 +24,30 @@ static int cs_check(const fl_document *doc, fl_report *rep, void *state)
  * and unit are not those of a report. */
 static const fl_rule cs_rules[] = {
     { "year-title", FL_SEV_ERROR, FL_KINDS_FINAL | FL_KINDS_BUDGET | FL_KINDS_EVAL,
-      "标题或表名中的年度与报告年度不一致（如2024年度决算中的“2023年度部门决算表”）" },
+      "标题或表名中的年度与报告年度不一致（如2024年度决算中的“2023年度部门决算表”）",
+      "标题或表名中的年度应与报告年度一致，例如2024年度决算中不应出现“2023年度部门决算表”。"
+      "常见原因是沿用上年的模板或表格标题未更新。"
+      "请把标题、表名中的年度改为报告年度。" },
     { "year-text", FL_SEV_WARNING, FL_KINDS_FINAL | FL_KINDS_BUDGET,
-      "叙述本年数字时写成了其他年度（如2024年度决算中的“2023年度收入支出总计……”），比较上年的写法除外" },
+      "叙述本年数字时写成了其他年度（如2024年度决算中的“2023年度收入支出总计……”），比较上年的写法除外",
+      "叙述本年数字时写成了其他年度（如2024年度决算中写“2023年度收入支出总计……”）；与上年比较的写法不在此列。"
+      "常见原因是复制上年的说明文字只改了数字。"
+      "请把年度改为报告年度。" },
     { "asset-date", FL_SEV_ERROR, FL_KINDS_FINAL,
-      "决算的国有资产占用情况不是截至报告年度12月31日（如2024年度决算中的“截至2023年12月31日”）" },
+      "决算的国有资产占用情况不是截至报告年度12月31日（如2024年度决算中的“截至2023年12月31日”）",
+      "决算中的国有资产占用情况应为截至报告年度12月31日的数字，例如2024年度决算应写“截至2024年12月31日”。"
+      "常见原因是沿用上年文字未改日期。"
+      "请改正截止日期，并核对资产数字是否为本年末数。" },
     { "unit-name", FL_SEV_ERROR, FL_KINDS_FINAL | FL_KINDS_BUDGET,
-      "标题或“部门：”等表头中的单位名称是另一个单位（简称、全称不算）" },
-    { NULL, 0, 0, NULL },
+      "标题或“部门：”等表头中的单位名称是另一个单位（简称、全称不算）",
+      "标题或“部门：”“单位：”等表头中的单位名称是另一个单位（同一单位的简称、全称不算）。"
+      "常见原因是套用了其他单位的报告或表格。"
+      "请把单位名称改为本单位，并检查内容是否也照抄了其他单位。" },
+    { NULL, 0, 0, NULL, NULL },
 };
+
+/* No options: any key in a [consistency] section is an error. */
+static const char *const option_keys[] = { NULL };
 
 FISLINT_PLUGIN_DEFINE = {
     FISLINT_PLUGIN_HEADER,
@@ -41,4 +56,5 @@ FISLINT_PLUGIN_DEFINE = {
     .summary = "一致性：标题、叙述、资产时点中的年度与报告年度一致，标题和表头中的单位与报告单位一致",
     .check = cs_check,
     .rules = cs_rules,
+    .options = option_keys,
 };

@@ -120,13 +120,25 @@ static int mc_check(const fl_document *doc, fl_report *rep, void *state)
 #define MC_KINDS_EVAL (FL_KINDS_EVAL | FL_KINDS_FINAL)
 static const fl_rule mc_rules[] = {
     { "empty-cause", FL_SEV_ERROR, FL_KINDS_ALL,
-      "说明了增减或差异，但“主要原因是”后为空或只有占位内容（无、/、XX）" },
+      "说明了增减或差异，但“主要原因是”后为空或只有占位内容（无、/、XX）",
+      "文中说明了增减或差异，但“主要原因是”之后为空，或只有“无”“/”“XX”等占位内容。"
+      "常见原因是套用模板时没有填写原因。"
+      "请写明增减变化或差异的具体原因（如人员变动、项目增减、厉行节约）。" },
     { "empty-deviation-reason", FL_SEV_WARNING, MC_KINDS_EVAL,
-      "绩效自评表中未完成或失分的指标，“偏差原因分析”栏为空或为占位" },
+      "绩效自评表中未完成或失分的指标，“偏差原因分析”栏为空或为占位",
+      "绩效自评表中未完成目标或失分的指标，其“偏差原因分析”栏为空或只有占位内容。"
+      "常见原因是只填了得分而漏填原因。"
+      "请为每个未完成或失分的指标写明偏差原因及改进措施。" },
     { "empty-deviation-section", FL_SEV_WARNING, MC_KINDS_EVAL,
-      "“偏离绩效目标的原因和下一步改进措施”只写“无”，但项目存在偏离" },
-    { NULL, 0, 0, NULL },
+      "“偏离绩效目标的原因和下一步改进措施”只写“无”，但项目存在偏离",
+      "“偏离绩效目标的原因和下一步改进措施”只写了“无”，但项目存在偏离（有指标未完成或失分）。"
+      "常见原因是沿用模板的“无”。"
+      "请写明偏离的原因和下一步改进措施。" },
+    { NULL, 0, 0, NULL, NULL },
 };
+
+/* The keys of the [missing-cause] section: any other is an error. */
+static const char *const option_keys[] = { "placeholders", NULL };
 
 FISLINT_PLUGIN_DEFINE = {
     FISLINT_PLUGIN_HEADER,
@@ -137,4 +149,5 @@ FISLINT_PLUGIN_DEFINE = {
     .check = mc_check,
     .fini = mc_fini,
     .rules = mc_rules,
+    .options = option_keys,
 };

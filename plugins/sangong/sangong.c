@@ -32,13 +32,15 @@ static int sangong_init(const fl_config *cfg, void **state)
         return -1;
     o->rounding_per_addend = fl_config_get_dec(cfg, "rounding-per-addend", dec_of("0.01"));
     o->rate_tolerance = fl_config_get_dec(cfg, "rate-tolerance", dec_of("0.01"));
-    if (o->rounding_per_addend.micros < 0)
+    if (o->rounding_per_addend.micros < 0) {
+        fl_config_reject(cfg, "rounding-per-addend", "应为不小于 0 的数（每个加数允许的尾数误差）");
         o->rounding_per_addend.micros = 0;
-    if (o->rate_tolerance.micros < 0)
+    }
+    if (o->rate_tolerance.micros < 0) {
+        fl_config_reject(cfg, "rate-tolerance", "应为不小于 0 的百分点数");
         o->rate_tolerance.micros = 0;
-    const char *details = fl_config_get(cfg, "details", "yes");
-    o->details = !(strcmp(details, "no") == 0 || strcmp(details, "false") == 0 ||
-                   strcmp(details, "0") == 0 || strcmp(details, "off") == 0);
+    }
+    o->details = fl_config_get_bool(cfg, "details", 1);
     *state = o;
     return 0;
 }
@@ -98,29 +100,66 @@ static int sangong_check(const fl_document *doc, fl_report *rep, void *state)
 
 static const fl_rule sangong_rules[] = {
     { "sum", FL_SEV_ERROR, FL_KINDS_ALL,
-      "“三公”经费合计等于各分项之和（表内与情况说明，预算数与决算数）" },
+      "“三公”经费合计等于各分项之和（表内与情况说明，预算数与决算数）",
+      "核对“三公”经费合计等于因公出国（境）费、公务用车购置及运行维护费、公务接待费之和，公务用车购置及运行维护费等于购置费加运行维护费；预算数和决算数分别核对，表中没有数字时核对情况说明。"
+      "差额不超过尾数误差的只作提示。"
+      "常见原因是手工改动合计或小计；请更正表格使合计、小计与分项一致，尾数误差可在表下注明“本表金额单位转换时可能存在尾数误差”。" },
     { "narrative-table", FL_SEV_ERROR, FL_KINDS_ALL,
-      "情况说明中的“三公”经费金额与“三公”经费表一致" },
+      "情况说明中的“三公”经费金额与“三公”经费表一致",
+      "核对“三公”经费情况说明中写出的预算数、决算数与“三公”经费表是否一致；文字少写小数位时按同样位数四舍五入后比较。"
+      "常见原因是表格更新后说明文字未同步修改。"
+      "请把说明中的金额改为与表格一致。" },
     { "rate", FL_SEV_ERROR, FL_KINDS_ALL,
-      "占比、比上年增减幅度、预决算差异率、完成预算比例按所列金额复算" },
+      "占比、比上年增减幅度、预决算差异率、完成预算比例按所列金额复算",
+      "按文中所列金额复算各种比率：差异率＝(决算数－预算数)÷预算数，完成预算的X%＝决算数÷预算数，占X%＝分项÷合计，比上年增长（下降）Y%＝增减额÷上年数。"
+      "常见原因是比率按旧数字计算或分子分母用错。"
+      "请用句中的金额重新计算百分比并改正。" },
     { "over-budget", FL_SEV_ERROR, SG_KINDS_SPENT,
-      "决算数超过预算数且未说明原因（预算除外）" },
+      "决算数超过预算数且未说明原因（预算除外）",
+      "决算数（合计或某一分项）超过预算数，而在同一句或下一句中没有说明原因；对合计的一般性原因不能覆盖单独超支的分项。"
+      "常见原因是年中追加了预算或新增任务而说明中未写。"
+      "请在数字后补充超支原因（如追加预算的依据、新增任务）；若并无正当原因，请核对数字。" },
     { "unexplained-difference", FL_SEV_WARNING, SG_KINDS_SPENT,
-      "决算数与预算数不同且未说明差异原因（预算除外）" },
+      "决算数与预算数不同且未说明差异原因（预算除外）",
+      "决算数低于预算数，但没有说明差异原因；“主要原因是。"
+      "”“原因：无”之类没有实际内容的说明不算。"
+      "常见原因是套用模板时漏写原因。"
+      "请在数字后写明差异原因，如“决算数小于预算数的主要原因是：厉行节约，压减公务接待”。" },
     { "car-split", FL_SEV_WARNING, FL_KINDS_FINAL | FL_KINDS_BUDGET,
-      "公务用车购置及运行维护费须分列购置费和运行维护费（决算与预算）" },
+      "公务用车购置及运行维护费须分列购置费和运行维护费（决算与预算）",
+      "情况说明写了公务用车购置及运行维护费（不为零），但没有分别列出购置费和运行维护费。"
+      "常见原因是只写了合计数。"
+      "请分别写明公务用车购置费和运行维护费的金额，并说明购置数量和保有量。" },
     { "abroad-detail", FL_SEV_WARNING, FL_KINDS_FINAL,
-      "决算说明须列明因公出国（境）团组数和人次（仅决算）" },
+      "决算说明须列明因公出国（境）团组数和人次（仅决算）",
+      "决算的因公出国（境）费不为零，但情况说明没有写出团组数和人次。"
+      "常见原因是只写了金额。"
+      "请补充因公出国（境）团组数、人次及主要用途。" },
     { "reception-detail", FL_SEV_WARNING, FL_KINDS_FINAL,
-      "决算说明须列明公务接待批次和人次（仅决算）" },
+      "决算说明须列明公务接待批次和人次（仅决算）",
+      "决算的公务接待费不为零，但情况说明没有写出接待批次和人次。"
+      "常见原因是只写了金额。"
+      "请补充公务接待的批次、人次（其中外事接待可另列）。" },
     { "empty-table-narrative", FL_SEV_ERROR, FL_KINDS_ALL,
-      "“三公”经费表为空（空白、0或“-”），情况说明却写有大于零的“三公”经费预算数或支出数" },
+      "“三公”经费表为空（空白、0或“-”），情况说明却写有大于零的“三公”经费预算数或支出数",
+      "“三公”经费表的预算数（或决算数）全部为空白、0或“-”，情况说明却写有大于零的“三公”经费预算数或支出数，两者必有一处错误。"
+      "常见原因是表格未填报或用错了模板。"
+      "请按实际情况填写“三公”经费表，或更正说明中的金额。" },
     { "narrative-denies-table", FL_SEV_ERROR, FL_KINDS_ALL,
-      "情况说明称无“三公”经费（或某项）预算、支出，“三公”经费表中却有金额" },
+      "情况说明称无“三公”经费（或某项）预算、支出，“三公”经费表中却有金额",
+      "情况说明称没有“三公”经费（或某一项）的预算、支出，而“三公”经费表中该项却有金额。"
+      "常见原因是套用了上年或其他单位的说明文字。"
+      "请核实实际发生情况，更正说明文字或表格，使两者一致。" },
     { "meeting-training-in-total", FL_SEV_ERROR, FL_KINDS_ALL,
-      "会议费、培训费不属于“三公”经费：“三公”经费合计不得包含会议费、培训费" },
-    { NULL, 0, 0, NULL },
+      "会议费、培训费不属于“三公”经费：“三公”经费合计不得包含会议费、培训费",
+      "会议费、培训费不属于“三公”经费；表中或情况说明中的“三公”经费合计不得把会议费、培训费计算在内。"
+      "常见原因是把会议费、培训费与“三公”经费放在同一段落一并合计。"
+      "请从“三公”经费合计中剔除会议费、培训费，另行说明。" },
+    { NULL, 0, 0, NULL, NULL },
 };
+
+/* The keys of the [sangong] section: any other is an error. */
+static const char *const option_keys[] = { "rounding-per-addend", "rate-tolerance", "details", NULL };
 
 FISLINT_PLUGIN_DEFINE = {
     FISLINT_PLUGIN_HEADER,
@@ -131,4 +170,5 @@ FISLINT_PLUGIN_DEFINE = {
     .check = sangong_check,
     .fini = sangong_fini,
     .rules = sangong_rules,
+    .options = option_keys,
 };

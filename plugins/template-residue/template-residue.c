@@ -264,13 +264,25 @@ static int tr_check(const fl_document *doc, fl_report *rep, void *state)
  * and in a document whose kind was not recognised. */
 static const fl_rule tr_rules[] = {
     { "placeholder", FL_SEV_ERROR, FL_KINDS_ALL,
-      "模板占位未替换：XX局、XXX万元、XX%、××、某某、只有省略号的示例表行" },
+      "模板占位未替换：XX局、XXX万元、XX%、××、某某、只有省略号的示例表行",
+      "模板中的占位内容没有替换，如“XX局”“XXX万元”“XX%”“××”“某某”，或只有省略号的示例表行。"
+      "常见原因是套用模板后漏改了个别位置。"
+      "请把占位内容替换为实际名称和数字，删除示例行。" },
     { "alternative", FL_SEV_ERROR, FL_KINDS_ALL,
-      "模板的二选一写法未选定：增加（减少）、增长（下降）、大于（小于）等" },
+      "模板的二选一写法未选定：增加（减少）、增长（下降）、大于（小于）等",
+      "模板中二选一的写法没有选定，如“增加（减少）”“增长（下降）”“大于（小于）”。"
+      "常见原因是照抄模板时没有按实际情况取舍。"
+      "请按实际数字只保留正确的一种写法。" },
     { "instruction", FL_SEV_WARNING, FL_KINDS_ALL,
-      "模板的填写说明未删除：（如持平作持平表述）、（不涉及的不列）、请……填列等" },
-    { NULL, 0, 0, NULL },
+      "模板的填写说明未删除：（如持平作持平表述）、（不涉及的不列）、请……填列等",
+      "模板中的填写说明没有删除，如“（如持平作持平表述）”“（不涉及的不列）”“请……填列”。"
+      "常见原因是复制模板时把说明一并带入。"
+      "请删除这些填写说明，按说明的要求写出实际内容。" },
+    { NULL, 0, 0, NULL, NULL },
 };
+
+/* No options: any key in a [template-residue] section is an error. */
+static const char *const option_keys[] = { NULL };
 
 FISLINT_PLUGIN_DEFINE = {
     FISLINT_PLUGIN_HEADER,
@@ -279,4 +291,5 @@ FISLINT_PLUGIN_DEFINE = {
     .summary = "模板残留：占位文字（XX、××、某某）、二选一写法（增加（减少））、填写说明未删除",
     .check = tr_check,
     .rules = tr_rules,
+    .options = option_keys,
 };
