@@ -64,6 +64,8 @@ expect_err "已检查 2/2 个文档" "--progress shows documents done / total"
 expect_no_out "已检查" "progress never on stdout"
 run check "$EX/000_043825adc2a1e450.txt"
 grep -q "已检查" "$err" && fail "progress shown although stderr is not a terminal" || pass
+run check -q --progress "$EX/000_043825adc2a1e450.txt"
+grep -q "已检查" "$err" && fail "--quiet still shows progress" || pass
 
 run check -j abc "$EX/000_043825adc2a1e450.txt"
 expect_status 2 "-j abc"

@@ -100,6 +100,7 @@ static void usage(FILE *out)
             "  -i, --input-list FILE      从 FILE 读取要检查的文件/URL 列表，每行一个（- 为标准输入）；\n"
             "                             行内 TAB 后可写该报告所属单位\n"
             "      --max-size BYTES       单个输入的大小上限（默认 %u）\n"
+            "  -q, --quiet                不显示进度\n"
             "  -j, --jobs N               同时检查的文档数（默认为 CPU 核数；输出顺序与输入顺序一致）\n"
             "      --check-timeout S      单个检查项处理一个文档的时间上限，秒（默认 %d；0 为不限）\n"
             "      --check-memory MB      运行检查项的子进程的内存上限，MB（默认 %d；0 为不限）\n"
@@ -121,6 +122,7 @@ static const struct option check_options[] = {
     { "split-by", required_argument, NULL, OPT_SPLIT_BY },
     { "checks", required_argument, NULL, OPT_CHECKS },
     { "min-severity", required_argument, NULL, OPT_MIN_SEVERITY },
+    { "quiet", no_argument, NULL, 'q' },
     { "fail-on", required_argument, NULL, OPT_FAIL_ON },
     { "plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR },
     { "config", required_argument, NULL, OPT_CONFIG },
@@ -150,11 +152,12 @@ int cmd_check(int argc, char **argv)
     check_run run = { 0 };
     run.checker.limits = (fl_guard_limits){ 1, FL_GUARD_DEFAULT_TIMEOUT, FL_GUARD_DEFAULT_MEMORY_MB };
     unsigned jobs = fl_cli_default_jobs();
+    int quiet = 0;
     int c;
 
     fl_cli_inputs_init(&in);
     optind = 1;
-    while ((c = getopt_long(argc, argv, "f:o:i:j:h", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "f:o:i:j:qh", options, NULL)) != -1) {
         switch (c) {
         case 'f':
             format = optarg;
@@ -201,6 +204,9 @@ int cmd_check(int argc, char **argv)
             run.checker.limits.memory_mb = mb;
             break;
         }
+        case 'q':
+            quiet = 1;
+            break;
         case 'j':
             if (parse_count(optarg, "-j", 1024, &jobs) != 0)
                 goto out;
@@ -267,7 +273,7 @@ int cmd_check(int argc, char **argv)
         run.stream = fmt;
     /* --progress / --no-progress (shared with fetch); by default only on a
      * terminal, so logs and pipes never see it. */
-    run.checker.progress = in.fetch->progress < 0 ? isatty(STDERR_FILENO) : in.fetch->progress;
+    run.checker.progress = quiet ? 0 : in.fetch->progress < 0 ? isatty(STDERR_FILENO) : in.fetch->progress;
     char **files = NULL;
     const char **urls = NULL;
     size_t nfiles = 0, nurls = 0, fcap = 0;

@@ -41,6 +41,8 @@ const struct option fl_fetch_long_options[] = {
     { "max-redirs", required_argument, NULL, OPT_MAX_REDIRS },
     { "max-pages", required_argument, NULL, OPT_MAX_PAGES },
     { "jobs", required_argument, NULL, OPT_JOBS },
+    /* `check` uses -j/--jobs for documents: there this one sets requests. */
+    { "fetch-jobs", required_argument, NULL, OPT_JOBS },
     { "ca-bundle", required_argument, NULL, OPT_CA_BUNDLE },
     { "user-agent", required_argument, NULL, OPT_USER_AGENT },
     { "progress", no_argument, NULL, OPT_PROGRESS },
@@ -54,7 +56,7 @@ const char fl_fetch_options_help[] =
     "      --crawl DEPTH          从列表页沿同一主机的链接抓取 DEPTH 层\n"
     "      --match REGEX          抓取时只保留链接文字或 URL 匹配 REGEX（PCRE2）的页面\n"
     "      --per-host N           同一主机的并发请求数（默认 2）\n"
-    "      --jobs N               总并发请求数（默认 8）\n"
+    "      --fetch-jobs N         总并发请求数（默认 8；fetch 命令中也可写 --jobs）\n"
     "      --delay MS             对同一主机两次请求之间的间隔，毫秒（默认 200）\n"
     "      --timeout S            单个请求的总超时，秒（默认 120）\n"
     "      --connect-timeout S    连接超时，秒（默认 20）\n"
