@@ -57,7 +57,8 @@ START_TEST(parse_plain)
     ck_assert_int_eq(P("+7").micros, 7000000);
     ck_assert_int_eq(P(" 3.000001 ").micros, 3000001);
     ck_assert_int_eq(P(".5").micros, 500000);
-    ck_assert_int_eq(P("9223372036854.775807").micros, INT64_MAX);
+    ck_assert_int_eq(P("9223372036854.775806").micros, FL_DEC_MAX_MICROS);
+    ck_assert_int_eq(P("-9223372036854.775806").micros, -FL_DEC_MAX_MICROS);
 }
 END_TEST
 
@@ -73,6 +74,9 @@ START_TEST(parse_rejects)
     ck_assert_int_eq(fl_dec_parse("1.2.3", &d), -1);
     ck_assert_int_eq(fl_dec_parse("12万元", &d), -1);
     ck_assert_int_eq(fl_dec_parse("9223372036855", &d), -1); /* overflow */
+    /* the out-of-range values are not configurable amounts */
+    ck_assert_int_eq(fl_dec_parse("9223372036854.775807", &d), -1);
+    ck_assert_int_eq(fl_dec_parse("-9223372036854.775807", &d), -1);
     ck_assert_int_eq(fl_dec_parse("99999999999999999999999999", &d), -1);
     ck_assert_int_eq(fl_dec_parse(NULL, &d), -1);
     ck_assert_int_eq(d.micros, 42); /* untouched on failure */
@@ -162,6 +166,101 @@ START_TEST(inline_helpers)
 }
 END_TEST
 
+START_TEST(out_of_range_values)
+{
+    ck_assert(!fl_dec_out_of_range(D(FL_DEC_MAX_MICROS)));
+    ck_assert(!fl_dec_out_of_range(D(-FL_DEC_MAX_MICROS)));
+    ck_assert(!fl_dec_out_of_range(D(0)));
+    ck_assert(fl_dec_out_of_range(D(INT64_MAX)));
+    ck_assert(fl_dec_out_of_range(D(INT64_MIN)));
+    ck_assert(fl_dec_out_of_range(D(INT64_MIN + 1)));
+    ck_assert_int_eq(fl_dec_saturated(0).micros, INT64_MAX);
+    ck_assert_int_eq(fl_dec_saturated(1).micros, INT64_MIN);
+}
+END_TEST
+
+/* The wrapped sum of the fuzz report: 9×10^12 + 9×10^12 万元 printed as
+ * -446744073709.551616.  Both ends saturate, never change sign. */
+START_TEST(add_sub_saturate_at_both_ends)
+{
+    fl_dec nine = P("9000000000000");
+    fl_dec r = fl_dec_add(nine, nine);
+    ck_assert(fl_dec_out_of_range(r));
+    ck_assert_int_eq(r.micros, INT64_MAX);
+    r = fl_dec_add(fl_dec_sub(D(0), nine), fl_dec_sub(D(0), nine));
+    ck_assert(fl_dec_out_of_range(r));
+    ck_assert_int_eq(r.micros, INT64_MIN);
+    r = fl_dec_sub(nine, fl_dec_sub(D(0), nine));
+    ck_assert_int_eq(r.micros, INT64_MAX);
+    r = fl_dec_sub(fl_dec_sub(D(0), nine), nine);
+    ck_assert_int_eq(r.micros, INT64_MIN);
+    /* exactly to the edge is still exact; one millionth more is not */
+    r = fl_dec_add(D(FL_DEC_MAX_MICROS - 1), D(1));
+    ck_assert_int_eq(r.micros, FL_DEC_MAX_MICROS);
+    ck_assert(!fl_dec_out_of_range(r));
+    ck_assert(fl_dec_out_of_range(fl_dec_add(r, D(1))));
+    ck_assert_int_eq(fl_dec_sub(D(-FL_DEC_MAX_MICROS), D(1)).micros, INT64_MIN);
+    /* sticky: a huge total less a small part is still out of range */
+    ck_assert_int_eq(fl_dec_sub(D(INT64_MAX), P("1")).micros, INT64_MAX);
+    ck_assert_int_eq(fl_dec_add(D(INT64_MIN), P("1")).micros, INT64_MIN);
+    ck_assert_int_eq(fl_dec_sub(P("1"), D(INT64_MAX)).micros, INT64_MIN);
+    ck_assert_int_eq(fl_dec_sub(P("1"), D(INT64_MIN)).micros, INT64_MAX);
+    /* abs of either end: positive out of range, no -INT64_MIN */
+    ck_assert_int_eq(fl_dec_abs(D(INT64_MIN)).micros, INT64_MAX);
+    ck_assert_int_eq(fl_dec_abs(D(INT64_MIN + 1)).micros, INT64_MAX);
+    ck_assert_int_eq(fl_dec_abs(D(-FL_DEC_MAX_MICROS)).micros, FL_DEC_MAX_MICROS);
+    /* comparisons still order them beyond every exact amount */
+    ck_assert_int_eq(fl_dec_cmp(D(INT64_MAX), D(FL_DEC_MAX_MICROS)), 1);
+    ck_assert_int_eq(fl_dec_cmp(D(INT64_MIN), D(-FL_DEC_MAX_MICROS)), -1);
+}
+END_TEST
+
+START_TEST(checked_add_and_sub)
+{
+    fl_dec r = { 42 };
+    ck_assert_int_eq(fl_dec_checked_add(P("0.1"), P("0.2"), &r), 0);
+    ck_assert_int_eq(fl_dec_cmp(r, P("0.3")), 0);
+    ck_assert_int_eq(fl_dec_checked_add(P("9000000000000"), P("9000000000000"), &r), -1);
+    ck_assert_int_eq(r.micros, INT64_MAX);
+    ck_assert_int_eq(fl_dec_checked_add(P("-9000000000000"), P("-9000000000000"), &r), -1);
+    ck_assert_int_eq(r.micros, INT64_MIN);
+    /* an out-of-range operand fails even when the sum would fit */
+    ck_assert_int_eq(fl_dec_checked_add(D(INT64_MAX), P("-1"), &r), -1);
+    ck_assert_int_eq(r.micros, INT64_MAX);
+    ck_assert_int_eq(fl_dec_checked_add(P("-1"), D(INT64_MIN), &r), -1);
+    ck_assert_int_eq(r.micros, INT64_MIN);
+    /* a result landing on an out-of-range value is not exact either */
+    ck_assert_int_eq(fl_dec_checked_add(D(FL_DEC_MAX_MICROS), D(1), &r), -1);
+    ck_assert_int_eq(fl_dec_checked_add(D(FL_DEC_MAX_MICROS), D(0), &r), 0);
+    ck_assert_int_eq(fl_dec_checked_sub(P("5"), P("7"), &r), 0);
+    ck_assert_int_eq(fl_dec_cmp(r, P("-2")), 0);
+    ck_assert_int_eq(fl_dec_checked_sub(P("-9000000000000"), P("9000000000000"), &r), -1);
+    ck_assert_int_eq(r.micros, INT64_MIN);
+    ck_assert_int_eq(fl_dec_checked_sub(P("0"), D(INT64_MIN), &r), -1);
+    ck_assert_int_eq(r.micros, INT64_MAX);
+}
+END_TEST
+
+START_TEST(mul_div_round_from_int_saturate)
+{
+    int ok = 0;
+    ck_assert_int_eq(fl_dec_from_int(9223372036854).micros, 9223372036854000000);
+    ck_assert_int_eq(fl_dec_from_int(9223372036855).micros, INT64_MAX);
+    ck_assert_int_eq(fl_dec_from_int(-9223372036855).micros, INT64_MIN);
+    ck_assert_int_eq(fl_dec_from_int(INT64_MIN).micros, INT64_MIN);
+    /* sticky through products, quotients and rounding */
+    ck_assert_int_eq(fl_dec_mul(D(INT64_MAX), P("0.001")).micros, INT64_MAX);
+    ck_assert_int_eq(fl_dec_mul(D(INT64_MAX), P("-1")).micros, INT64_MIN);
+    ck_assert_int_eq(fl_dec_div(D(INT64_MIN), P("1000"), &ok).micros, INT64_MIN);
+    ck_assert_int_eq(ok, 1);
+    ck_assert_int_eq(fl_dec_div(P("1"), D(INT64_MAX), &ok).micros, INT64_MAX);
+    ck_assert_int_eq(fl_dec_round(D(INT64_MIN + 1), 2).micros, INT64_MIN);
+    /* rounding the largest exact value up past the edge */
+    ck_assert_int_eq(fl_dec_round(D(FL_DEC_MAX_MICROS), 0).micros, INT64_MAX);
+    ck_assert_int_eq(fl_dec_round(D(-FL_DEC_MAX_MICROS), 2).micros, INT64_MIN);
+}
+END_TEST
+
 static Suite *dec_suite(void)
 {
     Suite *s = suite_create("dec");
@@ -176,6 +275,10 @@ static Suite *dec_suite(void)
     tcase_add_test(tc, div_by_zero);
     tcase_add_test(tc, round_places);
     tcase_add_test(tc, inline_helpers);
+    tcase_add_test(tc, out_of_range_values);
+    tcase_add_test(tc, add_sub_saturate_at_both_ends);
+    tcase_add_test(tc, checked_add_and_sub);
+    tcase_add_test(tc, mul_div_round_from_int_saturate);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -205,20 +205,36 @@ END_TEST
 
 START_TEST(huge_numbers)
 {
-    /* the largest representable value */
-    fl_number n = parse_all("9223372036854.775807");
+    /* the largest exact value */
+    fl_number n = parse_all("9223372036854.775806");
+    ck_assert_int_eq(n.value.micros, FL_DEC_MAX_MICROS);
+    ck_assert(!fl_dec_out_of_range(n.value));
+    n = parse_all("-9,223,372,036,854.775806");
+    ck_assert_int_eq(n.value.micros, -FL_DEC_MAX_MICROS);
+    /* one millionth more, or a 7th decimal rounding past it: out of range,
+     * still one whole number with its unit */
+    n = parse_all("9223372036854.775807");
+    ck_assert(fl_dec_out_of_range(n.value));
     ck_assert_int_eq(n.value.micros, INT64_MAX);
-    n = parse_all("-9,223,372,036,854.775807");
-    ck_assert_int_eq(n.value.micros, -INT64_MAX);
-    /* beyond int64 micros: not a number we can compare (an ID, an account) */
-    ck_assert_uint_eq(fl_parse_number("9223372036854.775808", &n), 0);
-    ck_assert_uint_eq(fl_parse_number("9223372036855", &n), 0);
+    n = parse_all("9223372036854.7758065");
+    ck_assert(fl_dec_out_of_range(n.value));
+    n = parse_all("-9223372036855万元");
+    ck_assert_int_eq(n.value.micros, INT64_MIN);
+    ck_assert_int_eq(n.unit, FL_UNIT_WANYUAN);
+    n = parse_all("99,999,999,999,999,999,999,999.00");
+    ck_assert_int_eq(n.value.micros, INT64_MAX);
+    ck_assert_int_eq(n.decimals, 2);
+    n = parse_all("12345678901234567890.5元");
+    ck_assert_int_eq(n.value.micros, INT64_MAX);
+    ck_assert_int_eq(n.unit, FL_UNIT_YUAN);
+    /* more than 13 plain digits: an account or ID number, no amount */
     ck_assert_uint_eq(fl_parse_number("622202123456789012345", &n), 0);
-    /* rounding the 7th decimal may not push past the limit either */
-    ck_assert_uint_eq(fl_parse_number("9223372036854.7758075", &n), 0);
+    ck_assert_uint_eq(fl_parse_number("31010519491231002X", &n), 0);
+    ck_assert_uint_eq(fl_parse_number("92233720368550", &n), 0);
     /* 10^12 万元 is fine */
     n = parse_all("1,000,000,000,000.00万元");
     ck_assert_str_eq(F(n.value), "1000000000000");
+    ck_assert(!fl_dec_out_of_range(n.value));
 }
 END_TEST
 
@@ -255,9 +271,19 @@ START_TEST(to_wanyuan)
     n = parse_all("3辆");
     ck_assert_int_eq(fl_number_to_wanyuan(&n, &w), -1);
     ck_assert_int_eq(w.micros, 77); /* untouched on failure */
-    /* 亿元 too large to express in 万元 */
+    /* 亿元 too large to express in 万元: out of range, not "not money" */
     n = parse_all("9000000000000亿元");
-    ck_assert_int_eq(fl_number_to_wanyuan(&n, &w), -1);
+    ck_assert_int_eq(fl_number_to_wanyuan(&n, &w), 0);
+    ck_assert(fl_dec_out_of_range(w));
+    n = parse_all("922337203.685477亿元"); /* the last one that fits */
+    ck_assert_int_eq(fl_number_to_wanyuan(&n, &w), 0);
+    ck_assert_str_eq(F(w), "9223372036854.77");
+    n = parse_all("-9223372036855万元"); /* out of range stays so */
+    ck_assert_int_eq(fl_number_to_wanyuan(&n, &w), 0);
+    ck_assert_int_eq(w.micros, INT64_MIN);
+    n = parse_all("9223372036855元"); /* out of range stays so in 万元 too */
+    ck_assert_int_eq(fl_number_to_wanyuan(&n, &w), 0);
+    ck_assert(fl_dec_out_of_range(w));
     ck_assert_int_eq(fl_number_to_wanyuan(NULL, &w), -1);
 }
 END_TEST

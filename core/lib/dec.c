@@ -1,9 +1,10 @@
 /* dec.c — exact decimal arithmetic on int64 millionths (fl_dec).
  *
  * Products and quotients go through a 128-bit intermediate so that realistic
- * amounts (up to 10^12 万元) never overflow; results that do not fit in
- * int64 saturate instead of wrapping, so a corrupt input cannot turn a huge
- * positive total into a negative one. */
+ * amounts never overflow on the way; a result that does not fit the exact
+ * range (±FL_DEC_MAX_MICROS), or an operand already out of range, gives the
+ * out-of-range value of the result's sign, so a corrupt input cannot turn a
+ * huge positive total into a negative one (see <fislint/plugin.h>). */
 #include <fislint/plugin.h>
 
 #include <stdint.h>
@@ -15,11 +16,17 @@ __extension__ typedef __int128 i128;
 
 static int64_t saturate(i128 v)
 {
-    if (v > (i128)INT64_MAX)
-        return INT64_MAX;
-    if (v < (i128)INT64_MIN)
+    if (v > (i128)FL_DEC_MAX_MICROS)
+        return FL_DEC_OUT_OF_RANGE;
+    if (v < -(i128)FL_DEC_MAX_MICROS)
         return INT64_MIN;
     return (int64_t)v;
+}
+
+/* Sign of a product or quotient of a and b, as fl_dec_saturated() wants. */
+static int negative_result(fl_dec a, fl_dec b)
+{
+    return (a.micros < 0) != (b.micros < 0);
 }
 
 /* num / den rounded half away from zero; den must be non-zero. */
@@ -36,6 +43,8 @@ static i128 div_round(i128 num, i128 den)
 
 fl_dec fl_dec_mul(fl_dec a, fl_dec b)
 {
+    if (fl_dec_out_of_range(a) || fl_dec_out_of_range(b))
+        return fl_dec_saturated(negative_result(a, b));
     fl_dec r = { saturate(div_round((i128)a.micros * b.micros, FL_DEC_SCALE)) };
     return r;
 }
@@ -50,12 +59,16 @@ fl_dec fl_dec_div(fl_dec a, fl_dec b, int *ok)
     }
     if (ok)
         *ok = 1;
+    if (fl_dec_out_of_range(a) || fl_dec_out_of_range(b))
+        return fl_dec_saturated(negative_result(a, b));
     r.micros = saturate(div_round((i128)a.micros * FL_DEC_SCALE, b.micros));
     return r;
 }
 
 fl_dec fl_dec_round(fl_dec a, int places)
 {
+    if (fl_dec_out_of_range(a))
+        return fl_dec_saturated(a.micros < 0);
     if (places >= 6)
         return a;
     if (places < 0)
@@ -102,8 +115,8 @@ int fl_dec_parse(const char *text, fl_dec *out)
         v *= 10;
     if (neg)
         v = -v;
-    if (v > (i128)INT64_MAX || v < (i128)INT64_MIN)
-        return -1;
+    if (v > (i128)FL_DEC_MAX_MICROS || v < -(i128)FL_DEC_MAX_MICROS)
+        return -1; /* beyond the exact range: not a value to configure */
     if (out)
         out->micros = (int64_t)v;
     return 0;

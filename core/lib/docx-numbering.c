@@ -1,4 +1,5 @@
 /* docx-numbering.c — labels of automatically numbered DOCX paragraphs. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,22 @@ static int int_attr(const xmlNode *n, const char *name, int fallback)
     return v ? atoi(v) : fallback;
 }
 
+/* Word lets a list start anywhere from 0 to 32767; a hostile file may say
+ * 2147483647 (the counter would overflow) or garbage: keep it in range. */
+#define MAX_START 32767
+
+static int start_attr(const xmlNode *n)
+{
+    const char *v = fl_ooxml_attr(n, "val");
+    if (v == NULL)
+        return 1;
+    char *end;
+    long s = strtol(v, &end, 10);
+    if (end == v || s < 0)
+        return end == v ? 1 : 0;
+    return s > MAX_START ? MAX_START : (int)s;
+}
+
 fl_numbering_defs *fl_numbering_load(xmlDoc *doc)
 {
     fl_numbering_defs *d = xcalloc(1, sizeof *d);
@@ -59,7 +76,7 @@ fl_numbering_defs *fl_numbering_load(xmlDoc *doc)
                 free(a->lv[i].text);
                 a->lv[i].fmt = xstrdup(fmt ? fmt : "decimal");
                 a->lv[i].text = text ? xstrdup(text) : NULL;
-                a->lv[i].start = int_attr(fl_ooxml_child(l, "start"), "val", 1);
+                a->lv[i].start = start_attr(fl_ooxml_child(l, "start"));
             }
         } else if (fl_ooxml_is(c, "num")) {
             d->lists = xgrow(d->lists, &d->caplists, d->nlists + 1, sizeof *d->lists);
@@ -144,7 +161,12 @@ char *fl_numbering_next(fl_numbering_defs *d, int num_id, int ilvl)
         return NULL;
     if (!strcmp(a->lv[ilvl].fmt, "bullet") || !strcmp(a->lv[ilvl].fmt, "none"))
         return NULL;
-    li->count[ilvl] = li->used[ilvl] ? li->count[ilvl] + 1 : a->lv[ilvl].start;
+    /* the counter stops at INT_MAX instead of wrapping (one more item per
+     * paragraph: a document cannot reach it, a hostile one must not) */
+    if (!li->used[ilvl])
+        li->count[ilvl] = a->lv[ilvl].start;
+    else if (li->count[ilvl] < INT_MAX)
+        li->count[ilvl]++;
     li->used[ilvl] = 1;
     for (int k = ilvl + 1; k < LEVELS; k++)
         li->used[k] = 0;   /* a deeper level starts again under a new item */

@@ -152,21 +152,23 @@ size_t fl_parse_number(const char *text, fl_number *out)
         pos += k;
     }
 
-    /* Integer part, with thousands groups.  Anything beyond int64 micros
-     * (about 9.2 × 10^12) is not an amount we can compare: no number. */
+    /* Integer part, with thousands groups.  Digits beyond the exact range
+     * are still read (the number goes on), only no longer accumulated. */
     i128 v = 0;
-    int d, digits = 0;
+    int d, digits = 0, grouped = 0, huge = 0;
     for (;;) {
         if ((d = digit_at(s + pos, &k)) >= 0) {
-            v = v * 10 + d;
-            if (v > (i128)(INT64_MAX / FL_DEC_SCALE))
-                return 0;
+            if (!huge)
+                v = v * 10 + d;
+            if (v > (i128)(FL_DEC_MAX_MICROS / FL_DEC_SCALE))
+                huge = 1;
             pos += k;
             digits++;
         } else if (digits > 0 && ((k = match(s + pos, ",")) ||
                                   (k = match(s + pos, "\xEF\xBC\x8C"))) && /* ， */
                    group_len(s + pos + k) > 0) {
             pos += k;
+            grouped = 1;
         } else {
             break;
         }
@@ -191,11 +193,14 @@ size_t fl_parse_number(const char *text, fl_number *out)
             pos += k;
         }
     }
+    /* More than 13 plain digits (past 9.2 × 10^12, with neither separators
+     * nor decimals) is an identifier — an account, an ID card — not an
+     * amount: no number, as it always was. */
+    if (digits > 13 && !grouped && decimals == 0)
+        return 0;
     for (int i = decimals; i < 6; i++)
         frac *= 10;
-    i128 micros = v * FL_DEC_SCALE + frac + round_up;
-    if (micros > (i128)INT64_MAX)
-        return 0;
+    i128 micros = huge ? (i128)FL_DEC_OUT_OF_RANGE : v * FL_DEC_SCALE + frac + round_up;
 
     /* Unit, possibly after spaces; spaces are consumed only with a unit. */
     size_t sp = skip_spaces(s + pos);
@@ -204,7 +209,12 @@ size_t fl_parse_number(const char *text, fl_number *out)
     if (ulen > 0)
         pos += sp + ulen;
 
-    num.value.micros = (int64_t)(neg ? -micros : micros);
+    /* An amount too large to hold exactly is read as out of range, so that
+     * the checks can say so instead of skipping it. */
+    if (micros > (i128)FL_DEC_MAX_MICROS)
+        num.value = fl_dec_saturated(neg);
+    else
+        num.value.micros = (int64_t)(neg ? -micros : micros);
     num.unit = unit;
     num.decimals = decimals;
     if (out)
@@ -226,13 +236,10 @@ int fl_number_to_wanyuan(const fl_number *n, fl_dec *out)
         r = fl_dec_div(n->value, fl_dec_from_int(10000), &ok);
         break;
     }
-    case FL_UNIT_YIYUAN: {
-        i128 v = (i128)n->value.micros * 10000;
-        if (v > (i128)INT64_MAX || v < (i128)INT64_MIN)
-            return -1; /* cannot be represented */
-        r.micros = (int64_t)v;
+    case FL_UNIT_YIYUAN:
+        /* Out of range when 亿元 × 10 000 does not fit (sticky, too). */
+        r = fl_dec_mul(n->value, fl_dec_from_int(10000));
         break;
-    }
     default:
         return -1;
     }

@@ -24,7 +24,7 @@
  *
  * ABI history (major changes on any incompatible change, minor on additions):
  *   1.0  2026-11-23  first release.
- *   1.1  2026-11-30  what the document is: fl_doc_kind(), fl_doc_kinds(),
+ *   1.1  unreleased  what the document is: fl_doc_kind(), fl_doc_kinds(),
  *                    fl_doc_year(), fl_doc_unit() and the lines they came
  *                    from; rules declared with the kinds they apply to
  *                    (fl_rule, fl_plugin.rules).  1.0 plugins load as
@@ -36,6 +36,15 @@
  *                    error); fl_config_reject() for a value init() refuses;
  *                    fl_config_get_dec() refuses a value that is not a
  *                    number, fl_config_get_bool() one that is not on/off.
+ *                    Overflow-safe decimals: fl_dec arithmetic saturates to
+ *                    the out-of-range values instead of wrapping (undefined
+ *                    behaviour before); fl_dec_out_of_range(),
+ *                    fl_dec_saturated(), fl_dec_checked_add(), fl_dec_checked_sub(),
+ *                    FL_DEC_MAX_MICROS, FL_DEC_OUT_OF_RANGE.  A number too
+ *                    large to hold exactly parses as out of range instead
+ *                    of being no number.  fl_dec and fl_number keep their
+ *                    size and layout: 1.0 plugins work unchanged (their
+ *                    inline copies of fl_dec_add … still wrap).
  */
 #ifndef FISLINT_PLUGIN_H
 #define FISLINT_PLUGIN_H
@@ -64,28 +73,143 @@ extern "C" {
 /* ------------------------------------------------------------------ */
 
 /* A decimal number stored as an integer count of millionths (10^-6).
- * Money is compared exactly: never convert to double to compare. */
+ * Money is compared exactly: never convert to double to compare.
+ *
+ * Range.  An fl_dec holds exactly every amount up to FL_DEC_MAX_MICROS
+ * millionths, ±9 223 372 036 854.775 806, about 9.2 × 10^12 in the unit
+ * the number is written in: 9.2 × 10^12 元 in a table in 元, 9.2 × 10^12
+ * 万元 (9.2 × 10^16 元) in a table in 万元.  Beyond that nothing is exact.
+ *
+ * Out of range.  The values beyond ±FL_DEC_MAX_MICROS are not amounts:
+ * they mean "too large to compute exactly" (fl_dec_out_of_range() is 1).
+ * Every operation below (add, sub, abs, mul, div, round, from_int) gives
+ * FL_DEC_OUT_OF_RANGE, or its negative -FL_DEC_OUT_OF_RANGE - 1
+ * (INT64_MIN), when the exact result does not fit, and when an operand is
+ * already out of range (it is sticky: a huge total minus a small part is
+ * still not an exact amount).  Nothing wraps to the other sign.  A check
+ * that meets such a value reports that the amount is beyond what fislint
+ * can compute exactly, never a difference computed from it; comparing with
+ * fl_dec_cmp() still orders it beyond every exact amount. */
 typedef struct fl_dec {
     int64_t micros;
 } fl_dec;
 
 #define FL_DEC_SCALE 1000000LL
+/* The largest exact magnitude, in millionths. */
+#define FL_DEC_MAX_MICROS (INT64_MAX - 1)
+/* The positive out-of-range value, in millionths; the negative one is
+ * INT64_MIN. */
+#define FL_DEC_OUT_OF_RANGE INT64_MAX
 
-static inline fl_dec fl_dec_from_int(int64_t v) { fl_dec d = { v * FL_DEC_SCALE }; return d; }
-static inline fl_dec fl_dec_add(fl_dec a, fl_dec b) { fl_dec d = { a.micros + b.micros }; return d; }
-static inline fl_dec fl_dec_sub(fl_dec a, fl_dec b) { fl_dec d = { a.micros - b.micros }; return d; }
-static inline fl_dec fl_dec_abs(fl_dec a) { fl_dec d = { a.micros < 0 ? -a.micros : a.micros }; return d; }
+/* 1 when `a` is out of range (too large to be an exact amount). */
+static inline int fl_dec_out_of_range(fl_dec a)
+{
+    return a.micros > FL_DEC_MAX_MICROS || a.micros < -FL_DEC_MAX_MICROS;
+}
+
+/* The out-of-range value of the given sign. */
+static inline fl_dec fl_dec_saturated(int negative)
+{
+    fl_dec d = { negative ? INT64_MIN : FL_DEC_OUT_OF_RANGE };
+    return d;
+}
+
+/* a + b into *out: 0 when exact, -1 when an operand or the result is out
+ * of range (*out is then the out-of-range value of the result's sign; of
+ * a's sign when both are out of range with opposite signs). */
+static inline int fl_dec_checked_add(fl_dec a, fl_dec b, fl_dec *out)
+{
+    int64_t r;
+    if (fl_dec_out_of_range(a)) {
+        *out = fl_dec_saturated(a.micros < 0);
+        return -1;
+    }
+    if (fl_dec_out_of_range(b)) {
+        *out = fl_dec_saturated(b.micros < 0);
+        return -1;
+    }
+#if defined(__GNUC__)
+    if (__builtin_add_overflow(a.micros, b.micros, &r)) {
+#else
+    if ((b.micros > 0 && a.micros > INT64_MAX - b.micros) ||
+        (b.micros < 0 && a.micros < INT64_MIN - b.micros)) {
+#endif
+        *out = fl_dec_saturated(a.micros < 0);
+        return -1;
+    }
+#if !defined(__GNUC__)
+    r = a.micros + b.micros;
+#endif
+    out->micros = r;
+    if (fl_dec_out_of_range(*out)) {
+        *out = fl_dec_saturated(r < 0);
+        return -1;
+    }
+    return 0;
+}
+
+/* a - b into *out: as fl_dec_checked_add().  Both operands are exact or
+ * rejected before negating, so -b never overflows. */
+static inline int fl_dec_checked_sub(fl_dec a, fl_dec b, fl_dec *out)
+{
+    if (fl_dec_out_of_range(b) && !fl_dec_out_of_range(a)) {
+        *out = fl_dec_saturated(b.micros > 0);
+        return -1;
+    }
+    fl_dec nb = { fl_dec_out_of_range(b) ? 0 : -b.micros };
+    return fl_dec_checked_add(a, nb, out);
+}
+
+/* v as an amount; out of range beyond ±9.2 × 10^12. */
+static inline fl_dec fl_dec_from_int(int64_t v)
+{
+    fl_dec d;
+#if defined(__GNUC__)
+    if (__builtin_mul_overflow(v, FL_DEC_SCALE, &d.micros))
+#else
+    if (v > INT64_MAX / FL_DEC_SCALE || v < INT64_MIN / FL_DEC_SCALE)
+#endif
+        return fl_dec_saturated(v < 0);
+#if !defined(__GNUC__)
+    d.micros = v * FL_DEC_SCALE;
+#endif
+    return fl_dec_out_of_range(d) ? fl_dec_saturated(v < 0) : d;
+}
+static inline fl_dec fl_dec_add(fl_dec a, fl_dec b)
+{
+    fl_dec d;
+    (void)fl_dec_checked_add(a, b, &d);
+    return d;
+}
+static inline fl_dec fl_dec_sub(fl_dec a, fl_dec b)
+{
+    fl_dec d;
+    (void)fl_dec_checked_sub(a, b, &d);
+    return d;
+}
+/* |a|; an out-of-range value of either sign gives FL_DEC_OUT_OF_RANGE. */
+static inline fl_dec fl_dec_abs(fl_dec a)
+{
+    if (fl_dec_out_of_range(a))
+        return fl_dec_saturated(0);
+    fl_dec d = { a.micros < 0 ? -a.micros : a.micros };
+    return d;
+}
 static inline int fl_dec_cmp(fl_dec a, fl_dec b) { return (a.micros > b.micros) - (a.micros < b.micros); }
 static inline int fl_dec_is_zero(fl_dec a) { return a.micros == 0; }
 
-/* a * b, rounded half away from zero to 10^-6. */
+/* a * b, rounded half away from zero to 10^-6.  Like every operation,
+ * out of range when the result does not fit or an operand is out of
+ * range. */
 fl_dec fl_dec_mul(fl_dec a, fl_dec b);
 /* a / b, rounded half away from zero to 10^-6; *ok = 0 when b is zero. */
 fl_dec fl_dec_div(fl_dec a, fl_dec b, int *ok);
 /* Round half away from zero to `places` decimals (0..6). */
 fl_dec fl_dec_round(fl_dec a, int places);
 /* Parse a plain ASCII decimal ("-1234.5", no separators).  Returns 0 on
- * success, -1 when the text is not a number or has more than 6 decimals. */
+ * success, -1 when the text is not a number or has more than 6 decimals.
+ * A number beyond the exact range is refused too (-1, *out untouched):
+ * this parses configured values, which must be exact. */
 int fl_dec_parse(const char *text, fl_dec *out);
 /* Format with at least `min_places` decimals (trailing zeros beyond it are
  * dropped): 1846.85 -> "1846.85", 100 with min 2 -> "100.00".  Writes into
@@ -116,11 +240,17 @@ typedef struct fl_number {
 /* Parse a number at the start of `text` (normalised or original: both are
  * accepted): "11,086.73", "346.25元", "32万元", "1.2亿元", "94.74%",
  * "１２３", "-".  Leading spaces and a sign are allowed.  Returns the number
- * of bytes consumed (0 if there is no number there). */
+ * of bytes consumed (0 if there is no number there).  A number beyond the
+ * exact range (see fl_dec) is read with the out-of-range value of its
+ * sign (since 1.1; before, it was no number), except a run of more than 13
+ * plain digits without separators or decimals, which is an identifier (an
+ * account, an ID card number) and still no number. */
 size_t fl_parse_number(const char *text, fl_number *out);
 
 /* Convert an amount to 万元.  Returns 0 on success, -1 if the unit is not a
- * money unit (FL_UNIT_NONE is taken as 万元). */
+ * money unit (FL_UNIT_NONE is taken as 万元).  An amount that does not fit
+ * in 万元 (亿元 beyond 9.2 × 10^8) gives 0 and the out-of-range value (since
+ * 1.1; before, -1). */
 int fl_number_to_wanyuan(const fl_number *n, fl_dec *out);
 
 /* ------------------------------------------------------------------ */

@@ -46,7 +46,7 @@ static int close_enough(const rate_in *r, fl_dec computed, fl_dec stated)
     int64_t half = 5 * FL_DEC_SCALE / 10;
     for (int d = 0; d < r->fig->decimals && d < 6; d++)
         half /= 10;
-    fl_dec tol = { half + r->c->opt->rate_tolerance.micros };
+    fl_dec tol = fl_dec_add((fl_dec){ half }, r->c->opt->rate_tolerance);
     return fl_dec_cmp(fl_dec_abs(fl_dec_sub(computed, stated)), tol) <= 0;
 }
 
@@ -68,6 +68,11 @@ static void report(const rate_in *r, const char *what, const char *formula, fl_d
                    int unit_percent)
 {
     char b1[64], b2[64];
+    if (fl_dec_out_of_range(computed) || fl_dec_out_of_range(r->fig->value)) {
+        /* a garbage rate is worse than none: say it cannot be computed */
+        sg_out_of_range(r->c, NULL, r->fig->line);
+        return;
+    }
     int places = r->fig->decimals > 2 ? r->fig->decimals : 2;
     fl_dec shown = unit_percent ? fl_dec_round(computed, places) : computed;
     int words = r->fig->role == SG_R_YOY_RATE;

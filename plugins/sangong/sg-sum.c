@@ -24,6 +24,26 @@ static fl_dec value(const sum_src *s, int item)
     return s->st ? s->st->v[s->group][item].value : s->fig[item]->value;
 }
 
+void sg_out_of_range(sg_ctx *c, const sg_table *st, size_t line)
+{
+    const void *key = st != NULL ? (const void *)st->table : (const void *)&c->narr;
+    for (size_t i = 0; i < c->oor_count; i++)
+        if (c->oor_seen[i] == key)
+            return;
+    if (c->oor_count < sizeof c->oor_seen / sizeof c->oor_seen[0])
+        c->oor_seen[c->oor_count++] = key;
+    fl_finding *f = fl_report_add(c->rep, "out-of-range", FL_SEV_INFO,
+        "%s中的金额超出可精确计算的范围（绝对值超过约9.2万亿，按所写单位计），"
+        "涉及这些金额的“三公”经费合计、差额和比率未予核对",
+        st != NULL ? "“三公”经费表" : "“三公”经费情况说明");
+    if (st != NULL && st->table != NULL)
+        fl_finding_set_table(f, st->table);
+    if (line > 0)
+        fl_finding_set_line(f, line, line);
+    fl_finding_set_suggestion(f, "请核对这些金额是否多写了数位或用错了单位；"
+                                 "如确为此数，请人工核对相关合计。");
+}
+
 static void check(sg_ctx *c, const sum_src *s, int whole, const int *parts, size_t n)
 {
     if (!have(s, whole))
@@ -35,7 +55,11 @@ static void check(sg_ctx *c, const sum_src *s, int whole, const int *parts, size
         sum = fl_dec_add(sum, value(s, parts[i]));
     }
     fl_dec total = value(s, whole);
-    fl_dec diff = fl_dec_sub(total, sum);
+    fl_dec diff = fl_dec_sub(total, sum);  /* out of range is sticky */
+    if (fl_dec_out_of_range(diff)) {
+        sg_out_of_range(c, s->st, s->st ? 0 : s->fig[whole]->line);
+        return;
+    }
     if (fl_dec_is_zero(diff))
         return;
     fl_dec tol = fl_dec_mul(c->opt->rounding_per_addend, fl_dec_from_int((int64_t)n));

@@ -124,7 +124,17 @@ typedef struct sg_ctx {
      * narrative 三公 total that counts 会议费/培训费 (meeting-training). */
     int empty_reported[SG_NGROUPS];
     const sg_fig *mt_total[SG_NGROUPS];
+    /* Tables (their fl_table) and the narrative (&narr) already told that
+     * an amount is beyond exact computation (sg_out_of_range). */
+    const void *oor_seen[8];
+    size_t oor_count;
 } sg_ctx;
+
+/* An amount, sum, difference or rate is too large to compute exactly
+ * (fl_dec_out_of_range): one info (out-of-range) for the table `st`, or
+ * for the narrative when st is NULL, the first time only; the comparison
+ * is not reported (sg-sum.c). */
+void sg_out_of_range(sg_ctx *c, const sg_table *st, size_t line);
 
 /* --- sg-words.c --- */
 /* Chinese name of an item ("公务接待费") / group ("预算数").  Static. */

@@ -237,6 +237,28 @@ static void check_total_range(const sw_eval *e, const sw_options *o, fl_report *
     }
 }
 
+/* The weights or the scores add up beyond what an fl_dec holds exactly (a
+ * hostile or garbled table: real ones add up to 100): one info for the
+ * table instead of sums with garbage numbers.  1 if so. */
+static int sums_out_of_range(const sw_eval *e, fl_report *rep)
+{
+    fl_dec w = e->has_funding ? e->fund_weight : fl_dec_from_int(0);
+    fl_dec s = e->has_funding ? e->fund_score : fl_dec_from_int(0);
+    for (size_t i = 0; i < e->nind; i++) {
+        w = fl_dec_add(w, e->ind[i].weight);  /* out of range is sticky */
+        s = fl_dec_add(s, e->ind[i].score);
+    }
+    if (!fl_dec_out_of_range(w) && !fl_dec_out_of_range(s) &&
+        !(e->has_total_score && fl_dec_out_of_range(fl_dec_sub(e->total_score, s))))
+        return 0;
+    fl_finding *f = fl_report_add(rep, "out-of-range", FL_SEV_INFO,
+        "%s的分值或得分超出可精确计算的范围（绝对值超过约9.2万亿），"
+        "分值合计与总分未予核对", eval_name(e));
+    locate(f, e, NULL);
+    fl_finding_set_suggestion(f, "请核对分值、得分是否多写了数位（各指标分值之和应为100分）。");
+    return 1;
+}
+
 void sw_check_eval(const sw_eval *e, const sw_options *o, fl_report *rep)
 {
     if (e->has_funding && fl_dec_cmp(e->fund_score, e->fund_weight) > 0) {
@@ -252,8 +274,10 @@ void sw_check_eval(const sw_eval *e, const sw_options *o, fl_report *rep)
         check_indicator_range(e, &e->ind[i], rep);
         sw_check_contradiction(e, &e->ind[i], rep);
     }
-    check_weights(e, o, rep);
-    check_total(e, rep);
+    if (!sums_out_of_range(e, rep)) {
+        check_weights(e, o, rep);
+        check_total(e, rep);
+    }
     check_funding(e, rep);
     check_total_range(e, o, rep);
 }

@@ -17,13 +17,16 @@ static void add(tt_facts *f, const char *key, fl_dec v, const fl_table *t,
     tt_fact *x = &f->items[f->count++];
     /* the narrative speaks 万元: a budget table in 元 (上海) is scaled and
      * rounded to 0.01 万元 as the text rounds it (37151.4655 → 37151.47) */
-    if (fl_table_unit(t) == FL_UNIT_YUAN) {
+    if (fl_dec_out_of_range(v)) {
+        /* kept as it is: the narrative rule says it cannot compare */
+    } else if (fl_table_unit(t) == FL_UNIT_YUAN) {
         const int64_t cent = 100 * FL_DEC_SCALE;  /* 0.01 万元 in 元 */
         int64_t half = v.micros >= 0 ? cent / 2 : -cent / 2;
-        v.micros = (v.micros + half) / cent * (FL_DEC_SCALE / 100);
+        v.micros = v.micros / cent * (FL_DEC_SCALE / 100) +
+                   (v.micros % cent + half) / cent * (FL_DEC_SCALE / 100);
     }
     else if (fl_table_unit(t) == FL_UNIT_YIYUAN)
-        v.micros *= 10000;
+        v = fl_dec_mul(v, fl_dec_from_int(10000));
     x->key = key;
     x->value = v;
     x->table = t;

@@ -71,6 +71,18 @@ static void locate(fl_finding *f, const tt_mention *m)
         fl_finding_set_section(f, s);
 }
 
+/* 1 when a, b or r is too large to be exact: then the paragraph of m is
+ * told once (out-of-range) and the comparison is skipped. */
+static int beyond_range(tt_ctx *c, const tt_mention *m, fl_dec a, fl_dec b,
+                        fl_dec r)
+{
+    fl_dec v[3] = { a, b, r };
+    if (!tt_any_out_of_range(v, 3))
+        return 0;
+    tt_out_of_range(c, NULL, m->para, fl_paragraph_line_at(m->para, m->off));
+    return 1;
+}
+
 /* ---- 其中 adds up ---- */
 /* An item written in 元 that adds up once read as 万元 ("人员经费346.25元"
  * in a list of 万元): report the unit, the likely slip.  1 if reported. */
@@ -194,7 +206,9 @@ static void check_list(tt_ctx *c, const tt_mentions *ms, size_t h)
         return;
     fl_dec sum = { 0 };
     for (size_t k = 0; k < n; k++)
-        sum = fl_dec_add(sum, add[k].value);
+        sum = fl_dec_add(sum, add[k].value);  /* out of range is sticky */
+    if (beyond_range(c, head, head->value, sum, sum))
+        return;
     char name[128], what[300];
     tt_item_name(head->label, name, sizeof name);
     fl_dec diff = fl_dec_abs(fl_dec_sub(sum, head->value));
@@ -218,7 +232,8 @@ static void check_list(tt_ctx *c, const tt_mentions *ms, size_t h)
         return;
     }
     snprintf(what, sizeof what, "说明中“%s”与其中所列各项之和", name);
-    tt_where w = { .line = fl_paragraph_line_at(head->para, head->off) };
+    tt_where w = { .line = fl_paragraph_line_at(head->para, head->off),
+                   .para = head->para };
     tt_check_sum(c, RULE, &w, what, head->value, add, n);
 }
 
@@ -305,6 +320,11 @@ static void report_pct(tt_ctx *c, const tt_mention *pm, fl_dec computed,
                        const pct_range *range, const char *desc,
                        const tt_addend *add, size_t n)
 {
+    for (size_t k = 0; k < n; k++)
+        if (beyond_range(c, pm, add[k].value, add[k].value, add[k].value))
+            return;
+    if (beyond_range(c, pm, pm->value, computed, computed))
+        return;
     int v = pct_verdict(pm->value, pm->decimals, computed, range);
     if (v == 0)
         return;
@@ -423,6 +443,8 @@ static void check_share(tt_ctx *c, const tt_mentions *ms,
         whole_half = amount_half(&ms->items[h]);
         tt_item_name(ms->items[h].label, base, sizeof base);
     }
+    if (beyond_range(c, pm, part->value, whole, whole))
+        return;
     if (fl_dec_is_zero(whole))
         return;
     int ok;
@@ -491,6 +513,8 @@ static void check_change(tt_ctx *c, const tt_mentions *ms, size_t k)
         return;
     fl_dec prev = up ? fl_dec_sub(cur->value, x->value)
                      : fl_dec_add(cur->value, x->value);
+    if (beyond_range(c, y, cur->value, x->value, prev))
+        return;
     if (prev.micros <= 0)
         return;
     int ok;
@@ -571,7 +595,11 @@ static void check_quote(tt_ctx *c, const tt_mention *m, const tt_facts *facts)
         if (key != NULL)
             f = tt_fact_find(facts, key);
     }
-    if (f == NULL || fl_dec_cmp(f->value, m->value) == 0)
+    if (f == NULL)
+        return;
+    if (beyond_range(c, m, f->value, m->value, m->value))
+        return;
+    if (fl_dec_cmp(f->value, m->value) == 0)
         return;
     /* a figure written with fewer decimals ("6.2万元", "2995.4万元")
      * holds when the table rounds to it */
@@ -585,7 +613,8 @@ static void check_quote(tt_ctx *c, const tt_mention *m, const tt_facts *facts)
     snprintf(what, sizeof what, "说明中的“%s”与%s%s不一致", name,
              fl_table_title(f->table), f->where);
     snprintf(why, sizeof why, "表中为");
-    tt_where w = { .line = fl_paragraph_line_at(m->para, m->off) };
+    tt_where w = { .line = fl_paragraph_line_at(m->para, m->off),
+                   .para = m->para };
     (void)tt_check_equal(c, RULE, &w, what, f->value, m->value,
                          f->addends, why);
 }

@@ -1,5 +1,6 @@
 /* report.c — the one place that decides error vs rounding (尾数误差). */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "tt.h"
 
@@ -11,8 +12,78 @@ const char *tt_fmt(fl_dec d, char *buf, size_t size)
 /* Allowance for n addends: per_addend × n (at least one addend). */
 static fl_dec allowance(const tt_ctx *c, size_t n)
 {
-    fl_dec a = { c->opt->per_addend.micros * (int64_t)(n > 0 ? n : 1) };
-    return a;
+    return fl_dec_mul(c->opt->per_addend, fl_dec_from_int((int64_t)(n > 0 ? n : 1)));
+}
+
+int tt_any_out_of_range(const fl_dec *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (fl_dec_out_of_range(v[i]))
+            return 1;
+    return 0;
+}
+
+static int seen(tt_ctx *c, const void *key)
+{
+    for (size_t i = 0; i < c->oor_count; i++)
+        if (c->oor_seen[i] == key)
+            return 1;
+    if (c->oor_count == c->oor_cap) {
+        size_t cap = c->oor_cap ? c->oor_cap * 2 : 8;
+        const void **grown = realloc(c->oor_seen, cap * sizeof *grown);
+        if (grown == NULL)
+            return 1; /* out of memory: say nothing rather than repeat */
+        c->oor_seen = grown;
+        c->oor_cap = cap;
+    }
+    c->oor_seen[c->oor_count++] = key;
+    return 0;
+}
+
+void tt_out_of_range(tt_ctx *c, const fl_table *t, const fl_paragraph *p,
+                     size_t line)
+{
+    if (c->dry) {
+        c->out_of_range++;
+        return;
+    }
+    const void *key = t != NULL ? (const void *)t : (const void *)p;
+    if (key == NULL)
+        key = c->doc;
+    if (seen(c, key))
+        return;
+    fl_finding *f;
+    if (t != NULL) {
+        const char *title = fl_table_title(t);
+        f = fl_report_add(c->rep, "out-of-range", FL_SEV_INFO,
+            "表格“%s”中的金额超出可精确计算的范围（绝对值超过约9.2万亿，按表中单位计），"
+            "涉及这些金额的合计与勾稽关系未予核对",
+            title != NULL && title[0] != '\0' ? title : "（无标题）");
+        size_t first = fl_table_line(t), end = fl_table_end_line(t);
+        if (line == 0 && first > 0)
+            fl_finding_set_line(f, first, end >= first ? end : first);
+        fl_finding_set_table(f, t);
+    } else {
+        f = fl_report_add(c->rep, "out-of-range", FL_SEV_INFO,
+            "说明文字中的金额超出可精确计算的范围（绝对值超过约9.2万亿，按所写单位计），"
+            "涉及这些金额的合计、占比和增减幅度未予核对");
+        if (line == 0 && p != NULL)
+            line = fl_paragraph_line(p);
+        if (p != NULL && fl_paragraph_section(p) != NULL)
+            fl_finding_set_section(f, fl_paragraph_section(p));
+    }
+    if (line > 0)
+        fl_finding_set_line(f, line, line);
+    fl_finding_set_suggestion(f,
+        "请核对这些金额是否多写了数位或用错了单位；如确为此数，"
+        "请人工核对相关合计。");
+}
+
+void tt_ctx_free(tt_ctx *c)
+{
+    free(c->oor_seen);
+    c->oor_seen = NULL;
+    c->oor_count = c->oor_cap = 0;
 }
 
 /* 1 when one figure is half or double the other (to the rounding): the
@@ -54,6 +125,13 @@ static fl_finding *emit(tt_ctx *c, const char *rule, const tt_where *w,
     fl_dec diff = fl_dec_sub(actual, expected);
     char e[32], a[32], d[32], tol[32];
     *sev_out = 0;
+    if (fl_dec_out_of_range(expected) || fl_dec_out_of_range(actual) ||
+        fl_dec_out_of_range(diff)) {
+        /* no garbage difference: say once that it cannot be computed */
+        tt_out_of_range(c, w != NULL ? w->table : NULL,
+                        w != NULL ? w->para : NULL, 0);
+        return NULL;
+    }
     c->checked++;
     if (fl_dec_is_zero(diff))
         return NULL;

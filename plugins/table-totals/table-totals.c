@@ -81,22 +81,27 @@ static void report_unreliable(tt_ctx *c, const fl_table *t)
 static int tt_check(const fl_document *doc, fl_report *rep, void *state)
 {
     static const tt_opts defaults = { { 10000 }, 1 };
-    tt_ctx c = { doc, rep, state != NULL ? state : &defaults, 0, 0, 0, 0 };
+    tt_ctx c = { .doc = doc, .rep = rep,
+                 .opt = state != NULL ? state : &defaults };
     size_t n = fl_doc_table_count(doc);
     for (size_t i = 0; i < n; i++) {
         const fl_table *t = fl_doc_table(doc, i);
         c.dry = 1;
-        c.checked = c.failed = c.halved = 0;
+        c.checked = c.failed = c.halved = c.out_of_range = 0;
         table_rules(&c, t);
         c.dry = 0;
-        if (c.failed > 0 && doubtful(&c))
+        if (c.failed > 0 && doubtful(&c)) {
             report_unreliable(&c, t);
-        else
+            if (c.out_of_range > 0)
+                tt_out_of_range(&c, t, NULL, 0);
+        } else {
             table_rules(&c, t);
+        }
     }
     tt_rule_cross(&c);
     if (c.opt->narrative)
         tt_rule_narrative(&c);
+    tt_ctx_free(&c);
     return 0;
 }
 
@@ -143,6 +148,11 @@ static const fl_rule tt_rules[] = {
       "表格多处同时不平或恰差一倍：疑为识别错误，只提示一次，不逐项报错",
       "一张表的勾稽关系同时多处不符（已比较的关系中至少3处且超过三分之一不平），或有一处恰好相差一半或一倍，这通常是表格读取错误（PDF中一行折成两行、串栏），不是单位填错，因此只提示一次、不逐项报错。"
       "请打开该页核对表格是否排版正常；若原表确有不平，请按表内勾稽关系逐项更正。" },
+    { "out-of-range", FL_SEV_INFO, FL_KINDS_ALL,
+      "金额超出可精确计算的范围：涉及它的合计与勾稽关系不核对，每张表、每段说明只提示一次",
+      "fislint 以百万分之一为单位精确计算金额，能精确表示的绝对值最大约为9.2万亿（9223372036854.775806，按所写单位计；万元表即约9.2×10^16元）。"
+      "表中或说明中的金额、或其合计超出这一范围时，不计算差额、不报错，只对该表或该段说明提示一次。"
+      "常见原因是多写了数位或用错了单位，请核对原数；如确为此数，请人工核对相关合计。" },
     { NULL, 0, 0, NULL, NULL },
 };
 

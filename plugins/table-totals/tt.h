@@ -27,6 +27,10 @@ typedef struct tt_ctx {
     size_t checked;      /* identities compared */
     size_t failed;       /* … that missed beyond rounding */
     size_t halved;       /* … that missed by exactly half or double */
+    size_t out_of_range; /* … skipped: an amount too large to be exact */
+    /* Tables and paragraphs already told that (tt_out_of_range). */
+    const void **oor_seen;
+    size_t oor_count, oor_cap;
 } tt_ctx;
 
 /* Tables the rules know, recognised by title (never by number). */
@@ -83,6 +87,7 @@ typedef struct tt_where {
     const char *row_label;   /* overrides the row's own label */
     const char *column;
     size_t line;             /* overrides the row's line */
+    const fl_paragraph *para; /* a narrative figure's paragraph */
 } tt_where;
 
 /* Compare `actual` (what is written) with the sum of the addends.  Adds
@@ -98,6 +103,15 @@ int tt_check_sum(tt_ctx *c, const char *rule, const tt_where *w,
 int tt_check_equal(tt_ctx *c, const char *rule, const tt_where *w,
                    const char *what, fl_dec expected, fl_dec actual,
                    size_t n, const char *why);
+/* An amount, sum or difference of table `t` or paragraph `p` (one of
+ * them set) is beyond what an fl_dec holds exactly: one info
+ * (out-of-range) per table or paragraph, the first time only; nothing in
+ * a dry run.  The comparison itself is not reported. */
+void tt_out_of_range(tt_ctx *c, const fl_table *t, const fl_paragraph *p,
+                     size_t line);
+/* 1 when any of the n values is out of range (fl_dec_out_of_range). */
+int tt_any_out_of_range(const fl_dec *v, size_t n);
+void tt_ctx_free(tt_ctx *c);
 /* Format a decimal with 2 decimals into buf (32 bytes). */
 const char *tt_fmt(fl_dec d, char *buf, size_t size);
 
