@@ -42,6 +42,11 @@ grep -q '^  sangong/abroad-detail .*适用：部门决算、单位决算' "$out"
     fail "checks --rules does not show abroad-detail as a 决算-only rule"
 grep -q '^  table-totals/code-hierarchy .*错误  适用：所有报告' "$out" && pass ||
     fail "checks --rules does not show code-hierarchy for every report"
+# --rules shows the rules that will run: a rule turned off is not listed.
+run checks --rules --checks 'sangong,-sangong/sum'
+grep -q '^  sangong/sum ' "$out" && fail "checks --rules lists a rule --checks turned off" || pass
+grep -q '^  sangong/rate ' "$out" && pass || fail "checks --rules lost sangong/rate"
+
 # Every check of the tree is listed, and --checks turns each one off.
 run checks
 for id in comparison-wording consistency duplicate-sections editorial missing-cause required-tables \

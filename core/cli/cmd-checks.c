@@ -20,17 +20,24 @@ static char *kinds_text(unsigned kinds)
     return b.data ? fl_buf_steal(&b) : xstrdup("（无）");
 }
 
-static void print_rules(const fl_plugin *desc)
+/* The rules of a loaded check as they will run: those --checks left on,
+ * with the severity the configuration gives them. */
+static void print_rules(const fl_loaded_plugin *p)
 {
+    const fl_plugin *desc = p->desc;
     const fl_rule *rules = fl_plugin_rules(desc);
     if (rules == NULL) {
         printf("  （此检查项未声明规则：其规则适用于所有报告）\n");
         return;
     }
-    for (const fl_rule *r = rules; r->name != NULL; r++) {
+    size_t k = 0;
+    for (const fl_rule *r = rules; r->name != NULL; r++, k++) {
+        if (k < p->nrules && p->rule_on != NULL && !p->rule_on[k])
+            continue;
+        fl_severity sev = k < p->nrules && p->rule_severity ? p->rule_severity[k] : r->severity;
         char *kinds = kinds_text(r->kinds);
-        printf("  %s/%-28s %s  适用：%s  %s\n", desc->id, r->name, fl_severity_name_zh(r->severity),
-               kinds, r->summary ? r->summary : "");
+        printf("  %s/%-28s %s  适用：%s  %s\n", desc->id, r->name, fl_severity_name_zh(sev), kinds,
+               r->summary ? r->summary : "");
         free(kinds);
     }
 }
@@ -75,7 +82,7 @@ int cmd_checks(int argc, char **argv)
                 printf("%-20s %-6s %s\n", p->desc->id, p->desc->version ? p->desc->version : "-",
                        p->desc->summary ? p->desc->summary : "");
             if (p->enabled && with_rules)
-                print_rules(p->desc);
+                print_rules(p);
         }
     }
     fl_plugins_unload(&set);

@@ -120,8 +120,8 @@ void cw_report_claim(const cw_para *pp, fl_report *rep, const cw_options *o, con
     fl_finding_set_line(f, line, line);
     fl_finding_set_expected_text(f, cw_rel_name(right, c->change));
     fl_finding_set_actual_text(f, c->word);
-    fl_finding_add_addend(f, c->subj_name, c->subj->wan);
-    fl_finding_add_addend(f, c->obj_name, c->obj->wan);
+    /* The two amounts are in the message; as addends they would read as a
+     * sum ("加数：决算数 + 预算数"), which they are not. */
     if (v == CW_SAME)
         fl_finding_set_suggestion(f, "核对两个数字；若确实相同，应写“持平”或“相等”。");
     else if (v == CW_WARN && c->rel == CW_REL_EQ)
