@@ -4,7 +4,7 @@
 set -eu
 PACKAGES="build-essential autoconf automake libtool pkg-config
 libcurl4-openssl-dev libjansson-dev check libxml2-dev libpoppler-glib-dev
-libzip-dev libpcre2-dev python3 jq ca-certificates
+libzip-dev libpcre2-dev libsqlite3-dev sqlite3 python3 jq ca-certificates
 chromium fonts-noto-cjk python3-jsonschema parallel"
 
 missing=""
