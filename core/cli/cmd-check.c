@@ -11,6 +11,7 @@
 #include "document.h"
 #include "fetch-options.h"
 #include "fetch.h"
+#include "followup.h"
 #include "check-doc.h"
 #include "guard.h"
 #include "output.h"
@@ -31,6 +32,8 @@ typedef struct check_run {
     FILE *out;
     const fl_cli_inputs *inputs;  /* for the units an -i list names */
     size_t unit_hint;
+    fl_followup followup;     /* --baseline, --write-baseline, --db */
+    const char *text_sha;     /* of the fetched document now arriving */
 } check_run;
 
 /* Results arrive in input order: keep them for the output, or write them
@@ -44,6 +47,7 @@ static void keep_result(void *ctx, fl_doc_result *r, size_t failed_checks)
         free(r->unit);
         r->unit = xstrdup(unit);
     }
+    fl_followup_doc(&run->followup, r, run->text_sha);
     if (failed_checks > 0)
         run->check_failed = 1;
     if (r->rep == NULL)
@@ -66,7 +70,14 @@ static void on_fetched(void *ctx, const char *source, const fl_input *input, con
     check_run *run = ctx;
     fl_doc_result r;
     size_t failed = fl_check_document(&run->checker, source, input, error, &r);
+    /* The bytes are gone by now: the history records the text's hash. */
+    char sha[65];
+    if (input != NULL && input->text != NULL) {
+        fl_history_sha256(input->text, input->len, sha);
+        run->text_sha = sha;
+    }
     keep_result(run, &r, failed);
+    run->text_sha = NULL;
 }
 
 /* A whole number in 0..max for option `name`; prints why not. */
@@ -106,10 +117,11 @@ static void usage(FILE *out)
             "      --check-memory MB      运行检查项的子进程的内存上限，MB（默认 %d；0 为不限）\n"
             "      --no-isolation         检查项在主进程中运行（调试用：检查项崩溃会中止整个运行）\n"
             "%s"
+            "%s"
             "  -h, --help                 显示本帮助\n\n"
             "退出状态：0 无达到 --fail-on 级别的问题；1 有；2 用法或配置错误；3 有输入无法读取（其余照常检查）。\n",
             FL_DEFAULT_MAX_INPUT, FL_GUARD_DEFAULT_TIMEOUT, FL_GUARD_DEFAULT_MEMORY_MB,
-            fl_fetch_options_help);
+            fl_followup_help, fl_fetch_options_help);
 }
 
 enum { OPT_CHECKS = 256, OPT_FAIL_ON, OPT_PLUGIN_DIR, OPT_CONFIG, OPT_SET, OPT_CHECK_TIMEOUT,
@@ -133,6 +145,10 @@ static const struct option check_options[] = {
     { "check-timeout", required_argument, NULL, OPT_CHECK_TIMEOUT },
     { "check-memory", required_argument, NULL, OPT_CHECK_MEMORY },
     { "no-isolation", no_argument, NULL, OPT_NO_ISOLATION },
+    { "baseline", required_argument, NULL, FL_OPT_BASELINE },
+    { "write-baseline", required_argument, NULL, FL_OPT_WRITE_BASELINE },
+    { "db", required_argument, NULL, FL_OPT_DB },
+    { "no-waivers", no_argument, NULL, FL_OPT_NO_WAIVERS },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
 };
@@ -223,7 +239,9 @@ int cmd_check(int argc, char **argv)
         case '?':
             usage(stderr);
             goto out;
-        default: /* -i, --max-size, fetch options */
+        default: /* follow-up, -i, --max-size, fetch options */
+            if (fl_followup_option(&run.followup, c, optarg))
+                break;
             if (fl_cli_inputs_option(&in, c, optarg) != 0)
                 goto out;
         }
@@ -255,6 +273,10 @@ int cmd_check(int argc, char **argv)
     if (status != 0)
         goto out;
 
+    if (fl_followup_start(&run.followup, argc, argv) != 0) {
+        status = FL_EXIT_USAGE;
+        goto out;
+    }
     run.checker.plugins = &plugins;
     run.inputs = &in;
     run.fail_on = fail_on;
@@ -290,6 +312,8 @@ int cmd_check(int argc, char **argv)
         fl_fetch_documents(urls, nurls, in.fetch, in.max_size, on_fetched, &run);
     free(files);
     free(urls);
+    int followup_failed = fl_followup_finish(&run.followup, run.results, run.count,
+                                             run.stream ? run.stream->write_doc : NULL, run.out) != 0;
 
     if (output_dir != NULL) {
         char err[512];
@@ -302,6 +326,10 @@ int cmd_check(int argc, char **argv)
     } else if (run.stream == NULL) {
         fmt->write(run.out, run.results, run.count);
     }
+    /* The text summary says how many were waived; machine formats keep
+     * their contract, so the count goes to stderr for them. */
+    fl_followup_summary(&run.followup, strcmp(fmt->name, "text") == 0 && output_dir == NULL ? run.out
+                                       : quiet ? NULL : stderr);
     if (fflush(run.out) != 0 || ferror(run.out)) {
         fprintf(stderr, "fislint: 写入输出时出错：%s\n", strerror(errno));
         status = FL_EXIT_USAGE;
@@ -312,6 +340,9 @@ int cmd_check(int argc, char **argv)
     /* An input the user asked for and did not get checked outranks findings. */
     if (run.unreadable > 0 || run.check_failed)
         status = FL_EXIT_INPUT;
+    /* History or baseline not written: the user asked for it. */
+    if (followup_failed)
+        status = FL_EXIT_USAGE;
 out:
     if (run.out != NULL && run.out != stdout && fclose(run.out) != 0 && status != FL_EXIT_USAGE) {
         fprintf(stderr, "fislint: 写入 %s 时出错：%s\n", output_file, strerror(errno));
@@ -320,6 +351,7 @@ out:
     for (size_t d = 0; d < run.count; d++)
         fl_doc_result_free(&run.results[d]);
     free(run.results);
+    fl_followup_free(&run.followup);
     fl_plugins_unload(&plugins);
     fl_config_set_free(cfg);
     fl_cli_inputs_free(&in);

@@ -4,6 +4,7 @@
 
 #include "build-config.h"
 #include "cli.h"
+#include "followup.h"
 
 typedef struct command {
     const char *name;
@@ -18,6 +19,9 @@ static const command commands[] = {
     { "explain", cmd_explain, "说明一条规则：检查什么、常见原因、单位如何改正" },
     { "dump", cmd_dump, "显示报告解析后的文档模型（章节、表格、金额）" },
     { "fetch", cmd_fetch, "按 URL 下载报告并保存，附元数据记录" },
+    { "history", cmd_history, "列出历史数据库（--db）中的各次运行及各单位的问题数" },
+    { "diff", cmd_diff, "比较两次运行：各单位新增、已整改、仍未整改的问题（整改跟踪）" },
+    { "report", cmd_report, "一个单位的整改跟踪清单：未整改问题、首次发现时间、已持续天数" },
 };
 
 static void usage(FILE *out)
