@@ -32,4 +32,178 @@ python3 -c "import sys; sys.stdout.write('<html><body><table>' + '<tr><td>1' * 9
     > "$TMP/rows.html"
 bounded 2000000 120 check --checks table-totals "$TMP/rows.html"
 expect_status 0 "an 8 MB page of table rows is read within 2 GB"
+
+# ASan runs several times slower: time limits are doubled under it.
+slow=1
+[ "$asan" -eq 1 ] && slow=3
+
+# A 4.6 MB TAB table of 150,000 coded rows: code-hierarchy finds parents
+# by sorting codes (it compared every pair: 7 minutes for 4 MB).
+python3 - "$TMP/codes.txt" <<'PY'
+import sys
+rows = ["# 支出决算表", "", "金额单位：万元", "", "科目代码\t科目名称\t本年支出合计\t基本支出", ""]
+c = 100
+while len(rows) < 150006:
+    rows.append("%d\t类名称\t200.00\t200.00" % c)
+    for k in range(10):
+        rows.append("%d%02d\t款名称\t20.00\t20.00" % (c, k))
+        rows.extend("%d%02d%02d\t项目名称\t1.00\t1.00" % (c, k, i) for i in range(20))
+    c += 1
+# the last class wrong by 1.00: one finding per amount column
+rows = rows[:150006]
+rows[-1] = rows[-1].replace("1.00\t1.00", "2.00\t2.00")
+open(sys.argv[1], "w").write("\n".join(rows) + "\n")
+PY
+bounded 1000000 $((60 * slow)) check --checks table-totals "$TMP/codes.txt"
+expect_status 1 "150,000 coded rows are checked in seconds"
+expect_out "code-hierarchy" "the wrong sum is still found"
+
+# DOCX: a row 126,000 columns wide (2,000 cells of gridSpan 63) above
+# 4,000 empty rows (1 KB) took minutes; blank rows are not padded now.
+python3 - "$TMP/gridspan.docx" "$TMP/numbering.docx" <<'PY'
+import sys, zipfile
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+CT = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+      'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>')
+P = '<w:p><w:r><w:t>%s</w:t></w:r></w:p>'
+def write(path, body, numbering=None):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", CT)
+        z.writestr("word/document.xml", '<w:document %s><w:body>%s</w:body></w:document>' % (W, body))
+        if numbering:
+            z.writestr("word/numbering.xml", '<w:numbering %s>%s</w:numbering>' % (W, numbering))
+wide = '<w:tr>' + '<w:tc><w:tcPr><w:gridSpan w:val="63"/></w:tcPr><w:p/></w:tc>' * 2000 + '</w:tr>'
+write(sys.argv[1], P % '2024年度部门决算' + '<w:tbl>' + wide + '<w:tr/>' * 4000 + '</w:tbl>'
+      + P % '主要原因是。')
+# 150,000 lists and 150,000 numbered paragraphs (old: 7 s for 50,000,
+# quadratic), each list found by id.
+n = 150000
+absn = ('<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>')
+nums = ''.join('<w:num w:numId="%d"><w:abstractNumId w:val="0"/></w:num>' % i for i in range(1, n + 1))
+paras = ''.join('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="%d"/></w:numPr></w:pPr>'
+                '<w:r><w:t>项</w:t></w:r></w:p>' % (n - i) for i in range(n))
+write(sys.argv[2], P % '2024年度部门决算' + paras + P % '主要原因是。', absn + nums)
+PY
+bounded 1000000 $((20 * slow)) check --checks missing-cause "$TMP/gridspan.docx"
+expect_status 1 "a 1 KB DOCX of wide spans and empty rows is read in seconds"
+expect_out "missing-cause" "the paragraph after the table is checked"
+bounded 1000000 $((20 * slow)) dump "$TMP/numbering.docx"
+expect_status 0 "150,000 numbered paragraphs in 150,000 lists are read in seconds"
+expect_out "1.项" "a numbered paragraph has its label"
+
+# HTML nested deeper than libxml2 parses (256): a clear error, never a
+# clean report of the part before.
+for depth in 300 100000; do
+    python3 -c "import sys; d = int(sys.argv[1]); sys.stdout.write('<html><body><p>2024年度部门决算</p>' + '<div>' * d + '<p>主要原因是。</p>' + '</div>' * d + '</body></html>')" \
+        "$depth" >"$TMP/deep.html"
+    bounded 1000000 $((20 * slow)) check "$TMP/deep.html"
+    expect_status 3 "HTML nested $depth deep is not read"
+    expect_err "deep.html: HTML 元素嵌套超过 256 层（第 1 行附近），无法完整读取，未检查" "depth $depth named"
+done
+python3 -c "import sys; sys.stdout.write('<html><body><p>2024年度部门决算</p>' + '<div>' * 250 + '<p>主要原因是。</p>' + '</div>' * 250 + '</body></html>')" \
+    >"$TMP/deep.html"
+bounded 1000000 $((20 * slow)) check --checks missing-cause "$TMP/deep.html"
+expect_status 1 "HTML nested 250 deep is read whole"
+expect_out "missing-cause" "the deep paragraph is checked"
+
+# Output that cannot be written: a message and exit 2, never the status
+# of a complete run.
+if [ -w /dev/full ]; then
+    for cmd in check dump; do
+        for f in text json; do
+            bounded 1000000 $((20 * slow)) "$cmd" -f "$f" "$EX/000_043825adc2a1e450.txt"
+            ( ulimit -v 1000000 2>/dev/null; exec "$FISLINT" "$cmd" -f "$f" "$EX/000_043825adc2a1e450.txt" ) \
+                >/dev/full 2>"$err"
+            status=$?
+            expect_status 2 "$cmd -f $f > /dev/full"
+            expect_err "fislint: 写入输出时出错" "$cmd -f $f: the write error is named"
+        done
+    done
+fi
+
+# PDF: more than 2,000 pages, or pages metres wide each rendered to find
+# table borders (200 such pages took 1 min 43 s): refused with a reason.
+python3 - "$TMP/many.pdf" "$TMP/wide.pdf" <<'PY'
+import sys
+def pdf(path, n, size):
+    text = b"".join(b"BT /F1 12 Tf %d %d Td (%d) Tj ET " % (x, y, x + y)
+                    for y in (700, 680, 660) for x in (72, 300))
+    stream = b"0 0 0 RG 1 w 60 715 m 400 715 l S 60 655 m 400 655 l S " + text
+    objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+            3: b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+            4: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}
+    for i in range(n):
+        objs[5 + i] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 3 0 R "
+                       b"/Resources << /Font << /F1 4 0 R >> >> >>" % (size, size))
+    objs[2] = (b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (5 + i) for i in range(n))
+               + b"] /Count %d >>" % n)
+    out, offs = bytearray(b"%PDF-1.4\n"), {}
+    for k in sorted(objs):
+        offs[k] = len(out)
+        out += b"%d 0 obj\n" % k + objs[k] + b"\nendobj\n"
+    xref, total = len(out), max(objs) + 1
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % total
+    out += b"".join(b"%010d 00000 n \n" % offs[k] for k in range(1, total))
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (total, xref)
+    open(path, "wb").write(out)
+pdf(sys.argv[1], 2001, 595)
+pdf(sys.argv[2], 200, 14400)
+PY
+bounded 1000000 $((20 * slow)) check "$TMP/many.pdf"
+expect_status 3 "a PDF of 2,001 pages is refused"
+expect_err "many.pdf: PDF 共 2001 页，超过上限 2000 页，未检查" "the page limit named"
+bounded 1000000 $((30 * slow)) check "$TMP/wide.pdf"
+expect_status 3 "a PDF of 200 pages 5 m wide is refused"
+expect_err "wide.pdf: PDF 页面过多或过大：到第 4 页（共 200 页）时识别表格线所需的渲染已超过上限" \
+    "the rendering budget named"
+
+# -i /dev/zero: no newline ever comes; the list is refused at once.
+bounded 1000000 $((20 * slow)) check -i /dev/zero
+expect_status 2 "-i /dev/zero is a usage error"
+expect_err "fislint: /dev/zero: 列表文件第 1 行过长（超过 65535 字节）或含有 NUL 字节" "-i /dev/zero named"
+python3 -c "import sys; sys.stdout.write('x.txt\n' * 1000001)" >"$TMP/list.txt"
+bounded 1000000 $((20 * slow)) check -i "$TMP/list.txt"
+expect_status 2 "a list of 1,000,001 entries is a usage error"
+expect_err "列表文件超过 1000000 项，请拆成几个较小的列表" "the entry limit named"
+
+# A large but honest XLSX (a 79 MB sheet compressed about 10:1) is not
+# called a zip bomb: the message says which limit and how to raise it.
+python3 - "$TMP/big.xlsx" <<'PY'
+import sys, zipfile
+CT = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+      'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>')
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", CT)
+    z.writestr("xl/workbook.xml", '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+               'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+               '<sheets><sheet name="s" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    z.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/'
+               'package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/>'
+               '</Relationships>')
+    with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
+        f.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+        for r in range(1, 600001):
+            f.write(b'<row r="%d"><c r="A%d"><v>%d.%02d</v></c><c r="B%d"><v>%d</v></c>'
+                    b'<c r="C%d"><v>%d</v></c></row>'
+                    % (r, r, r * 7919 % 1000003, r % 100, r, r * 31, r, r * 17 % 9973))
+        f.write(b'</sheetData></worksheet>')
+PY
+bounded 1000000 $((30 * slow)) check "$TMP/big.xlsx"
+expect_status 3 "an XLSX inflating past 64 MB is not read"
+expect_err "超过 64 MB 的解压上限（压缩比" "the limit that was hit"
+expect_err "不像压缩炸弹），未读取；如确需检查这样大的文件，可用 --max-size 调高上限" "how to raise it"
+
+# A NUL byte after the first 8 KB: a space in the model, so that the
+# dump and the checks see the same line.
+python3 - "$TMP/nul.txt" <<'PY'
+import sys
+body = "2024年度部门决算\n\n" + "说明文字。\n" * 700
+open(sys.argv[1], "wb").write(body.encode() + b"\xe6\x94\xaf\xe5\x87\xba\0" + "比上年增加10万元，主要原因是。\n".encode())
+PY
+bounded 1000000 $((20 * slow)) dump "$TMP/nul.txt"
+expect_status 0 "a late NUL byte is read"
+expect_out "L703-703  支出 比上年增加10万元,主要原因是。" "the dump keeps the text after the NUL"
+bounded 1000000 $((20 * slow)) check --checks missing-cause -f json "$TMP/nul.txt"
+expect_out '"evidence": "支出 比上年增加10万元，主要原因是。"' "the checks see the same text"
 finish

@@ -5,8 +5,9 @@ It serves the seed reports as HTML pages (generated with
 tests/fixtures/http/seed2html.py: seed 003 in UTF-8, seed 001 in GBK), the
 static fixtures of tests/fixtures/http/, and routes that misbehave the way
 government portals do (redirects and a redirect loop, 404, a 500 that
-succeeds on retry, a slow answer, an oversized answer, a PDF served as
-text/html, hostile Content-Disposition names).
+succeeds on retry, a slow answer, an answer dripping a byte a second, an
+oversized answer, a PDF served as text/html, hostile Content-Disposition
+names).
 
 It listens on an ephemeral port and writes that port to --port-file once
 it is ready.  Every request is logged to --log as one JSON line with its
@@ -187,6 +188,25 @@ class Handler(BaseHTTPRequestHandler):
             try:
                 for _ in range(64):
                     self.wfile.write(b"y" * 65536)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            self.close_connection = True
+            return
+        if p == "/drip":
+            # Slowloris: headers at once, then one byte a second (n bytes
+            # at most, so the thread ends by itself).
+            n = min(int(q.get("n", ["30"])[0]), 120)
+            self.answered = time.time()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(n))
+            self.end_headers()
+            self.status = 200
+            try:
+                for _ in range(n):
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                    time.sleep(1)
             except (BrokenPipeError, ConnectionResetError):
                 pass
             self.close_connection = True

@@ -1,4 +1,5 @@
 /* cmd-dump.c — `fislint dump FILE`: show the document model a check sees. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,11 +13,14 @@
 typedef struct dump_run {
     int json;
     int failed;
+    int write_errno;     /* non-zero once stdout could not be written */
 } dump_run;
 
 static void on_document(void *ctx, const char *source, const fl_input *input, const char *error)
 {
     dump_run *run = ctx;
+    if (run->write_errno != 0)
+        return;                 /* nowhere to write: no use reading on */
     if (error != NULL) {
         fprintf(stderr, "fislint: %s: %s\n", source, error);
         run->failed = 1;
@@ -28,6 +32,10 @@ static void on_document(void *ctx, const char *source, const fl_input *input, co
     else
         fl_dump_text(stdout, doc);
     fl_document_free(doc);
+    /* A full disk or a closed pipe must not look like a complete dump. */
+    errno = 0;
+    if (fflush(stdout) != 0 || ferror(stdout))
+        run->write_errno = errno != 0 ? errno : EIO;
 }
 
 int cmd_dump(int argc, char **argv)
@@ -63,7 +71,7 @@ int cmd_dump(int argc, char **argv)
         fprintf(stderr, "用法：fislint dump [--format text|json] 文件|- …\n");
         return FL_EXIT_USAGE;
     }
-    for (int i = optind; i < argc; i++) {
+    for (int i = optind; i < argc && run.write_errno == 0; i++) {
         if (fl_source_is_url(argv[i])) {
             /* default fetch options: a URL is dumped as `check` would read it */
             fl_fetch_options *fo = fl_fetch_options_new();
@@ -73,6 +81,15 @@ int cmd_dump(int argc, char **argv)
         } else {
             fl_source_load_file(argv[i], FL_DEFAULT_MAX_INPUT, on_document, &run);
         }
+    }
+    if (run.write_errno == 0) {
+        errno = 0;
+        if (fflush(stdout) != 0 || ferror(stdout))
+            run.write_errno = errno != 0 ? errno : EIO;
+    }
+    if (run.write_errno != 0) {
+        fprintf(stderr, "fislint: 写入输出时出错：%s\n", strerror(run.write_errno));
+        return FL_EXIT_USAGE;
     }
     return run.failed ? FL_EXIT_INPUT : FL_EXIT_OK;
 }

@@ -17,6 +17,7 @@ enum {
     OPT_DELAY,
     OPT_TIMEOUT,
     OPT_CONNECT_TIMEOUT,
+    OPT_LOW_SPEED_TIME,
     OPT_RETRIES,
     OPT_RETRY_WAIT,
     OPT_MAX_REDIRS,
@@ -36,6 +37,7 @@ const struct option fl_fetch_long_options[] = {
     { "delay", required_argument, NULL, OPT_DELAY },
     { "timeout", required_argument, NULL, OPT_TIMEOUT },
     { "connect-timeout", required_argument, NULL, OPT_CONNECT_TIMEOUT },
+    { "low-speed-time", required_argument, NULL, OPT_LOW_SPEED_TIME },
     { "retries", required_argument, NULL, OPT_RETRIES },
     { "retry-wait", required_argument, NULL, OPT_RETRY_WAIT },
     { "max-redirs", required_argument, NULL, OPT_MAX_REDIRS },
@@ -60,6 +62,7 @@ const char fl_fetch_options_help[] =
     "      --delay MS             对同一主机两次请求之间的间隔，毫秒（默认 200）\n"
     "      --timeout S            单个请求的总超时，秒（默认 120）\n"
     "      --connect-timeout S    连接超时，秒（默认 20）\n"
+    "      --low-speed-time S     连续 S 秒低于 1 KB/秒即放弃该请求，不重试（默认 30；0 不限）\n"
     "      --retries N            超时、5xx、429 时的重试次数（默认 2）\n"
     "      --retry-wait MS        第一次重试前的等待，之后每次加倍（默认 1000）\n"
     "      --max-redirs N         最多跟随的重定向次数（默认 8）\n"
@@ -115,6 +118,8 @@ int fl_fetch_apply_option(fl_fetch_options *o, int code, const char *arg, char *
         return parse_long("timeout", arg, 1, 86400, &o->timeout_s, err, errsize);
     case OPT_CONNECT_TIMEOUT:
         return parse_long("connect-timeout", arg, 1, 3600, &o->connect_timeout_s, err, errsize);
+    case OPT_LOW_SPEED_TIME:
+        return parse_long("low-speed-time", arg, 0, 86400, &o->low_speed_time_s, err, errsize);
     case OPT_RETRIES:
         return parse_long("retries", arg, 0, 20, &o->retries, err, errsize);
     case OPT_RETRY_WAIT:

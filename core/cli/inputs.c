@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "fetch-options.h"
 #include "util.h"
+#include "zip-entry.h"
 
 void fl_cli_inputs_init(fl_cli_inputs *in)
 {
@@ -100,6 +101,13 @@ static void add_item(fl_cli_inputs *in, const char *item, const char *unit)
     add_one(in, xstrdup(item), unit);
 }
 
+/* Bounds of an `-i` list: a list of reports is a few thousand lines; a
+ * device or a binary file given by mistake (-i /dev/zero) must end in a
+ * message, not in memory growing without limit. */
+#define LIST_MAX_BYTES (16u << 20)
+#define LIST_MAX_ENTRIES 1000000u
+#define LIST_MAX_LINE 65536
+
 /* `-i FILE`: one path or URL per line ('#' comments and blank lines
  * skipped; "-" reads standard input), optionally followed by a TAB and
  * the unit (bureau) the report belongs to. */
@@ -110,10 +118,28 @@ static int read_list(fl_cli_inputs *in, const char *path)
         fprintf(stderr, "fislint: %s: 无法读取列表文件：%s\n", path, strerror(errno));
         return -1;
     }
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t len;
-    while ((len = getline(&line, &cap, f)) >= 0) {
+    char *line = xmalloc(LIST_MAX_LINE);
+    size_t total = 0, lineno = 0, entries = 0;
+    int rc = 0;
+    while (fgets(line, LIST_MAX_LINE, f) != NULL) {
+        lineno++;
+        size_t len = strlen(line);
+        int whole = len > 0 && line[len - 1] == '\n';
+        if (!whole && !feof(f)) {
+            /* fgets stopped without a newline: the line is longer than
+             * the buffer, or a NUL byte hides the rest (binary data) */
+            fprintf(stderr, "fislint: %s: 列表文件第 %zu 行过长（超过 %d 字节）或含有 NUL 字节，"
+                    "不像路径或 URL 列表\n", path, lineno, LIST_MAX_LINE - 1);
+            rc = -1;
+            break;
+        }
+        total += len;
+        if (total > LIST_MAX_BYTES) {
+            fprintf(stderr, "fislint: %s: 列表文件超过 %u MB，请拆成几个较小的列表\n",
+                    path, LIST_MAX_BYTES >> 20);
+            rc = -1;
+            break;
+        }
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r' || line[len - 1] == ' '))
             line[--len] = '\0';
         char *s = line;
@@ -121,6 +147,12 @@ static int read_list(fl_cli_inputs *in, const char *path)
             s++;
         if (*s == '\0' || *s == '#')
             continue;
+        if (++entries > LIST_MAX_ENTRIES) {
+            fprintf(stderr, "fislint: %s: 列表文件超过 %u 项，请拆成几个较小的列表\n",
+                    path, LIST_MAX_ENTRIES);
+            rc = -1;
+            break;
+        }
         char *tab = strchr(s, '\t');
         const char *unit = NULL;
         if (tab != NULL) {
@@ -133,10 +165,14 @@ static int read_list(fl_cli_inputs *in, const char *path)
         }
         add_item(in, s, unit);
     }
+    if (rc == 0 && ferror(f)) {
+        fprintf(stderr, "fislint: %s: 读取列表文件出错：%s\n", path, strerror(errno));
+        rc = -1;
+    }
     free(line);
     if (f != stdin)
         fclose(f);
-    return 0;
+    return rc;
 }
 
 static int parse_max_size(fl_cli_inputs *in, const char *arg)
@@ -149,6 +185,8 @@ static int parse_max_size(fl_cli_inputs *in, const char *arg)
         return -1;
     }
     in->max_size = (size_t)v;
+    /* A DOCX/XLSX of that size may inflate beyond the default budget. */
+    fl_zip_set_default_budget(in->max_size);
     return 0;
 }
 

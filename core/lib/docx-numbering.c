@@ -18,12 +18,15 @@ typedef struct level {
 
 typedef struct abstract {
     int id;
+    size_t pos;          /* order in the file: the first of an id wins */
     level lv[LEVELS];
 } abstract;
 
 typedef struct list {
     int id;
+    size_t pos;
     int abstract_id;
+    abstract *abs;       /* resolved once, after loading */
     int count[LEVELS];
     int used[LEVELS];
 } list;
@@ -57,6 +60,68 @@ static int start_attr(const xmlNode *n)
     return s > MAX_START ? MAX_START : (int)s;
 }
 
+/* A document may define a hundred thousand lists and number as many
+ * paragraphs: lists and abstract definitions are sorted by id (then file
+ * order) and found by binary search, never by a scan per paragraph. */
+static int cmp_id_pos(int ia, size_t pa, int ib, size_t pb)
+{
+    if (ia != ib)
+        return ia < ib ? -1 : 1;
+    return pa < pb ? -1 : pa > pb;
+}
+
+static int by_abstract(const void *a, const void *b)
+{
+    const abstract *x = a, *y = b;
+    return cmp_id_pos(x->id, x->pos, y->id, y->pos);
+}
+
+static int by_list(const void *a, const void *b)
+{
+    const list *x = a, *y = b;
+    return cmp_id_pos(x->id, x->pos, y->id, y->pos);
+}
+
+/* Lowest index in [0, n) whose id is not below `id`, for an array
+ * sorted by (id, pos). */
+#define LOWER_BOUND(arr, n, key, out)                                     \
+    do {                                                                  \
+        size_t lo_ = 0, hi_ = (n);                                        \
+        while (lo_ < hi_) {                                               \
+            size_t mid_ = lo_ + (hi_ - lo_) / 2;                          \
+            if ((arr)[mid_].id < (key))                                   \
+                lo_ = mid_ + 1;                                           \
+            else                                                          \
+                hi_ = mid_;                                               \
+        }                                                                 \
+        (out) = lo_;                                                      \
+    } while (0)
+
+/* The first (in file order) abstract definition or list of an id. */
+static abstract *find_abstract(fl_numbering_defs *d, int id)
+{
+    size_t i;
+    LOWER_BOUND(d->abs, d->nabs, id, i);
+    return i < d->nabs && d->abs[i].id == id ? &d->abs[i] : NULL;
+}
+
+static list *find_list(fl_numbering_defs *d, int id)
+{
+    size_t i;
+    LOWER_BOUND(d->lists, d->nlists, id, i);
+    return i < d->nlists && d->lists[i].id == id ? &d->lists[i] : NULL;
+}
+
+static void index_defs(fl_numbering_defs *d)
+{
+    if (d->nabs > 1)
+        qsort(d->abs, d->nabs, sizeof *d->abs, by_abstract);
+    if (d->nlists > 1)
+        qsort(d->lists, d->nlists, sizeof *d->lists, by_list);
+    for (size_t i = 0; i < d->nlists; i++)
+        d->lists[i].abs = find_abstract(d, d->lists[i].abstract_id);
+}
+
 fl_numbering_defs *fl_numbering_load(xmlDoc *doc)
 {
     fl_numbering_defs *d = xcalloc(1, sizeof *d);
@@ -66,6 +131,7 @@ fl_numbering_defs *fl_numbering_load(xmlDoc *doc)
             abstract *a = &d->abs[d->nabs++];
             memset(a, 0, sizeof *a);
             a->id = int_attr(c, "abstractNumId", -1);
+            a->pos = d->nabs;
             for (xmlNode *l = c->children; l; l = l->next) {
                 int i = fl_ooxml_is(l, "lvl") ? int_attr(l, "ilvl", -1) : -1;
                 if (i < 0 || i >= LEVELS)
@@ -83,9 +149,11 @@ fl_numbering_defs *fl_numbering_load(xmlDoc *doc)
             list *li = &d->lists[d->nlists++];
             memset(li, 0, sizeof *li);
             li->id = int_attr(c, "numId", -1);
+            li->pos = d->nlists;
             li->abstract_id = int_attr(fl_ooxml_child(c, "abstractNumId"), "val", -1);
         }
     }
+    index_defs(d);
     return d;
 }
 
@@ -149,14 +217,8 @@ char *fl_numbering_next(fl_numbering_defs *d, int num_id, int ilvl)
 {
     if (!d || ilvl < 0 || ilvl >= LEVELS)
         return NULL;
-    list *li = NULL;
-    for (size_t i = 0; i < d->nlists && !li; i++)
-        if (d->lists[i].id == num_id)
-            li = &d->lists[i];
-    abstract *a = NULL;
-    for (size_t i = 0; li && i < d->nabs && !a; i++)
-        if (d->abs[i].id == li->abstract_id)
-            a = &d->abs[i];
+    list *li = find_list(d, num_id);
+    abstract *a = li ? li->abs : NULL;
     if (!a || !a->lv[ilvl].text || !a->lv[ilvl].fmt)
         return NULL;
     if (!strcmp(a->lv[ilvl].fmt, "bullet") || !strcmp(a->lv[ilvl].fmt, "none"))

@@ -21,6 +21,9 @@ fl_fetch_options *fl_fetch_options_new(void)
     o->delay_ms = 200;
     o->timeout_s = 120;
     o->connect_timeout_s = 20;
+    /* A server that drips a byte every few seconds (slowloris) would
+     * otherwise hold each URL for the whole timeout, retried. */
+    o->low_speed_time_s = 30;
     o->retries = 2;
     o->retry_wait_ms = 1000;
     o->max_redirs = 8;

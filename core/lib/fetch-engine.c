@@ -16,6 +16,9 @@
 
 #include "util.h"
 
+/* Bytes per second below which a transfer counts as stalled. */
+#define FL_FETCH_LOW_SPEED 1024
+
 struct fl_fetch_job_state {
     CURL *easy;
     struct curl_slist *headers;
@@ -215,6 +218,10 @@ static void start(fl_engine *e, fl_fetch_job *j)
 #endif
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, o->connect_timeout_s);
     curl_easy_setopt(c, CURLOPT_TIMEOUT, o->timeout_s);
+    if (o->low_speed_time_s > 0) {
+        curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, (long)FL_FETCH_LOW_SPEED);
+        curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, o->low_speed_time_s);
+    }
     curl_easy_setopt(c, CURLOPT_USERAGENT, o->user_agent);
     curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
@@ -267,6 +274,15 @@ static const char *classify(fl_engine *e, fl_fetch_job *j, CURLcode rc, char *bu
         snprintf(buf, size, "无法连接到服务器 (%s)", detail);
         return buf;
     case CURLE_OPERATION_TIMEDOUT:
+        /* libcurl reports the low-speed cutoff as a timeout too; a server
+         * that drips is not retried (it would only drip again). */
+        if (o->low_speed_time_s > 0 && strstr(detail, "too slow") != NULL) {
+            snprintf(buf, size,
+                     "传输过慢：连续 %ld 秒低于 %d 字节/秒，已放弃（可用 --low-speed-time 调整，"
+                     "0 表示不限）",
+                     o->low_speed_time_s, FL_FETCH_LOW_SPEED);
+            return buf;
+        }
         *retry = 1;
         snprintf(buf, size, "超时：%ld 秒内没有完成 (%s)", o->timeout_s, detail);
         return buf;

@@ -19,6 +19,7 @@ typedef struct fl_fetch_options {
     long delay_ms;           /* pause between two request starts to one host */
     long timeout_s;          /* whole transfer */
     long connect_timeout_s;
+    long low_speed_time_s;   /* give up after this long below 1 KB/s; 0 = never */
     long retries;            /* extra attempts on timeouts, 5xx and 429 */
     long retry_wait_ms;      /* first backoff; doubled for each retry */
     long max_redirs;

@@ -32,6 +32,7 @@ typedef struct style {
     char *id;
     char *based_on;
     int level;           /* 1.. for headings, 0 otherwise, -1 unknown */
+    size_t pos;          /* order in the file: the first of an id wins */
 } style;
 
 typedef struct styles {
@@ -74,6 +75,7 @@ static void load_styles(xmlDoc *doc, styles *st)
         st->v = xgrow(st->v, &st->cap, st->n + 1, sizeof *st->v);
         style *d = &st->v[st->n++];
         d->id = xstrdup(id);
+        d->pos = st->n - 1;
         const char *base = fl_ooxml_attr(fl_ooxml_child(s, "basedOn"), "val");
         d->based_on = base ? xstrdup(base) : NULL;
         d->level = outline_level(fl_ooxml_child(s, "pPr"));
@@ -85,13 +87,39 @@ static void load_styles(xmlDoc *doc, styles *st)
     }
 }
 
+/* Styles are looked up once per paragraph, and a file may define tens of
+ * thousands: sorted by id (then file order), found by binary search. */
+static int by_id(const void *a, const void *b)
+{
+    const style *x = a, *y = b;
+    int d = strcmp(x->id, y->id);
+    return d ? d : x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+static void index_styles(styles *st)
+{
+    if (st->n > 1)
+        qsort(st->v, st->n, sizeof *st->v, by_id);
+}
+
+/* The first style (in file order) named `id`, or NULL. */
+static const style *find_style(const styles *st, const char *id)
+{
+    size_t lo = 0, hi = st->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(st->v[mid].id, id) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < st->n && !strcmp(st->v[lo].id, id) ? &st->v[lo] : NULL;
+}
+
 static int style_level(const styles *st, const char *id)
 {
     for (int depth = 0; id && depth < MAX_STYLE_DEPTH; depth++) {
-        const style *s = NULL;
-        for (size_t i = 0; i < st->n && !s; i++)
-            if (!strcmp(st->v[i].id, id))
-                s = &st->v[i];
+        const style *s = find_style(st, id);
         if (!s)
             return level_from_name(id);
         if (s->level >= 0)
@@ -208,7 +236,7 @@ static void table_row(docx *d, const xmlNode *tr, row *r)
     const char *before = fl_ooxml_attr(fl_ooxml_child(fl_ooxml_child(tr, "trPr"), "gridBefore"),
                                        "val");
     for (int i = before ? atoi(before) : 0; i > 0 && i < 64; i--)
-        row_add(r, xstrdup(""));
+        row_add(r, NULL);       /* NULL: an empty cell, without a copy */
     for (const xmlNode *c = tr->children; c; c = c->next) {
         const xmlNode *tc = c;
         if (fl_ooxml_is(c, "sdt"))
@@ -226,9 +254,16 @@ static void table_row(docx *d, const xmlNode *tr, row *r)
         row_add(r, fl_buf_steal(&b));
         int n = span ? atoi(span) : 1;
         for (int i = 1; i < n && i < 64; i++)
-            row_add(r, xstrdup(""));
+            row_add(r, NULL);
     }
 }
+
+/* Rows are padded to the table's width so that columns line up; a
+ * hostile file can declare one row tens of thousands of cells wide
+ * (gridSpan) and add thousands of rows, so blank rows are not padded
+ * and no row is padded past PAD_MAX columns (real tables have a few
+ * dozen): the work stays proportional to the cells really present. */
+#define PAD_MAX 256
 
 static void table(docx *d, const xmlNode *tbl)
 {
@@ -244,15 +279,18 @@ static void table(docx *d, const xmlNode *tbl)
             width = rows[nrows].n;
         nrows++;
     }
+    if (width > PAD_MAX)
+        width = PAD_MAX;
     fl_buf_append(&d->out, "\n", 1);
     for (size_t i = 0; i < nrows; i++) {
         int blank = 1;
         for (size_t k = 0; k < rows[i].n && blank; k++)
-            blank = fl_canon_blank(rows[i].cells[k]);
-        while (rows[i].n < width)
-            row_add(&rows[i], xstrdup(""));
-        if (!blank)
-            fl_canon_row(&d->out, rows[i].cells, width);
+            blank = !rows[i].cells[k] || fl_canon_blank(rows[i].cells[k]);
+        if (!blank) {
+            while (rows[i].n < width)
+                row_add(&rows[i], NULL);    /* written as an empty cell */
+            fl_canon_row(&d->out, rows[i].cells, rows[i].n);
+        }
         for (size_t k = 0; k < rows[i].n; k++)
             free(rows[i].cells[k]);
         free(rows[i].cells);
@@ -309,8 +347,10 @@ static int docx_read(const char *name, const unsigned char *data, size_t len,
     xmlDoc *sdoc = fl_ooxml_parse(z, "word/styles.xml", "DOCX", &missing, err, errsize);
     if (!sdoc && !missing)
         goto fail;
-    if (sdoc)
+    if (sdoc) {
         load_styles(sdoc, &d.st);
+        index_styles(&d.st);
+    }
     xmlDoc *ndoc = fl_ooxml_parse(z, "word/numbering.xml", "DOCX", &missing, err, errsize);
     if (!ndoc && !missing)
         goto fail_styles;

@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
 #include "util.h"
@@ -473,11 +474,39 @@ static int html_read(const char *name, const unsigned char *data, size_t len, fl
         snprintf(err, errsize, "HTML 文件过大");
         return -1;
     }
-    htmlDocPtr doc = htmlReadMemory(utf8, (int)ulen, name, "UTF-8",
-                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                                        HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                                        HTML_PARSE_IGNORE_ENC);
+    /* A parser context of our own, so that a halted parse (libxml2 stops
+     * at xmlParserMaxDepth nested elements and keeps what came before) is
+     * seen: checking only the first part of a page would report it clean. */
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (ctxt == NULL) {
+        free(utf8);
+        snprintf(err, errsize, "无法解析 HTML：内存不足");
+        return -1;
+    }
+    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, utf8, (int)ulen, name, "UTF-8",
+                                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                            HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                            HTML_PARSE_IGNORE_ENC);
     free(utf8);
+    int halted = ctxt->disableSAX != 0;
+    int depth = halted && ctxt->lastError.code == XML_ERR_INTERNAL_ERROR &&
+                ctxt->lastError.message != NULL &&
+                strstr(ctxt->lastError.message, "depth") != NULL;
+    int line = ctxt->lastError.line;
+    htmlFreeParserCtxt(ctxt);
+    if (halted) {
+        if (doc != NULL)
+            xmlFreeDoc(doc);
+        if (depth)
+            snprintf(err, errsize,
+                     "HTML 元素嵌套超过 %u 层（第 %d 行附近），无法完整读取，未检查；"
+                     "请检查页面结构",
+                     xmlParserMaxDepth, line);
+        else
+            snprintf(err, errsize, "HTML 解析在第 %d 行附近中止，无法完整读取，未检查",
+                     line);
+        return -1;
+    }
     if (doc == NULL) {
         snprintf(err, errsize, "无法解析 HTML");
         return -1;

@@ -17,6 +17,16 @@
 #define RENDER_SCALE 1.25       /* pixels per point for finding borders */
 #define INK_LEVEL 200           /* darker than this (0-255) is ink */
 #define MAX_PAGE_PX 4000        /* larger pages are rendered smaller */
+/* Bounds of one document, so that a small hostile file (thousands of
+ * pages, or pages 5 m wide, each rendered at MAX_PAGE_PX) ends in a
+ * message within about a minute instead of running for an hour.  Pages
+ * with tables are charged the pixels they would have at RENDER_SCALE
+ * (an A4 page 0.8 million, A3 1.6 million), so a budget of 1,000
+ * million allows some 1,200 A4 pages of tables, and a page metres wide
+ * uses it up at once.  Pixels, not seconds: the same file gives the same
+ * result on a busy machine. */
+#define MAX_PAGES 2000
+#define RENDER_BUDGET_PX 1e9
 
 static int pdf_detect(const char *name, const unsigned char *data, size_t len)
 {
@@ -83,12 +93,23 @@ static size_t page_glyphs(PopplerPage *page, pl_glyph **out)
 
 /* Render the page and find its ruling lines; text boxes are blanked so
  * that strokes of characters (一, 二) are not taken for borders. */
+static double render_scale(double w, double h)
+{
+    if (w * RENDER_SCALE > MAX_PAGE_PX || h * RENDER_SCALE > MAX_PAGE_PX)
+        return MAX_PAGE_PX / (w > h ? w : h);
+    return RENDER_SCALE;
+}
+
+/* What a page of w × h points is charged against RENDER_BUDGET_PX. */
+static double budget_pixels(double w, double h)
+{
+    return (w * RENDER_SCALE + 1) * (h * RENDER_SCALE + 1);
+}
+
 static void page_rules(PopplerPage *page, double w, double h, const pl_glyph *g, size_t ng,
                        pl_seg **hs, size_t *nh, pl_seg **vs, size_t *nv)
 {
-    double scale = RENDER_SCALE;
-    if (w * scale > MAX_PAGE_PX || h * scale > MAX_PAGE_PX)
-        scale = MAX_PAGE_PX / (w > h ? w : h);
+    double scale = render_scale(w, h);
     int pw = (int)(w * scale) + 1, ph = (int)(h * scale) + 1;
     *hs = *vs = NULL;
     *nh = *nv = 0;
@@ -179,9 +200,17 @@ static int pdf_read(const char *name, const unsigned char *data, size_t len,
     }
 
     int npages = poppler_document_get_n_pages(doc);
+    if (npages > MAX_PAGES) {
+        g_object_unref(doc);
+        snprintf(err, errsize, "PDF 共 %d 页，超过上限 %d 页，未检查；"
+                 "请只提供报告本身（或将文件拆分后分别检查）", npages, MAX_PAGES);
+        return -1;
+    }
     pl_page *pages = xcalloc(npages > 0 ? (size_t)npages : 1, sizeof *pages);
     size_t total = 0;
-    for (int p = 0; p < npages; p++) {
+    double rendered = 0;
+    int over_budget = 0;
+    for (int p = 0; p < npages && !over_budget; p++) {
         PopplerPage *page = poppler_document_get_page(doc, p);
         if (!page)
             continue;
@@ -193,8 +222,13 @@ static int pdf_read(const char *name, const unsigned char *data, size_t len,
         size_t ng = page_glyphs(page, &g);
         pl_seg *hs = NULL, *vs = NULL;
         size_t nh = 0, nv = 0;
-        if (ng && pl_may_have_table(g, ng))
-            page_rules(page, w, h, g, ng, &hs, &nh, &vs, &nv);
+        if (ng && pl_may_have_table(g, ng)) {
+            rendered += budget_pixels(w, h);
+            if (rendered > RENDER_BUDGET_PX)
+                over_budget = p + 1;
+            else
+                page_rules(page, w, h, g, ng, &hs, &nh, &vs, &nv);
+        }
         pl_layout_page(&pages[p], g, ng, hs, nh, vs, nv);
         total += ng;
         free(g);
@@ -204,6 +238,17 @@ static int pdf_read(const char *name, const unsigned char *data, size_t len,
     }
     g_object_unref(doc);
 
+    if (over_budget) {
+        /* Checking the pages before without the rest would be a partial
+         * check that looks complete. */
+        for (int p = 0; p < npages; p++)
+            pl_page_free(&pages[p]);
+        free(pages);
+        snprintf(err, errsize, "PDF 页面过多或过大：到第 %d 页（共 %d 页）时识别表格线"
+                 "所需的渲染已超过上限（%.0f 亿像素），未检查；请拆分文件或提供 DOCX/XLSX 原件",
+                 over_budget, npages, RENDER_BUDGET_PX / 1e8);
+        return -1;
+    }
     if (!total) {
         for (int p = 0; p < npages; p++)
             pl_page_free(&pages[p]);

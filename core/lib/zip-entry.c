@@ -14,6 +14,18 @@ struct fl_zip {
     const char *what;
 };
 
+static size_t default_budget = FL_ZIP_MIN_BUDGET;
+
+size_t fl_zip_default_budget(void)
+{
+    return default_budget;
+}
+
+void fl_zip_set_default_budget(size_t bytes)
+{
+    default_budget = bytes > FL_ZIP_MIN_BUDGET ? bytes : FL_ZIP_MIN_BUDGET;
+}
+
 fl_zip *fl_zip_open(const unsigned char *data, size_t len, size_t budget, const char *what,
                     char *err, size_t errsize)
 {
@@ -51,10 +63,29 @@ int fl_zip_has(fl_zip *z, const char *name)
     return zip_name_locate(z->za, name, 0) >= 0;
 }
 
-static int refuse(fl_zip *z, const char *name, char *err, size_t errsize)
+/* Compressed this many times or more, a part is taken for a zip bomb;
+ * below, it is an honest but large document (a sheet of a million rows
+ * compresses about 17:1) and the message says how to read it anyway. */
+#define BOMB_RATIO 100
+
+/* `size` bytes of part `name` (declared, or inflated so far) went past
+ * the budget; `packed` is its compressed size (0 when unknown). */
+static int refuse(fl_zip *z, const char *name, zip_uint64_t size, zip_uint64_t packed,
+                  char *err, size_t errsize)
 {
-    snprintf(err, errsize, "%s 文件中的 %s 解压后超过 %zu MB 上限，疑似压缩炸弹，已拒绝读取",
-             z->what, name, z->limit / (1024u * 1024u));
+    size_t mb = z->limit / (1024u * 1024u);
+    if (packed > 0 && size / packed < BOMB_RATIO) {
+        /* what the whole archive needs, with room for the parts after */
+        unsigned long long need = (unsigned long long)(z->limit - z->budget) + size;
+        need = (need + need / 4 + (1u << 20) - 1) / (1u << 20) * (1u << 20);
+        snprintf(err, errsize, "%s 文件中的 %s 解压后至少 %llu MB，超过 %zu MB 的解压上限"
+                 "（压缩比 %llu:1，不像压缩炸弹），未读取；如确需检查这样大的文件，"
+                 "可用 --max-size 调高上限（单位字节，例如 --max-size %llu）",
+                 z->what, name, (unsigned long long)(size >> 20), mb,
+                 (unsigned long long)(size / packed), need);
+    } else
+        snprintf(err, errsize, "%s 文件中的 %s 解压后超过 %zu MB 的解压上限，疑似压缩炸弹，"
+                 "已拒绝读取（上限可用 --max-size 调高）", z->what, name, mb);
     return -1;
 }
 
@@ -68,9 +99,10 @@ int fl_zip_read(fl_zip *z, const char *name, char **out, size_t *out_len,
     zip_stat_init(&st);
     /* The declared size is checked first, but it may lie: the inflated
      * bytes are counted as they come too. */
-    if (zip_stat_index(z->za, (zip_uint64_t)idx, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE)
-        && st.size > z->budget)
-        return refuse(z, name, err, errsize);
+    int stat_ok = zip_stat_index(z->za, (zip_uint64_t)idx, 0, &st) == 0;
+    zip_uint64_t packed = stat_ok && (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
+    if (stat_ok && (st.valid & ZIP_STAT_SIZE) && st.size > z->budget)
+        return refuse(z, name, st.size, packed, err, errsize);
     zip_file_t *f = zip_fopen_index(z->za, (zip_uint64_t)idx, 0);
     if (!f) {
         snprintf(err, errsize, "%s 文件已损坏：无法解压 %s（%s）", z->what, name,
@@ -91,9 +123,10 @@ int fl_zip_read(fl_zip *z, const char *name, char **out, size_t *out_len,
         if (n == 0)
             break;
         if ((size_t)n > z->budget) {
+            zip_uint64_t size = b.len + (size_t)n;
             zip_fclose(f);
             fl_buf_free(&b);
-            return refuse(z, name, err, errsize);
+            return refuse(z, name, size, packed, err, errsize);
         }
         z->budget -= (size_t)n;
         fl_buf_append(&b, chunk, (size_t)n);

@@ -6,8 +6,14 @@
 
 #include <stddef.h>
 
-/* Largest inflated size of one archive's parts together. */
-#define FL_ZIP_DEFAULT_BUDGET (64u * 1024u * 1024u)
+/* Largest inflated size of one archive's parts together: 64 MB, or more
+ * when --max-size asks for larger inputs (fl_zip_set_default_budget). */
+#define FL_ZIP_MIN_BUDGET (64u * 1024u * 1024u)
+#define FL_ZIP_DEFAULT_BUDGET fl_zip_default_budget()
+size_t fl_zip_default_budget(void);
+/* Raise the default budget to `bytes` (never below FL_ZIP_MIN_BUDGET);
+ * called once while reading the options, before any document is read. */
+void fl_zip_set_default_budget(size_t bytes);
 
 typedef struct fl_zip fl_zip;
 

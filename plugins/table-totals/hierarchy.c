@@ -1,7 +1,11 @@
 /* hierarchy.c — rule code-hierarchy: a 类 (3 digits) equals the sum of its
  * 款 (5 digits), a 款 the sum of its 项 (7 digits), in every amount column;
  * the same for economic codes (301 = 30101 + 30102 + …).  Compared only
- * when a parent has children in the table. */
+ * when a parent has children in the table.
+ *
+ * A table may hold a hundred thousand coded rows, so repeated codes and
+ * parents are found through one sort by code (n log n), never by
+ * comparing every pair of rows. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,21 +13,77 @@
 #include "tt.h"
 
 #define LABEL_MAX 160
+#define NONE ((size_t)-1)
 
-static int is_child(const tt_entry *p, const tt_entry *ch)
+typedef struct keyed {
+    const char *code;
+    size_t index;        /* position in the table's entries */
+} keyed;
+
+/* By code, then by position. */
+static int by_code(const void *a, const void *b)
 {
-    return ch->len == p->len + 2 && strncmp(ch->code, p->code, p->len) == 0;
+    const keyed *x = a, *y = b;
+    int d = strcmp(x->code, y->code);
+    if (d != 0)
+        return d;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Entry whose whole code is key[0..len), or NONE. */
+static size_t find_code(const keyed *sorted, size_t count, const char *key,
+                        size_t len)
+{
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *code = sorted[mid].code;
+        int d = strncmp(key, code, len);
+        if (d == 0 && code[len] != '\0')
+            d = -1;             /* code is longer than the key */
+        if (d == 0)
+            return sorted[mid].index;
+        if (d < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NONE;
 }
 
 /* dup[k] = 1 when entry k's code occurs twice: which one is meant is
  * unknown, so neither is used. */
-static void mark_repeats(const tt_entries *es, unsigned char *dup)
+static void mark_repeats(const keyed *sorted, size_t count,
+                         unsigned char *dup)
 {
-    memset(dup, 0, es->count);
+    memset(dup, 0, count);
+    for (size_t k = 1; k < count; k++)
+        if (strcmp(sorted[k].code, sorted[k - 1].code) == 0)
+            dup[sorted[k].index] = dup[sorted[k - 1].index] = 1;
+}
+
+/* Children as chains in table order: first[k] is entry k's first child,
+ * next[j] the child after j.  A child's code is its parent's code and two
+ * more characters; repeated codes take no part. */
+static void link_children(const tt_entries *es, const keyed *sorted,
+                          const unsigned char *dup, size_t *first,
+                          size_t *next, size_t *tail)
+{
     for (size_t k = 0; k < es->count; k++)
-        for (size_t j = k + 1; j < es->count; j++)
-            if (strcmp(es->items[j].code, es->items[k].code) == 0)
-                dup[k] = dup[j] = 1;
+        first[k] = next[k] = NONE;
+    for (size_t j = 0; j < es->count; j++) {
+        const tt_entry *ch = &es->items[j];
+        if (dup[j] || ch->len < 2)
+            continue;
+        size_t p = find_code(sorted, es->count, ch->code, ch->len - 2);
+        if (p == NONE || dup[p])
+            continue;
+        if (first[p] == NONE)
+            first[p] = j;
+        else
+            next[tail[p]] = j;
+        tail[p] = j;
+    }
 }
 
 static void entry_label(const tt_entry *e, char *out, size_t size)
@@ -36,18 +96,16 @@ static void entry_label(const tt_entry *e, char *out, size_t size)
 
 /* Check parent `k` in amount column `col` (ignored for multi-block). */
 static void check_parent(tt_ctx *c, const fl_table *t, const tt_entries *es,
-                         const unsigned char *dup, size_t k, size_t col,
-                         tt_addend *add, char *pool)
+                         const size_t *first, const size_t *next, size_t k,
+                         size_t col, tt_addend *add, char *pool)
 {
     const tt_entry *p = &es->items[k];
     fl_dec actual, v;
-    if (!tt_entry_value(t, es, p, col, &actual))
+    if (first[k] == NONE || !tt_entry_value(t, es, p, col, &actual))
         return;
     size_t n = 0, numbers = 0;
-    for (size_t j = 0; j < es->count; j++) {
+    for (size_t j = first[k]; j != NONE; j = next[j]) {
         const tt_entry *ch = &es->items[j];
-        if (!is_child(p, ch) || dup[j])
-            continue;
         v.micros = 0;
         if (tt_entry_value(t, es, ch, col, &v))
             numbers++;
@@ -83,28 +141,39 @@ void tt_rule_hierarchy(tt_ctx *c, const fl_table *t)
         tt_entries_free(&es);
         return;
     }
-    tt_addend *add = malloc(es.count * sizeof *add);
-    char *pool = malloc(es.count * LABEL_MAX);
-    unsigned char *dup = malloc(es.count);
+    size_t n = es.count;
+    tt_addend *add = malloc(n * sizeof *add);
+    char *pool = malloc(n * LABEL_MAX);
+    unsigned char *dup = malloc(n);
+    keyed *sorted = malloc(n * sizeof *sorted);
+    size_t *links = malloc(3 * n * sizeof *links);
     size_t ncols = fl_table_column_count(t);
     unsigned char *amount = malloc(ncols + 1);
-    if (add != NULL && pool != NULL && dup != NULL && amount != NULL) {
-        mark_repeats(&es, dup);
+    if (add != NULL && pool != NULL && dup != NULL && sorted != NULL &&
+        links != NULL && amount != NULL) {
+        size_t *first = links, *next = links + n, *tail = links + 2 * n;
+        for (size_t k = 0; k < n; k++)
+            sorted[k] = (keyed){ es.items[k].code, k };
+        qsort(sorted, n, sizeof *sorted, by_code);
+        mark_repeats(sorted, n, dup);
+        link_children(&es, sorted, dup, first, next, tail);
         for (size_t col = 0; col < ncols; col++)
             amount[col] = (unsigned char)tt_is_amount_col(t, &es, col);
-        for (size_t k = 0; k < es.count; k++) {
+        for (size_t k = 0; k < n; k++) {
             if (es.items[k].len > 5 || dup[k])
                 continue;
             if (es.multi_block) {
-                check_parent(c, t, &es, dup, k, 0, add, pool);
+                check_parent(c, t, &es, first, next, k, 0, add, pool);
                 continue;
             }
             for (size_t col = 0; col < ncols; col++)
                 if (amount[col])
-                    check_parent(c, t, &es, dup, k, col, add, pool);
+                    check_parent(c, t, &es, first, next, k, col, add, pool);
         }
     }
     free(amount);
+    free(links);
+    free(sorted);
     free(dup);
     free(add);
     free(pool);
