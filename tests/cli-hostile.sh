@@ -206,4 +206,21 @@ expect_status 0 "a late NUL byte is read"
 expect_out "L703-703  支出 比上年增加10万元,主要原因是。" "the dump keeps the text after the NUL"
 bounded 1000000 $((20 * slow)) check --checks missing-cause -f json "$TMP/nul.txt"
 expect_out '"evidence": "支出 比上年增加10万元，主要原因是。"' "the checks see the same text"
+# Per document: a time limit that also ends the hung check's own worker,
+# and a memory limit; the other documents are still checked.
+PLUGDIR=$FISLINT_BUILDDIR/tests/plugins/.libs
+printf '2024年度某局部门决算\nHANG\n' > "$TMP/hang-doc-$$.txt"
+run check --plugin-dir "$PLUGDIR" --checks 'crashy,good-probe' --doc-timeout 2 \
+    "$TMP/hang-doc-$$.txt" "$EX/000_043825adc2a1e450.txt"
+expect_status 3 "--doc-timeout ends a document that takes too long"
+expect_err "hang-doc-$$.txt: 读取和检查本文件超过时间上限（--doc-timeout），已终止" "says which file and why"
+expect_out "000_043825adc2a1e450.txt" "the next document still checked"
+sleep 1
+pgrep -f "hang-doc-$$.txt" >/dev/null && fail "a worker of the stopped document is still running" || pass
+if [ "$asan" -eq 0 ]; then
+    run check --doc-memory 150 --checks table-totals -f json "$TMP/rows.html" "$EX/000_043825adc2a1e450.txt"
+    expect_status 3 "--doc-memory: a document past the limit is unreadable"
+    expect_err "rows.html:" "the document past the memory limit is named"
+    expect_out "000_043825adc2a1e450.txt" "the other document still checked"
+fi
 finish

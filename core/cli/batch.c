@@ -11,10 +11,23 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "finding-wire.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define FL_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define FL_UNDER_ASAN 1
+#endif
+#endif
 #include "source.h"
 #include "util.h"
 
@@ -23,6 +36,8 @@ typedef struct slot {
     int fd;
     fl_buf data;         /* what the worker sent */
     char *log;           /* what it wrote on stderr, shown when its turn comes */
+    double deadline;     /* CLOCK_MONOTONIC seconds; 0 for none */
+    int timed_out;
     int done;            /* results parsed into `results` */
     fl_doc_result *results;
     size_t *failed;
@@ -33,6 +48,9 @@ typedef struct child_ctx {
     const fl_checker *checker;
     fl_buf out;
 } child_ctx;
+
+/* The process that forked the worker, for its death check. */
+static pid_t forked_by;
 
 static void child_document(void *ctx, const char *source, const fl_input *input, const char *error)
 {
@@ -60,7 +78,20 @@ static char *captured_stderr(FILE *tmp)
 
 static _Noreturn void worker(const fl_checker *c, const char *path, size_t max_size, int fd)
 {
+#ifdef __linux__
+    /* Die with the parent: a worker whose parent was killed for a time
+     * limit (or interrupted) must not go on running a hung check. */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != forked_by) /* it died before prctl took effect */
+        _exit(3);
+#endif
     child_ctx cc = { c, { 0 } };
+#ifndef FL_UNDER_ASAN /* ASan reserves terabytes of address space */
+    if (c->doc_memory_mb > 0) {
+        struct rlimit rl = { c->doc_memory_mb << 20, c->doc_memory_mb << 20 };
+        setrlimit(RLIMIT_AS, &rl);
+    }
+#endif
     FILE *tmp = tmpfile();
     if (tmp != NULL)
         dup2(fileno(tmp), STDERR_FILENO);
@@ -82,6 +113,13 @@ static _Noreturn void worker(const fl_checker *c, const char *path, size_t max_s
         n -= (size_t)w;
     }
     _exit(0);
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 static void add_result(slot *s, fl_doc_result *r, size_t failed)
@@ -109,7 +147,9 @@ static void finish(slot *s, const char *path, int wstatus)
     if (!complete) {
         fl_doc_result r = { 0 };
         r.source = xstrdup(path);
-        if (WIFSIGNALED(wstatus))
+        if (s->timed_out)
+            r.error = xasprintf("读取和检查本文件超过时间上限（--doc-timeout），已终止");
+        else if (WIFSIGNALED(wstatus))
             r.error = xasprintf("读取或检查本文件的进程异常结束（信号 %d：%s）：文件可能已损坏或被恶意构造",
                                 WTERMSIG(wstatus), strsignal(WTERMSIG(wstatus)));
         else
@@ -139,6 +179,7 @@ static int start(slot *s, const fl_checker *c, const char *path, size_t max_size
     if (pipe(fds) != 0)
         return -1;
     fflush(NULL);
+    forked_by = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         close(fds[0]);
@@ -152,6 +193,7 @@ static int start(slot *s, const fl_checker *c, const char *path, size_t max_size
     close(fds[1]);
     s->pid = pid;
     s->fd = fds[0];
+    s->deadline = c->doc_timeout_s ? now() + c->doc_timeout_s : 0;
     return 0;
 }
 
@@ -176,8 +218,32 @@ static size_t pump(slot *slots, size_t lo, size_t hi, char *const *paths)
             which[np++] = i;
         }
     while (np > 0 && ended == 0) {
-        while (poll(pfd, np, -1) < 0 && errno == EINTR)
+        /* Wake for the nearest deadline; a worker past its own is killed,
+         * and the end of its pipe then reports it like any other end. */
+        double soonest = 0;
+        for (size_t k = 0; k < np; k++) {
+            slot *s = &slots[which[k]];
+            if (s->pid > 0 && s->deadline > 0 && (soonest == 0 || s->deadline < soonest))
+                soonest = s->deadline;
+        }
+        int wait_ms = -1;
+        if (soonest > 0) {
+            double left = soonest - now();
+            wait_ms = left > 0 ? (int)(left * 1000) + 1 : 0;
+        }
+        int pr;
+        while ((pr = poll(pfd, np, wait_ms)) < 0 && errno == EINTR)
             ;
+        if (pr == 0) {
+            for (size_t k = 0; k < np; k++) {
+                slot *s = &slots[which[k]];
+                if (s->pid > 0 && s->deadline > 0 && now() >= s->deadline && !s->timed_out) {
+                    s->timed_out = 1;
+                    kill(s->pid, SIGKILL);
+                }
+            }
+            continue;
+        }
         for (size_t k = 0; k < np; k++) {
             slot *s = &slots[which[k]];
             if (s->pid == 0 || !(pfd[k].revents & (POLLIN | POLLHUP | POLLERR)))

@@ -14,7 +14,14 @@ typedef struct fl_checker {
     const fl_plugin_set *plugins;
     fl_guard_limits limits;
     int progress;        /* 1: show progress on stderr (batch.c) */
+    /* One document's worker, reading included (batch.c): seconds and MB
+     * of address space, 0 for no limit. */
+    unsigned doc_timeout_s;
+    size_t doc_memory_mb;
 } fl_checker;
+
+#define FL_DOC_DEFAULT_TIMEOUT 1800
+#define FL_DOC_DEFAULT_MEMORY_MB 8192
 
 /* Fill `r` (zeroed) for one document: its source, and either the reader's
  * error or the model's identity and the findings of every enabled check,

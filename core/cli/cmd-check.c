@@ -115,17 +115,20 @@ static void usage(FILE *out)
             "  -j, --jobs N               同时检查的文档数（默认为 CPU 核数；输出顺序与输入顺序一致）\n"
             "      --check-timeout S      单个检查项处理一个文档的时间上限，秒（默认 %d；0 为不限）\n"
             "      --check-memory MB      运行检查项的子进程的内存上限，MB（默认 %d；0 为不限）\n"
+            "      --doc-timeout S        读取并检查一个文档的时间上限，秒（默认 %d；0 为不限）\n"
+            "      --doc-memory MB        读取并检查一个文档的进程的内存上限，MB（默认 %d；0 为不限）\n"
             "      --no-isolation         检查项在主进程中运行（调试用：检查项崩溃会中止整个运行）\n"
             "%s"
             "%s"
             "  -h, --help                 显示本帮助\n\n"
             "退出状态：0 无达到 --fail-on 级别的问题；1 有；2 用法或配置错误；3 有输入无法读取（其余照常检查）。\n",
             FL_DEFAULT_MAX_INPUT, FL_GUARD_DEFAULT_TIMEOUT, FL_GUARD_DEFAULT_MEMORY_MB,
+            FL_DOC_DEFAULT_TIMEOUT, FL_DOC_DEFAULT_MEMORY_MB,
             fl_followup_help, fl_fetch_options_help);
 }
 
 enum { OPT_CHECKS = 256, OPT_FAIL_ON, OPT_PLUGIN_DIR, OPT_CONFIG, OPT_SET, OPT_CHECK_TIMEOUT,
-       OPT_CHECK_MEMORY, OPT_NO_ISOLATION, OPT_MIN_SEVERITY, OPT_OUTPUT_DIR, OPT_SPLIT_BY };
+       OPT_CHECK_MEMORY, OPT_DOC_TIMEOUT, OPT_DOC_MEMORY, OPT_NO_ISOLATION, OPT_MIN_SEVERITY, OPT_OUTPUT_DIR, OPT_SPLIT_BY };
 
 static const struct option check_options[] = {
     { "format", required_argument, NULL, 'f' },
@@ -144,6 +147,8 @@ static const struct option check_options[] = {
     { "max-size", required_argument, NULL, FL_OPT_MAX_SIZE },
     { "check-timeout", required_argument, NULL, OPT_CHECK_TIMEOUT },
     { "check-memory", required_argument, NULL, OPT_CHECK_MEMORY },
+    { "doc-timeout", required_argument, NULL, OPT_DOC_TIMEOUT },
+    { "doc-memory", required_argument, NULL, OPT_DOC_MEMORY },
     { "no-isolation", no_argument, NULL, OPT_NO_ISOLATION },
     { "baseline", required_argument, NULL, FL_OPT_BASELINE },
     { "write-baseline", required_argument, NULL, FL_OPT_WRITE_BASELINE },
@@ -167,6 +172,8 @@ int cmd_check(int argc, char **argv)
     fl_plugin_set plugins = { 0 };
     check_run run = { 0 };
     run.checker.limits = (fl_guard_limits){ 1, FL_GUARD_DEFAULT_TIMEOUT, FL_GUARD_DEFAULT_MEMORY_MB };
+    run.checker.doc_timeout_s = FL_DOC_DEFAULT_TIMEOUT;
+    run.checker.doc_memory_mb = FL_DOC_DEFAULT_MEMORY_MB;
     unsigned jobs = fl_cli_default_jobs();
     int quiet = 0;
     int c;
@@ -229,6 +236,17 @@ int cmd_check(int argc, char **argv)
             if (jobs == 0)
                 jobs = fl_cli_default_jobs();
             break;
+        case OPT_DOC_TIMEOUT:
+            if (parse_count(optarg, "--doc-timeout", 86400, &run.checker.doc_timeout_s) != 0)
+                goto out;
+            break;
+        case OPT_DOC_MEMORY: {
+            unsigned mb;
+            if (parse_count(optarg, "--doc-memory", 1u << 20, &mb) != 0)
+                goto out;
+            run.checker.doc_memory_mb = mb;
+            break;
+        }
         case OPT_NO_ISOLATION:
             run.checker.limits.isolate = 0;
             break;

@@ -13,6 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -27,6 +30,9 @@
 #define FL_UNDER_ASAN 1
 #endif
 #endif
+
+/* The process that forked the worker, for its death check. */
+static pid_t forked_by;
 
 static int run_one(const fl_document *doc, const fl_loaded_plugin *p, fl_report *rep)
 {
@@ -66,6 +72,13 @@ static int write_all(int fd, const char *p, size_t n)
 static _Noreturn void worker(const fl_document *doc, const fl_plugin_set *set, size_t first,
                              int fd, const fl_guard_limits *lim)
 {
+#ifdef __linux__
+    /* Die with the parent: a worker whose parent was killed for a time
+     * limit (or interrupted) must not go on running a hung check. */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != forked_by) /* it died before prctl took effect */
+        _exit(3);
+#endif
 #ifndef FL_UNDER_ASAN /* ASan reserves terabytes of address space */
     if (lim->memory_mb > 0) {
         struct rlimit rl = { lim->memory_mb << 20, lim->memory_mb << 20 };
@@ -199,6 +212,7 @@ size_t fl_guard_run(const fl_document *doc, const fl_plugin_set *set, fl_report 
             return failed + in_process(doc, set, next, rep, on_fail, ctx);
         }
         fflush(NULL); /* nothing buffered may be written twice */
+        forked_by = getpid();
         pid_t pid = fork();
         if (pid < 0) {
             fprintf(stderr, "fislint: 无法创建子进程（%s），其余检查项在主进程中运行\n", strerror(errno));
