@@ -59,7 +59,7 @@ typedef struct fl_cli_inputs {
     char **items;             /* owned */
     char **units;             /* owned, parallel to items: the unit an -i
                                  list names for the input, or NULL */
-    size_t count;
+    size_t count, cap, units_cap;
     size_t max_size;
     fl_fetch_options *fetch;  /* owned */
 } fl_cli_inputs;

@@ -24,8 +24,9 @@ void fl_cli_inputs_init(fl_cli_inputs *in)
 
 static void add_one(fl_cli_inputs *in, char *item, const char *unit)
 {
-    in->items = xrealloc(in->items, (in->count + 1) * sizeof *in->items);
-    in->units = xrealloc(in->units, (in->count + 1) * sizeof *in->units);
+    /* Grown geometrically: a list of a million entries stays linear. */
+    in->items = xgrow(in->items, &in->cap, in->count + 1, sizeof *in->items);
+    in->units = xgrow(in->units, &in->units_cap, in->count + 1, sizeof *in->units);
     in->units[in->count] = unit ? xstrdup(unit) : NULL;
     in->items[in->count++] = item;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "loader.h"
+#include "text.h"
 #include "util.h"
 
 fl_report *fl_report_new(const fl_document *doc)
@@ -240,6 +241,23 @@ void fl_finding_set_suggestion(fl_finding *f, const char *fmt, ...)
     va_end(ap);
 }
 
+/* A line as evidence, cut to EVIDENCE_MAX bytes on a character boundary:
+ * a converted PDF or DOCX can hold a paragraph of megabytes on one line,
+ * and hundreds of findings on it must not copy it hundreds of times. */
+#define EVIDENCE_MAX 4096
+
+static char *evidence_of(const char *line)
+{
+    size_t n = 0;
+    while (line[n] != '\0') {
+        size_t k = fl_utf8_len(line + n);
+        if (n + k > EVIDENCE_MAX)
+            return xasprintf("%.*s…", (int)n, line);
+        n += k;
+    }
+    return xstrdup(line);
+}
+
 void fl_report_complete(fl_report *rep)
 {
     const fl_document *doc = rep->doc;
@@ -248,7 +266,7 @@ void fl_report_complete(fl_report *rep)
         if (f->line == 0 || doc == NULL || f->line > fl_doc_line_count(doc))
             continue;
         if (f->evidence == NULL)
-            f->evidence = xstrdup(fl_doc_line(doc, f->line));
+            f->evidence = evidence_of(fl_doc_line(doc, f->line));
         if (f->page == 0)
             f->page = fl_doc_line_page(doc, f->line);
         if (f->section == NULL && fl_doc_section_at(doc, f->line) != NULL)

@@ -507,6 +507,9 @@ void fl_finding_set_suggestion(fl_finding *f, const char *fmt, ...) FISLINT_PRIN
  * meet fl_doc_kinds() of the document is dropped by the core (the
  * fl_finding returned for it is valid but goes nowhere).  Rules a check
  * reports without listing them apply to every kind. */
+/* The layout of fl_rule is fixed from 1.1 on: plugins hand the core an
+ * array of them, so its stride is part of the ABI.  A later version that
+ * needs more per rule adds a new array, never a field here. */
 typedef struct fl_rule {
     const char *name;        /* short name, as passed to fl_report_add ("code-hierarchy") */
     fl_severity severity;    /* its usual severity, for listings */
