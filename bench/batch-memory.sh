@@ -5,7 +5,9 @@
 # keeps every result for the final document, so it does.  Usage:
 #   bench/batch-memory.sh [path/to/fislint] [small] [large]
 # Prints the peak RSS (KB, GNU time's %M, main process) for both sizes and
-# both formats, and the large/small ratio of each.
+# both formats, and the large/small ratio of each.  Environment:
+# FORMATS (default "jsonl json") limits the formats; FISLINT_ARGS is added
+# to each `fislint check` (e.g. --plugin-dir DIR).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 FISLINT=${1:-$top/_build/core/cli/fislint}
@@ -22,11 +24,13 @@ while [ $i -lt "$LARGE" ]; do
         i=$((i + 1))
     done
 done
+# shellcheck disable=SC2086
 peak() { # FORMAT N -> KB
     ls "$work"/r*.txt | sort -V | head -n "$2" |
-        /usr/bin/time -f %M "$FISLINT" check -f "$1" -j 2 -i - 2>&1 >/dev/null | tail -n 1
+        /usr/bin/time -f %M "$FISLINT" check ${FISLINT_ARGS:-} -f "$1" -j 2 -i - 2>&1 >/dev/null |
+        tail -n 1
 }
-for fmt in jsonl json; do
+for fmt in ${FORMATS:-jsonl json}; do
     a=$(peak "$fmt" "$SMALL")
     b=$(peak "$fmt" "$LARGE")
     printf '%-5s %4d docs: %7d KB   %4d docs: %7d KB   ratio %s\n' "$fmt" "$SMALL" "$a" "$LARGE" "$b" \

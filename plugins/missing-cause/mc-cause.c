@@ -40,17 +40,28 @@ static void on_money(void *vctx, const mc_money *m)
         c->spent = m->wan;
 }
 
-static int has_diff_word(const char *s, size_t to)
+/* Where the first difference word of s[0..to) ends: the smallest
+ * i + length over the words that match at a character start i and end by
+ * `to`, or (size_t)-1. */
+static size_t diff_word_end(const char *s, size_t to)
 {
-    for (size_t i = 0; i < to;) {
+    size_t best = (size_t)-1;
+    for (size_t i = 0; i < to && i < best;) {
         for (size_t k = 0; k < sizeof diff_words / sizeof *diff_words; k++) {
+            if (s[i] != diff_words[k][0]) /* most bytes: one comparison */
+                continue;
             size_t wl = strlen(diff_words[k]);
-            if (i + wl <= to && memcmp(s + i, diff_words[k], wl) == 0)
-                return 1;
+            if (i + wl <= to && i + wl < best && memcmp(s + i, diff_words[k], wl) == 0)
+                best = i + wl;
         }
         i += mc_u8len((unsigned char)s[i]);
     }
-    return 0;
+    return best;
+}
+
+static int has_diff_word(const char *s, size_t to)
+{
+    return diff_word_end(s, to) != (size_t)-1;
 }
 
 /* After "原因" at s[i]: the end of a cause-introducing phrase ("原因是",
@@ -202,6 +213,12 @@ static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_par
     if (s == NULL)
         return;
     const char *key = "原因";
+    /* Where the paragraph's first difference word ends, found once: a
+     * cause has context when that is before its clause.  Asking for each
+     * cause whether the text before it has one made a long paragraph
+     * quadratic. */
+    size_t first_diff = 0;
+    int diff_known = 0;
     for (const char *hit = strstr(s, key); hit != NULL; hit = strstr(hit + 1, key)) {
         size_t at = (size_t)(hit - s);
         int strong;
@@ -211,7 +228,11 @@ static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_par
         /* The difference must be stated before the clause naming the cause:
          * "偏离绩效目标的原因：无" answers a form question, it states none. */
         size_t clause = mc_clause_start(s, at);
-        int context = has_diff_word(s, clause);
+        if (!diff_known) {
+            first_diff = diff_word_end(s, strlen(s));
+            diff_known = 1;
+        }
+        int context = first_diff <= clause;
         int main_form = at >= 6 && memcmp(s + at - 6, "主要", 6) == 0 && strong;
         if (!context && !main_form)
             continue;

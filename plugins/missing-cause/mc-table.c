@@ -54,16 +54,24 @@ static long find_cell(const fl_row *r, const char *need, const char *avoid1, con
  * score and a deviation column. */
 static int read_header(const fl_row *r, cols *c)
 {
+    /* Every row is asked: the columns a header must have come first, so
+     * that a data row is let go after a look or two. */
     c->name = find_cell(r, "三级指标", NULL, NULL);
     if (c->name < 0)
         c->name = find_cell(r, "二级指标", NULL, NULL);
+    if (c->name < 0)
+        return 0;
     c->reason = find_cell(r, "偏差", NULL, NULL);
     if (c->reason < 0)
         c->reason = find_cell(r, "未完成原因", NULL, NULL);
+    if (c->reason < 0)
+        return 0;
     c->score = find_cell(r, "得分", "分值", NULL);
     c->weight = find_cell(r, "分值", "得分", NULL);
     if (c->weight < 0)
         c->weight = find_cell(r, "权重", NULL, NULL);
+    if (c->score < 0 || c->weight < 0)
+        return 0;
     c->rate = find_cell(r, "完成率", NULL, NULL);
     c->target = find_cell(r, "年度指标值", NULL, NULL);
     if (c->target < 0)
@@ -75,7 +83,7 @@ static int read_header(const fl_row *r, cols *c)
         c->actual = find_cell(r, "业绩值", NULL, NULL);
     if (c->actual < 0)
         c->actual = find_cell(r, "实际值", NULL, NULL);
-    return c->name >= 0 && c->reason >= 0 && c->score >= 0 && c->weight >= 0;
+    return 1;
 }
 
 /* A plain number (a score), not a percentage or an amount with a unit. */

@@ -28,15 +28,22 @@ size_t mc_skip_spaces(const char *s, size_t i)
     return i;
 }
 
+/* 1 when s starts with the three-byte mark m; its first byte is compared
+ * first, so that most bytes cost one comparison. */
+static int mark_at(const char *s, const char *m)
+{
+    return s[0] == m[0] && s[1] == m[1] && s[2] == m[2];
+}
+
 /* Length of the break mark at s[i] ("。" "，" "；" and ASCII twins), or 0. */
 static size_t break_len(const char *s, size_t i, int with_commas)
 {
-    if (mc_starts(s + i, "。") || mc_starts(s + i, "；"))
+    if (mark_at(s + i, "。") || mark_at(s + i, "；"))
         return 3;
     if (s[i] == ';' || s[i] == '!' || s[i] == '?')
         return 1;
     if (with_commas) {
-        if (mc_starts(s + i, "，") || mc_starts(s + i, "、"))
+        if (mark_at(s + i, "，") || mark_at(s + i, "、"))
             return 3;
         if (s[i] == ',' || s[i] == ':')
             return 1;
@@ -44,19 +51,18 @@ static size_t break_len(const char *s, size_t i, int with_commas)
     return 0;
 }
 
+/* The last break before pos, found by walking back from pos: in UTF-8 the
+ * first byte of a mark is never inside another character, so this is the
+ * mark a walk from the start would find last, at the cost of the clause
+ * alone (a walk from the start made a long paragraph quadratic). */
 static size_t last_break(const char *s, size_t pos, int with_commas)
 {
-    size_t start = 0;
-    for (size_t i = 0; i < pos && s[i];) {
+    for (size_t i = pos; i-- > 0;) {
         size_t b = break_len(s, i, with_commas);
-        if (b) {
-            start = i + b;
-            i += b;
-        } else {
-            i += mc_u8len((unsigned char)s[i]);
-        }
+        if (b)
+            return i + b > pos ? pos : i + b;
     }
-    return start > pos ? pos : start;
+    return 0;
 }
 
 size_t mc_clause_start(const char *s, size_t pos)
@@ -135,6 +141,8 @@ static size_t last_word_end(const char *s, size_t from, size_t to, const char *c
     size_t best = 0;
     for (size_t i = from; i < to;) {
         for (size_t k = 0; k < nwords; k++) {
+            if (s[i] != words[k][0])
+                continue;
             size_t wl = strlen(words[k]);
             if (i + wl <= to && memcmp(s + i, words[k], wl) == 0 && i + wl > best)
                 best = i + wl;

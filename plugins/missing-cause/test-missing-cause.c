@@ -1,6 +1,7 @@
 /* test-missing-cause.c — the missing-cause check on small fixtures (each
  * rule firing, a clean counterpart, each table layout) and on the seeds. */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -306,6 +307,34 @@ START_TEST(unknown_kind_only_universal_rules)
 }
 END_TEST
 
+/* One paragraph of 2,000 sentences (about 150 KB), two of them with no
+ * cause: each is found, quoting its own sentence, not one far before it
+ * (clause and sentence starts are looked for back from the cause). */
+START_TEST(cause_long_paragraph)
+{
+    const char *ok = "本年支出比上年增加2.00万元，主要原因是人员增加。";
+    const char *mid = "本年项目支出比上年减少1.50万元，主要原因是：无。";
+    const char *end = "本年公用经费比上年增长3.25万元，主要原因是。";
+    size_t n = 2000, size = 64 + n * strlen(ok) + strlen(mid) + strlen(end);
+    char *text = malloc(size);
+    ck_assert_ptr_nonnull(text);
+    char *at = text;
+    at += sprintf(at, "一、说明\n");
+    for (size_t i = 0; i < n; i++)
+        at += sprintf(at, "%s", i == n / 2 ? mid : ok);
+    sprintf(at, "%s\n", end);
+    fl_test_run *r = fl_test_run_text("missing-cause", text, NULL);
+    ck_assert_uint_eq(fl_test_count(r, "missing-cause/empty-cause", FL_SEV_INFO), 2);
+    const fl_finding *f = fl_test_find(r, "missing-cause/empty-cause", 2);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_ptr_nonnull(strstr(f->message, "本年项目支出比上年减少1.50万元"));
+    assert_text(f->actual_text, "无");
+    ck_assert_ptr_null(strstr(f->message, "增加2.00万元"));
+    fl_test_run_free(r);
+    free(text);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("missing-cause");
@@ -316,6 +345,7 @@ static Suite *suite(void)
     tcase_add_test(tc, cause_extra_placeholder_option);
     tcase_add_test(tc, cause_seed003_all_27);
     tcase_add_test(tc, cause_other_seeds_quiet);
+    tcase_add_test(tc, cause_long_paragraph);
     suite_add_tcase(s, tc);
     tc = tcase_create("empty-deviation-reason");
     tcase_set_timeout(tc, 30);

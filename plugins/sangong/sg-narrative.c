@@ -321,7 +321,7 @@ static int relevant(const char *text)
 static size_t sentence_end(const char *text, size_t pos, size_t len)
 {
     while (pos < len) {
-        if (strncmp(text + pos, "。", 3) == 0)
+        if (text[pos] == "。"[0] && strncmp(text + pos, "。", 3) == 0)
             return pos + 3;
         if (text[pos] == ';' || text[pos] == '!' || text[pos] == '?' || text[pos] == '\n')
             return pos + 1;

@@ -50,9 +50,18 @@ static const struct {
 
 int sg_item_keyword_at(const char *s, size_t *len)
 {
+    /* Called at every byte of every paragraph: the first character (three
+     * bytes, as every keyword starts with an ideograph) is compared before
+     * the whole word, so that most positions cost a few byte comparisons
+     * instead of twenty string compares. */
+    if ((unsigned char)s[0] < 0xE0)
+        return SG_ITEM_NONE;
     for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
-        size_t n = strlen(keywords[i].word);
-        if (strncmp(s, keywords[i].word, n) == 0) {
+        const char *w = keywords[i].word;
+        if (s[0] != w[0] || s[1] != w[1] || s[2] != w[2])
+            continue;
+        size_t n = strlen(w);
+        if (strncmp(s, w, n) == 0) {
             *len = n;
             return keywords[i].item;
         }
@@ -164,7 +173,7 @@ int sg_has_reason(const char *s, size_t len)
     const char *end = s + len;
     for (const char *p = s; p < end; p++)
         for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++)
-            if (starts(p, end, markers[i]) &&
+            if (*p == markers[i][0] && starts(p, end, markers[i]) &&
                 real_content(p + strlen(markers[i]), end))
                 return 1;
     return 0;

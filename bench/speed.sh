@@ -1,0 +1,203 @@
+#!/bin/sh
+# speed.sh — how fast fislint is against plain tools on the same bytes, in
+# one run, with the project's targets printed beside each figure.
+#
+#   bench/speed.sh [path/to/fislint]
+#
+# Needs: ripgrep (`apt-get install ripgrep`), GNU time (`apt-get install
+# time`), and for the PDF part pdftotext (`apt-get install poppler-utils`).
+# Environment:
+#   DOCS=1000        documents in the corpus (bench/make-corpus.sh)
+#   ROUNDS=3         runs of each timing; the best is used, the range shown
+#   PARTS="corpus parse pdf jobs rss linear"   parts to run; add "percheck"
+#                    for the time of each check alone over the corpus
+#   FISLINT_ARGS=    added to every `fislint check` (e.g. --plugin-dir DIR
+#                    to time another build of the plugins)
+#   LINEAR_KB=100    size of the 1x paragraph of the linearity cases
+#
+# Every timing is wall-clock of whole processes (start-up included), one
+# core (`-j 1`, `rg -j1`) unless said otherwise; on a shared machine run it
+# twice and read the ranges.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+FISLINT=${1:-$top/_build/core/cli/fislint}
+DOCS=${DOCS:-1000}
+ROUNDS=${ROUNDS:-3}
+PARTS=${PARTS:-corpus parse pdf jobs rss linear}
+LINEAR_KB=${LINEAR_KB:-100}
+ARGS=${FISLINT_ARGS:-}
+
+need() { # TOOL PACKAGE
+    command -v "$1" >/dev/null 2>&1 && return 0
+    echo "speed.sh: $1 is missing: apt-get install $2" >&2
+    exit 2
+}
+need rg ripgrep
+[ -x /usr/bin/time ] || { echo "speed.sh: /usr/bin/time is missing: apt-get install time" >&2; exit 2; }
+[ -x "$FISLINT" ] || { echo "speed.sh: $FISLINT is not built (scripts/build.sh)" >&2; exit 2; }
+has() { case " $PARTS " in *" $1 "*) return 0 ;; esac; return 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+now() { date +%s.%N; }
+# best SECONDS-RANGE of ROUNDS runs of a command: sets $best and $range.
+timed() {
+    best='' range='' _r=0 _lo='' _hi=''
+    while [ "$_r" -lt "$ROUNDS" ]; do
+        _t0=$(now)
+        "$@" >/dev/null 2>&1 || true
+        _t1=$(now)
+        _t=$(awk -v a="$_t0" -v b="$_t1" 'BEGIN { printf "%.3f", b - a }')
+        _lo=$(awk -v a="${_lo:-$_t}" -v b="$_t" 'BEGIN { print (b < a ? b : a) }')
+        _hi=$(awk -v a="${_hi:-$_t}" -v b="$_t" 'BEGIN { print (b > a ? b : a) }')
+        _r=$((_r + 1))
+    done
+    best=$_lo
+    range="$_lo-$_hi s"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) b = 0.001; printf "%.1f", a / b }'; }
+# check … : fislint check on the corpus with $ARGS, output discarded.
+fl_check() {
+    # shellcheck disable=SC2086
+    "$FISLINT" check $ARGS -q "$@"
+}
+
+corpus=$work/corpus
+"$top/bench/make-corpus.sh" "$corpus" "$DOCS"
+files=$(find "$corpus" -type f | sort)
+# shellcheck disable=SC2086
+bytes=$(cat $files | wc -c)
+mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
+echo "fislint speed — $(date -u +%Y-%m-%d), $(nproc) cores, corpus: $DOCS documents, $mb MB"
+echo "(best of $ROUNDS runs; range in brackets; target beside each ratio)"
+echo
+
+# One literal scan of the same files: the floor for reading the bytes.
+# shellcheck disable=SC2086
+timed rg -j1 --no-ignore -F -c 主要原因 $files
+t_rg=$best
+printf '%-34s %8s s  [%s]\n' "rg -j1 literal scan" "$t_rg" "$range"
+
+if has corpus; then
+    # shellcheck disable=SC2086
+    timed fl_check -j 1 $files
+    t_check1=$best
+    printf '%-34s %8s s  [%s]  %s x rg   (target <= 20)  %s MB/s\n' "fislint check -j1, all checks" \
+        "$t_check1" "$range" "$(ratio "$t_check1" "$t_rg")" "$(ratio "$mb" "$t_check1")"
+fi
+if has parse; then
+    # shellcheck disable=SC2086
+    timed "$FISLINT" dump $files
+    t_dump=$best
+    printf '%-34s %8s s  [%s]  %s x rg   (target <= 8)\n' "fislint dump (parse alone)" \
+        "$t_dump" "$range" "$(ratio "$t_dump" "$t_rg")"
+fi
+if has jobs; then
+    # shellcheck disable=SC2086
+    [ -n "${t_check1:-}" ] || { timed fl_check -j 1 $files; t_check1=$best; }
+    # shellcheck disable=SC2086
+    timed fl_check -j 2 $files
+    printf '%-34s %8s s  [%s]  speed-up %s (target >= 1.8 on two idle cores)\n' \
+        "fislint check -j2" "$best" "$range" "$(ratio "$t_check1" "$best")"
+fi
+if has pdf; then
+    pdfs=$(ls "$top"/tests/real/pdf/*.pdf 2>/dev/null || true)
+    if ! command -v pdftotext >/dev/null 2>&1; then
+        echo "PDF part skipped: pdftotext is missing: apt-get install poppler-utils"
+    elif [ -z "$pdfs" ]; then
+        echo "PDF part skipped: no tests/real/pdf/*.pdf"
+    else
+        pdftext() { for p in $pdfs; do pdftotext -q -layout "$p" /dev/null; done; }
+        timed pdftext
+        t_pt=$best
+        printf '%-34s %8s s  [%s]  (%d PDFs)\n' "pdftotext -layout" "$t_pt" "$range" \
+            "$(echo "$pdfs" | wc -l)"
+        # shellcheck disable=SC2086
+        timed fl_check -j 1 $pdfs
+        printf '%-34s %8s s  [%s]  %s x pdftotext (target <= 1.5)\n' "fislint check -j1, PDFs" \
+            "$best" "$range" "$(ratio "$best" "$t_pt")"
+    fi
+fi
+if has rss; then
+    echo
+    echo "peak RSS of the main process, -f jsonl -j 2 (target: ratio <= 1.2):"
+    FORMATS=jsonl FISLINT_ARGS=$ARGS "$top/bench/batch-memory.sh" "$FISLINT" 100 3000
+fi
+if has percheck || has linear; then
+    # shellcheck disable=SC2086
+    checks=$("$FISLINT" checks $ARGS 2>/dev/null | awk '{ print $1 }')
+fi
+if has percheck; then
+    echo
+    echo "each check alone over the corpus (-j1; the parse is in every line):"
+    for c in $checks; do
+        # shellcheck disable=SC2086
+        timed fl_check -j 1 --checks "$c" $files
+        printf '  %-22s %8s s  [%s]\n' "$c" "$best" "$range"
+    done
+fi
+if has linear; then
+    # A long paragraph: narrative sentences of the seeds joined on one
+    # line (~LINEAR_KB KB), and a long table: the rows of seed 003's
+    # largest table (基本支出决算明细表) 32 times; each at 1x and 16x in
+    # one document under the seed's title.  Linear time gives
+    # (t16 - t0) / (t1 - t0) = 16, t0 being the title alone.
+    seed003=$top/examples/003_b8f3d489ed9ef61e.txt
+    title=$(head -n 1 "$seed003")
+    printf '%s\n' "$title" >"$work/l0.txt"
+    para=$(LC_ALL=C awk -v max=$((LINEAR_KB * 1024)) '
+        !/\t/ && !/^[#|-]/ && length($0) > 60 && /。/ {
+            if (length(out) + length($0) > max) exit
+            out = out $0 }
+        END { printf "%s", out }' "$top"/examples/*.txt)
+    # The longest run of tab-separated lines: its heading (the 10 lines
+    # before it) and 2 header rows, then the data rows.
+    LC_ALL=C awk '
+        { line[NR] = $0 }
+        /\t/ { if (!n) s = NR; n++; if (n > best) { best = n; bs = s }; next }
+        { n = 0 }
+        END {
+            for (i = bs - 10; i < bs + 2; i++) print line[i] > head
+            for (i = bs + 2; i < bs + best; i++) print line[i] > body
+        }' head="$work/thead" body="$work/tbody" "$seed003"
+    table() { # TIMES
+        printf '%s\n\n' "$title"
+        cat "$work/thead"
+        i=0
+        while [ $i -lt "$1" ]; do cat "$work/tbody"; i=$((i + 1)); done
+    }
+    printf '%s\n\n%s\n' "$title" "$para" >"$work/p1.txt"
+    {
+        printf '%s\n\n' "$title"
+        i=0
+        while [ $i -lt 16 ]; do printf '%s' "$para"; i=$((i + 1)); done
+        printf '\n'
+    } >"$work/p16.txt"
+    table 32 >"$work/t1.txt"
+    table 512 >"$work/t16.txt"
+    rows=$(($(wc -l <"$work/tbody") * 32))
+    echo
+    printf 'linearity, one check at a time: (t16 - t0) / (t1 - t0), t0 = the title alone\n'
+    printf '(target: ratio ~ 16; 32 and more is worse than linear)\n'
+    printf '  paragraph 1x %s KB, table 1x %s rows\n' "$(($(wc -c <"$work/p1.txt") / 1024))" \
+        "$rows"
+    printf '  %-22s %-28s %s\n' check "paragraph t1 / t16 s  ratio" "table t1 / t16 s  ratio"
+    for c in $checks; do
+        timed fl_check -j 1 --checks "$c" "$work/l0.txt"
+        t0=$best
+        line=$(printf '  %-22s' "$c")
+        for kind in p t; do
+            timed fl_check -j 1 --checks "$c" "$work/${kind}1.txt"
+            a=$best
+            timed fl_check -j 1 --checks "$c" "$work/${kind}16.txt"
+            b=$best
+            # Below 20 ms of work at 1x the start-up noise decides the
+            # ratio: then only t16 says something (n/a).
+            r=$(awk -v a="$a" -v b="$b" -v z="$t0" 'BEGIN {
+                d = a - z; if (d < 0.02) print "n/a"; else printf "%.1f", (b - z) / d }')
+            line="$line $(printf '%6s / %-7s %6s        ' "$a" "$b" "$r")"
+        done
+        echo "$line"
+    done
+fi
