@@ -72,6 +72,12 @@ START_TEST(names_hostile)
         { "a\nb\x01.pdf", "a_b_.pdf" },
         { "", "download" },
         { "报告<1>?.pdf", "报告_1__.pdf" },
+        /* Not UTF-8 at all: overlong, surrogate, past U+10FFFF (found by
+         * tests/fuzz/fuzz-names.c) — replaced, never kept. */
+        { "a\xe0\x80\xaf" "b", "a___b" },
+        { "a\xed\xa0\x80" "b", "a___b" },
+        { "a\xf0\x80\x80\xaf" "b", "a____b" },
+        { "a\xf4\x90\x80\x80" "b", "a____b" },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *n = fl_safe_file_name(cases[i][0], NULL);

@@ -70,6 +70,23 @@ static const char *expect_fail(const void *data, size_t len)
 
 /* ---------------- fl_utf8_valid / fl_utf8_len ---------------- */
 
+/* A file that is only a UTF-16 byte-order mark decodes to an empty
+ * string, NUL-terminated (found by tests/fuzz/fuzz-charset.c). */
+START_TEST(decode_lone_bom)
+{
+    static const unsigned char boms[][2] = { { 0xff, 0xfe }, { 0xfe, 0xff } };
+    for (size_t i = 0; i < 2; i++) {
+        char *out = NULL, err[256] = "";
+        size_t out_len = 99;
+        const char *enc = NULL;
+        ck_assert_int_eq(fl_decode(boms[i], 2, &out, &out_len, &enc, err, sizeof err), 0);
+        ck_assert_uint_eq(out_len, 0);
+        ck_assert_int_eq(out[0], '\0');
+        free(out);
+    }
+}
+END_TEST
+
 START_TEST(utf8_valid_accepts)
 {
     size_t bad = 99;
@@ -428,6 +445,7 @@ static Suite *text_suite(void)
     Suite *s = suite_create("text");
     TCase *tc = tcase_create("utf8");
     tcase_add_test(tc, utf8_valid_accepts);
+    tcase_add_test(tc, decode_lone_bom);
     tcase_add_test(tc, utf8_valid_rejects);
     tcase_add_test(tc, utf8_len);
     suite_add_tcase(s, tc);

@@ -152,6 +152,11 @@ static size_t utf8_seq(const unsigned char *s)
     for (size_t i = 1; i < len; i++)
         if ((s[i] & 0xc0) != 0x80)
             return 0;
+    /* No overlong forms, no surrogates, nothing past U+10FFFF (found by
+     * tests/fuzz/fuzz-names.c). */
+    if ((s[0] == 0xe0 && s[1] < 0xa0) || (s[0] == 0xed && s[1] > 0x9f) ||
+        (s[0] == 0xf0 && s[1] < 0x90) || (s[0] == 0xf4 && s[1] > 0x8f))
+        return 0;
     return len;
 }
 

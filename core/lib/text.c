@@ -147,6 +147,7 @@ static int convert(const char *from, const unsigned char *data, size_t len, size
     /* Reserve about what the output will need: GB18030 grows by at most
      * 1.5×, and this avoids repeated doubling on large files. */
     dst->data = xgrow(dst->data, &dst->cap, len + len / 2 + 1, 1);
+    dst->data[dst->len] = '\0'; /* stays a string if nothing is converted (a lone BOM) */
     char chunk[CHUNK];
     char *in = (char *)data;
     size_t inleft = len;
