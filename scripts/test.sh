@@ -1,6 +1,7 @@
 #!/bin/sh
 # Set everything up and run the whole test suite: a normal build, the same
-# suite under AddressSanitizer + UndefinedBehaviorSanitizer, and distcheck.
+# suite under AddressSanitizer + UndefinedBehaviorSanitizer, a short run of
+# the fuzz harnesses (FISLINT_SKIP_FUZZ=1 skips it), and distcheck.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 jobs=$(nproc)
@@ -43,6 +44,14 @@ step "make check under ASan + UBSan"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0 \
     make -C "$top/_build-asan" -j"$jobs" check || { show_failures "$top/_build-asan"; exit 1; }
+
+if [ "${FISLINT_SKIP_FUZZ:-}" = "" ]; then
+    # libFuzzer harnesses (tests/fuzz), a short run each on the seed
+    # corpora: clang, ASan + UBSan, in a build directory of their own.
+    step "fuzz smoke (clang, libFuzzer, ASan + UBSan)"
+    "$top/scripts/build.sh" _build-fuzz --enable-fuzzing CC=clang
+    make -C "$top/_build-fuzz" fuzz-smoke
+fi
 
 if [ "${FISLINT_SKIP_DISTCHECK:-}" = "" ]; then
     step "make distcheck"
