@@ -17,16 +17,7 @@
 static const fl_finding *expect(const fl_test_run *r, const char *rule, size_t line,
                                 fl_severity sev, const char *expected, const char *actual)
 {
-    const fl_finding *f = fl_test_find(r, rule, line);
-    ck_assert_msg(f != NULL, "no %s finding on line %zu", rule, line);
-    ck_assert_int_eq(f->severity, sev);
-    if (expected != NULL) {
-        ck_assert_ptr_nonnull(f->expected_text);
-        ck_assert_str_eq(f->expected_text, expected);
-    }
-    ck_assert_ptr_nonnull(f->actual_text);
-    ck_assert_str_eq(f->actual_text, actual);
-    return f;
+    return fl_test_expect_text(r, rule, line, sev, expected, actual);
 }
 
 /* ---- final-vs-budget ---- */

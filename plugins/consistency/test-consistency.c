@@ -20,12 +20,7 @@ static void assert_text(const char *got, const char *want)
 static const fl_finding *must_find(const fl_test_run *r, const char *rule, size_t line,
                                    fl_severity sev)
 {
-    const fl_finding *f = fl_test_find(r, rule, line);
-    if (f == NULL)
-        fl_test_dump(r);
-    ck_assert_msg(f != NULL, "no %s finding on line %zu", rule, line);
-    ck_assert_int_eq(f->severity, sev);
-    return f;
+    return fl_test_expect_text(r, rule, line, sev, NULL, NULL);
 }
 
 /* ---- a 2024 决算 of 上海市普陀区财政局 (wordings of the published one) ---- */

@@ -19,14 +19,7 @@
 static const fl_finding *expect(const fl_test_run *r, const char *rule, size_t line,
                                 fl_severity sev, const char *actual)
 {
-    const fl_finding *f = fl_test_find(r, rule, line);
-    ck_assert_msg(f != NULL, "no %s on line %zu", rule, line);
-    ck_assert_int_eq(f->severity, sev);
-    if (actual != NULL) {
-        ck_assert_ptr_nonnull(f->actual_text);
-        ck_assert_str_eq(f->actual_text, actual);
-    }
-    return f;
+    return fl_test_expect_text(r, rule, line, sev, NULL, actual);
 }
 
 /* ---- the fixture: every family on its template wording ---- */

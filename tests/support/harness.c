@@ -160,3 +160,22 @@ unsigned char *fl_test_slurp(const char *path, size_t *len)
     *len = n;
     return buf;
 }
+
+const fl_finding *fl_test_expect_text(const fl_test_run *run, const char *rule, size_t line,
+                                      fl_severity sev, const char *expected, const char *actual)
+{
+    const fl_finding *f = fl_test_find(run, rule, line);
+    if (f == NULL)
+        fl_test_dump(run);
+    ck_assert_msg(f != NULL, "no %s finding on line %zu", rule, line);
+    ck_assert_int_eq(f->severity, sev);
+    if (expected != NULL) {
+        ck_assert_ptr_nonnull(f->expected_text);
+        ck_assert_str_eq(f->expected_text, expected);
+    }
+    if (actual != NULL) {
+        ck_assert_ptr_nonnull(f->actual_text);
+        ck_assert_str_eq(f->actual_text, actual);
+    }
+    return f;
+}

@@ -35,6 +35,11 @@ void fl_test_run_free(fl_test_run *run);
 size_t fl_test_count(const fl_test_run *run, const char *rule, fl_severity min_sev);
 /* First finding of `rule` (as above) on `line` (0: any line), or NULL. */
 const fl_finding *fl_test_find(const fl_test_run *run, const char *rule, size_t line);
+/* The finding of `rule` on `line` (the test fails, after dumping what was
+ * found, when there is none), with severity `sev` and, unless NULL, the
+ * free-text expected and actual values given.  Returns it. */
+const fl_finding *fl_test_expect_text(const fl_test_run *run, const char *rule, size_t line,
+                                      fl_severity sev, const char *expected, const char *actual);
 /* Print all findings to stderr (for debugging a failing test). */
 void fl_test_dump(const fl_test_run *run);
 /* A finding's expected/actual as text ("1846.85"), in a static buffer. */
