@@ -11,25 +11,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#ifdef __linux__
-#include <sys/prctl.h>
-#endif
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "finding-wire.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define FL_UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define FL_UNDER_ASAN 1
-#endif
-#endif
 #include "source.h"
 #include "util.h"
+#include "worker.h"
 
 typedef struct slot {
     pid_t pid;           /* 0 when not running */
@@ -48,9 +37,6 @@ typedef struct child_ctx {
     const fl_checker *checker;
     fl_buf out;
 } child_ctx;
-
-/* The process that forked the worker, for its death check. */
-static pid_t forked_by;
 
 static void child_document(void *ctx, const char *source, const fl_input *input, const char *error)
 {
@@ -78,20 +64,7 @@ static char *captured_stderr(FILE *tmp)
 
 static _Noreturn void worker(const fl_checker *c, const char *path, size_t max_size, int fd)
 {
-#ifdef __linux__
-    /* Die with the parent: a worker whose parent was killed for a time
-     * limit (or interrupted) must not go on running a hung check. */
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != forked_by) /* it died before prctl took effect */
-        _exit(3);
-#endif
     child_ctx cc = { c, { 0 } };
-#ifndef FL_UNDER_ASAN /* ASan reserves terabytes of address space */
-    if (c->doc_memory_mb > 0) {
-        struct rlimit rl = { c->doc_memory_mb << 20, c->doc_memory_mb << 20 };
-        setrlimit(RLIMIT_AS, &rl);
-    }
-#endif
     FILE *tmp = tmpfile();
     if (tmp != NULL)
         dup2(fileno(tmp), STDERR_FILENO);
@@ -101,25 +74,7 @@ static _Noreturn void worker(const fl_checker *c, const char *path, size_t max_s
     fl_wire_put_log(&msg, log);
     fl_buf_append(&msg, cc.out.data ? cc.out.data : "", cc.out.len);
     free(log);
-    const char *p = msg.data;
-    size_t n = msg.len;
-    while (n > 0) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            _exit(3);
-        p += w;
-        n -= (size_t)w;
-    }
-    _exit(0);
-}
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+    _exit(fl_write_all(fd, msg.data ? msg.data : "", msg.len) == 0 ? 0 : 3);
 }
 
 static void add_result(slot *s, fl_doc_result *r, size_t failed)
@@ -178,9 +133,7 @@ static int start(slot *s, const fl_checker *c, const char *path, size_t max_size
     int fds[2];
     if (pipe(fds) != 0)
         return -1;
-    fflush(NULL);
-    forked_by = getpid();
-    pid_t pid = fork();
+    pid_t pid = fl_worker_fork(c->doc_memory_mb);
     if (pid < 0) {
         close(fds[0]);
         close(fds[1]);
@@ -193,7 +146,7 @@ static int start(slot *s, const fl_checker *c, const char *path, size_t max_size
     close(fds[1]);
     s->pid = pid;
     s->fd = fds[0];
-    s->deadline = c->doc_timeout_s ? now() + c->doc_timeout_s : 0;
+    s->deadline = c->doc_timeout_s ? fl_now() + c->doc_timeout_s : 0;
     return 0;
 }
 
@@ -228,7 +181,7 @@ static size_t pump(slot *slots, size_t lo, size_t hi, char *const *paths)
         }
         int wait_ms = -1;
         if (soonest > 0) {
-            double left = soonest - now();
+            double left = soonest - fl_now();
             wait_ms = left > 0 ? (int)(left * 1000) + 1 : 0;
         }
         int pr;
@@ -237,7 +190,7 @@ static size_t pump(slot *slots, size_t lo, size_t hi, char *const *paths)
         if (pr == 0) {
             for (size_t k = 0; k < np; k++) {
                 slot *s = &slots[which[k]];
-                if (s->pid > 0 && s->deadline > 0 && now() >= s->deadline && !s->timed_out) {
+                if (s->pid > 0 && s->deadline > 0 && fl_now() >= s->deadline && !s->timed_out) {
                     s->timed_out = 1;
                     kill(s->pid, SIGKILL);
                 }

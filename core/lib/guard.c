@@ -12,27 +12,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#ifdef __linux__
-#include <sys/prctl.h>
-#endif
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "finding-wire.h"
 #include "util.h"
+#include "worker.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define FL_UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define FL_UNDER_ASAN 1
-#endif
-#endif
-
-/* The process that forked the worker, for its death check. */
-static pid_t forked_by;
 
 static int run_one(const fl_document *doc, const fl_loaded_plugin *p, fl_report *rep)
 {
@@ -54,37 +40,10 @@ static void fail(fl_report *rep, const char *id, const char *reason, fl_guard_fa
         on_fail(ctx, id, reason);
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return -1;
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 /* The worker: checks first.. in order, each reported as it ends. */
 static _Noreturn void worker(const fl_document *doc, const fl_plugin_set *set, size_t first,
-                             int fd, const fl_guard_limits *lim)
+                             int fd)
 {
-#ifdef __linux__
-    /* Die with the parent: a worker whose parent was killed for a time
-     * limit (or interrupted) must not go on running a hung check. */
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != forked_by) /* it died before prctl took effect */
-        _exit(3);
-#endif
-#ifndef FL_UNDER_ASAN /* ASan reserves terabytes of address space */
-    if (lim->memory_mb > 0) {
-        struct rlimit rl = { lim->memory_mb << 20, lim->memory_mb << 20 };
-        setrlimit(RLIMIT_AS, &rl);
-    }
-#endif
     for (size_t k = first; k < set->count; k++) {
         const fl_loaded_plugin *p = &set->items[k];
         if (!p->enabled)
@@ -95,7 +54,7 @@ static _Noreturn void worker(const fl_document *doc, const fl_plugin_set *set, s
         for (size_t i = 0; i < rep->count; i++)
             fl_wire_put_finding(&b, rep->items[i]);
         fl_wire_put_done(&b, k, status);
-        int w = write_all(fd, b.data, b.len);
+        int w = fl_write_all(fd, b.data, b.len);
         fl_buf_free(&b);
         fl_report_free(rep);
         if (w != 0)
@@ -157,13 +116,6 @@ static size_t parse(feed *f, fl_report *rep, const fl_plugin_set *set, size_t ne
     }
 }
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Why the worker ended before finishing its check. */
 static char *death_reason(int wstatus, int timed_out, const fl_guard_limits *lim)
 {
@@ -211,9 +163,7 @@ size_t fl_guard_run(const fl_document *doc, const fl_plugin_set *set, fl_report 
             fprintf(stderr, "fislint: 无法创建管道（%s），其余检查项在主进程中运行\n", strerror(errno));
             return failed + in_process(doc, set, next, rep, on_fail, ctx);
         }
-        fflush(NULL); /* nothing buffered may be written twice */
-        forked_by = getpid();
-        pid_t pid = fork();
+        pid_t pid = fl_worker_fork(lim->memory_mb);
         if (pid < 0) {
             fprintf(stderr, "fislint: 无法创建子进程（%s），其余检查项在主进程中运行\n", strerror(errno));
             close(fds[0]);
@@ -222,16 +172,16 @@ size_t fl_guard_run(const fl_document *doc, const fl_plugin_set *set, fl_report 
         }
         if (pid == 0) {
             close(fds[0]);
-            worker(doc, set, next, fds[1], lim);
+            worker(doc, set, next, fds[1]);
         }
         close(fds[1]);
         feed f = { 0 };
         int timed_out = 0;
-        double deadline = lim->timeout_s ? now() + lim->timeout_s : 0;
+        double deadline = lim->timeout_s ? fl_now() + lim->timeout_s : 0;
         for (;;) {
             int wait_ms = -1;
             if (deadline > 0) {
-                double left = deadline - now();
+                double left = deadline - fl_now();
                 wait_ms = left > 0 ? (int)(left * 1000) + 1 : 0;
             }
             struct pollfd pfd = { fds[0], POLLIN, 0 };
@@ -253,7 +203,7 @@ size_t fl_guard_run(const fl_document *doc, const fl_plugin_set *set, fl_report 
             size_t before = next;
             next = parse(&f, rep, set, next, on_fail, ctx, &failed);
             if (next != before && deadline > 0)
-                deadline = now() + lim->timeout_s; /* the limit is per check */
+                deadline = fl_now() + lim->timeout_s; /* the limit is per check */
         }
         close(fds[0]);
         int wstatus = 0;

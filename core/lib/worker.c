@@ -1,0 +1,67 @@
+/* worker.c — forking a worker process that dies with its parent and stays
+ * within a memory limit; writing its answer; the clock for deadlines. */
+#include "worker.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+
+#if defined(__SANITIZE_ADDRESS__)
+#define FL_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define FL_UNDER_ASAN 1
+#endif
+#endif
+
+pid_t fl_worker_fork(size_t memory_mb)
+{
+    pid_t parent = getpid();
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid != 0)
+        return pid;
+#ifdef __linux__
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) /* it died before prctl took effect */
+        _exit(3);
+#else
+    (void)parent;
+#endif
+#ifndef FL_UNDER_ASAN
+    if (memory_mb > 0) {
+        struct rlimit rl = { memory_mb << 20, memory_mb << 20 };
+        setrlimit(RLIMIT_AS, &rl);
+    }
+#else
+    (void)memory_mb;
+#endif
+    return 0;
+}
+
+int fl_write_all(int fd, const char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+double fl_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}

@@ -1,0 +1,24 @@
+/* worker.h — what the two kinds of worker process share: the document
+ * workers of `check` (core/cli/batch.c) and the check workers of guard.c.
+ * Core-internal. */
+#ifndef FL_WORKER_H
+#define FL_WORKER_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/* Fork a worker.  In the child, returns 0 after making it die with its
+ * parent (a worker whose parent was killed for a time limit must not go
+ * on running a hung check) and limiting its address space to
+ * `memory_mb` (0: no limit; never under ASan, which reserves terabytes).
+ * In the parent, returns the child's pid, or -1 when fork failed.
+ * Buffered output is flushed first, so nothing is written twice. */
+pid_t fl_worker_fork(size_t memory_mb);
+
+/* Write all of p[0..n) to fd, retrying after signals; 0 or -1. */
+int fl_write_all(int fd, const char *p, size_t n);
+
+/* Seconds on the monotonic clock, for deadlines. */
+double fl_now(void);
+
+#endif
