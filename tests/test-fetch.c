@@ -26,6 +26,14 @@ START_TEST(url_resolve_relative)
 }
 END_TEST
 
+START_TEST(url_resolve_never_returns_an_invalid_url)
+{
+    /* libcurl decodes %7F in the host to a control byte: no URL at all is
+     * better than one the fetcher cannot use (tests/fuzz/fuzz-url.c). */
+    ck_assert_ptr_null(fl_url_resolve("https://a%E0%E0%7Fm.example.cn", "?q=2"));
+}
+END_TEST
+
 START_TEST(url_resolve_refuses_other_schemes)
 {
     ck_assert_ptr_null(fl_url_resolve("http://gov.example/", "javascript:void(0)"));
@@ -315,6 +323,7 @@ static Suite *fetch_suite(void)
     Suite *s = suite_create("fetch");
     TCase *tc = tcase_create("pure");
     tcase_add_test(tc, url_resolve_relative);
+    tcase_add_test(tc, url_resolve_never_returns_an_invalid_url);
     tcase_add_test(tc, url_resolve_refuses_other_schemes);
     tcase_add_test(tc, url_check_schemes);
     tcase_add_test(tc, url_origin_and_segment);

@@ -89,6 +89,14 @@ char *fl_url_resolve(const char *base, const char *ref)
         if (curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK && is_http(scheme) &&
             curl_url_get(u, CURLUPART_URL, &full, 0) == CURLUE_OK)
             result = xstrdup(full);
+        /* libcurl decodes a percent-encoded host ("a%7Fm" gives a control
+         * byte) into a URL it will not parse again: keep the promise that
+         * what comes back is a valid URL (found by tests/fuzz/fuzz-url.c). */
+        char err[256];
+        if (result != NULL && fl_url_check(result, err, sizeof err) != 0) {
+            free(result);
+            result = NULL;
+        }
         curl_free(scheme);
         curl_free(full);
     }
