@@ -18,7 +18,7 @@ FISLINT_NOW=$T1 run check -q --db "$DB" "$H/v1/report.txt"
 expect_status 1 "--db keeps the exit status"
 FISLINT_NOW=$T2 run check -q --db "$DB" "$H/v2/report.txt"
 expect_status 1 "second run"
-[ "$(q 'PRAGMA user_version')" = 1 ] && pass || fail "schema version 1"
+[ "$(q 'PRAGMA user_version')" = 2 ] && pass || fail "schema version 2"
 [ "$(q 'PRAGMA journal_mode')" = wal ] && pass || fail "WAL mode"
 [ "$(q "SELECT started FROM runs ORDER BY id")" = "2023-09-10T08:00:00Z
 2024-09-10T08:00:00Z" ] && pass || fail "run times recorded"

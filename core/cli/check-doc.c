@@ -26,6 +26,12 @@ size_t fl_check_document(const fl_checker *c, const char *source, const fl_input
         return 0;
     }
     r->format = xstrdup(input->format);
+    if (c->keep_text && input->text != NULL) {
+        r->text = xmalloc(input->len + 1);
+        memcpy(r->text, input->text, input->len);
+        r->text[input->len] = '\0';
+        r->text_len = input->len;
+    }
     fl_document *doc = fl_document_from_text(source, input->format, input->text, input->len);
     if (fl_doc_title(doc) != NULL)
         r->title = xstrdup(fl_doc_title(doc));

@@ -18,6 +18,9 @@ typedef struct fl_checker {
      * of address space, 0 for no limit. */
     unsigned doc_timeout_s;
     size_t doc_memory_mb;
+    /* 1: each result keeps the document's canonical text (for the related
+     * checks' second pass and the history). */
+    int keep_text;
 } fl_checker;
 
 #define FL_DOC_DEFAULT_TIMEOUT 1800

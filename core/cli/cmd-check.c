@@ -15,6 +15,7 @@
 #include "check-doc.h"
 #include "guard.h"
 #include "output.h"
+#include "related.h"
 #include "source.h"
 #include "util.h"
 
@@ -34,20 +35,28 @@ typedef struct check_run {
     size_t unit_hint;
     fl_followup followup;     /* --baseline, --write-baseline, --db */
     const char *text_sha;     /* of the fetched document now arriving */
+    /* The second pass, for checks that compare a report with the unit's
+     * other reports; NULL when the run has none to compare. */
+    fl_related_pass *related;
 } check_run;
 
-/* Results arrive in input order: keep them for the output, or write them
- * now when the format streams. */
-static void keep_result(void *ctx, fl_doc_result *r, size_t failed_checks)
+/* A result is complete (both passes): record it, then keep it for the
+ * output, or write it now when the format streams. */
+static void finish_result(void *ctx, fl_doc_result *r, size_t failed_checks)
 {
     check_run *run = ctx;
-    /* The office's word for whose report this is beats the model's guess. */
-    const char *unit = run->inputs ? fl_cli_inputs_unit(run->inputs, r->source, &run->unit_hint) : NULL;
-    if (unit != NULL) {
-        free(r->unit);
-        r->unit = xstrdup(unit);
+    char sha[65];
+    const char *text_sha = run->text_sha;
+    /* A fetched document that waited for the second pass: its bytes are
+     * gone, the history records the text's hash. */
+    if (text_sha == NULL && r->text != NULL && fl_source_is_url(r->source)) {
+        fl_history_sha256(r->text, r->text_len, sha);
+        text_sha = sha;
     }
-    fl_followup_doc(&run->followup, r, run->text_sha);
+    fl_followup_doc(&run->followup, r, text_sha);
+    free(r->text); /* stored in the history when asked; not needed after */
+    r->text = NULL;
+    r->text_len = 0;
     if (failed_checks > 0)
         run->check_failed = 1;
     if (r->rep == NULL)
@@ -62,6 +71,23 @@ static void keep_result(void *ctx, fl_doc_result *r, size_t failed_checks)
     }
     run->results = xgrow(run->results, &run->cap, run->count + 1, sizeof *run->results);
     run->results[run->count++] = *r;
+}
+
+/* Results of the first pass arrive in input order. */
+static void keep_result(void *ctx, fl_doc_result *r, size_t failed_checks)
+{
+    check_run *run = ctx;
+    /* The office's word for whose report this is beats the model's guess;
+     * the second pass groups reports by it. */
+    const char *unit = run->inputs ? fl_cli_inputs_unit(run->inputs, r->source, &run->unit_hint) : NULL;
+    if (unit != NULL) {
+        free(r->unit);
+        r->unit = xstrdup(unit);
+    }
+    if (run->related != NULL)
+        fl_related_pass_keep(run->related, r, failed_checks);
+    else
+        finish_result(run, r, failed_checks);
 }
 
 /* A document fetched by URL: checked here, as the fetcher delivers it. */
@@ -325,9 +351,27 @@ int cmd_check(int argc, char **argv)
             files[nfiles++] = in.items[i];
         }
     }
+    /* Two passes when some check compares a report with the unit's other
+     * reports and there can be any: other inputs (a URL may give several),
+     * or the history. */
+    fl_plugin_set first_pass, related_checks;
+    fl_plugins_view(&plugins, FL_PLUGIN_RELATED, 0, &first_pass);
+    size_t nrelated = fl_plugins_view(&plugins, FL_PLUGIN_RELATED, 1, &related_checks);
+    run.checker.plugins = &first_pass;
+    if (nrelated > 0 && (nfiles > 1 || nurls > 0 || run.followup.db != NULL))
+        run.related = fl_related_pass_new(&run.checker, &related_checks, run.followup.db);
+    /* The history keeps each text for later runs' comparisons. */
+    run.checker.keep_text = run.related != NULL || run.followup.db != NULL;
     fl_batch_files(&run.checker, files, nfiles, in.max_size, jobs, keep_result, &run);
     if (nurls > 0)
         fl_fetch_documents(urls, nurls, in.fetch, in.max_size, on_fetched, &run);
+    if (run.related != NULL)
+        fl_related_pass_finish(run.related, finish_result, &run);
+    fl_related_pass_free(run.related);
+    run.related = NULL;
+    fl_plugins_view_free(&first_pass);
+    fl_plugins_view_free(&related_checks);
+    run.checker.plugins = &plugins;
     free(files);
     free(urls);
     int followup_failed = fl_followup_finish(&run.followup, run.results, run.count,

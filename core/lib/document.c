@@ -330,6 +330,20 @@ fl_document *fl_document_from_text(const char *source, const char *format,
     return doc;
 }
 
+void fl_document_set_unit(fl_document *doc, const char *unit)
+{
+    if (unit == NULL)
+        return;
+    free(doc->unit);
+    doc->unit = xstrdup(unit);
+}
+
+void fl_document_set_related(fl_document *doc, const fl_document *const *docs, size_t n)
+{
+    doc->related = n > 0 ? docs : NULL;
+    doc->nrelated = n > 0 ? n : 0;
+}
+
 void fl_document_free(fl_document *doc)
 {
     if (doc == NULL)

@@ -18,4 +18,12 @@ fl_document *fl_document_from_text(const char *source, const char *format,
                                    const char *utf8, size_t len);
 void fl_document_free(fl_document *doc);
 
+/* The unit the office gave for this document (an -i list), replacing the
+ * one read from the cover; NULL keeps the cover's.  Copied. */
+void fl_document_set_unit(fl_document *doc, const char *unit);
+/* The same unit's other reports, for the checks that compare with them
+ * (fl_doc_related()).  The array and the documents are borrowed: they must
+ * outlive the checks' use of `doc`; NULL, 0 forgets them. */
+void fl_document_set_related(fl_document *doc, const fl_document *const *docs, size_t n);
+
 #endif

@@ -33,6 +33,14 @@ static void put_str(fl_buf *b, const char *s)
         fl_buf_append(b, s, strlen(s));
 }
 
+/* Bytes that may hold NUL (a document's text): length first. */
+static void put_bytes(fl_buf *b, const char *s, size_t n)
+{
+    put_u64(b, s ? (uint64_t)n : UINT64_MAX);
+    if (s)
+        fl_buf_append(b, s, n);
+}
+
 void fl_wire_put_finding(fl_buf *b, const fl_finding *f)
 {
     fl_buf_append(b, "F", 1);
@@ -80,6 +88,7 @@ void fl_wire_put_result(fl_buf *b, const fl_doc_result *r, size_t failed_checks)
     put_str(b, r->error);
     put_u64(b, r->rep != NULL);
     put_u64(b, failed_checks);
+    put_bytes(b, r->text, r->text_len);
     for (size_t i = 0; r->rep && i < r->rep->count; i++)
         fl_wire_put_finding(b, r->rep->items[i]);
     fl_buf_append(b, "E", 1);
@@ -119,6 +128,25 @@ static int get_str(fl_wire_reader *r, char **out)
         return -1;
     *out = xstrndup(r->data + r->pos, n);
     r->pos += n;
+    return 0;
+}
+
+static int get_bytes(fl_wire_reader *r, char **out, size_t *len)
+{
+    uint64_t n;
+    *out = NULL;
+    *len = 0;
+    if (get_u64(r, &n) != 0)
+        return -1;
+    if (n == UINT64_MAX)
+        return 0;
+    if (r->len - r->pos < n)
+        return -1;
+    *out = xmalloc((size_t)n + 1);
+    memcpy(*out, r->data + r->pos, (size_t)n);
+    (*out)[n] = '\0';
+    *len = (size_t)n;
+    r->pos += (size_t)n;
     return 0;
 }
 
@@ -226,7 +254,8 @@ int fl_wire_get_result(fl_wire_reader *r, fl_doc_result *out, size_t *failed_che
     r->pos++;
     if (get_str(r, &out->source) || get_str(r, &out->format) || get_str(r, &out->title) ||
         get_str(r, &kind) || get_int(r, &year) || get_str(r, &out->unit) ||
-        get_str(r, &out->error) || get_int(r, &has_rep) || get_int(r, &failed))
+        get_str(r, &out->error) || get_int(r, &has_rep) || get_int(r, &failed) ||
+        get_bytes(r, &out->text, &out->text_len))
         goto bad;
     out->kind = static_kind(kind);
     free(kind);

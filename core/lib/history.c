@@ -50,6 +50,14 @@ static const char *const migrations[] = {
     "CREATE INDEX documents_unit ON documents(unit);"
     "CREATE INDEX findings_document ON findings(document_id);"
     "CREATE INDEX findings_fingerprint ON findings(fingerprint);",
+    /* 2: the text each document was checked as, so that a later run can
+     * compare a report with this one (fl_doc_related); one copy per
+     * distinct text, however often it is re-checked. */
+    "ALTER TABLE documents ADD COLUMN text_sha256 TEXT;"
+    "CREATE TABLE texts ("
+    "  sha256 TEXT PRIMARY KEY,"
+    "  text BLOB NOT NULL);"
+    "CREATE INDEX documents_unit_kind_year ON documents(unit, kind, year);",
 };
 
 static int fail(fl_history *h, const char *what)
@@ -272,15 +280,36 @@ static int add_findings(fl_history *h, long long doc, const fl_doc_result *r, co
     return rc == SQLITE_DONE ? 0 : fail(h, "记录问题");
 }
 
+/* The document's text, once per distinct text; its hash into text_sha. */
+static int store_text(fl_history *h, const fl_doc_result *r, char text_sha[65])
+{
+    text_sha[0] = '\0';
+    if (r->text == NULL)
+        return 0;
+    fl_history_sha256(r->text, r->text_len, text_sha);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(h->db, "INSERT OR IGNORE INTO texts(sha256, text) VALUES (?, ?)", -1, &st,
+                           NULL) != SQLITE_OK)
+        return fail(h, "记录文档文本");
+    sqlite3_bind_text(st, 1, text_sha, -1, SQLITE_STATIC);
+    sqlite3_bind_blob64(st, 2, r->text, r->text_len, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : fail(h, "记录文档文本");
+}
+
 int fl_history_add_doc(fl_history *h, long long run, const fl_doc_result *r, const char *fps,
                        const fl_waive_state *states, const char *sha256, const char *sha256_of)
 {
     if (exec(h, "BEGIN IMMEDIATE", "开始事务") != 0)
         return -1;
+    char text_sha[65];
+    if (store_text(h, r, text_sha) != 0)
+        goto rollback;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(h->db,
                            "INSERT INTO documents(run_id, source, unit, kind, year, format, title,"
-                           " sha256, sha256_of, error) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                           " sha256, sha256_of, error, text_sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                            -1, &st, NULL) != SQLITE_OK) {
         fail(h, "记录文档");
         goto rollback;
@@ -295,6 +324,7 @@ int fl_history_add_doc(fl_history *h, long long run, const fl_doc_result *r, con
     bind_text(st, 8, sha256);
     bind_text(st, 9, sha256 != NULL ? sha256_of : NULL);
     bind_text(st, 10, r->error);
+    bind_text(st, 11, text_sha[0] ? text_sha : NULL);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {

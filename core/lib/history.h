@@ -14,7 +14,7 @@
 typedef struct fl_history fl_history;
 
 /* Schema version (PRAGMA user_version) this fislint writes. */
-#define FL_HISTORY_SCHEMA 1
+#define FL_HISTORY_SCHEMA 2
 
 /* Open (with create, creating) the history `path`, bringing an older
  * schema up to date.  NULL with a Chinese message naming the file in err
@@ -64,6 +64,22 @@ int fl_history_runs(fl_history *h, long long **ids, size_t *n);
 int fl_history_run_exists(fl_history *h, long long id);
 /* The findings of run `id`. */
 int fl_history_load_run(fl_history *h, long long id, fl_hist_set *out);
+/* A report recorded by an earlier run, with the text it was checked as:
+ * what a check that compares with the unit's other reports reads. */
+typedef struct fl_hist_report {
+    char *source, *format;
+    const char *kind;    /* fl_doc_kind_name(); "unknown" when not read */
+    int year;
+    char *text;          /* NUL-terminated; len bytes */
+    size_t len;
+} fl_hist_report;
+
+/* The reports of `unit` whose text is stored (schema 2 on), the latest
+ * recorded one for each kind and year, newest year first.  Fills *out
+ * (caller frees with fl_hist_reports_free) and *n; -1 on error. */
+int fl_history_unit_reports(fl_history *h, const char *unit, fl_hist_report **out, size_t *n);
+void fl_hist_reports_free(fl_hist_report *r, size_t n);
+
 /* The underlying sqlite3 handle, for the listing commands' own queries. */
 struct sqlite3 *fl_history_db(fl_history *h);
 

@@ -334,6 +334,35 @@ const char *const *fl_plugin_option_keys(const fl_plugin *desc)
     return desc->options;
 }
 
+unsigned fl_plugin_flags(const fl_plugin *desc)
+{
+    if (desc == NULL || desc->struct_size < offsetof(fl_plugin, flags) + sizeof desc->flags)
+        return 0;
+    return desc->flags;
+}
+
+size_t fl_plugins_view(const fl_plugin_set *set, unsigned flag, int with, fl_plugin_set *view)
+{
+    *view = *set;
+    view->items = xcalloc(set->count ? set->count : 1, sizeof *view->items);
+    view->cap = set->count;
+    size_t enabled = 0;
+    for (size_t i = 0; i < set->count; i++) {
+        view->items[i] = set->items[i];
+        int has = (fl_plugin_flags(set->items[i].desc) & flag) != 0;
+        view->items[i].enabled = set->items[i].enabled && has == (with != 0);
+        enabled += (size_t)view->items[i].enabled;
+    }
+    return enabled;
+}
+
+void fl_plugins_view_free(fl_plugin_set *view)
+{
+    free(view->items);
+    view->items = NULL;
+    view->count = view->cap = 0;
+}
+
 /* Edit distance between two ASCII ids (short: a row of 64 is plenty). */
 static size_t distance(const char *a, const char *b)
 {

@@ -68,5 +68,14 @@ void fl_plugins_unload(fl_plugin_set *set);
 /* The rules a plugin declares (ABI 1.1), or NULL for a 1.0 plugin or one
  * that lists none.  Borrowed from the plugin. */
 const fl_rule *fl_plugin_rules(const fl_plugin *desc);
+/* fl_plugin.flags, 0 for a descriptor older than the field. */
+unsigned fl_plugin_flags(const fl_plugin *desc);
+/* A view of `set` in which only the enabled plugins whose flags have
+ * `flag` (with = 1) or lack it (with = 0) are enabled: how `check` runs
+ * the ordinary checks and the related ones in two passes.  It shares the
+ * plugins with `set`; release it with fl_plugins_view_free, never unload
+ * it.  Returns the number of plugins enabled in the view. */
+size_t fl_plugins_view(const fl_plugin_set *set, unsigned flag, int with, fl_plugin_set *view);
+void fl_plugins_view_free(fl_plugin_set *view);
 
 #endif

@@ -72,6 +72,13 @@ size_t fl_doc_kind_line(const fl_document *doc) { return doc ? doc->kind_line : 
 int fl_doc_year(const fl_document *doc) { return doc ? doc->year : 0; }
 size_t fl_doc_year_line(const fl_document *doc) { return doc ? doc->year_line : 0; }
 const char *fl_doc_unit(const fl_document *doc) { return doc ? doc->unit : NULL; }
+
+size_t fl_doc_related_count(const fl_document *doc) { return doc ? doc->nrelated : 0; }
+
+const fl_document *fl_doc_related(const fl_document *doc, size_t i)
+{
+    return doc && i < doc->nrelated ? doc->related[i] : NULL;
+}
 size_t fl_doc_unit_line(const fl_document *doc) { return doc ? doc->unit_line : 0; }
 
 /* -- sections -- */

@@ -95,6 +95,11 @@ struct fl_document {
 
     /* line -> innermost section, NULL before the first heading */
     const fl_section **line_section;
+
+    /* The same unit's other reports, for FL_PLUGIN_RELATED checks
+     * (fl_document_set_related); borrowed, NULL for other checks. */
+    const fl_document *const *related;
+    size_t nrelated;
 };
 
 #endif

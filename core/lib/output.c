@@ -57,5 +57,6 @@ void fl_doc_result_free(fl_doc_result *r)
     free(r->title);
     free(r->unit);
     free(r->error);
+    free(r->text);
     fl_report_free(r->rep);
 }

@@ -17,6 +17,12 @@ typedef struct fl_doc_result {
     char *unit;         /* NULL when unknown */
     char *error;        /* NULL when the document was checked */
     fl_report *rep;     /* NULL when error is set; findings complete and sorted */
+    /* The canonical text the model was built from (reader.h), kept only
+     * when the run needs it again: for the checks that compare a report
+     * with the unit's other reports, and to store in the history (--db).
+     * NULL otherwise. */
+    char *text;
+    size_t text_len;
 } fl_doc_result;
 
 typedef struct fl_summary {

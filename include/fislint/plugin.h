@@ -45,6 +45,12 @@
  *                    of being no number.  fl_dec and fl_number keep their
  *                    size and layout: 1.0 plugins work unchanged (their
  *                    inline copies of fl_dec_add … still wrap).
+ *                    The same unit's other reports: fl_doc_related_count(),
+ *                    fl_doc_related(), fl_plugin.flags and
+ *                    FL_PLUGIN_RELATED (a check that compares a report with
+ *                    last year's, or a 决算 with its 预算).
+ *                    Finding many words in one pass: fl_matcher_new(),
+ *                    fl_matcher_scan(), fl_matcher_free().
  */
 #ifndef FISLINT_PLUGIN_H
 #define FISLINT_PLUGIN_H
@@ -328,6 +334,27 @@ size_t fl_doc_year_line(const fl_document *doc);
 const char *fl_doc_unit(const fl_document *doc);
 size_t fl_doc_unit_line(const fl_document *doc);
 
+/* -- the same unit's other reports (since 1.1) -- */
+
+/* The other documents of the same unit (fl_doc_unit(), as the office gave
+ * it in an -i list or as read from the cover) that the run has: other
+ * inputs of this run, and, with `fislint check --db FILE`, the reports of
+ * the unit recorded by earlier runs.  At most one per kind and year (the
+ * first in input order; from history, the latest recorded), never one of
+ * the document's own kind and year, ordered by year, newest first.
+ *
+ * Only a check whose descriptor sets FL_PLUGIN_RELATED sees them: such a
+ * check runs after every document of the run has been read, and only on
+ * documents that have at least one related document.  For every other
+ * check, and for a related document itself, the count is 0.
+ *
+ * A related document is a whole document: every accessor of this header
+ * works on it (kind, year, tables, amounts …).  Borrowed, valid until
+ * check() returns.  Findings are reported on the document being checked;
+ * name the related one in the message (fl_doc_source(), fl_doc_year()). */
+size_t fl_doc_related_count(const fl_document *doc);
+const fl_document *fl_doc_related(const fl_document *doc, size_t i); /* NULL past the end */
+
 /* -- sections: every heading, in document order -- */
 typedef enum fl_numbering {
     FL_NUM_NONE = 0,     /* unnumbered heading (markdown #, a title line) */
@@ -427,6 +454,35 @@ const char *fl_cell_text(const fl_cell *c);  /* original text; borrowed */
 const char *fl_cell_norm(const fl_cell *c);  /* normalised, trimmed; borrowed */
 /* 1 when the whole cell is a number (possibly empty "-"), filling *out. */
 int fl_cell_number(const fl_cell *c, fl_number *out);
+
+/* ------------------------------------------------------------------ */
+/* Finding many words in one pass (since 1.1)                          */
+/* ------------------------------------------------------------------ */
+
+/* A set of words searched for together: a scan reads the text once,
+ * whatever the number of words (an Aho–Corasick automaton), instead of
+ * trying every word at every byte.  Build it once, in init(), and keep it
+ * in the check's state.  Words are matched byte for byte: give them in
+ * normalised form (see the top of this header) and scan normalised text. */
+typedef struct fl_matcher fl_matcher;
+
+/* A matcher for words[0..n) (UTF-8, not empty; duplicates allowed).  The
+ * words are copied.  Owned by the caller: free with fl_matcher_free().
+ * NULL when n is 0 or a word is empty. */
+fl_matcher *fl_matcher_new(const char *const *words, size_t n);
+void fl_matcher_free(fl_matcher *m);
+
+/* Called for each occurrence: `word` is its index in the array given to
+ * fl_matcher_new(), `offset` the byte offset where it starts in the text.
+ * Return 0 to go on, non-zero to stop the scan. */
+typedef int (*fl_match_fn)(void *ctx, size_t word, size_t offset);
+
+/* Report every occurrence of every word in text[0..len), overlapping ones
+ * included, in the order of the byte where they end (for the same end,
+ * longer words first).  Time is linear in len plus the number of
+ * occurrences.  Returns the number of occurrences reported. */
+size_t fl_matcher_scan(const fl_matcher *m, const char *text, size_t len, fl_match_fn fn,
+                       void *ctx);
 
 /* ------------------------------------------------------------------ */
 /* Configuration                                                       */
@@ -552,7 +608,15 @@ typedef struct fl_plugin {
      * that is not listed is an error naming the file and line.  NULL: the
      * core cannot tell and accepts any key. */
     const char *const *options;
+    /* Since 1.1 (read only when struct_size covers it).  FL_PLUGIN_*
+     * bits; 0 for an ordinary check. */
+    unsigned flags;
 } fl_plugin;
+
+/* fl_plugin.flags: check() compares a document with the same unit's other
+ * reports (fl_doc_related()); it runs once every document of the run has
+ * been read, and only on documents that have related ones. */
+#define FL_PLUGIN_RELATED 0x1u
 
 #define FISLINT_PLUGIN_HEADER \
     .magic = FISLINT_PLUGIN_MAGIC, .abi_major = FISLINT_ABI_MAJOR, \

@@ -74,15 +74,35 @@ static void on_document(void *ctx, const char *source, const fl_input *input, co
     fc->doc = fl_document_from_text(source, input->format, input->text, input->len);
 }
 
-fl_test_run *fl_test_run_file(const char *check_id, const char *path, const char *const *options)
+static fl_document *read_file(const char *path)
 {
     char *full = path[0] == '/' ? xstrdup(path) : xasprintf("%s/%s", FL_SRCDIR, path);
     file_ctx fc = { NULL, "" };
     fl_source_load_file(full, FL_DEFAULT_MAX_INPUT, on_document, &fc);
     ck_assert_msg(fc.doc != NULL, "cannot read %s: %s", full, fc.error);
     free(full);
+    return fc.doc;
+}
+
+fl_test_run *fl_test_run_file(const char *check_id, const char *path, const char *const *options)
+{
     fl_test_run *run = xcalloc(1, sizeof *run);
-    run->doc = fc.doc;
+    run->doc = read_file(path);
+    run_plugin(run, check_id, options);
+    return run;
+}
+
+fl_test_run *fl_test_run_related(const char *check_id, const char *path,
+                                 const char *const *related, size_t n,
+                                 const char *const *options)
+{
+    fl_test_run *run = xcalloc(1, sizeof *run);
+    run->doc = read_file(path);
+    run->related = xcalloc(n ? n : 1, sizeof *run->related);
+    for (size_t i = 0; i < n; i++)
+        run->related[i] = read_file(related[i]);
+    run->nrelated = n;
+    fl_document_set_related(run->doc, (const fl_document *const *)run->related, n);
     run_plugin(run, check_id, options);
     return run;
 }
@@ -93,6 +113,9 @@ void fl_test_run_free(fl_test_run *run)
         return;
     fl_report_free(run->rep);
     fl_document_free(run->doc);
+    for (size_t i = 0; i < run->nrelated; i++)
+        fl_document_free(run->related[i]);
+    free(run->related);
     free(run);
 }
 

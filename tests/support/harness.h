@@ -17,6 +17,8 @@ unsigned char *fl_test_slurp(const char *path, size_t *len);
 typedef struct fl_test_run {
     fl_document *doc;
     fl_report *rep;
+    fl_document **related;   /* fl_test_run_related's other documents */
+    size_t nrelated;
 } fl_test_run;
 
 /* Run check `check_id` (the plugin built under plugins/<id>/) on `text`.
@@ -28,6 +30,13 @@ fl_test_run *fl_test_run_text(const char *check_id, const char *text,
  * that is not absolute is taken relative to the source tree's top. */
 fl_test_run *fl_test_run_file(const char *check_id, const char *path,
                               const char *const *options);
+/* Run check `check_id` on `path` (any format, as fl_test_run_file) with
+ * the documents at related[0..n) as the same unit's other reports
+ * (fl_doc_related()), as `fislint check` gives them to an
+ * FL_PLUGIN_RELATED check. */
+fl_test_run *fl_test_run_related(const char *check_id, const char *path,
+                                 const char *const *related, size_t n,
+                                 const char *const *options);
 void fl_test_run_free(fl_test_run *run);
 
 /* Number of findings whose rule equals `rule` (or, when `rule` has no

@@ -1,0 +1,32 @@
+/* related.h — the second pass of `fislint check`: the checks that compare a
+ * report with the same unit's other reports (FL_PLUGIN_RELATED in the
+ * plugin ABI) run once every document of the run has been read, because a
+ * document's related reports may come later in the input.  Until then the
+ * results wait in a spool file, so memory does not grow with the batch. */
+#ifndef FL_RELATED_H
+#define FL_RELATED_H
+
+#include <stddef.h>
+
+#include "check-doc.h"
+#include "history.h"
+
+typedef struct fl_related_pass fl_related_pass;
+
+/* A pass that runs the enabled plugins of `checks` (the related checks)
+ * with the limits of `c`, finding related reports among the kept results
+ * and, when `history` is not NULL, among the reports earlier runs
+ * recorded.  NULL (after saying why on stderr) when no spool file can be
+ * made: the run then goes on without the related checks. */
+fl_related_pass *fl_related_pass_new(const fl_checker *c, const fl_plugin_set *checks,
+                                     fl_history *history);
+/* Keep a result of the first pass (its text included: fl_checker
+ * keep_text) until the end; takes ownership of *r. */
+void fl_related_pass_keep(fl_related_pass *rp, fl_doc_result *r, size_t failed_checks);
+/* Run the related checks on every kept document that has related
+ * reports, adding their findings to its result, and hand each result to
+ * `fn` in the order they were kept. */
+void fl_related_pass_finish(fl_related_pass *rp, fl_result_fn fn, void *ctx);
+void fl_related_pass_free(fl_related_pass *rp);
+
+#endif

@@ -1,0 +1,121 @@
+#!/bin/sh
+# The second pass (docs/plugin-api.md, 本单位的其他报告): a check that sets
+# FL_PLUGIN_RELATED sees the same unit's other reports — other inputs of
+# the run, one per kind and year, newest first, and with --db the reports
+# earlier runs recorded — and nothing of other units.  tests/plugins/
+# related-probe.c reports one info per related report it is given.
+. "$FISLINT_SRCDIR/tests/lib.sh"
+command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 77; }
+PLUGDIR=$FISLINT_BUILDDIR/tests/plugins/.libs
+P="--plugin-dir $PLUGDIR --checks related-probe"
+D=$TMP/in
+mkdir -p "$D"
+report() { # unit year kind file
+    printf '上海市某某区%s%s%s\n\n一、部门主要职责\n负责本部门工作。\n' "$1" "$2" "$3" > "$D/$4"
+}
+report 民政局 2023年 部门预算 mz-2023-budget.txt
+report 民政局 2024年 部门预算 mz-2024-budget.txt
+report 民政局 2023年度 部门决算 mz-2023-final.txt
+report 教育局 2024年 部门预算 jy-2024-budget.txt
+cp "$D/mz-2024-budget.txt" "$D/mz-2024-budget-copy.txt"
+# What the probe saw, per document: "source: n kind year unit file" lines.
+saw() {
+    python3 - "$out" <<'PY'
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    d = json.loads(line)
+    if d.get("type") != "finding":
+        continue
+    print(d["source"].rsplit("/", 1)[-1] + ": " + d["message"])
+PY
+}
+expect_saw() { # expected-lines what
+    got=$(saw)
+    [ "$got" = "$1" ] && pass || fail "$2: got
+$got
+expected
+$1"
+}
+
+run check $P -q -f jsonl "$D/mz-2024-budget.txt" "$D/jy-2024-budget.txt" "$D/mz-2023-budget.txt" \
+    "$D/mz-2023-final.txt" "$D/mz-2024-budget-copy.txt"
+expect_status 0 "infos only"
+expect_saw "mz-2024-budget.txt: 1 dept-final 2023 上海市某某区民政局 mz-2023-final.txt
+mz-2024-budget.txt: 2 dept-budget 2023 上海市某某区民政局 mz-2023-budget.txt
+mz-2023-budget.txt: 1 dept-budget 2024 上海市某某区民政局 mz-2024-budget.txt
+mz-2023-budget.txt: 2 dept-final 2023 上海市某某区民政局 mz-2023-final.txt
+mz-2023-final.txt: 1 dept-budget 2024 上海市某某区民政局 mz-2024-budget.txt
+mz-2023-final.txt: 2 dept-budget 2023 上海市某某区民政局 mz-2023-budget.txt
+mz-2024-budget-copy.txt: 1 dept-final 2023 上海市某某区民政局 mz-2023-final.txt
+mz-2024-budget-copy.txt: 2 dept-budget 2023 上海市某某区民政局 mz-2023-budget.txt" \
+    "same unit only, one per kind and year (the first), newest first, never its own kind and year"
+cp "$out" "$TMP/j1"
+run check $P -q -f jsonl -j 2 "$D/mz-2024-budget.txt" "$D/jy-2024-budget.txt" "$D/mz-2023-budget.txt" \
+    "$D/mz-2023-final.txt" "$D/mz-2024-budget-copy.txt"
+cmp -s "$out" "$TMP/j1" && pass || fail "-j 2 gives the same output as -j 1"
+run check $P -q --no-isolation -f jsonl "$D/mz-2024-budget.txt" "$D/jy-2024-budget.txt" "$D/mz-2023-budget.txt" \
+    "$D/mz-2023-final.txt" "$D/mz-2024-budget-copy.txt"
+cmp -s "$out" "$TMP/j1" && pass || fail "--no-isolation gives the same output"
+
+# One input and no history: nothing to compare, the check is not called.
+run check $P -q -f jsonl "$D/mz-2024-budget.txt"
+expect_saw "" "a single report has no related ones"
+
+# The office's unit in an -i list groups reports whose covers differ.
+printf '中共上海市某某区委办公室2024年部门预算\n\n一、部门主要职责\n略。\n' > "$D/a.txt"
+printf '上海市某某区委办2023年部门预算\n\n一、部门主要职责\n略。\n' > "$D/b.txt"
+printf '%s\t区委办公室\n%s\t区委办公室\n' "$D/a.txt" "$D/b.txt" > "$TMP/list"
+run check $P -q -f jsonl -i "$TMP/list"
+expect_saw "a.txt: 1 dept-budget 2023 区委办公室 b.txt
+b.txt: 1 dept-budget 2024 区委办公室 a.txt" "units from the -i list"
+run check $P -q -f jsonl "$D/a.txt" "$D/b.txt"
+expect_saw "" "different units on the covers are not paired"
+
+# ---- history ---------------------------------------------------------------
+DB=$TMP/h.db
+q() { python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print("\n".join("|".join(str(x) for x in r) for r in c.execute(sys.argv[2])))' "$DB" "$1"; }
+run check $P -q -f jsonl --db "$DB" "$D/mz-2023-budget.txt" "$D/mz-2023-final.txt" "$D/jy-2024-budget.txt"
+expect_status 0 "first run recorded"
+[ "$(q "SELECT count(*), count(DISTINCT text_sha256) FROM documents")" = "3|3" ] && pass ||
+    fail "each document's text recorded: $(q 'SELECT source, text_sha256 FROM documents')"
+run check $P -q -f jsonl --db "$DB" "$D/mz-2023-budget.txt"
+[ "$(q "SELECT count(*) FROM texts")" = 3 ] && pass || fail "an unchanged text is stored once"
+run check $P -q -f jsonl --db "$DB" "$D/mz-2024-budget.txt"
+expect_saw "mz-2024-budget.txt: 1 dept-final 2023 上海市某某区民政局 mz-2023-final.txt
+mz-2024-budget.txt: 2 dept-budget 2023 上海市某某区民政局 mz-2023-budget.txt" \
+    "last year's reports come from the history"
+# The run's own input wins over the history for the same kind and year.
+cp "$D/mz-2023-budget.txt" "$D/mz-2023-budget-new.txt"
+run check $P -q -f jsonl --db "$DB" "$D/mz-2024-budget.txt" "$D/mz-2023-budget-new.txt"
+saw | grep "^mz-2024-budget.txt: .* dept-budget 2023 .* mz-2023-budget-new.txt$" >/dev/null && pass ||
+    fail "the run's own 2023 budget is used: $(saw)"
+
+# A history of schema 1 (no texts) is brought up to date and still works.
+OLD=$TMP/old.db
+python3 - "$OLD" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.executescript("""
+CREATE TABLE runs (id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT,
+  version TEXT NOT NULL, args TEXT NOT NULL);
+CREATE TABLE documents (id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id),
+  source TEXT NOT NULL, unit TEXT NOT NULL, kind TEXT, year INTEGER, format TEXT, title TEXT,
+  sha256 TEXT, sha256_of TEXT, error TEXT);
+CREATE TABLE findings (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id),
+  fingerprint TEXT NOT NULL, rule TEXT NOT NULL, severity TEXT NOT NULL, message TEXT NOT NULL,
+  line INTEGER, page INTEGER, section TEXT, table_name TEXT, row_name TEXT, column_name TEXT,
+  waived INTEGER NOT NULL DEFAULT 0);
+INSERT INTO runs VALUES (1, '2023-09-10T08:00:00Z', '2023-09-10T08:01:00Z', '0.1', 'check old.txt');
+INSERT INTO documents VALUES (1, 1, 'old.txt', '上海市某某区民政局', 'dept-budget', 2022, 'text', NULL, NULL, NULL, NULL);
+PRAGMA user_version = 1;
+""")
+c.commit()
+PY
+DB=$OLD
+run check $P -q -f jsonl --db "$OLD" "$D/mz-2024-budget.txt"
+expect_status 0 "a schema 1 history opens"
+[ "$(q 'PRAGMA user_version')" = 2 ] && pass || fail "migrated to schema 2"
+[ "$(q "SELECT source, text_sha256 IS NULL FROM documents ORDER BY id")" = "old.txt|1
+$D/mz-2024-budget.txt|0" ] && pass || fail "old documents kept, new ones with text: $(q 'SELECT source, text_sha256 FROM documents')"
+expect_saw "" "an old document without text is not a related report"
+finish
