@@ -118,4 +118,39 @@ expect_status 0 "a schema 1 history opens"
 [ "$(q "SELECT source, text_sha256 IS NULL FROM documents ORDER BY id")" = "old.txt|1
 $D/mz-2024-budget.txt|0" ] && pass || fail "old documents kept, new ones with text: $(q 'SELECT source, text_sha256 FROM documents')"
 expect_saw "" "an old document without text is not a related report"
+
+# ---- across-years, end to end (plugins/across-years/fixtures) ----------------
+A=$SRC/plugins/across-years/fixtures
+ay() { # what across-years found: "file line severity expected actual"
+    python3 - "$out" <<'PY'
+import json, sys
+for doc in json.load(open(sys.argv[1], encoding="utf-8"))["documents"]:
+    for f in doc["findings"]:
+        if f["check"] == "across-years" and f["severity"] != "info":
+            print(doc["source"].rsplit("/", 1)[-1], f["location"]["line"], f["severity"],
+                  f["expected"], f["actual"])
+PY
+}
+run check --checks across-years -f json "$A/budget-2023.txt" "$A/budget-2024.txt"
+expect_status 1 "a warning in the pair"
+[ "$(ay)" = "budget-2024.txt 17 warning 6320.00 6330.00" ] && pass ||
+    fail "this year's 上年数 against last year's report: $(ay)"
+expect_out "budget-2023.txt" "the message names last year's report"
+run check --checks across-years -f json "$A/budget-2024.txt" "$A/budget-2023.txt"
+[ "$(ay)" = "budget-2024.txt 17 warning 6320.00 6330.00" ] && pass || fail "input order does not matter: $(ay)"
+run check --checks across-years -f json "$A/budget-2023.txt" "$A/budget-2024-consistent.txt"
+[ "$(ay)" = "" ] && pass || fail "the consistent pair gives nothing: $(ay)"
+run check --checks across-years -f json "$A/budget-2024.txt"
+[ "$(ay)" = "" ] && pass || fail "alone, nothing to compare: $(ay)"
+# A year apart through the history: last year's report is not an input.
+AYDB=$TMP/ay.db
+run check --checks across-years -q --db "$AYDB" "$A/budget-2023.txt"
+expect_status 0 "last year recorded"
+run check --checks across-years -f json --db "$AYDB" "$A/budget-2024.txt"
+[ "$(ay)" = "budget-2024.txt 17 warning 6320.00 6330.00" ] && pass ||
+    fail "last year's report from the history: $(ay)"
+run check --checks across-years -f json --db "$AYDB" "$A/budget-2024-consistent.txt"
+[ "$(ay)" = "" ] && pass || fail "consistent with the history: $(ay)"
+run check --checks across-years -f json "$A/final-2023.txt" "$A/final-2024.txt"
+[ "$(ay)" = "final-2024.txt 30 warning 98.20 98.02" ] && pass || fail "决算 carryover: $(ay)"
 finish

@@ -6,6 +6,9 @@ regression set, and what `fislint dump` says each PDF is against identity.tsv.
     compare.py FISLINT SRCDIR --print  print today's findings as TSV rows
                                        (to review page by page, then paste)
 
+Each set is checked in one run, as an office would check a bureau's
+reports together: reports of the same unit see each other (across-years).
+
 Two sets of real reports:
   - tests/real/pdf/*.pdf against findings.tsv: every error and warning of
     every check; the location column is the PDF page.
@@ -45,18 +48,24 @@ def fislint_json(fislint, *args):
     return json.loads(p.stdout)
 
 
-def findings(fislint, path, checks):
-    doc = fislint_json(fislint, "check", "-f", "json", path)["documents"][0]
-    out = []
-    for f in doc["findings"]:
-        if f["severity"] == "info":
-            continue
-        if checks is not None and f["check"] not in checks and f["rule"] not in checks:
-            continue
-        loc = f["location"]
-        where = str(loc["page"]) if loc["page"] is not None else "L%s" % loc["line"]
-        out.append((os.path.basename(path), f["severity"], f["rule"], where,
-                    f["expected"] or "", f["actual"] or "", f["message"]))
+def findings(fislint, paths, checks):
+    """The findings on each of `paths`, checked in one run as an office
+    would: reports of the same unit see each other (across-years)."""
+    docs = fislint_json(fislint, "check", "-f", "json", *paths)["documents"]
+    if len(docs) != len(paths):
+        sys.exit("fislint checked %d documents of %d" % (len(docs), len(paths)))
+    out = {}
+    for path, doc in zip(paths, docs):
+        rows = out.setdefault(path, [])
+        for f in doc["findings"]:
+            if f["severity"] == "info":
+                continue
+            if checks is not None and f["check"] not in checks and f["rule"] not in checks:
+                continue
+            loc = f["location"]
+            where = str(loc["page"]) if loc["page"] is not None else "L%s" % loc["line"]
+            rows.append((os.path.basename(path), f["severity"], f["rule"], where,
+                         f["expected"] or "", f["actual"] or "", f["message"]))
     return out
 
 
@@ -79,10 +88,11 @@ def compare_set(fislint, paths, tsv, tally):
     expected = collections.Counter(tuple(r[:6]) for r in rows)
     verdicts = {tuple(r[:6]): (r[6] if len(r) > 6 else "") for r in rows}
     names = set()
+    found = findings(fislint, paths, checks)
     for path in paths:
         name = os.path.basename(path)
         names.add(name)
-        got = collections.Counter(g[:6] for g in findings(fislint, path, checks))
+        got = collections.Counter(g[:6] for g in found[path])
         want = collections.Counter({k: v for k, v in expected.items() if k[0] == name})
         for k in sorted((got - want).elements()):
             tally.fail("new finding not in tests/real/%s (read the page, then add it with its "
@@ -116,9 +126,10 @@ def main():
     seeds = listing(os.path.join(srcdir, "examples"), ".txt")
     if "--print" in sys.argv:
         seed_checks = read_tsv("seed-findings.tsv")[1]
-        for path, checks in [(p, None) for p in pdfs] + [(s, seed_checks) for s in seeds]:
-            for f in findings(fislint, path, checks):
-                print("\t".join(f))
+        for paths, checks in [(pdfs, None), (seeds, seed_checks)]:
+            for rows in findings(fislint, paths, checks).values():
+                for f in rows:
+                    print("\t".join(f))
         return 0
     tally = Tally()
     compare_set(fislint, pdfs, "findings.tsv", tally)
