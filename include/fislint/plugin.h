@@ -479,8 +479,11 @@ typedef int (*fl_match_fn)(void *ctx, size_t word, size_t offset);
 
 /* Report every occurrence of every word in text[0..len), overlapping ones
  * included, in the order of the byte where they end (for the same end,
- * longer words first).  Time is linear in len plus the number of
- * occurrences.  Returns the number of occurrences reported. */
+ * longer words first; copies of one word in the order of their index).
+ * Time is linear in len plus the number of occurrences.  Returns the
+ * number of occurrences reported, the one whose callback stopped the scan
+ * included.  `fn` may be NULL: occurrences are only counted.  A NULL
+ * matcher or text gives 0. */
 size_t fl_matcher_scan(const fl_matcher *m, const char *text, size_t len, fl_match_fn fn,
                        void *ctx);
 

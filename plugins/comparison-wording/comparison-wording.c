@@ -12,11 +12,24 @@ static cw_options defaults(void)
     return o;
 }
 
+/* The options, and the comparison words' matcher: built once, it finds
+ * where the words start in one pass over each paragraph. */
+typedef struct cw_state {
+    cw_options o; /* first: the rules are given &state->o */
+    fl_matcher *words;
+} cw_state;
+
 static int cw_init(const fl_config *cfg, void **state)
 {
-    cw_options *o = malloc(sizeof *o);
-    if (o == NULL)
+    cw_state *st = malloc(sizeof *st);
+    if (st == NULL)
         return -1;
+    st->words = cw_words_new();
+    if (st->words == NULL) {
+        free(st);
+        return -1;
+    }
+    cw_options *o = &st->o;
     *o = defaults();
     o->rough = fl_config_get_dec(cfg, "roughly-equal-percent", o->rough);
     o->clear = fl_config_get_dec(cfg, "clearly-different-percent", o->clear);
@@ -30,13 +43,16 @@ static int cw_init(const fl_config *cfg, void **state)
                          fl_dec_format(o->rough, 0, buf, sizeof buf));
         o->clear = o->rough;
     }
-    *state = o;
+    *state = st;
     return 0;
 }
 
 static void cw_fini(void *state)
 {
-    free(state);
+    cw_state *st = state;
+    if (st != NULL)
+        fl_matcher_free(st->words);
+    free(st);
 }
 
 typedef struct run {
@@ -57,8 +73,9 @@ static int per_paragraph(const cw_para *pp, void *ctx)
 static int cw_check(const fl_document *doc, fl_report *rep, void *state)
 {
     cw_options own = defaults();
-    run r = { rep, state != NULL ? (const cw_options *)state : &own };
-    return cw_each_para(doc, per_paragraph, &r);
+    const cw_state *st = state;
+    run r = { rep, st != NULL ? &st->o : &own };
+    return cw_each_para(doc, st != NULL ? st->words : NULL, per_paragraph, &r);
 }
 
 /* Where each rule applies (docs/checks/comparison-wording.md).  Only a

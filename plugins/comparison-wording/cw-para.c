@@ -61,12 +61,62 @@ size_t cw_para_sentence(const cw_para *pp, size_t pos, size_t *start)
     return lo;
 }
 
+/* Collects where the words start (the matcher reports them by end). */
+static int on_word(void *ctx, size_t word, size_t offset)
+{
+    (void)word;
+    cw_para *pp = ctx;
+    if (pp->nword_at == pp->word_cap) {
+        size_t cap = pp->word_cap ? 2 * pp->word_cap : 64;
+        size_t *grown = realloc(pp->word_at, cap * sizeof *grown);
+        if (grown == NULL) {
+            pp->all_words = 1; /* ask everywhere: slower, the same findings */
+            return 1;
+        }
+        pp->word_at = grown;
+        pp->word_cap = cap;
+    }
+    /* Nearly in order already: insertion, dropping a repeated start. */
+    size_t j = pp->nword_at;
+    while (j > 0 && pp->word_at[j - 1] > offset)
+        j--;
+    if (j > 0 && pp->word_at[j - 1] == offset)
+        return 0;
+    memmove(pp->word_at + j + 1, pp->word_at + j, (pp->nword_at - j) * sizeof *pp->word_at);
+    pp->word_at[j] = offset;
+    pp->nword_at++;
+    return 0;
+}
+
+static void find_words(cw_para *pp, const fl_matcher *words)
+{
+    pp->nword_at = 0;
+    pp->all_words = words == NULL;
+    if (words != NULL)
+        fl_matcher_scan(words, pp->text, strlen(pp->text), on_word, pp);
+}
+
+int cw_word_may_start(const cw_para *pp, size_t *k, size_t i)
+{
+    if (pp->all_words)
+        return 1;
+    while (*k < pp->nword_at && pp->word_at[*k] < i)
+        (*k)++;
+    return *k < pp->nword_at && pp->word_at[*k] == i;
+}
+
+int cw_no_word_after(const cw_para *pp, size_t i)
+{
+    return !pp->all_words && (pp->nword_at == 0 || pp->word_at[pp->nword_at - 1] < i);
+}
+
 static int run_one(const fl_document *doc, size_t from, size_t to, cw_para *pp,
-                   int (*fn)(const cw_para *pp, void *ctx), void *ctx)
+                   const fl_matcher *words, int (*fn)(const cw_para *pp, void *ctx), void *ctx)
 {
     pp->nmoney = pp->npct = 0;
     if (split_sentences(pp) != 0)
         return -1;
+    find_words(pp, words);
     for (size_t i = from; i < to; i++) {
         const fl_amount *a = fl_doc_amount(doc, i);
         if (a->number.is_empty || a->number.value.micros < 0)
@@ -89,7 +139,8 @@ static int run_one(const fl_document *doc, size_t from, size_t to, cw_para *pp,
     return pp->nmoney + pp->npct > 0 ? fn(pp, ctx) : 0;
 }
 
-int cw_each_para(const fl_document *doc, int (*fn)(const cw_para *pp, void *ctx), void *ctx)
+int cw_each_para(const fl_document *doc, const fl_matcher *words,
+                 int (*fn)(const cw_para *pp, void *ctx), void *ctx)
 {
     size_t n = fl_doc_amount_count(doc);
     cw_para pp;
@@ -110,12 +161,13 @@ int cw_each_para(const fl_document *doc, int (*fn)(const cw_para *pp, void *ctx)
             j++;
         pp.p = p;
         pp.text = fl_paragraph_text(p);
-        rc = run_one(doc, i, j, &pp, fn, ctx);
+        rc = run_one(doc, i, j, &pp, words, fn, ctx);
         i = j;
     }
     free(pp.money);
     free(pp.pct);
     free(pp.sent);
+    free(pp.word_at);
     return rc;
 }
 

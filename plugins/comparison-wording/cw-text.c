@@ -80,6 +80,14 @@ static const word words[] = {
     { "减少", CW_REL_LT, 1, 0 }, { "下降", CW_REL_LT, 1, 0 }, { "降低", CW_REL_LT, 1, 0 },
 };
 
+fl_matcher *cw_words_new(void)
+{
+    const char *w[sizeof words / sizeof *words];
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        w[k] = words[k].w;
+    return fl_matcher_new(w, sizeof words / sizeof *words);
+}
+
 /* Any comparison or change word at s+i (for template alternatives). */
 static size_t any_word(const char *s)
 {

@@ -59,10 +59,12 @@ int cw_rule_year_on_year(const cw_para *pp, fl_report *rep, const cw_options *o)
     const char *s = pp->text;
     int prev_year = pp->year ? pp->year - 1 : 0;
     size_t judged_sentence = (size_t)-1;
-    for (size_t i = 0; s[i];) {
+    size_t wk = 0; /* cursor in pp->word_at */
+    for (size_t i = 0; s[i] && !cw_no_word_after(pp, i);) {
         size_t len = 0;
         const char *word = NULL;
-        cw_rel rel = cw_word_at(s, i, 1, &len, &word);
+        cw_rel rel = cw_word_may_start(pp, &wk, i) ? cw_word_at(s, i, 1, &len, &word)
+                                                  : CW_REL_NONE;
         if (rel == CW_REL_NONE) {
             i += cw_u8len((unsigned char)s[i]);
             continue;

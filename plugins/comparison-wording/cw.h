@@ -57,7 +57,19 @@ typedef struct cw_para {
     int year;               /* the report's year, 0 when unknown */
     size_t *sent;           /* sentence start offsets, ascending (cw-para.c) */
     size_t nsent, sent_cap;
+    /* Where a comparison word may start (cw_word_at() is worth asking):
+     * offsets ascending, from one pass of the words' matcher; `all` when
+     * there is no matcher (every position is asked). */
+    size_t *word_at;
+    size_t nword_at, word_cap;
+    int all_words;
 } cw_para;
+
+/* 1 when a comparison word may start at byte i.  *k is the caller's
+ * cursor; calls come with i increasing. */
+int cw_word_may_start(const cw_para *pp, size_t *k, size_t i);
+/* 1 when no comparison word starts at or after byte i. */
+int cw_no_word_after(const cw_para *pp, size_t i);
 
 /* The sentence holding pp->text[pos]: its index, and its start in *start.
  * A run of text with no sentence break is cut at a clause break every
@@ -67,7 +79,8 @@ size_t cw_para_sentence(const cw_para *pp, size_t pos, size_t *start);
 
 /* Call fn for every paragraph holding at least one amount.  Returns 0, or
  * -1 when memory ran out. */
-int cw_each_para(const fl_document *doc, int (*fn)(const cw_para *pp, void *ctx), void *ctx);
+int cw_each_para(const fl_document *doc, const fl_matcher *words,
+                 int (*fn)(const cw_para *pp, void *ctx), void *ctx);
 
 /* -- text (cw-text.c); all on normalised UTF-8 -- */
 size_t cw_u8len(unsigned char c);
@@ -83,6 +96,8 @@ size_t cw_clause_break(const char *s, size_t i);
  * 不大于), a template alternative (大于(小于)) or a noun (相同口径).
  * `change` also accepts 增加/减少/增长/下降 …, which compare over time. */
 cw_rel cw_word_at(const char *s, size_t i, int change, size_t *len, const char **word);
+/* The words cw_word_at() knows, in one matcher (built once, in init()). */
+fl_matcher *cw_words_new(void);
 /* A year "2023年" at s+i: the year, and its length (with 度) in *len. */
 int cw_year_at(const char *s, size_t i, size_t *len);
 /* What the phrase starting at s+i names (预算, 决算, 上年, 本年, 2023年

@@ -20,7 +20,7 @@
 
 static int classify_line(const rt_scan *sc, const char *text)
 {
-    char *name = rt_title_name(text);
+    char *name = rt_title_name(sc->marks, text);
     if (name == NULL)
         return -1;
     int k = rt_classify(sc->set, name);
@@ -35,9 +35,9 @@ int rt_in_toc(const rt_scan *sc, size_t n)
 
 /* Prose, not a 目录 entry: a long line, or one with a sentence in it
  * ("一、主要职能。" is still an entry). */
-static int is_prose(const char *norm)
+static int is_prose(const rt_scan *sc, const char *norm)
 {
-    char *sq = rt_squeeze(norm);
+    char *sq = rt_squeeze(sc->marks, norm);
     if (sq == NULL)
         return 1;
     const char *stop = strstr(sq, "。");
@@ -64,7 +64,7 @@ static void find_toc(const fl_document *doc, rt_scan *sc)
         first_table = fl_table_line(fl_doc_table(doc, 0));
     size_t head = 0;
     for (size_t n = 1; n <= lines && n <= 120 && head == 0; n++) {
-        char *sq = rt_squeeze(fl_doc_line_norm(doc, n));
+        char *sq = rt_squeeze(sc->marks, fl_doc_line_norm(doc, n));
         if (sq != NULL && strcmp(sq, "目录") == 0)
             head = n;
         free(sq);
@@ -76,7 +76,7 @@ static void find_toc(const fl_document *doc, rt_scan *sc)
         first++;
     if (first > lines || first >= first_table)
         return;
-    char *token = rt_squeeze(fl_doc_line_norm(doc, first));
+    char *token = rt_squeeze(sc->marks, fl_doc_line_norm(doc, first));
     if (token == NULL)
         return;
     /* "第一部分 部门概况" comes back as "第一部分" or "第一部分 部门概况". */
@@ -88,10 +88,10 @@ static void find_toc(const fl_document *doc, rt_scan *sc)
         const char *norm = fl_doc_line_norm(doc, n);
         if (blank(norm))
             continue;
-        char *sq = rt_squeeze(norm);
+        char *sq = rt_squeeze(sc->marks, norm);
         int again = sq != NULL && rt_starts(sq, token);
         free(sq);
-        if (again || is_prose(norm))
+        if (again || is_prose(sc, norm))
             break;
         end = n;
     }
@@ -190,10 +190,11 @@ static int inside_table(const fl_document *doc, size_t n)
     return 0;
 }
 
-int rt_scan_doc(const fl_document *doc, rt_set set, rt_scan *sc)
+int rt_scan_doc(const fl_document *doc, rt_set set, const fl_matcher *marks, rt_scan *sc)
 {
     memset(sc, 0, sizeof *sc);
     sc->set = set;
+    sc->marks = marks;
     rt_catalog(set, &sc->n);
     size_t ntab = fl_doc_table_count(doc);
     sc->found = calloc(sc->n, sizeof *sc->found);

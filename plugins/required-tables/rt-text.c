@@ -30,21 +30,73 @@ int rt_has_any(const char *s, const char *const *words)
     return 0;
 }
 
-/* Marks that never tell two titles apart: quotes around 三公, spaces
- * inside a wrapped title, markdown. */
-static size_t dropped(const char *s)
+/* What rt_squeeze() looks for beyond single bytes: first the 目录's dot
+ * leaders, where a title ends, then marks that never tell two titles
+ * apart (quotes around 三公).  Spaces inside a wrapped title and markdown
+ * are single bytes, tested directly. */
+static const char *const squeeze_marks[] = { "…", "·", "...", "“", "”", "‘", "’", "「", "」" };
+#define RT_NSTOPS 3 /* squeeze_marks[0..3): dot leaders */
+#define RT_NMARKS (sizeof squeeze_marks / sizeof *squeeze_marks)
+
+fl_matcher *rt_marks_new(void)
 {
-    static const char *const marks[] = { "“", "”", "‘", "’", "「", "」", NULL };
-    if (*s == ' ' || *s == '\t' || *s == '#' || *s == '*' || *s == '"' || *s == '\'' ||
-        *s == '|')
-        return 1;
-    for (size_t i = 0; marks[i] != NULL; i++)
-        if (rt_starts(s, marks[i]))
-            return strlen(marks[i]);
+    return fl_matcher_new(squeeze_marks, RT_NMARKS);
+}
+
+static int dropped_byte(char c)
+{
+    return c == ' ' || c == '\t' || c == '#' || c == '*' || c == '"' || c == '\'' || c == '|';
+}
+
+/* Where marks start in a line, sorted by start (then by their order in
+ * squeeze_marks[], the order they are tried in). */
+typedef struct rt_at {
+    size_t at, mark;
+} rt_at;
+
+typedef struct rt_ats {
+    rt_at *v;
+    size_t n, cap;
+    int failed;
+    rt_at local[32];
+} rt_ats;
+
+static int on_mark(void *ctx, size_t mark, size_t offset)
+{
+    rt_ats *a = ctx;
+    if (a->n == a->cap) {
+        size_t cap = a->cap * 2;
+        rt_at *grown = a->v == a->local ? malloc(cap * sizeof *grown)
+                                        : realloc(a->v, cap * sizeof *grown);
+        if (grown == NULL) {
+            a->failed = 1;
+            return 1;
+        }
+        if (a->v == a->local)
+            memcpy(grown, a->local, sizeof a->local);
+        a->v = grown;
+        a->cap = cap;
+    }
+    a->v[a->n].at = offset;
+    a->v[a->n++].mark = mark;
     return 0;
 }
 
-char *rt_squeeze(const char *s)
+/* The matcher reports by end; nearly sorted already, so insertion sort. */
+static void sort_ats(rt_ats *a)
+{
+    for (size_t i = 1; i < a->n; i++) {
+        rt_at e = a->v[i];
+        size_t j = i;
+        for (; j > 0 && (a->v[j - 1].at > e.at ||
+                         (a->v[j - 1].at == e.at && a->v[j - 1].mark > e.mark));
+             j--)
+            a->v[j] = a->v[j - 1];
+        a->v[j] = e;
+    }
+}
+
+char *rt_squeeze(const fl_matcher *m, const char *s)
 {
     char *out = malloc(strlen(s) + 1);
     if (out == NULL)
@@ -53,23 +105,44 @@ char *rt_squeeze(const char *s)
         s++;
     if (*s == '-' && s[1] == ' ')  /* a markdown list item */
         s += 2;
-    size_t o = 0;
-    while (*s) {
-        /* A 目录 entry: "5．…功能分类预算表 ……………… 15": the title ends at
-         * the dot leaders. */
-        if (rt_starts(s, "…") || rt_starts(s, "·") || rt_starts(s, "...")) {
-            while (o > 0 && out[o - 1] >= '0' && out[o - 1] <= '9')
-                o--;
-            break;
-        }
-        size_t skip = dropped(s);
-        if (skip > 0) {
-            s += skip;
+    size_t len = strlen(s);
+    rt_ats a;
+    a.v = a.local;
+    a.n = 0;
+    a.cap = sizeof a.local / sizeof *a.local;
+    a.failed = 0;
+    fl_matcher_scan(m, s, len, on_mark, &a);
+    if (a.failed) {
+        if (a.v != a.local)
+            free(a.v);
+        free(out);
+        return NULL;
+    }
+    sort_ats(&a);
+    size_t o = 0, k = 0;
+    for (size_t i = 0; i < len;) {
+        while (k < a.n && a.v[k].at < i)
+            k++;
+        if (k < a.n && a.v[k].at == i) {
+            /* A 目录 entry: "5．…功能分类预算表 ……………… 15": the title
+             * ends at the dot leaders. */
+            if (a.v[k].mark < RT_NSTOPS) {
+                while (o > 0 && out[o - 1] >= '0' && out[o - 1] <= '9')
+                    o--;
+                break;
+            }
+            i += strlen(squeeze_marks[a.v[k].mark]);
             continue;
         }
-        out[o++] = *s++;
+        if (dropped_byte(s[i])) {
+            i++;
+            continue;
+        }
+        out[o++] = s[i++];
     }
     out[o] = '\0';
+    if (a.v != a.local)
+        free(a.v);
     return out;
 }
 
@@ -146,10 +219,10 @@ static int ends_with(const char *s, size_t len, const char *suffix)
     return len >= n && memcmp(s + len - n, suffix, n) == 0;
 }
 
-char *rt_title_name(const char *line)
+char *rt_title_name(const fl_matcher *marks, const char *line)
 {
     static const char *const prose[] = { "。", ",", ":", ";", "《", "》", "?", NULL };
-    char *sq = rt_squeeze(line);
+    char *sq = rt_squeeze(marks, line);
     if (sq == NULL)
         return NULL;
     const char *p = sq;

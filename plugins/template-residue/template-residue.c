@@ -24,6 +24,7 @@ typedef struct tr_state {
     size_t n, cap;
     int failed;
     const fl_document *doc;
+    const fl_matcher *words; /* tr_words_new(), built in init() */
     /* The text being scanned and where its lines are. */
     const char *text;
     const fl_paragraph *para; /* NULL: `line` holds all of text */
@@ -219,10 +220,10 @@ static void report_hit(fl_report *rep, const tr_hit *h)
 
 static int tr_check(const fl_document *doc, fl_report *rep, void *state)
 {
-    (void)state;
     size_t nlines = fl_doc_line_count(doc);
     tr_state st = { 0 };
     st.doc = doc;
+    st.words = state;
     unsigned char *covered = calloc(nlines + 2, 1);
     unsigned char *header = calloc(nlines + 2, 1);
     if (covered == NULL || header == NULL) {
@@ -236,7 +237,7 @@ static int tr_check(const fl_document *doc, fl_report *rep, void *state)
             covered[l] = 1;
         st.text = fl_paragraph_text(p);
         st.para = p;
-        tr_scan(st.text, TR_TEXT_NARRATIVE, on_match, &st);
+        tr_scan(st.words, st.text, TR_TEXT_NARRATIVE, on_match, &st);
     }
     scan_tables(doc, &st, header);
     st.para = NULL;
@@ -246,7 +247,7 @@ static int tr_check(const fl_document *doc, fl_report *rep, void *state)
             continue;
         st.text = s;
         st.line = l;
-        tr_scan(s, header[l] ? TR_TEXT_TABLE_HEADER : TR_TEXT_NARRATIVE, on_match, &st);
+        tr_scan(st.words, s, header[l] ? TR_TEXT_TABLE_HEADER : TR_TEXT_NARRATIVE, on_match, &st);
     }
     if (!st.failed) {
         if (st.n > 1) /* no hits: hits is NULL, which qsort may not take */
@@ -258,6 +259,19 @@ static int tr_check(const fl_document *doc, fl_report *rep, void *state)
     free(covered);
     free(header);
     return st.failed ? -1 : 0;
+}
+
+/* The words are found in one pass per text: the matcher is built once. */
+static int tr_init(const fl_config *cfg, void **state)
+{
+    (void)cfg;
+    *state = tr_words_new();
+    return *state != NULL ? 0 : -1;
+}
+
+static void tr_fini(void *state)
+{
+    fl_matcher_free(state);
 }
 
 /* A template's text left in the report is a defect in any kind of report,
@@ -289,7 +303,9 @@ FISLINT_PLUGIN_DEFINE = {
     .id = "template-residue",
     .version = "1.0",
     .summary = "模板残留：占位文字（XX、××、某某）、二选一写法（增加（减少））、填写说明未删除",
+    .init = tr_init,
     .check = tr_check,
+    .fini = tr_fini,
     .rules = tr_rules,
     .options = option_keys,
 };

@@ -6,9 +6,50 @@
  * Precision first: an X run counts only as a whole token (not a model
  * name, not part of a URL), a pair only between a known antonym pair,
  * an instruction only on wording a finished report never has. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "tr.h"
+
+/* ---- where a residue can start ----
+ * Each matcher below tries its words only where one of them starts: one
+ * pass of an fl_matcher over the text (tr_words_new()) lists those
+ * places, instead of every word being compared at every character. */
+
+enum { TR_GROUP_REPEAT = 1, TR_GROUP_PAIR = 2, TR_GROUP_INSTRUCTION = 4 };
+
+typedef struct tr_cand {
+    size_t at;       /* byte where a word starts */
+    unsigned group;  /* the matcher it is for */
+} tr_cand;
+
+typedef struct tr_cands {
+    tr_cand *v;
+    size_t n, cap;
+    int all;         /* no list (no matcher, out of memory): try everywhere */
+    size_t last[8];  /* per group bit set: 1 + the last start, 0 when none */
+    tr_cand local[64];
+} tr_cands;
+
+/* 1 when a word of `group` starts at byte i.  *k is the caller's cursor:
+ * calls come with i increasing. */
+static int cand_at(const tr_cands *c, size_t *k, size_t i, unsigned group)
+{
+    if (c->all)
+        return 1;
+    while (*k < c->n && c->v[*k].at < i)
+        (*k)++;
+    for (size_t j = *k; j < c->n && c->v[j].at == i; j++)
+        if (c->v[j].group & group)
+            return 1;
+    return 0;
+}
+
+/* 1 when no word of `group` starts at or after byte i. */
+static int cand_none_after(const tr_cands *c, size_t i, unsigned group)
+{
+    return !c->all && c->last[group] <= i;
+}
 
 /* ---- placeholders ---- */
 
@@ -63,9 +104,9 @@ static size_t repeat_run(const char *s, const char *unit)
     return count >= 2 ? len : 0;
 }
 
-static void scan_placeholders(const char *s, tr_match_fn fn, void *ctx)
+static void scan_placeholders(const tr_cands *c, const char *s, tr_match_fn fn, void *ctx)
 {
-    size_t i = 0;
+    size_t i = 0, k = 0;
     while (s[i] != '\0') {
         tr_match m = { TR_PLACEHOLDER, i, 0, i };
         if (s[i] == 'X' || s[i] == 'x') {
@@ -79,9 +120,12 @@ static void scan_placeholders(const char *s, tr_match_fn fn, void *ctx)
             i = j;
             continue;
         }
-        size_t len = repeat_run(s + i, "×");
-        if (len == 0)
-            len = repeat_run(s + i, "某");
+        size_t len = 0;
+        if (cand_at(c, &k, i, TR_GROUP_REPEAT)) {
+            len = repeat_run(s + i, "×");
+            if (len == 0)
+                len = repeat_run(s + i, "某");
+        }
         if (len > 0) {
             m.end = i + len;
             fn(ctx, &m);
@@ -122,11 +166,15 @@ static size_t match_pair(const char *s, size_t i, const char *a, const char *b)
     return s[k] == ')' ? k + 1 : 0;
 }
 
-static void scan_alternatives(const char *s, tr_match_fn fn, void *ctx)
+static void scan_alternatives(const tr_cands *c, const char *s, tr_match_fn fn, void *ctx)
 {
     size_t npairs = sizeof pairs / sizeof *pairs;
-    size_t i = 0;
-    while (s[i] != '\0') {
+    size_t i = 0, k = 0;
+    while (s[i] != '\0' && !cand_none_after(c, i, TR_GROUP_PAIR)) {
+        if (!cand_at(c, &k, i, TR_GROUP_PAIR)) {
+            i += tr_u8len((unsigned char)s[i]);
+            continue;
+        }
         size_t end = 0;
         for (size_t p = 0; p < npairs && end == 0; p++) {
             end = match_pair(s, i, pairs[p][0], pairs[p][1]);
@@ -279,11 +327,13 @@ static int is_instruction_at(const char *s, size_t i)
     return s[i] == '(' && note_instruction(s, i);
 }
 
-static void scan_instructions(const char *s, tr_match_fn fn, void *ctx)
+static void scan_instructions(const tr_cands *c, const char *s, tr_match_fn fn, void *ctx)
 {
-    size_t last_end = 0;
-    for (size_t i = 0; s[i] != '\0'; i += tr_u8len((unsigned char)s[i])) {
-        if (i < last_end || !is_instruction_at(s, i))
+    size_t last_end = 0, k = 0;
+    for (size_t i = 0; s[i] != '\0' && !cand_none_after(c, i, TR_GROUP_INSTRUCTION);
+         i += tr_u8len((unsigned char)s[i])) {
+        if (i < last_end || !cand_at(c, &k, i, TR_GROUP_INSTRUCTION) ||
+            !is_instruction_at(s, i))
             continue;
         tr_match m = { TR_INSTRUCTION, 0, 0, i };
         instruction_span(s, m.at, &m.start, &m.end);
@@ -294,13 +344,97 @@ static void scan_instructions(const char *s, tr_match_fn fn, void *ctx)
     }
 }
 
-void tr_scan(const char *s, int where, tr_match_fn fn, void *ctx)
+/* ---- the words, and one pass to find them ---- */
+
+/* The words each matcher tries first, grouped in this order. */
+static const char *const repeat_units[] = { "××", "某某" };
+static const char *const note_openers[] = { "列明", "请", "(说明:", "(注:" };
+#define N_REPEAT (sizeof repeat_units / sizeof *repeat_units)
+#define N_PAIR (2 * sizeof pairs / sizeof *pairs)
+#define N_PHRASE (sizeof instruction_phrases / sizeof *instruction_phrases)
+#define N_OPENER (sizeof note_openers / sizeof *note_openers)
+#define N_WORDS (N_REPEAT + N_PAIR + N_PHRASE + N_OPENER)
+
+fl_matcher *tr_words_new(void)
 {
-    scan_placeholders(s, fn, ctx);
+    const char *words[N_WORDS];
+    size_t n = 0;
+    for (size_t i = 0; i < N_REPEAT; i++)
+        words[n++] = repeat_units[i];
+    for (size_t i = 0; i < N_PAIR; i++)
+        words[n++] = pairs[i / 2][i % 2];
+    for (size_t i = 0; i < N_PHRASE; i++)
+        words[n++] = instruction_phrases[i];
+    for (size_t i = 0; i < N_OPENER; i++)
+        words[n++] = note_openers[i];
+    return fl_matcher_new(words, n);
+}
+
+static unsigned group_of(size_t word)
+{
+    if (word < N_REPEAT)
+        return TR_GROUP_REPEAT;
+    if (word < N_REPEAT + N_PAIR)
+        return TR_GROUP_PAIR;
+    return TR_GROUP_INSTRUCTION;
+}
+
+static int on_word(void *ctx, size_t word, size_t offset)
+{
+    tr_cands *c = ctx;
+    if (c->n == c->cap) {
+        size_t cap = c->cap * 2;
+        tr_cand *grown = c->v == c->local ? malloc(cap * sizeof *grown)
+                                          : realloc(c->v, cap * sizeof *grown);
+        if (grown == NULL) {
+            c->all = 1;
+            return 1;
+        }
+        if (c->v == c->local)
+            memcpy(grown, c->local, sizeof c->local);
+        c->v = grown;
+        c->cap = cap;
+    }
+    tr_cand *e = &c->v[c->n++];
+    e->at = offset;
+    e->group = group_of(word);
+    if (c->last[e->group] < offset + 1)
+        c->last[e->group] = offset + 1;
+    return 0;
+}
+
+/* The matcher reports words by their end: sort them by start (they are
+ * nearly in order already, so insertion sort is linear in practice). */
+static void sort_by_start(tr_cands *c)
+{
+    for (size_t i = 1; i < c->n; i++) {
+        tr_cand e = c->v[i];
+        size_t j = i;
+        for (; j > 0 && c->v[j - 1].at > e.at; j--)
+            c->v[j] = c->v[j - 1];
+        c->v[j] = e;
+    }
+}
+
+void tr_scan(const fl_matcher *words, const char *s, int where, tr_match_fn fn, void *ctx)
+{
+    tr_cands c;
+    c.v = c.local;
+    c.n = 0;
+    c.cap = sizeof c.local / sizeof *c.local;
+    c.all = words == NULL;
+    memset(c.last, 0, sizeof c.last);
+    if (words != NULL)
+        fl_matcher_scan(words, s, strlen(s), on_word, &c);
+    if (!c.all)
+        sort_by_start(&c);
+    scan_placeholders(&c, s, fn, ctx);
     /* A table's header may name a signed column "增加(减少)". */
     if (where != TR_TEXT_TABLE_HEADER)
-        scan_alternatives(s, fn, ctx);
-    scan_instructions(s, fn, ctx);
+        scan_alternatives(&c, s, fn, ctx);
+    scan_instructions(&c, s, fn, ctx);
+    if (c.v != c.local)
+        free(c.v);
 }
 
 /* ---- table rows that are only the template's "…" ---- */
