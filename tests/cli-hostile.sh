@@ -58,6 +58,22 @@ bounded 1000000 $((60 * slow)) check --checks table-totals "$TMP/codes.txt"
 expect_status 1 "150,000 coded rows are checked in seconds"
 expect_out "code-hierarchy" "the wrong sum is still found"
 
+# 200,000 small tables, each under a line with 说明 (14 MB): every check
+# over every table once.  required-tables asked, for each such line, every
+# table whether the line was in it (minutes); now a cursor does.
+python3 - "$TMP/tables.txt" <<'PY'
+import sys
+out = ["上海市某某区民政局2024年度部门决算\n\n"]
+table = "说明%d\n科目编码\t科目名称\t合计\n\t合计\t%s\n201\t一般公共服务\t1.00\n208\t社会保障\t2.00\n\n"
+out.extend(table % (i, "3.00") for i in range(199999))
+out.append(table % (199999, "4.00"))  # the last table's total wrong
+open(sys.argv[1], "w", encoding="utf-8").write("".join(out))
+PY
+bounded 2000000 $((45 * slow)) check -q -f jsonl --no-isolation "$TMP/tables.txt"
+expect_status 1 "200,000 tables are checked in bounded time"
+[ "$(grep -c '"rule":"table-totals/total-row"' "$out")" = 1 ] && pass ||
+    fail "the one wrong total among 200,000 tables is found"
+
 # DOCX: a row 126,000 columns wide (2,000 cells of gridSpan 63) above
 # 4,000 empty rows (1 KB) took minutes; blank rows are not padded now.
 python3 - "$TMP/gridspan.docx" "$TMP/numbering.docx" <<'PY'
