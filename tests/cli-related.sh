@@ -153,4 +153,14 @@ run check --checks across-years -f json --db "$AYDB" "$A/budget-2024-consistent.
 [ "$(ay)" = "" ] && pass || fail "consistent with the history: $(ay)"
 run check --checks across-years -f json "$A/final-2023.txt" "$A/final-2024.txt"
 [ "$(ay)" = "final-2024.txt 30 warning 98.20 98.02" ] && pass || fail "决算 carryover: $(ay)"
+# This year's 决算 against this year's 预算: the 年初预算 it states.
+run check --checks across-years -f json "$A/initial-budget-2024.txt" "$A/initial-final-2024.txt"
+expect_status 1 "a 年初预算 off the same year's budget"
+[ "$(ay)" = "initial-final-2024.txt 20 warning 1565.05 1560.05" ] && pass ||
+    fail "决算 年初预算 against the budget: $(ay)"
+expect_out "initial-budget-2024.txt" "the message names the budget"
+run check --checks across-years -f json "$A/initial-final-2024-consistent.txt" "$A/initial-budget-2024.txt"
+[ "$(ay)" = "" ] && pass || fail "consistent 决算 and budget: $(ay)"
+run check --checks across-years -f json "$A/initial-final-2024.txt" "$A/initial-budget-2023.txt"
+[ "$(ay)" = "" ] && pass || fail "a budget of another year is not compared: $(ay)"
 finish

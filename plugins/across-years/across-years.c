@@ -1,7 +1,8 @@
 /* across-years.c — the across-years check (跨年度一致性): a report and the
  * same unit's report of last year, given by the core as related documents
- * (FL_PLUGIN_RELATED), must agree on last year's figures.  The rules live
- * in ay-prior.c and ay-carry.c.  See docs/checks/across-years.md. */
+ * (FL_PLUGIN_RELATED), must agree on last year's figures; and a 决算's
+ * 年初预算 must be the same year's published budget.  The rules live in
+ * ay-prior.c, ay-carry.c and ay-initial.c.  See docs/checks/across-years.md. */
 #include <string.h>
 
 #include "ay.h"
@@ -37,6 +38,8 @@ static int ay_check(const fl_document *doc, fl_report *rep, void *state)
     int rc = ay_rule_prior_year(doc, rep);
     if (ay_rule_carryover(doc, rep) != 0)
         rc = -1;
+    if (ay_rule_initial_budget(doc, rep) != 0)
+        rc = -1;
     return rc;
 }
 
@@ -52,6 +55,13 @@ static const fl_rule ay_rules[] = {
       "收入支出决算总表（及财政拨款收入支出决算总表）中本年的“年初结转和结余”应等于"
       "上年决算同一张表的“年末结转和结余”。常见原因是抄错上年数，或上年数经过调整而未说明。"
       "请核对两年的数字；如有调整，请在说明中写明原因和金额。" },
+    { "initial-budget", FL_SEV_WARNING, FL_KINDS_FINAL,
+      "决算说明中的年初预算数与同一单位同年度公开的预算不一致",
+      "决算说明写出一般公共预算财政拨款支出、各项功能分类科目（写明类、款、项）和“三公”经费"
+      "财政拨款支出的年初预算数；它们应与同一单位同一年度公开的部门预算（单位预算）中"
+      "一般公共预算支出功能分类预算表的合计数、同一科目的金额和“三公”经费预算表的合计数"
+      "一致。常见原因是把调整后预算当作年初预算填列，或抄错预算数。"
+      "请核对年初批复并公开的预算；如填列的是调整后预算，请改正或在说明中写明。" },
     { NULL, 0, 0, NULL, NULL },
 };
 
@@ -61,7 +71,8 @@ FISLINT_PLUGIN_DEFINE = {
     FISLINT_PLUGIN_HEADER,
     .id = "across-years",
     .version = "1.0",
-    .summary = "跨年度一致性：说明中的上年数与上年报告一致，决算年初结转和结余等于上年年末数",
+    .summary = "跨年度一致性：说明中的上年数与上年报告一致，决算年初结转和结余等于上年年末数，"
+               "决算年初预算数与同年度公开的预算一致",
     .check = ay_check,
     .rules = ay_rules,
     .options = option_keys,

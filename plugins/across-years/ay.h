@@ -7,7 +7,9 @@
  * Files: ay-text.c (UTF-8 and words), ay-subject.c (what a narrative amount
  * is the figure of), ay-claim.c (what a sentence says last year's figure
  * was), ay-index.c (last year's narrative figures by subject), ay-prior.c
- * (rule prior-year-figure), ay-carry.c (rule carryover). */
+ * (rule prior-year-figure), ay-carry.c (rule carryover), ay-stated.c (the
+ * 年初预算 a 决算 states), ay-budget.c (the same figures in the year's
+ * budget tables), ay-initial.c (rule initial-budget). */
 #ifndef AY_H
 #define AY_H
 
@@ -111,8 +113,45 @@ size_t ay_last_year_docs(const fl_document *doc, unsigned family, const fl_docum
 /* File name (without directories) of a document's source, for messages. */
 const char *ay_doc_name(const fl_document *doc);
 
+/* -- 年初预算 stated in a 决算 (ay-stated.c) -- */
+#define AY_NAME_MAX 96
+typedef enum ay_initial_kind {
+    AY_INIT_GPB = 0, /* 一般公共预算财政拨款支出 (the total) */
+    AY_INIT_SANGONG, /* “三公”经费财政拨款支出 (the total) */
+    AY_INIT_ITEM     /* 类(类)款(款)项(项): one line of the function classification */
+} ay_initial_kind;
+
+typedef struct ay_initial {
+    ay_initial_kind kind;
+    char names[3][AY_NAME_MAX]; /* 类, 款, 项 names (AY_INIT_ITEM), normalised */
+    ay_money value;
+    const fl_paragraph *paragraph;
+    size_t at;                  /* offset of the amount in the paragraph text */
+} ay_initial;
+
+/* Calls fn for every 年初预算 amount of `doc`'s narrative whose subject is
+ * known for sure; stops and returns fn's value when it is not 0. */
+typedef int (*ay_initial_fn)(void *ctx, const ay_initial *s);
+int ay_initial_each(const fl_document *doc, ay_initial_fn fn, void *ctx);
+/* A name as compared: no spaces or quotes, 其它 written 其他, into buf. */
+void ay_name_norm(const char *in, size_t n, char *buf, size_t size);
+/* The subject as a reader knows it ("一般公共服务支出(类)…(项)"), into buf. */
+void ay_initial_subject(const ay_initial *s, char *buf, size_t size);
+
+/* -- the same figures in a budget's tables (ay-budget.c) -- */
+typedef struct ay_budget_figure {
+    fl_dec wan, half;           /* half a unit of the cell's last decimal, in 万元 */
+    const fl_table *table;
+    const fl_row *row;
+} ay_budget_figure;
+/* The budget's figure for the subject of s: the 合计 row or the 类/款/项
+ * row of its 一般公共预算支出(功能分类)预算表, or the “三公” 合计 of its
+ * 三公 table.  1 when found once (or always with the same value), else 0. */
+int ay_budget_find(const fl_document *budget, const ay_initial *s, ay_budget_figure *out);
+
 /* -- the rules -- */
 int ay_rule_prior_year(const fl_document *doc, fl_report *rep);
 int ay_rule_carryover(const fl_document *doc, fl_report *rep);
+int ay_rule_initial_budget(const fl_document *doc, fl_report *rep);
 
 #endif

@@ -2,7 +2,8 @@
  * unit's other reports attached (fl_test_run_related): small budget and
  * 决算 pairs (one figure off, the same pair consistent, two years apart,
  * the wrong way round, a 口径 sentence) and the real 江苏省高级人民法院
- * 2018 budget against its 2017 budget. */
+ * 2018 budget against its 2017 budget; a 决算's 年初预算 against the same
+ * year's budget (initial-*: 上海市普陀区 wordings). */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #define REAL "tests/real/pdf/"
 #define RULE_PRIOR "across-years/prior-year-figure"
 #define RULE_CARRY "across-years/carryover"
+#define RULE_INITIAL "across-years/initial-budget"
 
 static fl_test_run *run_with(const char *path, const char *related)
 {
@@ -168,6 +170,76 @@ START_TEST(carry_consistent_quiet)
 }
 END_TEST
 
+/* ---- initial-budget ---- */
+
+/* 行政运行(项): the 决算 L20 states 年初预算 1560.05, the 2024 budget's
+ * 一般公共预算支出功能分类预算表 L36 has 15,650,500.00 元.  The total
+ * (2581.65, stated twice), the other items and 三公 (0.95) agree; 其他统计
+ * 信息事务支出 (年初预算 0.00, L26) is no line of the budget: left alone. */
+START_TEST(initial_one_item_off)
+{
+    fl_test_run *r = run_with(FIX "initial-final-2024.txt", FIX "initial-budget-2024.txt");
+    fl_test_dump(r);
+    ck_assert_uint_eq(fl_test_count(r, "across-years", FL_SEV_INFO), 1);
+    const fl_finding *f = fl_test_find(r, RULE_INITIAL, 20);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(f->severity, FL_SEV_WARNING);
+    assert_values(f, "1565.05", "1560.05");
+    ck_assert_ptr_nonnull(strstr(f->message, "一般公共服务支出(类)统计信息事务(款)行政运行(项)"));
+    ck_assert_ptr_nonnull(strstr(f->message, "initial-budget-2024.txt"));
+    ck_assert_ptr_nonnull(strstr(f->message, "一般公共预算支出功能分类预算表第36行"));
+    ck_assert_ptr_null(fl_test_find(r, RULE_INITIAL, 26));
+    fl_test_run_free(r);
+}
+END_TEST
+
+START_TEST(initial_consistent_quiet)
+{
+    assert_quiet(FIX "initial-final-2024-consistent.txt", FIX "initial-budget-2024.txt");
+}
+END_TEST
+
+/* Only the budget of the 决算's own year: the same figures in a 2023
+ * budget say nothing. */
+START_TEST(initial_other_year_quiet)
+{
+    assert_quiet(FIX "initial-final-2024.txt", FIX "initial-budget-2023.txt");
+}
+END_TEST
+
+/* The totals: the budget's 合计 row (25,916,500.00 元) against the
+ * 一般公共预算财政拨款支出 年初预算 2581.65, as the seed words it (与年初
+ * 预算相比,年初预算数…, L14) and as Putuo does (L18); its 三公 合计 1.20
+ * against 0.95 (L38). */
+START_TEST(initial_totals_off)
+{
+    fl_test_run *r = run_with(FIX "initial-final-2024-consistent.txt",
+                              FIX "initial-budget-2024-totals.txt");
+    fl_test_dump(r);
+    ck_assert_uint_eq(fl_test_count(r, "across-years", FL_SEV_INFO), 3);
+    static const size_t lines[] = { 14, 18 };
+    for (size_t i = 0; i < 2; i++) {
+        const fl_finding *f = fl_test_find(r, RULE_INITIAL, lines[i]);
+        assert_values(f, "2591.65", "2581.65");
+        ck_assert_int_eq(f->severity, FL_SEV_WARNING);
+        ck_assert_ptr_nonnull(strstr(f->message, "一般公共预算财政拨款支出年初预算为2581.65万元"));
+        ck_assert_ptr_nonnull(strstr(f->message, "第46行"));
+    }
+    const fl_finding *f = fl_test_find(r, RULE_INITIAL, 38);
+    assert_values(f, "1.20", "0.95");
+    ck_assert_ptr_nonnull(strstr(f->message, "“三公”经费和机关运行经费预算表第55行"));
+    fl_test_run_free(r);
+}
+END_TEST
+
+/* The real 上海市普陀区财政局 2024 决算 with its unit's 2025 budget: another
+ * year, nothing. */
+START_TEST(initial_real_putuo_other_year_quiet)
+{
+    assert_quiet(REAL "putuo-finance-2024-final-accounts.pdf", REAL "sh-putuo-caizheng-2025-budget.pdf");
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("across-years");
@@ -186,6 +258,14 @@ static Suite *suite(void)
     tc = tcase_create("carryover");
     tcase_add_test(tc, carry_mismatch);
     tcase_add_test(tc, carry_consistent_quiet);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("initial-budget");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, initial_one_item_off);
+    tcase_add_test(tc, initial_consistent_quiet);
+    tcase_add_test(tc, initial_other_year_quiet);
+    tcase_add_test(tc, initial_totals_off);
+    tcase_add_test(tc, initial_real_putuo_other_year_quiet);
     suite_add_tcase(s, tc);
     return s;
 }
