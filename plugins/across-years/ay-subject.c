@@ -102,9 +102,12 @@ static size_t list_number(const char *s)
     }
     if (s[0] == '(') {
         i = 1;
-        size_t n;
-        while ((s[i] >= '0' && s[i] <= '9') || (n = cn_digit_at(s + i)) > 0)
-            i += (s[i] >= '0' && s[i] <= '9') ? 1 : n;
+        for (;;) {
+            size_t n = (s[i] >= '0' && s[i] <= '9') ? 1 : cn_digit_at(s + i);
+            if (n == 0)
+                break;
+            i += n;
+        }
         return i > 1 && s[i] == ')' ? i + 1 : 0;
     }
     size_t n;
