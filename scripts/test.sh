@@ -34,10 +34,14 @@ PKG_CONFIG_PATH="$inst/lib/pkgconfig" make -C "$work" >/dev/null
 rc=0
 "$inst/bin/fislint" check --plugin-dir "$work" --checks empty-table-note "$work/empty-table.txt" >"$work/out" || rc=$?
 grep -q 'empty-table-note' "$work/out" && [ "$rc" -eq 1 ] || { echo "out-of-tree plugin did not run (status $rc)"; cat "$work/out"; exit 1; }
+# The PDF reader's module is loaded from the installed readers directory.
+rc=0
+"$inst/bin/fislint" check -q -f json "$top/tests/real/pdf/js-renda-2018-budget.pdf" >"$work/out" || rc=$?
+grep -q '"format": *"pdf"' "$work/out" && [ "$rc" -eq 1 ] || { echo "installed fislint did not read a PDF (status $rc)"; head -c 600 "$work/out"; exit 1; }
 [ -f "$inst/etc/fislint/fislint.conf" ] && [ -f "$inst/share/man/man1/fislint.1" ] &&
     [ -f "$inst/include/fislint/plugin.h" ] || { echo "install is missing the configuration, man page or header"; exit 1; }
 rm -rf "$work"
-echo "installed fislint ran an out-of-tree plugin built with pkg-config"
+echo "installed fislint ran an out-of-tree plugin built with pkg-config and read a PDF"
 
 step "make check under ASan + UBSan"
 "$top/scripts/build.sh" _build-asan --enable-sanitizers

@@ -186,8 +186,7 @@ static void load_dir(fl_plugin_set *set, const char *dir, int nested, fl_config_
     free(names);
 }
 
-/* 1 when this program is the one built in FL_BUILDDIR (not installed). */
-static int running_uninstalled(void)
+int fl_running_uninstalled(void)
 {
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -211,7 +210,7 @@ void fl_plugins_load(fl_plugin_set *set, const char *const *dirs, size_t ndirs,
             load_dir(set, p, 0, cfg, on_error, ctx);
         free(copy);
     }
-    if (running_uninstalled())
+    if (fl_running_uninstalled())
         load_dir(set, FL_BUILDDIR "/plugins", 1, cfg, on_error, ctx);
     else
         load_dir(set, FL_PLUGINDIR, 0, cfg, on_error, ctx);

@@ -68,6 +68,10 @@ void fl_plugins_unload(fl_plugin_set *set);
 /* The rules a plugin declares (ABI 1.1), or NULL for a 1.0 plugin or one
  * that lists none.  Borrowed from the plugin. */
 const fl_rule *fl_plugin_rules(const fl_plugin *desc);
+/* 1 when this program is one built in FL_BUILDDIR and not installed (a
+ * test program included): plugins and the PDF module are then taken from
+ * the build tree. */
+int fl_running_uninstalled(void);
 /* fl_plugin.flags, 0 for a descriptor older than the field. */
 unsigned fl_plugin_flags(const fl_plugin *desc);
 /* A view of `set` in which only the enabled plugins whose flags have

@@ -1,0 +1,247 @@
+/* pdf-poppler.c — the PDF reader's use of poppler: poppler-glib gives each
+ * page's characters with their boxes; a low-resolution rendering gives the
+ * table borders; pdf-layout.c turns both into lines and tables.
+ *
+ * Built as its own module (fislint-pdf.so, loaded by read-pdf.c on the
+ * first PDF), because poppler, cairo and glib are 51 of the program's 84
+ * shared libraries: a run that reads no PDF does not load them. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* glib's headers build cleanly under our warnings (checked with
+ * poppler-glib 22.12 / glib 2.74), so no diagnostic pragmas are needed. */
+#include <cairo.h>
+#include <poppler.h>
+
+#include "pdf-layout.h"
+#include "read-formats.h"
+
+#define RENDER_SCALE 1.25       /* pixels per point for finding borders */
+#define INK_LEVEL 200           /* darker than this (0-255) is ink */
+#define MAX_PAGE_PX 4000        /* larger pages are rendered smaller */
+/* Bounds of one document, so that a small hostile file (thousands of
+ * pages, or pages 5 m wide, each rendered at MAX_PAGE_PX) ends in a
+ * message within about a minute instead of running for an hour.  Pages
+ * with tables are charged the pixels they would have at RENDER_SCALE
+ * (an A4 page 0.8 million, A3 1.6 million), so a budget of 1,000
+ * million allows some 1,200 A4 pages of tables, and a page metres wide
+ * uses it up at once.  Pixels, not seconds: the same file gives the same
+ * result on a busy machine. */
+#define MAX_PAGES 2000
+#define RENDER_BUDGET_PX 1e9
+
+/* The characters of a page with their boxes.  poppler gives one box per
+ * character of the page text, in the same order. */
+static size_t page_glyphs(PopplerPage *page, pl_glyph **out)
+{
+    PopplerRectangle *rects = NULL;
+    guint nrects = 0;
+    char *text = poppler_page_get_text(page);
+    size_t n = 0;
+    *out = NULL;
+    if (text && poppler_page_get_text_layout(page, &rects, &nrects)) {
+        *out = xmalloc((nrects ? nrects : 1) * sizeof **out);
+        const char *s = text;
+        int space = 0;
+        for (guint i = 0; i < nrects && *s; i++) {
+            size_t cl = 1;
+            while (cl < 4 && ((unsigned char)s[cl] & 0xc0) == 0x80)
+                cl++;
+            unsigned char c0 = (unsigned char)*s;
+            int blank = c0 == ' ' || c0 == '\n' || c0 == '\r' || c0 == '\t'
+                        || c0 < 0x20 || (cl == 3 && !memcmp(s, "\xe3\x80\x80", 3));
+            if (blank) {
+                space = c0 == ' ' || c0 == '\t' || cl == 3;
+            } else if (rects[i].x2 > rects[i].x1) {
+                pl_glyph *g = &(*out)[n++];
+                g->space_before = space;
+                space = 0;
+                g->x0 = rects[i].x1;
+                g->y0 = rects[i].y1;
+                g->x1 = rects[i].x2;
+                g->y1 = rects[i].y2;
+                /* Some embedded fonts report boxes a few points tall at
+                 * the bottom of the glyph, others boxes twice the line
+                 * height; rebuild the height from the width (a Chinese
+                 * character is about square, a digit half as wide). */
+                double est = (g->x1 - g->x0) * (c0 < 0x80 ? 1.8 : 1.0);
+                if (g->y1 - g->y0 < 0.6 * est) {
+                    g->y0 = g->y1 - est;
+                } else if (g->y1 - g->y0 > 1.4 * est) {
+                    double mid = (g->y0 + g->y1) / 2;
+                    g->y0 = mid - 0.6 * est;
+                    g->y1 = mid + 0.6 * est;
+                }
+                memcpy(g->u, s, cl);
+                g->u[cl] = '\0';
+            }
+            s += cl;
+        }
+    }
+    g_free(rects);
+    g_free(text);
+    return n;
+}
+
+/* Render the page and find its ruling lines; text boxes are blanked so
+ * that strokes of characters (一, 二) are not taken for borders. */
+static double render_scale(double w, double h)
+{
+    if (w * RENDER_SCALE > MAX_PAGE_PX || h * RENDER_SCALE > MAX_PAGE_PX)
+        return MAX_PAGE_PX / (w > h ? w : h);
+    return RENDER_SCALE;
+}
+
+/* What a page of w × h points is charged against RENDER_BUDGET_PX. */
+static double budget_pixels(double w, double h)
+{
+    return (w * RENDER_SCALE + 1) * (h * RENDER_SCALE + 1);
+}
+
+static void page_rules(PopplerPage *page, double w, double h, const pl_glyph *g, size_t ng,
+                       pl_seg **hs, size_t *nh, pl_seg **vs, size_t *nv)
+{
+    double scale = render_scale(w, h);
+    int pw = (int)(w * scale) + 1, ph = (int)(h * scale) + 1;
+    *hs = *vs = NULL;
+    *nh = *nv = 0;
+    cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
+    if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(surf);
+        return;
+    }
+    cairo_t *cr = cairo_create(surf);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, scale, scale);
+    poppler_page_render(page, cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(surf);
+
+    unsigned char *dark = xcalloc((size_t)pw * (size_t)ph, 1);
+    const unsigned char *px = cairo_image_surface_get_data(surf);
+    int stride = cairo_image_surface_get_stride(surf);
+    for (int y = 0; y < ph; y++) {
+        const uint32_t *row = (const uint32_t *)(const void *)(px + (size_t)y * (size_t)stride);
+        for (int x = 0; x < pw; x++) {
+            uint32_t v = row[x];
+            unsigned lum = (((v >> 16) & 0xff) * 3 + ((v >> 8) & 0xff) * 6 + (v & 0xff)) / 10;
+            dark[(size_t)y * (size_t)pw + (size_t)x] = lum < INK_LEVEL;
+        }
+    }
+    cairo_surface_destroy(surf);
+    /* Blank the middle of each glyph box.  Boxes often reach over the
+     * cell borders above and below (they include the line gap), so only
+     * the central band is blanked: what remains of a character is too
+     * short to pass for a border. */
+    for (size_t i = 0; i < ng; i++) {
+        double mx = (g[i].x1 - g[i].x0) * 0.1, my = (g[i].y1 - g[i].y0) * 0.25;
+        int x0 = (int)((g[i].x0 + mx) * scale), x1 = (int)((g[i].x1 - mx) * scale);
+        int y0 = (int)((g[i].y0 + my) * scale), y1 = (int)((g[i].y1 - my) * scale);
+        if (x0 < 0) x0 = 0;
+        if (y0 < 0) y0 = 0;
+        if (x1 >= pw) x1 = pw - 1;
+        if (y1 >= ph) y1 = ph - 1;
+        for (int y = y0; y <= y1; y++)
+            if (x1 >= x0)
+                memset(dark + (size_t)y * (size_t)pw + (size_t)x0, 0, (size_t)(x1 - x0 + 1));
+    }
+    *nh = pl_find_rules(dark, pw, ph, scale, 1, hs);
+    *nv = pl_find_rules(dark, pw, ph, scale, 0, vs);
+    free(dark);
+}
+
+FL_PDF_MODULE_EXPORT int fl_pdf_module_read(const char *name, const unsigned char *data,
+                                            size_t len, fl_input *out, char *err, size_t errsize)
+{
+    (void)name;
+    if (len > (size_t)G_MAXSSIZE) {
+        snprintf(err, errsize, "PDF 文件过大，无法读取");
+        return -1;
+    }
+    GBytes *bytes = g_bytes_new_static(data, len);
+    GError *gerr = NULL;
+    PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &gerr);
+    g_bytes_unref(bytes);
+    if (!doc) {
+        if (gerr && gerr->domain == POPPLER_ERROR && gerr->code == POPPLER_ERROR_ENCRYPTED)
+            snprintf(err, errsize, "PDF 已加密（需要打开密码），无法读取；"
+                     "请提供未加密的文件");
+        else
+            snprintf(err, errsize, "PDF 文件已损坏，无法读取（%s）",
+                     gerr ? gerr->message : "未知错误");
+        if (gerr)
+            g_error_free(gerr);
+        return -1;
+    }
+
+    int npages = poppler_document_get_n_pages(doc);
+    if (npages > MAX_PAGES) {
+        g_object_unref(doc);
+        snprintf(err, errsize, "PDF 共 %d 页，超过上限 %d 页，未检查；"
+                 "请只提供报告本身（或将文件拆分后分别检查）", npages, MAX_PAGES);
+        return -1;
+    }
+    pl_page *pages = xcalloc(npages > 0 ? (size_t)npages : 1, sizeof *pages);
+    size_t total = 0;
+    double rendered = 0;
+    int over_budget = 0;
+    for (int p = 0; p < npages && !over_budget; p++) {
+        PopplerPage *page = poppler_document_get_page(doc, p);
+        if (!page)
+            continue;
+        double w, h;
+        poppler_page_get_size(page, &w, &h);
+        pages[p].width = w;
+        pages[p].height = h;
+        pl_glyph *g;
+        size_t ng = page_glyphs(page, &g);
+        pl_seg *hs = NULL, *vs = NULL;
+        size_t nh = 0, nv = 0;
+        if (ng && pl_may_have_table(g, ng)) {
+            rendered += budget_pixels(w, h);
+            if (rendered > RENDER_BUDGET_PX)
+                over_budget = p + 1;
+            else
+                page_rules(page, w, h, g, ng, &hs, &nh, &vs, &nv);
+        }
+        pl_layout_page(&pages[p], g, ng, hs, nh, vs, nv);
+        total += ng;
+        free(g);
+        free(hs);
+        free(vs);
+        g_object_unref(page);
+    }
+    g_object_unref(doc);
+
+    if (over_budget) {
+        /* Checking the pages before without the rest would be a partial
+         * check that looks complete. */
+        for (int p = 0; p < npages; p++)
+            pl_page_free(&pages[p]);
+        free(pages);
+        snprintf(err, errsize, "PDF 页面过多或过大：到第 %d 页（共 %d 页）时识别表格线"
+                 "所需的渲染已超过上限（%.0f 亿像素），未检查；请拆分文件或提供 DOCX/XLSX 原件",
+                 over_budget, npages, RENDER_BUDGET_PX / 1e8);
+        return -1;
+    }
+    if (!total) {
+        for (int p = 0; p < npages; p++)
+            pl_page_free(&pages[p]);
+        free(pages);
+        snprintf(err, errsize, "PDF 没有文本层（可能是扫描件或图片），fislint 未做 OCR；"
+                 "请提供由 Word/WPS 导出的 PDF 或原始 DOCX/XLSX 文件");
+        return -1;
+    }
+    fl_buf b = {0};
+    pl_emit(pages, (size_t)npages, &b);
+    for (int p = 0; p < npages; p++)
+        pl_page_free(&pages[p]);
+    free(pages);
+    out->len = b.len;
+    out->text = fl_buf_steal(&b);
+    out->encoding = NULL;
+    return 0;
+}
