@@ -55,6 +55,18 @@ START_TEST(labelled_unit_beats_the_region)
 }
 END_TEST
 
+START_TEST(web_page_furniture_is_not_the_unit)
+{
+    /* A saved page: the site's name, or a list bullet, before the title. */
+    assert_identity("财政预决算\n- 区民政局2023年部门决算\n", FL_KIND_DEPT_FINAL, 2, 2023, "区民政局", 2);
+    assert_identity("首页 > 预决算公开 > 上海市普陀区财政局2024年度部门决算\n",
+                    FL_KIND_DEPT_FINAL, 1, 2024, "上海市普陀区财政局", 1);
+    /* A name wrapped over cover lines is still joined. */
+    assert_identity("中国共产党江苏省委员会\n办公厅2017年度部门预算\n", FL_KIND_DEPT_BUDGET, 2, 2017,
+                    "中国共产党江苏省委员会办公厅", 1);
+}
+END_TEST
+
 START_TEST(tables_only_budget)
 {
     /* A PDF of tables only: the kind comes from the table titles, the
@@ -118,6 +130,7 @@ int main(void)
     tcase_add_test(tc, final_accounts_cover_over_two_lines);
     tcase_add_test(tc, budget_title_wrapped_mid_name);
     tcase_add_test(tc, labelled_unit_beats_the_region);
+    tcase_add_test(tc, web_page_furniture_is_not_the_unit);
     tcase_add_test(tc, tables_only_budget);
     tcase_add_test(tc, self_evaluations);
     tcase_add_test(tc, final_accounts_carry_self_evaluation_tables);

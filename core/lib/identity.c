@@ -244,6 +244,21 @@ static int is_region_only(const char *s, size_t n)
     return 0;
 }
 
+/* The offset after the last separator of a page title or a list in
+ * s[0..n) ("-", "|", ">", "_", "—", "·", "•"), 0 when there is none. */
+static size_t after_last_separator(const char *s, size_t n)
+{
+    static const char *const SEPARATORS[] = { "-", "|", ">", "_", "—", "·", "•", "－", "｜" };
+    size_t from = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < sizeof SEPARATORS / sizeof SEPARATORS[0]; k++) {
+            size_t len = strlen(SEPARATORS[k]);
+            if (i + len <= n && memcmp(s + i, SEPARATORS[k], len) == 0)
+                from = i + len;
+        }
+    return from;
+}
+
 /* The unit named next to the year on the cover: "2017年度江苏省高级人民
  * 法院部门预算公开" or "上海市普陀区财政局2024年度部门决算". */
 static char *cover_unit(const cover *c, size_t year_at_, size_t year_len, size_t kind_at, size_t *line)
@@ -255,11 +270,21 @@ static char *cover_unit(const cover *c, size_t year_at_, size_t year_len, size_t
         *line = cover_line_at(c, a);
         return xstrndup(s + a, b - a);
     }
-    /* "江苏省委办公厅2017年度部门预算": the name comes before the year. */
+    /* "江苏省委办公厅2017年度部门预算": the name comes before the year.  On
+     * a saved web page the site's name or a list bullet comes first
+     * ("财政预决算-区民政局2023年部门决算"): the name starts after the last
+     * separator. */
     size_t end = kind_at > 0 && kind_at < year_at_ ? kind_at : year_at_;
-    if (end >= strlen("某局") && !is_region_only(s, end)) {
-        *line = cover_line_at(c, 0);
-        return xstrndup(s, end);
+    /* A kind word in a breadcrumb ("首页>预决算公开>…局2024年…") is not
+     * the title's. */
+    if (end < year_at_ && after_last_separator(s, year_at_) > end)
+        end = year_at_;
+    size_t from = after_last_separator(s, end);
+    if (end - from < strlen("某局") || is_region_only(s + from, end - from))
+        from = 0;
+    if (end - from >= strlen("某局") && !is_region_only(s + from, end - from)) {
+        *line = cover_line_at(c, from);
+        return xstrndup(s + from, end - from);
     }
     return NULL;
 }
