@@ -37,6 +37,11 @@ struct fl_related_pass {
     FILE *spool;
     kept *items;
     size_t n, cap;
+    /* Item indices sorted by unit, then input order (fl_related_pass_finish):
+     * a unit's reports are found without looking at every other one, which
+     * matters at tens of thousands of reports. */
+    size_t *by_unit;
+    size_t *group;       /* group[i]: where item i's unit starts in by_unit */
 };
 
 fl_related_pass *fl_related_pass_new(const fl_checker *c, const fl_plugin_set *checks,
@@ -150,10 +155,12 @@ static size_t check_one(fl_related_pass *rp, size_t i, fl_doc_result *r)
         return 0;
     candidate *cand = NULL;
     size_t nc = 0, cap = 0;
-    for (size_t j = 0; j < rp->n; j++) {
+    for (size_t g = rp->group[i]; g < rp->n; g++) {
+        size_t j = rp->by_unit[g];
         kept *o = &rp->items[j];
-        if (j == i || o->unit == NULL || strcmp(o->unit, k->unit) != 0 ||
-            (o->kind == k->kind && o->year == k->year) || has(cand, nc, o->kind, o->year))
+        if (o->unit == NULL || strcmp(o->unit, k->unit) != 0)
+            break; /* past the unit's reports */
+        if (j == i || (o->kind == k->kind && o->year == k->year) || has(cand, nc, o->kind, o->year))
             continue;
         cand = xgrow(cand, &cap, nc + 1, sizeof *cand);
         cand[nc++] = (candidate){ j, o->kind, o->year, NULL };
@@ -207,8 +214,40 @@ static size_t check_one(fl_related_pass *rp, size_t i, fl_doc_result *r)
     return failed;
 }
 
+/* qsort's context, for by_unit_order (qsort_r is not portable). */
+static const kept *sorting;
+
+/* By unit (the ungrouped last), then input order. */
+static int by_unit_order(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    const char *ux = sorting[x].unit, *uy = sorting[y].unit;
+    int c = ux == NULL || uy == NULL ? (ux == NULL) - (uy == NULL) : strcmp(ux, uy);
+    return c != 0 ? c : (x > y) - (x < y);
+}
+
+static void index_units(fl_related_pass *rp)
+{
+    rp->by_unit = xcalloc(rp->n ? rp->n : 1, sizeof *rp->by_unit);
+    rp->group = xcalloc(rp->n ? rp->n : 1, sizeof *rp->group);
+    for (size_t i = 0; i < rp->n; i++)
+        rp->by_unit[i] = i;
+    sorting = rp->items;
+    qsort(rp->by_unit, rp->n, sizeof *rp->by_unit, by_unit_order);
+    sorting = NULL;
+    size_t start = 0;
+    for (size_t g = 0; g < rp->n; g++) {
+        const char *u = rp->items[rp->by_unit[g]].unit;
+        const char *first = rp->items[rp->by_unit[start]].unit;
+        if (g > 0 && (u == NULL || first == NULL || strcmp(u, first) != 0))
+            start = g;
+        rp->group[rp->by_unit[g]] = start;
+    }
+}
+
 void fl_related_pass_finish(fl_related_pass *rp, fl_result_fn fn, void *ctx)
 {
+    index_units(rp);
     for (size_t i = 0; i < rp->n; i++) {
         fl_doc_result r;
         size_t failed = rp->items[i].failed;
@@ -227,6 +266,8 @@ void fl_related_pass_free(fl_related_pass *rp)
         free(rp->items[i].mem);
     }
     free(rp->items);
+    free(rp->by_unit);
+    free(rp->group);
     fclose(rp->spool);
     free(rp);
 }
