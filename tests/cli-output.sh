@@ -93,6 +93,14 @@ elif $PY -c 'import jsonschema' 2>/dev/null; then
 else
     echo "NOTE: python3 jsonschema missing: SARIF not validated" >&2
 fi
+# Each rule carries its check's one-line summary and explanation.
+python3 - "$out" <<'PY' && pass || fail "SARIF rules have shortDescription and fullDescription"
+import json, sys
+rules = {r["id"]: r for r in json.load(open(sys.argv[1], encoding="utf-8"))["runs"][0]["tool"]["driver"]["rules"]}
+r = rules["missing-cause/empty-cause"]
+assert r["shortDescription"]["text"] and r["fullDescription"]["text"], r
+assert all("shortDescription" in r for i, r in rules.items() if not i.startswith("core/")), rules.keys()
+PY
 
 # ---- --output-dir and --split-by unit ------------------------------------------
 run check -f html --output-dir "$TMP/one" "$S2"

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "build-config.h" /* PACKAGE_VERSION */
+#include "loader.h"
+#include "report.h"
 #include "util.h"
 
 static const char *level_of(fl_severity s)
@@ -54,7 +56,17 @@ static json_t *location_of(const char *uri, const fl_finding *f)
     return json_pack("{s:o}", "physicalLocation", phys);
 }
 
-/* The index of rule `id` in `rules`, adding it when new. */
+/* What the check says of the rule (fl_rule), when the loaded checks
+ * declare it: NULL for core rules and undeclared ones. */
+static const fl_rule *declared(const fl_finding *f)
+{
+    const fl_plugin_set *set = fl_report_policy();
+    const fl_loaded_plugin *p = set != NULL && f->check != NULL ? fl_plugins_find(set, f->check) : NULL;
+    return p != NULL ? fl_rule_find(fl_plugin_rules(p->desc), f->check, f->rule) : NULL;
+}
+
+/* The index of rule `id` in `rules`, adding it when new, with its one-line
+ * summary and its explanation (`fislint explain`) when the check has them. */
 static size_t rule_index(json_t *rules, const fl_finding *f)
 {
     size_t i;
@@ -62,10 +74,14 @@ static size_t rule_index(json_t *rules, const fl_finding *f)
     json_array_foreach(rules, i, r)
         if (strcmp(json_string_value(json_object_get(r, "id")), f->rule) == 0)
             return i;
-    json_array_append_new(rules, json_pack("{s:s, s:{s:s}, s:{s:s}}", "id", f->rule,
-                                           "defaultConfiguration", "level",
-                                           level_of(f->severity), "properties", "check",
-                                           f->check));
+    json_t *rule = json_pack("{s:s, s:{s:s}, s:{s:s}}", "id", f->rule, "defaultConfiguration",
+                             "level", level_of(f->severity), "properties", "check", f->check);
+    const fl_rule *d = declared(f);
+    if (d != NULL && d->summary != NULL)
+        json_object_set_new(rule, "shortDescription", json_pack("{s:s}", "text", d->summary));
+    if (d != NULL && d->help != NULL)
+        json_object_set_new(rule, "fullDescription", json_pack("{s:s}", "text", d->help));
+    json_array_append_new(rules, rule);
     return json_array_size(rules) - 1;
 }
 
