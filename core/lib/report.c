@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "loader.h"
+#include "parse.h"
 #include "text.h"
 #include "util.h"
 
@@ -265,7 +266,9 @@ void fl_report_complete(fl_report *rep)
         fl_finding *f = rep->items[i];
         if (f->line == 0 || doc == NULL || f->line > fl_doc_line_count(doc))
             continue;
-        if (f->evidence == NULL)
+        /* A blank line (the empty first cell of a row written one cell
+         * per line) is no evidence. */
+        if (f->evidence == NULL && !fl_text_is_blank(fl_doc_line(doc, f->line)))
             f->evidence = evidence_of(fl_doc_line(doc, f->line));
         if (f->page == 0)
             f->page = fl_doc_line_page(doc, f->line);
@@ -289,19 +292,33 @@ static int compare_findings(const void *a, const void *b)
     return 0;
 }
 
+/* Merge the sorted runs a[lo, mid) and a[mid, hi) through tmp. */
+static void merge(fl_finding **a, fl_finding **tmp, size_t lo, size_t mid, size_t hi)
+{
+    size_t i = lo, j = mid, k = lo;
+    while (i < mid && j < hi)
+        tmp[k++] = compare_findings(&a[j], &a[i]) < 0 ? a[j++] : a[i++];
+    while (i < mid)
+        tmp[k++] = a[i++];
+    while (j < hi)
+        tmp[k++] = a[j++];
+    memcpy(a + lo, tmp + lo, (hi - lo) * sizeof *a);
+}
+
 void fl_report_sort(fl_report *rep)
 {
     /* Stable, so findings of one rule on one line keep the order the check
-     * reported them in; an insertion sort is enough for report sizes. */
-    for (size_t i = 1; i < rep->count; i++) {
-        fl_finding *cur = rep->items[i];
-        size_t j = i;
-        while (j > 0 && compare_findings(&rep->items[j - 1], &cur) > 0) {
-            rep->items[j] = rep->items[j - 1];
-            j--;
-        }
-        rep->items[j] = cur;
-    }
+     * reported them in; a bottom-up merge sort, because a hostile document
+     * can have hundreds of thousands of findings (an insertion sort took
+     * minutes). */
+    size_t n = rep->count;
+    if (n < 2)
+        return;
+    fl_finding **tmp = xmalloc(n * sizeof *tmp);
+    for (size_t width = 1; width < n; width *= 2)
+        for (size_t lo = 0; lo + width < n; lo += 2 * width)
+            merge(rep->items, tmp, lo, lo + width, lo + 2 * width < n ? lo + 2 * width : n);
+    free(tmp);
 }
 
 const char *fl_severity_name(fl_severity sev)

@@ -22,6 +22,10 @@ typedef struct tr_hit {
 typedef struct tr_state {
     tr_hit *hits;
     size_t n, cap;
+    /* (rule, line) -> 1 + index of its latest hit, open addressing; a
+     * document with 10^5 residues must not compare each with all before. */
+    size_t *slot;
+    size_t nslot;
     int failed;
     const fl_document *doc;
     const fl_matcher *words; /* tr_words_new(), built in init() */
@@ -31,12 +35,43 @@ typedef struct tr_state {
     size_t line;
 } tr_state;
 
+static size_t slot_of(const tr_state *st, tr_rule rule, size_t line)
+{
+    size_t i = (line * 0x9e3779b97f4a7c15u ^ (size_t)rule) & (st->nslot - 1);
+    while (st->slot[i] != 0) {
+        const tr_hit *h = &st->hits[st->slot[i] - 1];
+        if (h->rule == rule && h->line == line)
+            break;
+        i = (i + 1) & (st->nslot - 1);
+    }
+    return i;
+}
+
+/* The latest hit of `rule` on `line`, or NULL. */
 static tr_hit *find_hit(tr_state *st, tr_rule rule, size_t line)
 {
-    for (size_t i = st->n; i > 0; i--)
-        if (st->hits[i - 1].rule == rule && st->hits[i - 1].line == line)
-            return &st->hits[i - 1];
-    return NULL;
+    if (st->nslot == 0)
+        return NULL;
+    size_t i = slot_of(st, rule, line);
+    return st->slot[i] != 0 ? &st->hits[st->slot[i] - 1] : NULL;
+}
+
+/* Index hit k (the latest of its rule and line); -1 without memory. */
+static int index_hit(tr_state *st, size_t k)
+{
+    if (2 * (st->n + 1) > st->nslot) {
+        size_t nslot = st->nslot ? 2 * st->nslot : 256;
+        size_t *grown = calloc(nslot, sizeof *grown);
+        if (grown == NULL)
+            return -1;
+        free(st->slot);
+        st->slot = grown;
+        st->nslot = nslot;
+        for (size_t j = 0; j < k; j++)
+            st->slot[slot_of(st, st->hits[j].rule, st->hits[j].line)] = j + 1;
+    }
+    st->slot[slot_of(st, st->hits[k].rule, st->hits[k].line)] = k + 1;
+    return 0;
 }
 
 static tr_hit *new_hit(tr_state *st, tr_rule rule, size_t line)
@@ -51,10 +86,15 @@ static tr_hit *new_hit(tr_state *st, tr_rule rule, size_t line)
         st->hits = grown;
         st->cap = cap;
     }
-    tr_hit *h = &st->hits[st->n++];
+    tr_hit *h = &st->hits[st->n];
     memset(h, 0, sizeof *h);
     h->rule = rule;
     h->line = h->end_line = line;
+    if (index_hit(st, st->n) != 0) {
+        st->failed = 1;
+        return NULL;
+    }
+    st->n++;
     return h;
 }
 
@@ -256,6 +296,7 @@ static int tr_check(const fl_document *doc, fl_report *rep, void *state)
             report_hit(rep, &st.hits[i]);
     }
     free(st.hits);
+    free(st.slot);
     free(covered);
     free(header);
     return st.failed ? -1 : 0;
