@@ -3,7 +3,9 @@
 # fuzzing, tests/fixtures/overflow/): every input ends in a normal result,
 # no wrapped-around negative total is printed, the checks say once per
 # table or paragraph that the amount is out of range (info), and under the
-# sanitizer build nothing is undefined behaviour.
+# sanitizer build nothing is undefined behaviour.  Table sums beyond fl_dec
+# are no longer out of range for table-totals: it reads the cells again as
+# exact fl_wide and reports them like any other sum.
 . "$FISLINT_SRCDIR/tests/lib.sh"
 FIX=$SRC/tests/fixtures/overflow
 asan=0
@@ -75,9 +77,6 @@ done
 
 # Which check says so, once per table or paragraph.
 for pair in \
-    int64-overflow-hierarchy.txt:table-totals \
-    ubsan-int64-table-totals-hierarchy.txt:table-totals \
-    ubsan-int64-table-totals-hierarchy.min:table-totals \
     ubsan-int64-table-totals-narrative.txt:table-totals \
     ubsan-int64-table-totals-narrative-change.txt:table-totals \
     ubsan-int64-table-totals-narrative-change.min:table-totals \
@@ -92,12 +91,23 @@ for pair in \
         fail "$name: no single $check/out-of-range info"
 done
 
-# The wrapped total of the report is gone, and the sums that still fit are
-# checked as before (合计 310 against 250 + 50).
+# Table sums beyond fl_dec are computed exactly: no out-of-range info.
+for name in int64-overflow-hierarchy.txt ubsan-int64-table-totals-hierarchy.txt \
+    ubsan-int64-table-totals-hierarchy.min; do
+    run check --checks table-totals -f json "$FIX/$name"
+    expect_no_out 'table-totals/out-of-range' "$name: an exact table sum said out of range"
+done
+
+# The wrapped total of the report is gone, the sums that fit are checked
+# as before (合计 310 against 250 + 50), and the one that does not fit
+# (9 000 000 000 000.00 twice under 20802) is computed exactly.
 run check --checks table-totals "$FIX/int64-overflow-hierarchy.txt"
 expect_no_out '-446744073709' "hierarchy: wrapped total"
-expect_out '金额超出可精确计算的范围' "hierarchy: out-of-range info"
+expect_no_out '金额超出可精确计算的范围' "hierarchy: out-of-range info for an exact sum"
 expect_out '填列 310.00，各组成项合计为 300.00' "hierarchy: the exact sums still checked"
+expect_out '20802 民政管理事务 的“本年支出合计”应等于其下级科目之和：填列 250.00，各组成项合计为 18000000000000.00，相差 -17999999999750.00' \
+    "hierarchy: the sum beyond fl_dec computed exactly"
+expect_out '应为 18000000000000.00，实为 250.00' "hierarchy: expected/actual exact"
 run check --checks sangong "$FIX/ubsan-int64-sangong-sg-rate.txt"
 expect_no_out '8553255926290' "sangong: wrapped sum"
 expect_no_out '错误 [sangong] “三公”经费表中' "sangong: no sum error from garbage"

@@ -227,6 +227,19 @@ int fl_cell_number(const fl_cell *c, fl_number *out)
     return 1;
 }
 
+int fl_cell_wide(const fl_cell *c, fl_wide *out)
+{
+    if (c == NULL || !c->is_number)
+        return 0;
+    /* read again from the text the number was parsed from; 0 beyond 10^25 */
+    fl_wide w;
+    if (fl_wide_parse(c->norm, &w, NULL, NULL) != strlen(c->norm))
+        return 0;
+    if (out)
+        *out = w;
+    return 1;
+}
+
 void fl_table_free(fl_table *t)
 {
     if (t == NULL)

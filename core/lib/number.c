@@ -122,20 +122,24 @@ static size_t unit_at(const unsigned char *p, fl_unit *unit)
     return 0;
 }
 
-size_t fl_parse_number(const char *text, fl_number *out)
-{
-    fl_number num = { { 0 }, FL_UNIT_NONE, 0, 0 };
-    if (out)
-        *out = num;
-    if (text == NULL)
-        return 0;
-    const unsigned char *s = (const unsigned char *)text;
+/* What scan_number() read: the magnitude in millionths (exact while
+ * !huge), its sign, unit and decimals as written. */
+typedef struct scanned {
+    i128 micros;
+    int neg, decimals, is_empty, huge;
+    fl_unit unit;
+} scanned;
 
+/* The number syntax shared by fl_parse_number() and fl_wide_parse():
+ * bytes consumed (0: no number).  An integer part beyond `cap` is still
+ * read to its end but no longer accumulated: *out->huge is then set. */
+static size_t scan_number(const unsigned char *s, i128 cap, scanned *out)
+{
+    memset(out, 0, sizeof *out);
+    out->unit = FL_UNIT_NONE;
     size_t end = empty_marker(s);
     if (end > 0) {
-        num.is_empty = 1;
-        if (out)
-            *out = num;
+        out->is_empty = 1;
         return end;
     }
 
@@ -152,15 +156,15 @@ size_t fl_parse_number(const char *text, fl_number *out)
         pos += k;
     }
 
-    /* Integer part, with thousands groups.  Digits beyond the exact range
-     * are still read (the number goes on), only no longer accumulated. */
+    /* Integer part, with thousands groups.  Digits beyond the cap are
+     * still read (the number goes on), only no longer accumulated. */
     i128 v = 0;
     int d, digits = 0, grouped = 0, huge = 0;
     for (;;) {
         if ((d = digit_at(s + pos, &k)) >= 0) {
             if (!huge)
                 v = v * 10 + d;
-            if (v > (i128)(FL_DEC_MAX_MICROS / FL_DEC_SCALE))
+            if (v > cap)
                 huge = 1;
             pos += k;
             digits++;
@@ -200,25 +204,66 @@ size_t fl_parse_number(const char *text, fl_number *out)
         return 0;
     for (int i = decimals; i < 6; i++)
         frac *= 10;
-    i128 micros = huge ? (i128)FL_DEC_OUT_OF_RANGE : v * FL_DEC_SCALE + frac + round_up;
 
     /* Unit, possibly after spaces; spaces are consumed only with a unit. */
     size_t sp = skip_spaces(s + pos);
-    fl_unit unit = FL_UNIT_NONE;
-    size_t ulen = unit_at(s + pos + sp, &unit);
+    size_t ulen = unit_at(s + pos + sp, &out->unit);
     if (ulen > 0)
         pos += sp + ulen;
 
-    /* An amount too large to hold exactly is read as out of range, so that
-     * the checks can say so instead of skipping it. */
-    if (micros > (i128)FL_DEC_MAX_MICROS)
-        num.value = fl_dec_saturated(neg);
-    else
-        num.value.micros = (int64_t)(neg ? -micros : micros);
-    num.unit = unit;
-    num.decimals = decimals;
+    out->micros = huge ? 0 : v * FL_DEC_SCALE + frac + round_up;
+    out->neg = neg;
+    out->decimals = decimals;
+    out->huge = huge;
+    return pos;
+}
+
+size_t fl_parse_number(const char *text, fl_number *out)
+{
+    fl_number num = { { 0 }, FL_UNIT_NONE, 0, 0 };
     if (out)
         *out = num;
+    if (text == NULL)
+        return 0;
+    scanned sc;
+    size_t pos = scan_number((const unsigned char *)text,
+                             (i128)(FL_DEC_MAX_MICROS / FL_DEC_SCALE), &sc);
+    if (pos == 0)
+        return 0;
+    /* An amount too large to hold exactly is read as out of range, so that
+     * the checks can say so instead of skipping it. */
+    if (sc.huge || sc.micros > (i128)FL_DEC_MAX_MICROS)
+        num.value = fl_dec_saturated(sc.neg);
+    else
+        num.value.micros = (int64_t)(sc.neg ? -sc.micros : sc.micros);
+    num.is_empty = sc.is_empty;
+    num.unit = sc.unit;
+    num.decimals = sc.decimals;
+    if (out)
+        *out = num;
+    return pos;
+}
+
+/* Lives here rather than in wide.c to share scan_number(). */
+size_t fl_wide_parse(const char *text, fl_wide *out, fl_unit *unit, int *decimals)
+{
+    /* 10^25 in units, 10^31 in millionths */
+    const i128 max_units = (i128)10000000000000LL * 1000000000000LL;
+    const i128 max_micros = max_units * FL_DEC_SCALE;
+    scanned sc;
+    size_t pos = text != NULL ? scan_number((const unsigned char *)text,
+                                            max_units, &sc) : 0;
+    if (pos == 0 || sc.huge || sc.micros > max_micros)
+        return 0;
+    i128 v = sc.neg ? -sc.micros : sc.micros;
+    if (out != NULL) {
+        out->hi = (int64_t)(v >> 64);
+        out->lo = (uint64_t)v;
+    }
+    if (unit != NULL)
+        *unit = sc.unit;
+    if (decimals != NULL)
+        *decimals = sc.decimals;
     return pos;
 }
 

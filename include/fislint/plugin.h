@@ -51,6 +51,9 @@
  *                    last year's, or a 决算 with its 预算).
  *                    Finding many words in one pass: fl_matcher_new(),
  *                    fl_matcher_scan(), fl_matcher_free().
+ *                    Exact decimals of any size a report holds: fl_wide
+ *                    (128-bit millionths), fl_wide_parse(),
+ *                    fl_cell_wide(), fl_wide_add() … fl_wide_format().
  */
 #ifndef FISLINT_PLUGIN_H
 #define FISLINT_PLUGIN_H
@@ -95,7 +98,9 @@ extern "C" {
  * still not an exact amount).  Nothing wraps to the other sign.  A check
  * that meets such a value reports that the amount is beyond what fislint
  * can compute exactly, never a difference computed from it; comparing with
- * fl_dec_cmp() still orders it beyond every exact amount. */
+ * fl_dec_cmp() still orders it beyond every exact amount.  Such an amount
+ * can still be computed exactly: read it again as an fl_wide (below, since
+ * 1.1), exact to 10^25 in any unit. */
 typedef struct fl_dec {
     int64_t micros;
 } fl_dec;
@@ -454,6 +459,48 @@ const char *fl_cell_text(const fl_cell *c);  /* original text; borrowed */
 const char *fl_cell_norm(const fl_cell *c);  /* normalised, trimmed; borrowed */
 /* 1 when the whole cell is a number (possibly empty "-"), filling *out. */
 int fl_cell_number(const fl_cell *c, fl_number *out);
+
+/* ------------------------------------------------------------------ */
+/* Exact decimals of any size a report holds (since 1.1)               */
+/* ------------------------------------------------------------------ */
+
+/* A decimal as a 128-bit count of millionths (two's complement, high and
+ * low halves): exact up to about 1.7 × 10^32, so a sum of amounts in 元
+ * far beyond 10^15 元 stays exact.  fl_dec is the everyday type; a check
+ * that meets an out-of-range fl_dec (a total of 9 000 000 000 000.00 元
+ * and more) reads the number again as an fl_wide and computes with that
+ * instead of giving up.  Passed and returned by value, never allocated. */
+typedef struct fl_wide {
+    int64_t hi;
+    uint64_t lo;
+} fl_wide;
+
+/* An exact fl_dec as an fl_wide, *ok = 1; an out-of-range one gives 0 and
+ * *ok = 0 (its value is lost: read the number from its text instead).
+ * `ok` may be NULL. */
+fl_wide fl_wide_from_dec(fl_dec d, int *ok);
+/* The number at the start of `text`, as fl_parse_number() reads it (same
+ * syntax: separators, 万元/亿元/%, full-width digits, "-" for empty; more
+ * than 13 plain digits are an identifier, no number), but exact to 10^-6
+ * at any size up to 10^25 inclusive: bytes consumed, 0 when there is no
+ * number or it is larger still (*out then untouched).  *unit and
+ * *decimals as in fl_number (either may be NULL).  An empty "-" reads as
+ * 0. */
+size_t fl_wide_parse(const char *text, fl_wide *out, fl_unit *unit, int *decimals);
+/* The cell as an fl_wide: 1 when the whole cell is a number (as
+ * fl_cell_number() says) within 10^25, filling *out; 0 otherwise. */
+int fl_cell_wide(const fl_cell *c, fl_wide *out);
+/* a + b and a - b: exact within ±10^25 (operands come from reports);
+ * -1 when the result would leave ±1.7 × 10^32, *out then unchanged. */
+int fl_wide_add(fl_wide a, fl_wide b, fl_wide *out);
+int fl_wide_sub(fl_wide a, fl_wide b, fl_wide *out);
+int fl_wide_cmp(fl_wide a, fl_wide b);
+/* |a|; the most negative value gives the largest positive one. */
+fl_wide fl_wide_abs(fl_wide a);
+/* The value as an fl_dec when it fits: 0 and *out, else -1. */
+int fl_wide_to_dec(fl_wide a, fl_dec *out);
+/* Format like fl_dec_format(); 64 bytes always suffice.  Returns buf. */
+char *fl_wide_format(fl_wide a, int min_places, char *buf, size_t size);
 
 /* ------------------------------------------------------------------ */
 /* Finding many words in one pass (since 1.1)                          */

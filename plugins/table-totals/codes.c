@@ -143,6 +143,14 @@ int tt_entry_value(const fl_table *t, const tt_entries *es,
     return tt_cell_dec(t, e->row, col, out);
 }
 
+const fl_cell *tt_entry_cell(const tt_entries *es, const tt_entry *e,
+                             size_t col)
+{
+    if (es->multi_block)
+        return e->value_col == NO_COL ? NULL : fl_row_cell(e->row, e->value_col);
+    return col <= e->name_col ? NULL : fl_row_cell(e->row, col);
+}
+
 int tt_is_amount_col(const fl_table *t, const tt_entries *es, size_t col)
 {
     char leaf[128];
@@ -161,8 +169,11 @@ int tt_is_amount_col(const fl_table *t, const tt_entries *es, size_t col)
 }
 
 int tt_labelled_value(const fl_table *t, const char *label, fl_dec *out,
-                      const fl_row **row)
+                      const fl_row **row, const fl_cell **cell)
 {
+    const fl_cell *dummy;
+    if (cell == NULL)
+        cell = &dummy;
     char buf[256];
     size_t nrows = fl_table_row_count(t);
     for (size_t i = 0; i < nrows; i++) {
@@ -176,8 +187,10 @@ int tt_labelled_value(const fl_table *t, const char *label, fl_dec *out,
             for (size_t k = col + 1; k < n; k++) {
                 if (tt_cell_is_text(r, k))
                     break;
-                if (tt_cell_dec(t, r, k, out))
+                if (tt_cell_dec(t, r, k, out)) {
+                    *cell = fl_row_cell(r, k);
                     return 1;
+                }
             }
             /* The amount wrapped onto a row of its own (PDF conversion). */
             if (i + 1 < nrows) {
@@ -190,8 +203,10 @@ int tt_labelled_value(const fl_table *t, const char *label, fl_dec *out,
                         numcol = k;
                     }
                 }
-                if (filled == 1 && tt_cell_dec(t, next, numcol, out))
+                if (filled == 1 && tt_cell_dec(t, next, numcol, out)) {
+                    *cell = fl_row_cell(next, numcol);
                     return 1;
+                }
             }
             return 0;
         }

@@ -73,7 +73,7 @@ static void from_summary(tt_facts *f, const fl_table *t, int side,
 {
     fl_dec v;
     const fl_row *r;
-    if (tt_summary_item(t, side, label, &v, &r))
+    if (tt_summary_item(t, side, label, &v, &r, NULL))
         add(f, key, v, t, r, label, NULL);
 }
 
@@ -152,11 +152,11 @@ void tt_facts_collect(const fl_document *doc, tt_facts *f)
                     other++;
             }
         tt_entries_free(&es);
-        if (tt_labelled_value(t, "人员经费合计", &v, &r)) {
+        if (tt_labelled_value(t, "人员经费合计", &v, &r, NULL)) {
             add(f, "人员经费", v, t, r, "人员经费合计", NULL);
             f->items[f->count - 1].addends = personnel ? personnel : 1;
         }
-        if (tt_labelled_value(t, "公用经费合计", &v, &r)) {
+        if (tt_labelled_value(t, "公用经费合计", &v, &r, NULL)) {
             add(f, "公用经费", v, t, r, "公用经费合计", NULL);
             f->items[f->count - 1].addends = other ? other : 1;
         }

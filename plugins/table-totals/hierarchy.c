@@ -111,8 +111,7 @@ static void check_parent(tt_ctx *c, const fl_table *t, const tt_entries *es,
             numbers++;
         char *lab = pool + n * LABEL_MAX;
         entry_label(ch, lab, LABEL_MAX);
-        add[n].label = lab;
-        add[n].value = v;
+        add[n] = (tt_addend){ lab, v, tt_entry_cell(es, ch, col), 0 };
         n++;
     }
     if (n == 0 || numbers == 0)
@@ -126,7 +125,7 @@ static void check_parent(tt_ctx *c, const fl_table *t, const tt_entries *es,
     snprintf(what, sizeof what, "%s 的“%s”应等于其下级科目之和", plabel,
              column);
     tt_where w = { .table = t, .row = p->row, .row_label = plabel,
-                   .column = column };
+                   .column = column, .cell = tt_entry_cell(es, p, col) };
     tt_check_sum(c, "code-hierarchy", &w, what, actual, add, n);
 }
 

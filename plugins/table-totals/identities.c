@@ -174,7 +174,7 @@ static void check_rows(tt_ctx *c, const fl_table *t, size_t total,
     size_t nrows = fl_table_row_count(t);
     for (size_t i = fl_table_header_row_count(t); i < nrows; i++) {
         const fl_row *r = fl_table_row(t, i);
-        fl_dec actual;
+        fl_dec actual, zero = { 0 };
         if (fl_row_is_header(r) || !tt_cell_dec(t, r, total, &actual))
             continue;
         tt_addend add[MAX_PARTS];
@@ -184,9 +184,9 @@ static void check_rows(tt_ctx *c, const fl_table *t, size_t total,
             if (tt_cell_dec(t, r, (size_t)cols[p], &v))
                 numbers++;
             if (negative[p])
-                v.micros = -v.micros;
-            add[p].label = labels[p];
-            add[p].value = v;
+                v = fl_dec_sub(zero, v); /* no overflow on out-of-range */
+            add[p] = (tt_addend){ labels[p], v,
+                                  fl_row_cell(r, (size_t)cols[p]), negative[p] };
         }
         if (numbers == 0)
             continue;
@@ -199,7 +199,7 @@ static void check_rows(tt_ctx *c, const fl_table *t, size_t total,
             snprintf(what, sizeof what, "“%s”应等于%s", column, formula);
         tt_where w = { .table = t, .row = r,
                        .row_label = rname[0] != '\0' ? rname : NULL,
-                       .column = column };
+                       .column = column, .cell = fl_row_cell(r, total) };
         tt_check_sum(c, "row-identity", &w, what, actual, add, nparts);
     }
 }

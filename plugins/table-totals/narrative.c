@@ -192,8 +192,7 @@ static void check_list(tt_ctx *c, const tt_mentions *ms, size_t h)
         tt_item_name(m->label, names[n], sizeof names[n]);
         if (names[n][0] == '\0')
             return;                 /* an amount without a name: unclear */
-        add[n].label = names[n];
-        add[n].value = m->value;
+        add[n] = (tt_addend){ names[n], m->value, NULL, 0 };
         n++;
         last_end = m->end;
         if (list_head(m) == 1)
@@ -453,7 +452,8 @@ static void check_share(tt_ctx *c, const tt_mentions *ms,
         return;
     fl_dec computed = fl_dec_mul(ratio, fl_dec_from_int(100));
     snprintf(desc, sizeof desc, "“%s”占“%s”的比例", pname, base);
-    tt_addend add[2] = { { pname, part->value }, { base, whole } };
+    tt_addend add[2] = { { pname, part->value, NULL, 0 },
+                         { base, whole, NULL, 0 } };
     fl_dec ph = amount_half(part);
     pct_range range = range_of(fl_dec_sub(part->value, ph),
                                fl_dec_add(whole, whole_half),
@@ -526,8 +526,8 @@ static void check_change(tt_ctx *c, const tt_mentions *ms, size_t k)
     tt_item_name(cur->label, name, sizeof name);
     snprintf(desc, sizeof desc, "“%s”%s幅度（%s额÷上年数）", name,
              up ? "增长" : "下降", up ? "增加" : "减少");
-    tt_addend add[2] = { { up ? "增加额" : "减少额", x->value },
-                         { "上年数（本年数∓变动额）", prev } };
+    tt_addend add[2] = { { up ? "增加额" : "减少额", x->value, NULL, 0 },
+                         { "上年数（本年数∓变动额）", prev, NULL, 0 } };
     /* x / (cur ∓ x) grows with x and falls with cur */
     fl_dec xh = amount_half(x), ch = amount_half(cur);
     fl_dec xlo = fl_dec_sub(x->value, xh), xhi = fl_dec_add(x->value, xh);

@@ -56,7 +56,7 @@ void tt_out_of_range(tt_ctx *c, const fl_table *t, const fl_paragraph *p,
     if (t != NULL) {
         const char *title = fl_table_title(t);
         f = fl_report_add(c->rep, "out-of-range", FL_SEV_INFO,
-            "表格“%s”中的金额超出可精确计算的范围（绝对值超过约9.2万亿，按表中单位计），"
+            "表格“%s”中的金额超出可精确计算的范围（绝对值超过10的25次方，按表中单位计），"
             "涉及这些金额的合计与勾稽关系未予核对",
             title != NULL && title[0] != '\0' ? title : "（无标题）");
         size_t first = fl_table_line(t), end = fl_table_end_line(t);
@@ -86,20 +86,50 @@ void tt_ctx_free(tt_ctx *c)
     c->oor_count = c->oor_cap = 0;
 }
 
+static fl_wide wide_of(fl_dec d)
+{
+    return fl_wide_from_dec(d, NULL);
+}
+
+static int wide_is_zero(fl_wide a)
+{
+    return a.hi == 0 && a.lo == 0;
+}
+
+/* |a| <= lim */
+static int within(fl_wide a, fl_wide lim)
+{
+    return fl_wide_cmp(fl_wide_abs(a), lim) <= 0;
+}
+
+/* The exact value of a figure: its fl_dec when in range, else its cell
+ * read again as an fl_wide (negated for a subtracted addend, whose fl_dec
+ * is already negated).  1 when known. */
+static int exact_value(fl_dec v, const fl_cell *cell, int minus, fl_wide *out)
+{
+    int ok;
+    *out = fl_wide_from_dec(v, &ok);
+    if (ok)
+        return 1;
+    if (cell == NULL || !fl_cell_wide(cell, out))
+        return 0;
+    return !minus || fl_wide_sub(wide_of((fl_dec){ 0 }), *out, out) == 0;
+}
+
 /* 1 when one figure is half or double the other (to the rounding): the
  * mark of a row read twice or a subtotal counted with its parts. */
-static int half_or_double(fl_dec expected, fl_dec actual, fl_dec lim)
+static int half_or_double(fl_wide expected, fl_wide actual, fl_wide lim)
 {
-    if (fl_dec_is_zero(expected) || fl_dec_is_zero(actual) ||
-        fl_dec_cmp(fl_dec_abs(expected), lim) <= 0 ||
-        fl_dec_cmp(fl_dec_abs(actual), lim) <= 0)
+    fl_wide e2, a2, lim2, d1, d2;
+    if (wide_is_zero(expected) || wide_is_zero(actual) ||
+        within(expected, lim) || within(actual, lim))
         return 0;
-    fl_dec two = fl_dec_from_int(2);
-    fl_dec d1 = fl_dec_sub(fl_dec_mul(expected, two), actual);
-    fl_dec d2 = fl_dec_sub(fl_dec_mul(actual, two), expected);
-    fl_dec lim2 = fl_dec_mul(lim, two);
-    return fl_dec_cmp(fl_dec_abs(d1), lim2) <= 0 ||
-           fl_dec_cmp(fl_dec_abs(d2), lim2) <= 0;
+    if (fl_wide_add(expected, expected, &e2) != 0 ||
+        fl_wide_add(actual, actual, &a2) != 0 ||
+        fl_wide_add(lim, lim, &lim2) != 0 ||
+        fl_wide_sub(e2, actual, &d1) != 0 || fl_wide_sub(a2, expected, &d2) != 0)
+        return 0;
+    return within(d1, lim2) || within(d2, lim2);
 }
 
 static void locate(fl_finding *f, const tt_where *w)
@@ -118,37 +148,59 @@ static void locate(fl_finding *f, const tt_where *w)
         fl_finding_set_column(f, w->column);
 }
 
+/* The figure cannot be computed exactly: say so once, compare nothing. */
+static void unknown(tt_ctx *c, const tt_where *w)
+{
+    tt_out_of_range(c, w != NULL ? w->table : NULL,
+                    w != NULL ? w->para : NULL, 0);
+}
+
+/* Expected and actual as values when both fit an fl_dec (as always
+ * before), else as exact text. */
+static void set_values(fl_finding *f, fl_wide expected, fl_wide actual,
+                       const char *e, const char *a)
+{
+    fl_dec de, da;
+    if (fl_wide_to_dec(expected, &de) == 0 && fl_wide_to_dec(actual, &da) == 0) {
+        fl_finding_set_values(f, de, da);
+        return;
+    }
+    fl_finding_set_expected_text(f, e);
+    fl_finding_set_actual_text(f, a);
+}
+
 static fl_finding *emit(tt_ctx *c, const char *rule, const tt_where *w,
-                        const char *what, fl_dec expected, fl_dec actual,
+                        const char *what, fl_wide expected, fl_wide actual,
                         size_t n, const char *why, int *sev_out)
 {
-    fl_dec diff = fl_dec_sub(actual, expected);
-    char e[32], a[32], d[32], tol[32];
+    fl_wide diff;
+    char e[64], a[64], d[64], tol[32];
     *sev_out = 0;
-    if (fl_dec_out_of_range(expected) || fl_dec_out_of_range(actual) ||
-        fl_dec_out_of_range(diff)) {
-        /* no garbage difference: say once that it cannot be computed */
-        tt_out_of_range(c, w != NULL ? w->table : NULL,
-                        w != NULL ? w->para : NULL, 0);
+    if (fl_wide_sub(actual, expected, &diff) != 0) {
+        unknown(c, w);
         return NULL;
     }
     c->checked++;
-    if (fl_dec_is_zero(diff))
+    if (wide_is_zero(diff))
         return NULL;
     fl_dec lim = allowance(c, n);
-    int rounding = fl_dec_cmp(fl_dec_abs(diff), lim) <= 0;
+    int ok;
+    fl_wide wlim = fl_wide_from_dec(lim, &ok);
+    if (!ok) /* an allowance beyond fl_dec (configured so) tolerates all */
+        wlim = (fl_wide){ INT64_MAX, UINT64_MAX };
+    int rounding = within(diff, wlim);
     if (c->dry) {
         if (!rounding) {
             c->failed++;
-            if (half_or_double(expected, actual, lim))
+            if (half_or_double(expected, actual, wlim))
                 c->halved++;
         }
         *sev_out = rounding ? FL_SEV_INFO : FL_SEV_ERROR;
         return NULL;
     }
-    tt_fmt(expected, e, sizeof e);
-    tt_fmt(actual, a, sizeof a);
-    tt_fmt(diff, d, sizeof d);
+    fl_wide_format(expected, 2, e, sizeof e);
+    fl_wide_format(actual, 2, a, sizeof a);
+    fl_wide_format(diff, 2, d, sizeof d);
     tt_fmt(lim, tol, sizeof tol);
     fl_finding *f;
     if (rounding) {
@@ -169,7 +221,7 @@ static fl_finding *emit(tt_ctx *c, const char *rule, const tt_where *w,
         *sev_out = FL_SEV_ERROR;
     }
     locate(f, w);
-    fl_finding_set_values(f, expected, actual);
+    set_values(f, expected, actual, e, a);
     return f;
 }
 
@@ -177,13 +229,26 @@ int tt_check_sum(tt_ctx *c, const char *rule, const tt_where *w,
                  const char *what, fl_dec actual,
                  const tt_addend *add, size_t n)
 {
-    fl_dec sum = { 0 };
-    for (size_t i = 0; i < n; i++)
-        sum = fl_dec_add(sum, add[i].value);
+    fl_wide sum = wide_of((fl_dec){ 0 }), v, act;
+    int listable = 1; /* every addend fits an fl_dec */
+    for (size_t i = 0; i < n; i++) {
+        if (!exact_value(add[i].value, add[i].cell, add[i].minus, &v) ||
+            fl_wide_add(sum, v, &sum) != 0) {
+            unknown(c, w);
+            return 0;
+        }
+        listable &= !fl_dec_out_of_range(add[i].value);
+    }
+    if (!exact_value(actual, w != NULL ? w->cell : NULL, 0, &act)) {
+        unknown(c, w);
+        return 0;
+    }
     int sev;
-    fl_finding *f = emit(c, rule, w, what, sum, actual, n,
+    fl_finding *f = emit(c, rule, w, what, sum, act, n,
                          "各组成项合计为", &sev);
-    if (f != NULL)
+    /* addends beyond fl_dec have no place in the list: the message and
+     * expected/actual still say everything */
+    if (f != NULL && listable)
         for (size_t i = 0; i < n; i++)
             fl_finding_add_addend(f, add[i].label, add[i].value);
     return sev;
@@ -193,7 +258,13 @@ int tt_check_equal(tt_ctx *c, const char *rule, const tt_where *w,
                    const char *what, fl_dec expected, fl_dec actual,
                    size_t n, const char *why)
 {
+    fl_wide e, a;
     int sev;
-    (void)emit(c, rule, w, what, expected, actual, n, why, &sev);
+    if (!exact_value(expected, w != NULL ? w->expected_cell : NULL, 0, &e) ||
+        !exact_value(actual, w != NULL ? w->cell : NULL, 0, &a)) {
+        unknown(c, w);
+        return 0;
+    }
+    (void)emit(c, rule, w, what, e, a, n, why, &sev);
     return sev;
 }

@@ -23,6 +23,7 @@ typedef struct item {
     const fl_row *row;
     char label[128];
     fl_dec value;
+    const fl_cell *cell; /* where value was read, or NULL */
     int level;      /* 0: 一、 numbering; 1: 1. (一) numbering; -1: none */
 } item;
 
@@ -129,7 +130,7 @@ static int is_named(const char *label, const char *const *names)
  * empty 功能分类 amount and the empty 支出用途 label.  Only blank cells may
  * lie in between, so a neighbouring line's amount is never borrowed. */
 static void total_fallback(const fl_table *t, const fl_row *r, long amount_col,
-                           long limit, fl_dec *out)
+                           long limit, fl_dec *out, const fl_cell **cell_out)
 {
     size_t n = fl_row_cell_count(r);
     for (size_t col = (size_t)amount_col + 1; col < n; col++) {
@@ -141,7 +142,8 @@ static void total_fallback(const fl_table *t, const fl_row *r, long amount_col,
         const char *v = cell != NULL ? fl_cell_norm(cell) : NULL;
         if (v == NULL || v[0] == '\0')
             continue;
-        (void)tt_cell_dec(t, r, col, out);
+        if (tt_cell_dec(t, r, col, out))
+            *cell_out = cell;
         return;
     }
 }
@@ -168,6 +170,7 @@ static void parse_side(const fl_table *t, long label_col, long amount_col,
             continue;
         it->row = r;
         it->value.micros = 0;
+        it->cell = NULL;
         it->level = numbering_level(fl_cell_norm(fl_row_cell(r,
                                                 (size_t)label_col)));
         const fl_cell *ac = fl_row_cell(r, (size_t)amount_col);
@@ -178,9 +181,9 @@ static void parse_side(const fl_table *t, long label_col, long amount_col,
              is_named(it->label, income_grand_b) ||
              is_named(it->label, expense_grand_b) ||
              tt_str_has(it->label, "结转")))
-            total_fallback(t, r, amount_col, limit, &it->value);
-        else
-            (void)tt_cell_dec(t, r, (size_t)amount_col, &it->value);
+            total_fallback(t, r, amount_col, limit, &it->value, &it->cell);
+        else if (tt_cell_dec(t, r, (size_t)amount_col, &it->value))
+            it->cell = ac;
         s->count++;
     }
 }
@@ -218,8 +221,8 @@ static size_t collect(const side *s, size_t from, size_t to, int balance_only,
             continue;
         if (balance_only && !loads_balance(s->items[k].label))
             continue;
-        add[n].label = s->items[k].label;
-        add[n].value = s->items[k].value;
+        add[n] = (tt_addend){ s->items[k].label, s->items[k].value,
+                              s->items[k].cell, 0 };
         n++;
     }
     return n;
@@ -243,7 +246,7 @@ static void check_side_lines(tt_ctx *c, const fl_table *t, const side *s,
     snprintf(what, sizeof what, "%s“%s”应等于其上各%s项目之和", side_name,
              gi->label, side_name);
     tt_where w = { .table = t, .row = gi->row, .row_label = gi->label,
-                   .column = column };
+                   .column = column, .cell = gi->cell };
     tt_check_sum(c, "summary-identity", &w, what, gi->value, add, n);
 }
 
@@ -265,7 +268,7 @@ static void check_side(tt_ctx *c, const fl_table *t, const side *s,
         snprintf(what, sizeof what, "%s“%s”应等于其上各%s项目之和",
                  side_name, ti->label, side_name);
         tt_where w = { .table = t, .row = ti->row, .row_label = ti->label,
-                       .column = column };
+                       .column = column, .cell = ti->cell };
         tt_check_sum(c, "summary-identity", &w, what, ti->value, add, n);
     }
     long grand = -1;
@@ -275,26 +278,26 @@ static void check_side(tt_ctx *c, const fl_table *t, const side *s,
                 grand = (long)k;
     if (grand < 0)
         return;
-    add[0].label = ti->label;
-    add[0].value = ti->value;
+    add[0] = (tt_addend){ ti->label, ti->value, ti->cell, 0 };
     n = 1 + collect(s, (size_t)total + 1, (size_t)grand, 1, 0, add + 1);
     const item *gi = &s->items[grand];
     snprintf(what, sizeof what, "%s总计应等于%s加结转结余各项", side_name,
              ti->label);
     tt_where w = { .table = t, .row = gi->row, .row_label = gi->label,
-                   .column = column };
+                   .column = column, .cell = gi->cell };
     tt_check_sum(c, "summary-identity", &w, what, gi->value, add, n);
 }
 
 /* The last 总计 on a side is the grand total. */
 static int grand_total(const side *s, const char *const *names, fl_dec *out,
-                       const fl_row **row)
+                       const fl_row **row, const fl_cell **cell)
 {
     for (size_t j = s->count; j-- > 0;)
         for (size_t m = 0; names[m] != NULL; m++)
             if (strcmp(s->items[j].label, names[m]) == 0) {
                 *out = s->items[j].value;
                 *row = s->items[j].row;
+                *cell = s->items[j].cell;
                 return 1;
             }
     return 0;
@@ -335,10 +338,12 @@ void tt_rule_summary(tt_ctx *c, const fl_table *t)
                        budget);
             fl_dec gi, ge;
             const fl_row *ri, *re;
-            if (grand_total(&in, ig, &gi, &ri) &&
-                grand_total(&out, eg, &ge, &re)) {
+            const fl_cell *ci, *ce;
+            if (grand_total(&in, ig, &gi, &ri, &ci) &&
+                grand_total(&out, eg, &ge, &re, &ce)) {
                 tt_where w = { .table = t, .row = re, .row_label = "总计",
-                               .column = "支出" };
+                               .column = "支出", .cell = ce,
+                               .expected_cell = ci };
                 tt_check_equal(c, "summary-identity", &w,
                                "收入总计应等于支出总计", gi, ge, 1,
                                "收入总计为");
@@ -351,7 +356,7 @@ void tt_rule_summary(tt_ctx *c, const fl_table *t)
 }
 
 int tt_summary_item(const fl_table *t, int which, const char *label,
-                    fl_dec *out, const fl_row **row)
+                    fl_dec *out, const fl_row **row, const fl_cell **cell)
 {
     side in, exp;
     int ok = 0;
@@ -362,6 +367,8 @@ int tt_summary_item(const fl_table *t, int which, const char *label,
         if (k >= 0) {
             *out = s->items[k].value;
             *row = s->items[k].row;
+            if (cell != NULL)
+                *cell = s->items[k].cell;
             ok = 1;
         }
     }

@@ -529,6 +529,72 @@ START_TEST(narrative_nested_list)
 }
 END_TEST
 
+/* ---- amounts beyond fl_dec (9.2 × 10^12), computed exactly ---- */
+static void assert_texts(const fl_finding *f, const char *expected,
+                         const char *actual)
+{
+    ck_assert_ptr_nonnull(f);
+    ck_assert(!f->has_values); /* an fl_dec cannot hold them */
+    ck_assert_str_eq(f->expected_text, expected);
+    ck_assert_str_eq(f->actual_text, actual);
+}
+
+START_TEST(huge_yuan_total)
+{
+    /* 合计 10^15 元 = 6 × 10^14 + 4 × 10^14, 208 = its two 款 */
+    fl_test_run *run = run_file(FIX "huge-yuan.txt");
+    ck_assert_uint_eq(fl_test_count(run, "table-totals", FL_SEV_INFO), 0);
+    fl_test_run_free(run);
+
+    /* 210 off by 0.01: within the default allowance, one exact info */
+    run = run_file(FIX "huge-yuan-off.txt");
+    ck_assert_uint_eq(fl_test_count(run, "table-totals", FL_SEV_INFO), 1);
+    const fl_finding *f = find(run, "table-totals/total-row", 6, "金额");
+    assert_texts(f, "999999999999999.99", "1000000000000000.00");
+    ck_assert_int_eq(f->severity, FL_SEV_INFO);
+    ck_assert_ptr_nonnull(strstr(f->message,
+        "填列 1000000000000000.00，各组成项合计为 999999999999999.99，相差 0.01"));
+    ck_assert_uint_eq(f->naddends, 0); /* 6 × 10^14 is no fl_dec */
+    fl_test_run_free(run);
+
+    /* without the allowance the cent is one error, on the 合计 line */
+    static const char *const strict[] = { "rounding-per-addend=0", NULL };
+    run = fl_test_run_file("table-totals", FIX "huge-yuan-off.txt", strict);
+    fl_test_dump(run);
+    ck_assert_uint_eq(fl_test_count(run, "table-totals", FL_SEV_INFO), 1);
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/total-row", FL_SEV_ERROR), 1);
+    f = find(run, "table-totals/total-row", 6, "金额");
+    assert_texts(f, "999999999999999.99", "1000000000000000.00");
+    ck_assert_int_eq(f->severity, FL_SEV_ERROR);
+    ck_assert_ptr_nonnull(strstr(f->message, "相差 0.01"));
+    fl_test_run_free(run);
+}
+END_TEST
+
+START_TEST(huge_code_hierarchy)
+{
+    /* 208 = 9 × 10^12 + 9 × 10^12 万元 and 合计 = 208 + 210: both sums
+     * overflow an fl_dec, both hold */
+    fl_test_run *run = run_file(FIX "huge-hierarchy.txt");
+    ck_assert_uint_eq(fl_test_count(run, "table-totals", FL_SEV_INFO), 0);
+    fl_test_run_free(run);
+
+    /* 20802 one 万元 more: one error on 208's line, exact */
+    run = run_file(FIX "huge-hierarchy-off.txt");
+    ck_assert_uint_eq(fl_test_count(run, "table-totals", FL_SEV_INFO), 1);
+    const fl_finding *f = find(run, "table-totals/code-hierarchy", 7, "金额");
+    assert_texts(f, "18000000000001.00", "18000000000000.00");
+    ck_assert_int_eq(f->severity, FL_SEV_ERROR);
+    ck_assert_ptr_nonnull(strstr(f->row, "208"));
+    ck_assert_ptr_nonnull(strstr(f->message,
+        "填列 18000000000000.00，各组成项合计为 18000000000001.00，相差 -1.00"));
+    /* the addends fit an fl_dec: listed as usual */
+    ck_assert_uint_eq(f->naddends, 2);
+    ck_assert_str_eq(fl_test_dec(f->addends[1].value), "9000000000001.00");
+    fl_test_run_free(run);
+}
+END_TEST
+
 START_TEST(bad_input)
 {
     static const char *const texts[] = {
@@ -568,6 +634,8 @@ static Suite *suite(void)
     tcase_add_test(tc, narrative_nested_list);
     tcase_add_test(tc, narrative_named_totals);
     tcase_add_test(tc, narrative_budget_totals);
+    tcase_add_test(tc, huge_yuan_total);
+    tcase_add_test(tc, huge_code_hierarchy);
     tcase_add_test(tc, bad_input);
     suite_add_tcase(s, tc);
     TCase *seeds = tcase_create("seeds");

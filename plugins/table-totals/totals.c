@@ -56,8 +56,7 @@ static void check_total_row(tt_ctx *c, const fl_table *t,
             (void)tt_entry_value(t, es, e, col, &v);
             char *lab = pool + n * LABEL_MAX;
             entry_label(e, lab, LABEL_MAX);
-            add[n].label = lab;
-            add[n].value = v;
+            add[n] = (tt_addend){ lab, v, tt_entry_cell(es, e, col), 0 };
             n++;
         }
         if (n == 0)
@@ -66,7 +65,8 @@ static void check_total_row(tt_ctx *c, const fl_table *t,
         tt_col_leaf(t, col, column, sizeof column);
         snprintf(what, sizeof what, "%s行的“%s”应等于各%s科目之和", label,
                  column, top == 3 ? "类级" : top == 5 ? "款级" : "项级");
-        tt_where w = { .table = t, .row = r, .column = column };
+        tt_where w = { .table = t, .row = r, .column = column,
+                       .cell = fl_row_cell(r, col) };
         tt_check_sum(c, "total-row", &w, what, actual, add, n);
     }
 }
@@ -80,7 +80,8 @@ static void check_basic_totals(tt_ctx *c, const fl_table *t,
     for (int which = 0; which < 2; which++) {
         fl_dec actual;
         const fl_row *r = NULL;
-        if (!tt_labelled_value(t, labels[which], &actual, &r))
+        const fl_cell *cell = NULL;
+        if (!tt_labelled_value(t, labels[which], &actual, &r, &cell))
             continue;
         size_t n = 0;
         for (size_t k = 0; k < es->count; k++) {
@@ -95,8 +96,7 @@ static void check_basic_totals(tt_ctx *c, const fl_table *t,
             (void)tt_entry_value(t, es, e, 0, &v);
             char *lab = pool + n * LABEL_MAX;
             entry_label(e, lab, LABEL_MAX);
-            add[n].label = lab;
-            add[n].value = v;
+            add[n] = (tt_addend){ lab, v, tt_entry_cell(es, e, 0), 0 };
             n++;
         }
         if (n == 0)
@@ -106,7 +106,7 @@ static void check_basic_totals(tt_ctx *c, const fl_table *t,
                  which == 0 ? "301、303 类之和"
                             : "302、307、310 等公用经费类之和");
         tt_where w = { .table = t, .row = r, .row_label = labels[which],
-                       .column = "金额" };
+                       .column = "金额", .cell = cell };
         tt_check_sum(c, "total-row", &w, what, actual, add, n);
     }
 }

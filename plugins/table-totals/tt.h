@@ -78,6 +78,11 @@ int tt_cell_is_code(const fl_row *r, size_t col);
 typedef struct tt_addend {
     const char *label;   /* borrowed */
     fl_dec value;
+    /* The cell `value` was read from, or NULL, and whether it enters the
+     * sum negated: a value out of fl_dec's range is read again from its
+     * cell as an exact fl_wide. */
+    const fl_cell *cell;
+    int minus;
 } tt_addend;
 
 /* Where a checked figure sits: any field may be NULL / 0. */
@@ -88,11 +93,18 @@ typedef struct tt_where {
     const char *column;
     size_t line;             /* overrides the row's line */
     const fl_paragraph *para; /* a narrative figure's paragraph */
+    /* The cells of the actual and (tt_check_equal) the expected figure,
+     * or NULL: read again exactly when their fl_dec is out of range. */
+    const fl_cell *cell;
+    const fl_cell *expected_cell;
 } tt_where;
 
 /* Compare `actual` (what is written) with the sum of the addends.  Adds
  * nothing when equal; an info finding (尾数误差) when the difference is at
- * most per_addend × n; an error otherwise.  `what` names the figure
+ * most per_addend × n; an error otherwise.  The comparison is exact at any
+ * size a report holds: an out-of-range figure is read again from its cell
+ * (w->cell, add[i].cell) as an fl_wide; only a figure without a cell makes
+ * it an out-of-range info (tt_out_of_range).  `what` names the figure
  * ("20810 社会福利 的 本年支出合计").  Returns the severity reported, 0 if
  * none. */
 int tt_check_sum(tt_ctx *c, const char *rule, const tt_where *w,
@@ -103,8 +115,8 @@ int tt_check_sum(tt_ctx *c, const char *rule, const tt_where *w,
 int tt_check_equal(tt_ctx *c, const char *rule, const tt_where *w,
                    const char *what, fl_dec expected, fl_dec actual,
                    size_t n, const char *why);
-/* An amount, sum or difference of table `t` or paragraph `p` (one of
- * them set) is beyond what an fl_dec holds exactly: one info
+/* An amount of table `t` or paragraph `p` (one of them set) is beyond
+ * what an fl_dec holds exactly and has no cell to read it again from: one info
  * (out-of-range) per table or paragraph, the first time only; nothing in
  * a dry run.  The comparison itself is not reported. */
 void tt_out_of_range(tt_ctx *c, const fl_table *t, const fl_paragraph *p,
@@ -125,9 +137,10 @@ void tt_rule_narrative(tt_ctx *c);
 
 /* ---- two-sided summary tables (summary.c), also used by cross.c ---- */
 /* Value of the item whose cleaned label equals `label` on side 0 (income,
- * left) or 1 (expenditure, right) of a 总表; 1 when found. */
+ * left) or 1 (expenditure, right) of a 总表; 1 when found; *cell (may be
+ * NULL) gets the value's cell. */
 int tt_summary_item(const fl_table *t, int side, const char *label,
-                    fl_dec *out, const fl_row **row);
+                    fl_dec *out, const fl_row **row, const fl_cell **cell);
 
 /* ---- code entries (codes.c): rows of classification-coded tables ---- */
 typedef struct tt_entry {
@@ -151,14 +164,17 @@ void tt_entries_free(tt_entries *e);
  * (multi-block, col ignored); 1 when there is a number. */
 int tt_entry_value(const fl_table *t, const tt_entries *es,
                    const tt_entry *e, size_t col, fl_dec *out);
+/* The cell tt_entry_value() reads, or NULL. */
+const fl_cell *tt_entry_cell(const tt_entries *es, const tt_entry *e,
+                             size_t col);
 /* Numeric columns of a single-block coded table: 1 for column `col` when it
  * holds amounts (to the right of the names, not 行次/栏次). */
 int tt_is_amount_col(const fl_table *t, const tt_entries *es, size_t col);
 
 /* Value that follows the label cell `label` in `t` (06表 人员经费合计):
  * the first number after it in the row, else a lone number on the next
- * row.  1 when found. */
+ * row.  1 when found; *cell (may be NULL) gets the value's cell. */
 int tt_labelled_value(const fl_table *t, const char *label, fl_dec *out,
-                      const fl_row **row);
+                      const fl_row **row, const fl_cell **cell);
 
 #endif

@@ -1,6 +1,8 @@
 /* fuzz-number.c — the amount parser (fl_parse_number) at every position of
  * a string, as the amount scanner uses it, and the exact decimals
- * (fl_dec_parse and the arithmetic the checks do on what was parsed). */
+ * (fl_dec_parse and the arithmetic the checks do on what was parsed);
+ * fl_wide_parse reads the same syntax and agrees wherever fl_dec is
+ * exact. */
 #include "fuzz.h"
 
 #include <stdlib.h>
@@ -37,6 +39,36 @@ static void parse_all(const char *s)
         size_t used = fl_parse_number(s + i, &n);
         if (used > len - i)
             abort(); /* consumed past the end of the string */
+        /* The wide reading: same length and value where fl_dec is exact. */
+        fl_wide wv;
+        fl_unit wu;
+        int wd;
+        size_t wused = fl_wide_parse(s + i, &wv, &wu, &wd);
+        if (wused > len - i)
+            abort();
+        if (used > 0 && !fl_dec_out_of_range(n.value)) {
+            fl_dec back;
+            if (wused != used || fl_wide_to_dec(wv, &back) != 0 ||
+                back.micros != n.value.micros || wu != n.unit ||
+                wd != n.decimals)
+                abort();
+            char a[64], b[32];
+            if (strcmp(fl_wide_format(wv, 2, a, sizeof a),
+                       fl_dec_format(n.value, 2, b, sizeof b)) != 0)
+                abort();
+        }
+        if (used == 0 && wused != 0)
+            abort(); /* the same syntax: no number is no number */
+        if (used > 0 && wused != used && wused != 0)
+            abort(); /* beyond fl_dec: the same number, or beyond 10^25 */
+        if (wused > 0) {
+            fl_wide sum, twice;
+            char buf[64];
+            if (fl_wide_add(wv, wv, &twice) != 0 || fl_wide_sub(twice, wv, &sum) != 0 ||
+                fl_wide_cmp(sum, wv) != 0)
+                abort(); /* exact within ±10^25 */
+            fuzz_touch(fl_wide_format(fl_wide_abs(wv), 6, buf, sizeof buf));
+        }
         if (used == 0)
             continue;
         fl_dec w;
