@@ -204,6 +204,38 @@ char *fl_strip_markdown(const char *norm, int *md_level)
 /* Lines and pages                                                      */
 /* ------------------------------------------------------------------ */
 
+/* The normalised lines.  Normalising never creates or removes a NUL, so
+ * the normalised buffer splits into the same lines.  Most lines of a
+ * report hold no character that normalising changes (full-width forms,
+ * U+3000): those share the original line, and only the others are kept,
+ * packed, in norm_buf. */
+static void normalize_lines(fl_document *doc, size_t total)
+{
+    size_t nlines = doc->nlines;
+    char *norm = fl_normalize(doc->line_buf, total);
+    doc->norm = xmalloc((nlines ? nlines : 1) * sizeof *doc->norm);
+    size_t r = 0, w = 0;
+    for (size_t n = 0; n < nlines; n++) {
+        size_t k = strlen(norm + r) + 1;
+        if (strcmp(norm + r, doc->lines[n]) == 0) {
+            doc->norm[n] = doc->lines[n];
+        } else {
+            memmove(norm + w, norm + r, k);
+            doc->norm[n] = NULL; /* in the packed buffer: set below */
+            w += k;
+        }
+        r += k;
+    }
+    char *packed = xrealloc(norm, w ? w : 1);
+    for (size_t n = 0, q = 0; n < nlines; n++) {
+        if (doc->norm[n] == NULL) {
+            doc->norm[n] = packed + q;
+            q += strlen(packed + q) + 1;
+        }
+    }
+    doc->norm_buf = packed;
+}
+
 /* Copy the input into one buffer of NUL-terminated lines: '\n' ends a
  * line, a '\r' before it is dropped, '\f' is removed (counting pages) and
  * NUL bytes become spaces.  One pass, one allocation for all lines. */
@@ -254,21 +286,18 @@ static void split_lines(fl_document *doc, const char *text, size_t len)
         buf[o++] = c == '\0' ? ' ' : c;
         at_line_start = 0;
     }
+    /* The arrays grew by doubling: trim them to the lines there are. */
+    if (cap > nlines && nlines > 0) {
+        lines = xrealloc(lines, nlines * sizeof *lines);
+        if (pages != NULL)
+            pages = xrealloc(pages, nlines * sizeof *pages);
+    }
+    size_t total = nlines ? (size_t)(lines[nlines - 1] - buf) + strlen(lines[nlines - 1]) + 1 : 0;
     doc->line_buf = buf;
     doc->lines = lines;
     doc->nlines = nlines;
     doc->pages = pages;
-
-    /* Normalising never creates or removes a NUL, so the normalised buffer
-     * splits into the same lines. */
-    size_t total = nlines ? (size_t)(lines[nlines - 1] - buf) + strlen(lines[nlines - 1]) + 1 : 0;
-    doc->norm_buf = fl_normalize(buf, total);
-    doc->norm = xmalloc((nlines ? nlines : 1) * sizeof *doc->norm);
-    char *q = doc->norm_buf;
-    for (size_t n = 0; n < nlines; n++) {
-        doc->norm[n] = q;
-        q += strlen(q) + 1;
-    }
+    normalize_lines(doc, total);
 }
 
 /* "- 1 -", "— 12 —": a page number left by a PDF conversion. */

@@ -44,7 +44,9 @@ static void strip_tags(char *s)
 }
 
 /* The original and the normalised text share one allocation, text first
- * (fl_table_free frees only text): tables hold millions of small cells. */
+ * (fl_table_free frees only text): tables hold millions of small cells.
+ * When normalising changes nothing, as in most cells, both are the same
+ * string. */
 static void finish_cell(fl_cell *c)
 {
     strip_tags(c->text);
@@ -55,14 +57,18 @@ static void finish_cell(fl_cell *c)
             *q = ' ';
     size_t a, nl;
     fl_trim_bounds(n, strlen(n), &a, &nl);
-    char *block = xmalloc(tl + nl + 2);
-    memcpy(block, c->text, tl + 1);
-    memcpy(block + tl + 1, n + a, nl);
-    block[tl + 1 + nl] = '\0';
+    if (a == 0 && nl == tl && memcmp(n, c->text, tl) == 0) {
+        c->norm = c->text;
+    } else {
+        char *block = xmalloc(tl + nl + 2);
+        memcpy(block, c->text, tl + 1);
+        memcpy(block + tl + 1, n + a, nl);
+        block[tl + 1 + nl] = '\0';
+        free(c->text);
+        c->text = block;
+        c->norm = block + tl + 1;
+    }
     free(n);
-    free(c->text);
-    c->text = block;
-    c->norm = block + tl + 1;
     size_t len = strlen(c->norm);
     fl_number num;
     c->is_number = 0;

@@ -449,6 +449,9 @@ static void close_table(tables_state *st)
         return;
     }
     fl_table_finish(t);
+    /* Rows grew by doubling: keep only those there are. */
+    if (st->cur.rows_cap > t->nrows)
+        t->rows = xrealloc(t->rows, t->nrows * sizeof *t->rows);
     doc->tables = xgrow(doc->tables, &p->tables_cap, doc->ntables + 1, sizeof *doc->tables);
     doc->tables[doc->ntables++] = t;
 }

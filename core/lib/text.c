@@ -250,7 +250,12 @@ int fl_decode(const unsigned char *data, size_t len, char **out, size_t *out_len
 
     size_t bad = 0;
     if (fl_utf8_valid(p, n, &bad)) {
-        fl_buf_append(&b, (const char *)p, n);
+        /* Exactly the size: the buffer lives as long as the document. */
+        b.data = xmalloc(n + 1);
+        memcpy(b.data, p, n);
+        b.data[n] = '\0';
+        b.len = n;
+        b.cap = n + 1;
         goto done;
     }
     if (mostly_utf8(p, n)) {
@@ -267,6 +272,11 @@ int fl_decode(const unsigned char *data, size_t len, char **out, size_t *out_len
     }
 
 done:
+    /* Converting grows the buffer by doubling: give back what is spare. */
+    if (b.data != NULL && b.cap > b.len + 1) {
+        b.data = xrealloc(b.data, b.len + 1);
+        b.cap = b.len + 1;
+    }
     if (out_len)
         *out_len = b.len;
     if (encoding)
