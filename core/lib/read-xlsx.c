@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 
 #include "canon.h"
 #include "ooxml.h"
@@ -286,68 +287,153 @@ static void write_sheet(book *bk, const char *sheet_name, char **grid, size_t nr
             fl_buf_printf(o, "%s\n\n", row_first(grid, ncols, r));
 }
 
-static int read_sheet(book *bk, xmlDoc *doc, const char *sheet_name, char *err, size_t errsize)
+/* The cells of one sheet as they are read, row by row. */
+typedef struct sheet {
+    cell *cells;
+    size_t n, cap, nrows, ncols, mincol, next_row;
+} sheet;
+
+/* One <row> element: its cells join s.  -1 with a message in err. */
+static int sheet_row(book *bk, sheet *s, const xmlNode *r, char *err, size_t errsize)
 {
-    const xmlNode *root = xmlDocGetRootElement(doc);
-    const xmlNode *data = fl_ooxml_child(root, "sheetData");
-    cell *cells = NULL;
-    size_t n = 0, cap = 0, nrows = 0, ncols = 0, mincol = (size_t)-1;
-    int rc = 0;
-    size_t next_row = 0;
-    for (const xmlNode *r = data ? data->children : NULL; r && !rc; r = r->next) {
-        if (!fl_ooxml_is(r, "row"))
+    const char *rs = fl_ooxml_attr(r, "r");
+    size_t row = rs ? (size_t)strtoul(rs, NULL, 10) - 1 : s->next_row;
+    if (row >= MAX_ROWS)
+        return 0;
+    size_t next_col = 0;
+    for (const xmlNode *c = r->children; c; c = c->next) {
+        if (!fl_ooxml_is(c, "c"))
             continue;
-        const char *rs = fl_ooxml_attr(r, "r");
-        size_t row = rs ? (size_t)strtoul(rs, NULL, 10) - 1 : next_row;
-        if (row >= MAX_ROWS)
+        size_t cr = row, cc = next_col;
+        const char *ref = fl_ooxml_attr(c, "r");
+        if ((ref && !parse_ref(ref, &cr, &cc)) || cr >= MAX_ROWS || cc >= MAX_COLS)
             continue;
-        size_t next_col = 0;
-        for (const xmlNode *c = r->children; c; c = c->next) {
-            if (!fl_ooxml_is(c, "c"))
-                continue;
-            size_t cr = row, cc = next_col;
-            const char *ref = fl_ooxml_attr(c, "r");
-            if ((ref && !parse_ref(ref, &cr, &cc)) || cr >= MAX_ROWS || cc >= MAX_COLS)
-                continue;
-            next_col = cc + 1;
-            char *text;
-            if (cell_value(bk, c, &text, err, errsize) < 0) {
-                rc = -1;
-                break;
-            }
-            if (!text)
-                continue;
-            cells = xgrow(cells, &cap, n + 1, sizeof *cells);
-            cells[n].row = cr;
-            cells[n].col = cc;
-            cells[n++].text = text;
-            if (cr + 1 > nrows) nrows = cr + 1;
-            if (cc + 1 > ncols) ncols = cc + 1;
-            if (cc < mincol) mincol = cc;
-        }
-        next_row = row + 1;
+        next_col = cc + 1;
+        char *text;
+        if (cell_value(bk, c, &text, err, errsize) < 0)
+            return -1;
+        if (!text)
+            continue;
+        s->cells = xgrow(s->cells, &s->cap, s->n + 1, sizeof *s->cells);
+        s->cells[s->n].row = cr;
+        s->cells[s->n].col = cc;
+        s->cells[s->n++].text = text;
+        if (cr + 1 > s->nrows) s->nrows = cr + 1;
+        if (cc + 1 > s->ncols) s->ncols = cc + 1;
+        if (cc < s->mincol) s->mincol = cc;
     }
-    if (!rc && n) {
-        size_t width = ncols - mincol;
-        if (nrows > MAX_CELLS / width) {
-            snprintf(err, errsize, "XLSX 工作表“%s”过大（%zu 行 × %zu 列），无法读取",
-                     sheet_name, nrows, width);
-            rc = -1;
-        } else {
-            char **grid = xcalloc(nrows * width, sizeof *grid);
-            for (size_t i = 0; i < nrows * width; i++)
-                grid[i] = "";
-            for (size_t i = 0; i < n; i++)
-                grid[cells[i].row * width + cells[i].col - mincol] = cells[i].text;
-            write_sheet(bk, sheet_name, grid, nrows, width);
-            free(grid);
-        }
-    } else if (!rc) {
+    s->next_row = row + 1;
+    return 0;
+}
+
+/* Lay the cells read out on a grid and write the sheet. */
+static int sheet_write(book *bk, const sheet *s, const char *sheet_name, char *err,
+                       size_t errsize)
+{
+    if (s->n == 0) {
         fl_buf_printf(&bk->out, "# %s\n\n", sheet_name);
+        return 0;
     }
-    for (size_t i = 0; i < n; i++)
-        free(cells[i].text);
-    free(cells);
+    size_t width = s->ncols - s->mincol, nrows = s->nrows;
+    if (nrows > MAX_CELLS / width) {
+        snprintf(err, errsize, "XLSX 工作表“%s”过大（%zu 行 × %zu 列），无法读取",
+                 sheet_name, nrows, width);
+        return -1;
+    }
+    char **grid = xcalloc(nrows * width, sizeof *grid);
+    for (size_t i = 0; i < nrows * width; i++)
+        grid[i] = "";
+    for (size_t i = 0; i < s->n; i++)
+        grid[s->cells[i].row * width + s->cells[i].col - s->mincol] = s->cells[i].text;
+    write_sheet(bk, sheet_name, grid, nrows, width);
+    free(grid);
+    return 0;
+}
+
+/* Read part `path` as a sheet.  Streaming: a sheet's DOM costs some twenty
+ * times its XML, so only one <row> at a time becomes a tree, which the
+ * reader frees as it moves on.  What is refused, and with which message,
+ * is as fl_ooxml_parse() decides for a whole part: XML that is not
+ * well-formed first, then a DTD, then a cell.  Returns 0, 1 when there is
+ * no such part, -1 with a message in err. */
+static int read_sheet(book *bk, fl_zip *z, const char *path, const char *sheet_name,
+                      char *err, size_t errsize)
+{
+    char *xml;
+    size_t len;
+    int rc = fl_zip_read(z, path, &xml, &len, err, errsize);
+    if (rc != 0)
+        return rc;
+    if (len > (size_t)0x7fffffff) {
+        free(xml);
+        snprintf(err, errsize, "XLSX 文件中的 %s 过大，无法读取", path);
+        return -1;
+    }
+    /* No XML_PARSE_NOENT, no network, no huge-text relaxation. */
+    xmlTextReader *rd = xmlReaderForMemory(xml, (int)len, path, NULL,
+                                           XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                               XML_PARSE_NOWARNING);
+    sheet s = { .mincol = (size_t)-1 };
+    int more = -1, dtd = 0, root = 0, failed = 0, in_data = 0, seen_data = 0;
+    while (rd != NULL && (more = xmlTextReaderRead(rd)) == 1) {
+        int type = xmlTextReaderNodeType(rd), depth = xmlTextReaderDepth(rd);
+        /* An entity a DTD declares would be expanded by xmlNodeGetContent:
+         * no cell is read once one is seen. */
+        if (type == XML_READER_TYPE_DOCUMENT_TYPE)
+            dtd = 1;
+        if (type == XML_READER_TYPE_ELEMENT && depth == 0)
+            root = 1;
+        if (dtd || failed || depth < 1 || depth > 2)
+            continue;
+        const char *local = (const char *)xmlTextReaderConstLocalName(rd);
+        if (local == NULL)
+            continue;
+        if (depth == 1) {
+            /* Rows of the first sheetData only, as fl_ooxml_child() finds. */
+            if (type == XML_READER_TYPE_ELEMENT && !seen_data && !strcmp(local, "sheetData")) {
+                seen_data = 1;
+                in_data = !xmlTextReaderIsEmptyElement(rd);
+            } else if (type == XML_READER_TYPE_END_ELEMENT && in_data) {
+                in_data = 0;
+            }
+            continue;
+        }
+        if (!in_data || type != XML_READER_TYPE_ELEMENT || strcmp(local, "row"))
+            continue;
+        const xmlNode *row = xmlTextReaderExpand(rd);
+        if (row == NULL) {
+            more = -1; /* not well-formed inside the row */
+            break;
+        }
+        if (sheet_row(bk, &s, row, err, errsize) < 0)
+            failed = 1;
+    }
+    if (rd != NULL) {
+        /* A DTD without a DOCTYPE node, should the reader not show one. */
+        xmlDoc *d = xmlTextReaderCurrentDoc(rd);
+        if (d != NULL && (d->intSubset != NULL || d->extSubset != NULL))
+            dtd = 1;
+        xmlFreeTextReader(rd);
+        if (d != NULL)
+            xmlFreeDoc(d);
+    }
+    free(xml);
+    rc = 0;
+    if (more != 0 || !root) {
+        snprintf(err, errsize, "XLSX 文件已损坏：%s 不是有效的 XML", path);
+        rc = -1;
+    } else if (dtd) {
+        snprintf(err, errsize, "XLSX 文件中的 %s 含有 DTD 或实体声明（Office 文件不会有），"
+                 "可能是“实体炸弹”，拒绝读取", path);
+        rc = -1;
+    } else if (failed) {
+        rc = -1; /* the cell's message is in err */
+    } else {
+        rc = sheet_write(bk, &s, sheet_name, err, errsize);
+    }
+    for (size_t i = 0; i < s.n; i++)
+        free(s.cells[i].text);
+    free(s.cells);
     return rc;
 }
 
@@ -410,15 +496,10 @@ static int xlsx_read(const char *name, const unsigned char *data, size_t len,
         char *path = sheet_path(rels, rid);
         if (!path)
             continue;
-        xmlDoc *sd = fl_ooxml_parse(z, path, "XLSX", &missing, err, errsize);
-        if (sd) {
-            rc = read_sheet(&bk, sd, sname ? sname : "", err, errsize);
-            xmlFreeDoc(sd);
-        } else if (missing) {
+        rc = read_sheet(&bk, z, path, sname ? sname : "", err, errsize);
+        if (rc == 1) {
             snprintf(err, errsize, "XLSX 文件已损坏：缺少工作表“%s”的部分 %s",
                      sname ? sname : "", path);
-            rc = -1;
-        } else {
             rc = -1;
         }
         free(path);
