@@ -128,10 +128,17 @@ int64_t ds_similarity(const ds_unit *x, const ds_unit *y, int64_t threshold, siz
     return sim;
 }
 
+/* A 3-gram of a unit: its 64-bit hash in two halves, so that an entry
+ * takes 12 bytes rather than 16 (there is one per character of text). */
 typedef struct entry {
-    uint64_t hash;
-    size_t unit;
+    uint32_t hash_lo, hash_hi;
+    uint32_t unit;
 } entry;
+
+static uint64_t hash_of(const entry *x)
+{
+    return (uint64_t)x->hash_hi << 32 | x->hash_lo;
+}
 
 /* Stable LSD radix sort on the hash, 16 bits a pass.  Entries are made
  * in unit order, so equal hashes end up in unit order too.  Returns 0,
@@ -149,11 +156,11 @@ static int sort_entries(entry *e, size_t n)
     for (int shift = 0; shift < 64; shift += 16) {
         memset(count, 0, 65537 * sizeof *count);
         for (size_t i = 0; i < n; i++)
-            count[((src[i].hash >> shift) & 0xffff) + 1]++;
+            count[((hash_of(&src[i]) >> shift) & 0xffff) + 1]++;
         for (size_t d = 0; d < 65536; d++)
             count[d + 1] += count[d];
         for (size_t i = 0; i < n; i++)
-            dst[count[(src[i].hash >> shift) & 0xffff]++] = src[i];
+            dst[count[(hash_of(&src[i]) >> shift) & 0xffff]++] = src[i];
         entry *t = src;
         src = dst;
         dst = t;
@@ -223,12 +230,13 @@ static int count_copies(ds_units *u, const ds_pairs *p)
     return 0;
 }
 
-/* Per unit, the 3-gram groups (ranges of `e`) it belongs to. */
+/* Per unit, the 3-gram groups (ranges of `e` with one hash) it belongs
+ * to.  A group ends where the hash changes: not stored, which saves a word
+ * an entry. */
 typedef struct groups {
     size_t *start;   /* per unit, offset into list */
     size_t *count;   /* per unit, number of groups */
     size_t *list;    /* group start indexes into e */
-    size_t *glen;    /* indexed by group start: group length */
 } groups;
 
 static void free_groups(groups *g)
@@ -236,7 +244,15 @@ static void free_groups(groups *g)
     free(g->start);
     free(g->count);
     free(g->list);
-    free(g->glen);
+}
+
+/* End of the group starting at e[i]. */
+static size_t group_end(const entry *e, size_t ne, size_t i)
+{
+    size_t j = i;
+    while (j < ne && hash_of(&e[j]) == hash_of(&e[i]))
+        j++;
+    return j;
 }
 
 static int build_groups(const entry *e, size_t ne, size_t nunits, groups *g)
@@ -244,22 +260,16 @@ static int build_groups(const entry *e, size_t ne, size_t nunits, groups *g)
     memset(g, 0, sizeof *g);
     g->start = calloc(nunits + 1, sizeof *g->start);
     g->count = calloc(nunits + 1, sizeof *g->count);
-    g->list = malloc((ne + 1) * sizeof *g->list);
-    g->glen = calloc(ne + 1, sizeof *g->glen);
-    if (!g->start || !g->count || !g->list || !g->glen) {
+    if (!g->start || !g->count) {
         free_groups(g);
         return -1;
     }
     /* Count, then place: a two-pass bucket fill keeps it linear. */
-    for (size_t i = 0; i < ne;) {
-        size_t j = i;
-        while (j < ne && e[j].hash == e[i].hash)
-            j++;
-        g->glen[i] = j - i;
+    for (size_t i = 0, j; i < ne; i = j) {
+        j = group_end(e, ne, i);
         if (j - i >= 2 && j - i <= SHINGLE_CAP)
             for (size_t k = i; k < j; k++)
                 g->count[e[k].unit]++;
-        i = j;
     }
     size_t off = 0;
     for (size_t u = 0; u < nunits; u++) {
@@ -267,8 +277,15 @@ static int build_groups(const entry *e, size_t ne, size_t nunits, groups *g)
         off += g->count[u];
         g->count[u] = 0;
     }
-    for (size_t i = 0; i < ne; i += g->glen[i]) {
-        size_t len = g->glen[i];
+    /* Only entries of groups that count are listed. */
+    g->list = malloc((off + 1) * sizeof *g->list);
+    if (!g->list) {
+        free_groups(g);
+        return -1;
+    }
+    for (size_t i = 0, j; i < ne; i = j) {
+        j = group_end(e, ne, i);
+        size_t len = j - i;
         if (len >= 2 && len <= SHINGLE_CAP)
             for (size_t k = i; k < i + len; k++) {
                 size_t u = e[k].unit;
@@ -282,6 +299,8 @@ static int build_groups(const entry *e, size_t ne, size_t nunits, groups *g)
 static entry *collect_shingles(const ds_units *u, size_t *ne_out)
 {
     size_t total = 0;
+    if (u->count > UINT32_MAX)
+        return NULL; /* beyond an entry's unit index */
     for (size_t i = 0; i < u->count; i++)
         if (u->items[i].substantial && u->items[i].ncp >= 3)
             total += u->items[i].ncp - 2;
@@ -294,8 +313,10 @@ static entry *collect_shingles(const ds_units *u, size_t *ne_out)
         if (!x->substantial || x->ncp < 3)
             continue;
         for (size_t k = 0; k + 3 <= x->ncp; k++) {
-            e[ne].hash = shingle(x->cp + k);
-            e[ne].unit = i;
+            uint64_t h = shingle(x->cp + k);
+            e[ne].hash_lo = (uint32_t)h;
+            e[ne].hash_hi = (uint32_t)(h >> 32);
+            e[ne].unit = (uint32_t)i;
             ne++;
         }
     }
@@ -306,8 +327,11 @@ static entry *collect_shingles(const ds_units *u, size_t *ne_out)
     /* Drop repeats of the same 3-gram within one unit. */
     size_t w = 0;
     for (size_t i = 0; i < ne; i++)
-        if (w == 0 || e[w - 1].hash != e[i].hash || e[w - 1].unit != e[i].unit)
+        if (w == 0 || hash_of(&e[w - 1]) != hash_of(&e[i]) || e[w - 1].unit != e[i].unit)
             e[w++] = e[i];
+    entry *fit = realloc(e, (w + 1) * sizeof *e);
+    if (fit != NULL)
+        e = fit;
     *ne_out = w;
     return e;
 }
@@ -332,7 +356,7 @@ int ds_find_pairs(ds_units *u, const ds_options *o, ds_pairs *out)
         size_t nt = 0;
         for (size_t k = 0; k < g.count[a]; k++) {
             size_t gs = g.list[g.start[a] + k];
-            for (size_t m = gs; m < gs + g.glen[gs] && e[m].unit < a; m++) {
+            for (size_t m = gs; m < ne && hash_of(&e[m]) == hash_of(&e[gs]) && e[m].unit < a; m++) {
                 size_t b = e[m].unit;
                 if (cnt[b]++ == 0)
                     touched[nt++] = b;

@@ -161,6 +161,11 @@ static int make_body(ds_unit *x)
     size_t skip = outline_prefix(cp, k);
     skip += label_prefix(cp + skip, k - skip);
     memmove(cp, cp + skip, (k - skip) * sizeof *cp);
+    /* Room was made for one code point a byte: give back what Chinese
+     * text (three bytes a character) leaves unused. */
+    uint32_t *fit = realloc(cp, (k - skip + 1) * sizeof *cp);
+    if (fit != NULL)
+        cp = fit;
     x->cp = cp;
     x->ncp = k - skip;
     x->hash = hash_cps(x->cp, x->ncp);
