@@ -189,6 +189,35 @@ expect_status 3 "a PDF of 200 pages 5 m wide is refused"
 expect_err "wide.pdf: PDF 页面过多或过大：到第 4 页（共 200 页）时识别表格线所需的渲染已超过上限" \
     "the rendering budget named"
 
+# Cycles: an xref table whose /Prev is itself, a page tree that holds
+# itself and a node that is its own kid and parent, an object stream that
+# extends itself.  The one real page is read, once.
+python3 - "$TMP/cyclic.pdf" <<'PY'
+import sys
+content = b"BT /F1 12 Tf 72 720 Td (2024 budget) Tj ET"
+objs = [
+    (1, b"<< /Type /Catalog /Pages 2 0 R >>"),
+    (2, b"<< /Type /Pages /Kids [3 0 R 2 0 R 4 0 R] /Count 3 >>"),
+    (3, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R"
+        b" /Resources << /Font << /F1 6 0 R >> >> >>"),
+    (4, b"<< /Type /Pages /Kids [4 0 R] /Parent 4 0 R /Count 1 >>"),
+    (5, b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content)),
+    (6, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"),
+    (7, b"<< /Type /ObjStm /N 1 /First 4 /Extends 7 0 R /Length 0 >>\nstream\n\nendstream"),
+]
+out, offs = b"%PDF-1.4\n", {}
+for num, body in objs:
+    offs[num] = len(out)
+    out += b"%d 0 obj\n%s\nendobj\n" % (num, body)
+xref = len(out)
+out += b"xref\n0 8\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % offs[i] for i in range(1, 8))
+out += b"trailer\n<< /Size 8 /Root 1 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (xref, xref)
+open(sys.argv[1], "wb").write(out)
+PY
+bounded 1000000 $((20 * slow)) dump "$TMP/cyclic.pdf"
+expect_status 0 "a PDF with cyclic xrefs and page tree is read"
+[ "$(grep -c '2024 budget' "$out")" = 1 ] && pass || fail "its one page is read once"
+
 # -i /dev/zero: no newline ever comes; the list is refused at once.
 bounded 1000000 $((20 * slow)) check -i /dev/zero
 expect_status 2 "-i /dev/zero is a usage error"
