@@ -56,6 +56,13 @@ expect_err "过大" "100 MB file: too large"
 run check --max-size 200000000 "$TMP/huge.txt"
 expect_status 3 "100 MB of zeros read with a raised limit"
 expect_err "二进制" "100 MB of NUL bytes is not text"
+run check --max-size 200M "$TMP/huge.txt"
+expect_err "二进制" "--max-size 200M is 200 MiB"
+run check --max-size 99M "$TMP/huge.txt"
+expect_err "文件过大（超过 103809024 字节的上限" "--max-size 99M is 99 MiB"
+run check --max-size 5X "$GOOD"
+expect_status 2 "a size with an unknown suffix"
+expect_err "--max-size 应为正整数（字节，可带 K、M、G），而不是 '5X'" "is named"
 
 # Standard input
 run check - < "$GOOD"

@@ -3,6 +3,7 @@
  * and the fetch options. */
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,15 +177,26 @@ static int read_list(fl_cli_inputs *in, const char *path)
     return rc;
 }
 
+/* Bytes, or with a K, M or G suffix (binary: 64M is 64 MiB). */
 static int parse_max_size(fl_cli_inputs *in, const char *arg)
 {
     char *end;
     errno = 0;
     unsigned long long v = strtoull(arg, &end, 10);
-    if (end == arg || *end != '\0' || v == 0 || errno != 0 || arg[0] == '-') {
-        fprintf(stderr, "fislint: --max-size 应为正整数（字节），而不是 '%s'\n", arg);
+    unsigned shift = 0;
+    if (end != arg && end[0] != '\0' && end[1] == '\0') {
+        const char *units = "KMG", *u = strchr(units, end[0] & ~0x20);
+        if (u != NULL) {
+            shift = 10u * (unsigned)(u - units + 1);
+            end++;
+        }
+    }
+    if (end == arg || *end != '\0' || v == 0 || errno != 0 || arg[0] == '-' ||
+        v > (SIZE_MAX >> shift)) {
+        fprintf(stderr, "fislint: --max-size 应为正整数（字节，可带 K、M、G），而不是 '%s'\n", arg);
         return -1;
     }
+    v <<= shift;
     in->max_size = (size_t)v;
     /* A DOCX/XLSX of that size may inflate beyond the default budget. */
     fl_zip_set_default_budget(in->max_size);
