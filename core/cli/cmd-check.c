@@ -136,7 +136,7 @@ static void usage(FILE *out)
             "      --set ID.KEY=VALUE     设置检查项的选项（可重复）\n"
             "  -i, --input-list FILE      从 FILE 读取要检查的文件/URL 列表，每行一个（- 为标准输入）；\n"
             "                             行内 TAB 后可写该报告所属单位\n"
-            "      --max-size BYTES       单个输入的大小上限（默认 %u）\n"
+            "      --max-size BYTES       单个输入的大小上限（默认 %u；可写 64M、2G）\n"
             "  -q, --quiet                不显示进度\n"
             "  -j, --jobs N               同时检查的文档数（默认为 CPU 核数；输出顺序与输入顺序一致）\n"
             "      --check-timeout S      单个检查项处理一个文档的时间上限，秒（默认 %d；0 为不限）\n"

@@ -42,7 +42,7 @@ static void usage(FILE *out)
             "DIR 中已有的文件用条件请求（ETag / Last-Modified）重新抓取，未变化的不再下载。\n\n"
             "  -o, --output DIR           保存目录（不存在时创建）\n"
             "  -i, --input-list FILE      从 FILE 读取 URL 列表，每行一个（- 为标准输入）\n"
-            "      --max-size BYTES       单个响应的大小上限（默认 %u）\n"
+            "      --max-size BYTES       单个响应的大小上限（默认 %u；可写 64M、2G）\n"
             "%s"
             "  -h, --help                 显示本帮助\n\n"
             "退出状态：0 全部成功；2 用法错误；3 有 URL 抓取失败（其余照常抓取）。\n",
