@@ -74,6 +74,21 @@ def generate_pages():
     return www
 
 
+_GZIP_BOMB = []
+
+
+def gzip_bomb():
+    # Built once, on first use: compressing 256 MiB of zeros takes a moment.
+    if not _GZIP_BOMB:
+        import zlib
+        z = zlib.compressobj(9, zlib.DEFLATED, 31)
+        zeros = bytes(1 << 20)
+        parts = [z.compress(zeros) for _ in range(256)]
+        parts.append(z.flush())
+        _GZIP_BOMB.append(b"".join(parts))
+    return _GZIP_BOMB[0]
+
+
 def small_page(title):
     return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%s</title></head>"
             "<body><h1>%s</h1><p>本页用于测试。</p></body></html>" % (title, title)).encode()
@@ -179,6 +194,34 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, small_page("页面 %s" % q.get("n", ["0"])[0]))
         if p == "/big":
             return self.send(200, b"<html><body>" + b"x" * (3 * 1024 * 1024) + b"</body></html>")
+        if p == "/gzip-bomb":
+            # 256 MiB of zeros in about 260 KB, announced as gzip: only a
+            # count of the decoded bytes can stop it.
+            return self.send(200, gzip_bomb(), "text/html; charset=utf-8",
+                             {"Content-Encoding": "gzip"})
+        if p == "/endless":
+            # A multi-GB body without Content-Length (8 GiB unless the
+            # client hangs up first).
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.status = 200
+            chunk = b"z" * 65536
+            try:
+                for _ in range(8 * 16384):
+                    self.wfile.write(chunk)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            self.close_connection = True
+            return
+        if p == "/many-links.html":
+            # A page linking 100,000 attachments.
+            n = int(q.get("n", ["100000"])[0])
+            links = "".join('<li><a href="/many/%d.pdf">附件%d</a></li>' % (i, i) for i in range(n))
+            return self.send(200, ("<html><body><h1>部门决算</h1><ul>%s</ul></body></html>" % links)
+                             .encode("utf-8"), "text/html; charset=utf-8")
+        if p.startswith("/many/") and p.endswith(".pdf"):
+            return self.send(200, pdf, "application/pdf")
         if p == "/big-stream":
             # No Content-Length: only the running count can stop it.
             self.send_response(200)

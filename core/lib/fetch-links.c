@@ -14,6 +14,7 @@
 typedef struct link_list {
     fl_link *v;
     size_t n, cap;
+    fl_strindex seen;  /* the URLs in v */
     char *base;
     int chrome;   /* depth of enclosing chrome elements */
 } link_list;
@@ -40,16 +41,20 @@ static char *node_text(xmlNode *n)
     return b.data ? fl_buf_steal(&b) : xstrdup("");
 }
 
+static const char *link_url(const void *items, size_t i)
+{
+    return ((const fl_link *)items)[i].url;
+}
+
 static void add(link_list *l, const xmlChar *href, xmlNode *n)
 {
     char *url = fl_url_resolve(l->base, (const char *)href);
     if (url == NULL)
         return;
-    for (size_t i = 0; i < l->n; i++)
-        if (strcmp(l->v[i].url, url) == 0) {
-            free(url);
-            return;
-        }
+    if (fl_strindex_find(&l->seen, l->v, link_url, url) != 0) {
+        free(url);
+        return;
+    }
     char *text = node_text(n);
     if (*text == '\0') {
         xmlChar *title = xmlGetProp(n, BAD_CAST "title");
@@ -63,6 +68,7 @@ static void add(link_list *l, const xmlChar *href, xmlNode *n)
     l->v[l->n].url = url;
     l->v[l->n].text = text;
     l->v[l->n].chrome = l->chrome > 0;
+    fl_strindex_add(&l->seen, l->v, link_url, l->n);
     l->n++;
 }
 
@@ -122,6 +128,7 @@ size_t fl_html_links(const char *utf8, size_t len, const char *base_url, fl_link
         xmlFreeDoc(doc);
     }
     free(l.base);
+    fl_strindex_free(&l.seen);
     *out = l.v;
     return l.n;
 }

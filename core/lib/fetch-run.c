@@ -27,6 +27,7 @@ typedef struct run {
     size_t failures;
     char **seen;                /* every URL queued, to fetch each once */
     size_t nseen, capseen;
+    fl_strindex seen_index;     /* the URLs in seen */
     int limit_warned;
     /* save mode */
     int dirfd;
@@ -59,12 +60,16 @@ static const fl_fetch_meta *old_record(run *r, const char *url)
     return NULL;
 }
 
+static const char *seen_url(const void *items, size_t i)
+{
+    return ((char *const *)items)[i];
+}
+
 static void enqueue(run *r, fl_engine *e, const char *url, const char *referrer,
                     const char *text, int depth, int attachment)
 {
-    for (size_t i = 0; i < r->nseen; i++)
-        if (strcmp(r->seen[i], url) == 0)
-            return;
+    if (fl_strindex_find(&r->seen_index, r->seen, seen_url, url) != 0)
+        return;
     if (r->nseen >= r->o->max_pages) {
         if (!r->limit_warned)
             fprintf(stderr, "fislint: 已达到抓取文档数上限 %zu，其余链接不再抓取\n",
@@ -73,7 +78,9 @@ static void enqueue(run *r, fl_engine *e, const char *url, const char *referrer,
         return;
     }
     r->seen = xgrow(r->seen, &r->capseen, r->nseen + 1, sizeof *r->seen);
-    r->seen[r->nseen++] = xstrdup(url);
+    r->seen[r->nseen] = xstrdup(url);
+    fl_strindex_add(&r->seen_index, r->seen, seen_url, r->nseen);
+    r->nseen++;
     fl_fetch_job *j = fl_fetch_job_new(url);
     j->referrer = referrer ? xstrdup(referrer) : NULL;
     j->link_text = text ? xstrdup(text) : NULL;
@@ -411,6 +418,7 @@ static size_t run_all(run *r, const char *const *urls, size_t nurls)
     for (size_t i = 0; i < r->nseen; i++)
         free(r->seen[i]);
     free(r->seen);
+    fl_strindex_free(&r->seen_index);
     for (size_t i = 0; i < r->nnames; i++) {
         free(r->names[i].name);
         free(r->names[i].url);

@@ -133,3 +133,48 @@ int fl_str_contains(const char *s, const char *needle)
 {
     return s != NULL && strstr(s, needle) != NULL;
 }
+
+static size_t str_hash(const char *s)
+{
+    uint64_t h = 0xcbf29ce484222325ULL; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+    return (size_t)h;
+}
+
+/* The slot holding key s, or the free slot where it would go. */
+static size_t probe(const fl_strindex *ix, const void *items, fl_strindex_key key, const char *s)
+{
+    size_t i = str_hash(s) & (ix->nslot - 1);
+    while (ix->slot[i] != 0 && strcmp(key(items, ix->slot[i] - 1), s) != 0)
+        i = (i + 1) & (ix->nslot - 1);
+    return i;
+}
+
+size_t fl_strindex_find(const fl_strindex *ix, const void *items, fl_strindex_key key,
+                        const char *s)
+{
+    return ix->nslot == 0 ? 0 : ix->slot[probe(ix, items, key, s)];
+}
+
+void fl_strindex_add(fl_strindex *ix, const void *items, fl_strindex_key key, size_t i)
+{
+    if (2 * (ix->count + 1) > ix->nslot) {
+        size_t *old = ix->slot, nold = ix->nslot;
+        ix->nslot = nold ? 2 * nold : 64;
+        ix->slot = xcalloc(ix->nslot, sizeof *ix->slot);
+        for (size_t k = 0; k < nold; k++)
+            if (old[k] != 0)
+                ix->slot[probe(ix, items, key, key(items, old[k] - 1))] = old[k];
+        free(old);
+    }
+    ix->slot[probe(ix, items, key, key(items, i))] = i + 1;
+    ix->count++;
+}
+
+void fl_strindex_free(fl_strindex *ix)
+{
+    free(ix->slot);
+    ix->slot = NULL;
+    ix->nslot = ix->count = 0;
+}

@@ -34,6 +34,22 @@ void fl_buf_printf(fl_buf *b, const char *fmt, ...) __attribute__((format(printf
 char *fl_buf_steal(fl_buf *b);
 void fl_buf_free(fl_buf *b);
 
+/* Which of the caller's items has a given string key, found by hash in
+ * constant time (a page with 100,000 links compared each with all before
+ * it).  The index holds positions only; `key(items, i)` gives item i's
+ * key, and the items may move (realloc) between calls. */
+typedef struct fl_strindex {
+    size_t *slot;        /* 1 + item position, 0 when free */
+    size_t nslot, count;
+} fl_strindex;
+typedef const char *(*fl_strindex_key)(const void *items, size_t i);
+/* 1 + the position of the item whose key equals s, or 0. */
+size_t fl_strindex_find(const fl_strindex *ix, const void *items, fl_strindex_key key,
+                        const char *s);
+/* Index item i (no item with its key may be indexed already). */
+void fl_strindex_add(fl_strindex *ix, const void *items, fl_strindex_key key, size_t i);
+void fl_strindex_free(fl_strindex *ix);
+
 int fl_str_starts_with(const char *s, const char *prefix);
 /* 1 when `s` contains `needle`. */
 int fl_str_contains(const char *s, const char *needle);
