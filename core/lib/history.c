@@ -142,6 +142,22 @@ rollback:
     return -1;
 }
 
+/* WAL mode, set once per file.  SQLite answers "locked" at once, without
+ * the busy handler, when another process holds a lock on a file still in
+ * rollback mode (two runs creating the file together): retry within the
+ * busy timeout. */
+static int set_wal(fl_history *h)
+{
+    for (int tries = 0;; tries++) {
+        int rc = sqlite3_exec(h->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            return 0;
+        if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || tries >= 1200)
+            return fail(h, "设置 WAL");
+        sqlite3_sleep(50);
+    }
+}
+
 fl_history *fl_history_open(const char *path, int create, char *err, size_t errsize)
 {
     fl_history *h = xcalloc(1, sizeof *h);
@@ -161,7 +177,7 @@ fl_history *fl_history_open(const char *path, int create, char *err, size_t errs
     int v;
     if (user_version(h, &v) != 0)
         goto bad;
-    if (exec(h, "PRAGMA journal_mode = WAL", "设置 WAL") != 0 ||
+    if (set_wal(h) != 0 ||
         exec(h, "PRAGMA foreign_keys = ON", "设置外键") != 0 || migrate(h) != 0)
         goto bad;
     return h;
