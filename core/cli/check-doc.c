@@ -9,7 +9,7 @@
 #include "document.h"
 #include "util.h"
 
-static void on_check_failed(void *ctx, const char *check_id, const char *reason)
+void fl_say_check_failed(void *ctx, const char *check_id, const char *reason)
 {
     fprintf(stderr, "fislint: %s: 检查项 '%s' 未能完成检查：%s\n", (const char *)ctx, check_id,
             reason);
@@ -40,7 +40,7 @@ size_t fl_check_document(const fl_checker *c, const char *source, const fl_input
     if (fl_doc_unit(doc) != NULL)
         r->unit = xstrdup(fl_doc_unit(doc));
     r->rep = fl_report_new(doc);
-    size_t failed = fl_guard_run(doc, c->plugins, r->rep, &c->limits, on_check_failed, (void *)source);
+    size_t failed = fl_guard_run(doc, c->plugins, r->rep, &c->limits, fl_say_check_failed, (void *)source);
     fl_report_complete(r->rep);
     fl_report_sort(r->rep);
     r->rep->doc = NULL; /* findings now hold copies of all they need */

@@ -33,6 +33,10 @@ typedef struct fl_checker {
 size_t fl_check_document(const fl_checker *c, const char *source, const fl_input *input,
                          const char *error, fl_doc_result *r);
 
+/* An fl_guard_fail_fn: "fislint: SOURCE: 检查项 'ID' 未能完成检查：REASON" on
+ * stderr, `ctx` being the document's source. */
+void fl_say_check_failed(void *ctx, const char *check_id, const char *reason);
+
 /* Receives each result in input order; takes ownership of *r. */
 typedef void (*fl_result_fn)(void *ctx, fl_doc_result *r, size_t failed_checks);
 

@@ -140,12 +140,6 @@ static fl_document *build(const char *source, const char *format, const char *te
     return d;
 }
 
-static void on_check_failed(void *ctx, const char *check_id, const char *reason)
-{
-    fprintf(stderr, "fislint: %s: 检查项 '%s' 未能完成检查：%s\n", (const char *)ctx, check_id,
-            reason);
-}
-
 /* The related checks on document `i` (already loaded into *r); returns
  * the number of checks that failed. */
 static size_t check_one(fl_related_pass *rp, size_t i, fl_doc_result *r)
@@ -196,7 +190,7 @@ static size_t check_one(fl_related_pass *rp, size_t i, fl_doc_result *r)
         fl_document *doc = build(r->source, r->format, r->text, r->text_len, k->unit);
         fl_document_set_related(doc, (const fl_document *const *)rel, nrel);
         fl_report *rep = fl_report_new(doc);
-        failed = fl_guard_run(doc, rp->checks, rep, &rp->checker->limits, on_check_failed,
+        failed = fl_guard_run(doc, rp->checks, rep, &rp->checker->limits, fl_say_check_failed,
                               r->source);
         fl_report_complete(rep);
         for (size_t f = 0; f < rep->count; f++)

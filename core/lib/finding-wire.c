@@ -236,14 +236,6 @@ char *fl_wire_get_log(fl_wire_reader *r)
 }
 
 /* fl_doc_kind_name() strings are static: map the name back to one. */
-static const char *static_kind(const char *name)
-{
-    for (int k = 0; name != NULL && k < FL_KIND_COUNT; k++)
-        if (strcmp(name, fl_doc_kind_name((fl_doc_kind)k)) == 0)
-            return fl_doc_kind_name((fl_doc_kind)k);
-    return NULL;
-}
-
 int fl_wire_get_result(fl_wire_reader *r, fl_doc_result *out, size_t *failed_checks)
 {
     memset(out, 0, sizeof *out);
@@ -257,7 +249,7 @@ int fl_wire_get_result(fl_wire_reader *r, fl_doc_result *out, size_t *failed_che
         get_str(r, &out->error) || get_int(r, &has_rep) || get_int(r, &failed) ||
         get_bytes(r, &out->text, &out->text_len))
         goto bad;
-    out->kind = static_kind(kind);
+    out->kind = fl_doc_kind_name_of(kind);
     free(kind);
     kind = NULL;
     out->year = (int)year;

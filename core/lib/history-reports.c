@@ -13,10 +13,8 @@
 
 static const char *kind_name(const char *s)
 {
-    for (int k = 0; k < FL_KIND_COUNT; k++)
-        if (s != NULL && strcmp(s, fl_doc_kind_name((fl_doc_kind)k)) == 0)
-            return fl_doc_kind_name((fl_doc_kind)k);
-    return fl_doc_kind_name(FL_KIND_UNKNOWN);
+    const char *k = fl_doc_kind_name_of(s);
+    return k != NULL ? k : fl_doc_kind_name(FL_KIND_UNKNOWN);
 }
 
 static int seen(const fl_hist_report *r, size_t n, const char *kind, int year)

@@ -60,3 +60,11 @@ void fl_doc_result_free(fl_doc_result *r)
     free(r->text);
     fl_report_free(r->rep);
 }
+
+const char *fl_doc_kind_name_of(const char *name)
+{
+    for (int k = 0; name != NULL && k < FL_KIND_COUNT; k++)
+        if (strcmp(name, fl_doc_kind_name((fl_doc_kind)k)) == 0)
+            return fl_doc_kind_name((fl_doc_kind)k);
+    return NULL;
+}

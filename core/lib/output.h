@@ -31,6 +31,10 @@ typedef struct fl_summary {
 
 fl_summary fl_summarize(const fl_doc_result *docs, size_t n);
 void fl_doc_result_free(fl_doc_result *r);
+/* The static fl_doc_kind_name() string equal to `name` (read back from a
+ * worker or the history), so results can hold it without owning it; NULL
+ * when `name` is no kind's name. */
+const char *fl_doc_kind_name_of(const char *name);
 
 /* ---- The writers ---------------------------------------------------- */
 
