@@ -100,13 +100,28 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, fmt, *args):
         pass  # the JSON log below is the log
 
-    def send(self, status, body, ctype="text/html; charset=utf-8", headers=None, length=True):
-        # The request is in flight until the server starts answering: once the
-        # client has the answer it may start the next request before this
-        # thread gets to log, so "end" is taken here, not after the write.
-        if self.answered is None:
-            self.answered = time.time()
+    def answer(self, status):
+        # Log the request before the client can see any of the answer: once it
+        # has the answer it may start the next request, or exit and let the
+        # test read the log, before this thread would get to log after the
+        # write.  So "end" is when the server starts answering.
+        self.answered = time.time()
+        self.status = status
+        self.record()
         self.send_response(status)
+
+    def record(self):
+        if self.logged:
+            return
+        self.logged = True
+        end = self.answered if self.answered is not None else time.time()
+        with LOCK, open(ARGS.log, "a") as log:
+            log.write(json.dumps({"path": self.path, "start": self.start, "end": end,
+                                  "status": self.status,
+                                  "ua": self.headers.get("User-Agent", "")}) + "\n")
+
+    def send(self, status, body, ctype="text/html; charset=utf-8", headers=None, length=True):
+        self.answer(status)
         if ctype:
             self.send_header("Content-Type", ctype)
         if length:
@@ -119,7 +134,6 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.write(body)
             except (BrokenPipeError, ConnectionResetError):
                 pass
-        self.status = status
 
     def count(self, key):
         with LOCK:
@@ -127,17 +141,14 @@ class Handler(BaseHTTPRequestHandler):
             return COUNTERS[key]
 
     def do_GET(self):
-        start = time.time()
+        self.start = time.time()
         self.status = 0
         self.answered = None
+        self.logged = False
         try:
             self.route()
         finally:
-            end = self.answered if self.answered is not None else time.time()
-            with LOCK, open(ARGS.log, "a") as log:
-                log.write(json.dumps({"path": self.path, "start": start, "end": end,
-                                      "status": self.status,
-                                      "ua": self.headers.get("User-Agent", "")}) + "\n")
+            self.record()  # a request that got no answer is logged too
 
     def static(self, path, ctype):
         with open(path, "rb") as f:
@@ -202,10 +213,9 @@ class Handler(BaseHTTPRequestHandler):
         if p == "/endless":
             # A multi-GB body without Content-Length (8 GiB unless the
             # client hangs up first).
-            self.send_response(200)
+            self.answer(200)
             self.send_header("Content-Type", "text/html")
             self.end_headers()
-            self.status = 200
             chunk = b"z" * 65536
             try:
                 for _ in range(8 * 16384):
@@ -224,10 +234,9 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, pdf, "application/pdf")
         if p == "/big-stream":
             # No Content-Length: only the running count can stop it.
-            self.send_response(200)
+            self.answer(200)
             self.send_header("Content-Type", "text/html")
             self.end_headers()
-            self.status = 200
             try:
                 for _ in range(64):
                     self.wfile.write(b"y" * 65536)
@@ -239,12 +248,10 @@ class Handler(BaseHTTPRequestHandler):
             # Slowloris: headers at once, then one byte a second (n bytes
             # at most, so the thread ends by itself).
             n = min(int(q.get("n", ["30"])[0]), 120)
-            self.answered = time.time()
-            self.send_response(200)
+            self.answer(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", str(n))
             self.end_headers()
-            self.status = 200
             try:
                 for _ in range(n):
                     self.wfile.write(b" ")
