@@ -60,7 +60,7 @@ fi
 if [ "${FISLINT_SKIP_DISTCHECK:-}" = "" ]; then
     step "make distcheck"
     make -C "$top/_build" -j"$jobs" distcheck >"$top/_build/distcheck.log" 2>&1 ||
-        { tail -n 80 "$top/_build/distcheck.log"; exit 1; }
+        { tail -n 80 "$top/_build/distcheck.log"; show_failures "$top/_build"; exit 1; }
     echo "distcheck passed"
 fi
 step "all tests passed"
