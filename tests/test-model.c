@@ -9,6 +9,7 @@
 #include <fislint/plugin.h>
 
 #include "document.h"
+#include "parse.h"
 #include "reader.h"
 
 #define SEED_000 FL_SRCDIR "/examples/000_043825adc2a1e450.txt"
@@ -93,6 +94,28 @@ static const fl_amount *amount_labelled(const fl_document *doc, const char *labe
 /* ------------------------------------------------------------------ */
 /* Lines and pages                                                      */
 /* ------------------------------------------------------------------ */
+
+/* Trimming finds the same bounds from either end: trailing ideographic
+ * and no-break spaces, tabs and '\r' go; a space cut off by `len`, or
+ * bytes that only look like the end of one, stay. */
+static void expect_trim(const char *s, size_t len, size_t start, size_t tlen)
+{
+    size_t a = 99, n = 99;
+    fl_trim_bounds(s, len, &a, &n);
+    ck_assert_msg(a == start && n == tlen, "trim of [%.*s]: %zu+%zu, expected %zu+%zu",
+                  (int)len, s, a, n, start, tlen);
+}
+
+START_TEST(trim_bounds_both_ends)
+{
+    expect_trim(" \xE3\x80\x80合计\xC2\xA0\t\r\xE3\x80\x80 ", 18, 4, 6);
+    expect_trim("   ", 3, 3, 0);
+    expect_trim("", 0, 0, 0);
+    expect_trim("合计\xE3\x80\x80", 8, 0, 8);      /* len cuts U+3000: kept */
+    expect_trim("x\x80\x80", 3, 0, 3);               /* continuation bytes alone */
+    expect_trim("\xE3\x80\x80\xE3\x80", 5, 3, 2); /* a cut-off lead stays */
+}
+END_TEST
 
 START_TEST(lines_split_and_normalised)
 {
@@ -782,6 +805,7 @@ static Suite *model_suite(void)
 {
     Suite *s = suite_create("model");
     TCase *tc = tcase_create("text");
+    tcase_add_test(tc, trim_bounds_both_ends);
     tcase_add_test(tc, lines_split_and_normalised);
     tcase_add_test(tc, form_feed_starts_pages);
     tcase_add_test(tc, numbered_headings_nest_by_kind);

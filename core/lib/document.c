@@ -13,18 +13,6 @@
 /* Small text helpers shared by the passes                              */
 /* ------------------------------------------------------------------ */
 
-size_t fl_space_len(const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    if (p[0] == ' ' || p[0] == '\t' || p[0] == '\r')
-        return 1;
-    if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) /* U+3000 */
-        return 3;
-    if (p[0] == 0xC2 && p[1] == 0xA0) /* U+00A0 */
-        return 2;
-    return 0;
-}
-
 int fl_text_is_blank(const char *s)
 {
     size_t k;
@@ -38,23 +26,23 @@ int fl_text_is_blank(const char *s)
 
 void fl_trim_bounds(const char *s, size_t len, size_t *start, size_t *tlen)
 {
+    const unsigned char *p = (const unsigned char *)s;
     size_t a = 0, k;
     while (a < len && (k = fl_space_len(s + a)) > 0 && a + k <= len)
         a += k;
-    /* Trailing spaces: scan forward once, remembering where the last
-     * non-space character ended, so this stays linear. */
-    size_t end = a, i = a;
-    while (i < len) {
-        k = fl_space_len(s + i);
-        if (k > 0 && i + k <= len) {
-            i += k;
-            continue;
-        }
-        k = fl_utf8_len(s + i);
-        if (i + k > len)
-            k = len - i;
-        i += k;
-        end = i;
+    /* Trailing spaces, from the end.  Their first bytes (ASCII, 0xE3,
+     * 0xC2) are never continuation bytes, so a space found backwards is
+     * the one a forward scan would find. */
+    size_t end = len;
+    while (end > a) {
+        if (p[end - 1] == ' ' || p[end - 1] == '\t' || p[end - 1] == '\r')
+            end--;
+        else if (end - a >= 3 && p[end - 3] == 0xE3 && p[end - 2] == 0x80 && p[end - 1] == 0x80)
+            end -= 3;
+        else if (end - a >= 2 && p[end - 2] == 0xC2 && p[end - 1] == 0xA0)
+            end -= 2;
+        else
+            break;
     }
     *start = a;
     *tlen = end - a;

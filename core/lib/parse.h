@@ -47,9 +47,20 @@ void fl_table_free(fl_table *t);
 
 /* 1 when `s` holds only spaces (ASCII, U+3000, U+00A0), tabs and '\r'. */
 int fl_text_is_blank(const char *s);
-/* Byte length of the space character at s (ASCII space, tab, U+3000,
- * U+00A0), 0 if none. */
-size_t fl_space_len(const char *s);
+/* Byte length of the space character at s (ASCII space, tab, '\r',
+ * U+3000, U+00A0), 0 if none.  Inline: it is asked at nearly every byte
+ * of the input. */
+static inline size_t fl_space_len(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (p[0] == ' ' || p[0] == '\t' || p[0] == '\r')
+        return 1;
+    if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) /* U+3000 */
+        return 3;
+    if (p[0] == 0xC2 && p[1] == 0xA0) /* U+00A0 */
+        return 2;
+    return 0;
+}
 /* Copy of s[0..len) without leading and trailing spaces.  Caller frees. */
 char *fl_trim_dup(const char *s, size_t len);
 /* Bounds of s without leading/trailing spaces: *start and *len. */
