@@ -20,7 +20,7 @@
 /* Length of the well-formed UTF-8 sequence at p (at most `avail` bytes
  * available), or 0 if it is not one: overlong forms, surrogates and code
  * points above U+10FFFF are rejected. */
-static size_t seq_len(const unsigned char *p, size_t avail)
+static inline size_t seq_len(const unsigned char *p, size_t avail)
 {
     unsigned char c = p[0];
     if (c < 0x80)
@@ -70,53 +70,77 @@ int fl_utf8_valid(const unsigned char *data, size_t len, size_t *bad_offset)
     return 1;
 }
 
-size_t fl_utf8_len(const char *s)
+size_t fl_utf8_seq_len(const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
-    if (p[0] < 0x80)
-        return 1;
     /* The string is NUL-terminated and NUL is never a continuation byte,
      * so claiming 4 available bytes cannot read past the end. */
     size_t n = seq_len(p, 4);
     return n ? n : 1;
 }
 
+/* The folds of fl_normalize at p[0..avail): bytes of input consumed, with
+ * the ASCII byte to write in *to; 0 when p starts no fold.  Every fold's
+ * first byte (0xEF, 0xE3, 0xC2, 0xE2) is a lead byte, never a continuation
+ * byte, so matching the bytes here finds exactly the characters a decoder
+ * would: no earlier sequence can cover them. */
+static size_t fold_at(const unsigned char *p, size_t avail, char *to)
+{
+    switch (p[0]) {
+    case 0xEF: /* U+FF01..U+FF5E: EF BC 81..BF, EF BD 80..9E */
+        if (avail >= 3 && ((p[1] == 0xBC && p[2] >= 0x81 && p[2] <= 0xBF) ||
+                           (p[1] == 0xBD && p[2] >= 0x80 && p[2] <= 0x9E))) {
+            unsigned cp = 0xF000u | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+            *to = (char)(cp - 0xFEE0);
+            return 3;
+        }
+        return 0;
+    case 0xE3: /* U+3000, ideographic space */
+        if (avail >= 3 && p[1] == 0x80 && p[2] == 0x80) {
+            *to = ' ';
+            return 3;
+        }
+        return 0;
+    case 0xC2: /* U+00A0, no-break space */
+        if (avail >= 2 && p[1] == 0xA0) {
+            *to = ' ';
+            return 2;
+        }
+        return 0;
+    case 0xE2: /* U+2212, minus sign */
+        if (avail >= 3 && p[1] == 0x88 && p[2] == 0x92) {
+            *to = '-';
+            return 3;
+        }
+        return 0;
+    default:
+        return 0;
+    }
+}
+
 char *fl_normalize(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
-    /* Every fold shortens its input, so len + 1 bytes always suffice. */
+    /* Every fold shortens its input, so len + 1 bytes always suffice.
+     * Everything that is not a fold, invalid bytes included, is copied as
+     * is, in runs. */
     char *out = xmalloc(len + 1);
-    size_t o = 0, i = 0;
+    size_t o = 0, i = 0, run = 0;
     while (i < len) {
-        unsigned char c = p[i];
-        if (c < 0x80) {
-            out[o++] = (char)c;
+        char to;
+        size_t n = p[i] >= 0xC2 ? fold_at(p + i, len - i, &to) : 0;
+        if (n == 0) {
             i++;
             continue;
         }
-        size_t n = seq_len(p + i, len - i);
-        if (n == 0) { /* invalid byte: keep it, move on */
-            out[o++] = (char)c;
-            i++;
-            continue;
-        }
-        unsigned cp = 0;
-        if (n == 2)
-            cp = ((c & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu);
-        else if (n == 3)
-            cp = ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
-        if (cp >= 0xFF01 && cp <= 0xFF5E)
-            out[o++] = (char)(cp - 0xFEE0);
-        else if (cp == 0x3000 || cp == 0x00A0)
-            out[o++] = ' ';
-        else if (cp == 0x2212)
-            out[o++] = '-';
-        else {
-            memcpy(out + o, p + i, n);
-            o += n;
-        }
+        memcpy(out + o, p + run, i - run);
+        o += i - run;
+        out[o++] = to;
         i += n;
+        run = i;
     }
+    memcpy(out + o, p + run, len - run);
+    o += len - run;
     out[o] = '\0';
     return out;
 }

@@ -26,7 +26,12 @@ int fl_utf8_valid(const unsigned char *data, size_t len, size_t *bad_offset);
 char *fl_normalize(const char *s, size_t len);
 
 /* Length in bytes of the UTF-8 sequence starting at s (1 for invalid
- * bytes, so loops always advance). */
-size_t fl_utf8_len(const char *s);
+ * bytes, so loops always advance).  ASCII is answered inline: the parser
+ * asks at nearly every character. */
+size_t fl_utf8_seq_len(const char *s);
+static inline size_t fl_utf8_len(const char *s)
+{
+    return (unsigned char)s[0] < 0x80 ? 1 : fl_utf8_seq_len(s);
+}
 
 #endif
