@@ -26,7 +26,7 @@ static int is_digit(char c)
 
 static int starts_with(const char *s, const char *lit)
 {
-    return strncmp(s, lit, strlen(lit)) == 0;
+    return s[0] == lit[0] && strncmp(s, lit, strlen(lit)) == 0;
 }
 
 /* The UTF-8 character ending just before text + i (i > floor): its start. */

@@ -25,9 +25,13 @@ static int digit_at(const unsigned char *p, size_t *len)
     return -1;
 }
 
-/* Byte length of the literal `lit` if `p` starts with it, else 0. */
+/* Byte length of the literal `lit` if `p` starts with it, else 0.  The
+ * first byte decides nearly always, so it is compared before anything is
+ * counted. */
 static size_t match(const unsigned char *p, const char *lit)
 {
+    if (p[0] != (unsigned char)lit[0])
+        return 0;
     size_t n = strlen(lit);
     return strncmp((const char *)p, lit, n) == 0 ? n : 0;
 }
