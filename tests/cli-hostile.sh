@@ -7,15 +7,19 @@ FIX=$SRC/tests/fixtures/formats
 asan=0
 grep -q 'fsanitize=address' "$FISLINT_BUILDDIR/Makefile" && asan=1
 
-# bounded CEILING_KB SECONDS ARGS...: run fislint with a memory ceiling.
+# bounded CEILING_KB SECONDS ARGS...: run fislint with a memory ceiling
+# and SECONDS of CPU time per process (ulimit -t: other work on a shared
+# machine does not count against it).  Wall time four times over still
+# ends a run that hangs without using the CPU.
 bounded() {
     ceiling=$1 secs=$2
     shift 2
     out=$TMP/out err=$TMP/err
     if [ "$asan" -eq 0 ]; then
-        ( ulimit -v "$ceiling"; exec timeout "$secs" "$FISLINT" "$@" ) >"$out" 2>"$err"
+        ( ulimit -v "$ceiling"; ulimit -t "$secs"; exec timeout $((secs * 4)) "$FISLINT" "$@" ) \
+            >"$out" 2>"$err"
     else
-        timeout "$secs" "$FISLINT" "$@" >"$out" 2>"$err"
+        ( ulimit -t "$secs"; exec timeout $((secs * 4)) "$FISLINT" "$@" ) >"$out" 2>"$err"
     fi
     status=$?
 }
