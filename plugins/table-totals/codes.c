@@ -5,6 +5,7 @@
  * side, and PDF conversion sometimes shifts the last block by a cell.  So
  * codes are found cell by cell: a 3/5/7-digit cell followed by a name. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -166,6 +167,19 @@ int tt_is_amount_col(const fl_table *t, const tt_entries *es, size_t col)
         if (tt_cell_dec(t, es->items[k].row, col, &v))
             return 1;
     return 0;
+}
+
+const char *tt_entry_label(const tt_entries *es, size_t k, char *labels)
+{
+    char *out = labels + k * TT_ENTRY_LABEL_MAX;
+    if (out[0] == '\0') {      /* never empty once made: it holds a space */
+        const tt_entry *e = &es->items[k];
+        char name[TT_ENTRY_LABEL_MAX];
+        tt_clean_label(fl_cell_norm(fl_row_cell(e->row, e->name_col)),
+                       name, sizeof name);
+        snprintf(out, TT_ENTRY_LABEL_MAX, "%.16s %.120s", e->code, name);
+    }
+    return out;
 }
 
 int tt_labelled_value(const fl_table *t, const char *label, fl_dec *out,

@@ -96,7 +96,7 @@ static void summary_vs_detail(tt_ctx *c, const fl_table *sum)
         { TT_EXPENSE, 1, "本年支出合计", c_expense_total, "支出决算表" },
     };
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
-        const fl_table *t = tt_find_table(c->doc, pairs[i].kind);
+        const fl_table *t = tt_find_table(c, pairs[i].kind);
         figure a, b;
         const fl_row *ra, *rb;
         const char *col;
@@ -116,13 +116,13 @@ static void fin_summary_checks(tt_ctx *c, const fl_table *fin)
     figure a, b;
     const fl_row *ra, *rb;
     const char *col;
-    const fl_table *income = tt_find_table(c->doc, TT_INCOME);
+    const fl_table *income = tt_find_table(c, TT_INCOME);
     if (income != NULL &&
         tt_summary_item(fin, 0, "本年收入合计", &a.value, &ra, &a.cell) &&
         total_row_value(income, c_fin_income, &b.value, &rb, &col, &b.cell))
         compare(c, fin, "财政拨款收入支出决算总表的“本年收入合计”", a,
                 income, rb, col, "收入决算表合计行的“财政拨款收入”", b, 1);
-    const fl_table *gpb = tt_find_table(c->doc, TT_GPB_EXPENSE);
+    const fl_table *gpb = tt_find_table(c, TT_GPB_EXPENSE);
     if (gpb != NULL &&
         fin_summary_cell(fin, "本年支出合计", "一般公共预算财政拨款", &a.value,
                          &ra, &a.cell) &&
@@ -130,7 +130,7 @@ static void fin_summary_checks(tt_ctx *c, const fl_table *fin)
         compare(c, fin,
                 "财政拨款收入支出决算总表“本年支出合计”的一般公共预算财政拨款",
                 a, gpb, rb, col, "一般公共预算财政拨款支出决算表合计数", b, 1);
-    const fl_table *fund = tt_find_table(c->doc, TT_GOV_FUND);
+    const fl_table *fund = tt_find_table(c, TT_GOV_FUND);
     if (fund != NULL &&
         fin_summary_cell(fin, "本年支出合计", "政府性基金预算财政拨款", &a.value,
                          &ra, &a.cell) &&
@@ -143,8 +143,8 @@ static void fin_summary_checks(tt_ctx *c, const fl_table *fin)
 
 static void basic_checks(tt_ctx *c)
 {
-    const fl_table *gpb = tt_find_table(c->doc, TT_GPB_EXPENSE);
-    const fl_table *basic = tt_find_table(c->doc, TT_GPB_BASIC);
+    const fl_table *gpb = tt_find_table(c, TT_GPB_EXPENSE);
+    const fl_table *basic = tt_find_table(c, TT_GPB_BASIC);
     figure a, p, o;
     const fl_row *ra, *rp, *ro;
     const char *col;
@@ -166,10 +166,10 @@ static void basic_checks(tt_ctx *c)
 
 void tt_rule_cross(tt_ctx *c)
 {
-    const fl_table *sum = tt_find_table(c->doc, TT_SUMMARY);
+    const fl_table *sum = tt_find_table(c, TT_SUMMARY);
     if (sum != NULL)
         summary_vs_detail(c, sum);
-    const fl_table *fin = tt_find_table(c->doc, TT_FIN_SUMMARY);
+    const fl_table *fin = tt_find_table(c, TT_FIN_SUMMARY);
     if (fin != NULL)
         fin_summary_checks(c, fin);
     basic_checks(c);

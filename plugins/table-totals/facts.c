@@ -100,7 +100,7 @@ static void grand_totals(tt_facts *f, const fl_table *t, const char *in_key,
     }
 }
 
-void tt_facts_collect(const fl_document *doc, tt_facts *f)
+void tt_facts_collect(const tt_ctx *c, tt_facts *f)
 {
     static const char *const income_cols[] = {
         "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入",
@@ -112,30 +112,30 @@ void tt_facts_collect(const fl_document *doc, tt_facts *f)
     };
     const fl_table *t;
     f->count = 0;
-    if ((t = tt_find_table(doc, TT_SUMMARY)) != NULL) {
+    if ((t = tt_find_table(c, TT_SUMMARY)) != NULL) {
         from_summary(f, t, 0, "本年收入合计", "本年收入合计");
         from_summary(f, t, 1, "本年支出合计", "本年支出合计");
         grand_totals(f, t, "收入总计", "支出总计", "收支总计");
         from_summary(f, t, 0, "总计", "收、支总计");
     }
-    if ((t = tt_find_table(doc, TT_INCOME)) != NULL)
+    if ((t = tt_find_table(c, TT_INCOME)) != NULL)
         for (size_t i = 0; income_cols[i] != NULL; i++)
             from_total(f, t, income_cols[i], income_cols[i]);
-    if ((t = tt_find_table(doc, TT_EXPENSE)) != NULL)
+    if ((t = tt_find_table(c, TT_EXPENSE)) != NULL)
         for (size_t i = 0; expense_cols[i] != NULL; i++)
             from_total(f, t, expense_cols[i], expense_cols[i]);
-    if ((t = tt_find_table(doc, TT_FIN_SUMMARY)) != NULL) {
+    if ((t = tt_find_table(c, TT_FIN_SUMMARY)) != NULL) {
         from_summary(f, t, 0, "总计", "财政拨款收、支总计");
         grand_totals(f, t, "财政拨款收入总计", "财政拨款支出总计",
                      "财政拨款收支总计");
     }
-    if ((t = tt_find_table(doc, TT_GPB_EXPENSE)) != NULL) {
+    if ((t = tt_find_table(c, TT_GPB_EXPENSE)) != NULL) {
         from_total(f, t, "小计", "一般公共预算财政拨款支出");
         from_total(f, t, "合计", "一般公共预算财政拨款支出");
         from_total(f, t, "基本支出", "一般公共预算财政拨款基本支出");
         from_total(f, t, "项目支出", "一般公共预算财政拨款项目支出");
     }
-    if ((t = tt_find_table(doc, TT_GPB_BASIC)) != NULL) {
+    if ((t = tt_find_table(c, TT_GPB_BASIC)) != NULL) {
         fl_dec v;
         const fl_row *r;
         /* each is a sum of 类 (301 + 303 …): the text may have added
@@ -161,7 +161,7 @@ void tt_facts_collect(const fl_document *doc, tt_facts *f)
             f->items[f->count - 1].addends = other ? other : 1;
         }
     }
-    if ((t = tt_find_table(doc, TT_GOV_FUND)) != NULL)
+    if ((t = tt_find_table(c, TT_GOV_FUND)) != NULL)
         from_total(f, t, "小计", "政府性基金预算财政拨款支出");
 }
 

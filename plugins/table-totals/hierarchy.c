@@ -12,7 +12,6 @@
 
 #include "tt.h"
 
-#define LABEL_MAX 160
 #define NONE ((size_t)-1)
 
 typedef struct keyed {
@@ -86,18 +85,10 @@ static void link_children(const tt_entries *es, const keyed *sorted,
     }
 }
 
-static void entry_label(const tt_entry *e, char *out, size_t size)
-{
-    char name[LABEL_MAX];
-    tt_clean_label(fl_cell_norm(fl_row_cell(e->row, e->name_col)),
-                   name, sizeof name);
-    snprintf(out, size, "%.16s %.120s", e->code, name);
-}
-
 /* Check parent `k` in amount column `col` (ignored for multi-block). */
 static void check_parent(tt_ctx *c, const fl_table *t, const tt_entries *es,
                          const size_t *first, const size_t *next, size_t k,
-                         size_t col, tt_addend *add, char *pool)
+                         size_t col, tt_addend *add, char *labels)
 {
     const tt_entry *p = &es->items[k];
     fl_dec actual, v;
@@ -109,15 +100,14 @@ static void check_parent(tt_ctx *c, const fl_table *t, const tt_entries *es,
         v.micros = 0;
         if (tt_entry_value(t, es, ch, col, &v))
             numbers++;
-        char *lab = pool + n * LABEL_MAX;
-        entry_label(ch, lab, LABEL_MAX);
-        add[n] = (tt_addend){ lab, v, tt_entry_cell(es, ch, col), 0 };
+        add[n] = (tt_addend){ tt_entry_label(es, j, labels), v,
+                              tt_entry_cell(es, ch, col), 0 };
         n++;
     }
     if (n == 0 || numbers == 0)
         return;
-    char plabel[LABEL_MAX], column[128], what[400];
-    entry_label(p, plabel, sizeof plabel);
+    char column[128], what[400];
+    const char *plabel = tt_entry_label(es, k, labels);
     if (es->multi_block)
         snprintf(column, sizeof column, "金额");
     else
@@ -131,43 +121,40 @@ static void check_parent(tt_ctx *c, const fl_table *t, const tt_entries *es,
 
 void tt_rule_hierarchy(tt_ctx *c, const fl_table *t)
 {
-    tt_kind kind = tt_table_kind(t);
+    tt_kind kind = tt_kind_of(c, t);
     if (kind == TT_SUMMARY || kind == TT_FIN_SUMMARY || kind == TT_SANGONG)
         return;
-    tt_entries es;
-    tt_entries_collect(t, &es);
-    if (es.count < 2) {
-        tt_entries_free(&es);
+    const tt_entries *es = tt_table_entries(c, t);
+    if (es->count < 2)
         return;
-    }
-    size_t n = es.count;
+    size_t n = es->count;
     tt_addend *add = malloc(n * sizeof *add);
-    char *pool = malloc(n * LABEL_MAX);
+    char *labels = calloc(n, TT_ENTRY_LABEL_MAX);
     unsigned char *dup = malloc(n);
     keyed *sorted = malloc(n * sizeof *sorted);
     size_t *links = malloc(3 * n * sizeof *links);
     size_t ncols = fl_table_column_count(t);
     unsigned char *amount = malloc(ncols + 1);
-    if (add != NULL && pool != NULL && dup != NULL && sorted != NULL &&
+    if (add != NULL && labels != NULL && dup != NULL && sorted != NULL &&
         links != NULL && amount != NULL) {
         size_t *first = links, *next = links + n, *tail = links + 2 * n;
         for (size_t k = 0; k < n; k++)
-            sorted[k] = (keyed){ es.items[k].code, k };
+            sorted[k] = (keyed){ es->items[k].code, k };
         qsort(sorted, n, sizeof *sorted, by_code);
         mark_repeats(sorted, n, dup);
-        link_children(&es, sorted, dup, first, next, tail);
+        link_children(es, sorted, dup, first, next, tail);
         for (size_t col = 0; col < ncols; col++)
-            amount[col] = (unsigned char)tt_is_amount_col(t, &es, col);
+            amount[col] = (unsigned char)tt_is_amount_col(t, es, col);
         for (size_t k = 0; k < n; k++) {
-            if (es.items[k].len > 5 || dup[k])
+            if (es->items[k].len > 5 || dup[k])
                 continue;
-            if (es.multi_block) {
-                check_parent(c, t, &es, first, next, k, 0, add, pool);
+            if (es->multi_block) {
+                check_parent(c, t, es, first, next, k, 0, add, labels);
                 continue;
             }
             for (size_t col = 0; col < ncols; col++)
                 if (amount[col])
-                    check_parent(c, t, &es, first, next, k, col, add, pool);
+                    check_parent(c, t, es, first, next, k, col, add, labels);
         }
     }
     free(amount);
@@ -175,6 +162,5 @@ void tt_rule_hierarchy(tt_ctx *c, const fl_table *t)
     free(sorted);
     free(dup);
     free(add);
-    free(pool);
-    tt_entries_free(&es);
+    free(labels);
 }

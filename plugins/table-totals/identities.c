@@ -235,15 +235,25 @@ static void check_group_totals(tt_ctx *c, const fl_table *t)
     }
 }
 
-/* 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出 (政府性基金表). */
+/* 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出 (政府性基金表).
+ * The columns are found in one pass over the header: every table asks. */
 static void check_carry_over(tt_ctx *c, const fl_table *t)
 {
-    long end = tt_col_by_leaf(t, "年末结转和结余", 0);
-    long begin = tt_col_by_leaf(t, "年初结转和结余", 0);
-    long income = tt_col_by_leaf(t, "本年收入", 0);
-    long spend = tt_col_by_leaf(t, "小计", 0);
-    if (spend < 0)
-        spend = tt_col_by_leaf(t, "本年支出", 0);
+    enum { END, BEGIN, INCOME, SUBTOTAL, SPEND, NAMES };
+    static const char *const names[NAMES] = {
+        "年末结转和结余", "年初结转和结余", "本年收入", "小计", "本年支出"
+    };
+    long at[NAMES] = { -1, -1, -1, -1, -1 };   /* first column of each */
+    size_t ncols = fl_table_column_count(t);
+    for (size_t col = 0; col < ncols; col++) {
+        char leaf[256];
+        tt_col_leaf(t, col, leaf, sizeof leaf);
+        for (size_t k = 0; k < NAMES; k++)
+            if (at[k] < 0 && strcmp(leaf, names[k]) == 0)
+                at[k] = (long)col;
+    }
+    long end = at[END], begin = at[BEGIN], income = at[INCOME];
+    long spend = at[SUBTOTAL] >= 0 ? at[SUBTOTAL] : at[SPEND];
     if (end < 0 || begin < 0 || income < 0 || spend < 0)
         return;
     long cols[3] = { begin, income, spend };
@@ -254,7 +264,7 @@ static void check_carry_over(tt_ctx *c, const fl_table *t)
 
 void tt_rule_row_identity(tt_ctx *c, const fl_table *t)
 {
-    tt_kind kind = tt_table_kind(t);
+    tt_kind kind = tt_kind_of(c, t);
     /* a budget's 收支预算总表 keeps its 支出 合计 = 基本 + 项目 columns */
     if (kind == TT_SANGONG || (kind == TT_SUMMARY && !tt_table_is_budget(t)))
         return;

@@ -8,22 +8,51 @@
 #include "narrative.h"
 
 /* Separator at s: its length in bytes, 0 if none.  `*stop` is set for a
- * sentence end. */
+ * sentence end.  It dispatches on the first byte: the full-width marks are
+ * 。 (E3 80 82) and ！？，；： (EF BC xx). */
 static size_t separator(const char *s, int *stop)
 {
-    static const char *const ends[] = { "。", "！", "？", "!", "?", NULL };
-    static const char *const seps[] = { ",", ";", ":", "，", "；", "：", NULL };
     *stop = 0;
-    for (size_t i = 0; ends[i] != NULL; i++)
-        if (strncmp(s, ends[i], strlen(ends[i])) == 0) {
+    switch ((unsigned char)s[0]) {
+    case '!':
+    case '?':
+        *stop = 1;
+        return 1;
+    case ',':
+    case ';':
+    case ':':
+        return 1;
+    case 0xE3:
+        if (strncmp(s, "。", 3) == 0) {
             *stop = 1;
-            return strlen(ends[i]);
+            return 3;
         }
-    for (size_t i = 0; seps[i] != NULL; i++)
-        if (strncmp(s, seps[i], strlen(seps[i])) == 0)
-            return strlen(seps[i]);
-    return 0;
+        return 0;
+    case 0xEF:
+        if (strncmp(s, "！", 3) == 0 || strncmp(s, "？", 3) == 0) {
+            *stop = 1;
+            return 3;
+        }
+        if (strncmp(s, "，", 3) == 0 || strncmp(s, "；", 3) == 0 ||
+            strncmp(s, "：", 3) == 0)
+            return 3;
+        return 0;
+    default:
+        return 0;
+    }
 }
+
+/* The bytes parse_paragraph decides at: a digit, an ASCII separator, the
+ * lead byte of 。 and 、 (E3) or of ！？，；： (EF), and the closing NUL.  Any
+ * other byte (most of a Chinese text) is neither a separator nor the
+ * start of a number, so it is stepped over without a look. */
+static const unsigned char decision_byte[256] = {
+    ['\0'] = 1,
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+    ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['!'] = 1, ['?'] = 1, [','] = 1, [';'] = 1, [':'] = 1,
+    [0xE3] = 1, [0xEF] = 1,
+};
 
 static int push(tt_mentions *m, size_t *cap, const tt_mention *x)
 {
@@ -162,7 +191,11 @@ static void parse_paragraph(const fl_paragraph *p, size_t *sentence,
         return;
     size_t clause = 0;
     int mention_in_clause = 0;
-    for (size_t i = 0; text[i] != '\0';) {
+    for (size_t i = 0;;) {
+        while (!decision_byte[(unsigned char)text[i]])
+            i++;
+        if (text[i] == '\0')
+            break;
         int stop;
         size_t sl = separator(text + i, &stop);
         /* "、" separates list items only after an amount ("A1万元、B2万元");
@@ -217,6 +250,7 @@ static void parse_paragraph(const fl_paragraph *p, size_t *sentence,
             }
             x.prev_year = !x.is_pct &&
                           is_prev_year(text, clause, i, x.label, year);
+            tt_item_name(x.label, x.name, sizeof x.name);
             if (push(m, cap, &x) != 0)
                 return;
             mention_in_clause = 1;

@@ -101,11 +101,10 @@ static int unit_slip(tt_ctx *c, const tt_mentions *ms, size_t h, fl_dec sum,
         fl_dec alt = fl_dec_add(fl_dec_sub(sum, m->value), written);
         if (fl_dec_cmp(fl_dec_abs(fl_dec_sub(alt, head->value)), lim) > 0)
             continue;
-        char name[128], a[32], b[32];
-        tt_item_name(m->label, name, sizeof name);
+        char a[32], b[32];
         fl_finding *f = fl_report_add(c->rep, RULE, FL_SEV_ERROR,
             "“%s%s元”的单位疑为“万元”：按万元计，其中各项之和才等于总数 %s 万元",
-            name, fl_dec_format(written, 2, a, sizeof a),
+            m->name, fl_dec_format(written, 2, a, sizeof a),
             tt_fmt(head->value, b, sizeof b));
         fl_finding_set_values(f, head->value, sum);
         fl_finding_set_expected_text(f, "万元");
@@ -147,7 +146,6 @@ static void check_list(tt_ctx *c, const tt_mentions *ms, size_t h)
 {
     const tt_mention *head = &ms->items[h];
     tt_addend add[32];
-    char names[32][128];
     size_t n = 0, last_end = head->end;
     if (head->prev_year)
         return;
@@ -189,10 +187,9 @@ static void check_list(tt_ctx *c, const tt_mentions *ms, size_t h)
             continue;
         if (tt_str_has(m->label, "其中") && k != h + 1)
             break;                  /* a nested list: stop before it */
-        tt_item_name(m->label, names[n], sizeof names[n]);
-        if (names[n][0] == '\0')
+        if (m->name[0] == '\0')
             return;                 /* an amount without a name: unclear */
-        add[n] = (tt_addend){ names[n], m->value, NULL, 0 };
+        add[n] = (tt_addend){ m->name, m->value, NULL, 0 };
         n++;
         last_end = m->end;
         if (list_head(m) == 1)
@@ -208,8 +205,8 @@ static void check_list(tt_ctx *c, const tt_mentions *ms, size_t h)
         sum = fl_dec_add(sum, add[k].value);  /* out of range is sticky */
     if (beyond_range(c, head, head->value, sum, sum))
         return;
-    char name[128], what[300];
-    tt_item_name(head->label, name, sizeof name);
+    const char *name = head->name;
+    char what[300];
     fl_dec diff = fl_dec_abs(fl_dec_sub(sum, head->value));
     fl_dec lim = { c->opt->per_addend.micros * (int64_t)n };
     if (unit_slip(c, ms, h, sum, lim))
@@ -384,13 +381,11 @@ static int named_whole(const tt_mentions *ms, const tt_facts *facts,
         *half = half_unit(2, FL_UNIT_WANYUAN);
         return 1;
     }
-    char name[128];
     for (size_t k = 0; k < ms->count; k++) {
         const tt_mention *m = &ms->items[k];
         if (m->is_pct || m->prev_year)
             continue;
-        tt_item_name(m->label, name, sizeof name);
-        if (strcmp(name, base) == 0) {
+        if (strcmp(m->name, base) == 0) {
             *out = m->value;
             *half = amount_half(m);
             return 1;
@@ -409,9 +404,9 @@ static void check_share(tt_ctx *c, const tt_mentions *ms,
     fl_dec whole, whole_half = half_unit(2, FL_UNIT_WANYUAN);
     if (part->prev_year)
         return;
-    char base[128], pname[128], desc[400];
+    char base[128], desc[400];
     const char *rest = pm->label + strlen("占");
-    tt_item_name(part->label, pname, sizeof pname);
+    const char *pname = part->name;
     if (rest[0] != '\0') {
         /* "占本年支出合计的" */
         if (!tt_str_ends(rest, "的"))
@@ -522,8 +517,8 @@ static void check_change(tt_ctx *c, const tt_mentions *ms, size_t k)
     if (!ok)
         return;
     fl_dec computed = fl_dec_mul(ratio, fl_dec_from_int(100));
-    char name[128], desc[300];
-    tt_item_name(cur->label, name, sizeof name);
+    const char *name = cur->name;
+    char desc[300];
     snprintf(desc, sizeof desc, "“%s”%s幅度（%s额÷上年数）", name,
              up ? "增长" : "下降", up ? "增加" : "减少");
     tt_addend add[2] = { { up ? "增加额" : "减少额", x->value, NULL, 0 },
@@ -541,14 +536,14 @@ static void check_change(tt_ctx *c, const tt_mentions *ms, size_t k)
 
 /* ---- quoted amounts against the tables ---- */
 /* 1 when the narrative is a budget's ("收入预算总计" names a table). */
-static int budget_text(const fl_document *doc)
+static int budget_text(const tt_ctx *c)
 {
-    unsigned kinds = fl_doc_kinds(doc);
+    unsigned kinds = fl_doc_kinds(c->doc);
     if (kinds & FL_KINDS_BUDGET)
         return 1;
     if (kinds & FL_KINDS_FINAL)
         return 0;
-    const fl_table *t = tt_find_table(doc, TT_SUMMARY);
+    const fl_table *t = tt_find_table(c, TT_SUMMARY);
     return t != NULL && tt_table_is_budget(t);
 }
 
@@ -581,16 +576,15 @@ static int yi_slip(tt_ctx *c, const tt_mention *m, const tt_fact *f,
 
 static void check_quote(tt_ctx *c, const tt_mention *m, const tt_facts *facts)
 {
-    char name[128];
     if (m->is_pct || m->prev_year)
         return;
-    tt_item_name(m->label, name, sizeof name);
+    const char *name = m->name;
     const tt_fact *f = tt_fact_find(facts, name);
     if (f == NULL) {
         /* "上海市普陀区财政局2024年度财政拨款收入支出总计": a total named
          * with its unit and year */
         const char *key = tt_total_key(name, fl_doc_year(c->doc),
-                                       budget_text(c->doc),
+                                       budget_text(c),
                                        fl_doc_unit(c->doc));
         if (key != NULL)
             f = tt_fact_find(facts, key);
@@ -624,7 +618,7 @@ void tt_rule_narrative(tt_ctx *c)
     tt_mentions ms;
     tt_facts facts;
     tt_mentions_collect(c->doc, &ms);
-    tt_facts_collect(c->doc, &facts);
+    tt_facts_collect(c, &facts);
     for (size_t k = 0; k < ms.count; k++) {
         const tt_mention *m = &ms.items[k];
         check_quote(c, m, &facts);

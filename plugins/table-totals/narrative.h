@@ -16,6 +16,8 @@ typedef struct tt_mention {
     size_t clause;              /* offset where its clause starts */
     size_t sentence;            /* sentence number in the document */
     char label[128];            /* clause text before it, cleaned */
+    char name[128];             /* tt_item_name(label), made once: the
+                                 * rules ask for it at every comparison */
     int prev_year;              /* a previous year's figure: "（上年为X万元）",
                                  * "2016年为X万元" — never this year's */
 } tt_mention;
@@ -48,7 +50,7 @@ typedef struct tt_facts {
     size_t count;
 } tt_facts;
 
-void tt_facts_collect(const fl_document *doc, tt_facts *out);
+void tt_facts_collect(const tt_ctx *c, tt_facts *out);
 const tt_fact *tt_fact_find(const tt_facts *f, const char *key);
 
 /* The fact key of the table total an item name stands for

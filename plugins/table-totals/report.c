@@ -84,6 +84,10 @@ void tt_ctx_free(tt_ctx *c)
     free(c->oor_seen);
     c->oor_seen = NULL;
     c->oor_count = c->oor_cap = 0;
+    free(c->kinds);
+    c->kinds = NULL;
+    tt_entries_free(&c->entries);
+    c->entries_table = NULL;
 }
 
 static fl_wide wide_of(fl_dec d)

@@ -78,9 +78,6 @@ static long amount_column(const fl_table *t, long label_col, long limit)
 /* Numbering level of a raw label: 0 for 一、, 1 for 1. 1、 (一), -1 none. */
 static int numbering_level(const char *raw)
 {
-    static const char *const cn[] = {
-        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL
-    };
     if (raw == NULL)
         return -1;
     while (*raw == ' ')
@@ -89,15 +86,8 @@ static int numbering_level(const char *raw)
         strncmp(raw, "（", strlen("（")) == 0)
         return 1;
     size_t i = 0;
-    for (int hit = 1; hit;) {
-        hit = 0;
-        for (size_t k = 0; cn[k] != NULL; k++)
-            if (strncmp(raw + i, cn[k], strlen(cn[k])) == 0) {
-                i += strlen(cn[k]);
-                hit = 1;
-                break;
-            }
-    }
+    for (size_t l; (l = tt_cn_numeral_len(raw + i)) > 0;)
+        i += l;
     return i > 0 && strncmp(raw + i, "、", strlen("、")) == 0 ? 0 : -1;
 }
 
@@ -321,7 +311,7 @@ static int parse_both(const fl_table *t, side *in, side *out)
 
 void tt_rule_summary(tt_ctx *c, const fl_table *t)
 {
-    tt_kind kind = tt_table_kind(t);
+    tt_kind kind = tt_kind_of(c, t);
     if (kind != TT_SUMMARY && kind != TT_FIN_SUMMARY)
         return;
     side in, out;

@@ -84,8 +84,10 @@ static int tt_check(const fl_document *doc, fl_report *rep, void *state)
     tt_ctx c = { .doc = doc, .rep = rep,
                  .opt = state != NULL ? state : &defaults };
     size_t n = fl_doc_table_count(doc);
+    tt_cache_kinds(&c);
     for (size_t i = 0; i < n; i++) {
-        const fl_table *t = fl_doc_table(doc, i);
+        tt_cache_current(&c, i);
+        const fl_table *t = c.table;
         c.dry = 1;
         c.checked = c.failed = c.halved = c.out_of_range = 0;
         table_rules(&c, t);

@@ -9,8 +9,6 @@
 
 #include "tt.h"
 
-#define LABEL_MAX 160
-
 static int is_total_label(const char *label)
 {
     char buf[64];
@@ -27,18 +25,10 @@ static size_t min_len(const tt_entries *es)
     return m;
 }
 
-static void entry_label(const tt_entry *e, char *out, size_t size)
-{
-    char name[LABEL_MAX];
-    tt_clean_label(fl_cell_norm(fl_row_cell(e->row, e->name_col)),
-                   name, sizeof name);
-    snprintf(out, size, "%.16s %.120s", e->code, name);
-}
-
 /* 合计 row `r` against the top-level entries, column by column. */
 static void check_total_row(tt_ctx *c, const fl_table *t,
                             const tt_entries *es, const fl_row *r,
-                            tt_addend *add, char *pool)
+                            tt_addend *add, char *labels)
 {
     size_t top = min_len(es), ncols = fl_table_column_count(t);
     char label[64];
@@ -54,9 +44,8 @@ static void check_total_row(tt_ctx *c, const fl_table *t,
                 continue;
             v.micros = 0;
             (void)tt_entry_value(t, es, e, col, &v);
-            char *lab = pool + n * LABEL_MAX;
-            entry_label(e, lab, LABEL_MAX);
-            add[n] = (tt_addend){ lab, v, tt_entry_cell(es, e, col), 0 };
+            add[n] = (tt_addend){ tt_entry_label(es, k, labels), v,
+                                  tt_entry_cell(es, e, col), 0 };
             n++;
         }
         if (n == 0)
@@ -74,7 +63,7 @@ static void check_total_row(tt_ctx *c, const fl_table *t,
 /* 基本支出明细表: 人员经费合计 / 公用经费合计 from the 3-digit codes. */
 static void check_basic_totals(tt_ctx *c, const fl_table *t,
                                const tt_entries *es, tt_addend *add,
-                               char *pool)
+                               char *entry_labels)
 {
     static const char *const labels[] = { "人员经费合计", "公用经费合计" };
     for (int which = 0; which < 2; which++) {
@@ -94,9 +83,8 @@ static void check_basic_totals(tt_ctx *c, const fl_table *t,
                 continue;
             fl_dec v = { 0 };
             (void)tt_entry_value(t, es, e, 0, &v);
-            char *lab = pool + n * LABEL_MAX;
-            entry_label(e, lab, LABEL_MAX);
-            add[n] = (tt_addend){ lab, v, tt_entry_cell(es, e, 0), 0 };
+            add[n] = (tt_addend){ tt_entry_label(es, k, entry_labels), v,
+                                  tt_entry_cell(es, e, 0), 0 };
             n++;
         }
         if (n == 0)
@@ -113,31 +101,27 @@ static void check_basic_totals(tt_ctx *c, const fl_table *t,
 
 void tt_rule_total_rows(tt_ctx *c, const fl_table *t)
 {
-    tt_kind kind = tt_table_kind(t);
+    tt_kind kind = tt_kind_of(c, t);
     if (kind == TT_SUMMARY || kind == TT_FIN_SUMMARY || kind == TT_SANGONG)
         return;
-    tt_entries es;
-    tt_entries_collect(t, &es);
-    if (es.count == 0) {
-        tt_entries_free(&es);
+    const tt_entries *es = tt_table_entries(c, t);
+    if (es->count == 0)
         return;
-    }
-    tt_addend *add = malloc(es.count * sizeof *add);
-    char *pool = malloc(es.count * LABEL_MAX);
-    if (add != NULL && pool != NULL) {
-        if (es.multi_block) {
-            check_basic_totals(c, t, &es, add, pool);
+    tt_addend *add = malloc(es->count * sizeof *add);
+    char *labels = calloc(es->count, TT_ENTRY_LABEL_MAX);
+    if (add != NULL && labels != NULL) {
+        if (es->multi_block) {
+            check_basic_totals(c, t, es, add, labels);
         } else {
             size_t nrows = fl_table_row_count(t);
             for (size_t i = fl_table_header_row_count(t); i < nrows; i++) {
                 const fl_row *r = fl_table_row(t, i);
                 if (!fl_row_is_header(r) && fl_row_code(r) == NULL &&
                     is_total_label(fl_row_label(r)))
-                    check_total_row(c, t, &es, r, add, pool);
+                    check_total_row(c, t, es, r, add, labels);
             }
         }
     }
     free(add);
-    free(pool);
-    tt_entries_free(&es);
+    free(labels);
 }

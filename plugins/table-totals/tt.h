@@ -17,22 +17,6 @@ typedef struct tt_opts {
     int narrative;       /* check the narrative (default on) */
 } tt_opts;
 
-typedef struct tt_ctx {
-    const fl_document *doc;
-    fl_report *rep;
-    const tt_opts *opt;
-    /* Dry run of one table's rules (table-totals.c): tt_check_sum and
-     * tt_check_equal report nothing and only count. */
-    int dry;
-    size_t checked;      /* identities compared */
-    size_t failed;       /* … that missed beyond rounding */
-    size_t halved;       /* … that missed by exactly half or double */
-    size_t out_of_range; /* … skipped: an amount too large to be exact */
-    /* Tables and paragraphs already told that (tt_out_of_range). */
-    const void **oor_seen;
-    size_t oor_count, oor_cap;
-} tt_ctx;
-
 /* Tables the rules know, recognised by title (never by number). */
 typedef enum tt_kind {
     TT_OTHER = 0,
@@ -47,17 +31,58 @@ typedef enum tt_kind {
     TT_SANGONG       /* 三公 (left to the sangong check) */
 } tt_kind;
 
+/* Code entries (codes.c): the rows of classification-coded tables. */
+typedef struct tt_entry {
+    const char *code;     /* borrowed cell text */
+    size_t len;           /* digits */
+    const fl_row *row;
+    size_t name_col;      /* column of the name cell */
+    size_t value_col;     /* multi-block tables: the one amount column */
+} tt_entry;
+
+typedef struct tt_entries {
+    tt_entry *items;
+    size_t count;
+    int multi_block;      /* several code columns side by side (06表) */
+} tt_entries;
+
+typedef struct tt_ctx {
+    const fl_document *doc;
+    fl_report *rep;
+    const tt_opts *opt;
+    /* Dry run of one table's rules (table-totals.c): tt_check_sum and
+     * tt_check_equal report nothing and only count. */
+    int dry;
+    size_t checked;      /* identities compared */
+    size_t failed;       /* … that missed beyond rounding */
+    size_t halved;       /* … that missed by exactly half or double */
+    size_t out_of_range; /* … skipped: an amount too large to be exact */
+    /* Tables and paragraphs already told that (tt_out_of_range). */
+    const void **oor_seen;
+    size_t oor_count, oor_cap;
+    /* Worked out once, because every rule and both runs ask again
+     * (cache.c): each table's kind by index (NULL when out of memory:
+     * worked out at each question), the table the rules are on, and the
+     * coded rows of the table last asked for. */
+    tt_kind *kinds;
+    const fl_table *table;
+    size_t table_index;
+    const fl_table *entries_table;
+    tt_entries entries;
+} tt_ctx;
+
+/* The kind of `t` from its title (or, untitled, its columns). */
 tt_kind tt_table_kind(const fl_table *t);
 /* 1 for a table of a 部门预算 / 单位预算 (title says 预算表 / 预算总表 /
  * 收支总表 and not 决算; untitled: the budget summary's own line names). */
 int tt_table_is_budget(const fl_table *t);
-/* First table of `kind`, or NULL. */
-const fl_table *tt_find_table(const fl_document *doc, tt_kind kind);
 
 /* ---- labels ---- */
 /* Copy `in` to `out` without spaces, HTML tags (<b>) and a leading
  * numbering (一、 （一） 1. 1、); always NUL-terminates. */
 void tt_clean_label(const char *in, char *out, size_t size);
+/* Length of the Chinese numeral 一 … 十 at s, 0 if none. */
+size_t tt_cn_numeral_len(const char *s);
 /* Last "/"-component of column `col`'s label, cleaned. */
 void tt_col_leaf(const fl_table *t, size_t col, char *out, size_t size);
 /* First column (from `from`) whose cleaned leaf equals `name`, or -1. */
@@ -73,6 +98,19 @@ int tt_cell_dec(const fl_table *t, const fl_row *r, size_t col, fl_dec *out);
 int tt_cell_is_text(const fl_row *r, size_t col);
 /* 1 when the cell is a classification code: 3, 5 or 7 ASCII digits. */
 int tt_cell_is_code(const fl_row *r, size_t col);
+
+/* ---- per-document caches (cache.c) ---- */
+/* Work out the kind of every table of c->doc; call once before the rules. */
+void tt_cache_kinds(tt_ctx *c);
+/* Say that the rules now run on table `index` (c->table). */
+void tt_cache_current(tt_ctx *c, size_t index);
+/* tt_table_kind(t), from the cache when t is c->table. */
+tt_kind tt_kind_of(const tt_ctx *c, const fl_table *t);
+/* First table of `kind`, or NULL. */
+const fl_table *tt_find_table(const tt_ctx *c, tt_kind kind);
+/* The coded rows of `t` (tt_entries_collect), kept until another table is
+ * asked for or tt_ctx_free. */
+const tt_entries *tt_table_entries(tt_ctx *c, const fl_table *t);
 
 /* ---- reporting ---- */
 typedef struct tt_addend {
@@ -142,20 +180,7 @@ void tt_rule_narrative(tt_ctx *c);
 int tt_summary_item(const fl_table *t, int side, const char *label,
                     fl_dec *out, const fl_row **row, const fl_cell **cell);
 
-/* ---- code entries (codes.c): rows of classification-coded tables ---- */
-typedef struct tt_entry {
-    const char *code;     /* borrowed cell text */
-    size_t len;           /* digits */
-    const fl_row *row;
-    size_t name_col;      /* column of the name cell */
-    size_t value_col;     /* multi-block tables: the one amount column */
-} tt_entry;
-
-typedef struct tt_entries {
-    tt_entry *items;
-    size_t count;
-    int multi_block;      /* several code columns side by side (06表) */
-} tt_entries;
+/* ---- code entries (codes.c): tt_entry, tt_entries above ---- */
 
 /* Collect the coded rows of `t`; caller frees with tt_entries_free. */
 void tt_entries_collect(const fl_table *t, tt_entries *out);
@@ -170,6 +195,13 @@ const fl_cell *tt_entry_cell(const tt_entries *es, const tt_entry *e,
 /* Numeric columns of a single-block coded table: 1 for column `col` when it
  * holds amounts (to the right of the names, not 行次/栏次). */
 int tt_is_amount_col(const fl_table *t, const tt_entries *es, size_t col);
+
+/* Entry k's label for findings ("20805 行政事业单位养老支出"): its code and
+ * cleaned name.  `labels` holds es->count slots of TT_ENTRY_LABEL_MAX bytes,
+ * zeroed by the caller: each entry is labelled once, however many columns
+ * quote it. */
+#define TT_ENTRY_LABEL_MAX 160
+const char *tt_entry_label(const tt_entries *es, size_t k, char *labels);
 
 /* Value that follows the label cell `label` in `t` (06表 人员经费合计):
  * the first number after it in the row, else a lone number on the next

@@ -16,12 +16,25 @@ int tt_str_ends(const char *s, const char *suffix)
     return a >= b && memcmp(s + a - b, suffix, b) == 0;
 }
 
-/* Length of a leading numbering ("一、", "(一)", "1.", "1、"), 0 if none. */
-static size_t numbering_len(const char *s)
+/* Each numeral is 3 bytes led by E4 or E5, so the first byte turns away
+ * nearly every label before any comparison. */
+size_t tt_cn_numeral_len(const char *s)
 {
     static const char *const cn[] = {
         "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL
     };
+    unsigned char lead = (unsigned char)s[0];
+    if (lead != 0xE4 && lead != 0xE5)
+        return 0;
+    for (size_t k = 0; cn[k] != NULL; k++)
+        if (strncmp(s, cn[k], 3) == 0)
+            return 3;
+    return 0;
+}
+
+/* Length of a leading numbering ("一、", "(一)", "1.", "1、"), 0 if none. */
+static size_t numbering_len(const char *s)
+{
     size_t i = 0;
     int paren = 0;
     if (s[0] == '(') {
@@ -30,20 +43,12 @@ static size_t numbering_len(const char *s)
     }
     size_t start = i;
     for (;;) {
-        int hit = 0;
-        for (size_t k = 0; cn[k] != NULL; k++) {
-            size_t l = strlen(cn[k]);
-            if (strncmp(s + i, cn[k], l) == 0) {
-                i += l;
-                hit = 1;
-                break;
-            }
-        }
-        if (!hit && s[i] >= '0' && s[i] <= '9') {
+        size_t l = tt_cn_numeral_len(s + i);
+        if (l > 0)
+            i += l;
+        else if (s[i] >= '0' && s[i] <= '9')
             i++;
-            hit = 1;
-        }
-        if (!hit)
+        else
             break;
     }
     if (i == start)
@@ -274,15 +279,4 @@ tt_kind tt_table_kind(const fl_table *t)
             return TT_INCOME;
     }
     return TT_OTHER;
-}
-
-const fl_table *tt_find_table(const fl_document *doc, tt_kind kind)
-{
-    size_t n = fl_doc_table_count(doc);
-    for (size_t i = 0; i < n; i++) {
-        const fl_table *t = fl_doc_table(doc, i);
-        if (tt_table_kind(t) == kind)
-            return t;
-    }
-    return NULL;
 }
