@@ -9,15 +9,21 @@
 #include "ed.h"
 
 typedef struct pair {
-    const char *open, *close;
+    const char *open;
+    size_t open_len;
+    const char *close;
+    size_t close_len;
     const char *shown_open, *shown_close;
 } pair;
 
+#define MARK(s) s, (sizeof(s) - 1)
 static const pair pairs[] = {
-    { "(", ")", "（", "）" },
-    { "“", "”", "“", "”" },
-    { "《", "》", "《", "》" },
+    { MARK("("), MARK(")"), "（", "）" },
+    { MARK("“"), MARK("”"), "“", "”" },
+    { MARK("《"), MARK("》"), "《", "》" },
 };
+#undef MARK
+#define NPAIRS (sizeof pairs / sizeof *pairs)
 
 /* "1)" "12)" "a)" "一)" right after a clause start: a list marker. */
 static int is_list_marker(const char *s, size_t close)
@@ -83,10 +89,10 @@ static long balance(const char *t, const pair *pr)
     for (size_t k = 0; t[k] != '\0';) {
         if (ed_starts(t + k, pr->open)) {
             b++;
-            k += strlen(pr->open);
+            k += pr->open_len;
         } else if (ed_starts(t + k, pr->close)) {
             b--;
-            k += strlen(pr->close);
+            k += pr->close_len;
         } else {
             k += ed_u8len((unsigned char)t[k]);
         }
@@ -109,46 +115,74 @@ static int split_by_reader(const fl_document *doc, const fl_paragraph *p, const 
     return is_open ? b < 0 : b > 0;
 }
 
-/* Offset of the first mark that has no partner, or (size_t)-1; *is_open
- * says which side it is. */
-static size_t unmatched(const char *s, const pair *pr, int *is_open)
+/* What a paragraph leaves unmatched of one pair: the first close without
+ * an open before it, else the first open still open at the end. */
+typedef struct unmatched {
+    size_t at;   /* offset of that mark, or NO_MARK */
+    int is_open; /* which side it is */
+} unmatched;
+#define NO_MARK ((size_t)-1)
+
+/* 1 when a mark of some pair starts at s: *t is the pair, *is_close the
+ * side. */
+static int mark_at(const char *s, size_t *t, int *is_close)
 {
-    size_t depth = 0, first_open = 0;
-    size_t lo = strlen(pr->open), lc = strlen(pr->close);
-    for (size_t k = 0; s[k] != '\0';) {
-        if (ed_starts(s + k, pr->open)) {
-            if (depth++ == 0)
-                first_open = k;
-            k += lo;
-        } else if (ed_starts(s + k, pr->close)) {
-            if (depth > 0)
-                depth--;
-            else if (!(*pr->close == ')' && is_list_marker(s, k))) {
-                *is_open = 0;
-                return k;
-            }
-            k += lc;
-        } else {
-            k += ed_u8len((unsigned char)s[k]);
+    for (size_t i = 0; i < NPAIRS; i++) {
+        *t = i;
+        if (ed_starts(s, pairs[i].open)) {
+            *is_close = 0;
+            return 1;
+        }
+        if (ed_starts(s, pairs[i].close)) {
+            *is_close = 1;
+            return 1;
         }
     }
-    *is_open = 1;
-    return depth > 0 ? first_open : (size_t)-1;
+    return 0;
+}
+
+/* The unmatched mark of every pair, found in one pass over s (a pass per
+ * pair read each paragraph three times). */
+static void find_unmatched(const char *s, unmatched out[NPAIRS])
+{
+    size_t depth[NPAIRS] = { 0 }, first_open[NPAIRS] = { 0 }, t;
+    int is_close;
+    for (t = 0; t < NPAIRS; t++)
+        out[t].at = NO_MARK;
+    for (size_t k = 0; s[k] != '\0'; k += ed_u8len((unsigned char)s[k])) {
+        if (!mark_at(s + k, &t, &is_close) || out[t].at != NO_MARK)
+            continue; /* no mark, or its pair already has its answer */
+        if (!is_close) {
+            if (depth[t]++ == 0)
+                first_open[t] = k;
+        } else if (depth[t] > 0) {
+            depth[t]--;
+        } else if (!(*pairs[t].close == ')' && is_list_marker(s, k))) {
+            out[t].at = k;
+            out[t].is_open = 0;
+        }
+    }
+    for (t = 0; t < NPAIRS; t++) {
+        if (out[t].at == NO_MARK && depth[t] > 0) {
+            out[t].at = first_open[t];
+            out[t].is_open = 1;
+        }
+    }
 }
 
 /* 1 when the paragraph next to paragraph i (after it when `is_open`)
- * leaves the other side of the pair unmatched: one paragraph the reader
+ * leaves the other side of pair t unmatched: one paragraph the reader
  * cut in two. */
-static int neighbour_paragraph_pairs(const fl_document *doc, size_t i, const pair *pr,
-                                     int is_open)
+static int neighbour_paragraph_pairs(const fl_document *doc, size_t i, size_t t, int is_open)
 {
     if (is_open ? i + 1 >= fl_doc_paragraph_count(doc) : i == 0)
         return 0;
     const fl_paragraph *q = fl_doc_paragraph(doc, is_open ? i + 1 : i - 1);
-    int q_open = 0;
-    if (unmatched(fl_paragraph_text(q), pr, &q_open) == (size_t)-1)
+    unmatched in_q[NPAIRS];
+    find_unmatched(fl_paragraph_text(q), in_q);
+    if (in_q[t].at == NO_MARK)
         return 0;
-    return q_open != is_open;
+    return in_q[t].is_open != is_open;
 }
 
 int ed_rule_unbalanced_bracket(const fl_document *doc, fl_report *rep)
@@ -156,21 +190,23 @@ int ed_rule_unbalanced_bracket(const fl_document *doc, fl_report *rep)
     for (size_t i = 0; i < fl_doc_paragraph_count(doc); i++) {
         const fl_paragraph *p = fl_doc_paragraph(doc, i);
         const char *s = fl_paragraph_text(p);
-        for (size_t t = 0; t < sizeof pairs / sizeof *pairs; t++) {
-            int is_open = 0;
-            size_t at = unmatched(s, &pairs[t], &is_open);
-            if (at == (size_t)-1)
+        unmatched found[NPAIRS];
+        find_unmatched(s, found);
+        for (size_t t = 0; t < NPAIRS; t++) {
+            size_t at = found[t].at;
+            int is_open = found[t].is_open;
+            if (at == NO_MARK)
                 continue;
             if (is_open && is_page_edge(doc, fl_paragraph_end_line(p), 1))
                 continue;
             if (!is_open && is_page_edge(doc, fl_paragraph_line(p), 0))
                 continue;
             if (split_by_reader(doc, p, &pairs[t], is_open) ||
-                neighbour_paragraph_pairs(doc, i, &pairs[t], is_open))
+                neighbour_paragraph_pairs(doc, i, t, is_open))
                 continue;
             const char *mark = is_open ? pairs[t].shown_open : pairs[t].shown_close;
             const char *partner = is_open ? pairs[t].shown_close : pairs[t].shown_open;
-            size_t len = strlen(is_open ? pairs[t].open : pairs[t].close);
+            size_t len = is_open ? pairs[t].open_len : pairs[t].close_len;
             char ctx[256];
             ed_context(s, at, at + len, 12, ctx, sizeof ctx);
             fl_finding *f = fl_report_add(rep, "unbalanced-bracket", FL_SEV_INFO,

@@ -1,19 +1,6 @@
 /* ed-text.c — UTF-8 helpers and excerpts for the editorial check. */
 #include "ed.h"
 
-size_t ed_u8len(unsigned char c)
-{
-    if (c < 0x80)
-        return 1;
-    if ((c & 0xE0) == 0xC0)
-        return 2;
-    if ((c & 0xF0) == 0xE0)
-        return 3;
-    if ((c & 0xF8) == 0xF0)
-        return 4;
-    return 1;
-}
-
 size_t ed_prev(const char *s, size_t pos)
 {
     if (pos == 0)

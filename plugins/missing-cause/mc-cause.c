@@ -40,28 +40,30 @@ static void on_money(void *vctx, const mc_money *m)
         c->spent = m->wan;
 }
 
-/* Where the first difference word of s[0..to) ends: the smallest
- * i + length over the words that match at a character start i and end by
- * `to`, or (size_t)-1. */
-static size_t diff_word_end(const char *s, size_t to)
+fl_matcher *mc_diff_words_new(void)
 {
-    size_t best = (size_t)-1;
-    for (size_t i = 0; i < to && i < best;) {
-        for (size_t k = 0; k < sizeof diff_words / sizeof *diff_words; k++) {
-            if (s[i] != diff_words[k][0]) /* most bytes: one comparison */
-                continue;
-            size_t wl = strlen(diff_words[k]);
-            if (i + wl <= to && i + wl < best && memcmp(s + i, diff_words[k], wl) == 0)
-                best = i + wl;
-        }
-        i += mc_u8len((unsigned char)s[i]);
-    }
-    return best;
+    return fl_matcher_new(diff_words, sizeof diff_words / sizeof *diff_words);
 }
 
-static int has_diff_word(const char *s, size_t to)
+static int on_diff_word(void *ctx, size_t word, size_t offset)
 {
-    return diff_word_end(s, to) != (size_t)-1;
+    *(size_t *)ctx = offset + strlen(diff_words[word]);
+    return 1; /* occurrences come in the order of their end: the first is the one */
+}
+
+/* Where the first difference word of s[0..to) ends: the smallest end of
+ * an occurrence of one of the words (`words` from mc_diff_words_new()),
+ * or (size_t)-1. */
+static size_t diff_word_end(const fl_matcher *words, const char *s, size_t to)
+{
+    size_t end = (size_t)-1;
+    fl_matcher_scan(words, s, to, on_diff_word, &end);
+    return end;
+}
+
+static int has_diff_word(const fl_matcher *words, const char *s, size_t to)
+{
+    return diff_word_end(words, s, to) != (size_t)-1;
 }
 
 /* After "原因" at s[i]: the end of a cause-introducing phrase ("原因是",
@@ -131,8 +133,8 @@ static int is_template_start(const char *s, size_t len)
     return 0;
 }
 
-static void report(fl_report *rep, const fl_paragraph *p, size_t at, size_t trig_end,
-                   size_t cend, int empty)
+static void report(fl_report *rep, const fl_paragraph *p, const mc_options *o, size_t at,
+                   size_t trig_end, size_t cend, int empty)
 {
     const char *s = fl_paragraph_text(p);
     char diff[320], phrase[64], what[160];
@@ -142,7 +144,7 @@ static void report(fl_report *rep, const fl_paragraph *p, size_t at, size_t trig
     size_t from = sent;
     /* Go back at most two sentences to find the difference and its numbers. */
     for (int back = 0; back < 2 && from > 0; back++) {
-        if (has_diff_word(s + from, at - from) && has_digit(s + from, at - from))
+        if (has_diff_word(o->diff_words, s + from, at - from) && has_digit(s + from, at - from))
             break;
         size_t prev = from - 1; /* back to the first byte of the break mark */
         while (prev > 0 && ((unsigned char)s[prev] & 0xc0) == 0x80)
@@ -229,7 +231,7 @@ static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_par
          * "偏离绩效目标的原因：无" answers a form question, it states none. */
         size_t clause = mc_clause_start(s, at);
         if (!diff_known) {
-            first_diff = diff_word_end(s, strlen(s));
+            first_diff = diff_word_end(o->diff_words, s, strlen(s));
             diff_known = 1;
         }
         int context = first_diff <= clause;
@@ -241,10 +243,10 @@ static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_par
         if (cs == ce) {
             if (s[cs] == '\0' && continues_on_next_line(doc, fl_paragraph_end_line(p)))
                 continue;
-            report(rep, p, at, te, ce, 1);
+            report(rep, p, o, at, te, ce, 1);
         } else if (context &&
                    (mc_is_placeholder(s + cs, ce - cs, o) || is_template_start(s + cs, ce - cs))) {
-            report(rep, p, at, te, ce, 0);
+            report(rep, p, o, at, te, ce, 0);
         }
     }
 }

@@ -17,7 +17,10 @@ typedef struct cols {
     long name, target, actual, weight, rate, score, reason;
 } cols;
 
-/* Normalised cell text without spaces, in buf. */
+/* Normalised cell text without spaces, cut to size - 1 bytes: the cell's
+ * own text when that has no space and fits (most cells: a header is looked
+ * for in every row, so copying each cell for each word cost more than the
+ * looking), else a copy in buf. */
 static const char *cell_plain(const fl_row *r, long col, char *buf, size_t size)
 {
     buf[0] = '\0';
@@ -27,6 +30,9 @@ static const char *cell_plain(const fl_row *r, long col, char *buf, size_t size)
     if (c == NULL)
         return buf;
     const char *t = fl_cell_norm(c);
+    size_t len = strcspn(t, " ");
+    if (t[len] == '\0' && len < size)
+        return t;
     size_t j = 0;
     for (size_t i = 0; t[i] && j + 1 < size; i++)
         if (t[i] != ' ')
@@ -50,12 +56,31 @@ static long find_cell(const fl_row *r, const char *need, const char *avoid1, con
     return -1;
 }
 
+/* 1 when a cell of r names the 三级指标 or 二级指标 column.  Both words
+ * hold 级, and dropping spaces leaves the characters of a cell as they
+ * are: a cell without 级 is let go after one search of its own text. */
+static int names_indicator_level(const fl_row *r)
+{
+    char buf[256];
+    size_t n = fl_row_cell_count(r);
+    for (size_t i = 0; i < n; i++) {
+        const fl_cell *cell = fl_row_cell(r, i);
+        if (cell == NULL || strstr(fl_cell_norm(cell), "级") == NULL)
+            continue;
+        const char *t = cell_plain(r, (long)i, buf, sizeof buf);
+        if (strstr(t, "三级指标") != NULL || strstr(t, "二级指标") != NULL)
+            return 1;
+    }
+    return 0;
+}
+
 /* The indicator block's header row: names the 三级指标 (or 二级), a
  * score and a deviation column. */
 static int read_header(const fl_row *r, cols *c)
 {
-    /* Every row is asked: the columns a header must have come first, so
-     * that a data row is let go after a look or two. */
+    /* Every row is asked: most are let go by the first test. */
+    if (!names_indicator_level(r))
+        return 0;
     c->name = find_cell(r, "三级指标", NULL, NULL);
     if (c->name < 0)
         c->name = find_cell(r, "二级指标", NULL, NULL);
@@ -183,11 +208,11 @@ static int parse_target(const char *t, char *op, fl_number *n, const char **unit
  * numbers in the same unit.  Returns 1 when the target was missed. */
 static int target_missed(const fl_row *r, const cols *c, long s, char *why, size_t size)
 {
-    char a[256], b[256];
+    char abuf[256], bbuf[256];
     if (c->target < 0 || c->actual < 0)
         return 0;
-    cell_plain(r, c->target + s, a, sizeof a);
-    cell_plain(r, c->actual + s, b, sizeof b);
+    const char *a = cell_plain(r, c->target + s, abuf, sizeof abuf);
+    const char *b = cell_plain(r, c->actual + s, bbuf, sizeof bbuf);
     char opa, opb;
     fl_number na, nb;
     const char *ua, *ub;
@@ -218,7 +243,7 @@ static void check_row(fl_report *rep, const fl_table *t, const fl_row *r, const 
     fl_dec w, sc, rate;
     score_at(r, c->weight + s, &w);
     score_at(r, c->score + s, &sc);
-    char why[600], a[40], b[40], name[256], reason[512];
+    char why[600], a[40], b[40], namebuf[256], reasonbuf[512];
     int has_rate = 0;
     why[0] = '\0';
     if (fl_dec_cmp(sc, w) < 0) {
@@ -233,12 +258,14 @@ static void check_row(fl_report *rep, const fl_table *t, const fl_row *r, const 
     }
     if (why[0] == '\0')
         return;
-    cell_plain(r, c->reason + s, reason, sizeof reason);
+    const char *reason = cell_plain(r, c->reason + s, reasonbuf, sizeof reasonbuf);
     if (reason[0] != '\0' && !mc_is_placeholder(reason, strlen(reason), o))
         return;
-    cell_plain(r, c->name + s, name, sizeof name);
-    if (name[0] == '\0')
-        snprintf(name, sizeof name, "%s", fl_row_label(r));
+    const char *name = cell_plain(r, c->name + s, namebuf, sizeof namebuf);
+    if (name[0] == '\0') {
+        snprintf(namebuf, sizeof namebuf, "%s", fl_row_label(r));
+        name = namebuf;
+    }
     fl_finding *f = fl_report_add(rep, "empty-deviation-reason", FL_SEV_WARNING,
                                   "绩效自评表指标“%s”%s，但“偏差原因分析”栏%s", name, why,
                                   reason[0] ? "只填了占位内容" : "为空");

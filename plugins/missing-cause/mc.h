@@ -13,7 +13,14 @@ typedef struct mc_options {
      * plus the `placeholders` option.  Owned by the options. */
     char **placeholders;
     size_t nplaceholders;
+    /* The words that state a difference, searched for in one pass:
+     * mc_diff_words_new(), built once with the options. */
+    fl_matcher *diff_words;
 } mc_options;
+
+/* The words that state a difference (mc-cause.c), as a matcher.  NULL on
+ * ENOMEM. */
+fl_matcher *mc_diff_words_new(void);
 
 /* The rules.  Each returns 0, or -1 when memory ran out. */
 int mc_rule_empty_cause(const fl_document *doc, fl_report *rep, const mc_options *o);

@@ -21,6 +21,7 @@ static void free_options(mc_options *o)
     for (size_t i = 0; i < o->nplaceholders; i++)
         free(o->placeholders[i]);
     free(o->placeholders);
+    fl_matcher_free(o->diff_words);
     free(o);
 }
 
@@ -53,6 +54,9 @@ static mc_options *make_options(const char *extra)
     mc_options *o = calloc(1, sizeof *o);
     if (o == NULL)
         return NULL;
+    o->diff_words = mc_diff_words_new();
+    if (o->diff_words == NULL)
+        goto fail;
     size_t nd = sizeof default_placeholders / sizeof *default_placeholders;
     for (size_t i = 0; i < nd; i++)
         if (add_placeholder(o, default_placeholders[i], strlen(default_placeholders[i])) != 0)

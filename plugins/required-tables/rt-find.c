@@ -34,17 +34,12 @@ int rt_in_toc(const rt_scan *sc, size_t n)
 }
 
 /* Prose, not a 目录 entry: a long line, or one with a sentence in it
- * ("一、主要职能。" is still an entry). */
-static int is_prose(const rt_scan *sc, const char *norm)
+ * ("一、主要职能。" is still an entry).  `sq` is the line squeezed. */
+static int is_prose(const char *sq)
 {
-    char *sq = rt_squeeze(sc->marks, norm);
-    if (sq == NULL)
-        return 1;
     const char *stop = strstr(sq, "。");
-    int prose = (stop != NULL && stop[strlen("。")] != '\0') || strchr(sq, ',') != NULL ||
-                rt_chars(sq) > 45;
-    free(sq);
-    return prose;
+    return (stop != NULL && stop[strlen("。")] != '\0') || strchr(sq, ',') != NULL ||
+           rt_chars(sq) > 45;
 }
 
 static int blank(const char *s)
@@ -64,6 +59,10 @@ static void find_toc(const fl_document *doc, rt_scan *sc)
         first_table = fl_table_line(fl_doc_table(doc, 0));
     size_t head = 0;
     for (size_t n = 1; n <= lines && n <= 120 && head == 0; n++) {
+        /* Squeezing drops whole characters: only a line with 录 can
+         * squeeze to 目录. */
+        if (strstr(fl_doc_line_norm(doc, n), "录") == NULL)
+            continue;
         char *sq = rt_squeeze(sc->marks, fl_doc_line_norm(doc, n));
         if (sq != NULL && strcmp(sq, "目录") == 0)
             head = n;
@@ -89,9 +88,9 @@ static void find_toc(const fl_document *doc, rt_scan *sc)
         if (blank(norm))
             continue;
         char *sq = rt_squeeze(sc->marks, norm);
-        int again = sq != NULL && rt_starts(sq, token);
+        int stop = sq == NULL || rt_starts(sq, token) || is_prose(sq);
         free(sq);
-        if (again || is_prose(sc, norm))
+        if (stop)
             break;
         end = n;
     }
@@ -101,19 +100,15 @@ static void find_toc(const fl_document *doc, rt_scan *sc)
 }
 
 /* "具体公开表样附后", "2018年度部门预算公开表附后。", "附件：…部门预算公开表",
- * "第四部分 部门决算报表（见附表）": the tables are published apart. */
-static size_t find_separate(const fl_document *doc)
+ * "第四部分 部门决算报表（见附表）": the tables are published apart.  Every
+ * word of `tables` holds 表, as the caller has checked the line does. */
+static int says_tables_apart(const char *norm)
 {
     static const char *const apart[] = { "附后", "见附表", "见附件", "另行公开", "另册",
                                          "单独公开", "附件:", NULL };
     static const char *const tables[] = { "公开表", "报表", "表样", "附表", "决算表", "预算表",
                                           NULL };
-    for (size_t n = 1; n <= fl_doc_line_count(doc); n++) {
-        const char *norm = fl_doc_line_norm(doc, n);
-        if (rt_has_any(norm, apart) && rt_has_any(norm, tables))
-            return n;
-    }
-    return 0;
+    return rt_has_any(norm, apart) && rt_has_any(norm, tables);
 }
 
 /* A page without a word between two with text: an image, maybe a table. */
@@ -208,7 +203,6 @@ int rt_scan_doc(const fl_document *doc, rt_set set, const fl_matcher *marks, rt_
         return -1;
     }
     find_toc(doc, sc);
-    sc->separate_line = find_separate(doc);
     sc->blank_page = find_blank_page(doc);
     for (size_t i = 0; i < ntab; i++) {
         size_t line;
@@ -223,10 +217,16 @@ int rt_scan_doc(const fl_document *doc, rt_set set, const fl_matcher *marks, rt_
     sc->tables_only = 1;
     size_t cursor = 0;
     for (size_t n = 1; n <= fl_doc_line_count(doc); n++) {
-        if (sc->tables_only && strstr(fl_doc_line_norm(doc, n), "说明") != NULL &&
-            !inside_table(doc, n, &cursor))
+        const char *norm = fl_doc_line_norm(doc, n);
+        if (sc->tables_only && strstr(norm, "说明") != NULL && !inside_table(doc, n, &cursor))
             sc->tables_only = 0;
-        int k = classify_line(sc, fl_doc_line_norm(doc, n));
+        /* A table's title and a line saying the tables are apart both
+         * hold 表: one search sets most lines aside. */
+        if (strstr(norm, "表") == NULL)
+            continue;
+        if (sc->separate_line == 0 && says_tables_apart(norm))
+            sc->separate_line = n;
+        int k = classify_line(sc, norm);
         if (k < 0)
             continue;
         if (rt_in_toc(sc, n)) {
