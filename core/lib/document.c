@@ -161,20 +161,20 @@ char *fl_strip_markdown(const char *norm, int *md_level)
     } else {
         level = 0;
     }
-    fl_buf b = { 0 };
-    fl_buf_append(&b, "", 0);
+    /* Removing "**" only shortens the text: n + 1 bytes suffice. */
+    char *raw = xmalloc(n + 1);
+    size_t o = 0;
     for (size_t i = 0; i < n;) {
         if (s[i] == '*' && i + 1 < n && s[i + 1] == '*') {
             i += 2;
             continue;
         }
-        fl_buf_append(&b, s + i, 1);
-        i++;
+        raw[o++] = s[i++];
     }
-    char *raw = fl_buf_steal(&b);
+    raw[o] = '\0';
     /* A lone leading/trailing '*' left over from "*表2. …**". */
     size_t ra, rn;
-    fl_trim_bounds(raw, strlen(raw), &ra, &rn);
+    fl_trim_bounds(raw, o, &ra, &rn);
     while (rn > 0 && raw[ra] == '*') {
         ra++;
         rn--;
