@@ -232,6 +232,13 @@ START_TEST(test_find_rules)
     ck_assert(s[0].a0 <= 10.5 && s[0].a1 >= 189);
     ck_assert(s[1].pos < 71 && s[2].pos > 89);
     free(s);
+    /* The same bitmap read by columns: the area's left and right edges,
+     * 100 points apart, and nothing from the rows. */
+    n = pl_find_rules(dark, w, h, 1.0, 0, &s);
+    ck_assert_uint_eq(n, 2);
+    ck_assert(s[0].pos < 21 && s[1].pos > 119 && s[1].pos < 121);
+    ck_assert(s[0].a0 <= 70.5 && s[0].a1 >= 89.5);
+    free(s);
     free(dark);
 }
 END_TEST

@@ -58,8 +58,8 @@ void pl_layout_page(pl_page *page, pl_glyph *glyphs, size_t nglyphs,
  * `g` is reordered. */
 int pl_may_have_table(pl_glyph *g, size_t n);
 
-/* Find ruling lines in a page bitmap: `dark` has w*h bytes, non-zero for
- * ink that is not text.  `scale` is pixels per point.  Returns the number
+/* Find ruling lines in a page bitmap: `dark` has w*h bytes, 1 for ink
+ * that is not text, 0 elsewhere (no other value).  `scale` is pixels per point.  Returns the number
  * of segments; *out is owned by the caller. */
 size_t pl_find_rules(const unsigned char *dark, int w, int h, double scale,
                      int horizontal, pl_seg **out);

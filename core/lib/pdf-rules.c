@@ -6,6 +6,7 @@
  * small bitmap, text boxes are blanked out by the caller, and long thin
  * runs of ink are read back as segments. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "pdf-layout.h"
 
@@ -20,12 +21,6 @@ typedef struct run {
 #define MAX_THICK_PT 3.0         /* thicker means a filled area */
 #define BRIDGE_PT 12.0           /* a border cut by a text box is one border */
 #define MIN_SEG_PT 12.0          /* shorter segments are strokes of glyphs */
-
-static unsigned char at(const unsigned char *dark, int w, int horizontal, int outer, int inner)
-{
-    return horizontal ? dark[(size_t)outer * (size_t)w + (size_t)inner]
-                      : dark[(size_t)inner * (size_t)w + (size_t)outer];
-}
 
 static void push_seg(pl_seg **out, size_t *n, size_t *cap, double a0, double a1, double pos)
 {
@@ -94,25 +89,27 @@ static size_t join_pieces(pl_seg *s, size_t n)
     return k;
 }
 
-size_t pl_find_rules(const unsigned char *dark, int w, int h, double scale,
-                     int horizontal, pl_seg **out)
+/* The runs of ink along each row of a w × h bitmap, rows outermost. */
+static size_t row_rules(const unsigned char *dark, int w, int h, double scale, pl_seg **out)
 {
-    int nouter = horizontal ? h : w, ninner = horizontal ? w : h;
+    int nouter = h, ninner = w;
     int minlen = (int)(MIN_LEN_PT * scale);
     run *active = NULL;
     size_t nactive = 0, capactive = 0, n = 0, cap = 0;
     *out = NULL;
 
     for (int o = 0; o < nouter; o++) {
+        const unsigned char *row = dark + (size_t)o * (size_t)w;
         int i = 0;
         while (i < ninner) {
-            if (!at(dark, w, horizontal, o, i)) {
-                i++;
-                continue;
-            }
+            /* Most of a page is paper: skip it at memchr's pace. */
+            const unsigned char *ink = memchr(row + i, 1, (size_t)(ninner - i));
+            if (ink == NULL)
+                break;
+            i = (int)(ink - row);
             int start = i, end = i, gap = 0;
             for (i++; i < ninner && gap <= GAP_PX; i++) {
-                if (at(dark, w, horizontal, o, i)) {
+                if (row[i]) {
                     end = i;
                     gap = 0;
                 } else {
@@ -157,4 +154,25 @@ size_t pl_find_rules(const unsigned char *dark, int w, int h, double scale,
         finish(&active[k], scale, out, &n, &cap);
     free(active);
     return join_pieces(*out, n);
+}
+
+size_t pl_find_rules(const unsigned char *dark, int w, int h, double scale,
+                     int horizontal, pl_seg **out)
+{
+    if (horizontal)
+        return row_rules(dark, w, h, scale, out);
+    /* Columns are read as the rows of the transposed bitmap: the same runs,
+     * found along contiguous memory. */
+    unsigned char *t = xmalloc((size_t)w * (size_t)h + 1);
+    enum { TILE = 64 }; /* tile by tile, so reads and writes stay in cache */
+    for (int y0 = 0; y0 < h; y0 += TILE)
+        for (int x0 = 0; x0 < w; x0 += TILE) {
+            int y1 = y0 + TILE < h ? y0 + TILE : h, x1 = x0 + TILE < w ? x0 + TILE : w;
+            for (int x = x0; x < x1; x++)
+                for (int y = y0; y < y1; y++)
+                    t[(size_t)x * (size_t)h + (size_t)y] = dark[(size_t)y * (size_t)w + (size_t)x];
+        }
+    size_t n = row_rules(t, h, w, scale, out);
+    free(t);
+    return n;
 }
