@@ -1,10 +1,10 @@
 /* ds-sim.c — finding similar units without comparing all pairs.
  *
- * Every substantial unit is cut into character 3-grams.  Units that share
- * at least half of their (not too common) 3-grams become candidates, and
- * only candidates are compared with a banded edit distance.  3-grams found
- * in more than SHINGLE_CAP units say nothing about copying and are left
- * out, which also bounds the work per 3-gram. */
+ * Units that share at least half of their (not too common) 3-grams
+ * (ds-shingles.c) become candidates, and only candidates are compared with
+ * a banded edit distance.  3-grams found in more than SHINGLE_CAP units say
+ * nothing about copying and are left out, which also bounds the work per
+ * 3-gram. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,9 +115,12 @@ int64_t ds_similarity(const ds_unit *x, const ds_unit *y, int64_t threshold, siz
         *dist = 0;
         return MILLION;
     }
+    size_t k = (size_t)((MILLION - threshold) * (int64_t)maxlen / MILLION);
+    /* Most candidates differ in length by more than k edits: seen at once. */
+    if ((x->ncp > y->ncp ? x->ncp - y->ncp : y->ncp - x->ncp) > k)
+        return -1;
     if (maxlen > MAX_COMPARE_LEN || !same_numbers(x, y))
         return -1;
-    size_t k = (size_t)((MILLION - threshold) * (int64_t)maxlen / MILLION);
     size_t d = ds_edit_distance(x->cp, x->ncp, y->cp, y->ncp, k);
     if (d > k)
         return -1;
@@ -126,59 +129,6 @@ int64_t ds_similarity(const ds_unit *x, const ds_unit *y, int64_t threshold, siz
         return -1;
     *dist = d;
     return sim;
-}
-
-/* A 3-gram of a unit: its 64-bit hash in two halves, so that an entry
- * takes 12 bytes rather than 16 (there is one per character of text). */
-typedef struct entry {
-    uint32_t hash_lo, hash_hi;
-    uint32_t unit;
-} entry;
-
-static uint64_t hash_of(const entry *x)
-{
-    return (uint64_t)x->hash_hi << 32 | x->hash_lo;
-}
-
-/* Stable LSD radix sort on the hash, 16 bits a pass.  Entries are made
- * in unit order, so equal hashes end up in unit order too.  Returns 0,
- * -1 on OOM. */
-static int sort_entries(entry *e, size_t n)
-{
-    entry *tmp = malloc((n + 1) * sizeof *tmp);
-    size_t *count = malloc(65537 * sizeof *count);
-    if (tmp == NULL || count == NULL) {
-        free(tmp);
-        free(count);
-        return -1;
-    }
-    entry *src = e, *dst = tmp;
-    for (int shift = 0; shift < 64; shift += 16) {
-        memset(count, 0, 65537 * sizeof *count);
-        for (size_t i = 0; i < n; i++)
-            count[((hash_of(&src[i]) >> shift) & 0xffff) + 1]++;
-        for (size_t d = 0; d < 65536; d++)
-            count[d + 1] += count[d];
-        for (size_t i = 0; i < n; i++)
-            dst[count[(hash_of(&src[i]) >> shift) & 0xffff]++] = src[i];
-        entry *t = src;
-        src = dst;
-        dst = t;
-    }
-    /* Four passes: the sorted data is back in e. */
-    free(tmp);
-    free(count);
-    return 0;
-}
-
-static uint64_t shingle(const uint32_t *cp)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (int i = 0; i < 3; i++) {
-        h ^= cp[i];
-        h *= 1099511628211ull;
-    }
-    return h;
 }
 
 static int push_pair(ds_pairs *p, const ds_pair *x)
@@ -230,122 +180,13 @@ static int count_copies(ds_units *u, const ds_pairs *p)
     return 0;
 }
 
-/* Per unit, the 3-gram groups (ranges of `e` with one hash) it belongs
- * to.  A group ends where the hash changes: not stored, which saves a word
- * an entry. */
-typedef struct groups {
-    size_t *start;   /* per unit, offset into list */
-    size_t *count;   /* per unit, number of groups */
-    size_t *list;    /* group start indexes into e */
-} groups;
-
-static void free_groups(groups *g)
-{
-    free(g->start);
-    free(g->count);
-    free(g->list);
-}
-
-/* End of the group starting at e[i]. */
-static size_t group_end(const entry *e, size_t ne, size_t i)
-{
-    size_t j = i;
-    while (j < ne && hash_of(&e[j]) == hash_of(&e[i]))
-        j++;
-    return j;
-}
-
-static int build_groups(const entry *e, size_t ne, size_t nunits, groups *g)
-{
-    memset(g, 0, sizeof *g);
-    g->start = calloc(nunits + 1, sizeof *g->start);
-    g->count = calloc(nunits + 1, sizeof *g->count);
-    if (!g->start || !g->count) {
-        free_groups(g);
-        return -1;
-    }
-    /* Count, then place: a two-pass bucket fill keeps it linear. */
-    for (size_t i = 0, j; i < ne; i = j) {
-        j = group_end(e, ne, i);
-        if (j - i >= 2 && j - i <= SHINGLE_CAP)
-            for (size_t k = i; k < j; k++)
-                g->count[e[k].unit]++;
-    }
-    size_t off = 0;
-    for (size_t u = 0; u < nunits; u++) {
-        g->start[u] = off;
-        off += g->count[u];
-        g->count[u] = 0;
-    }
-    /* Only entries of groups that count are listed. */
-    g->list = malloc((off + 1) * sizeof *g->list);
-    if (!g->list) {
-        free_groups(g);
-        return -1;
-    }
-    for (size_t i = 0, j; i < ne; i = j) {
-        j = group_end(e, ne, i);
-        size_t len = j - i;
-        if (len >= 2 && len <= SHINGLE_CAP)
-            for (size_t k = i; k < i + len; k++) {
-                size_t u = e[k].unit;
-                g->list[g->start[u] + g->count[u]++] = i;
-            }
-    }
-    return 0;
-}
-
-/* All distinct 3-grams of the substantial units, sorted. */
-static entry *collect_shingles(const ds_units *u, size_t *ne_out)
-{
-    size_t total = 0;
-    if (u->count > UINT32_MAX)
-        return NULL; /* beyond an entry's unit index */
-    for (size_t i = 0; i < u->count; i++)
-        if (u->items[i].substantial && u->items[i].ncp >= 3)
-            total += u->items[i].ncp - 2;
-    entry *e = malloc((total + 1) * sizeof *e);
-    if (e == NULL)
-        return NULL;
-    size_t ne = 0;
-    for (size_t i = 0; i < u->count; i++) {
-        const ds_unit *x = &u->items[i];
-        if (!x->substantial || x->ncp < 3)
-            continue;
-        for (size_t k = 0; k + 3 <= x->ncp; k++) {
-            uint64_t h = shingle(x->cp + k);
-            e[ne].hash_lo = (uint32_t)h;
-            e[ne].hash_hi = (uint32_t)(h >> 32);
-            e[ne].unit = (uint32_t)i;
-            ne++;
-        }
-    }
-    if (sort_entries(e, ne) != 0) {
-        free(e);
-        return NULL;
-    }
-    /* Drop repeats of the same 3-gram within one unit. */
-    size_t w = 0;
-    for (size_t i = 0; i < ne; i++)
-        if (w == 0 || hash_of(&e[w - 1]) != hash_of(&e[i]) || e[w - 1].unit != e[i].unit)
-            e[w++] = e[i];
-    entry *fit = realloc(e, (w + 1) * sizeof *e);
-    if (fit != NULL)
-        e = fit;
-    *ne_out = w;
-    return e;
-}
-
 int ds_find_pairs(ds_units *u, const ds_options *o, ds_pairs *out)
 {
     memset(out, 0, sizeof *out);
-    size_t ne = 0;
-    entry *e = collect_shingles(u, &ne);
-    groups g;
+    ds_shared sh;
     size_t *cnt = calloc(u->count + 1, sizeof *cnt);
     size_t *touched = malloc((u->count + 1) * sizeof *touched);
-    if (e == NULL || cnt == NULL || touched == NULL || build_groups(e, ne, u->count, &g) != 0) {
-        free(e);
+    if (cnt == NULL || touched == NULL || ds_shared_build(u, SHINGLE_CAP, &sh) != 0) {
         free(cnt);
         free(touched);
         return -1;
@@ -353,19 +194,20 @@ int ds_find_pairs(ds_units *u, const ds_options *o, ds_pairs *out)
     int rc = 0;
     unsigned long long work = 0;
     for (size_t a = 0; a < u->count && rc == 0; a++) {
+        /* Count the 3-grams a shares with each earlier unit. */
         size_t nt = 0;
-        for (size_t k = 0; k < g.count[a]; k++) {
-            size_t gs = g.list[g.start[a] + k];
-            for (size_t m = gs; m < ne && hash_of(&e[m]) == hash_of(&e[gs]) && e[m].unit < a; m++) {
-                size_t b = e[m].unit;
-                if (cnt[b]++ == 0)
-                    touched[nt++] = b;
+        for (size_t k = 0; k < sh.count[a]; k++) {
+            size_t r = sh.runs_of[sh.first[a] + k];
+            for (size_t m = sh.run_start[r]; m < sh.run_start[r + 1] && sh.units[m] < a; m++) {
+                size_t b = sh.units[m];
+                touched[nt] = b; /* kept when first touched: no branch */
+                nt += cnt[b]++ == 0;
             }
         }
         size_t verified = 0;
         for (size_t t = 0; t < nt; t++) {
             size_t b = touched[t];
-            size_t need = g.count[a] < g.count[b] ? g.count[a] : g.count[b];
+            size_t need = sh.count[a] < sh.count[b] ? sh.count[a] : sh.count[b];
             if (cnt[b] * 2 >= need && verified < MAX_CANDIDATES) {
                 verified++;
                 const ds_unit *x = &u->items[b], *y = &u->items[a];
@@ -388,8 +230,7 @@ int ds_find_pairs(ds_units *u, const ds_options *o, ds_pairs *out)
             cnt[b] = 0;
         }
     }
-    free_groups(&g);
-    free(e);
+    ds_shared_free(&sh);
     free(cnt);
     free(touched);
     if (rc == 0)

@@ -118,21 +118,86 @@ static int starts_numbered(const char *t)
     return (t[0] >= '0' && t[0] <= '9') || t[0] == '(';
 }
 
-/* The normalised line without spaces and markdown '#' marks; malloc'd. */
-static char *plain_line(const char *norm)
+/* Buffers reused from line to line: most lines (blank lines, table rows)
+ * never become units, and a unit's own text and code points are then
+ * stored once, at their final size. */
+typedef struct scratch {
+    char *text;
+    uint32_t *cp;
+    size_t cap;          /* bytes text holds; cp holds as many code points */
+} scratch;
+
+static int scratch_fit(scratch *sc, size_t n)
+{
+    if (n <= sc->cap)
+        return 0;
+    size_t cap = n > 2 * sc->cap ? n : 2 * sc->cap;
+    char *text = realloc(sc->text, cap);
+    if (text == NULL)
+        return -1;
+    sc->text = text;
+    uint32_t *cp = realloc(sc->cp, cap * sizeof *cp);
+    if (cp == NULL)
+        return -1;
+    sc->cp = cp;
+    sc->cap = cap;
+    return 0;
+}
+
+#define NOT_A_UNIT ((size_t)-1)
+#define NO_MEMORY ((size_t)-2)
+
+/* The normalised line without spaces and markdown '#' marks, into
+ * sc->text; returns its length, NOT_A_UNIT for a table row (a line with a
+ * tab) or NO_MEMORY. */
+static size_t plain_line(const char *norm, scratch *sc)
 {
     size_t n = strlen(norm), j = 0;
-    char *out = malloc(n + 1);
-    if (out == NULL)
-        return NULL;
+    if (scratch_fit(sc, n + 1) != 0)
+        return NO_MEMORY;
     size_t i = 0;
     while (norm[i] == ' ' || norm[i] == '#')
         i++;
-    for (; i < n; i++)
-        if (norm[i] != ' ' && norm[i] != '\t')
-            out[j++] = norm[i];
-    out[j] = '\0';
-    return out;
+    for (; i < n; i++) {
+        if (norm[i] == '\t')
+            return NOT_A_UNIT;
+        if (norm[i] != ' ')
+            sc->text[j++] = norm[i];
+    }
+    sc->text[j] = '\0';
+    return j;
+}
+
+/* The units' text and code points are carved from large blocks and freed
+ * together.  A check runs in a freshly forked worker, where small mallocs
+ * reuse chunks the parent freed all over its heap: each would cost the
+ * copy of a page. */
+struct ds_block {
+    ds_block *next;
+    size_t used, size;
+    uint32_t data[];     /* 4-byte aligned, for code points */
+};
+
+#define BLOCK_BYTES (64 * 1024)
+
+/* n bytes, 4-byte aligned, that live until ds_units_free; NULL on OOM. */
+static void *carve(ds_units *u, size_t n)
+{
+    size_t words = (n + sizeof(uint32_t) - 1) / sizeof(uint32_t);
+    ds_block *b = u->blocks;
+    if (b == NULL || b->size - b->used < words) {
+        size_t size = words > BLOCK_BYTES / sizeof(uint32_t) ? words : BLOCK_BYTES / sizeof(uint32_t);
+        b = malloc(sizeof *b + size * sizeof(uint32_t));
+        if (b == NULL)
+            return NULL;
+        b->next = u->blocks;
+        b->used = 0;
+        b->size = size;
+        u->blocks = b;
+    }
+    void *p = b->data + b->used;
+    b->used += words;
+    return p;
 }
 
 static int push(ds_units *u, const ds_unit *x)
@@ -149,24 +214,20 @@ static int push(ds_units *u, const ds_unit *x)
     return 0;
 }
 
-/* Fill x->cp with the body of x->text. */
-static int make_body(ds_unit *x)
+/* x->text and x->cp, the body of the plain line sc->text[0..n). */
+static int make_body(ds_units *u, ds_unit *x, scratch *sc, size_t n)
 {
-    size_t n = strlen(x->text), k = 0;
-    uint32_t *cp = malloc((n + 1) * sizeof *cp);
-    if (cp == NULL)
-        return -1;
+    size_t k = 0;
     for (size_t i = 0; i < n;)
-        i += decode((const unsigned char *)x->text + i, &cp[k++]);
-    size_t skip = outline_prefix(cp, k);
-    skip += label_prefix(cp + skip, k - skip);
-    memmove(cp, cp + skip, (k - skip) * sizeof *cp);
-    /* Room was made for one code point a byte: give back what Chinese
-     * text (three bytes a character) leaves unused. */
-    uint32_t *fit = realloc(cp, (k - skip + 1) * sizeof *cp);
-    if (fit != NULL)
-        cp = fit;
-    x->cp = cp;
+        i += decode((const unsigned char *)sc->text + i, &sc->cp[k++]);
+    size_t skip = outline_prefix(sc->cp, k);
+    skip += label_prefix(sc->cp + skip, k - skip);
+    x->cp = carve(u, (k - skip) * sizeof *x->cp);
+    x->text = carve(u, n + 1);
+    if (x->text == NULL || x->cp == NULL)
+        return -1;
+    memcpy(x->text, sc->text, n + 1);
+    memcpy(x->cp, sc->cp + skip, (k - skip) * sizeof *x->cp);
     x->ncp = k - skip;
     x->hash = hash_cps(x->cp, x->ncp);
     return 0;
@@ -194,60 +255,66 @@ int ds_units_collect(const fl_document *doc, const ds_options *o, ds_units *out)
     unsigned char *in_table = table_mask(doc, nlines);
     if (in_table == NULL)
         return -1;
+    scratch sc = { NULL, NULL, 0 };
     int in_note = 0;
+    /* Whether the section of the line before is 名词解释: asked once a
+     * section, not once a line. */
+    const fl_section *last_section = NULL;
+    int glossary = 0;
     for (size_t l = 1; l <= nlines; l++) {
         const char *norm = fl_doc_line_norm(doc, l);
-        if (norm == NULL || in_table[l] || strchr(norm, '\t') != NULL)
+        if (norm == NULL || in_table[l])
+            continue;
+        size_t n = plain_line(norm, &sc);
+        if (n == NO_MEMORY)
+            goto oom;
+        if (n == NOT_A_UNIT || sc.text[0] == '\0' || sc.text[0] == '|' ||
+            strspn(sc.text, "-=*_:|") == n)
             continue;
         ds_unit x;
         memset(&x, 0, sizeof x);
         x.line = l;
-        x.text = plain_line(norm);
-        if (x.text == NULL)
-            goto oom;
-        if (x.text[0] == '\0' || x.text[0] == '|' || strspn(x.text, "-=*_:|") == strlen(x.text)) {
-            free(x.text);
-            continue;
-        }
         const fl_section *s = fl_doc_section_at(doc, l);
         x.heading = (s != NULL && fl_section_line(s) == l) || norm[strspn(norm, " ")] == '#';
         /* Table notes run from "注：" over the numbered items after it. */
-        if (starts_note(x.text))
+        if (starts_note(sc.text))
             in_note = 1;
-        else if (in_note && !starts_numbered(x.text))
+        else if (in_note && !starts_numbered(sc.text))
             in_note = 0;
-        const char *path = s != NULL ? fl_section_path(s) : NULL;
+        if (s != last_section) {
+            const char *path = s != NULL ? fl_section_path(s) : NULL;
+            glossary = path != NULL && strstr(path, "名词解释") != NULL;
+            last_section = s;
+        }
         /* "本表反映…年度财政拨款支出预算安排情况。": the template's one-line
          * description of a table, alike for every table by design. */
-        x.formulaic = in_note || (path != NULL && strstr(path, "名词解释") != NULL) ||
-                      strncmp(x.text, "本表反映", strlen("本表反映")) == 0;
-        if (make_body(&x) != 0) {
-            free(x.text);
+        x.formulaic = in_note || glossary || strncmp(sc.text, "本表反映", strlen("本表反映")) == 0;
+        if (make_body(out, &x, &sc, n) != 0)
             goto oom;
-        }
         if (x.ncp < o->min_length)
             x.formulaic = 1;
         x.substantial = !x.heading && !x.formulaic;
         x.copies = 1;
-        if (push(out, &x) != 0) {
-            free(x.text);
-            free(x.cp);
+        if (push(out, &x) != 0)
             goto oom;
-        }
     }
     free(in_table);
+    free(sc.text);
+    free(sc.cp);
     return 0;
 oom:
     free(in_table);
+    free(sc.text);
+    free(sc.cp);
     ds_units_free(out);
     return -1;
 }
 
 void ds_units_free(ds_units *u)
 {
-    for (size_t i = 0; i < u->count; i++) {
-        free(u->items[i].text);
-        free(u->items[i].cp);
+    for (ds_block *b = u->blocks, *next; b != NULL; b = next) {
+        next = b->next;
+        free(b);
     }
     free(u->items);
     memset(u, 0, sizeof *u);

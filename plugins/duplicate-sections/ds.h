@@ -1,9 +1,10 @@
 /* ds.h — internals of the duplicate-sections check (重复段落).
  *
  * The document's narrative lines become "units" (ds-units.c); units long
- * enough to matter are compared through shared character 3-grams, so only
- * candidate pairs are ever compared (ds-sim.c); matching pairs on the same
- * diagonal are grown into runs and reported (ds-runs.c). */
+ * enough to matter are compared through shared character 3-grams
+ * (ds-shingles.c), so only candidate pairs are ever compared (ds-sim.c);
+ * matching pairs on the same diagonal are grown into runs and reported
+ * (ds-runs.c). */
 #ifndef DS_H
 #define DS_H
 
@@ -20,9 +21,9 @@ typedef struct ds_options {
 
 typedef struct ds_unit {
     size_t line;
-    char *text;          /* normalised line, spaces removed (owned) */
+    char *text;          /* normalised line, spaces removed */
     uint32_t *cp;        /* body code points: outline number and a short
-                            "标签：" prefix removed (owned) */
+                            "标签：" prefix removed */
     size_t ncp;
     uint64_t hash;       /* of cp[] */
     int heading;         /* a heading line */
@@ -31,9 +32,12 @@ typedef struct ds_unit {
     size_t copies;       /* size of its group of similar units */
 } ds_unit;
 
+typedef struct ds_block ds_block;
+
 typedef struct ds_units {
     ds_unit *items;
     size_t count, cap;
+    ds_block *blocks;    /* hold every unit's text and cp (ds-units.c) */
 } ds_units;
 
 /* A verified pair of similar units, a < b. */
@@ -51,6 +55,21 @@ typedef struct ds_pairs {
 /* ds-units.c: collect the units of doc.  Returns 0, -1 on OOM. */
 int ds_units_collect(const fl_document *doc, const ds_options *o, ds_units *out);
 void ds_units_free(ds_units *u);
+
+/* ds-shingles.c: the character 3-grams that 2 to `cap` substantial units
+ * share, each as a run of its units in unit order; runs are in the order
+ * of the 3-grams' hashes. */
+typedef struct ds_shared {
+    uint32_t *units;     /* run r is units[run_start[r] .. run_start[r + 1]) */
+    size_t *run_start;
+    size_t nruns;
+    size_t *first;       /* unit u is in runs runs_of[first[u] .. + count[u]) */
+    size_t *count;
+    size_t *runs_of;
+} ds_shared;
+
+int ds_shared_build(const ds_units *u, size_t cap, ds_shared *out); /* 0, -1 on OOM */
+void ds_shared_free(ds_shared *s);
 
 /* ds-sim.c */
 /* Edit distance between a and b if it is at most max_dist, else

@@ -1,0 +1,209 @@
+/* ds-shingles.c — the character 3-grams that units share.
+ *
+ * Every 3-gram of every substantial unit is hashed; sorting the hashes
+ * brings the units of one 3-gram together.  Only 3-grams found in 2 to
+ * `cap` units are kept: one unit's 3-grams say nothing about copying, and
+ * those in many units are template text.  The order of everything (3-grams
+ * by hash, units by index) decides which candidates ds_find_pairs tries
+ * first, so it is exact, not just a grouping. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ds.h"
+
+/* A 3-gram of a unit: its 64-bit hash in two halves, so that an entry
+ * takes 12 bytes rather than 16 (there is one per character of text). */
+typedef struct entry {
+    uint32_t hash_lo, hash_hi;
+    uint32_t unit;
+} entry;
+
+static uint64_t hash_of(const entry *x)
+{
+    return (uint64_t)x->hash_hi << 32 | x->hash_lo;
+}
+
+/* Stable LSD radix sort of e[0..n) on one 32-bit half of the hash,
+ * RADIX_BITS a pass; tmp has room for n entries.  Small digits keep the
+ * count tables in L1 and cheap to clear: with 16-bit digits their 512 KB
+ * cost more than sorting a typical report's entries. */
+#define RADIX_BITS 11
+#define RADIX_SIZE (1u << RADIX_BITS)
+#define RADIX_PASSES ((32 + RADIX_BITS - 1) / RADIX_BITS)
+
+static uint32_t half_of(const entry *x, int high)
+{
+    return high ? x->hash_hi : x->hash_lo;
+}
+
+static size_t digit_of(const entry *x, int high, int pass)
+{
+    return (half_of(x, high) >> (pass * RADIX_BITS)) & (RADIX_SIZE - 1);
+}
+
+static void radix_sort_half(entry *e, entry *tmp, size_t n, int high)
+{
+    uint32_t count[RADIX_PASSES][RADIX_SIZE]; /* n <= UINT32_MAX: sorted_shingles */
+    memset(count, 0, sizeof count);
+    /* One read counts the digits of every pass. */
+    for (size_t i = 0; i < n; i++)
+        for (int pass = 0; pass < RADIX_PASSES; pass++)
+            count[pass][digit_of(&e[i], high, pass)]++;
+    entry *src = e, *dst = tmp;
+    for (int pass = 0; pass < RADIX_PASSES; pass++) {
+        /* Counts become each digit's first slot. */
+        uint32_t slot = 0;
+        for (size_t d = 0; d < RADIX_SIZE; d++) {
+            uint32_t c = count[pass][d];
+            count[pass][d] = slot;
+            slot += c;
+        }
+        for (size_t i = 0; i < n; i++)
+            dst[count[pass][digit_of(&src[i], high, pass)]++] = src[i];
+        entry *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != e)
+        memcpy(e, src, n * sizeof *e);
+}
+
+/* Stable sort on the whole hash.  Entries are made in unit order, so equal
+ * hashes end up in unit order too.  The high half alone almost always
+ * decides the order: only the rare runs of one high half with different
+ * low halves are then sorted on the low half.  Returns 0, -1 on OOM. */
+static int sort_entries(entry *e, size_t n)
+{
+    entry *tmp = malloc((n + 1) * sizeof *tmp);
+    if (tmp == NULL)
+        return -1;
+    radix_sort_half(e, tmp, n, 1);
+    for (size_t i = 0, j; i < n; i = j) {
+        int mixed = 0;
+        for (j = i + 1; j < n && e[j].hash_hi == e[i].hash_hi; j++)
+            mixed |= e[j].hash_lo != e[i].hash_lo;
+        if (mixed)
+            radix_sort_half(e + i, tmp, j - i, 0);
+    }
+    free(tmp);
+    return 0;
+}
+
+static uint64_t shingle(const uint32_t *cp)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (int i = 0; i < 3; i++) {
+        h ^= cp[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+/* All 3-grams of the substantial units, sorted; NULL on OOM. */
+static entry *sorted_shingles(const ds_units *u, size_t *ne_out)
+{
+    size_t total = 0;
+    if (u->count > UINT32_MAX)
+        return NULL; /* beyond an entry's unit index */
+    for (size_t i = 0; i < u->count; i++)
+        if (u->items[i].substantial && u->items[i].ncp >= 3)
+            total += u->items[i].ncp - 2;
+    if (total > UINT32_MAX)
+        return NULL; /* beyond the sort's counts (and 48 GB of entries) */
+    entry *e = malloc((total + 1) * sizeof *e);
+    if (e == NULL)
+        return NULL;
+    size_t ne = 0;
+    for (size_t i = 0; i < u->count; i++) {
+        const ds_unit *x = &u->items[i];
+        if (!x->substantial || x->ncp < 3)
+            continue;
+        for (size_t k = 0; k + 3 <= x->ncp; k++) {
+            uint64_t h = shingle(x->cp + k);
+            e[ne].hash_lo = (uint32_t)h;
+            e[ne].hash_hi = (uint32_t)(h >> 32);
+            e[ne].unit = (uint32_t)i;
+            ne++;
+        }
+    }
+    if (sort_entries(e, ne) != 0) {
+        free(e);
+        return NULL;
+    }
+    *ne_out = ne;
+    return e;
+}
+
+/* The runs: each 3-gram's distinct units, kept when 2 to cap of them. */
+static int make_runs(const entry *e, size_t ne, size_t cap, ds_shared *s)
+{
+    s->units = malloc((ne + 1) * sizeof *s->units);
+    s->run_start = malloc((ne / 2 + 2) * sizeof *s->run_start); /* a run has 2 units */
+    if (s->units == NULL || s->run_start == NULL)
+        return -1;
+    size_t w = 0;
+    for (size_t i = 0, j; i < ne; i = j) {
+        size_t begin = w;
+        for (j = i; j < ne && hash_of(&e[j]) == hash_of(&e[i]); j++)
+            /* A unit's repeats of the 3-gram are next to each other. */
+            if (w == begin || s->units[w - 1] != e[j].unit)
+                s->units[w++] = e[j].unit;
+        if (w - begin >= 2 && w - begin <= cap)
+            s->run_start[s->nruns++] = begin;
+        else
+            w = begin;
+    }
+    s->run_start[s->nruns] = w;
+    return 0;
+}
+
+/* Per unit, the runs it is in, in run order: count, then place. */
+static int index_units(size_t nunits, ds_shared *s)
+{
+    size_t nlisted = s->run_start[s->nruns];
+    s->first = calloc(nunits + 1, sizeof *s->first);
+    s->count = calloc(nunits + 1, sizeof *s->count);
+    s->runs_of = malloc((nlisted + 1) * sizeof *s->runs_of);
+    if (s->first == NULL || s->count == NULL || s->runs_of == NULL)
+        return -1;
+    for (size_t m = 0; m < nlisted; m++)
+        s->count[s->units[m]]++;
+    size_t off = 0;
+    for (size_t u = 0; u < nunits; u++) {
+        s->first[u] = off;
+        off += s->count[u];
+        s->count[u] = 0;
+    }
+    for (size_t r = 0; r < s->nruns; r++)
+        for (size_t m = s->run_start[r]; m < s->run_start[r + 1]; m++) {
+            uint32_t u = s->units[m];
+            s->runs_of[s->first[u] + s->count[u]++] = r;
+        }
+    return 0;
+}
+
+int ds_shared_build(const ds_units *u, size_t cap, ds_shared *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t ne = 0;
+    entry *e = sorted_shingles(u, &ne);
+    if (e == NULL)
+        return -1;
+    int rc = make_runs(e, ne, cap, out);
+    free(e);
+    if (rc == 0)
+        rc = index_units(u->count, out);
+    if (rc != 0)
+        ds_shared_free(out);
+    return rc;
+}
+
+void ds_shared_free(ds_shared *s)
+{
+    free(s->units);
+    free(s->run_start);
+    free(s->first);
+    free(s->count);
+    free(s->runs_of);
+    memset(s, 0, sizeof *s);
+}
