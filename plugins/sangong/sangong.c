@@ -25,11 +25,23 @@ int sg_doc_is_budget(const fl_document *doc)
     return (k & FL_KINDS_BUDGET) && !(k & FL_KINDS_FINAL);
 }
 
+/* What init prepares once for every document. */
+typedef struct sg_state {
+    sg_options opt;
+    fl_matcher *items;   /* sg_item_matcher_new() */
+} sg_state;
+
 static int sangong_init(const fl_config *cfg, void **state)
 {
-    sg_options *o = calloc(1, sizeof *o);
-    if (o == NULL)
+    sg_state *st = calloc(1, sizeof *st);
+    if (st == NULL)
         return -1;
+    st->items = sg_item_matcher_new();
+    if (st->items == NULL) {
+        free(st);
+        return -1;
+    }
+    sg_options *o = &st->opt;
     o->rounding_per_addend = fl_config_get_dec(cfg, "rounding-per-addend", dec_of("0.01"));
     o->rate_tolerance = fl_config_get_dec(cfg, "rate-tolerance", dec_of("0.01"));
     if (o->rounding_per_addend.micros < 0) {
@@ -41,28 +53,41 @@ static int sangong_init(const fl_config *cfg, void **state)
         o->rate_tolerance.micros = 0;
     }
     o->details = fl_config_get_bool(cfg, "details", 1);
-    *state = o;
+    *state = st;
     return 0;
 }
 
 static void sangong_fini(void *state)
 {
-    free(state);
+    sg_state *st = state;
+    if (st != NULL)
+        fl_matcher_free(st->items);
+    free(st);
 }
 
 static int sangong_check(const fl_document *doc, fl_report *rep, void *state)
 {
-    sg_options defaults = { { 10000 }, { 10000 }, 1 };
+    sg_state defaults = { { { 10000 }, { 10000 }, 1 }, NULL };
+    const sg_state *st = state;
+    if (st == NULL) {
+        /* Run without init: build what init would have. */
+        defaults.items = sg_item_matcher_new();
+        if (defaults.items == NULL)
+            return -1;
+        st = &defaults;
+    }
     sg_ctx c;
     memset(&c, 0, sizeof c);
     c.doc = doc;
     c.rep = rep;
-    c.opt = state ? state : &defaults;
+    c.opt = &st->opt;
 
     size_t nt = fl_doc_table_count(doc);
     c.tables = nt ? calloc(nt, sizeof *c.tables) : NULL;
-    if (nt && c.tables == NULL)
+    if (nt && c.tables == NULL) {
+        fl_matcher_free(defaults.items);
         return -1;
+    }
     for (size_t i = 0; i < nt; i++) {
         int got = sg_table_read(fl_doc_table(doc, i), &c.tables[c.ntables]);
         if (got == 1)
@@ -72,7 +97,7 @@ static int sangong_check(const fl_document *doc, fl_report *rep, void *state)
             c.have_blank = 1;
         }
     }
-    sg_narr_read(doc, &c.narr);
+    sg_narr_read(doc, st->items, &c.narr);
 
     /* These first: they tell sum and narrative-table what not to repeat. */
     sg_rule_empty(&c);
@@ -87,6 +112,7 @@ static int sangong_check(const fl_document *doc, fl_report *rep, void *state)
 
     sg_narr_free(&c.narr);
     free(c.tables);
+    fl_matcher_free(defaults.items);
     return 0;
 }
 

@@ -122,6 +122,10 @@ static void scan_sentence(sg_ctx *c, const sg_table *st, size_t si)
     const fl_paragraph *p = fl_doc_paragraph(c->doc, n->sents[si].para);
     const char *ptext = fl_paragraph_text(p);
     for (const char *q = s; q < end; q++) {
+        /* Denial words and item keywords start with an ideograph, never
+         * inside a UTF-8 sequence. */
+        if (((unsigned char)*q & 0xC0) == 0x80)
+            continue;
         size_t k, dn = denial_at(q, end);
         int item = SG_ITEM_NONE;
         const char *kw = NULL;

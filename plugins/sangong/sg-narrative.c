@@ -308,16 +308,6 @@ static int in_sangong_section(const fl_section *s)
     return 0;
 }
 
-static int relevant(const char *text)
-{
-    for (const char *q = text; *q; q++) {
-        size_t n;
-        if (sg_item_keyword_at(q, &n) >= 0)
-            return 1;
-    }
-    return 0;
-}
-
 static size_t sentence_end(const char *text, size_t pos, size_t len)
 {
     while (pos < len) {
@@ -330,25 +320,32 @@ static size_t sentence_end(const char *text, size_t pos, size_t len)
     return len;
 }
 
-void sg_narr_read(const fl_document *doc, sg_narr *out)
+void sg_narr_read(const fl_document *doc, const fl_matcher *items, sg_narr *out)
 {
     memset(out, 0, sizeof *out);
     out->doc = doc;
     out->budget_doc = sg_doc_is_budget(doc);
     out->year = fl_doc_year(doc);
     size_t np = fl_doc_paragraph_count(doc);
-    /* Is there a 三公 section with narrative in it? */
-    int scoped = 0;
-    for (size_t pi = 0; pi < np && !scoped; pi++) {
-        const fl_paragraph *p = fl_doc_paragraph(doc, pi);
-        const char *text = p ? fl_paragraph_text(p) : NULL;
-        scoped = text != NULL && relevant(text) && in_sangong_section(fl_paragraph_section(p));
-    }
+    /* The paragraphs naming a 三公 item, searched for once: both loops
+     * below ask. */
+    unsigned char *names = malloc(np ? np : 1);
+    if (names == NULL)
+        abort(); /* out of memory: the core's policy too */
     for (size_t pi = 0; pi < np; pi++) {
         const fl_paragraph *p = fl_doc_paragraph(doc, pi);
         const char *text = p ? fl_paragraph_text(p) : NULL;
-        if (text == NULL || !relevant(text))
+        names[pi] = text != NULL && sg_names_item(items, text);
+    }
+    /* Is there a 三公 section with narrative in it? */
+    int scoped = 0;
+    for (size_t pi = 0; pi < np && !scoped; pi++)
+        scoped = names[pi] && in_sangong_section(fl_paragraph_section(fl_doc_paragraph(doc, pi)));
+    for (size_t pi = 0; pi < np; pi++) {
+        if (!names[pi])
             continue;
+        const fl_paragraph *p = fl_doc_paragraph(doc, pi);
+        const char *text = fl_paragraph_text(p);
         if (scoped && !in_sangong_section(fl_paragraph_section(p)))
             continue;
         out->mentioned = 1;
@@ -371,6 +368,7 @@ void sg_narr_read(const fl_document *doc, sg_narr *out)
             s = e;
         }
     }
+    free(names);
 }
 
 void sg_narr_free(sg_narr *n)

@@ -50,10 +50,11 @@ static const struct {
 
 int sg_item_keyword_at(const char *s, size_t *len)
 {
-    /* Called at every byte of every paragraph: the first character (three
-     * bytes, as every keyword starts with an ideograph) is compared before
-     * the whole word, so that most positions cost a few byte comparisons
-     * instead of twenty string compares. */
+    /* Called at every byte of a window or label: the first character
+     * (three bytes, as every keyword starts with an ideograph) is compared
+     * before the whole word, so that most positions cost a few byte
+     * comparisons instead of twenty string compares.  Whole paragraphs are
+     * searched with sg_names_item() instead. */
     if ((unsigned char)s[0] < 0xE0)
         return SG_ITEM_NONE;
     for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
@@ -67,6 +68,51 @@ int sg_item_keyword_at(const char *s, size_t *len)
         }
     }
     return SG_ITEM_NONE;
+}
+
+/* Every keyword that names an item contains one of these words, so a
+ * text holding none of them names no item: strstr (vectorised in libc)
+ * rules out most paragraphs far faster than the matcher could read them. */
+static const char *const item_marks[] = { "公务", "三公", "出国" };
+
+static int has_item_mark(const char *text)
+{
+    for (size_t i = 0; i < sizeof item_marks / sizeof item_marks[0]; i++)
+        if (strstr(text, item_marks[i]) != NULL)
+            return 1;
+    return 0;
+}
+
+fl_matcher *sg_item_matcher_new(void)
+{
+    const char *words[sizeof keywords / sizeof keywords[0]];
+    for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
+        /* A keyword without a mark would be missed: refuse to start. */
+        if (keywords[i].item >= 0 && !has_item_mark(keywords[i].word))
+            return NULL;
+        words[i] = keywords[i].word;
+    }
+    return fl_matcher_new(words, sizeof keywords / sizeof keywords[0]);
+}
+
+static int on_keyword(void *ctx, size_t word, size_t offset)
+{
+    (void)offset;
+    /* A sub-line (国内公务接待 …) names no item.  No item keyword starts
+     * where a sub-line keyword does, so this agrees with
+     * sg_item_keyword_at(), which takes the first keyword of the list. */
+    if (keywords[word].item < 0)
+        return 0;
+    *(int *)ctx = 1;
+    return 1;
+}
+
+int sg_names_item(const fl_matcher *items, const char *text)
+{
+    int found = 0;
+    if (has_item_mark(text))
+        fl_matcher_scan(items, text, strlen(text), on_keyword, &found);
+    return found;
 }
 
 int sg_item_of_label(const char *norm)
@@ -95,7 +141,7 @@ long sg_last(const char *s, size_t len, const char *needle)
     if (n == 0 || n > len)
         return -1;
     for (size_t i = len - n + 1; i-- > 0;)
-        if (memcmp(s + i, needle, n) == 0)
+        if (s[i] == needle[0] && memcmp(s + i, needle, n) == 0) /* first byte: no call */
             return (long)i;
     return -1;
 }

@@ -144,6 +144,13 @@ const char *sg_group_name(int group);
 int sg_item_of_label(const char *norm);
 /* If an item keyword starts at s, its item (or SG_ITEM_SUB) and *len. */
 int sg_item_keyword_at(const char *s, size_t *len);
+/* A matcher of the item keywords, for sg_names_item(); built once, in
+ * init (free with fl_matcher_free).  NULL on OOM, or when an item keyword
+ * lacks the marks sg_names_item() looks for first (sg-words.c). */
+fl_matcher *sg_item_matcher_new(void);
+/* 1 when text names a 三公 item anywhere: some position where
+ * sg_item_keyword_at() gives an item (not SG_ITEM_SUB). */
+int sg_names_item(const fl_matcher *items, const char *text);
 /* 1 when s[0..len) contains needle. */
 int sg_contains(const char *s, size_t len, const char *needle);
 /* Offset of the last occurrence of needle in s[0..len), or -1. */
@@ -171,8 +178,9 @@ int sg_table_group_zero(const sg_table *st, int g);
 int sg_doc_is_budget(const fl_document *doc);
 
 /* --- sg-narrative.c --- */
-/* Collect the 三公 figures of the narrative.  Free with sg_narr_free. */
-void sg_narr_read(const fl_document *doc, sg_narr *out);
+/* Collect the 三公 figures of the narrative; `items` is from
+ * sg_item_matcher_new().  Free with sg_narr_free. */
+void sg_narr_read(const fl_document *doc, const fl_matcher *items, sg_narr *out);
 void sg_narr_free(sg_narr *n);
 /* Text of a sentence (borrowed from the paragraph) and its length. */
 const char *sg_sent_text(const sg_narr *n, size_t sent, size_t *len);

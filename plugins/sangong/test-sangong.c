@@ -367,6 +367,20 @@ START_TEST(narrative_not_sangong)
 }
 END_TEST
 
+START_TEST(narrative_named_by_any_item_keyword)
+{
+    /* A paragraph is read when any item keyword names it, 出国（境）费
+     * (no 公) as well as 公务接待; a sub-line such as 国内接待 alone names
+     * no 三公 item. */
+    fl_test_run *run = run_text(FINAL_TITLE "出国（境）费预算数为2.00万元，决算数为2.50万元。\n");
+    expect(run, "sangong/over-budget", 3, FL_SEV_ERROR, "2.00", "2.50");
+    fl_test_run_free(run);
+    run = run_text(FINAL_TITLE "国内接待费预算数为2.00万元，决算数为2.50万元。\n");
+    expect_none(run, FL_SEV_INFO);
+    fl_test_run_free(run);
+}
+END_TEST
+
 START_TEST(garbage_input)
 {
     static const char *const texts[] = {
@@ -815,6 +829,7 @@ static Suite *suite(void)
     tcase_add_test(narr, narrative_completion_rate);
     tcase_add_test(narr, narrative_adjusted_budget);
     tcase_add_test(narr, narrative_not_sangong);
+    tcase_add_test(narr, narrative_named_by_any_item_keyword);
     tcase_add_test(narr, garbage_input);
     suite_add_tcase(s, narr);
 
