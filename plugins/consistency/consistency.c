@@ -3,15 +3,50 @@
  * titles, in the narrative's statements of this year's figures and in the
  * asset snapshot of a 决算; the report's unit (fl_doc_unit()) against the
  * unit named in titles and labelled fields.  See docs/checks/consistency.md. */
+#include <stdlib.h>
+
 #include "cs.h"
+
+static void cs_fini(void *state)
+{
+    cs_words *w = state;
+    if (w == NULL)
+        return;
+    fl_matcher_free(w->listing);
+    fl_matcher_free(w->eval_sections);
+    fl_matcher_free(w->title_excluded);
+    free(w);
+}
+
+/* The word lists' matchers, built once for every document. */
+static int cs_init(const fl_config *cfg, void **state)
+{
+    (void)cfg;
+    cs_words *w = malloc(sizeof *w);
+    if (w == NULL)
+        return -1;
+    w->listing = cs_listing_words_new();
+    w->eval_sections = cs_eval_section_words_new();
+    w->title_excluded = cs_title_excluded_words_new();
+    if (w->listing == NULL || w->eval_sections == NULL || w->title_excluded == NULL) {
+        cs_fini(w);
+        return -1;
+    }
+    *state = w;
+    return 0;
+}
 
 static int cs_check(const fl_document *doc, fl_report *rep, void *state)
 {
-    (void)state;
-    if (cs_rule_year_title(doc, rep) != 0 || cs_rule_year_text(doc, rep) != 0 ||
-        cs_rule_asset_date(doc, rep) != 0 || cs_rule_unit_name(doc, rep) != 0)
+    cs_doc d;
+    if (state == NULL || cs_doc_read(&d, doc, state) != 0)
         return -1;
-    return 0;
+    int rc = 0;
+    if (cs_rule_year_title(&d, rep) != 0 || cs_rule_year_text(&d, rep) != 0 ||
+        cs_rule_asset_date(&d, rep) != 0 || cs_rule_unit_name(&d, rep) != 0)
+        rc = -1;
+    cs_doc_free(&d);
+    return rc;
 }
 
 /* Where each rule applies.  Titles carry the year in every kind of report.
@@ -54,7 +89,9 @@ FISLINT_PLUGIN_DEFINE = {
     .id = "consistency",
     .version = "1.0",
     .summary = "一致性：标题、叙述、资产时点中的年度与报告年度一致，标题和表头中的单位与报告单位一致",
+    .init = cs_init,
     .check = cs_check,
+    .fini = cs_fini,
     .rules = cs_rules,
     .options = option_keys,
 };

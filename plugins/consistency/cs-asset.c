@@ -15,14 +15,11 @@ static int is_year_end(const char *s)
 }
 
 static const char *const asset_words[] = { "车辆", "房屋", "资产", "土地", "平方米", NULL };
-static const char *const eval_sections[] = { "绩效", "自评", "项目", NULL };
+static const char *const eval_sections[] = { "绩效", "自评", "项目" };
 
-static int in_eval_section(const fl_document *doc, size_t line)
+fl_matcher *cs_eval_section_words_new(void)
 {
-    for (const fl_section *s = fl_doc_section_at(doc, line); s != NULL; s = fl_section_parent(s))
-        if (cs_contains_any(fl_section_heading(s), eval_sections))
-            return 1;
-    return 0;
+    return fl_matcher_new(eval_sections, sizeof eval_sections / sizeof eval_sections[0]);
 }
 
 static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_paragraph *p,
@@ -74,14 +71,17 @@ static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_par
     }
 }
 
-int cs_rule_asset_date(const fl_document *doc, fl_report *rep)
+int cs_rule_asset_date(const cs_doc *d, fl_report *rep)
 {
+    const fl_document *doc = d->doc;
     if (fl_doc_year(doc) == 0 || !(fl_doc_kinds(doc) & FL_KINDS_FINAL))
         return 0;
-    int confirmed = cs_year_confirmations(doc) > 0;
+    int confirmed = d->confirmations > 0;
+    cs_section_memo in_eval;
+    cs_section_memo_init(&in_eval, d->words->eval_sections);
     for (size_t i = 0; i < fl_doc_paragraph_count(doc); i++) {
         const fl_paragraph *p = fl_doc_paragraph(doc, i);
-        if (!in_eval_section(doc, fl_paragraph_line(p)))
+        if (!cs_in_section_with(&in_eval, doc, fl_paragraph_line(p)))
             check_paragraph(doc, rep, p, confirmed);
     }
     return 0;

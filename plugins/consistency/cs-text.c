@@ -3,21 +3,6 @@
 
 #include "cs.h"
 
-int cs_starts(const char *s, const char *prefix)
-{
-    return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
-size_t cs_char_len(const char *s)
-{
-    unsigned char c = (unsigned char)*s;
-    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    for (size_t i = 1; i < n; i++)
-        if (s[i] == '\0')
-            return i;
-    return n;
-}
-
 size_t cs_char_count(const char *s)
 {
     size_t n = 0;
@@ -115,10 +100,13 @@ static size_t heading_number(const char *s)
 
 int cs_compact_title(const char *norm, char *buf, size_t size)
 {
-    if (norm == NULL || strchr(norm, '\t') != NULL || strchr(norm, '|') != NULL)
+    if (norm == NULL)
         return -1;
+    /* One pass: copy, and give up at the first sign of a table row. */
     size_t o = 0;
     for (const char *p = norm; *p; p++) {
+        if (*p == '\t' || *p == '|')
+            return -1;
         if (*p == ' ' || (*p == '#' && o == 0))
             continue;
         if (o + 1 >= size)
@@ -132,16 +120,15 @@ int cs_compact_title(const char *norm, char *buf, size_t size)
     return 0;
 }
 
-int cs_in_listing_section(const fl_document *doc, size_t line)
+/* 1 when s is at most `max` characters long (counted as cs_char_count()
+ * does), stopping early on a long line. */
+static int chars_at_most(const char *s, size_t max)
 {
-    static const char *const listing[] = {
-        "单位构成", "机构设置", "所属单位", "下属单位", "内设机构", "人员情况",
-        "编制范围", "名词解释", "单位范围", NULL,
-    };
-    for (const fl_section *s = fl_doc_section_at(doc, line); s != NULL; s = fl_section_parent(s))
-        if (cs_contains_any(fl_section_heading(s), listing))
-            return 1;
-    return 0;
+    size_t n = 0;
+    for (; *s; s += cs_char_len(s))
+        if (++n > max)
+            return 0;
+    return 1;
 }
 
 int cs_is_title_line(const fl_document *doc, size_t n, const char *compact)
@@ -149,6 +136,6 @@ int cs_is_title_line(const fl_document *doc, size_t n, const char *compact)
     const fl_section *s = fl_doc_section_at(doc, n);
     if (s != NULL && fl_section_line(s) == n)
         return 1;
-    return compact[0] != '\0' && cs_char_count(compact) <= 40 && strstr(compact, "。") == NULL &&
-           strchr(compact, ',') == NULL && strchr(compact, ';') == NULL;
+    return compact[0] != '\0' && strchr(compact, ',') == NULL && strchr(compact, ';') == NULL &&
+           strstr(compact, "。") == NULL && chars_at_most(compact, 40);
 }

@@ -8,7 +8,6 @@
 
 #include "cs.h"
 
-#define TITLE_MAX 512
 #define NAME_MAX_BYTES 120
 
 /* Labels naming the department; a unit report also names itself with the
@@ -94,13 +93,12 @@ static int labelled_names(const char *norm, size_t line, const char *const *labe
 }
 
 /* "上海市普陀区财政局2024年度部门决算表", "上海市XX局概况". */
-static int title_name(const fl_document *doc, size_t line, name_list *out)
+static int title_name(const cs_doc *d, size_t line, name_list *out)
 {
-    char buf[TITLE_MAX];
-    if (cs_compact_title(fl_doc_line_norm(doc, line), buf, sizeof buf) != 0 ||
-        !cs_is_title_line(doc, line, buf))
+    const char *title = cs_doc_title(d, line);
+    if (title == NULL)
         return 0;
-    const char *name = buf;
+    const char *name = title;
     if (cs_starts(name, "关于"))
         name += strlen("关于");
     /* Before the year of a report title ("…2024年度部门决算表"); a
@@ -109,7 +107,7 @@ static int title_name(const fl_document *doc, size_t line, name_list *out)
     int year;
     for (size_t i = 0; name[i]; i += cs_char_len(name + i)) {
         if (name[i] >= '0' && name[i] <= '9') {
-            if (cs_year_at(name + i, &year) > 0 && cs_title_year(doc, line, &year))
+            if (cs_year_at(name + i, &year) > 0 && d->title_year[line] != 0)
                 end = i;
             break;
         }
@@ -129,32 +127,37 @@ static int title_name(const fl_document *doc, size_t line, name_list *out)
     return 0;
 }
 
-static int collect(const fl_document *doc, name_list *out)
+static int collect(const cs_doc *d, name_list *out)
 {
+    const fl_document *doc = d->doc;
     fl_doc_kind kind = fl_doc_kind_of(doc);
     int unit_report = kind == FL_KIND_UNIT_FINAL || kind == FL_KIND_UNIT_BUDGET;
-    for (size_t n = 1; n <= fl_doc_line_count(doc); n++) {
-        if (cs_in_listing_section(doc, n))
+    for (size_t n = 1; n <= d->nlines; n++) {
+        if (cs_doc_in_listing(d, n))
             continue;
         const char *norm = fl_doc_line_norm(doc, n);
         if (norm == NULL)
             continue;
-        if (labelled_names(norm, n, dept_labels, out) != 0 ||
-            (unit_report && labelled_names(norm, n, unit_labels, out) != 0) ||
-            title_name(doc, n, out) != 0)
+        /* Every department label ends in 部门 and every unit label holds
+         * 单位: most lines have neither, and are not searched per label. */
+        if ((strstr(norm, "部门") != NULL && labelled_names(norm, n, dept_labels, out) != 0) ||
+            (unit_report && strstr(norm, "单位") != NULL &&
+             labelled_names(norm, n, unit_labels, out) != 0) ||
+            title_name(d, n, out) != 0)
             return -1;
     }
     return 0;
 }
 
-int cs_rule_unit_name(const fl_document *doc, fl_report *rep)
+int cs_rule_unit_name(const cs_doc *d, fl_report *rep)
 {
+    const fl_document *doc = d->doc;
     const char *unit = fl_doc_unit(doc);
     /* A template (上海市XX局) or a bare organ (民政局) cannot be compared. */
     if (unit == NULL || cs_is_placeholder_name(unit) || !cs_starts_with_region(unit))
         return 0;
     name_list names = { 0 };
-    if (collect(doc, &names) != 0) {
+    if (collect(d, &names) != 0) {
         free(names.items);
         return -1;
     }

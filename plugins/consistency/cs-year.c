@@ -7,13 +7,16 @@
 
 #include "cs.h"
 
-#define TITLE_MAX 512
-
 /* Words that make a title a comparison, a citation or a span of years. */
 static const char *const title_excluded[] = {
     "比", "相比", "对比", "上年", "去年", "执行", "与", "较", "同期", "结转", "变动",
-    "增减", "差异", "通知", "《", "财政规划", "至", "-", "~", "—", "以来", NULL,
+    "增减", "差异", "通知", "《", "财政规划", "至", "-", "~", "—", "以来",
 };
+
+fl_matcher *cs_title_excluded_words_new(void)
+{
+    return fl_matcher_new(title_excluded, sizeof title_excluded / sizeof title_excluded[0]);
+}
 /* The title names the report or one of its tables, of the report's own
  * kind: a 决算 title in a budget (上年决算) is of another year by nature. */
 static const char *const final_title_words[] = {
@@ -41,52 +44,37 @@ static const char *const title_endings[] = {
 
 /* A year-bearing title of the report or a table: "2023年度部门决算表",
  * "上海市普陀区财政局2024年度部门决算", "2025年部门收入预算总表".
- * Fills *year; 0 when the line is not such a title. */
-int cs_title_year(const fl_document *doc, size_t n, int *year)
+ * Fills *year; 0 when the line is not such a title.  The cheap tests come
+ * first: most lines have no digit or end otherwise. */
+int cs_title_year(const fl_document *doc, const cs_words *words, const char *compact, int *year)
 {
     const char *const *kind_words = title_kind_words(doc);
-    char buf[TITLE_MAX];
     if (kind_words == NULL)
         return 0;
-    if (cs_compact_title(fl_doc_line_norm(doc, n), buf, sizeof buf) != 0)
+    size_t len = strlen(compact), i = strcspn(compact, "0123456789");
+    if (i == len || !cs_ends_with_any(compact, len, title_endings))
         return 0;
-    if (!cs_is_title_line(doc, n, buf) || cs_contains_any(buf, title_excluded))
+    size_t took = cs_year_at(compact + i, year);
+    if (took == 0)
+        return 0; /* a number before any year: not a title */
+    /* What is before the year is a unit or a region, no more. */
+    if (i > 90 || cs_char_count(compact) > 60)
         return 0;
-    size_t len = strlen(buf);
-    if (!cs_ends_with_any(buf, len, title_endings))
+    if (cs_has_any(words->title_excluded, compact, len))
         return 0;
-    for (size_t i = 0; i < len; i++) {
-        if (buf[i] >= '0' && buf[i] <= '9') {
-            size_t took = cs_year_at(buf + i, year);
-            if (took == 0)
-                return 0; /* a number before any year: not a title */
-            /* What is before the year is a unit or a region, no more. */
-            if (cs_char_count(buf) > 60 || i > 90)
-                return 0;
-            return cs_contains_any(buf + i + took, kind_words);
-        }
-    }
-    return 0;
+    return cs_contains_any(compact + i + took, kind_words);
 }
 
-int cs_year_confirmations(const fl_document *doc)
+int cs_rule_year_title(const cs_doc *d, fl_report *rep)
 {
-    int y = fl_doc_year(doc), count = 0, year;
-    for (size_t n = 1; n <= fl_doc_line_count(doc); n++)
-        if (cs_title_year(doc, n, &year) && year == y)
-            count++;
-    return count;
-}
-
-int cs_rule_year_title(const fl_document *doc, fl_report *rep)
-{
+    const fl_document *doc = d->doc;
     int y = fl_doc_year(doc);
     if (y == 0)
         return 0;
-    int confirmed = cs_year_confirmations(doc) > 0;
-    for (size_t n = 1; n <= fl_doc_line_count(doc); n++) {
-        int year;
-        if (!cs_title_year(doc, n, &year) || year == y)
+    int confirmed = d->confirmations > 0;
+    for (size_t n = 1; n <= d->nlines; n++) {
+        int year = d->title_year[n];
+        if (year == 0 || year == y)
             continue;
         fl_finding *f;
         if (confirmed)
@@ -207,8 +195,9 @@ static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_par
     }
 }
 
-int cs_rule_year_text(const fl_document *doc, fl_report *rep)
+int cs_rule_year_text(const cs_doc *d, fl_report *rep)
 {
+    const fl_document *doc = d->doc;
     if (fl_doc_year(doc) == 0)
         return 0;
     unsigned kinds = fl_doc_kinds(doc);
@@ -217,10 +206,10 @@ int cs_rule_year_text(const fl_document *doc, fl_report *rep)
                                                              : NULL;
     if (phrases == NULL)
         return 0;
-    int confirmed = cs_year_confirmations(doc) > 0;
+    int confirmed = d->confirmations > 0;
     for (size_t i = 0; i < fl_doc_paragraph_count(doc); i++) {
         const fl_paragraph *p = fl_doc_paragraph(doc, i);
-        if (!cs_in_listing_section(doc, fl_paragraph_line(p)))
+        if (!cs_doc_in_listing(d, fl_paragraph_line(p)))
             check_paragraph(doc, rep, p, phrases, confirmed);
     }
     return 0;

@@ -1,0 +1,144 @@
+/* cs-doc.c — what the consistency rules share about one document (the
+ * years of its titles, the lines of its listing sections), read in one
+ * pass over the lines; every rule used to read them again for itself. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cs.h"
+
+/* Headings of sections that legitimately name other units or years. */
+static const char *const listing[] = {
+    "单位构成", "机构设置", "所属单位", "下属单位", "内设机构", "人员情况",
+    "编制范围", "名词解释", "单位范围",
+};
+
+fl_matcher *cs_listing_words_new(void)
+{
+    return fl_matcher_new(listing, sizeof listing / sizeof listing[0]);
+}
+
+static int stop_at_first(void *ctx, size_t word, size_t offset)
+{
+    (void)ctx;
+    (void)word;
+    (void)offset;
+    return 1;
+}
+
+int cs_has_any(const fl_matcher *m, const char *text, size_t len)
+{
+    return fl_matcher_scan(m, text, len, stop_at_first, NULL) > 0;
+}
+
+void cs_section_memo_init(cs_section_memo *memo, const fl_matcher *words)
+{
+    memo->words = words;
+    memo->depth = 0;
+}
+
+static int section_answer(cs_section_memo *m, const fl_section *s)
+{
+    for (size_t k = m->depth; k-- > 0;)
+        if (m->chain[k].section == s) {
+            m->depth = k + 1; /* what was within s is done with */
+            return m->chain[k].inside;
+        }
+    /* The parent first: it leaves the chain ending at the parent (empty
+     * for a top-level section), so that s goes on its own enclosing ones. */
+    const fl_section *parent = fl_section_parent(s);
+    int parent_inside = 0;
+    if (parent != NULL)
+        parent_inside = section_answer(m, parent);
+    else
+        m->depth = 0;
+    const char *heading = fl_section_heading(s);
+    int inside = parent_inside || cs_has_any(m->words, heading, strlen(heading));
+    if (m->depth < CS_MEMO_DEPTH) {
+        m->chain[m->depth].section = s;
+        m->chain[m->depth].inside = inside;
+        m->depth++;
+    }
+    return inside;
+}
+
+int cs_in_section_with(cs_section_memo *memo, const fl_document *doc, size_t line)
+{
+    const fl_section *s = fl_doc_section_at(doc, line);
+    return s != NULL && section_answer(memo, s);
+}
+
+/* 1 when line n is no heading and has a comma, semicolon or full stop:
+ * no title line (cs_is_title_line()), since making it compact keeps them.
+ * Most of the narrative is told so by a quick search, not by a copy. */
+static int is_sentence(const fl_document *doc, size_t n, const char *norm)
+{
+    const fl_section *s = fl_doc_section_at(doc, n);
+    if (s != NULL && fl_section_line(s) == n)
+        return 0;
+    return strchr(norm, ',') != NULL || strchr(norm, ';') != NULL || strstr(norm, "。") != NULL;
+}
+
+/* Room for one more title at the end of d->titles; -1 when out of memory. */
+static int titles_room(cs_doc *d, size_t used, size_t *cap)
+{
+    if (*cap - used >= CS_TITLE_MAX)
+        return 0;
+    size_t grown = *cap * 2 + CS_TITLE_MAX;
+    char *p = realloc(d->titles, grown);
+    if (p == NULL)
+        return -1;
+    d->titles = p;
+    *cap = grown;
+    return 0;
+}
+
+int cs_doc_read(cs_doc *d, const fl_document *doc, const cs_words *words)
+{
+    memset(d, 0, sizeof *d);
+    d->doc = doc;
+    d->words = words;
+    d->nlines = fl_doc_line_count(doc);
+    d->title_at = malloc((d->nlines + 1) * sizeof *d->title_at);
+    d->title_year = calloc(d->nlines + 1, sizeof *d->title_year);
+    d->listing = calloc(d->nlines + 1, sizeof *d->listing);
+    if (d->title_at == NULL || d->title_year == NULL || d->listing == NULL) {
+        cs_doc_free(d);
+        return -1;
+    }
+    int report_year = fl_doc_year(doc);
+    cs_section_memo in_listing;
+    cs_section_memo_init(&in_listing, words->listing);
+    size_t used = 0, cap = 0;
+    d->title_at[0] = SIZE_MAX;
+    for (size_t n = 1; n <= d->nlines; n++) {
+        d->listing[n] = (unsigned char)cs_in_section_with(&in_listing, doc, n);
+        d->title_at[n] = SIZE_MAX;
+        if (titles_room(d, used, &cap) != 0) {
+            cs_doc_free(d);
+            return -1;
+        }
+        const char *norm = fl_doc_line_norm(doc, n);
+        char *title = d->titles + used;
+        if (norm == NULL || is_sentence(doc, n, norm) ||
+            cs_compact_title(norm, title, CS_TITLE_MAX) != 0 || !cs_is_title_line(doc, n, title))
+            continue;
+        d->title_at[n] = used;
+        used += strlen(title) + 1;
+        int year;
+        if (cs_title_year(doc, words, title, &year)) {
+            d->title_year[n] = year;
+            if (year == report_year)
+                d->confirmations++;
+        }
+    }
+    return 0;
+}
+
+void cs_doc_free(cs_doc *d)
+{
+    free(d->titles);
+    free(d->title_at);
+    free(d->title_year);
+    free(d->listing);
+    memset(d, 0, sizeof *d);
+}
