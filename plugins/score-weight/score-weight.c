@@ -60,7 +60,7 @@ static int table_copies(const sw_evals *ev, sw_copies *out)
         cp.table = e->table;
         cp.row = e->total_row;
         snprintf(cp.name, sizeof cp.name, "%s", e->project);
-        sw_project_key(e->project, cp.key, sizeof cp.key);
+        snprintf(cp.key, sizeof cp.key, "%s", e->key);
         if (sw_copies_push(out, &cp) < 0)
             return -1;
     }
@@ -70,14 +70,15 @@ static int table_copies(const sw_evals *ev, sw_copies *out)
 static int sw_check(const fl_document *doc, fl_report *rep, void *state)
 {
     const sw_options *o = state;
+    sw_score_rows rows;
     sw_evals ev;
     sw_copies copies;
     int rc = 0;
 
-    if (!o)
+    if (!o || sw_score_rows_find(doc, &rows) < 0)
         return -1;
     memset(&copies, 0, sizeof copies);
-    if (sw_evals_collect(doc, &ev) < 0)
+    if (sw_evals_collect(doc, &rows, &ev) < 0)
         rc = -1;
     for (size_t i = 0; rc == 0 && i < ev.count; i++) {
         sw_check_eval(&ev.items[i], o, rep);
@@ -86,7 +87,7 @@ static int sw_check(const fl_document *doc, fl_report *rep, void *state)
     if (rc == 0)
         sw_check_budget(doc, &ev, rep);
     if (rc == 0 && (table_copies(&ev, &copies) < 0
-                    || sw_summary_collect(doc, o, rep, &copies) < 0
+                    || sw_summary_collect(doc, &rows, o, rep, &copies) < 0
                     || sw_narrative_collect(doc, o, rep, &copies) < 0))
         rc = -1;
     if (rc == 0) {
@@ -95,6 +96,7 @@ static int sw_check(const fl_document *doc, fl_report *rep, void *state)
     }
     sw_copies_free(&copies);
     sw_evals_free(&ev);
+    sw_score_rows_free(&rows);
     return rc;
 }
 

@@ -16,11 +16,6 @@
 
 #include "sw.h"
 
-static int starts(const char *s, const char *w)
-{
-    return strncmp(s, w, strlen(w)) == 0;
-}
-
 /* An amount in 万元 right after `p` ("为150万元", ":4012.19万元",
  * "150万元").  Returns 1 when found. */
 static int amount_after(const char *p, fl_dec *v)
@@ -28,7 +23,7 @@ static int amount_after(const char *p, fl_dec *v)
     fl_number n;
     size_t used;
 
-    if (starts(p, "为") || starts(p, "是"))
+    if (sw_starts(p, "为") || sw_starts(p, "是"))
         p += strlen("为");
     else if (*p == ':')
         p++;
@@ -44,14 +39,12 @@ static int amount_after(const char *p, fl_dec *v)
 static const sw_eval *table_of(const sw_evals *ev, const char *key)
 {
     const sw_eval *found = NULL;
-    char k[192];
 
     for (size_t i = 0; i < ev->count; i++) {
         const sw_eval *e = &ev->items[i];
         if (!e->project[0] || !e->has_ab)
             continue;
-        sw_project_key(e->project, k, sizeof k);
-        if (strcmp(k, key) != 0)
+        if (strcmp(e->key, key) != 0)
             continue;
         if (found)
             return NULL;
@@ -116,10 +109,10 @@ static void check_item(const fl_paragraph *para, const char *name, const sw_eval
 {
     const char *text = fl_paragraph_text(para);
     const char *p = strstr(text, "全年预算数");
-    const sw_eval *e = table_of(ev, name);
+    const sw_eval *e;
     fl_dec v;
 
-    if (!p || !e)
+    if (!p || !(e = table_of(ev, name)))
         return;
     if (amount_after(p + strlen("全年预算数"), &v)
         && !same_amount(v, e->fund_a, e->fund_a_decimals))
@@ -161,7 +154,7 @@ static void narrative_budgets(const fl_document *doc, const sw_evals *ev, fl_rep
 
         sw_item_name(text, own, sizeof own);
         if (own[0])
-            snprintf(name, sizeof name, "%s", own);
+            sw_copy_text(name, sizeof name, own);
         else if (!open)
             name[0] = '\0';
         if (name[0])
@@ -191,10 +184,10 @@ static const char *no_change_at(const char *text)
             q++;
         for (size_t k = 0; nones[k]; k++) {
             const char *r = q + strlen(nones[k]);
-            if (!starts(q, nones[k]))
+            if (!sw_starts(q, nones[k]))
                 continue;
             /* the statement must end there: "无" not "无偿…" */
-            if (*r == '\0' || starts(r, "。") || *r == ';' || *r == ',' || *r == '.')
+            if (*r == '\0' || sw_starts(r, "。") || *r == ';' || *r == ',' || *r == '.')
                 return p;
         }
     }
@@ -207,7 +200,7 @@ static int statement_len(const char *p)
     size_t n = 0;
 
     /* never stop inside a UTF-8 character */
-    while (p[n] && p[n] != ';' && p[n] != ',' && !starts(p + n, "。")
+    while (p[n] && p[n] != ';' && p[n] != ',' && !sw_starts(p + n, "。")
            && (n < 120 || ((unsigned char)p[n] & 0xC0) == 0x80))
         n++;
     return (int)n;

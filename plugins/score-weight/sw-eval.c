@@ -158,6 +158,7 @@ static void close_eval(scan *s)
 
     if (s->open && s->cur.nind > 0) {
         label_eval(&s->cur);
+        sw_project_key(s->cur.project, s->cur.key, sizeof s->cur.key);
         if (o->count == o->cap) {
             size_t ncap = o->cap ? o->cap * 2 : 8;
             sw_eval *n = realloc(o->items, ncap * sizeof *n);
@@ -391,7 +392,9 @@ static void goal_header(scan *s, const fl_row *r, size_t lab_col)
     }
 }
 
-static void scan_row(scan *s, const fl_table *t, const fl_row *r)
+/* `names_score`: the row names 得分 (sw_score_row()); both headers do,
+ * so other rows (nearly all) are not searched for their column words. */
+static void scan_row(scan *s, const fl_table *t, const fl_row *r, int names_score)
 {
     char lab[256];
     size_t lab_col = 0;
@@ -402,24 +405,23 @@ static void scan_row(scan *s, const fl_table *t, const fl_row *r)
         return;
     if (s->open)
         s->cur.end_line = fl_row_line(r);
-    if (strstr(lab, "自评表") && fl_row_cell_count(r) <= 2) {
+    if (fl_row_cell_count(r) <= 2 && strstr(lab, "自评表")) {
         close_eval(s);              /* a title row: the next evaluation starts */
         return;
     }
-    if (strncmp(lab, "项目名称", strlen("项目名称")) == 0
-        || strncmp(lab, "单位名称", strlen("单位名称")) == 0) {
+    if (sw_starts(lab, "项目名称") || sw_starts(lab, "单位名称")) {
         open_eval(s, t, r);
         project_name(&s->cur, r, lab_col);
         return;
     }
-    if (funding_header(r)) {
+    if (names_score && funding_header(r)) {
         if (!s->open || s->cur.nind > 0)
             open_eval(s, t, r);
         s->fund_points = funding_points(r);
         s->mode = MODE_FUNDING;
         return;
     }
-    if (indicator_header(r, &cols)) {
+    if (names_score && indicator_header(r, &cols)) {
         if (!s->open || s->cur.nind > 0)
             open_eval(s, t, r);
         s->cols = cols;
@@ -461,7 +463,7 @@ static int continues(const scan *s, const fl_table *t)
            && (!title || !*title || strstr(title, "自评表"));
 }
 
-int sw_evals_collect(const fl_document *doc, sw_evals *out)
+int sw_evals_collect(const fl_document *doc, const sw_score_rows *rows, sw_evals *out)
 {
     scan s;
     size_t nt = fl_doc_table_count(doc);
@@ -475,7 +477,7 @@ int sw_evals_collect(const fl_document *doc, sw_evals *out)
         if (!continues(&s, t))
             close_eval(&s);
         for (size_t j = 0; j < nr && !s.oom; j++)
-            scan_row(&s, t, fl_table_row(t, j));
+            scan_row(&s, t, fl_table_row(t, j), sw_score_row(rows, i, j));
     }
     close_eval(&s);
     return s.oom ? -1 : 0;

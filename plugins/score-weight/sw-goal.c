@@ -13,6 +13,7 @@
  *   - for money, the goal amount is below the project's budget (a goal
  *     that states the whole budget, "使用公益金20万元", is not the cost of
  *     one indicator). */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,11 +25,6 @@ static const char *const units[] = {
     "名", "份", "所", "场", "期", "篇", "部", "台", "辆", "套", "处", "座",
     "件", "条", "间", "张", "册", NULL
 };
-
-static int starts(const char *s, const char *w)
-{
-    return strncmp(s, w, strlen(w)) == 0;
-}
 
 static int is_digit(char c)
 {
@@ -58,11 +54,11 @@ static size_t quantity_at(const char *p, fl_dec *v, const char **unit)
     if (j == 0 || !is_digit(num[0]) || num[j - 1] == '.' || fl_dec_parse(num, v) < 0)
         return 0;
     for (size_t k = 0; units[k]; k++) {
-        if (!starts(p + i, units[k]))
+        if (!sw_starts(p + i, units[k]))
             continue;
         i += strlen(units[k]);
         /* "3万元/人", "116元/人·年": a rate, not a quantity */
-        if (p[i] == '/' || starts(p + i, "·") || starts(p + i, "每"))
+        if (p[i] == '/' || sw_starts(p + i, "·") || sw_starts(p + i, "每"))
             return 0;
         *unit = units[k];
         if (strcmp(units[k], "元") == 0) {
@@ -121,30 +117,63 @@ static int is_han(const char *p)
     return u[0] >= 0xE4 && u[0] <= 0xE9 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80;
 }
 
-/* How many of the name's two-ideograph words occur in [s, s+len); the
- * total is returned in *total.  Repeated words count once. */
-static int shared_words(const char *name, const char *s, size_t len, int *total)
+/* Six bytes at p, as one number: a word of two ideographs. */
+static uint64_t six_bytes(const char *p)
 {
-    char seen[64][7];
-    int nseen = 0, hits = 0;
+    uint64_t k = 0;
 
-    *total = 0;
+    memcpy(&k, p, 6);
+    return k;
+}
+
+/* The two-ideograph words of an indicator's name, each once (at most
+ * 64, as they come), read once for all the goal's sentences. */
+typedef struct name_words {
+    uint64_t w[64];
+    int n;
+    uint64_t third; /* bit (b & 63) set for the third byte b of each word */
+} name_words;
+
+static void words_of(const char *name, name_words *out)
+{
+    out->n = 0;
+    out->third = 0;
     for (const char *p = name; *p; p += char_len(p)) {
-        char w[7];
+        uint64_t w;
         int dup = 0;
         if (!is_han(p) || !is_han(p + 3))
             continue;
-        memcpy(w, p, 6);
-        w[6] = '\0';
-        for (int i = 0; i < nseen; i++)
-            dup |= strcmp(seen[i], w) == 0;
-        if (dup || nseen == 64)
+        w = six_bytes(p);
+        for (int i = 0; i < out->n && !dup; i++)
+            dup = out->w[i] == w;
+        if (dup || out->n == 64)
             continue;
-        memcpy(seen[nseen++], w, 7);
-        (*total)++;
-        for (size_t k = 0; k + 6 <= len; k++) {
-            if (memcmp(s + k, w, 6) == 0) {
-                hits++;
+        out->w[out->n++] = w;
+        out->third |= UINT64_C(1) << ((unsigned char)p[2] & 63);
+    }
+}
+
+/* How many of the words occur in [s, s+len): one pass, the words tried
+ * only where an ideograph can start (they all start with one) and its
+ * third byte is that of some word. */
+static int shared_words(const name_words *nw, const char *s, size_t len)
+{
+    uint64_t found = 0; /* bit i: word i seen */
+    int hits = 0;
+
+    for (size_t k = 0; k + 6 <= len && hits < nw->n; k++) {
+        unsigned char c = (unsigned char)s[k];
+        uint64_t key;
+        if (c < 0xE4 || c > 0xE9
+            || !(nw->third & (UINT64_C(1) << ((unsigned char)s[k + 2] & 63))))
+            continue;
+        key = six_bytes(s + k);
+        for (int i = 0; i < nw->n; i++) {
+            if (key == nw->w[i]) {
+                if (!(found & (UINT64_C(1) << i))) {
+                    found |= UINT64_C(1) << i;
+                    hits++;
+                }
                 break;
             }
         }
@@ -165,7 +194,7 @@ static size_t split_sentences(const char *goal, sentence *out, size_t max)
 
     while (*p && n < max) {
         size_t k = 0;
-        if (starts(p, "。"))
+        if (sw_starts(p, "。"))
             k = strlen("。");
         else if (*p == ';')
             k = 1;
@@ -202,9 +231,9 @@ static sw_dir goal_direction(const char *buf, size_t at, const char *after)
         if (at >= l && strncmp(buf + at - l, words[k].word, l) == 0)
             return words[k].dir;
     }
-    if (starts(after, "以上"))
+    if (sw_starts(after, "以上"))
         return SW_DIR_GE;
-    if (starts(after, "以内") || starts(after, "以下") || starts(after, "内"))
+    if (sw_starts(after, "以内") || sw_starts(after, "以下") || sw_starts(after, "内"))
         return SW_DIR_LE;
     return SW_DIR_EQ;
 }
@@ -263,17 +292,21 @@ static void check_indicator(const sw_eval *e, const sw_indicator *in,
     const char *unit = NULL;
     sw_dir tdir = SW_DIR_EQ;
     size_t best = (size_t)-1;
-    int best_hits = 0, tie = 0, total = 0;
+    int best_hits = 0, tie = 0;
     char excerpt[640];
     fl_finding *f;
+    name_words nw;
 
     if (!*in->name || !target_quantity(in->target, &tv, &unit, &tdir))
         return;
+    words_of(in->name, &nw);
+    if (nw.n < 3)
+        return; /* no sentence can share three words with the name */
     for (size_t i = 0; i < ns; i++) {
-        int hits = shared_words(in->name, ss[i].start, ss[i].len, &total);
+        int hits = shared_words(&nw, ss[i].start, ss[i].len);
         size_t pos;
         sw_dir gdir = SW_DIR_EQ;
-        if (hits < 3 || hits * 2 < total
+        if (hits < 3 || hits * 2 < nw.n
             || sentence_quantity(&ss[i], unit, &gv, &pos, &gdir) != 1)
             continue;
         /* a cap ("不超过9次的规定") is no floor (">=3次"), nor the reverse */

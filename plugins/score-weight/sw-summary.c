@@ -100,7 +100,7 @@ static int summary_row(const fl_table *t, const fl_row *r, const sum_cols *c,
     return sw_copies_push(out, &cp);
 }
 
-int sw_summary_collect(const fl_document *doc, const sw_options *o,
+int sw_summary_collect(const fl_document *doc, const sw_score_rows *rows, const sw_options *o,
                        fl_report *rep, sw_copies *out)
 {
     size_t nt = fl_doc_table_count(doc);
@@ -120,7 +120,9 @@ int sw_summary_collect(const fl_document *doc, const sw_options *o,
         for (size_t j = 0; j < nr; j++) {
             const fl_row *r = fl_table_row(t, j);
             sum_cols c;
-            if (summary_header(r, &c)) {
+            /* A header names its 得分 column: other rows are not searched
+             * for the column words. */
+            if (sw_score_row(rows, i, j) && summary_header(r, &c)) {
                 cols = c;
                 active = 1;
                 continue;

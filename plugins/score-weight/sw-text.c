@@ -69,6 +69,14 @@ int sw_text_percent(const char *text, fl_dec *v)
     return 1;
 }
 
+void sw_copy_text(char *dst, size_t n, const char *src)
+{
+    size_t len = strnlen(src, n - 1);
+
+    memcpy(dst, src, len);
+    dst[len] = '\0';
+}
+
 char *sw_squeeze(const char *src, char *dst, size_t n)
 {
     size_t j = 0;

@@ -18,6 +18,18 @@ typedef struct sw_options {
 } sw_options;
 
 /* ---- small text helpers (sw-text.c) ---- */
+/* 1 when s starts with w (inline: called at every character of items and
+ * goals). */
+static inline int sw_starts(const char *s, const char *w)
+{
+    while (*w != '\0')
+        if (*s++ != *w++)
+            return 0;
+    return 1;
+}
+/* snprintf(dst, n, "%s", src) without the formatting: src cut to n - 1
+ * bytes (n > 0). */
+void sw_copy_text(char *dst, size_t n, const char *src);
 int sw_contains(const char *s, const char *needle);
 /* Cell's normalised text, "" for a missing cell.  Borrowed. */
 const char *sw_cell(const fl_row *r, long col);
@@ -59,6 +71,26 @@ typedef struct sw_value {
  * was found. */
 int sw_value_parse(const char *text, sw_value *out);
 
+/* ---- rows that may be headers (sw-rows.c) ---- */
+/* The rows of the document's tables with a cell that names 得分 (spaces
+ * aside): only such a row can head an evaluation's funding block or
+ * indicators, or a summary table.  Found once for both readers of the
+ * tables, so that the other rows (nearly all) are searched once, for one
+ * word, instead of for every column word of every header. */
+typedef struct sw_score_rows {
+    size_t *first;         /* [table]: index of its first row in `marked` */
+    unsigned char *marked; /* [row]: 1 when the row names 得分 */
+} sw_score_rows;
+
+/* Returns 0, or -1 when out of memory.  Free with sw_score_rows_free(). */
+int sw_score_rows_find(const fl_document *doc, sw_score_rows *out);
+void sw_score_rows_free(sw_score_rows *s);
+/* 1 when row j of table i names 得分. */
+static inline int sw_score_row(const sw_score_rows *s, size_t i, size_t j)
+{
+    return s->marked[s->first[i] + j];
+}
+
 /* ---- evaluation tables (sw-eval.c) ---- */
 typedef struct sw_indicator {
     const fl_row *row;
@@ -73,6 +105,7 @@ typedef struct sw_indicator {
 typedef struct sw_eval {
     const fl_table *table;
     char project[192];                    /* 项目名称, "" when not found */
+    char key[192];                        /* its sw_project_key(), made once */
     char label[256];                      /* how messages name the table */
     size_t line, end_line;
     /* funding block (项目资金 / 预算执行情况) */
@@ -107,7 +140,7 @@ typedef struct sw_evals {
 
 /* Find every 绩效自评表 in the document.  Returns 0, or -1 when out of
  * memory.  The caller frees with sw_evals_free(). */
-int sw_evals_collect(const fl_document *doc, sw_evals *out);
+int sw_evals_collect(const fl_document *doc, const sw_score_rows *rows, sw_evals *out);
 void sw_evals_free(sw_evals *e);
 
 /* ---- rules ---- */
@@ -147,7 +180,7 @@ int sw_copies_push(sw_copies *c, const sw_copy *item);
 void sw_copies_free(sw_copies *c);
 /* 汇总表 rows (summary tables) → copies; also reports total-above-100 and
  * grade-mismatch within a row. */
-int sw_summary_collect(const fl_document *doc, const sw_options *o,
+int sw_summary_collect(const fl_document *doc, const sw_score_rows *rows, const sw_options *o,
                        fl_report *rep, sw_copies *out);
 /* "项目自评得分为X分" in the narrative → copies; reports total-above-100. */
 int sw_narrative_collect(const fl_document *doc, const sw_options *o,
