@@ -182,6 +182,57 @@ START_TEST(agrees_with_naive_scan)
 }
 END_TEST
 
+/* A digest of the occurrences in report order, for scans with many. */
+typedef struct trace {
+    unsigned long long h;
+    size_t calls;
+} trace;
+
+static int mix(void *ctx, size_t word, size_t offset)
+{
+    trace *t = ctx;
+    t->h = (t->h ^ (word * 1000003u + offset)) * 1099511628211ull;
+    t->calls++;
+    return 0;
+}
+
+/* Thousands of words over four letters, two of them lead bytes of
+ * Chinese: hundreds of states with many edges, more than get a full
+ * transition row, so scans cross states with and without rows. */
+START_TEST(many_words_agree_with_naive_scan)
+{
+    static const char alphabet[] = "a\xe4\xe5\xb8";
+    enum { NWORDS = 3000, MAXLEN = 6, TEXTLEN = 600 };
+    char(*store)[MAXLEN + 1] = malloc(NWORDS * sizeof *store);
+    const char **w = malloc(NWORDS * sizeof *w);
+    for (size_t k = 0; k < NWORDS; k++) {
+        size_t l = 1 + next_rand() % MAXLEN;
+        for (size_t i = 0; i < l; i++)
+            store[k][i] = alphabet[next_rand() % 4];
+        store[k][l] = '\0';
+        w[k] = store[k];
+    }
+    char text[TEXTLEN];
+    for (size_t i = 0; i < TEXTLEN; i++)
+        text[i] = alphabet[next_rand() % 4];
+    trace want = { 14695981039346656037ull, 0 }, got = want;
+    for (size_t end = 1; end <= TEXTLEN; end++)
+        for (size_t l = end < MAXLEN ? end : MAXLEN; l > 0; l--)
+            for (size_t k = 0; k < NWORDS; k++)
+                if (strlen(w[k]) == l && memcmp(text + end - l, w[k], l) == 0)
+                    mix(&want, k, end - l);
+    fl_matcher *m = fl_matcher_new(w, NWORDS);
+    ck_assert_ptr_nonnull(m);
+    size_t c = fl_matcher_scan(m, text, TEXTLEN, mix, &got);
+    fl_matcher_free(m);
+    ck_assert_uint_eq(c, want.calls);
+    ck_assert_uint_eq(got.calls, want.calls);
+    ck_assert(got.h == want.h);
+    free(w);
+    free(store);
+}
+END_TEST
+
 static Suite *matcher_suite(void)
 {
     Suite *s = suite_create("matcher");
@@ -194,6 +245,7 @@ static Suite *matcher_suite(void)
     tcase_add_test(tc, refused_and_null);
     tcase_add_test(tc, bytes_not_characters);
     tcase_add_test(tc, agrees_with_naive_scan);
+    tcase_add_test(tc, many_words_agree_with_naive_scan);
     suite_add_tcase(s, tc);
     return s;
 }

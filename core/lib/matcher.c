@@ -35,6 +35,7 @@ typedef struct {
     uint32_t out;        /* first word index in m->outs */
     uint32_t nout;       /* words ending exactly here (duplicates of one word) */
     uint32_t depth;      /* bytes from the root: the length of those words */
+    uint32_t row;        /* its full transition row in m->rows, or NONE */
 } state;
 
 struct fl_matcher {
@@ -44,7 +45,15 @@ struct fl_matcher {
     uint8_t *edge_byte;
     uint32_t *edge_to;
     uint32_t *outs;      /* word indices, grouped by state, ascending in each */
+    uint32_t *rows;      /* 256 next states per row (see build_rows) */
 };
+
+/* States with this many edges or more get a full row, shallowest first,
+ * up to MAX_ROWS rows (1 KB each).  In Chinese text most characters start
+ * with a byte that starts some word too (E4..E9), and without a row every
+ * such character costs a walk along that state's edges. */
+#define ROW_MIN_EDGES 3
+#define MAX_ROWS 256
 
 /* -- building -- */
 
@@ -82,6 +91,8 @@ static uint32_t step(const fl_matcher *m, uint32_t s, uint8_t c)
         if (s == 0)
             return m->root[c];
         const state *st = &m->states[s];
+        if (st->row != NONE)
+            return m->rows[(size_t)st->row * 256 + c];
         const uint8_t *b = m->edge_byte + st->edge;
         for (uint32_t k = 0; k < st->nedge && b[k] <= c; k++)
             if (b[k] == c)
@@ -151,6 +162,35 @@ static void build_links(fl_matcher *m)
     free(queue);
 }
 
+/* Full rows for the states that have many edges, shallowest first.  Each
+ * row is what step() answers for every byte; a row is filled before it is
+ * used, so rows filled earlier may answer for the failure states. */
+static void build_rows(fl_matcher *m)
+{
+    uint32_t maxdepth = 0, want = 0;
+    for (size_t s = 1; s < m->nstates; s++) {
+        if (m->states[s].depth > maxdepth)
+            maxdepth = m->states[s].depth;
+        want += m->states[s].nedge >= ROW_MIN_EDGES;
+    }
+    if (want == 0)
+        return;
+    if (want > MAX_ROWS)
+        want = MAX_ROWS;
+    m->rows = xmalloc((size_t)want * 256 * sizeof *m->rows);
+    uint32_t nrows = 0;
+    for (uint32_t d = 1; d <= maxdepth && nrows < want; d++)
+        for (size_t s = 1; s < m->nstates && nrows < want; s++) {
+            state *st = &m->states[s];
+            if (st->depth != d || st->nedge < ROW_MIN_EDGES)
+                continue;
+            uint32_t *row = m->rows + (size_t)nrows * 256;
+            for (unsigned c = 0; c < 256; c++)
+                row[c] = step(m, (uint32_t)s, (uint8_t)c);
+            st->row = nrows++;
+        }
+}
+
 fl_matcher *fl_matcher_new(const char *const *words, size_t n)
 {
     if (words == NULL || n == 0 || n >= NONE)
@@ -188,11 +228,14 @@ fl_matcher *fl_matcher_new(const char *const *words, size_t n)
     fl_matcher *m = xcalloc(1, sizeof *m);
     m->nstates = count;
     m->states = xcalloc(count, sizeof *m->states);
-    for (uint32_t s = 0; s < count; s++)
+    for (uint32_t s = 0; s < count; s++) {
         m->states[s].depth = depth[s];
+        m->states[s].row = NONE; /* build_rows gives some one */
+    }
     build_edges(m, t);
     build_outputs(m, end_of, n);
     build_links(m);
+    build_rows(m);
     free(depth);
     free(end_of);
     free(t);
@@ -207,6 +250,7 @@ void fl_matcher_free(fl_matcher *m)
     free(m->edge_byte);
     free(m->edge_to);
     free(m->outs);
+    free(m->rows);
     free(m);
 }
 
