@@ -48,6 +48,39 @@ if [ "$asan" -eq 0 ]; then
         fail "memory hog: other findings kept and the failure reported"
 fi
 
+# Many files, two at a time: a document worker runs its checks itself and
+# a new one takes over after the check that died, so on every file the
+# checks before and after the failed one keep their findings, the failure
+# is reported once, and the output is that of -j 1, stderr included.
+for i in 1 2 3; do
+    for how in 正常 CRASH EXIT HANG FAIL; do
+        cp "$TMP/$how.txt" "$TMP/m$i-$how.txt"
+    done
+done
+set -- "$TMP"/m1-* "$TMP"/m2-* "$TMP"/m3-*
+run check --plugin-dir "$PLUGDIR" --checks 'abi10-probe,crashy,good-probe' --check-timeout 2 -j 2 -f json "$@"
+expect_status 3 "-j 2: failing checks make the run's status 3"
+cp "$out" "$TMP/j2.out"
+cp "$err" "$TMP/j2.err"
+python3 - "$out" <<'PY' && pass || fail "-j 2: on each file the other checks' findings kept, one failure"
+import json, sys
+docs = json.load(open(sys.argv[1], encoding="utf-8"))["documents"]
+assert len(docs) == 15, len(docs)
+for d in docs:
+    how = d["source"].rsplit("-", 1)[1][:-4]
+    rules = [f["rule"] for f in d["findings"]]
+    assert rules.count("abi10-probe/old") == 1 and rules.count("good-probe/ran") == 1, (how, rules)
+    failed = [f for f in d["findings"] if f["rule"] == "core/check-failed"]
+    assert len(failed) == (0 if how == "正常" else 1), (how, rules)
+    assert ("crashy/ran" in rules) == (how == "正常"), (how, rules)
+PY
+[ "$(grep -c "检查项 'crashy' 未能完成检查" "$TMP/j2.err")" = 12 ] && pass ||
+    fail "-j 2: each failure said once on stderr"
+run check --plugin-dir "$PLUGDIR" --checks 'abi10-probe,crashy,good-probe' --check-timeout 2 -j 1 -f json "$@"
+# (Not stderr under ASan: its crash reports name process ids.)
+cmp -s "$out" "$TMP/j2.out" && { [ "$asan" -eq 1 ] || cmp -s "$err" "$TMP/j2.err"; } && pass ||
+    fail "-j 1 and -j 2 write the same, on stdout and stderr"
+
 # A bad limit is a usage error.
 run check --check-timeout abc "$TMP/正常.txt"
 expect_status 2 "--check-timeout abc"

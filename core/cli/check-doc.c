@@ -9,21 +9,27 @@
 #include "document.h"
 #include "util.h"
 
-void fl_say_check_failed(void *ctx, const char *check_id, const char *reason)
+char *fl_check_failed_note(const char *source, const char *check_id, const char *reason)
 {
-    fprintf(stderr, "fislint: %s: 检查项 '%s' 未能完成检查：%s\n", (const char *)ctx, check_id,
-            reason);
+    return xasprintf("fislint: %s: 检查项 '%s' 未能完成检查：%s\n", source, check_id, reason);
 }
 
-size_t fl_check_document(const fl_checker *c, const char *source, const fl_input *input,
-                         const char *error, fl_doc_result *r)
+void fl_say_check_failed(void *ctx, const char *check_id, const char *reason)
+{
+    char *note = fl_check_failed_note(ctx, check_id, reason);
+    fputs(note, stderr);
+    free(note);
+}
+
+fl_document *fl_check_document_open(const fl_checker *c, const char *source, const fl_input *input,
+                                    const char *error, fl_doc_result *r)
 {
     memset(r, 0, sizeof *r);
     r->source = xstrdup(source);
     if (error != NULL) {
         r->error = xstrdup(error);
         fprintf(stderr, "fislint: %s: %s\n", source, error);
-        return 0;
+        return NULL;
     }
     r->format = xstrdup(input->format);
     if (c->keep_text && input->text != NULL) {
@@ -40,6 +46,15 @@ size_t fl_check_document(const fl_checker *c, const char *source, const fl_input
     if (fl_doc_unit(doc) != NULL)
         r->unit = xstrdup(fl_doc_unit(doc));
     r->rep = fl_report_new(doc);
+    return doc;
+}
+
+size_t fl_check_document(const fl_checker *c, const char *source, const fl_input *input,
+                         const char *error, fl_doc_result *r)
+{
+    fl_document *doc = fl_check_document_open(c, source, input, error, r);
+    if (doc == NULL)
+        return 0;
     size_t failed = fl_guard_run(doc, c->plugins, r->rep, &c->limits, fl_say_check_failed, (void *)source);
     fl_report_complete(r->rep);
     fl_report_sort(r->rep);

@@ -37,6 +37,15 @@ size_t fl_check_document(const fl_checker *c, const char *source, const fl_input
  * stderr, `ctx` being the document's source. */
 void fl_say_check_failed(void *ctx, const char *check_id, const char *reason);
 
+/* Its first half (a document worker runs the checks itself, batch.c):
+ * `r` filled as above but with an empty report for the model, which is
+ * returned (the caller frees it); NULL when `error` is set. */
+fl_document *fl_check_document_open(const fl_checker *c, const char *source, const fl_input *input,
+                                    const char *error, fl_doc_result *r);
+
+/* The stderr line saying that a check failed on `source`; caller frees. */
+char *fl_check_failed_note(const char *source, const char *check_id, const char *reason);
+
 /* Receives each result in input order; takes ownership of *r. */
 typedef void (*fl_result_fn)(void *ctx, fl_doc_result *r, size_t failed_checks);
 

@@ -3,7 +3,9 @@
  * the checks in order and sends each one's findings, then a "done" record,
  * down a pipe.  When it dies or stops answering, the check it was running
  * has failed: the parent records that and forks a new worker for the
- * checks after it.  A check's findings are kept only once it is done. */
+ * checks after it.  A check's findings are kept only once it is done.
+ * Both ends are public (guard.h) so that a document worker of `check`
+ * (core/cli/batch.c) can be such a worker itself: one fork a document. */
 #include "guard.h"
 
 #include <errno.h>
@@ -40,9 +42,14 @@ static void fail(fl_report *rep, const char *id, const char *reason, fl_guard_fa
         on_fail(ctx, id, reason);
 }
 
-/* The worker: checks first.. in order, each reported as it ends. */
-static _Noreturn void worker(const fl_document *doc, const fl_plugin_set *set, size_t first,
-                             int fd)
+static size_t first_enabled(const fl_plugin_set *set, size_t k)
+{
+    while (k < set->count && !set->items[k].enabled)
+        k++;
+    return k;
+}
+
+int fl_guard_stream(const fl_document *doc, const fl_plugin_set *set, size_t first, int fd)
 {
     for (size_t k = first; k < set->count; k++) {
         const fl_loaded_plugin *p = &set->items[k];
@@ -50,6 +57,8 @@ static _Noreturn void worker(const fl_document *doc, const fl_plugin_set *set, s
             continue;
         fl_report *rep = fl_report_new(doc);
         int status = run_one(doc, p, rep);
+        /* Here, where the document is: the parent may not have it. */
+        fl_report_complete(rep);
         fl_buf b = { 0 };
         for (size_t i = 0; i < rep->count; i++)
             fl_wire_put_finding(&b, rep->items[i]);
@@ -58,61 +67,69 @@ static _Noreturn void worker(const fl_document *doc, const fl_plugin_set *set, s
         fl_buf_free(&b);
         fl_report_free(rep);
         if (w != 0)
-            _exit(3);
+            return -1;
     }
-    _exit(0);
+    return 0;
 }
 
-typedef struct feed {
-    fl_buf data;             /* bytes received and not yet parsed */
-    size_t parsed;
-    fl_finding **pending;    /* findings of the check now running */
-    size_t npending, pending_cap;
-} feed;
-
-static void drop_pending(feed *f)
+static void drop_pending(fl_guard_feed *f)
 {
     for (size_t i = 0; i < f->npending; i++)
         fl_finding_free(f->pending[i]);
     f->npending = 0;
 }
 
-/* Parse what has arrived; a record cut in the middle waits for more.
- * Returns the index after the last check reported done (or `next`). */
-static size_t parse(feed *f, fl_report *rep, const fl_plugin_set *set, size_t next,
-                    fl_guard_fail_fn on_fail, void *ctx, size_t *failed)
+void fl_guard_feed_init(fl_guard_feed *f, const fl_plugin_set *set, size_t first)
 {
-    fl_wire_reader r = { f->data.data, f->data.len, f->parsed };
+    memset(f, 0, sizeof *f);
+    f->set = set;
+    f->next = first_enabled(set, first);
+}
+
+void fl_guard_feed_free(fl_guard_feed *f)
+{
+    drop_pending(f);
+    free(f->pending);
+    f->pending = NULL;
+    f->pending_cap = 0;
+}
+
+size_t fl_guard_feed_read(fl_guard_feed *f, fl_wire_reader *r, fl_report *rep,
+                          fl_guard_fail_fn on_fail, void *ctx)
+{
+    const fl_plugin_set *set = f->set;
+    size_t done = 0;
     for (;;) {
-        size_t start = r.pos, k;
+        size_t start = r->pos, k;
         fl_finding *fd;
         int status;
-        fl_wire_tag tag = fl_wire_next(&r, &fd, &k, &status);
+        fl_wire_tag tag = fl_wire_next(r, &fd, &k, &status);
         if (tag == FL_WIRE_END || tag == FL_WIRE_TRUNCATED) {
-            f->parsed = start;
-            return next;
+            r->pos = start;
+            return done;
         }
         if (tag == FL_WIRE_FINDING) {
             f->pending = xgrow(f->pending, &f->pending_cap, f->npending + 1, sizeof *f->pending);
             f->pending[f->npending++] = fd;
             continue;
         }
-        if (k >= set->count || k < next) { /* cannot happen: stop trusting the stream */
-            f->parsed = f->data.len;
-            return next;
+        if (k >= set->count || k < f->next) { /* cannot happen: stop trusting the stream */
+            r->pos = r->len;
+            return done;
         }
         if (status != 0) {
             drop_pending(f);
             char *why = xasprintf("check() 返回了 %d", status);
             fail(rep, set->items[k].desc->id, why, on_fail, ctx);
             free(why);
-            (*failed)++;
+            f->failed++;
         } else {
             for (size_t i = 0; i < f->npending; i++)
                 fl_report_take(rep, f->pending[i]);
             f->npending = 0;
         }
-        next = k + 1;
+        f->next = first_enabled(set, k + 1);
+        done++;
     }
 }
 
@@ -129,11 +146,18 @@ static char *death_reason(int wstatus, int timed_out, const fl_guard_limits *lim
     return xstrdup("检查项异常结束");
 }
 
-static size_t first_enabled(const fl_plugin_set *set, size_t k)
+size_t fl_guard_feed_end(fl_guard_feed *f, fl_report *rep, int wstatus, int timed_out,
+                         const fl_guard_limits *lim, fl_guard_fail_fn on_fail, void *ctx)
 {
-    while (k < set->count && !set->items[k].enabled)
-        k++;
-    return k;
+    drop_pending(f);
+    if (f->next < f->set->count) { /* the worker died while running check `next` */
+        char *why = death_reason(wstatus, timed_out, lim);
+        fail(rep, f->set->items[f->next].desc->id, why, on_fail, ctx);
+        free(why);
+        f->failed++;
+        f->next = first_enabled(f->set, f->next + 1);
+    }
+    return f->next;
 }
 
 /* Without a worker (asked for, or no process could be made): a crash
@@ -153,29 +177,37 @@ static size_t in_process(const fl_document *doc, const fl_plugin_set *set, size_
 size_t fl_guard_run(const fl_document *doc, const fl_plugin_set *set, fl_report *rep,
                     const fl_guard_limits *lim, fl_guard_fail_fn on_fail, void *ctx)
 {
-    size_t failed = 0;
+    return fl_guard_run_from(doc, set, 0, rep, lim, on_fail, ctx);
+}
+
+size_t fl_guard_run_from(const fl_document *doc, const fl_plugin_set *set, size_t first,
+                         fl_report *rep, const fl_guard_limits *lim, fl_guard_fail_fn on_fail,
+                         void *ctx)
+{
     if (!lim->isolate)
-        return in_process(doc, set, 0, rep, on_fail, ctx);
-    size_t next = first_enabled(set, 0);
-    while (next < set->count) {
+        return in_process(doc, set, first, rep, on_fail, ctx);
+    fl_guard_feed f;
+    fl_guard_feed_init(&f, set, first);
+    while (f.next < set->count) {
         int fds[2];
         if (pipe(fds) != 0) {
             fprintf(stderr, "fislint: 无法创建管道（%s），其余检查项在主进程中运行\n", strerror(errno));
-            return failed + in_process(doc, set, next, rep, on_fail, ctx);
+            break;
         }
         pid_t pid = fl_worker_fork(lim->memory_mb);
         if (pid < 0) {
             fprintf(stderr, "fislint: 无法创建子进程（%s），其余检查项在主进程中运行\n", strerror(errno));
             close(fds[0]);
             close(fds[1]);
-            return failed + in_process(doc, set, next, rep, on_fail, ctx);
+            break;
         }
         if (pid == 0) {
             close(fds[0]);
-            worker(doc, set, next, fds[1]);
+            _exit(fl_guard_stream(doc, set, f.next, fds[1]) == 0 ? 0 : 3);
         }
         close(fds[1]);
-        feed f = { 0 };
+        fl_buf data = { 0 };
+        size_t parsed = 0;
         int timed_out = 0;
         double deadline = lim->timeout_s ? fl_now() + lim->timeout_s : 0;
         for (;;) {
@@ -199,27 +231,22 @@ size_t fl_guard_run(const fl_document *doc, const fl_plugin_set *set, fl_report 
                 continue;
             if (n <= 0)
                 break;
-            fl_buf_append(&f.data, chunk, (size_t)n);
-            size_t before = next;
-            next = parse(&f, rep, set, next, on_fail, ctx, &failed);
-            if (next != before && deadline > 0)
+            fl_buf_append(&data, chunk, (size_t)n);
+            fl_wire_reader r = { data.data, data.len, parsed };
+            if (fl_guard_feed_read(&f, &r, rep, on_fail, ctx) > 0 && deadline > 0)
                 deadline = fl_now() + lim->timeout_s; /* the limit is per check */
+            parsed = r.pos;
         }
         close(fds[0]);
         int wstatus = 0;
         while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR)
             ;
-        drop_pending(&f);
-        free(f.pending);
-        fl_buf_free(&f.data);
-        next = first_enabled(set, next);
-        if (next < set->count) { /* the worker died while running check `next` */
-            char *why = death_reason(wstatus, timed_out, lim);
-            fail(rep, set->items[next].desc->id, why, on_fail, ctx);
-            free(why);
-            failed++;
-            next = first_enabled(set, next + 1);
-        }
+        fl_buf_free(&data);
+        fl_guard_feed_end(&f, rep, wstatus, timed_out, lim, on_fail, ctx);
     }
+    size_t failed = f.failed, next = f.next;
+    fl_guard_feed_free(&f);
+    if (next < set->count) /* no worker could be had */
+        failed += in_process(doc, set, next, rep, on_fail, ctx);
     return failed;
 }

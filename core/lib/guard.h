@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "finding-wire.h"
 #include "loader.h"
 #include "report.h"
 
@@ -29,5 +30,48 @@ typedef void (*fl_guard_fail_fn)(void *ctx, const char *check_id, const char *re
  * usual.  Returns the number of checks that failed. */
 size_t fl_guard_run(const fl_document *doc, const fl_plugin_set *set, fl_report *rep,
                     const fl_guard_limits *lim, fl_guard_fail_fn on_fail, void *ctx);
+
+/* The same from check number `first` on (the checks before it are not
+ * run). */
+size_t fl_guard_run_from(const fl_document *doc, const fl_plugin_set *set, size_t first,
+                         fl_report *rep, const fl_guard_limits *lim, fl_guard_fail_fn on_fail,
+                         void *ctx);
+
+/* ---- The two ends of a check stream, for a document worker that runs its
+ * document's checks itself (core/cli/batch.c) as the guard's worker does. */
+
+/* In the worker: run the enabled checks of `set` from number `first` on,
+ * in order, in this process; after each, write to `fd` its findings
+ * (completed against `doc`) and a done record with its number and the
+ * status check() returned.  0, or -1 when a write failed. */
+int fl_guard_stream(const fl_document *doc, const fl_plugin_set *set, size_t first, int fd);
+
+/* In the parent: what has come of a stream so far. */
+typedef struct fl_guard_feed {
+    const fl_plugin_set *set;
+    size_t next;             /* the check now running (set->count: none left) */
+    size_t failed;           /* checks that failed so far */
+    fl_finding **pending;    /* findings of the check now running */
+    size_t npending, pending_cap;
+} fl_guard_feed;
+
+/* A stream whose worker starts at check number `first`. */
+void fl_guard_feed_init(fl_guard_feed *f, const fl_plugin_set *set, size_t first);
+
+/* Read the records at r's position: a check's findings go to `rep` once
+ * it is done; one whose check() returned non-zero is core/check-failed.
+ * A record cut short stays unread (r->pos at its start) until more has
+ * arrived.  Returns how many checks were reported done. */
+size_t fl_guard_feed_read(fl_guard_feed *f, fl_wire_reader *r, fl_report *rep,
+                          fl_guard_fail_fn on_fail, void *ctx);
+
+/* The worker has ended (`wstatus` from waitpid; `timed_out`: killed for
+ * the per-check limit).  When a check was running it has failed, for the
+ * reason a user is given; returns the check to resume from in a new
+ * worker (set->count: none). */
+size_t fl_guard_feed_end(fl_guard_feed *f, fl_report *rep, int wstatus, int timed_out,
+                         const fl_guard_limits *lim, fl_guard_fail_fn on_fail, void *ctx);
+
+void fl_guard_feed_free(fl_guard_feed *f);
 
 #endif

@@ -45,6 +45,22 @@ pid_t fl_worker_fork(size_t memory_mb)
     return 0;
 }
 
+void fl_worker_lower_memory(size_t memory_mb)
+{
+#ifndef FL_UNDER_ASAN
+    struct rlimit rl;
+    rlim_t want = (rlim_t)memory_mb << 20;
+    if (memory_mb == 0 || getrlimit(RLIMIT_AS, &rl) != 0)
+        return;
+    if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur <= want)
+        return;
+    rl.rlim_cur = rl.rlim_max = want;
+    setrlimit(RLIMIT_AS, &rl);
+#else
+    (void)memory_mb;
+#endif
+}
+
 int fl_write_all(int fd, const char *p, size_t n)
 {
     while (n > 0) {

@@ -15,6 +15,11 @@
  * Buffered output is flushed first, so nothing is written twice. */
 pid_t fl_worker_fork(size_t memory_mb);
 
+/* In a worker: lower its address-space limit to `memory_mb` when that is
+ * below the present one (a document worker about to run its checks under
+ * --check-memory); 0, or a higher limit, changes nothing.  Not under ASan. */
+void fl_worker_lower_memory(size_t memory_mb);
+
 /* Write all of p[0..n) to fd, retrying after signals; 0 or -1. */
 int fl_write_all(int fd, const char *p, size_t n);
 
