@@ -81,6 +81,25 @@ run check --plugin-dir "$PLUGDIR" --checks 'abi10-probe,crashy,good-probe' --che
 cmp -s "$out" "$TMP/j2.out" && { [ "$asan" -eq 1 ] || cmp -s "$err" "$TMP/j2.err"; } && pass ||
     fail "-j 1 and -j 2 write the same, on stdout and stderr"
 
+# A check that dies after its file is gone: the checks before it keep
+# their findings, and the checks after it, which need the file read again,
+# are reported as not run rather than lost.
+printf '2024年度某局部门决算\nVANISH\n' > "$TMP/VANISH.txt"
+run check --plugin-dir "$PLUGDIR" --checks 'abi10-probe,crashy,good-probe' -f json "$TMP/VANISH.txt"
+expect_status 3 "a file gone after a failed check"
+python3 - "$out" <<'PY' && pass || fail "file gone: earlier findings kept, the later check reported not run"
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))["documents"][0]
+rules = [f["rule"] for f in d["findings"]]
+assert "abi10-probe/old" in rules and "good-probe/ran" not in rules, rules
+failed = [f["message"] for f in d["findings"] if f["rule"] == "core/check-failed"]
+assert len(failed) == 2, failed
+assert any("crashy" in m for m in failed), failed
+assert any("good-probe" in m and "重新读取本文件未成功" in m for m in failed), failed
+PY
+expect_err "VANISH.txt: 检查项 'good-probe' 未能完成检查：前一检查项失败后，重新读取本文件未成功" \
+    "stderr says why good-probe did not run"
+
 # A bad limit is a usage error.
 run check --check-timeout abc "$TMP/正常.txt"
 expect_status 2 "--check-timeout abc"

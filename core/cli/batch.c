@@ -217,18 +217,24 @@ static int start(slot *s, const fl_checker *c, const char *path, size_t max_size
     return 0;
 }
 
+/* Why the checks after a failed one did not run, when the file could not
+ * be read again to run them. */
+#define REREAD_FAILED "前一检查项失败后，重新读取本文件未成功（文件可能已被移动、删除或修改），未能运行"
+
 typedef struct resume_ctx {
     slot *s;
     const fl_checker *c;
     size_t first;
+    int read;            /* the file was read again */
 } resume_ctx;
 
 static void resume_document(void *ctx, const char *source, const fl_input *input, const char *error)
 {
     resume_ctx *rc = ctx;
-    (void)error; /* read before; now gone: nothing more can be checked */
+    (void)error; /* read before; now gone: resume_here says so */
     if (input == NULL)
         return;
+    rc->read = 1;
     fl_document *doc = fl_document_from_text(source, input->format, input->text, input->len);
     fl_report *rep = fl_report_new(doc);
     rc->s->feed.failed += fl_guard_run_from(doc, rc->c->plugins, rc->first, rep, &rc->c->limits,
@@ -245,8 +251,10 @@ static void resume_document(void *ctx, const char *source, const fl_input *input
  * run from here, each still in a check worker of its own (guard.c). */
 static void resume_here(slot *s, const fl_checker *c, const char *path, size_t max_size, size_t first)
 {
-    resume_ctx rc = { s, c, first };
+    resume_ctx rc = { s, c, first, 0 };
     fl_source_load_file(path, max_size, resume_document, &rc);
+    if (!rc.read)
+        fl_guard_feed_abandon(&s->feed, s->doc.rep, REREAD_FAILED, note_failed, s);
 }
 
 /* Parse what the worker has sent so far; 1 when its header or a done
@@ -281,8 +289,13 @@ static int take(slot *s, const fl_checker *c)
  * failed, and a new worker takes the checks after it. */
 static void ended(slot *s, const fl_checker *c, const char *path, size_t max_size, int wstatus)
 {
-    if (s->doc_timed_out || !s->have_header) {
+    if (s->doc_timed_out || (!s->have_header && !s->resumed)) {
         unreadable(s, path, wstatus);
+        return;
+    }
+    if (!s->have_header) { /* a worker taking over could not read the file again */
+        fl_guard_feed_abandon(&s->feed, s->doc.rep, REREAD_FAILED, note_failed, s);
+        complete(s);
         return;
     }
     size_t next = fl_guard_feed_end(&s->feed, s->doc.rep, wstatus, s->check_timed_out, &c->limits,

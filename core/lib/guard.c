@@ -160,6 +160,17 @@ size_t fl_guard_feed_end(fl_guard_feed *f, fl_report *rep, int wstatus, int time
     return f->next;
 }
 
+size_t fl_guard_feed_abandon(fl_guard_feed *f, fl_report *rep, const char *reason,
+                             fl_guard_fail_fn on_fail, void *ctx)
+{
+    drop_pending(f);
+    for (; f->next < f->set->count; f->next = first_enabled(f->set, f->next + 1)) {
+        fail(rep, f->set->items[f->next].desc->id, reason, on_fail, ctx);
+        f->failed++;
+    }
+    return f->next;
+}
+
 /* Without a worker (asked for, or no process could be made): a crash
  * here ends the run, so this is the fallback, not the default. */
 static size_t in_process(const fl_document *doc, const fl_plugin_set *set, size_t from,

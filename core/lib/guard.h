@@ -72,6 +72,11 @@ size_t fl_guard_feed_read(fl_guard_feed *f, fl_wire_reader *r, fl_report *rep,
 size_t fl_guard_feed_end(fl_guard_feed *f, fl_report *rep, int wstatus, int timed_out,
                          const fl_guard_limits *lim, fl_guard_fail_fn on_fail, void *ctx);
 
+/* No worker can take over (the document cannot be read again): every
+ * check from the one due on fails, for `reason`.  Returns set->count. */
+size_t fl_guard_feed_abandon(fl_guard_feed *f, fl_report *rep, const char *reason,
+                             fl_guard_fail_fn on_fail, void *ctx);
+
 void fl_guard_feed_free(fl_guard_feed *f);
 
 #endif

@@ -1,10 +1,12 @@
 /* crashy.c — a plugin that misbehaves on purpose, for the isolation tests:
  * the document's text says how (CRASH: SIGSEGV, ABORT, EXIT: exit(0) as a
  * careless plugin might, HANG: loops forever, FAIL: check() returns 1,
- * HOG: allocates until it cannot); otherwise it reports one info. */
+ * HOG: allocates until it cannot, VANISH: deletes the document's file and
+ * aborts, so that it cannot be read again); otherwise it reports one info. */
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <fislint/plugin.h>
 
@@ -26,6 +28,10 @@ static int crashy_check(const fl_document *doc, fl_report *rep, void *state)
         raise(SIGSEGV);
     if (says(doc, "ABORT"))
         abort();
+    if (says(doc, "VANISH")) {
+        unlink(fl_doc_source(doc));
+        abort();
+    }
     if (says(doc, "EXIT"))
         exit(0);
     if (says(doc, "HANG"))
