@@ -49,10 +49,11 @@ struct fl_matcher {
 };
 
 /* States with this many edges or more get a full row, shallowest first,
- * up to MAX_ROWS rows (1 KB each).  In Chinese text most characters start
+ * up to MAX_ROWS rows (1 KB each); states without edges share their
+ * failure state's.  In Chinese text most characters start
  * with a byte that starts some word too (E4..E9), and without a row every
  * such character costs a walk along that state's edges. */
-#define ROW_MIN_EDGES 3
+#define ROW_MIN_EDGES 1
 #define MAX_ROWS 256
 
 /* -- building -- */
@@ -162,11 +163,12 @@ static void build_links(fl_matcher *m)
     free(queue);
 }
 
-/* Full rows for the states that have many edges, shallowest first.  Each
+/* Full rows for the states that have edges, shallowest first.  Each
  * row is what step() answers for every byte; a row is filled before it is
  * used, so rows filled earlier may answer for the failure states. */
 static void build_rows(fl_matcher *m)
 {
+    /* The states by depth (a counting sort: linear however long a word). */
     uint32_t maxdepth = 0, want = 0;
     for (size_t s = 1; s < m->nstates; s++) {
         if (m->states[s].depth > maxdepth)
@@ -175,20 +177,38 @@ static void build_rows(fl_matcher *m)
     }
     if (want == 0)
         return;
+    size_t *first = xcalloc((size_t)maxdepth + 2, sizeof *first);
+    uint32_t *by_depth = xmalloc(m->nstates * sizeof *by_depth);
+    for (size_t s = 1; s < m->nstates; s++)
+        first[m->states[s].depth + 1]++;
+    for (uint32_t d = 1; d <= maxdepth; d++)
+        first[d + 1] += first[d];
+    for (size_t s = 1; s < m->nstates; s++)
+        by_depth[first[m->states[s].depth]++] = (uint32_t)s;
+    size_t nsorted = m->nstates - 1;
+    free(first);
+
     if (want > MAX_ROWS)
         want = MAX_ROWS;
     m->rows = xmalloc((size_t)want * 256 * sizeof *m->rows);
     uint32_t nrows = 0;
-    for (uint32_t d = 1; d <= maxdepth && nrows < want; d++)
-        for (size_t s = 1; s < m->nstates && nrows < want; s++) {
-            state *st = &m->states[s];
-            if (st->depth != d || st->nedge < ROW_MIN_EDGES)
-                continue;
-            uint32_t *row = m->rows + (size_t)nrows * 256;
-            for (unsigned c = 0; c < 256; c++)
-                row[c] = step(m, (uint32_t)s, (uint8_t)c);
-            st->row = nrows++;
-        }
+    for (size_t k = 0; k < nsorted && nrows < want; k++) {
+        state *st = &m->states[by_depth[k]];
+        if (st->nedge < ROW_MIN_EDGES)
+            continue;
+        uint32_t *row = m->rows + (size_t)nrows * 256;
+        for (unsigned c = 0; c < 256; c++)
+            row[c] = step(m, by_depth[k], (uint8_t)c);
+        st->row = nrows++;
+    }
+    /* A state without edges goes wherever its failure state goes: it
+     * shares that row.  Failure states are shallower, so by depth. */
+    for (size_t k = 0; k < nsorted; k++) {
+        state *st = &m->states[by_depth[k]];
+        if (st->nedge == 0 && st->row == NONE)
+            st->row = m->states[st->fail].row;
+    }
+    free(by_depth);
 }
 
 fl_matcher *fl_matcher_new(const char *const *words, size_t n)
@@ -274,7 +294,8 @@ size_t fl_matcher_scan(const fl_matcher *m, const char *text, size_t len, fl_mat
                 break;
             s = m->root[p[i]];
         } else {
-            s = step(m, s, p[i]);
+            const state *from = &m->states[s];
+            s = from->row != NONE ? m->rows[(size_t)from->row * 256 + p[i]] : step(m, s, p[i]);
         }
         const state *st = &m->states[s];
         uint32_t o = st->nout ? s : st->dict;
