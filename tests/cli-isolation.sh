@@ -100,6 +100,45 @@ PY
 expect_err "VANISH.txt: 检查项 'good-probe' 未能完成检查：前一检查项失败后，重新读取本文件未成功" \
     "stderr says why good-probe did not run"
 
+# Workers are forked by a spawner process.  If it dies in the middle of a
+# run, the worker it left behind dies with it and the check that worker was
+# running fails; the rest of that document and the documents after it are
+# checked in workers the main process forks itself.
+printf '2024年度某局部门决算\nHANG\n' > "$TMP/spawn-HANG.txt"
+for i in 1 2 3; do cp "$TMP/正常.txt" "$TMP/spawn-$i.txt"; done
+"$FISLINT" check --plugin-dir "$PLUGDIR" --checks 'crashy,good-probe' --check-timeout 20 -f json \
+    "$TMP/spawn-HANG.txt" "$TMP/spawn-1.txt" "$TMP/spawn-2.txt" "$TMP/spawn-3.txt" \
+    >"$TMP/spawn.out" 2>"$TMP/spawn.err" &
+main=$!
+# The spawner is the main process's child with children of its own.
+spawner=''
+for _ in $(seq 100); do
+    for p in $(pgrep -P "$main"); do
+        [ -n "$(pgrep -P "$p")" ] && spawner=$p
+    done
+    [ -n "$spawner" ] && break
+    sleep 0.1
+done
+[ -n "$spawner" ] && kill -KILL "$spawner"
+wait "$main"
+status=$?
+out=$TMP/spawn.out err=$TMP/spawn.err
+[ -n "$spawner" ] && pass || fail "no spawner process was found"
+expect_status 3 "a check killed with the spawner fails"
+python3 - "$out" <<'PY' && pass || fail "spawner gone: the run goes on, each document checked"
+import json, sys
+docs = json.load(open(sys.argv[1], encoding="utf-8"))["documents"]
+assert len(docs) == 4, len(docs)
+for d in docs:
+    rules = [f["rule"] for f in d["findings"]]
+    assert "good-probe/ran" in rules, (d["source"], rules)
+    failed = [f["message"] for f in d["findings"] if f["rule"] == "core/check-failed"]
+    if d["source"].endswith("spawn-HANG.txt"):
+        assert len(failed) == 1 and "crashy" in failed[0] and "信号 9" in failed[0], failed
+    else:
+        assert "crashy/ran" in rules and not failed, (d["source"], rules)
+PY
+
 # A bad limit is a usage error.
 run check --check-timeout abc "$TMP/正常.txt"
 expect_status 2 "--check-timeout abc"

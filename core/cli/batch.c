@@ -7,7 +7,10 @@
  * reader that crashes on a hostile file costs that file only; a check that
  * crashes, hangs, calls exit() or eats all memory costs its own findings on
  * that document only: the parent records it as failed and starts a new
- * worker for the same file at the check after it. */
+ * worker for the same file at the check after it.  Workers are forked by
+ * a spawner process (spawner.h) when one could be started, so that the
+ * main process, which keeps writing its heap, is not forked again and
+ * again. */
 #include "check-doc.h"
 
 #include <errno.h>
@@ -23,10 +26,12 @@
 #include "document.h"
 #include "finding-wire.h"
 #include "source.h"
+#include "spawner.h"
 #include "util.h"
 #include "worker.h"
 
 typedef struct slot {
+    fl_spawner *sp;      /* forks this slot's workers; NULL: fork here */
     pid_t pid;           /* 0 when not running */
     int fd;
     FILE *errf;          /* its workers' stderr, shown when its turn comes */
@@ -101,6 +106,29 @@ static _Noreturn void worker(const fl_checker *c, const char *path, size_t max_s
     child_ctx cc = { c, first, resumed, fd, errfd, 0 };
     fl_source_load_file(path, max_size, child_document, &cc);
     _exit(cc.status);
+}
+
+/* What a spawned worker is told: where to begin, then the file's path. */
+typedef struct spawn_order {
+    size_t first;
+    int resumed;
+} spawn_order;
+
+/* The same for every worker of one batch; the spawner has its copy. */
+typedef struct spawn_ctx {
+    const fl_checker *c;
+    size_t max_size;
+} spawn_ctx;
+
+static void spawned_worker(void *ctx, const void *msg, size_t len, int fd, int errfd)
+{
+    const spawn_ctx *sc = ctx;
+    spawn_order o;
+    if (len <= sizeof o)
+        _exit(3);
+    memcpy(&o, msg, sizeof o);
+    char *path = xstrndup((const char *)msg + sizeof o, len - sizeof o);
+    worker(sc->c, path, sc->max_size, o.first, o.resumed, fd, errfd);
 }
 
 /* -- the parent -- */
@@ -195,15 +223,28 @@ static int start(slot *s, const fl_checker *c, const char *path, size_t max_size
     int fds[2];
     if (pipe(fds) != 0)
         return -1;
-    pid_t pid = fl_worker_fork(c->doc_memory_mb);
-    if (pid < 0) {
-        close(fds[0]);
-        close(fds[1]);
-        return -1;
+    pid_t pid = -1;
+    if (s->sp != NULL) {
+        fl_buf order = { 0 };
+        spawn_order o = { first, resumed };
+        fl_buf_append(&order, (const char *)&o, sizeof o);
+        fl_buf_append(&order, path, strlen(path));
+        pid = fl_spawner_spawn(s->sp, c->doc_memory_mb, order.data, order.len, fds[1],
+                               fileno(s->errf));
+        fl_buf_free(&order);
     }
-    if (pid == 0) {
-        close(fds[0]);
-        worker(c, path, max_size, first, resumed, fds[1], fileno(s->errf));
+    if (pid < 0) { /* no spawner, or it is gone: fork here */
+        s->sp = NULL;
+        pid = fl_worker_fork(c->doc_memory_mb);
+        if (pid < 0) {
+            close(fds[0]);
+            close(fds[1]);
+            return -1;
+        }
+        if (pid == 0) {
+            close(fds[0]);
+            worker(c, path, max_size, first, resumed, fds[1], fileno(s->errf));
+        }
     }
     close(fds[1]);
     s->pid = pid;
@@ -328,6 +369,13 @@ static void run_here(slot *s, const fl_checker *c, const char *path, size_t max_
     s->done = 1;
 }
 
+/* The worker sent everything it had to: its header and, for a document
+ * that was read, a done record for every check. */
+static int said_all(const slot *s, const fl_checker *c)
+{
+    return s->have_header && (s->doc.rep == NULL || s->feed.next >= c->plugins->count);
+}
+
 static double earliest(double a, double b)
 {
     return b > 0 && (a == 0 || b < a) ? b : a;
@@ -401,8 +449,13 @@ static size_t pump(slot *slots, size_t lo, size_t hi, const fl_checker *c, char 
             }
             close(s->fd);
             int wstatus = 0;
-            while (waitpid(s->pid, &wstatus, 0) < 0 && errno == EINTR)
-                ;
+            if (s->sp != NULL && said_all(s, c))
+                fl_spawner_forget(s->sp, s->pid); /* the next document need not wait for its exit */
+            else if (s->sp != NULL)
+                wstatus = fl_spawner_wait(s->sp, s->pid);
+            else
+                while (waitpid(s->pid, &wstatus, 0) < 0 && errno == EINTR)
+                    ;
             s->pid = 0;
             ended(s, c, paths[which[k]], max_size, wstatus);
             if (s->done) {
@@ -452,6 +505,10 @@ void fl_batch_files(const fl_checker *c, char *const *paths, size_t n, size_t ma
 {
     progress pg = { c->progress && n > 0, 0, n, 0, 0 };
     slot *slots = xcalloc(n ? n : 1, sizeof *slots);
+    spawn_ctx sc = { c, max_size };
+    fl_spawner *sp = c->limits.isolate && n > 0 ? fl_spawner_start(spawned_worker, &sc) : NULL;
+    for (size_t i = 0; i < n; i++)
+        slots[i].sp = sp;
     size_t next_start = 0, next_emit = 0, running = 0;
     if (jobs == 0)
         jobs = 1;
@@ -489,5 +546,6 @@ void fl_batch_files(const fl_checker *c, char *const *paths, size_t n, size_t ma
             running -= pump(slots, next_emit, next_start, c, paths, max_size);
     }
     progress_clear(&pg);
+    fl_spawner_stop(sp);
     free(slots);
 }
