@@ -5,7 +5,7 @@ set -eu
 PACKAGES="build-essential autoconf automake libtool pkg-config
 libcurl4-openssl-dev libjansson-dev check libxml2-dev libpoppler-glib-dev
 libzip-dev libpcre2-dev libsqlite3-dev sqlite3 python3 jq ca-certificates
-chromium fonts-noto-cjk python3-jsonschema parallel
+chromium fonts-noto-cjk python3-jsonschema parallel procps
 clang libclang-rt-dev"
 
 missing=""
