@@ -142,7 +142,36 @@ static int has_quantity(const char *text, size_t from, size_t to)
     return 0;
 }
 
-static void check_list(tt_ctx *c, const tt_mentions *ms, size_t h)
+/* Where the text before each list head stands, read once per paragraph
+ * as the heads come in order: the end of its last "。" and its last "其中"
+ * (each test a prefix of the head's clause would make).  Asking from the
+ * start of the paragraph at every head made a long paragraph quadratic. */
+typedef struct text_scan {
+    const fl_paragraph *para;
+    size_t limit;        /* bytes read: up to the last head's clause */
+    size_t period_end;   /* just after the last "。", 0 if none */
+    size_t qizhong;      /* start of the last "其中" + 1, 0 if none */
+} text_scan;
+
+static void scan_to(text_scan *ts, const fl_paragraph *para, size_t limit)
+{
+    if (ts->para != para || limit < ts->limit)
+        *ts = (text_scan){ para, 0, 0, 0 };
+    const char *t = fl_paragraph_text(para);
+    /* "。" wholly before `limit` at i < limit - 2; "其中" at i < limit - 5:
+     * a position is read once it fits. */
+    for (size_t i = ts->limit >= 2 ? ts->limit - 2 : 0; i + 3 <= limit; i++)
+        if (memcmp(t + i, "。", 3) == 0)
+            ts->period_end = i + 3;
+    for (size_t i = ts->limit >= 5 ? ts->limit - 5 : 0; i + 6 <= limit; i++)
+        if (memcmp(t + i, "其中", 6) == 0)
+            ts->qizhong = i + 1;
+    ts->limit = limit;
+}
+
+/* `prev_head`: the list head before mention h (ms->count if none). */
+static void check_list(tt_ctx *c, const tt_mentions *ms, size_t h, size_t prev_head,
+                       text_scan *ts)
 {
     const tt_mention *head = &ms->items[h];
     tt_addend add[32];
@@ -150,38 +179,31 @@ static void check_list(tt_ctx *c, const tt_mentions *ms, size_t h)
     if (head->prev_year)
         return;
     /* a list inside a list ("…其中：A…；B 4万元，其中：B1、B2；C…") ends at
-     * the next "；": what follows belongs to the outer list */
-    int nested = 0;
-    for (size_t j = h; j-- > 0;) {
-        const tt_mention *m = &ms->items[j];
-        if (m->sentence != head->sentence || m->para != head->para)
-            break;
-        if (list_head(m) == 1)
-            nested = 1;
-    }
+     * the next "；": what follows belongs to the outer list.  Mentions of
+     * one sentence are consecutive, so an earlier head in this sentence
+     * means the last head is in it. */
+    int nested = prev_head < ms->count && ms->items[prev_head].sentence == head->sentence &&
+                 ms->items[prev_head].para == head->para;
     if (!nested) {
         /* "…。其中：…A 4万元，其中：" — the outer 其中 may have no amount */
-        const char *t = fl_paragraph_text(head->para);
-        size_t from = 0;
-        for (size_t i = 0; i + 3 <= head->clause; i++)
-            if (strncmp(t + i, "。", 3) == 0)
-                from = i + 3;
-        for (size_t i = from; i + 6 <= head->clause && !nested; i++)
-            if (strncmp(t + i, "其中", 6) == 0)
-                nested = 1;
+        scan_to(ts, head->para, head->clause);
+        nested = ts->qizhong > ts->period_end;
     }
     const char *ptext = fl_paragraph_text(head->para);
+    size_t scanned = last_end; /* [last_end, scanned) holds no "；" */
     for (size_t k = h + 1; k < ms->count && n < 32; k++) {
         const tt_mention *m = &ms->items[k];
         if (m->sentence != head->sentence || m->para != head->para)
             break;
         if (nested) {
             int closed = 0;
-            for (size_t i = last_end; i < m->off && !closed; i++)
+            for (size_t i = scanned > last_end ? scanned : last_end; i < m->off && !closed; i++)
                 if (ptext[i] == ';' || strncmp(ptext + i, "；", 3) == 0)
                     closed = 1;
             if (closed)
                 break;
+            if (m->off > scanned)
+                scanned = m->off;
         }
         if (m->is_pct || m->prev_year || is_comparison(m->label))
             continue;
@@ -619,11 +641,15 @@ void tt_rule_narrative(tt_ctx *c)
     tt_facts facts;
     tt_mentions_collect(c->doc, &ms);
     tt_facts_collect(c, &facts);
+    size_t prev_head = ms.count;
+    text_scan ts = { 0 };
     for (size_t k = 0; k < ms.count; k++) {
         const tt_mention *m = &ms.items[k];
         check_quote(c, m, &facts);
-        if (list_head(m) == 1)
-            check_list(c, &ms, k);
+        if (list_head(m) == 1) {
+            check_list(c, &ms, k, prev_head, &ts);
+            prev_head = k;
+        }
         if (m->is_pct)
             check_share(c, &ms, &facts, k);
         check_change(c, &ms, k);
