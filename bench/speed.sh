@@ -13,7 +13,9 @@
 #                    for the time of each check alone over the corpus
 #   FISLINT_ARGS=    added to every `fislint check` (e.g. --plugin-dir DIR
 #                    to time another build of the plugins)
-#   LINEAR_KB=100    size of the 1x paragraph of the linearity cases
+#   LINEAR_KB=100    size of the narrative the linearity paragraph repeats
+#   LINEAR_X=8       repeats of it (and 32 x LINEAR_X of the table's rows)
+#                    in the 1x case; the 16x case has 16 times as many
 #
 # Every timing is wall-clock of whole processes (start-up included), one
 # core (`-j 1`, `rg -j1`) unless said otherwise; on a shared machine run it
@@ -25,6 +27,7 @@ DOCS=${DOCS:-1000}
 ROUNDS=${ROUNDS:-3}
 PARTS=${PARTS:-corpus parse pdf jobs rss linear}
 LINEAR_KB=${LINEAR_KB:-100}
+LINEAR_X=${LINEAR_X:-8}
 ARGS=${FISLINT_ARGS:-}
 
 need() { # TOOL PACKAGE
@@ -139,10 +142,11 @@ if has percheck; then
 fi
 if has linear; then
     # A long paragraph: narrative sentences of the seeds joined on one
-    # line (~LINEAR_KB KB), and a long table: the rows of seed 003's
-    # largest table (基本支出决算明细表) 32 times; each at 1x and 16x in
-    # one document under the seed's title.  Linear time gives
-    # (t16 - t0) / (t1 - t0) = 16, t0 being the title alone.
+    # line (~LINEAR_KB KB) LINEAR_X times, and a long table: the rows of
+    # seed 003's largest table (基本支出决算明细表) 32 x LINEAR_X times;
+    # each at 1x and 16x in one document under the seed's title.  Linear
+    # time gives (t16 - t0) / (t1 - t0) = 16, t0 being the title alone.
+    # The 1x cases must cost well above the start-up noise (20 ms).
     seed003=$top/examples/003_b8f3d489ed9ef61e.txt
     title=$(head -n 1 "$seed003")
     printf '%s\n' "$title" >"$work/l0.txt"
@@ -167,16 +171,17 @@ if has linear; then
         i=0
         while [ $i -lt "$1" ]; do cat "$work/tbody"; i=$((i + 1)); done
     }
-    printf '%s\n\n%s\n' "$title" "$para" >"$work/p1.txt"
-    {
+    paragraph() { # TIMES
         printf '%s\n\n' "$title"
         i=0
-        while [ $i -lt 16 ]; do printf '%s' "$para"; i=$((i + 1)); done
+        while [ $i -lt "$1" ]; do printf '%s' "$para"; i=$((i + 1)); done
         printf '\n'
-    } >"$work/p16.txt"
-    table 32 >"$work/t1.txt"
-    table 512 >"$work/t16.txt"
-    rows=$(($(wc -l <"$work/tbody") * 32))
+    }
+    paragraph "$LINEAR_X" >"$work/p1.txt"
+    paragraph $((16 * LINEAR_X)) >"$work/p16.txt"
+    table $((32 * LINEAR_X)) >"$work/t1.txt"
+    table $((512 * LINEAR_X)) >"$work/t16.txt"
+    rows=$(($(wc -l <"$work/tbody") * 32 * LINEAR_X))
     echo
     printf 'linearity, one check at a time: (t16 - t0) / (t1 - t0), t0 = the title alone\n'
     printf '(target: ratio ~ 16; 32 and more is worse than linear)\n'
