@@ -112,6 +112,12 @@ START_TEST(utf8_valid_rejects)
         { "中\xE4\xB8", 3 },            /* truncated at the end */
         { "中\x80", 3 },                /* stray continuation */
         { "\xE4\x41\x42", 0 },          /* continuation missing */
+        /* after ASCII read eight bytes at a time, and Chinese read by
+         * its three-byte fast path */
+        { "abcdefghijklmnop\xFF", 16 },
+        { "abcdefghi\x80", 9 },
+        { "0123456789abcdefg中文\xED\xA0\x80", 23 },
+        { "中文中文\xEF\xBF", 12 },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         size_t bad = 99;

@@ -56,7 +56,20 @@ int fl_utf8_valid(const unsigned char *data, size_t len, size_t *bad_offset)
     size_t i = 0;
     while (i < len) {
         if (data[i] < 0x80) {
-            i++;
+            /* ASCII eight bytes at a time while it lasts */
+            uint64_t w;
+            while (i + 8 <= len && (memcpy(&w, data + i, 8), (w & 0x8080808080808080ull) == 0))
+                i += 8;
+            while (i < len && data[i] < 0x80)
+                i++;
+            continue;
+        }
+        /* Most of a Chinese report: a three-byte character whose lead byte
+         * allows any continuation (not E0 or ED, which narrow the second). */
+        unsigned char c = data[i];
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 3 <= len &&
+            (data[i + 1] & 0xC0) == 0x80 && (data[i + 2] & 0xC0) == 0x80) {
+            i += 3;
             continue;
         }
         size_t n = seq_len(data + i, len - i);
@@ -118,6 +131,9 @@ static size_t fold_at(const unsigned char *p, size_t avail, char *to)
     }
 }
 
+/* The first bytes of the folds (see fold_at). */
+static const unsigned char fold_lead[256] = { [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1 };
+
 char *fl_normalize(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -128,7 +144,7 @@ char *fl_normalize(const char *s, size_t len)
     size_t o = 0, i = 0, run = 0;
     while (i < len) {
         char to;
-        size_t n = p[i] >= 0xC2 ? fold_at(p + i, len - i, &to) : 0;
+        size_t n = fold_lead[p[i]] ? fold_at(p + i, len - i, &to) : 0;
         if (n == 0) {
             i++;
             continue;
