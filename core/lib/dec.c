@@ -8,7 +8,6 @@
 #include <fislint/plugin.h>
 
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 
 /* __int128 is a GCC/Clang extension; __extension__ keeps -pedantic quiet. */
@@ -124,24 +123,9 @@ int fl_dec_parse(const char *text, fl_dec *out)
 
 char *fl_dec_format(fl_dec a, int min_places, char *buf, size_t size)
 {
-    if (buf == NULL || size == 0)
-        return buf;
-    if (min_places < 0)
-        min_places = 0;
-    if (min_places > 6)
-        min_places = 6;
-    /* Work on the magnitude as unsigned: -INT64_MIN does not fit int64. */
-    int neg = a.micros < 0;
-    uint64_t mag = neg ? (uint64_t)0 - (uint64_t)a.micros : (uint64_t)a.micros;
-    uint64_t ip = mag / (uint64_t)FL_DEC_SCALE;
-    uint64_t fp = mag % (uint64_t)FL_DEC_SCALE;
-    char frac[8];
-    snprintf(frac, sizeof frac, "%06llu", (unsigned long long)fp);
-    int places = 6;
-    while (places > min_places && frac[places - 1] == '0')
-        places--;
-    frac[places] = '\0';
-    snprintf(buf, size, "%s%llu%s%s", neg ? "-" : "", (unsigned long long)ip,
-             places > 0 ? "." : "", frac);
-    return buf;
+    /* One formatter for both widths.  Every int64 micros value, saturated
+     * ones included, is an fl_wide by sign extension (fl_wide_from_dec
+     * would turn those into 0). */
+    fl_wide w = { a.micros < 0 ? -1 : 0, (uint64_t)a.micros };
+    return fl_wide_format(w, min_places, buf, size);
 }
