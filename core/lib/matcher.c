@@ -48,12 +48,11 @@ struct fl_matcher {
     uint32_t *rows;      /* 256 next states per row (see build_rows) */
 };
 
-/* States with this many edges or more get a full row, shallowest first,
- * up to MAX_ROWS rows (1 KB each); states without edges share their
- * failure state's.  In Chinese text most characters start
- * with a byte that starts some word too (E4..E9), and without a row every
- * such character costs a walk along that state's edges. */
-#define ROW_MIN_EDGES 1
+/* States with edges get a full row, shallowest first, up to MAX_ROWS rows
+ * (1 KB each); states without edges share their failure state's.  In
+ * Chinese text most characters start with a byte that starts some word
+ * too (E4..E9), and without a row every such character costs a walk along
+ * that state's edges. */
 #define MAX_ROWS 256
 
 /* -- building -- */
@@ -173,7 +172,7 @@ static void build_rows(fl_matcher *m)
     for (size_t s = 1; s < m->nstates; s++) {
         if (m->states[s].depth > maxdepth)
             maxdepth = m->states[s].depth;
-        want += m->states[s].nedge >= ROW_MIN_EDGES;
+        want += m->states[s].nedge > 0;
     }
     if (want == 0)
         return;
@@ -194,7 +193,7 @@ static void build_rows(fl_matcher *m)
     uint32_t nrows = 0;
     for (size_t k = 0; k < nsorted && nrows < want; k++) {
         state *st = &m->states[by_depth[k]];
-        if (st->nedge < ROW_MIN_EDGES)
+        if (st->nedge == 0)
             continue;
         uint32_t *row = m->rows + (size_t)nrows * 256;
         for (unsigned c = 0; c < 256; c++)
