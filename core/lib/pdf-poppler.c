@@ -100,6 +100,18 @@ static double budget_pixels(double w, double h)
     return (w * RENDER_SCALE + 1) * (h * RENDER_SCALE + 1);
 }
 
+/* A glyph box's coordinate as a pixel index within [lo, hi].  A hostile
+ * PDF gives boxes 10^67 points away (or NaN), which no int holds: they are
+ * clamped in floating point before the conversion. */
+static int to_pixel(double v, int lo, int hi)
+{
+    if (!(v > lo)) /* NaN too */
+        return lo;
+    if (v >= hi)
+        return hi;
+    return (int)v;
+}
+
 static void page_rules(PopplerPage *page, double w, double h, const pl_glyph *g, size_t ng,
                        pl_seg **hs, size_t *nh, pl_seg **vs, size_t *nv)
 {
@@ -140,12 +152,10 @@ static void page_rules(PopplerPage *page, double w, double h, const pl_glyph *g,
      * short to pass for a border. */
     for (size_t i = 0; i < ng; i++) {
         double mx = (g[i].x1 - g[i].x0) * 0.1, my = (g[i].y1 - g[i].y0) * 0.25;
-        int x0 = (int)((g[i].x0 + mx) * scale), x1 = (int)((g[i].x1 - mx) * scale);
-        int y0 = (int)((g[i].y0 + my) * scale), y1 = (int)((g[i].y1 - my) * scale);
-        if (x0 < 0) x0 = 0;
-        if (y0 < 0) y0 = 0;
-        if (x1 >= pw) x1 = pw - 1;
-        if (y1 >= ph) y1 = ph - 1;
+        int x0 = to_pixel((g[i].x0 + mx) * scale, 0, pw);
+        int x1 = to_pixel((g[i].x1 - mx) * scale, -1, pw - 1);
+        int y0 = to_pixel((g[i].y0 + my) * scale, 0, ph);
+        int y1 = to_pixel((g[i].y1 - my) * scale, -1, ph - 1);
         for (int y = y0; y <= y1; y++)
             if (x1 >= x0)
                 memset(dark + (size_t)y * (size_t)pw + (size_t)x0, 0, (size_t)(x1 - x0 + 1));
