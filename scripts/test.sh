@@ -54,6 +54,8 @@ if [ "${FISLINT_SKIP_FUZZ:-}" = "" ]; then
     # corpora: clang, ASan + UBSan, in a build directory of their own.
     step "fuzz smoke (clang, libFuzzer, ASan + UBSan)"
     "$top/scripts/build.sh" _build-fuzz --enable-fuzzing CC=clang
+    # Every reproducer ever found (tests/fuzz/crashes) first, then new ground.
+    make -C "$top/_build-fuzz" fuzz-replay
     make -C "$top/_build-fuzz" fuzz-smoke
 fi
 
