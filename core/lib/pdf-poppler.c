@@ -115,10 +115,12 @@ static int to_pixel(double v, int lo, int hi)
 static void page_rules(PopplerPage *page, double w, double h, const pl_glyph *g, size_t ng,
                        pl_seg **hs, size_t *nh, pl_seg **vs, size_t *nv)
 {
-    double scale = render_scale(w, h);
-    int pw = (int)(w * scale) + 1, ph = (int)(h * scale) + 1;
     *hs = *vs = NULL;
     *nh = *nv = 0;
+    if (!(w > 0 && h > 0)) /* a page without a size (NaN too) has no bitmap */
+        return;
+    double scale = render_scale(w, h);
+    int pw = (int)(w * scale) + 1, ph = (int)(h * scale) + 1;
     cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
     if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(surf);
