@@ -1,16 +1,15 @@
-/* batch.c — many files, each read and checked in a document worker
- * process, up to `jobs` at once.  The worker builds the model, sends what
- * the document is (a header), then runs the checks itself, sending each
- * one's findings and a done record as guard.c's check worker does (guard.h)
- * — one fork a document, not two.  The parent hands results on in input
- * order, so the output of -j 8 is byte for byte the output of -j 1.  A
- * reader that crashes on a hostile file costs that file only; a check that
- * crashes, hangs, calls exit() or eats all memory costs its own findings on
- * that document only: the parent records it as failed and starts a new
- * worker for the same file at the check after it.  Workers are forked by
- * a spawner process (spawner.h) when one could be started, so that the
- * main process, which keeps writing its heap, is not forked again and
- * again. */
+/* batch.c — many files, read and checked in document worker processes
+ * (doc-worker.h), up to `jobs` at once.  A worker builds the model, sends
+ * what the document is (a header), then runs the checks itself, sending
+ * each one's findings and a done record as guard.c's check worker does
+ * (guard.h); then it takes the next file.  The parent hands results on in
+ * input order, so the output of -j 8 is byte for byte the output of -j 1.
+ * A reader that crashes on a hostile file costs that file only; a check
+ * that crashes, hangs, calls exit() or eats all memory costs its own
+ * findings on that document only: the parent records it as failed and has
+ * a new worker take the same file at the check after it.  Workers are
+ * forked by a spawner process (spawner.h) when one could be started, so
+ * that the main process, which keeps writing its heap, is not forked. */
 #include "check-doc.h"
 
 #include <errno.h>
@@ -20,9 +19,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "doc-worker.h"
 #include "document.h"
 #include "finding-wire.h"
 #include "source.h"
@@ -30,10 +31,32 @@
 #include "util.h"
 #include "worker.h"
 
+/* A document worker, kept for many documents. */
+typedef struct proc {
+    pid_t pid;           /* 0: none (not started yet, ended or retired) */
+    int data;            /* its stream of headers and findings, read here */
+    int orders;          /* where it takes its next file */
+    fl_spawner *sp;      /* forked it; NULL: forked here */
+    size_t docs;         /* files it was given */
+    int busy;            /* a slot's file is its own */
+} proc;
+
+/* A worker's memory is its own for this many files, then it is replaced:
+ * what checks leak or fragment does not build up over a batch, and the
+ * cost (one fork) is small beside the files' work. */
+#define DOCS_PER_WORKER 200
+
+typedef struct pool {
+    const fl_checker *c;
+    size_t max_size;
+    fl_spawner *sp;      /* NULL when none could be started */
+    int spawner_gone;    /* it stopped forking: workers are forked here */
+    proc *procs;         /* one per job */
+    size_t n;
+} pool;
+
 typedef struct slot {
-    fl_spawner *sp;      /* forks this slot's workers; NULL: fork here */
-    pid_t pid;           /* 0 when not running */
-    int fd;
+    proc *w;             /* the worker on this slot's file; NULL: none */
     FILE *errf;          /* its workers' stderr, shown when its turn comes */
     fl_buf data;         /* received and not yet parsed from data.data + parsed */
     size_t parsed;
@@ -51,68 +74,7 @@ typedef struct slot {
     size_t nresults, cap, fcap;
 } slot;
 
-/* -- the worker -- */
-
-typedef struct child_ctx {
-    const fl_checker *c;
-    size_t first;        /* the check to begin with */
-    int resumed, fd, errfd;
-    int status;          /* the worker's exit status */
-} child_ctx;
-
-static void child_document(void *ctx, const char *source, const fl_input *input, const char *error)
-{
-    child_ctx *cc = ctx;
-    fl_doc_result r;
-    fl_document *doc = fl_check_document_open(cc->c, source, input, error, &r);
-    fl_buf b = { 0 };
-    if (!cc->resumed) {
-        fl_wire_put_result(&b, &r, 0);
-    } else {
-        if (doc == NULL) { /* read once, now not: the parent says so */
-            cc->status = 4;
-            return;
-        }
-        /* Only a sign that the checks begin: the parent has the rest. */
-        fl_doc_result sign = { 0 };
-        sign.source = r.source;
-        sign.rep = r.rep;
-        fl_wire_put_result(&b, &sign, 0);
-        dup2(cc->errfd, STDERR_FILENO);
-    }
-    int w = fl_write_all(cc->fd, b.data, b.len);
-    fl_buf_free(&b);
-    if (w != 0) {
-        cc->status = 3;
-        return;
-    }
-    if (doc != NULL) {
-        /* A check past --check-memory fails alone, as in a check worker. */
-        fl_worker_lower_memory(cc->c->limits.memory_mb);
-        if (fl_guard_stream(doc, cc->c->plugins, cc->first, cc->fd) != 0)
-            cc->status = 3;
-    }
-    /* Nothing freed: the process ends now. */
-}
-
-static _Noreturn void worker(const fl_checker *c, const char *path, size_t max_size, size_t first,
-                             int resumed, int fd, int errfd)
-{
-    /* A restarted worker reads the file again quietly: the first one's
-     * messages about it are already in the log. */
-    int err = resumed ? open("/dev/null", O_WRONLY) : errfd;
-    if (err >= 0)
-        dup2(err, STDERR_FILENO);
-    child_ctx cc = { c, first, resumed, fd, errfd, 0 };
-    fl_source_load_file(path, max_size, child_document, &cc);
-    _exit(cc.status);
-}
-
-/* What a spawned worker is told: where to begin, then the file's path. */
-typedef struct spawn_order {
-    size_t first;
-    int resumed;
-} spawn_order;
+/* -- the workers -- */
 
 /* The same for every worker of one batch; the spawner has its copy. */
 typedef struct spawn_ctx {
@@ -120,15 +82,101 @@ typedef struct spawn_ctx {
     size_t max_size;
 } spawn_ctx;
 
-static void spawned_worker(void *ctx, const void *msg, size_t len, int fd, int errfd)
+static void spawned_worker(void *ctx, const void *msg, size_t len, int out, int orders)
 {
     const spawn_ctx *sc = ctx;
-    spawn_order o;
-    if (len <= sizeof o)
-        _exit(3);
-    memcpy(&o, msg, sizeof o);
-    char *path = xstrndup((const char *)msg + sizeof o, len - sizeof o);
-    worker(sc->c, path, sc->max_size, o.first, o.resumed, fd, errfd);
+    (void)msg;
+    (void)len;
+    fl_doc_worker_serve(sc->c, sc->max_size, out, orders);
+}
+
+/* A new worker on `p`; 0 or -1. */
+static int proc_start(pool *pl, proc *p)
+{
+    int data[2], sv[2];
+    if (pipe(data) != 0)
+        return -1;
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET, 0, sv) != 0) {
+        close(data[0]);
+        close(data[1]);
+        return -1;
+    }
+    pid_t pid = -1;
+    p->sp = NULL;
+    if (pl->sp != NULL && !pl->spawner_gone) {
+        pid = fl_spawner_spawn(pl->sp, pl->c->doc_memory_mb, "w", 1, data[1], sv[1]);
+        if (pid > 0)
+            p->sp = pl->sp;
+        else
+            pl->spawner_gone = 1;
+    }
+    if (pid < 0) { /* no spawner, or it is gone: fork here */
+        pid = fl_worker_fork(pl->c->doc_memory_mb);
+        if (pid == 0) {
+            close(data[0]);
+            close(sv[0]);
+            /* The other workers must see their orders end when this
+             * process ends them, not when this worker does. */
+            for (size_t i = 0; i < pl->n; i++)
+                if (pl->procs[i].pid > 0 && &pl->procs[i] != p) {
+                    close(pl->procs[i].data);
+                    close(pl->procs[i].orders);
+                }
+            fl_doc_worker_serve(pl->c, pl->max_size, data[1], sv[1]);
+        }
+    }
+    close(data[1]);
+    close(sv[1]);
+    if (pid < 0) {
+        close(data[0]);
+        close(sv[0]);
+        return -1;
+    }
+    *p = (proc){ pid, data[0], sv[0], p->sp, 0, 0 };
+    return 0;
+}
+
+/* Done with worker `p`: it ends (an idle one when its orders end).
+ * Returns how it ended when `want_status`, else 0 without waiting. */
+static int proc_end(proc *p, int want_status)
+{
+    close(p->data);
+    close(p->orders);
+    int wstatus = 0;
+    if (p->sp != NULL && want_status)
+        wstatus = fl_spawner_wait(p->sp, p->pid);
+    else if (p->sp != NULL)
+        fl_spawner_forget(p->sp, p->pid);
+    else
+        while (waitpid(p->pid, &wstatus, 0) < 0 && errno == EINTR)
+            ;
+    p->pid = 0;
+    p->busy = 0;
+    return wstatus;
+}
+
+/* An idle worker has nothing to say: if its stream is readable, it ended
+ * (killed from outside, or with its spawner) or misbehaves. */
+static int proc_gone(const proc *p)
+{
+    struct pollfd pfd = { p->data, POLLIN, 0 };
+    return poll(&pfd, 1, 0) != 0;
+}
+
+/* A worker for a new order: an idle one, or a new one in a free place. */
+static proc *proc_get(pool *pl)
+{
+    for (size_t i = 0; i < pl->n; i++) {
+        proc *p = &pl->procs[i];
+        if (p->busy)
+            continue;
+        if (p->pid > 0 && (p->docs >= DOCS_PER_WORKER || proc_gone(p)))
+            proc_end(p, 0);
+        if (p->pid == 0 && proc_start(pl, p) != 0)
+            return NULL;
+        return p;
+    }
+    return NULL;
 }
 
 /* -- the parent -- */
@@ -208,9 +256,8 @@ static void unreadable(slot *s, const char *path, int wstatus)
     close_slot(s);
 }
 
-/* Start a worker for file `path` at check `first`; 0 or -1. */
-static int start(slot *s, const fl_checker *c, const char *path, size_t max_size, size_t first,
-                 int resumed)
+/* Give file `path` to a worker, from check `first` on; 0 or -1. */
+static int start(slot *s, pool *pl, const char *path, size_t first, int resumed)
 {
     if (s->errf == NULL) {
         if ((s->errf = tmpfile()) == NULL)
@@ -220,42 +267,28 @@ static int start(slot *s, const fl_checker *c, const char *path, size_t max_size
         if (fl >= 0)
             fcntl(fileno(s->errf), F_SETFL, fl | O_APPEND);
     }
-    int fds[2];
-    if (pipe(fds) != 0)
-        return -1;
-    pid_t pid = -1;
-    if (s->sp != NULL) {
-        fl_buf order = { 0 };
-        spawn_order o = { first, resumed };
-        fl_buf_append(&order, (const char *)&o, sizeof o);
-        fl_buf_append(&order, path, strlen(path));
-        pid = fl_spawner_spawn(s->sp, c->doc_memory_mb, order.data, order.len, fds[1],
-                               fileno(s->errf));
-        fl_buf_free(&order);
-    }
-    if (pid < 0) { /* no spawner, or it is gone: fork here */
-        s->sp = NULL;
-        pid = fl_worker_fork(c->doc_memory_mb);
-        if (pid < 0) {
-            close(fds[0]);
-            close(fds[1]);
+    /* A worker that ended while idle is found when the order cannot be
+     * sent; the file then goes to a new one. */
+    for (int attempt = 0; attempt < 2; attempt++) {
+        proc *p = proc_get(pl);
+        if (p == NULL)
             return -1;
+        if (fl_doc_order_send(p->orders, path, first, resumed, fileno(s->errf)) != 0) {
+            proc_end(p, 0);
+            continue;
         }
-        if (pid == 0) {
-            close(fds[0]);
-            worker(c, path, max_size, first, resumed, fds[1], fileno(s->errf));
-        }
+        p->busy = 1;
+        p->docs++;
+        s->w = p;
+        s->resumed = resumed;
+        s->have_header = 0;
+        s->check_deadline = 0;
+        s->check_timed_out = 0;
+        s->data.len = 0;
+        s->parsed = 0;
+        return 0;
     }
-    close(fds[1]);
-    s->pid = pid;
-    s->fd = fds[0];
-    s->resumed = resumed;
-    s->have_header = 0;
-    s->check_deadline = 0;
-    s->check_timed_out = 0;
-    s->data.len = 0;
-    s->parsed = 0;
-    return 0;
+    return -1;
 }
 
 /* Why the checks after a failed one did not run, when the file could not
@@ -328,8 +361,9 @@ static int take(slot *s, const fl_checker *c)
 
 /* The worker has ended.  It may have died in a check: that check has
  * failed, and a new worker takes the checks after it. */
-static void ended(slot *s, const fl_checker *c, const char *path, size_t max_size, int wstatus)
+static void ended(slot *s, pool *pl, const char *path, int wstatus)
 {
+    const fl_checker *c = pl->c;
     if (s->doc_timed_out || (!s->have_header && !s->resumed)) {
         unreadable(s, path, wstatus);
         return;
@@ -342,9 +376,9 @@ static void ended(slot *s, const fl_checker *c, const char *path, size_t max_siz
     size_t next = fl_guard_feed_end(&s->feed, s->doc.rep, wstatus, s->check_timed_out, &c->limits,
                                     note_failed, s);
     if (next < c->plugins->count) {
-        if (start(s, c, path, max_size, next, 1) == 0)
+        if (start(s, pl, path, next, 1) == 0)
             return;
-        resume_here(s, c, path, max_size, next);
+        resume_here(s, c, path, pl->max_size, next);
     }
     complete(s);
 }
@@ -381,11 +415,11 @@ static double earliest(double a, double b)
     return b > 0 && (a == 0 || b < a) ? b : a;
 }
 
-/* Stop a worker past its deadline; the end of its pipe then reports it
+/* Stop a worker past its deadline; the end of its stream then reports it
  * like any other end. */
 static void expire(slot *s, double now)
 {
-    if (s->pid <= 0 || s->doc_timed_out || s->check_timed_out)
+    if (s->w == NULL || s->doc_timed_out || s->check_timed_out)
         return;
     if (s->doc_deadline > 0 && now >= s->doc_deadline)
         s->doc_timed_out = 1;
@@ -393,27 +427,36 @@ static void expire(slot *s, double now)
         s->check_timed_out = 1;
     else
         return;
-    kill(s->pid, SIGKILL);
+    kill(s->w->pid, SIGKILL);
+}
+
+/* The worker has sent all of the file's: the result is whole, and the
+ * worker free for the next file. */
+static void finished(slot *s)
+{
+    s->w->busy = 0;
+    s->w = NULL;
+    complete(s);
 }
 
 /* Read from the running workers (all within slots[lo, hi)) until at
  * least one document is done; returns how many are. */
-static size_t pump(slot *slots, size_t lo, size_t hi, const fl_checker *c, char *const *paths,
-                   size_t max_size)
+static size_t pump(slot *slots, size_t lo, size_t hi, pool *pl, char *const *paths)
 {
+    const fl_checker *c = pl->c;
     size_t cap = hi - lo, np = 0, ended_n = 0;
     struct pollfd *pfd = xcalloc(cap ? cap : 1, sizeof *pfd);
     size_t *which = xcalloc(cap ? cap : 1, sizeof *which);
     for (size_t i = lo; i < hi; i++)
-        if (slots[i].pid > 0) {
-            pfd[np] = (struct pollfd){ slots[i].fd, POLLIN, 0 };
+        if (slots[i].w != NULL) {
+            pfd[np] = (struct pollfd){ slots[i].w->data, POLLIN, 0 };
             which[np++] = i;
         }
     while (np > 0 && ended_n == 0) {
         double soonest = 0;
         for (size_t k = 0; k < np; k++) {
             slot *s = &slots[which[k]];
-            if (s->pid > 0)
+            if (s->w != NULL)
                 soonest = earliest(earliest(soonest, s->doc_deadline), s->check_deadline);
         }
         int wait_ms = -1;
@@ -435,34 +478,33 @@ static size_t pump(slot *slots, size_t lo, size_t hi, const fl_checker *c, char 
             continue;
         for (size_t k = 0; k < np; k++) {
             slot *s = &slots[which[k]];
-            if (s->pid == 0 || !(pfd[k].revents & (POLLIN | POLLHUP | POLLERR)))
+            if (s->w == NULL || !(pfd[k].revents & (POLLIN | POLLHUP | POLLERR)))
                 continue;
             char chunk[65536];
-            ssize_t r = read(s->fd, chunk, sizeof chunk);
+            ssize_t r = read(s->w->data, chunk, sizeof chunk);
             if (r < 0 && errno == EINTR)
                 continue;
             if (r > 0) {
                 fl_buf_append(&s->data, chunk, (size_t)r);
                 if (take(s, c))
                     s->check_deadline = c->limits.timeout_s ? fl_now() + c->limits.timeout_s : 0;
+                if (said_all(s, c) && !s->doc_timed_out && !s->check_timed_out) {
+                    finished(s);
+                    pfd[k].fd = -1; /* poll ignores it from now on */
+                    ended_n++;
+                }
                 continue;
             }
-            close(s->fd);
-            int wstatus = 0;
-            if (s->sp != NULL && said_all(s, c))
-                fl_spawner_forget(s->sp, s->pid); /* the next document need not wait for its exit */
-            else if (s->sp != NULL)
-                wstatus = fl_spawner_wait(s->sp, s->pid);
-            else
-                while (waitpid(s->pid, &wstatus, 0) < 0 && errno == EINTR)
-                    ;
-            s->pid = 0;
-            ended(s, c, paths[which[k]], max_size, wstatus);
+            /* The worker ended before it sent all: it died, or was killed
+             * for a time limit. */
+            int wstatus = proc_end(s->w, 1);
+            s->w = NULL;
+            ended(s, pl, paths[which[k]], wstatus);
             if (s->done) {
-                pfd[k].fd = -1; /* poll ignores it from now on */
+                pfd[k].fd = -1;
                 ended_n++;
             } else {
-                pfd[k].fd = s->fd; /* a new worker for the checks left */
+                pfd[k].fd = s->w->data; /* a new worker for the checks left */
                 pfd[k].revents = 0;
             }
         }
@@ -505,20 +547,20 @@ void fl_batch_files(const fl_checker *c, char *const *paths, size_t n, size_t ma
 {
     progress pg = { c->progress && n > 0, 0, n, 0, 0 };
     slot *slots = xcalloc(n ? n : 1, sizeof *slots);
-    spawn_ctx sc = { c, max_size };
-    fl_spawner *sp = c->limits.isolate && n > 0 ? fl_spawner_start(spawned_worker, &sc) : NULL;
-    for (size_t i = 0; i < n; i++)
-        slots[i].sp = sp;
-    size_t next_start = 0, next_emit = 0, running = 0;
     if (jobs == 0)
         jobs = 1;
+    spawn_ctx sc = { c, max_size };
+    pool pl = { c, max_size, NULL, 0, xcalloc(jobs, sizeof(proc)), jobs };
+    if (c->limits.isolate && n > 0)
+        pl.sp = fl_spawner_start(spawned_worker, &sc);
+    size_t next_start = 0, next_emit = 0, running = 0;
     while (next_emit < n) {
         while (next_start < n && running < jobs) {
             slot *s = &slots[next_start];
             /* Standard input cannot be shared with a worker reliably
              * once read: "-" is read here. */
             if (!c->limits.isolate || strcmp(paths[next_start], "-") == 0 ||
-                start(s, c, paths[next_start], max_size, 0, 0) != 0) {
+                start(s, &pl, paths[next_start], 0, 0) != 0) {
                 run_here(s, c, paths[next_start], max_size);
             } else {
                 s->doc_deadline = c->doc_timeout_s ? fl_now() + c->doc_timeout_s : 0;
@@ -543,9 +585,13 @@ void fl_batch_files(const fl_checker *c, char *const *paths, size_t n, size_t ma
             progress_show(&pg, next_emit + 1 < n ? paths[next_emit + 1] : NULL);
         }
         if (next_emit < n && running > 0)
-            running -= pump(slots, next_emit, next_start, c, paths, max_size);
+            running -= pump(slots, next_emit, next_start, &pl, paths);
     }
     progress_clear(&pg);
-    fl_spawner_stop(sp);
+    for (size_t i = 0; i < pl.n; i++)
+        if (pl.procs[i].pid > 0)
+            proc_end(&pl.procs[i], 0);
+    free(pl.procs);
+    fl_spawner_stop(pl.sp);
     free(slots);
 }

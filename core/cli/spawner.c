@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "fd-message.h"
 #include "util.h"
 #include "worker.h"
 
@@ -61,27 +62,6 @@ static void send_head(int sock, int type, pid_t pid, int status)
     head h = { type, (int32_t)pid, status, 0 };
     while (send(sock, &h, sizeof h, MSG_NOSIGNAL) < 0 && errno == EINTR)
         ;
-}
-
-/* One request: its bytes into buf, its two descriptors into fds. */
-static ssize_t recv_request(int sock, char *buf, size_t size, int fds[2])
-{
-    char control[CMSG_SPACE(2 * sizeof(int))];
-    struct iovec iov = { buf, size };
-    struct msghdr m = { 0 };
-    m.msg_iov = &iov;
-    m.msg_iovlen = 1;
-    m.msg_control = control;
-    m.msg_controllen = sizeof control;
-    ssize_t n;
-    while ((n = recvmsg(sock, &m, 0)) < 0 && errno == EINTR)
-        ;
-    fds[0] = fds[1] = -1;
-    for (struct cmsghdr *c = CMSG_FIRSTHDR(&m); c != NULL; c = CMSG_NXTHDR(&m, c))
-        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS &&
-            c->cmsg_len == CMSG_LEN(2 * sizeof(int)))
-            memcpy(fds, CMSG_DATA(c), 2 * sizeof(int));
-    return n;
 }
 
 static void fork_worker(int sock, fl_spawn_body body, void *ctx, const char *buf, size_t n,
@@ -133,7 +113,7 @@ static _Noreturn void serve(int sock, fl_spawn_body body, void *ctx)
         }
         if (p[0].revents & (POLLIN | POLLHUP | POLLERR)) {
             int fds[2];
-            ssize_t n = recv_request(sock, buf, sizeof(head) + MAX_REQUEST, fds);
+            ssize_t n = fl_fdmsg_recv(sock, buf, sizeof(head) + MAX_REQUEST, fds, 2);
             if (n <= 0)
                 _exit(0); /* the main process hung up: the batch is over */
             if ((size_t)n < sizeof(head) || fds[0] < 0) {
@@ -209,21 +189,7 @@ pid_t fl_spawner_spawn(fl_spawner *sp, size_t memory_mb, const void *msg, size_t
     head h = { SPAWN, 0, 0, (uint32_t)memory_mb };
     struct iovec iov[2] = { { &h, sizeof h }, { (void *)msg, len } };
     int fds[2] = { fd, errfd };
-    char control[CMSG_SPACE(sizeof fds)];
-    memset(control, 0, sizeof control);
-    struct msghdr m = { 0 };
-    m.msg_iov = iov;
-    m.msg_iovlen = 2;
-    m.msg_control = control;
-    m.msg_controllen = sizeof control;
-    struct cmsghdr *c = CMSG_FIRSTHDR(&m);
-    c->cmsg_level = SOL_SOCKET;
-    c->cmsg_type = SCM_RIGHTS;
-    c->cmsg_len = CMSG_LEN(sizeof fds);
-    memcpy(CMSG_DATA(c), fds, sizeof fds);
-    ssize_t n;
-    while ((n = sendmsg(sp->sock, &m, MSG_NOSIGNAL)) < 0 && errno == EINTR)
-        ;
+    ssize_t n = fl_fdmsg_send(sp->sock, iov, 2, fds, 2);
     if (n < 0) {
         sp->gone = 1;
         return -1;

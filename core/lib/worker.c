@@ -54,10 +54,21 @@ void fl_worker_lower_memory(size_t memory_mb)
         return;
     if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur <= want)
         return;
-    rl.rlim_cur = rl.rlim_max = want;
+    rl.rlim_cur = want; /* the hard limit stays: fl_worker_restore_memory */
     setrlimit(RLIMIT_AS, &rl);
 #else
     (void)memory_mb;
+#endif
+}
+
+void fl_worker_restore_memory(void)
+{
+#ifndef FL_UNDER_ASAN
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_AS, &rl) != 0 || rl.rlim_cur == rl.rlim_max)
+        return;
+    rl.rlim_cur = rl.rlim_max;
+    setrlimit(RLIMIT_AS, &rl);
 #endif
 }
 

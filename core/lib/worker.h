@@ -1,5 +1,5 @@
 /* worker.h — what the two kinds of worker process share: the document
- * workers of `check` (core/cli/batch.c) and the check workers of guard.c.
+ * workers of `check` (core/cli/doc-worker.c) and the check workers of guard.c.
  * Core-internal. */
 #ifndef FL_WORKER_H
 #define FL_WORKER_H
@@ -17,8 +17,13 @@ pid_t fl_worker_fork(size_t memory_mb);
 
 /* In a worker: lower its address-space limit to `memory_mb` when that is
  * below the present one (a document worker about to run its checks under
- * --check-memory); 0, or a higher limit, changes nothing.  Not under ASan. */
+ * --check-memory); 0, or a higher limit, changes nothing.  Only the soft
+ * limit is lowered.  Not under ASan. */
 void fl_worker_lower_memory(size_t memory_mb);
+
+/* Raise the soft limit back to the hard one (the document worker, done
+ * with a document's checks, reads the next under --doc-memory). */
+void fl_worker_restore_memory(void);
 
 /* Write all of p[0..n) to fd, retrying after signals; 0 or -1. */
 int fl_write_all(int fd, const char *p, size_t n);

@@ -643,7 +643,9 @@ typedef struct fl_plugin {
      * store private state in *state (the plugin owns it). */
     int (*init)(const fl_config *cfg, void **state);
     /* Called once per document.  Return 0; non-zero means the check itself
-     * failed (reported as such, the run continues). */
+     * failed (reported as such, the run continues).  One process calls it
+     * for many documents in turn: it must not keep per-document data in
+     * globals or in *state (state prepared by init is for reading). */
     int (*check)(const fl_document *doc, fl_report *rep, void *state);
     /* Optional.  Frees what init() allocated. */
     void (*fini)(void *state);

@@ -2,8 +2,10 @@
  * the document's text says how (CRASH: SIGSEGV, ABORT, EXIT: exit(0) as a
  * careless plugin might, HANG: loops forever, FAIL: check() returns 1,
  * HOG: allocates until it cannot, VANISH: deletes the document's file and
- * aborts, so that it cannot be read again); otherwise it reports one info. */
+ * aborts, so that it cannot be read again); otherwise it reports one info.
+ * PID adds an info naming the process it ran in, to see workers reused. */
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -24,6 +26,11 @@ static int crashy_check(const fl_document *doc, fl_report *rep, void *state)
     /* A finding made before misbehaving must not survive the failure. */
     fl_finding *f = fl_report_add(rep, "ran", FL_SEV_INFO, "crashy 已运行");
     fl_finding_set_line(f, 1, 1);
+    if (says(doc, "PID")) {
+        char pid[32];
+        snprintf(pid, sizeof pid, "%ld", (long)getpid());
+        fl_finding_set_line(fl_report_add(rep, "pid", FL_SEV_INFO, pid), 1, 1);
+    }
     if (says(doc, "CRASH"))
         raise(SIGSEGV);
     if (says(doc, "ABORT"))
