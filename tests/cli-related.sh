@@ -71,6 +71,58 @@ b.txt: 1 dept-budget 2024 区委办公室 a.txt" "units from the -i list"
 run check $P -q -f jsonl "$D/a.txt" "$D/b.txt"
 expect_saw "" "different units on the covers are not paired"
 
+# ---- the pass shared among helper processes (-j 2) ------------------------
+# A related check that crashes or hangs costs its own findings on that
+# document only, and the output and stderr are those of -j 1 — also when
+# a helper is killed in the middle: the main process takes over its share.
+H=$TMP/helpers
+mkdir -p "$H"
+for y in 2019 2020 2021 2022 2023 2024; do
+    printf '上海市某某区财政局%s年部门预算\n\n一、部门主要职责\n略。\n' "$y" > "$H/cz-$y.txt"
+done
+printf '上海市某某区财政局2021年部门预算\nCRASH\n一、部门主要职责\n略。\n' > "$H/cz-2021.txt"
+printf '上海市某某区财政局2022年部门预算\nHANG\n一、部门主要职责\n略。\n' > "$H/cz-2022.txt"
+"$FISLINT" check $P --check-timeout 4 -f jsonl -j 1 "$H"/cz-*.txt >"$TMP/h1.out" 2>"$TMP/h1.err"
+status=$? out=$TMP/h1.out err=$TMP/h1.err
+expect_status 3 "failing related checks make the status 3"
+python3 - "$out" <<'PY' && pass || fail "each failure on its document only, the others see their 5 related reports"
+import json, sys
+by = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    d = json.loads(line)
+    by.setdefault(d["source"].rsplit("/", 1)[-1], []).append((d["rule"], d["message"]))
+for name in ("cz-2019.txt", "cz-2020.txt", "cz-2023.txt", "cz-2024.txt"):
+    assert [r for r, _ in by[name]] == ["related-probe/saw"] * 5, (name, by[name])
+for name, why in (("cz-2021.txt", "崩溃"), ("cz-2022.txt", "超过 4 秒")):
+    assert len(by[name]) == 1 and by[name][0][0] == "core/check-failed" and why in by[name][0][1], by[name]
+PY
+"$FISLINT" check $P --check-timeout 4 -f jsonl -j 2 "$H"/cz-*.txt >"$TMP/h2.out" 2>"$TMP/h2.err"
+cmp -s "$TMP/h1.out" "$TMP/h2.out" && pass || fail "-j 2: the output of -j 1"
+asan=0
+grep -q 'fsanitize=address' "$FISLINT_BUILDDIR/Makefile" && asan=1
+# (Not stderr under ASan: its crash reports name process ids.)
+[ "$asan" = 1 ] || { cmp -s "$TMP/h1.err" "$TMP/h2.err" && pass || fail "-j 2: the stderr of -j 1"; }
+
+# Kill the helper that is running the hung check (a child of the main
+# process with a check worker of its own, alive for a second or more; the
+# first pass's workers live for milliseconds).
+"$FISLINT" check $P --check-timeout 4 -f jsonl -j 2 "$H"/cz-*.txt >"$TMP/h3.out" 2>"$TMP/h3.err" &
+main=$!
+helper=''
+for _ in $(seq 100); do
+    for p in $(pgrep -P "$main"); do
+        for c in $(pgrep -P "$p"); do
+            [ "$(ps -o etimes= -p "$c" 2>/dev/null | tr -d ' ')" -ge 1 ] 2>/dev/null && helper=$p
+        done
+    done
+    [ -n "$helper" ] && break
+    sleep 0.1
+done
+[ -n "$helper" ] && kill -KILL "$helper"
+wait "$main"
+[ -n "$helper" ] && pass || fail "no helper running the hung check was found"
+cmp -s "$TMP/h1.out" "$TMP/h3.out" && pass || fail "a helper killed: still the output of -j 1"
+
 # ---- history ---------------------------------------------------------------
 DB=$TMP/h.db
 q() { python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print("\n".join("|".join(str(x) for x in r) for r in c.execute(sys.argv[2])))' "$DB" "$1"; }

@@ -366,7 +366,7 @@ int cmd_check(int argc, char **argv)
     if (nurls > 0)
         fl_fetch_documents(urls, nurls, in.fetch, in.max_size, on_fetched, &run);
     if (run.related != NULL)
-        fl_related_pass_finish(run.related, finish_result, &run);
+        fl_related_pass_finish(run.related, jobs, finish_result, &run);
     fl_related_pass_free(run.related);
     run.related = NULL;
     fl_plugins_view_free(&first_pass);

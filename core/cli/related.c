@@ -11,14 +11,19 @@
  * model is built the same way again. */
 #include "related.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "document.h"
 #include "finding-wire.h"
 #include "util.h"
+#include "worker.h"
 
 typedef struct kept {
     long off;            /* of its record in the spool; -1: held in `mem` */
@@ -83,6 +88,22 @@ void fl_related_pass_keep(fl_related_pass *rp, fl_doc_result *r, size_t failed_c
     memset(r, 0, sizeof *r);
 }
 
+/* n bytes at `off` of fd; 0, or -1 when they are not all there. */
+static int read_at(int fd, char *buf, size_t n, off_t off)
+{
+    while (n > 0) {
+        ssize_t r = pread(fd, buf, n, off);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return -1;
+        buf += r;
+        n -= (size_t)r;
+        off += r;
+    }
+    return 0;
+}
+
 /* Result `i` back from the spool (or memory) into *r; -1 when it cannot
  * be read back, *r then says so. */
 static int load(fl_related_pass *rp, size_t i, fl_doc_result *r)
@@ -91,8 +112,9 @@ static int load(fl_related_pass *rp, size_t i, fl_doc_result *r)
     char *data = k->mem;
     int ok = 1;
     if (data == NULL) {
+        /* pread, not fseek: the helpers share the spool's file offset. */
         data = xmalloc(k->len ? k->len : 1);
-        ok = fseek(rp->spool, k->off, SEEK_SET) == 0 && fread(data, 1, k->len, rp->spool) == k->len;
+        ok = read_at(fileno(rp->spool), data, k->len, k->off) == 0;
     }
     fl_wire_reader rd = { data, k->len, 0 };
     size_t failed;
@@ -140,9 +162,9 @@ static fl_document *build(const char *source, const char *format, const char *te
     return d;
 }
 
-/* The related checks on document `i` (already loaded into *r); returns
- * the number of checks that failed. */
-static size_t check_one(fl_related_pass *rp, size_t i, fl_doc_result *r)
+/* The related checks on document `i` (already loaded into *r), their
+ * findings added to `into`; returns the number of checks that failed. */
+static size_t check_one(fl_related_pass *rp, size_t i, const fl_doc_result *r, fl_report *into)
 {
     kept *k = &rp->items[i];
     if (k->unit == NULL || r->text == NULL)
@@ -194,10 +216,9 @@ static size_t check_one(fl_related_pass *rp, size_t i, fl_doc_result *r)
                               r->source);
         fl_report_complete(rep);
         for (size_t f = 0; f < rep->count; f++)
-            fl_report_take(r->rep, rep->items[f]);
+            fl_report_take(into, rep->items[f]);
         rep->count = 0;
         fl_report_free(rep);
-        fl_report_sort(r->rep);
         fl_document_free(doc);
         for (size_t d = 0; d < nrel; d++)
             fl_document_free(rel[d]);
@@ -239,16 +260,196 @@ static void index_units(fl_related_pass *rp)
     }
 }
 
-void fl_related_pass_finish(fl_related_pass *rp, fl_result_fn fn, void *ctx)
+/* -- the pass shared among helper processes --
+ *
+ * With -j N the documents that have a unit are dealt round-robin to N
+ * helpers forked for the pass; each runs check_one (which still runs the
+ * checks in check workers of its own, guard.c) on its share in input
+ * order and sends back, per document, the findings and where its stderr
+ * messages are in its log file.  The main process takes the answers in
+ * input order, so output and stderr are those of -j 1.  A helper that
+ * dies leaves its remaining documents to the main process. */
+
+typedef struct answer_head {
+    uint64_t index, failed;
+    uint64_t log_off, log_len;   /* its messages, in the helper's log */
+    uint64_t len;                /* finding records (finding-wire.h) follow */
+} answer_head;
+
+typedef struct helper {
+    pid_t pid;
+    int fd;                      /* its answers; -1 when it is gone */
+    FILE *log;                   /* its stderr */
+} helper;
+
+static off_t log_size(FILE *log)
+{
+    struct stat st;
+    return fstat(fileno(log), &st) == 0 ? st.st_size : 0;
+}
+
+static _Noreturn void helper_main(fl_related_pass *rp, size_t h, size_t nh, int fd, FILE *log)
+{
+    dup2(fileno(log), STDERR_FILENO);
+    size_t m = 0;
+    for (size_t i = 0; i < rp->n; i++) {
+        if (rp->items[i].unit == NULL || m++ % nh != h)
+            continue;
+        answer_head a = { i, 0, (uint64_t)log_size(log), 0, 0 };
+        fl_doc_result r;
+        fl_report *found = fl_report_new(NULL);
+        if (load(rp, i, &r) == 0 && r.rep != NULL)
+            a.failed = check_one(rp, i, &r, found);
+        fl_doc_result_free(&r);
+        a.log_len = (uint64_t)log_size(log) - a.log_off;
+        fl_buf b = { 0 };
+        fl_buf_append(&b, (const char *)&a, sizeof a);
+        for (size_t f = 0; f < found->count; f++)
+            fl_wire_put_finding(&b, found->items[f]);
+        ((answer_head *)(void *)b.data)->len = b.len - sizeof a;
+        fl_report_free(found);
+        if (fl_write_all(fd, b.data, b.len) != 0)
+            _exit(3);
+        fl_buf_free(&b);
+    }
+    _exit(0);
+}
+
+/* Every answer has been read: the helpers are ending. */
+static void helpers_stop(helper *hs, size_t n)
+{
+    for (size_t h = 0; h < n; h++) {
+        if (hs[h].fd >= 0)
+            close(hs[h].fd);
+        while (waitpid(hs[h].pid, NULL, 0) < 0 && errno == EINTR)
+            ;
+        fclose(hs[h].log);
+    }
+}
+
+/* Start up to `n` helpers; returns how many started (0: none, the pass
+ * runs here). */
+static size_t helpers_start(fl_related_pass *rp, helper *hs, size_t n)
+{
+    size_t started = 0;
+    for (size_t h = 0; h < n; h++) {
+        int fds[2];
+        FILE *log = tmpfile();
+        if (log == NULL || pipe(fds) != 0) {
+            if (log != NULL)
+                fclose(log);
+            break;
+        }
+        pid_t pid = fl_worker_fork(0);
+        if (pid == 0) {
+            close(fds[0]);
+            for (size_t o = 0; o < started; o++)
+                close(hs[o].fd);
+            helper_main(rp, h, n, fds[1], log);
+        }
+        close(fds[1]);
+        if (pid < 0) {
+            close(fds[0]);
+            fclose(log);
+            break;
+        }
+        hs[started++] = (helper){ pid, fds[0], log };
+    }
+    if (started > 0 && started < n) {
+        /* The documents were dealt for n: without all of them, none. */
+        helpers_stop(hs, started);
+        return 0;
+    }
+    return started;
+}
+
+static int read_all(int fd, void *buf, size_t n)
+{
+    char *p = buf;
+    while (n > 0) {
+        ssize_t r = read(fd, p, n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return -1;
+        p += r;
+        n -= (size_t)r;
+    }
+    return 0;
+}
+
+/* Helper h's answer for document i: its findings into r's report, its
+ * messages to stderr.  -1 when the helper is gone (or says nonsense). */
+static int take_answer(helper *hp, size_t i, fl_doc_result *r, size_t *failed)
+{
+    answer_head a;
+    if (hp->fd < 0 || read_all(hp->fd, &a, sizeof a) != 0 || a.index != i || a.len > SIZE_MAX / 2)
+        return -1;
+    char *body = xmalloc(a.len ? a.len : 1);
+    if (read_all(hp->fd, body, a.len) != 0) {
+        free(body);
+        return -1;
+    }
+    fl_wire_reader rd = { body, a.len, 0 };
+    fl_finding *f;
+    size_t k;
+    int status;
+    while (fl_wire_next(&rd, &f, &k, &status) == FL_WIRE_FINDING) {
+        if (r->rep != NULL)
+            fl_report_take(r->rep, f);
+        else
+            fl_finding_free(f);
+    }
+    free(body);
+    if (a.log_len > 0 && a.log_len < SIZE_MAX) {
+        char *msg = xmalloc(a.log_len);
+        if (read_at(fileno(hp->log), msg, a.log_len, (off_t)a.log_off) == 0)
+            fwrite(msg, 1, a.log_len, stderr);
+        free(msg);
+    }
+    *failed += a.failed;
+    return 0;
+}
+
+static void gone(helper *hp)
+{
+    if (hp->fd >= 0)
+        close(hp->fd);
+    hp->fd = -1;
+}
+
+void fl_related_pass_finish(fl_related_pass *rp, unsigned jobs, fl_result_fn fn, void *ctx)
 {
     index_units(rp);
+    fflush(rp->spool);
+    size_t grouped = 0;
+    for (size_t i = 0; i < rp->n; i++)
+        grouped += rp->items[i].unit != NULL;
+    /* SQLite connections must not be used across fork(): with a history,
+     * the pass runs here. */
+    size_t nh = jobs > 1 && rp->checker->limits.isolate && rp->history == NULL && grouped > 1
+                    ? (jobs < grouped ? jobs : grouped) : 0;
+    helper *hs = xcalloc(nh ? nh : 1, sizeof *hs);
+    nh = helpers_start(rp, hs, nh);
+    size_t m = 0;
     for (size_t i = 0; i < rp->n; i++) {
         fl_doc_result r;
         size_t failed = rp->items[i].failed;
-        if (load(rp, i, &r) == 0 && r.rep != NULL)
-            failed += check_one(rp, i, &r);
+        int loaded = load(rp, i, &r) == 0;
+        if (rp->items[i].unit != NULL) {
+            helper *hp = nh ? &hs[m++ % nh] : NULL;
+            size_t before = r.rep != NULL ? r.rep->count : 0;
+            if (hp != NULL && take_answer(hp, i, &r, &failed) != 0)
+                gone(hp);
+            if ((hp == NULL || hp->fd < 0) && loaded && r.rep != NULL)
+                failed += check_one(rp, i, &r, r.rep);
+            if (r.rep != NULL && r.rep->count != before)
+                fl_report_sort(r.rep);
+        }
         fn(ctx, &r, failed);
     }
+    helpers_stop(hs, nh);
+    free(hs);
 }
 
 void fl_related_pass_free(fl_related_pass *rp)

@@ -25,8 +25,10 @@ fl_related_pass *fl_related_pass_new(const fl_checker *c, const fl_plugin_set *c
 void fl_related_pass_keep(fl_related_pass *rp, fl_doc_result *r, size_t failed_checks);
 /* Run the related checks on every kept document that has related
  * reports, adding their findings to its result, and hand each result to
- * `fn` in the order they were kept. */
-void fl_related_pass_finish(fl_related_pass *rp, fl_result_fn fn, void *ctx);
+ * `fn` in the order they were kept.  With `jobs` above 1 (and isolation
+ * on, and no history database) the documents are shared among that many
+ * helper processes; the results and stderr are those of one. */
+void fl_related_pass_finish(fl_related_pass *rp, unsigned jobs, fl_result_fn fn, void *ctx);
 void fl_related_pass_free(fl_related_pass *rp);
 
 #endif

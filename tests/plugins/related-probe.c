@@ -2,9 +2,11 @@
  * (tests/cli-related.sh): on each document it is called for, it reports
  * one info per related document, saying which one, in the order the core
  * gives them, and one error if a related document claims related ones of
- * its own (they must not chain). */
+ * its own (they must not chain).  A document whose second line is CRASH or
+ * HANG makes it crash or loop, for the tests of a failing related check. */
 #include <fislint/plugin.h>
 
+#include <signal.h>
 #include <string.h>
 
 static const fl_rule RULES[] = {
@@ -22,6 +24,12 @@ static const char *base(const char *path)
 static int probe_check(const fl_document *doc, fl_report *rep, void *state)
 {
     (void)state;
+    const char *how = fl_doc_line_count(doc) >= 2 ? fl_doc_line_norm(doc, 2) : "";
+    if (strcmp(how, "CRASH") == 0)
+        raise(SIGSEGV);
+    if (strcmp(how, "HANG") == 0)
+        for (volatile int spin = 1; spin;)
+            ;
     for (size_t i = 0; i < fl_doc_related_count(doc); i++) {
         const fl_document *r = fl_doc_related(doc, i);
         fl_finding *f = fl_report_add(rep, "saw", FL_SEV_INFO, "%zu %s %d %s %s", i + 1,
