@@ -1,9 +1,11 @@
 /* test-report.c — the finding API: rule ids, defaults from the line,
- * numbers and ordering. */
+ * numbers and ordering; the JSON strings of the streaming output. */
+#include <jansson.h>
 #include <string.h>
 
 #include "document.h"
 #include "finding-wire.h"
+#include "json-write.h"
 #include "report.h"
 #include "test-core.h"
 
@@ -93,12 +95,49 @@ START_TEST(findings_cross_the_wire_and_a_cut_stream_is_refused)
 }
 END_TEST
 
+/* JSON Lines are written without jansson (json-write.c), but must read
+ * byte for byte as jansson writes the JSON format's strings. */
+START_TEST(json_strings_are_written_as_jansson_writes_them)
+{
+    static const char *const cases[] = {
+        "", "plain ASCII", "引号“”与（）：三公经费", "a\"b\\c/d", "tab\tnl\ncr\rbs\bff\f",
+        "\x01\x1f\x7f end", "4-byte \xF0\x9F\x98\x80 ok", "\xE3\x80\x80全角空格",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        fl_buf b = { 0 };
+        fl_json_str(&b, cases[i]);
+        json_t *j = json_string(cases[i]);
+        ck_assert_ptr_nonnull(j);
+        char *want = json_dumps(j, JSON_COMPACT | JSON_ENCODE_ANY);
+        ck_assert_str_eq(b.data, want);
+        free(want);
+        json_decref(j);
+        fl_buf_free(&b);
+    }
+    /* Not UTF-8 (a GBK file name): U+FFFD, and the line still parses. */
+    fl_buf b = { 0 };
+    fl_json_str(&b, "\xB2\xC6\xD5\xFE.pdf \xE4\xB8");
+    ck_assert_str_eq(b.data, "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD.pdf "
+                             "\xEF\xBF\xBD\xEF\xBF\xBD\"");
+    json_t *back = json_loads(b.data, JSON_DECODE_ANY, NULL);
+    ck_assert_ptr_nonnull(back);
+    json_decref(back);
+    fl_buf_free(&b);
+    fl_json_str_or_null(&b, NULL);
+    fl_json_raw(&b, ",");
+    fl_json_int(&b, -9223372036854775807LL - 1);
+    ck_assert_str_eq(b.data, "null,-9223372036854775808");
+    fl_buf_free(&b);
+}
+END_TEST
+
 Suite *suite_report(void)
 {
     Suite *s = suite_create("report");
     TCase *tc = tcase_create("report");
     tcase_add_test(tc, rule_is_prefixed_and_line_fills_evidence);
     tcase_add_test(tc, findings_cross_the_wire_and_a_cut_stream_is_refused);
+    tcase_add_test(tc, json_strings_are_written_as_jansson_writes_them);
     suite_add_tcase(s, tc);
     return s;
 }
