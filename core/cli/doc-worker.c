@@ -85,6 +85,7 @@ static void one_document(void *ctx, const char *source, const fl_input *input, c
 
 _Noreturn void fl_doc_worker_serve(const fl_checker *c, size_t max_size, int out, int orders)
 {
+    fl_worker_name("fislint-doc");
     char *buf = xmalloc(MAX_ORDER + 1);
     for (;;) {
         int errfd;

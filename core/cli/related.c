@@ -12,6 +12,8 @@
 #include "related.h"
 
 #include <errno.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -162,9 +164,15 @@ static fl_document *build(const char *source, const char *format, const char *te
     return d;
 }
 
-/* The related checks on document `i` (already loaded into *r), their
- * findings added to `into`; returns the number of checks that failed. */
-static size_t check_one(fl_related_pass *rp, size_t i, const fl_doc_result *r, fl_report *into)
+/* What is done with a document built with its related reports: the
+ * related checks are run on it, here or in a helper. */
+typedef size_t (*related_run_fn)(void *ctx, const fl_document *doc);
+
+/* Build document `i` (already loaded into *r) with its related reports and
+ * pass it to `run`; returns what run returned (the checks that failed),
+ * or 0 when the document has no related reports (run is not called). */
+static size_t with_related(fl_related_pass *rp, size_t i, const fl_doc_result *r, related_run_fn run,
+                           void *ctx)
 {
     kept *k = &rp->items[i];
     if (k->unit == NULL || r->text == NULL)
@@ -211,14 +219,7 @@ static size_t check_one(fl_related_pass *rp, size_t i, const fl_doc_result *r, f
         qsort(rel, nrel, sizeof *rel, newest_first);
         fl_document *doc = build(r->source, r->format, r->text, r->text_len, k->unit);
         fl_document_set_related(doc, (const fl_document *const *)rel, nrel);
-        fl_report *rep = fl_report_new(doc);
-        failed = fl_guard_run(doc, rp->checks, rep, &rp->checker->limits, fl_say_check_failed,
-                              r->source);
-        fl_report_complete(rep);
-        for (size_t f = 0; f < rep->count; f++)
-            fl_report_take(into, rep->items[f]);
-        rep->count = 0;
-        fl_report_free(rep);
+        failed = run(ctx, doc);
         fl_document_free(doc);
         for (size_t d = 0; d < nrel; d++)
             fl_document_free(rel[d]);
@@ -227,6 +228,34 @@ static size_t check_one(fl_related_pass *rp, size_t i, const fl_doc_result *r, f
     free(cand);
     fl_hist_reports_free(hist, nh);
     return failed;
+}
+
+/* Running the related checks here, each in a check worker (guard.c). */
+typedef struct guarded {
+    fl_related_pass *rp;
+    size_t first;        /* the check to begin with */
+    fl_report *into;     /* gets their findings */
+} guarded;
+
+static size_t run_guarded(void *ctx, const fl_document *doc)
+{
+    guarded *g = ctx;
+    fl_report *rep = fl_report_new(doc);
+    size_t failed = fl_guard_run_from(doc, g->rp->checks, g->first, rep, &g->rp->checker->limits,
+                                      fl_say_check_failed, (void *)fl_doc_source(doc));
+    fl_report_complete(rep);
+    for (size_t f = 0; f < rep->count; f++)
+        fl_report_take(g->into, rep->items[f]);
+    rep->count = 0;
+    fl_report_free(rep);
+    return failed;
+}
+
+/* The related checks on document `i` from check `first` on, here. */
+static size_t check_here(fl_related_pass *rp, size_t i, fl_doc_result *r, size_t first)
+{
+    guarded g = { rp, first, r->rep };
+    return with_related(rp, i, r, run_guarded, &g);
 }
 
 /* qsort's context, for by_unit_order (qsort_r is not portable). */
@@ -260,26 +289,38 @@ static void index_units(fl_related_pass *rp)
     }
 }
 
-/* -- the pass shared among helper processes --
+/* -- the pass in helper processes --
  *
- * With -j N the documents that have a unit are dealt round-robin to N
- * helpers forked for the pass; each runs check_one (which still runs the
- * checks in check workers of its own, guard.c) on its share in input
- * order and sends back, per document, the findings and where its stderr
- * messages are in its log file.  The main process takes the answers in
- * input order, so output and stderr are those of -j 1.  A helper that
- * dies leaves its remaining documents to the main process. */
+ * The documents that have a unit are dealt round-robin to N helpers (N is
+ * -j, one at -j 1) forked for the pass.  A helper runs the related checks
+ * itself, in order, as a document worker does (fl_guard_stream): per
+ * document it sends a head, then for a document with related reports
+ * each check's findings and a done record, then a tail saying where its
+ * stderr messages for it are in its log file.  A fork per document cost
+ * more than the checks.  The main process reads the answers in input
+ * order, so output and stderr do not depend on -j.  When a helper dies —
+ * a check crashed, or ran past --check-timeout and was killed — the check
+ * that was running fails, and the main process does the rest of that
+ * document and of the helper's share itself, in check workers (guard.c).
+ * The time limit counts from when the main process turns to a document,
+ * so a hung check may run for up to twice the limit. */
 
 typedef struct answer_head {
-    uint64_t index, failed;
-    uint64_t log_off, log_len;   /* its messages, in the helper's log */
-    uint64_t len;                /* finding records (finding-wire.h) follow */
+    uint64_t index;
+    uint64_t log_off;            /* its stderr messages start here in the log */
+    uint64_t streamed;           /* 1: the checks' records follow */
 } answer_head;
+
+typedef struct answer_tail {
+    uint64_t log_end;
+} answer_tail;
 
 typedef struct helper {
     pid_t pid;
     int fd;                      /* its answers; -1 when it is gone */
     FILE *log;                   /* its stderr */
+    fl_buf in;                   /* read from fd, from in.data + pos on unused */
+    size_t pos;
 } helper;
 
 static off_t log_size(FILE *log)
@@ -288,47 +329,71 @@ static off_t log_size(FILE *log)
     return fstat(fileno(log), &st) == 0 ? st.st_size : 0;
 }
 
+/* In the helper: what with_related gives a document to. */
+typedef struct streaming {
+    fl_related_pass *rp;
+    size_t index;
+    int fd;
+    FILE *log;
+    int ran;
+} streaming;
+
+static int put_head(int fd, size_t index, FILE *log, int streamed)
+{
+    answer_head h = { index, (uint64_t)log_size(log), (uint64_t)streamed };
+    return fl_write_all(fd, (const char *)&h, sizeof h);
+}
+
+static size_t run_streamed(void *ctx, const fl_document *doc)
+{
+    streaming *st = ctx;
+    st->ran = 1;
+    if (put_head(st->fd, st->index, st->log, 1) != 0)
+        _exit(3);
+    fl_worker_lower_memory(st->rp->checker->limits.memory_mb);
+    if (fl_guard_stream(doc, st->rp->checks, 0, st->fd) != 0)
+        _exit(3);
+    fl_worker_restore_memory();
+    return 0;
+}
+
 static _Noreturn void helper_main(fl_related_pass *rp, size_t h, size_t nh, int fd, FILE *log)
 {
+    fl_worker_name("fislint-related");
     dup2(fileno(log), STDERR_FILENO);
     size_t m = 0;
     for (size_t i = 0; i < rp->n; i++) {
         if (rp->items[i].unit == NULL || m++ % nh != h)
             continue;
-        answer_head a = { i, 0, (uint64_t)log_size(log), 0, 0 };
+        streaming st = { rp, i, fd, log, 0 };
         fl_doc_result r;
-        fl_report *found = fl_report_new(NULL);
         if (load(rp, i, &r) == 0 && r.rep != NULL)
-            a.failed = check_one(rp, i, &r, found);
+            with_related(rp, i, &r, run_streamed, &st);
         fl_doc_result_free(&r);
-        a.log_len = (uint64_t)log_size(log) - a.log_off;
-        fl_buf b = { 0 };
-        fl_buf_append(&b, (const char *)&a, sizeof a);
-        for (size_t f = 0; f < found->count; f++)
-            fl_wire_put_finding(&b, found->items[f]);
-        ((answer_head *)(void *)b.data)->len = b.len - sizeof a;
-        fl_report_free(found);
-        if (fl_write_all(fd, b.data, b.len) != 0)
+        answer_tail t = { (uint64_t)log_size(log) };
+        if ((!st.ran && put_head(fd, i, log, 0) != 0) ||
+            fl_write_all(fd, (const char *)&t, sizeof t) != 0)
             _exit(3);
-        fl_buf_free(&b);
     }
     _exit(0);
 }
 
-/* Every answer has been read: the helpers are ending. */
+/* Every answer has been read, or the helper is given up: it ends. */
 static void helpers_stop(helper *hs, size_t n)
 {
     for (size_t h = 0; h < n; h++) {
-        if (hs[h].fd >= 0)
+        if (hs[h].fd >= 0) {
             close(hs[h].fd);
-        while (waitpid(hs[h].pid, NULL, 0) < 0 && errno == EINTR)
-            ;
+            while (waitpid(hs[h].pid, NULL, 0) < 0 && errno == EINTR)
+                ;
+        }
         fclose(hs[h].log);
+        fl_buf_free(&hs[h].in);
     }
 }
 
-/* Start up to `n` helpers; returns how many started (0: none, the pass
- * runs here). */
+/* Start `n` helpers; returns how many started (0: none, the pass runs
+ * here). */
 static size_t helpers_start(fl_related_pass *rp, helper *hs, size_t n)
 {
     size_t started = 0;
@@ -340,7 +405,7 @@ static size_t helpers_start(fl_related_pass *rp, helper *hs, size_t n)
                 fclose(log);
             break;
         }
-        pid_t pid = fl_worker_fork(0);
+        pid_t pid = fl_worker_fork(rp->checker->doc_memory_mb);
         if (pid == 0) {
             close(fds[0]);
             for (size_t o = 0; o < started; o++)
@@ -353,69 +418,122 @@ static size_t helpers_start(fl_related_pass *rp, helper *hs, size_t n)
             fclose(log);
             break;
         }
-        hs[started++] = (helper){ pid, fds[0], log };
+        hs[started++] = (helper){ pid, fds[0], log, { 0 }, 0 };
     }
     if (started > 0 && started < n) {
         /* The documents were dealt for n: without all of them, none. */
+        for (size_t h = 0; h < started; h++)
+            kill(hs[h].pid, SIGKILL);
         helpers_stop(hs, started);
         return 0;
     }
     return started;
 }
 
-static int read_all(int fd, void *buf, size_t n)
+/* More of helper hp's answers, waiting until `deadline` (0: none).
+ * 1 when some came, 0 past the deadline, -1 when it has ended. */
+static int fill(helper *hp, double deadline)
 {
-    char *p = buf;
-    while (n > 0) {
-        ssize_t r = read(fd, p, n);
+    if (hp->pos == hp->in.len)
+        hp->in.len = hp->pos = 0;
+    for (;;) {
+        int wait_ms = -1;
+        if (deadline > 0) {
+            double left = deadline - fl_now();
+            wait_ms = left > 0 ? (int)(left * 1000) + 1 : 0;
+        }
+        struct pollfd p = { hp->fd, POLLIN, 0 };
+        int pr = poll(&p, 1, wait_ms);
+        if (pr < 0 && errno == EINTR)
+            continue;
+        if (pr == 0)
+            return 0;
+        char chunk[65536];
+        ssize_t r = read(hp->fd, chunk, sizeof chunk);
         if (r < 0 && errno == EINTR)
             continue;
         if (r <= 0)
             return -1;
-        p += r;
-        n -= (size_t)r;
+        fl_buf_append(&hp->in, chunk, (size_t)r);
+        return 1;
     }
+}
+
+/* The next n bytes of hp's answers into buf; 0, or -1 when it ended. */
+static int take_bytes(helper *hp, void *buf, size_t n)
+{
+    while (hp->in.len - hp->pos < n)
+        if (fill(hp, 0) < 0)
+            return -1;
+    memcpy(buf, hp->in.data + hp->pos, n);
+    hp->pos += n;
     return 0;
 }
 
-/* Helper h's answer for document i: its findings into r's report, its
- * messages to stderr.  -1 when the helper is gone (or says nonsense). */
-static int take_answer(helper *hp, size_t i, fl_doc_result *r, size_t *failed)
+/* The helper is given up: what it did not answer is done here. */
+static void give_up(helper *hp, int timed_out, int *wstatus)
 {
-    answer_head a;
-    if (hp->fd < 0 || read_all(hp->fd, &a, sizeof a) != 0 || a.index != i || a.len > SIZE_MAX / 2)
-        return -1;
-    char *body = xmalloc(a.len ? a.len : 1);
-    if (read_all(hp->fd, body, a.len) != 0) {
-        free(body);
-        return -1;
+    if (timed_out)
+        kill(hp->pid, SIGKILL);
+    close(hp->fd);
+    hp->fd = -1;
+    while (waitpid(hp->pid, wstatus, 0) < 0 && errno == EINTR)
+        ;
+}
+
+/* Helper hp's answer for document i: the findings into r's report, the
+ * failed checks into *failed, its messages to stderr.  Returns the check
+ * to go on from here (the set's count: none left), or 0 when the helper
+ * was gone before it began the document. */
+static size_t take_answer(fl_related_pass *rp, helper *hp, size_t i, fl_doc_result *r, size_t *failed)
+{
+    const fl_plugin_set *set = rp->checks;
+    answer_head h;
+    if (hp->fd < 0)
+        return 0;
+    if (take_bytes(hp, &h, sizeof h) != 0 || h.index != i) {
+        give_up(hp, 0, &(int){ 0 });
+        return 0;
     }
-    fl_wire_reader rd = { body, a.len, 0 };
-    fl_finding *f;
-    size_t k;
-    int status;
-    while (fl_wire_next(&rd, &f, &k, &status) == FL_WIRE_FINDING) {
-        if (r->rep != NULL)
-            fl_report_take(r->rep, f);
-        else
-            fl_finding_free(f);
+    if (h.streamed) {
+        fl_guard_feed feed;
+        fl_guard_feed_init(&feed, set, 0);
+        const fl_guard_limits *lim = &rp->checker->limits;
+        double deadline = lim->timeout_s ? fl_now() + lim->timeout_s : 0;
+        for (;;) {
+            fl_wire_reader rd = { hp->in.data, hp->in.len, hp->pos };
+            if (fl_guard_feed_read(&feed, &rd, r->rep, fl_say_check_failed, r->source) > 0)
+                deadline = lim->timeout_s ? fl_now() + lim->timeout_s : 0;
+            hp->pos = rd.pos;
+            if (feed.next >= set->count)
+                break;
+            int got = fill(hp, deadline);
+            if (got <= 0) {
+                int wstatus = 0;
+                give_up(hp, got == 0, &wstatus);
+                size_t next = fl_guard_feed_end(&feed, r->rep, wstatus, got == 0, lim,
+                                                fl_say_check_failed, r->source);
+                *failed += feed.failed;
+                fl_guard_feed_free(&feed);
+                return next;
+            }
+        }
+        *failed += feed.failed;
+        fl_guard_feed_free(&feed);
     }
-    free(body);
-    if (a.log_len > 0 && a.log_len < SIZE_MAX) {
-        char *msg = xmalloc(a.log_len);
-        if (read_at(fileno(hp->log), msg, a.log_len, (off_t)a.log_off) == 0)
-            fwrite(msg, 1, a.log_len, stderr);
+    answer_tail t;
+    if (take_bytes(hp, &t, sizeof t) != 0) {
+        give_up(hp, 0, &(int){ 0 });
+        return set->count; /* all its checks were done */
+    }
+    if (t.log_end > h.log_off && t.log_end - h.log_off < SIZE_MAX) {
+        size_t len = (size_t)(t.log_end - h.log_off);
+        char *msg = xmalloc(len);
+        if (read_at(fileno(hp->log), msg, len, (off_t)h.log_off) == 0)
+            fwrite(msg, 1, len, stderr);
         free(msg);
     }
-    *failed += a.failed;
-    return 0;
-}
-
-static void gone(helper *hp)
-{
-    if (hp->fd >= 0)
-        close(hp->fd);
-    hp->fd = -1;
+    return set->count;
 }
 
 void fl_related_pass_finish(fl_related_pass *rp, unsigned jobs, fl_result_fn fn, void *ctx)
@@ -427,8 +545,8 @@ void fl_related_pass_finish(fl_related_pass *rp, unsigned jobs, fl_result_fn fn,
         grouped += rp->items[i].unit != NULL;
     /* SQLite connections must not be used across fork(): with a history,
      * the pass runs here. */
-    size_t nh = jobs > 1 && rp->checker->limits.isolate && rp->history == NULL && grouped > 1
-                    ? (jobs < grouped ? jobs : grouped) : 0;
+    size_t nh = rp->checker->limits.isolate && rp->history == NULL && grouped > 1
+                    ? (jobs < 1 ? 1 : jobs < grouped ? jobs : grouped) : 0;
     helper *hs = xcalloc(nh ? nh : 1, sizeof *hs);
     nh = helpers_start(rp, hs, nh);
     size_t m = 0;
@@ -436,15 +554,19 @@ void fl_related_pass_finish(fl_related_pass *rp, unsigned jobs, fl_result_fn fn,
         fl_doc_result r;
         size_t failed = rp->items[i].failed;
         int loaded = load(rp, i, &r) == 0;
-        if (rp->items[i].unit != NULL) {
-            helper *hp = nh ? &hs[m++ % nh] : NULL;
-            size_t before = r.rep != NULL ? r.rep->count : 0;
-            if (hp != NULL && take_answer(hp, i, &r, &failed) != 0)
-                gone(hp);
-            if ((hp == NULL || hp->fd < 0) && loaded && r.rep != NULL)
-                failed += check_one(rp, i, &r, r.rep);
-            if (r.rep != NULL && r.rep->count != before)
+        if (rp->items[i].unit != NULL && loaded && r.rep != NULL) {
+            size_t before = r.rep->count;
+            size_t next = nh ? take_answer(rp, &hs[m++ % nh], i, &r, &failed) : 0;
+            if (next < rp->checks->count)
+                failed += check_here(rp, i, &r, next);
+            if (r.rep->count != before)
                 fl_report_sort(r.rep);
+        } else if (rp->items[i].unit != NULL && nh) {
+            /* Keep the helper's answers in step; it could not load it either. */
+            fl_doc_result none = { 0 };
+            none.rep = fl_report_new(NULL);
+            take_answer(rp, &hs[m++ % nh], i, &none, &failed);
+            fl_doc_result_free(&none);
         }
         fn(ctx, &r, failed);
     }

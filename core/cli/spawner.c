@@ -85,6 +85,7 @@ static void fork_worker(int sock, fl_spawn_body body, void *ctx, const char *buf
 
 static _Noreturn void serve(int sock, fl_spawn_body body, void *ctx)
 {
+    fl_worker_name("fislint-spawner");
     if (pipe(chld_pipe) != 0)
         _exit(3);
     fcntl(chld_pipe[0], F_SETFL, O_NONBLOCK);

@@ -214,6 +214,7 @@ size_t fl_guard_run_from(const fl_document *doc, const fl_plugin_set *set, size_
         }
         if (pid == 0) {
             close(fds[0]);
+            fl_worker_name("fislint-check");
             _exit(fl_guard_stream(doc, set, f.next, fds[1]) == 0 ? 0 : 3);
         }
         close(fds[1]);

@@ -72,6 +72,15 @@ void fl_worker_restore_memory(void)
 #endif
 }
 
+void fl_worker_name(const char *name)
+{
+#ifdef __linux__
+    prctl(PR_SET_NAME, name, 0, 0, 0);
+#else
+    (void)name;
+#endif
+}
+
 int fl_write_all(int fd, const char *p, size_t n)
 {
     while (n > 0) {

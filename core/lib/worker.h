@@ -25,6 +25,10 @@ void fl_worker_lower_memory(size_t memory_mb);
  * with a document's checks, reads the next under --doc-memory). */
 void fl_worker_restore_memory(void);
 
+/* Name this process (Linux: its comm, at most 15 bytes, as ps and pgrep
+ * show it), so that a user sees which fislint process does what. */
+void fl_worker_name(const char *name);
+
 /* Write all of p[0..n) to fd, retrying after signals; 0 or -1. */
 int fl_write_all(int fd, const char *p, size_t n);
 
