@@ -31,6 +31,12 @@ typedef struct kept {
     long off;            /* of its record in the spool; -1: held in `mem` */
     size_t len;
     char *mem;           /* the record, when the spool could not take it */
+    /* Its text, apart from the record: only the checks need it, and the
+     * main process reads every record back but not every text. */
+    long text_off;       /* in the spool; -1: held in text_mem */
+    size_t text_len;
+    char *text_mem;
+    int has_text;
     size_t failed;
     char *unit;          /* NULL: cannot be grouped */
     const char *kind;    /* fl_doc_kind_name() */
@@ -67,6 +73,16 @@ fl_related_pass *fl_related_pass_new(const fl_checker *c, const fl_plugin_set *c
     return rp;
 }
 
+/* Append n bytes to the spool; their offset, or -1 when the spool could
+ * not take them. */
+static long spool_append(fl_related_pass *rp, const char *data, size_t n)
+{
+    long off = fseek(rp->spool, 0, SEEK_END) == 0 ? ftell(rp->spool) : -1;
+    if (off < 0 || fwrite(data, 1, n, rp->spool) != n)
+        return -1;
+    return off;
+}
+
 void fl_related_pass_keep(fl_related_pass *rp, fl_doc_result *r, size_t failed_checks)
 {
     rp->items = xgrow(rp->items, &rp->cap, rp->n + 1, sizeof *rp->items);
@@ -76,16 +92,23 @@ void fl_related_pass_keep(fl_related_pass *rp, fl_doc_result *r, size_t failed_c
     k->unit = r->rep != NULL && r->unit != NULL && r->text != NULL ? xstrdup(r->unit) : NULL;
     k->kind = r->kind;
     k->year = r->year;
+    char *text = r->text;
+    k->has_text = text != NULL;
+    k->text_len = r->text_len;
+    r->text = NULL;
+    r->text_len = 0;
     fl_buf b = { 0 };
     fl_wire_put_result(&b, r, failed_checks);
-    k->off = fseek(rp->spool, 0, SEEK_END) == 0 ? ftell(rp->spool) : -1;
     k->len = b.len;
-    if (k->off < 0 || fwrite(b.data, 1, b.len, rp->spool) != b.len) {
-        /* A full disk costs memory, not the result. */
-        k->off = -1;
+    /* A full disk costs memory, not the result. */
+    if ((k->off = spool_append(rp, b.data, b.len)) < 0)
         k->mem = fl_buf_steal(&b);
-    }
     fl_buf_free(&b);
+    if (text != NULL && (k->text_off = spool_append(rp, text, k->text_len)) < 0) {
+        k->text_mem = text;
+        text = NULL;
+    }
+    free(text);
     fl_doc_result_free(r);
     memset(r, 0, sizeof *r);
 }
@@ -106,8 +129,8 @@ static int read_at(int fd, char *buf, size_t n, off_t off)
     return 0;
 }
 
-/* Result `i` back from the spool (or memory) into *r; -1 when it cannot
- * be read back, *r then says so. */
+/* Result `i` back from the spool (or memory) into *r, without its text;
+ * -1 when it cannot be read back, *r then says so. */
 static int load(fl_related_pass *rp, size_t i, fl_doc_result *r)
 {
     kept *k = &rp->items[i];
@@ -129,6 +152,34 @@ static int load(fl_related_pass *rp, size_t i, fl_doc_result *r)
         r->error = xstrdup("无法从临时文件读回本文档的检查结果");
         return -1;
     }
+    return 0;
+}
+
+/* Result i's text into *r (loaded already); it stays NULL when the text
+ * cannot be read back. */
+static void load_text(fl_related_pass *rp, size_t i, fl_doc_result *r)
+{
+    kept *k = &rp->items[i];
+    if (!k->has_text || r->text != NULL)
+        return;
+    char *text = xmalloc(k->text_len + 1);
+    if (k->text_mem != NULL) {
+        memcpy(text, k->text_mem, k->text_len);
+    } else if (read_at(fileno(rp->spool), text, k->text_len, k->text_off) != 0) {
+        free(text);
+        return;
+    }
+    text[k->text_len] = '\0';
+    r->text = text;
+    r->text_len = k->text_len;
+}
+
+/* Both. */
+static int load_with_text(fl_related_pass *rp, size_t i, fl_doc_result *r)
+{
+    if (load(rp, i, r) != 0)
+        return -1;
+    load_text(rp, i, r);
     return 0;
 }
 
@@ -212,7 +263,7 @@ static size_t with_related(fl_related_pass *rp, size_t i, const fl_doc_result *r
                 continue;
             }
             fl_doc_result o;
-            if (load(rp, cand[c].index, &o) == 0 && o.text != NULL)
+            if (load_with_text(rp, cand[c].index, &o) == 0 && o.text != NULL)
                 rel[nrel++] = build(o.source, o.format, o.text, o.text_len, k->unit);
             fl_doc_result_free(&o);
         }
@@ -367,7 +418,7 @@ static _Noreturn void helper_main(fl_related_pass *rp, size_t h, size_t nh, int 
             continue;
         streaming st = { rp, i, fd, log, 0 };
         fl_doc_result r;
-        if (load(rp, i, &r) == 0 && r.rep != NULL)
+        if (load_with_text(rp, i, &r) == 0 && r.rep != NULL)
             with_related(rp, i, &r, run_streamed, &st);
         fl_doc_result_free(&r);
         answer_tail t = { (uint64_t)log_size(log) };
@@ -557,8 +608,10 @@ void fl_related_pass_finish(fl_related_pass *rp, unsigned jobs, fl_result_fn fn,
         if (rp->items[i].unit != NULL && loaded && r.rep != NULL) {
             size_t before = r.rep->count;
             size_t next = nh ? take_answer(rp, &hs[m++ % nh], i, &r, &failed) : 0;
-            if (next < rp->checks->count)
+            if (next < rp->checks->count) {
+                load_text(rp, i, &r); /* the checks run here need it */
                 failed += check_here(rp, i, &r, next);
+            }
             if (r.rep->count != before)
                 fl_report_sort(r.rep);
         } else if (rp->items[i].unit != NULL && nh) {
@@ -568,6 +621,8 @@ void fl_related_pass_finish(fl_related_pass *rp, unsigned jobs, fl_result_fn fn,
             take_answer(rp, &hs[m++ % nh], i, &none, &failed);
             fl_doc_result_free(&none);
         }
+        if (loaded && rp->history != NULL)
+            load_text(rp, i, &r); /* the history records it */
         fn(ctx, &r, failed);
     }
     helpers_stop(hs, nh);
@@ -581,6 +636,7 @@ void fl_related_pass_free(fl_related_pass *rp)
     for (size_t i = 0; i < rp->n; i++) {
         free(rp->items[i].unit);
         free(rp->items[i].mem);
+        free(rp->items[i].text_mem);
     }
     free(rp->items);
     free(rp->by_unit);
