@@ -110,15 +110,13 @@ for i in 1 2 3; do cp "$TMP/正常.txt" "$TMP/spawn-$i.txt"; done
     "$TMP/spawn-HANG.txt" "$TMP/spawn-1.txt" "$TMP/spawn-2.txt" "$TMP/spawn-3.txt" \
     >"$TMP/spawn.out" 2>"$TMP/spawn.err" &
 main=$!
-# The spawner is the main process's child with children of its own.
-spawner=''
-for _ in $(seq 100); do
-    for p in $(pgrep -P "$main"); do
-        [ -n "$(pgrep -P "$p")" ] && spawner=$p
+# The spawner (fislint-spawner in ps), once it has forked a worker.
+spawner_with_worker() {
+    for p in $(pgrep -P "$1" -x fislint-spawner); do
+        [ -n "$(pgrep -P "$p")" ] && echo "$p"
     done
-    [ -n "$spawner" ] && break
-    sleep 0.1
-done
+}
+spawner=$(poll_for spawner_with_worker "$main")
 [ -n "$spawner" ] && kill -KILL "$spawner"
 wait "$main"
 status=$?

@@ -109,14 +109,12 @@ cmp -s "$TMP/h1.out" "$TMP/h2.out" && pass || fail "-j 2: the output of -j 1"
 # check fails, killed, and the main process checks the rest of its share.
 "$FISLINT" check $P --check-timeout 20 -f jsonl -j 2 "$H"/cz-*.txt >"$TMP/h3.out" 2>"$TMP/h3.err" &
 main=$!
-helper=''
-for _ in $(seq 100); do
-    for p in $(pgrep -P "$main" -x fislint-related); do
-        [ "$(ps -o etimes= -p "$p" 2>/dev/null | tr -d ' ')" -ge 1 ] 2>/dev/null && helper=$p
+helper_in_hung_check() { # alive for a second or more; the other is done at once
+    for p in $(pgrep -P "$1" -x fislint-related); do
+        [ "$(ps -o etimes= -p "$p" 2>/dev/null | tr -d ' ')" -ge 1 ] 2>/dev/null && echo "$p"
     done
-    [ -n "$helper" ] && break
-    sleep 0.1
-done
+}
+helper=$(poll_for helper_in_hung_check "$main")
 [ -n "$helper" ] && kill -KILL "$helper"
 wait "$main"
 [ -n "$helper" ] && pass || fail "no helper running the hung check was found"

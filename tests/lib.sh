@@ -30,6 +30,17 @@ expect_out() { grep -qF -- "$1" "$out" && pass || fail "$2: stdout lacks '$1'"; 
 expect_err() { grep -qF -- "$1" "$err" && pass || fail "$2: stderr lacks '$1'"; }
 expect_no_out() { grep -qF -- "$1" "$out" && fail "$2: stdout has '$1'" || pass; }
 
+# poll_for CMD ARGS... : runs CMD every 0.1 s, for up to 10 s, until it
+# prints something (a process id, say), and prints that; status 1 if never.
+poll_for() {
+    for _ in $(seq 100); do
+        found=$("$@" | head -n 1)
+        [ -n "$found" ] && { echo "$found"; return 0; }
+        sleep 0.1
+    done
+    return 1
+}
+
 finish() {
     echo "$PASSED passed, $FAILED failed"
     [ "$FAILED" -eq 0 ]

@@ -113,22 +113,6 @@ void fl_related_pass_keep(fl_related_pass *rp, fl_doc_result *r, size_t failed_c
     memset(r, 0, sizeof *r);
 }
 
-/* n bytes at `off` of fd; 0, or -1 when they are not all there. */
-static int read_at(int fd, char *buf, size_t n, off_t off)
-{
-    while (n > 0) {
-        ssize_t r = pread(fd, buf, n, off);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
-            return -1;
-        buf += r;
-        n -= (size_t)r;
-        off += r;
-    }
-    return 0;
-}
-
 /* Result `i` back from the spool (or memory) into *r, without its text;
  * -1 when it cannot be read back, *r then says so. */
 static int load(fl_related_pass *rp, size_t i, fl_doc_result *r)
@@ -139,7 +123,7 @@ static int load(fl_related_pass *rp, size_t i, fl_doc_result *r)
     if (data == NULL) {
         /* pread, not fseek: the helpers share the spool's file offset. */
         data = xmalloc(k->len ? k->len : 1);
-        ok = read_at(fileno(rp->spool), data, k->len, k->off) == 0;
+        ok = fl_pread_all(fileno(rp->spool), data, k->len, k->off) == 0;
     }
     fl_wire_reader rd = { data, k->len, 0 };
     size_t failed;
@@ -165,7 +149,7 @@ static void load_text(fl_related_pass *rp, size_t i, fl_doc_result *r)
     char *text = xmalloc(k->text_len + 1);
     if (k->text_mem != NULL) {
         memcpy(text, k->text_mem, k->text_len);
-    } else if (read_at(fileno(rp->spool), text, k->text_len, k->text_off) != 0) {
+    } else if (fl_pread_all(fileno(rp->spool), text, k->text_len, k->text_off) != 0) {
         free(text);
         return;
     }
@@ -580,7 +564,7 @@ static size_t take_answer(fl_related_pass *rp, helper *hp, size_t i, fl_doc_resu
     if (t.log_end > h.log_off && t.log_end - h.log_off < SIZE_MAX) {
         size_t len = (size_t)(t.log_end - h.log_off);
         char *msg = xmalloc(len);
-        if (read_at(fileno(hp->log), msg, len, (off_t)h.log_off) == 0)
+        if (fl_pread_all(fileno(hp->log), msg, len, (off_t)h.log_off) == 0)
             fwrite(msg, 1, len, stderr);
         free(msg);
     }

@@ -95,6 +95,21 @@ int fl_write_all(int fd, const char *p, size_t n)
     return 0;
 }
 
+int fl_pread_all(int fd, char *buf, size_t n, off_t off)
+{
+    while (n > 0) {
+        ssize_t r = pread(fd, buf, n, off);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return -1;
+        buf += r;
+        n -= (size_t)r;
+        off += r;
+    }
+    return 0;
+}
+
 double fl_now(void)
 {
     struct timespec ts;
