@@ -207,6 +207,29 @@ START_TEST(normalize_invalid_bytes)
 }
 END_TEST
 
+/* fl_normalize_is_identity says exactly when fl_normalize copies its
+ * input unchanged: table cells skip the copy on its word. */
+START_TEST(normalize_identity_agrees_with_normalize)
+{
+    static const char *const cases[] = {
+        "", "合计", "1,234.56", "€ 与 ™（E2 起首但不是负号）", "\xC2\xB7 间隔号", "\xE3\x80\x81 顿号",
+        "\xEF\xBC", "a\xFF\xEF\xBC", /* cut-off and invalid sequences */
+        "１", "全角　空格", "no\xC2\xA0" "break", "\xE2\x88\x92" "5", "（１）",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t len = strlen(cases[i]);
+        char *got = fl_normalize(cases[i], len);
+        int same = strcmp(got, cases[i]) == 0;
+        ck_assert_msg(fl_normalize_is_identity(cases[i], len) == same, "case %zu: %s", i, cases[i]);
+        free(got);
+    }
+    ck_assert(fl_normalize_is_identity("合计", strlen("合计")));
+    ck_assert(!fl_normalize_is_identity("（１）", strlen("（１）")));
+    /* len is respected: the fold past it does not count */
+    ck_assert(fl_normalize_is_identity("a１", 1));
+}
+END_TEST
+
 START_TEST(normalize_is_linear)
 {
     /* 30 MB of full-width commas; a quadratic implementation never ends. */
@@ -462,6 +485,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, normalize_spaces_and_minus);
     tcase_add_test(tc, normalize_keeps_chinese_punctuation);
     tcase_add_test(tc, normalize_invalid_bytes);
+    tcase_add_test(tc, normalize_identity_agrees_with_normalize);
     tcase_add_test(tc, normalize_is_linear);
     suite_add_tcase(s, tc);
 

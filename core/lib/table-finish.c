@@ -46,35 +46,42 @@ static void strip_tags(char *s)
 /* The original and the normalised text share one allocation, text first
  * (fl_table_free frees only text): tables hold millions of small cells.
  * When normalising changes nothing, as in most cells, both are the same
- * string. */
+ * string, and nothing is copied to find that out. */
 static void finish_cell(fl_cell *c)
 {
-    strip_tags(c->text);
+    if (strchr(c->text, '<') != NULL)
+        strip_tags(c->text);
     size_t tl = strlen(c->text);
-    char *n = fl_normalize(c->text, tl);
-    for (char *q = n; *q; q++)
-        if (*q == '\t' || *q == '\r' || *q == '\n')
-            *q = ' ';
+    const char *src = c->text;
+    size_t sl = tl;
+    char *n = NULL;
+    if (!fl_normalize_is_identity(c->text, tl) || strpbrk(c->text, "\t\r\n") != NULL) {
+        n = fl_normalize(c->text, tl);
+        for (char *q = n; *q; q++)
+            if (*q == '\t' || *q == '\r' || *q == '\n')
+                *q = ' ';
+        src = n;
+        sl = strlen(n);
+    }
     size_t a, nl;
-    fl_trim_bounds(n, strlen(n), &a, &nl);
-    if (a == 0 && nl == tl && memcmp(n, c->text, tl) == 0) {
+    fl_trim_bounds(src, sl, &a, &nl);
+    if (a == 0 && nl == tl && (n == NULL || memcmp(n, c->text, tl) == 0)) {
         c->norm = c->text;
     } else {
         char *block = xmalloc(tl + nl + 2);
         memcpy(block, c->text, tl + 1);
-        memcpy(block + tl + 1, n + a, nl);
+        memcpy(block + tl + 1, src + a, nl);
         block[tl + 1 + nl] = '\0';
         free(c->text);
         c->text = block;
         c->norm = block + tl + 1;
     }
     free(n);
-    size_t len = strlen(c->norm);
     fl_number num;
     c->is_number = 0;
-    if (len > 0) {
+    if (nl > 0) {
         size_t used = fl_parse_number(c->norm, &num);
-        if (used == len) {
+        if (used == nl) {
             c->is_number = 1;
             c->number = num;
         }

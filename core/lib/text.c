@@ -161,6 +161,16 @@ char *fl_normalize(const char *s, size_t len)
     return out;
 }
 
+int fl_normalize_is_identity(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    char to;
+    for (size_t i = 0; i < len; i++)
+        if (fold_lead[p[i]] && fold_at(p + i, len - i, &to) != 0)
+            return 0;
+    return 1;
+}
+
 static void set_err(char *err, size_t errsize, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

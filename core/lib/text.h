@@ -25,6 +25,10 @@ int fl_utf8_valid(const unsigned char *data, size_t len, size_t *bad_offset);
  * else is copied as is.  Caller frees. */
 char *fl_normalize(const char *s, size_t len);
 
+/* 1 when fl_normalize(s, len) would be s itself (nothing to fold, as in
+ * most table cells), so the copy can be skipped. */
+int fl_normalize_is_identity(const char *s, size_t len);
+
 /* Length in bytes of the UTF-8 sequence starting at s (1 for invalid
  * bytes, so loops always advance).  ASCII is answered inline: the parser
  * asks at nearly every character. */
