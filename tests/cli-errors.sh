@@ -18,6 +18,13 @@ expect_err "是一个目录" "directory says so"
 run check "$TMP/empty.txt" "$GOOD"
 expect_status 3 "empty file"
 expect_err "empty.txt: 文件为空" "empty file says so"
+# A file's size as stat gives it is only a first guess: /proc files say 0
+# and have content, which is read whole.
+if [ -r /proc/self/status ]; then
+    run dump /proc/self/status
+    expect_status 0 "a file that says it is empty but is not"
+    expect_out "Name:" "its content is read"
+fi
 
 head -c 4096 /dev/urandom > "$TMP/random.bin"
 printf '\0\0\0' >> "$TMP/random.bin"
