@@ -94,6 +94,26 @@ static char *compact(const fl_cell *c)
     return fl_strip_spaces_dup(c->norm);
 }
 
+/* The same into buf, for the short words and codes looked for in every
+ * cell (行次, a 7-digit code): NULL when it does not fit, and then it is
+ * none of them.  No allocation per cell. */
+#define SHORT_CELL 32
+static const char *compact_short(const fl_cell *c, char buf[SHORT_CELL])
+{
+    size_t o = 0, k;
+    for (const char *s = c->norm; *s;) {
+        if ((k = fl_space_len(s)) > 0) {
+            s += k;
+            continue;
+        }
+        if (o + 1 >= SHORT_CELL)
+            return NULL;
+        buf[o++] = *s++;
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
 static int is_index_word(const char *compact_text)
 {
     return strcmp(compact_text, "行次") == 0 || strcmp(compact_text, "栏次") == 0 ||
@@ -120,10 +140,9 @@ static int is_column_number_row(const fl_row *r)
         const fl_cell *c = &r->cells[i];
         if (c->norm[0] == '\0')
             continue;
-        char *k = compact(c);
-        int word = strcmp(k, "栏次") == 0;
-        free(k);
-        if (word) {
+        char buf[SHORT_CELL];
+        const char *k = compact_short(c, buf);
+        if (k != NULL && strcmp(k, "栏次") == 0) {
             if (count == 0 && i == 0)
                 return 1;
             continue;
@@ -154,14 +173,13 @@ static int is_code(const char *compact_text)
 static void find_code(fl_row *r)
 {
     for (size_t i = 0; i < r->ncells && i < 2; i++) {
-        char *k = compact(&r->cells[i]);
-        if (is_code(k)) {
-            r->code = k;
+        char buf[SHORT_CELL];
+        const char *k = compact_short(&r->cells[i], buf);
+        if (k != NULL && is_code(k)) {
+            r->code = xstrdup(k);
             return;
         }
-        int empty = k[0] == '\0';
-        free(k);
-        if (!empty)
+        if (k == NULL || k[0] != '\0')
             return;
     }
 }
@@ -172,12 +190,11 @@ static void find_label(fl_row *r)
         const fl_cell *c = &r->cells[i];
         if (c->norm[0] == '\0' || c->is_number)
             continue;
-        char *k = compact(c);
-        if (is_code(k) || is_index_word(k)) {
-            free(k);
+        char buf[SHORT_CELL];
+        const char *k = compact_short(c, buf);
+        if (k != NULL && (is_code(k) || is_index_word(k)))
             continue;
-        }
-        r->label = k;
+        r->label = compact(c);
         return;
     }
     r->label = xstrdup("");
@@ -507,10 +524,10 @@ void fl_table_finish(fl_table *t)
             break;
         }
         for (size_t c = 0; c < row->ncells; c++) {
-            char *k = compact(&row->cells[c]);
-            if (is_index_word(k))
+            char buf[SHORT_CELL];
+            const char *k = compact_short(&row->cells[c], buf);
+            if (k != NULL && is_index_word(k))
                 index_col[c] = 1;
-            free(k);
         }
     }
     if (first_body == t->nrows) /* no body: only the first row is a header */
