@@ -168,6 +168,22 @@ switch = [i for i in range(1, len(c)) if c[i] != c[i - 1]]
 assert switch in ([199], [200]) and len(set(c)) == 2, switch
 PY
 
+# A check that changes directory does not change how the next file, given
+# by a relative path, is found.
+mkdir -p "$TMP/rel"
+printf '2024年度某局部门决算\nCHDIR\n' > "$TMP/rel/a.txt"
+cp "$TMP/正常.txt" "$TMP/rel/b.txt"
+(cd "$TMP/rel" && "$FISLINT" check --plugin-dir "$PLUGDIR" --checks 'crashy,good-probe' -j 1 -f json \
+    a.txt b.txt >"$TMP/rel.out" 2>"$TMP/rel.err")
+status=$? out=$TMP/rel.out err=$TMP/rel.err
+expect_status 0 "a check that changes directory"
+python3 - "$out" <<'PY' && pass || fail "the file after a chdir is still read"
+import json, sys
+docs = json.load(open(sys.argv[1], encoding="utf-8"))["documents"]
+assert [d["source"] for d in docs] == ["a.txt", "b.txt"], docs
+assert all(d["error"] is None and "good-probe/ran" in [f["rule"] for f in d["findings"]] for d in docs), docs
+PY
+
 # A bad limit is a usage error.
 run check --check-timeout abc "$TMP/正常.txt"
 expect_status 2 "--check-timeout abc"

@@ -87,7 +87,12 @@ _Noreturn void fl_doc_worker_serve(const fl_checker *c, size_t max_size, int out
 {
     fl_worker_name("fislint-doc");
     char *buf = xmalloc(MAX_ORDER + 1);
+    /* Paths are relative to where fislint started: a check that changes
+     * directory must not make the next file unreadable. */
+    int home = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     for (;;) {
+        if (home >= 0 && fchdir(home) != 0)
+            _exit(3);
         int errfd;
         ssize_t n = fl_fdmsg_recv(orders, buf, MAX_ORDER, &errfd, 1);
         if (n <= 0)

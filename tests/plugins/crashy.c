@@ -3,7 +3,8 @@
  * careless plugin might, HANG: loops forever, FAIL: check() returns 1,
  * HOG: allocates until it cannot, VANISH: deletes the document's file and
  * aborts, so that it cannot be read again); otherwise it reports one info.
- * PID adds an info naming the process it ran in, to see workers reused. */
+ * PID adds an info naming the process it ran in, to see workers reused;
+ * CHDIR changes the working directory, as a careless check might. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +32,8 @@ static int crashy_check(const fl_document *doc, fl_report *rep, void *state)
         snprintf(pid, sizeof pid, "%ld", (long)getpid());
         fl_finding_set_line(fl_report_add(rep, "pid", FL_SEV_INFO, pid), 1, 1);
     }
+    if (says(doc, "CHDIR") && chdir("/") != 0)
+        return 1;
     if (says(doc, "CRASH"))
         raise(SIGSEGV);
     if (says(doc, "ABORT"))
