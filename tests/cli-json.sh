@@ -29,4 +29,27 @@ s = doc["summary"]
 assert s["documents"] == 2 and s["findings"] == len(d0["findings"])
 assert s["errors"] + s["warnings"] + s["infos"] == s["findings"]
 PY
+
+# A file named in GBK (the bytes of 财政, not UTF-8): its name becomes
+# U+FFFD in JSON, JSON Lines and the baseline, and nothing is dropped.
+# jansson refuses a string that is not UTF-8; the whole document used to
+# vanish from -f json, and its entries from the baseline.
+GBK=$TMP/$(printf '\262\306\325\376').txt
+cp "$S3" "$GBK"
+run check --format json --checks missing-cause --write-baseline "$TMP/gbk-base.json" "$GBK"
+expect_status 1 "json run with a GBK file name"
+"$FISLINT" check --format jsonl --checks missing-cause "$GBK" >"$TMP/gbk.jsonl" 2>/dev/null
+python3 - "$out" "$TMP/gbk.jsonl" "$TMP/gbk-base.json" <<'PY' && pass || fail "GBK file name: every format keeps the document"
+import json, sys
+name = "\ufffd" * 4 + ".txt"
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+assert len(doc["documents"]) == 1, doc["documents"]
+d = doc["documents"][0]
+assert d["source"].endswith("/" + name) and d["findings"], d["source"]
+lines = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+assert len(lines) == len(d["findings"]) and all(l["source"] == d["source"] for l in lines)
+base = json.load(open(sys.argv[3], encoding="utf-8"))
+assert len(base["waivers"]) == len(d["findings"]), base
+assert all(w["source"] == d["source"] for w in base["waivers"])
+PY
 finish

@@ -230,6 +230,25 @@ START_TEST(normalize_identity_agrees_with_normalize)
 }
 END_TEST
 
+/* What jansson refuses, fl_utf8_repair replaces byte by byte with U+FFFD. */
+START_TEST(utf8_repair_replaces_each_bad_byte)
+{
+    static const struct { const char *in, *out; } cases[] = {
+        { "合计 ok", "合计 ok" },
+        { "\xB2\xC6\xD5\xFE.txt", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD.txt" },
+        { "\xC0\xAF", "\xEF\xBF\xBD\xEF\xBF\xBD" },                         /* overlong '/' */
+        { "\xED\xA0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" },             /* a surrogate */
+        { "a\xE4\xB8", "a\xEF\xBF\xBD\xEF\xBF\xBD" },                         /* cut off */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *got = fl_utf8_repair(cases[i].in);
+        ck_assert_str_eq(got, cases[i].out);
+        ck_assert(fl_utf8_valid((const unsigned char *)got, strlen(got), NULL));
+        free(got);
+    }
+}
+END_TEST
+
 START_TEST(normalize_is_linear)
 {
     /* 30 MB of full-width commas; a quadratic implementation never ends. */
@@ -486,6 +505,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, normalize_keeps_chinese_punctuation);
     tcase_add_test(tc, normalize_invalid_bytes);
     tcase_add_test(tc, normalize_identity_agrees_with_normalize);
+    tcase_add_test(tc, utf8_repair_replaces_each_bad_byte);
     tcase_add_test(tc, normalize_is_linear);
     suite_add_tcase(s, tc);
 

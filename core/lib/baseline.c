@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "output.h"
 #include "report.h"
 #include "util.h"
 
@@ -48,7 +49,7 @@ void fl_baseline_free(fl_baseline *b)
 static void set_opt(json_t *o, const char *key, const char *value)
 {
     if (value != NULL)
-        json_object_set_new(o, key, json_string(value));
+        json_object_set_new(o, key, fl_json_text(value));
 }
 
 int fl_baseline_write(const fl_baseline *b, const fl_waivers *w, const char *path, char *err,
@@ -57,8 +58,9 @@ int fl_baseline_write(const fl_baseline *b, const fl_waivers *w, const char *pat
     json_t *list = json_array();
     for (size_t i = 0; i < b->count; i++) {
         const fl_waiver *e = &b->items[i];
-        json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s}", "fingerprint", e->fingerprint, "rule",
-                              e->rule, "unit", e->unit, "message", e->message, "source", e->file);
+        json_t *o = json_pack("{s:o, s:o, s:o, s:o, s:o}", "fingerprint", fl_json_text(e->fingerprint),
+                              "rule", fl_json_text(e->rule), "unit", fl_json_text(e->unit), "message",
+                              fl_json_text(e->message), "source", fl_json_text(e->file));
         for (size_t k = 0; w != NULL && k < w->count; k++)
             if (strcmp(w->items[k].fingerprint, e->fingerprint) == 0) {
                 set_opt(o, "who", w->items[k].who);

@@ -7,10 +7,19 @@
 #include <stdlib.h>
 
 #include "build-config.h" /* PACKAGE_VERSION */
+#include "text.h"
 
-static json_t *str_or_null(const char *s)
+json_t *fl_json_text(const char *s)
 {
-    return s != NULL ? json_string(s) : json_null();
+    if (s == NULL)
+        return json_null();
+    json_t *j = json_string(s);
+    if (j == NULL) {
+        char *repaired = fl_utf8_repair(s);
+        j = json_string(repaired);
+        free(repaired);
+    }
+    return j;
 }
 
 static json_t *dec_string(fl_dec d)
@@ -25,30 +34,30 @@ json_t *fl_output_finding_json(const fl_finding *f, const char *fingerprint)
                             "line", f->line ? json_integer((json_int_t)f->line) : json_null(),
                             "end_line", f->line ? json_integer((json_int_t)f->end_line) : json_null(),
                             "page", f->page ? json_integer(f->page) : json_null(),
-                            "section", str_or_null(f->section),
-                            "table", str_or_null(f->table),
-                            "row", str_or_null(f->row),
-                            "column", str_or_null(f->column));
+                            "section", fl_json_text(f->section),
+                            "table", fl_json_text(f->table),
+                            "row", fl_json_text(f->row),
+                            "column", fl_json_text(f->column));
     json_t *expected, *actual, *difference;
     if (f->has_values) {
         expected = dec_string(f->expected);
         actual = dec_string(f->actual);
         difference = dec_string(fl_dec_sub(f->actual, f->expected));
     } else {
-        expected = str_or_null(f->expected_text);
-        actual = str_or_null(f->actual_text);
+        expected = fl_json_text(f->expected_text);
+        actual = fl_json_text(f->actual_text);
         difference = json_null();
     }
     json_t *addends = json_array();
     for (size_t i = 0; i < f->naddends; i++)
-        json_array_append_new(addends, json_pack("{s:s, s:o}", "label", f->addends[i].label,
+        json_array_append_new(addends, json_pack("{s:o, s:o}", "label", fl_json_text(f->addends[i].label),
                                                  "value", dec_string(f->addends[i].value)));
-    return json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s}",
-                     "check", f->check, "rule", f->rule,
-                     "severity", fl_severity_name(f->severity), "message", f->message,
-                     "location", loc, "evidence", str_or_null(f->evidence),
+    return json_pack("{s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s}",
+                     "check", fl_json_text(f->check), "rule", fl_json_text(f->rule),
+                     "severity", fl_severity_name(f->severity), "message", fl_json_text(f->message),
+                     "location", loc, "evidence", fl_json_text(f->evidence),
                      "expected", expected, "actual", actual, "difference", difference,
-                     "addends", addends, "suggestion", str_or_null(f->suggestion),
+                     "addends", addends, "suggestion", fl_json_text(f->suggestion),
                      "fingerprint", fingerprint);
 }
 
@@ -65,12 +74,12 @@ void fl_output_json(FILE *out, const fl_doc_result *docs, size_t n)
                                       fl_output_finding_json(r->rep->items[i], fp + 17 * i));
         free(fp);
         json_array_append_new(documents,
-                              json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "source",
-                                        r->source, "format", str_or_null(r->format), "title",
-                                        str_or_null(r->title), "kind", str_or_null(r->kind),
+                              json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "source",
+                                        fl_json_text(r->source), "format", fl_json_text(r->format), "title",
+                                        fl_json_text(r->title), "kind", fl_json_text(r->kind),
                                         "year", r->year ? json_integer(r->year) : json_null(),
-                                        "unit", str_or_null(r->unit), "error",
-                                        str_or_null(r->error), "findings", findings));
+                                        "unit", fl_json_text(r->unit), "error",
+                                        fl_json_text(r->error), "findings", findings));
     }
     fl_summary s = fl_summarize(docs, n);
     json_t *root = json_pack(

@@ -103,4 +103,9 @@ void fl_output_error_fingerprint(const fl_doc_result *r, char out[17]);
 struct json_t; /* jansson, included only by the JSON writers */
 struct json_t *fl_output_finding_json(const fl_finding *f, const char *fingerprint);
 
+/* s as a JSON string (null for NULL).  Bytes that are not UTF-8 (a GBK
+ * file name) become U+FFFD: jansson refuses such a string, and the object
+ * holding it would be dropped from the output without a word. */
+struct json_t *fl_json_text(const char *s);
+
 #endif

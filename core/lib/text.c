@@ -161,6 +161,26 @@ char *fl_normalize(const char *s, size_t len)
     return out;
 }
 
+char *fl_utf8_repair(const char *s)
+{
+    size_t len = strlen(s), o = 0;
+    char *out = xmalloc(len * 3 + 1); /* each bad byte may become 3 */
+    for (size_t i = 0; i < len;) {
+        size_t n = seq_len((const unsigned char *)s + i, len - i);
+        if (n == 0) {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+            continue;
+        }
+        memcpy(out + o, s + i, n);
+        o += n;
+        i += n;
+    }
+    out[o] = '\0';
+    return out;
+}
+
 int fl_normalize_is_identity(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;

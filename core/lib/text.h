@@ -25,6 +25,10 @@ int fl_utf8_valid(const unsigned char *data, size_t len, size_t *bad_offset);
  * else is copied as is.  Caller frees. */
 char *fl_normalize(const char *s, size_t len);
 
+/* A copy of s in which every byte that is not part of a valid UTF-8
+ * sequence is U+FFFD (a GBK file name, say); caller frees. */
+char *fl_utf8_repair(const char *s);
+
 /* 1 when fl_normalize(s, len) would be s itself (nothing to fold, as in
  * most table cells), so the copy can be skipped. */
 int fl_normalize_is_identity(const char *s, size_t len);
