@@ -52,4 +52,10 @@ base = json.load(open(sys.argv[3], encoding="utf-8"))
 assert len(base["waivers"]) == len(d["findings"]), base
 assert all(w["source"] == d["source"] for w in base["waivers"])
 PY
+run dump --format json "$GBK"
+python3 - "$out" <<'PY' && pass || fail "GBK file name: dump --format json is a document"
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert d["source"].endswith("/" + "\ufffd" * 4 + ".txt") and d["tables"], d["source"]
+PY
 finish

@@ -4,6 +4,7 @@
 
 #include <jansson.h>
 
+#include "output.h"
 #include "text.h"
 
 static const char *unit_name(fl_unit u)
@@ -231,8 +232,8 @@ void fl_dump_json(FILE *out, const fl_document *doc)
         opt_int(fl_doc_year_line(doc)), "unit",
         fl_doc_unit(doc) ? json_string(fl_doc_unit(doc)) : json_null(), "unit_line",
         opt_int(fl_doc_unit_line(doc)));
-    json_t *root = json_pack("{s:s, s:s, s:o, s:o, s:I, s:o, s:o, s:o, s:o}", "source",
-                             fl_doc_source(doc), "format", fl_doc_format(doc), "title",
+    json_t *root = json_pack("{s:o, s:s, s:o, s:o, s:I, s:o, s:o, s:o, s:o}", "source",
+                             fl_json_text(fl_doc_source(doc)), "format", fl_doc_format(doc), "title",
                              fl_doc_title(doc) ? json_string(fl_doc_title(doc)) : json_null(),
                              "identity", identity,
                              "lines", (json_int_t)fl_doc_line_count(doc), "sections", sections,
