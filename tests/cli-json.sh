@@ -52,6 +52,19 @@ base = json.load(open(sys.argv[3], encoding="utf-8"))
 assert len(base["waivers"]) == len(d["findings"]), base
 assert all(w["source"] == d["source"] for w in base["waivers"])
 PY
+# A unit from a GBK-encoded -i list: U+FFFD in the JSON and in every SARIF
+# result's properties.
+printf '%s\t%s\n' "$S3" "$(printf '\262\306\325\376')" > "$TMP/gbk-list"
+"$FISLINT" check --format sarif --checks missing-cause -i "$TMP/gbk-list" >"$TMP/gbk.sarif" 2>/dev/null
+run check --format json --checks missing-cause -i "$TMP/gbk-list"
+python3 - "$out" "$TMP/gbk.sarif" <<'PY' && pass || fail "GBK unit: kept in JSON and SARIF"
+import json, sys
+unit = "\ufffd" * 4
+d = json.load(open(sys.argv[1], encoding="utf-8"))["documents"][0]
+assert d["unit"] == unit and d["findings"], d["unit"]
+results = json.load(open(sys.argv[2], encoding="utf-8"))["runs"][0]["results"]
+assert len(results) == len(d["findings"]) and all(r["properties"]["unit"] == unit for r in results)
+PY
 run dump --format json "$GBK"
 python3 - "$out" <<'PY' && pass || fail "GBK file name: dump --format json is a document"
 import json, sys

@@ -92,12 +92,12 @@ static json_t *result_of(json_t *rules, const char *uri, const fl_doc_result *r,
     json_t *props = json_pack("{s:s, s:s}", "check", f->check, "kind",
                               r->kind ? r->kind : "unknown");
     if (r->unit != NULL)
-        json_object_set_new(props, "unit", json_string(r->unit));
+        json_object_set_new(props, "unit", fl_json_text(r->unit));
     if (f->page > 0)
         json_object_set_new(props, "page", json_integer(f->page));
     /* A SARIF fix needs an edit to apply; ours is advice for people. */
     if (f->suggestion != NULL)
-        json_object_set_new(props, "suggestion", json_string(f->suggestion));
+        json_object_set_new(props, "suggestion", fl_json_text(f->suggestion));
     if (f->has_values) {
         json_object_set_new(props, "expected", json_string(fl_output_num(f, f->expected, e, sizeof e)));
         json_object_set_new(props, "actual", json_string(fl_output_num(f, f->actual, a, sizeof a)));
