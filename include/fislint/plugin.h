@@ -54,6 +54,7 @@
  *                    Exact decimals of any size a report holds: fl_wide
  *                    (128-bit millionths), fl_wide_parse(),
  *                    fl_cell_wide(), fl_wide_add() … fl_wide_format().
+ *                    Stepping through text: fl_utf8_char_len() (inline).
  */
 #ifndef FISLINT_PLUGIN_H
 #define FISLINT_PLUGIN_H
@@ -501,6 +502,23 @@ fl_wide fl_wide_abs(fl_wide a);
 int fl_wide_to_dec(fl_wide a, fl_dec *out);
 /* Format like fl_dec_format(); 64 bytes always suffice.  Returns buf. */
 char *fl_wide_format(fl_wide a, int min_places, char *buf, size_t size);
+
+/* Bytes of the UTF-8 character whose first byte is c, for stepping
+ * through normalised text one character at a time (since 1.1; inline, so
+ * no symbol).  A byte that cannot begin a character counts as 1, so a
+ * loop always advances. */
+static inline size_t fl_utf8_char_len(unsigned char c)
+{
+    if (c < 0x80)
+        return 1;
+    if ((c & 0xE0) == 0xC0)
+        return 2;
+    if ((c & 0xF0) == 0xE0)
+        return 3;
+    if ((c & 0xF8) == 0xF0)
+        return 4;
+    return 1;
+}
 
 /* ------------------------------------------------------------------ */
 /* Finding many words in one pass (since 1.1)                          */

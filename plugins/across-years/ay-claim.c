@@ -86,7 +86,7 @@ static int restates(const char *between, size_t n, const char *subject)
     static const char *const loose[] = { "总", "计", "合", "额", "数", "各", "均", "分", "别",
                                          "的", NULL };
     for (size_t i = 0; i < n;) {
-        size_t len = ay_u8len((unsigned char)between[i]);
+        size_t len = fl_utf8_char_len((unsigned char)between[i]);
         int ok = 0;
         for (size_t k = 0; loose[k] != NULL && !ok; k++)
             ok = ay_starts(between + i, loose[k]);
@@ -125,7 +125,7 @@ static int read_change(const char *s, size_t j, const char *subject, ay_claim *c
     while (k < j + AY_RESTATE_MAX && s[k] && !ay_sentence_break(s, k) && s[k] != ',' &&
            !(s[k] >= '0' && s[k] <= '9') && word_at(s, k, up_words) == 0 &&
            word_at(s, k, down_words) == 0)
-        k += ay_u8len((unsigned char)s[k]);
+        k += fl_utf8_char_len((unsigned char)s[k]);
     size_t up = word_at(s, k, up_words), down = word_at(s, k, down_words);
     if (up == 0 && down == 0)
         return 0;
@@ -174,7 +174,7 @@ int ay_claim_at(const char *text, size_t at, int final, int year, const char *su
         ay_money m;
         if (ay_money_at(text, i, &m))
             return 0;
-        i += ay_u8len((unsigned char)text[i]);
+        i += fl_utf8_char_len((unsigned char)text[i]);
     }
     if (c->end == 0)
         return 0;

@@ -13,7 +13,7 @@
 static size_t cause_end(const char *text, size_t from)
 {
     size_t i = from;
-    for (int breaks = 0; text[i]; i += ay_u8len((unsigned char)text[i])) {
+    for (int breaks = 0; text[i]; i += fl_utf8_char_len((unsigned char)text[i])) {
         size_t b = ay_sentence_break(text, i);
         if (b && ++breaks == 2)
             return i;

@@ -22,7 +22,7 @@ void ay_name_norm(const char *in, size_t n, char *buf, size_t size)
 {
     size_t o = 0;
     for (size_t i = 0; i < n && in[i] && o + 1 < size;) {
-        size_t len = ay_u8len((unsigned char)in[i]);
+        size_t len = fl_utf8_char_len((unsigned char)in[i]);
         int skip = in[i] == ' ';
         for (size_t k = 0; !skip && quotes[k] != NULL; k++)
             skip = ay_starts(in + i, quotes[k]);
@@ -78,7 +78,7 @@ static size_t name_start(const char *s, size_t end)
         if (s[q] != '(' || q + 1 == p || ay_starts(s + q, "(类)") || ay_starts(s + q, "(款)") ||
             ay_starts(s + q, "(项)"))
             break;
-        for (size_t k = q + 1; k < p; k += ay_u8len((unsigned char)s[k]))
+        for (size_t k = q + 1; k < p; k += fl_utf8_char_len((unsigned char)s[k]))
             if (!is_cjk(s, k))
                 return i;
         if (q == 0 || !is_cjk(s, ay_prev(s, q)))
@@ -141,13 +141,13 @@ static size_t stated_amount(const char *text, size_t i, ay_money *m)
 static size_t chain_near(const char *text, size_t after, size_t at, char out[3][AY_NAME_MAX])
 {
     size_t last = (size_t)-1;
-    for (size_t i = after; i < at; i += ay_u8len((unsigned char)text[i]))
+    for (size_t i = after; i < at; i += fl_utf8_char_len((unsigned char)text[i]))
         if (ay_starts(text + i, "(项)"))
             last = i + strlen("(项)");
     if (last == (size_t)-1)
         return (size_t)-1;
     int breaks = 0;
-    for (size_t i = last; i < at; i += ay_u8len((unsigned char)text[i]))
+    for (size_t i = last; i < at; i += fl_utf8_char_len((unsigned char)text[i]))
         if (ay_sentence_break(text, i))
             breaks++;
     if (breaks > 2)
@@ -160,7 +160,7 @@ static size_t chain_near(const char *text, size_t after, size_t at, char out[3][
  * 预算财政拨款支出721.95万元" at the very start. */
 static int opening_total(const char *text, const char *unit)
 {
-    for (size_t i = 0; text[i]; i += ay_u8len((unsigned char)text[i])) {
+    for (size_t i = 0; text[i]; i += fl_utf8_char_len((unsigned char)text[i])) {
         ay_money m;
         if (!ay_money_at(text, i, &m))
             continue;
@@ -190,7 +190,7 @@ static int paragraph_each(const fl_paragraph *p, const char *unit, ay_initial_fn
     const char *text = fl_paragraph_text(p);
     size_t prev_end = 0; /* just after the previous statement */
     int first = 1;
-    for (size_t i = 0; text[i]; i += ay_u8len((unsigned char)text[i])) {
+    for (size_t i = 0; text[i]; i += fl_utf8_char_len((unsigned char)text[i])) {
         ay_money m;
         size_t at;
         if (!ay_starts(text + i, "年初预算") || (at = stated_amount(text, i, &m)) == 0)

@@ -57,7 +57,7 @@ static void strip_years(char *buf)
             memmove(buf + i, buf + i + n, strlen(buf + i + n) + 1);
             continue;
         }
-        i += ay_u8len((unsigned char)buf[i]);
+        i += fl_utf8_char_len((unsigned char)buf[i]);
     }
 }
 
@@ -66,7 +66,7 @@ static void strip_years(char *buf)
 static void strip_unit(char *buf, const char *unit)
 {
     strip_all(buf, unit);
-    for (size_t i = 0; unit[i]; i += ay_u8len((unsigned char)unit[i])) {
+    for (size_t i = 0; unit[i]; i += fl_utf8_char_len((unsigned char)unit[i])) {
         const char *tail = unit + i;
         if (ay_cjk_count(tail) < 3)
             break;

@@ -4,17 +4,6 @@
 
 #include "ay.h"
 
-size_t ay_u8len(unsigned char c)
-{
-    if (c >= 0xf0 && c < 0xf8)
-        return 4;
-    if (c >= 0xe0)
-        return c < 0xf0 ? 3 : 1;
-    if (c >= 0xc0)
-        return 2;
-    return 1;
-}
-
 int ay_starts(const char *s, const char *prefix)
 {
     return strncmp(s, prefix, strlen(prefix)) == 0;
@@ -62,7 +51,7 @@ size_t ay_cjk_count(const char *s)
         unsigned char c = (unsigned char)s[i];
         if (c >= 0xe4 && c <= 0xe9)
             n++;
-        i += ay_u8len(c);
+        i += fl_utf8_char_len(c);
     }
     return n;
 }

@@ -18,7 +18,6 @@
 #include <fislint/plugin.h>
 
 /* -- text (ay-text.c); all on normalised UTF-8 -- */
-size_t ay_u8len(unsigned char c);
 int ay_starts(const char *s, const char *prefix);
 /* Start of the character before s[i] (i > 0). */
 size_t ay_prev(const char *s, size_t i);

@@ -47,7 +47,7 @@ static size_t find_subject(const char *s, size_t from, size_t to, cw_side *side,
             *side = sd;
             *len = l;
         }
-        j += cw_u8len((unsigned char)s[j]);
+        j += fl_utf8_char_len((unsigned char)s[j]);
     }
     return at;
 }
@@ -107,7 +107,7 @@ int cw_rule_final_vs_budget(const cw_para *pp, fl_report *rep, const cw_options 
         cw_rel rel = cw_word_may_start(pp, &wk, i) ? cw_word_at(s, i, 1, &len, &word)
                                                   : CW_REL_NONE;
         if (rel == CW_REL_NONE) {
-            i += cw_u8len((unsigned char)s[i]);
+            i += fl_utf8_char_len((unsigned char)s[i]);
             continue;
         }
         int change = strcmp(word, "增加") == 0 || strcmp(word, "减少") == 0 ||

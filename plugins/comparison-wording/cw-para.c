@@ -41,7 +41,7 @@ static int split_sentences(cw_para *pp)
             if (i - start > CW_SENTENCE_MAX)
                 start = last_clause;
         } else {
-            i += cw_u8len((unsigned char)s[i]);
+            i += fl_utf8_char_len((unsigned char)s[i]);
         }
     }
 }

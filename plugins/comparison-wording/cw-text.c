@@ -6,17 +6,6 @@
 
 #include "cw.h"
 
-size_t cw_u8len(unsigned char c)
-{
-    if (c >= 0xf0 && c < 0xf8)
-        return 4;
-    if (c >= 0xe0)
-        return c < 0xf0 ? 3 : 1;
-    if (c >= 0xc0)
-        return 2;
-    return 1;
-}
-
 int cw_starts(const char *s, const char *prefix)
 {
     return strncmp(s, prefix, strlen(prefix)) == 0;

@@ -48,7 +48,7 @@ static cw_side marker_before(const char *s, size_t ss, size_t pos, int prev_year
 /* "原因" between ss and pos: the word belongs to a cause, not a comparison. */
 static int in_cause(const char *s, size_t ss, size_t pos)
 {
-    for (size_t j = ss; j < pos; j += cw_u8len((unsigned char)s[j]))
+    for (size_t j = ss; j < pos; j += fl_utf8_char_len((unsigned char)s[j]))
         if (cw_starts(s + j, "原因"))
             return 1;
     return 0;
@@ -66,7 +66,7 @@ int cw_rule_year_on_year(const cw_para *pp, fl_report *rep, const cw_options *o)
         cw_rel rel = cw_word_may_start(pp, &wk, i) ? cw_word_at(s, i, 1, &len, &word)
                                                   : CW_REL_NONE;
         if (rel == CW_REL_NONE) {
-            i += cw_u8len((unsigned char)s[i]);
+            i += fl_utf8_char_len((unsigned char)s[i]);
             continue;
         }
         size_t at = i;

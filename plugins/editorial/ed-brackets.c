@@ -94,7 +94,7 @@ static long balance(const char *t, const pair *pr)
             b--;
             k += pr->close_len;
         } else {
-            k += ed_u8len((unsigned char)t[k]);
+            k += fl_utf8_char_len((unsigned char)t[k]);
         }
     }
     return b;
@@ -149,7 +149,7 @@ static void find_unmatched(const char *s, unmatched out[NPAIRS])
     int is_close;
     for (t = 0; t < NPAIRS; t++)
         out[t].at = NO_MARK;
-    for (size_t k = 0; s[k] != '\0'; k += ed_u8len((unsigned char)s[k])) {
+    for (size_t k = 0; s[k] != '\0'; k += fl_utf8_char_len((unsigned char)s[k])) {
         if (!mark_at(s + k, &t, &is_close) || out[t].at != NO_MARK)
             continue; /* no mark, or its pair already has its answer */
         if (!is_close) {

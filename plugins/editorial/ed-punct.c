@@ -37,7 +37,7 @@ int ed_rule_doubled_punctuation(const fl_document *doc, fl_report *rep)
         for (size_t k = 0; s[k] != '\0';) {
             size_t len = mark_len(s + k);
             if (len == 0) {
-                k += ed_u8len((unsigned char)s[k]);
+                k += fl_utf8_char_len((unsigned char)s[k]);
                 continue;
             }
             size_t end = k, count = 0, full_stops = 0;

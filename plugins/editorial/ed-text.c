@@ -46,14 +46,14 @@ char *ed_context(const char *s, size_t start, size_t end, size_t n, char *buf, s
     for (size_t k = 0; k < n && from > 0; k++)
         from = ed_prev(s, from);
     for (size_t k = 0; k < n && s[to] != '\0'; k++)
-        to += ed_u8len((unsigned char)s[to]);
+        to += fl_utf8_char_len((unsigned char)s[to]);
     size_t j = 0;
     if (size == 0)
         return buf;
     if (from > 0 && n > 0)
         j = put(buf, j, size, "…", 3);
     for (size_t i = from; i < to;) {
-        size_t len = ed_u8len((unsigned char)s[i]);
+        size_t len = fl_utf8_char_len((unsigned char)s[i]);
         const char *mark = display_mark(s, i);
         j = mark != NULL ? put(buf, j, size, mark, strlen(mark)) : put(buf, j, size, s + i, len);
         i += len;

@@ -15,20 +15,6 @@ int ed_rule_unbalanced_bracket(const fl_document *doc, fl_report *rep);
 int ed_rule_numbering_gap(const fl_document *doc, fl_report *rep);
 
 /* -- text helpers (ed-text.c); normalised UTF-8 -- */
-/* Bytes of the UTF-8 sequence starting with byte c (1 for a bad byte).
- * Inline: the rules step through every character of every paragraph. */
-static inline size_t ed_u8len(unsigned char c)
-{
-    if (c < 0x80)
-        return 1;
-    if ((c & 0xE0) == 0xC0)
-        return 2;
-    if ((c & 0xF0) == 0xE0)
-        return 3;
-    if ((c & 0xF8) == 0xF0)
-        return 4;
-    return 1;
-}
 /* 1 when s begins with prefix (not empty).  The first byte is compared
  * before anything else: the rules ask at every character, and most
  * characters differ there. */

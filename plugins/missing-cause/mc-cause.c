@@ -93,7 +93,7 @@ static size_t cause_end(const char *s, size_t from)
 {
     size_t i = from;
     while (s[i] && !mc_starts(s + i, "。") && s[i] != ';' && !mc_starts(s + i, "；"))
-        i += mc_u8len((unsigned char)s[i]);
+        i += fl_utf8_char_len((unsigned char)s[i]);
     return i;
 }
 

@@ -124,7 +124,7 @@ static void scan_region(const fl_document *doc, size_t from, size_t to, figures 
             size_t end = at;
             while (t[end] && !mc_starts(t + end, "，") && !mc_starts(t + end, "。") &&
                    t[end] != ',' && t[end] != ';')
-                end += mc_u8len((unsigned char)t[end]);
+                end += fl_utf8_char_len((unsigned char)t[end]);
             mc_excerpt_tail(t, start, end, 20, f->wording, sizeof f->wording);
             f->line = fl_paragraph_line_at(p, at);
         }

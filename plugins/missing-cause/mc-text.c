@@ -5,17 +5,6 @@
 
 #include "mc.h"
 
-size_t mc_u8len(unsigned char c)
-{
-    if (c >= 0xf0 && c < 0xf8)
-        return 4;
-    if (c >= 0xe0)
-        return c < 0xf0 ? 3 : 1;
-    if (c >= 0xc0)
-        return 2;
-    return 1;
-}
-
 int mc_starts(const char *s, const char *prefix)
 {
     return strncmp(s, prefix, strlen(prefix)) == 0;
@@ -93,7 +82,7 @@ char *mc_excerpt_tail(const char *s, size_t from, size_t to, size_t max_chars, c
     if (el + len + 1 > size) {
         /* Keep a valid tail that fits. */
         while (len > 0 && el + len + 1 > size) {
-            start += mc_u8len((unsigned char)s[start]);
+            start += fl_utf8_char_len((unsigned char)s[start]);
             len = to > start ? to - start : 0;
         }
     }
@@ -147,7 +136,7 @@ static size_t last_word_end(const char *s, size_t from, size_t to, const char *c
             if (i + wl <= to && memcmp(s + i, words[k], wl) == 0 && i + wl > best)
                 best = i + wl;
         }
-        i += mc_u8len((unsigned char)s[i]);
+        i += fl_utf8_char_len((unsigned char)s[i]);
     }
     return best;
 }
@@ -165,7 +154,7 @@ size_t mc_scan_money(const char *text, void (*fn)(void *ctx, const mc_money *m),
                             (i == 0 || (!is_digit(text[i - 1]) && text[i - 1] != '.' &&
                                         text[i - 1] != ','));
         if (!starts_number) {
-            i += mc_u8len((unsigned char)text[i]);
+            i += fl_utf8_char_len((unsigned char)text[i]);
             continue;
         }
         fl_number n;
@@ -235,7 +224,7 @@ void mc_display(char *s, size_t size)
         size_t k = j - 1;
         while (k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80)
             k--;
-        if (k + mc_u8len((unsigned char)s[k]) == j)
+        if (k + fl_utf8_char_len((unsigned char)s[k]) == j)
             break;
         j = k;
     }

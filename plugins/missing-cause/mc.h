@@ -28,8 +28,6 @@ int mc_rule_deviation_reason(const fl_document *doc, fl_report *rep, const mc_op
 int mc_rule_deviation_section(const fl_document *doc, fl_report *rep, const mc_options *o);
 
 /* -- text helpers (mc-text.c); all work on normalised UTF-8 -- */
-/* Bytes of the UTF-8 sequence starting with byte c (1 for bad bytes). */
-size_t mc_u8len(unsigned char c);
 int mc_starts(const char *s, const char *prefix);
 /* Skip ASCII spaces from s[i]. */
 size_t mc_skip_spaces(const char *s, size_t i);

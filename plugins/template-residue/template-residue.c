@@ -151,7 +151,7 @@ static void on_match(void *ctx, const tr_match *m)
         /* An instruction is reported where it begins, but a heading
          * joined into the paragraph is not part of it. */
         while (start < m->at && is_heading_line(st->doc, line_at(st, start)))
-            start += tr_u8len((unsigned char)st->text[start]);
+            start += fl_utf8_char_len((unsigned char)st->text[start]);
         line = line_at(st, start);
     }
     tr_hit *h = find_hit(st, m->rule, line);

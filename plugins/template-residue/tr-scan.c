@@ -132,7 +132,7 @@ static void scan_placeholders(const tr_cands *c, const char *s, tr_match_fn fn, 
             i += len;
             continue;
         }
-        i += tr_u8len((unsigned char)s[i]);
+        i += fl_utf8_char_len((unsigned char)s[i]);
     }
 }
 
@@ -172,7 +172,7 @@ static void scan_alternatives(const tr_cands *c, const char *s, tr_match_fn fn, 
     size_t i = 0, k = 0;
     while (s[i] != '\0' && !cand_none_after(c, i, TR_GROUP_PAIR)) {
         if (!cand_at(c, &k, i, TR_GROUP_PAIR)) {
-            i += tr_u8len((unsigned char)s[i]);
+            i += fl_utf8_char_len((unsigned char)s[i]);
             continue;
         }
         size_t end = 0;
@@ -193,7 +193,7 @@ static void scan_alternatives(const tr_cands *c, const char *s, tr_match_fn fn, 
             i = end;
             continue;
         }
-        i += tr_u8len((unsigned char)s[i]);
+        i += fl_utf8_char_len((unsigned char)s[i]);
     }
 }
 
@@ -244,7 +244,7 @@ static void instruction_span(const char *s, size_t at, size_t *start, size_t *en
         }
     }
     if (open != (size_t)-1) {
-        for (size_t k = at; s[k] != '\0'; k += tr_u8len((unsigned char)s[k])) {
+        for (size_t k = at; s[k] != '\0'; k += fl_utf8_char_len((unsigned char)s[k])) {
             if (s[k] == '(' || is_sentence_end(s + k))
                 break;
             if (s[k] == ')') {
@@ -263,9 +263,9 @@ static void instruction_span(const char *s, size_t at, size_t *start, size_t *en
     }
     size_t b = at;
     while (s[b] != '\0' && !is_sentence_end(s + b) && s[b] != ':')
-        b += tr_u8len((unsigned char)s[b]);
+        b += fl_utf8_char_len((unsigned char)s[b]);
     if (s[b] != '\0')
-        b += tr_u8len((unsigned char)s[b]);
+        b += fl_utf8_char_len((unsigned char)s[b]);
     *start = a;
     *end = b;
 }
@@ -274,7 +274,7 @@ static void instruction_span(const char *s, size_t at, size_t *start, size_t *en
  * of Chinese is some thirteen characters). */
 static int please_fill(const char *s, size_t at)
 {
-    for (size_t k = at; s[k] != '\0' && k < at + 120; k += tr_u8len((unsigned char)s[k])) {
+    for (size_t k = at; s[k] != '\0' && k < at + 120; k += fl_utf8_char_len((unsigned char)s[k])) {
         if (is_sentence_end(s + k))
             return 0;
         for (size_t v = 0; v < sizeof fill_verbs / sizeof *fill_verbs; v++)
@@ -295,7 +295,7 @@ static int note_instruction(const char *s, size_t at)
         k += strlen("注:");
     else
         return 0;
-    for (; s[k] != '\0' && s[k] != ')'; k += tr_u8len((unsigned char)s[k]))
+    for (; s[k] != '\0' && s[k] != ')'; k += fl_utf8_char_len((unsigned char)s[k]))
         for (size_t w = 0; w < sizeof words / sizeof *words; w++)
             if (tr_starts(s + k, words[w]))
                 return 1;
@@ -331,7 +331,7 @@ static void scan_instructions(const tr_cands *c, const char *s, tr_match_fn fn, 
 {
     size_t last_end = 0, k = 0;
     for (size_t i = 0; s[i] != '\0' && !cand_none_after(c, i, TR_GROUP_INSTRUCTION);
-         i += tr_u8len((unsigned char)s[i])) {
+         i += fl_utf8_char_len((unsigned char)s[i])) {
         if (i < last_end || !cand_at(c, &k, i, TR_GROUP_INSTRUCTION) ||
             !is_instruction_at(s, i))
             continue;

@@ -4,19 +4,6 @@
 
 #include "tr.h"
 
-size_t tr_u8len(unsigned char c)
-{
-    if (c < 0x80)
-        return 1;
-    if ((c & 0xE0) == 0xC0)
-        return 2;
-    if ((c & 0xF0) == 0xE0)
-        return 3;
-    if ((c & 0xF8) == 0xF0)
-        return 4;
-    return 1;
-}
-
 int tr_starts(const char *s, const char *prefix)
 {
     return strncmp(s, prefix, strlen(prefix)) == 0;
@@ -51,10 +38,10 @@ void tr_widen(const char *s, size_t start, size_t end, size_t n, size_t *from, s
     size_t b = end;
     for (size_t k = 0; k < n && s[b] != '\0'; k++) {
         if (is_stop(s + b)) {
-            b += tr_u8len((unsigned char)s[b]); /* keep the full stop */
+            b += fl_utf8_char_len((unsigned char)s[b]); /* keep the full stop */
             break;
         }
-        b += tr_u8len((unsigned char)s[b]);
+        b += fl_utf8_char_len((unsigned char)s[b]);
     }
     *from = a;
     *to = b;
@@ -89,7 +76,7 @@ char *tr_excerpt(const char *s, size_t from, size_t to, size_t max_chars, char *
     if (size == 0)
         return buf;
     while (i < to && s[i] != '\0' && chars < max_chars) {
-        size_t len = tr_u8len((unsigned char)s[i]);
+        size_t len = fl_utf8_char_len((unsigned char)s[i]);
         const char *mark = display_mark(s, i, from);
         const char *src = mark != NULL ? mark : s + i;
         size_t out = mark != NULL ? strlen(mark) : len;
