@@ -33,13 +33,13 @@ static size_t cover_line_at(const cover *c, size_t offset)
 
 static int is_toc(const char *stripped)
 {
-    return strcmp(stripped, "目录") == 0 || fl_str_starts_with(stripped, "目录");
+    return strcmp(stripped, "目录") == 0 || fl_str_starts(stripped, "目录");
 }
 
 /* "附件4", "- 1 -": furniture before the title. */
 static int is_furniture(const char *stripped)
 {
-    if (fl_str_starts_with(stripped, "附件"))
+    if (fl_str_starts(stripped, "附件"))
         return strlen(stripped) <= strlen("附件") + 3;
     return 0;
 }
@@ -120,10 +120,10 @@ static int year_at(const char *s, size_t *len)
 {
     if (s[0] != '2' || s[1] != '0' || s[2] < '0' || s[2] > '9' || s[3] < '0' || s[3] > '9')
         return 0;
-    if (!fl_str_starts_with(s + 4, "年"))
+    if (!fl_str_starts(s + 4, "年"))
         return 0;
     *len = 4 + strlen("年");
-    if (fl_str_starts_with(s + *len, "度"))
+    if (fl_str_starts(s + *len, "度"))
         *len += strlen("度");
     return 2000 + (s[2] - '0') * 10 + (s[3] - '0');
 }
@@ -206,7 +206,7 @@ static char *labelled_unit(const fl_document *doc, size_t *line)
         char *s = fl_strip_spaces_dup(md);
         free(md);
         for (size_t k = 0; k < sizeof UNIT_LABELS / sizeof UNIT_LABELS[0]; k++) {
-            if (!fl_str_starts_with(s, UNIT_LABELS[k]))
+            if (!fl_str_starts(s, UNIT_LABELS[k]))
                 continue;
             const char *v = s + strlen(UNIT_LABELS[k]);
             /* "部门：X 单位：万元" on one line. */

@@ -33,18 +33,18 @@ int fl_cn_numeral(const char *s, size_t *len)
     for (;;) {
         int d = -1;
         for (int k = 0; k < 10; k++)
-            if (strncmp(s + i, digits[k], 3) == 0)
+            if (fl_str_starts(s + i, digits[k]))
                 d = k;
-        if (d < 0 && strncmp(s + i, "〇", 3) == 0)
+        if (d < 0 && fl_str_starts(s + i, "〇"))
             d = 0;
-        if (d < 0 && strncmp(s + i, "两", 3) == 0)
+        if (d < 0 && fl_str_starts(s + i, "两"))
             d = 2;
         if (d >= 0) {
             cur = d;
-        } else if (strncmp(s + i, "十", 3) == 0) {
+        } else if (fl_str_starts(s + i, "十")) {
             total += (cur ? cur : 1) * 10;
             cur = 0;
-        } else if (strncmp(s + i, "百", 3) == 0) {
+        } else if (fl_str_starts(s + i, "百")) {
             total += (cur ? cur : 1) * 100;
             cur = 0;
         } else {
@@ -232,7 +232,7 @@ static char *title_candidate(const fl_parse *p, size_t i)
     char *compact = fl_strip_spaces_dup(t);
     int ok = nchars >= 4 && nchars <= 60 && !has_sentence_punct(t) &&
              fl_numbering_at(t, &value, &mlen) == FL_NUM_NONE &&
-             !fl_str_starts_with(compact, "附件") && strcmp(compact, "目录") != 0;
+             !fl_str_starts(compact, "附件") && strcmp(compact, "目录") != 0;
     if (ok) {
         /* at least two CJK characters */
         int cjk = 0;

@@ -117,11 +117,11 @@ static fl_unit unit_in(const char *compact)
         const char *v = u + strlen("单位");
         if (*v == ':')
             v++;
-        if (fl_str_starts_with(v, "万元"))
+        if (fl_str_starts(v, "万元"))
             return FL_UNIT_WANYUAN;
-        if (fl_str_starts_with(v, "亿元"))
+        if (fl_str_starts(v, "亿元"))
             return FL_UNIT_YIYUAN;
-        if (fl_str_starts_with(v, "元"))
+        if (fl_str_starts(v, "元"))
             return FL_UNIT_YUAN;
         u = strstr(v, "单位");
     }
@@ -168,9 +168,9 @@ static furniture classify_furniture(const char *norm)
     if (is_number_label(c)) {
         f.is_meta = 1;
         f.label = xstrdup(c);
-    } else if (f.unit != FL_UNIT_NONE || fl_str_starts_with(c, "部门:") ||
-               fl_str_starts_with(c, "单位:") || fl_str_starts_with(c, "编制单位:") ||
-               fl_str_starts_with(c, "单位名称:") || fl_str_starts_with(c, "填报单位:") ||
+    } else if (f.unit != FL_UNIT_NONE || fl_str_starts(c, "部门:") ||
+               fl_str_starts(c, "单位:") || fl_str_starts(c, "编制单位:") ||
+               fl_str_starts(c, "单位名称:") || fl_str_starts(c, "填报单位:") ||
                is_year_line(norm)) {
         f.is_meta = 1;
     }

@@ -124,11 +124,6 @@ void fl_buf_free(fl_buf *b)
     b->len = b->cap = 0;
 }
 
-int fl_str_starts_with(const char *s, const char *prefix)
-{
-    return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
 int fl_str_contains(const char *s, const char *needle)
 {
     return s != NULL && strstr(s, needle) != NULL;

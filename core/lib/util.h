@@ -50,7 +50,6 @@ size_t fl_strindex_find(const fl_strindex *ix, const void *items, fl_strindex_ke
 void fl_strindex_add(fl_strindex *ix, const void *items, fl_strindex_key key, size_t i);
 void fl_strindex_free(fl_strindex *ix);
 
-int fl_str_starts_with(const char *s, const char *prefix);
 /* 1 when `s` contains `needle`. */
 int fl_str_contains(const char *s, const char *needle);
 

@@ -18,7 +18,7 @@
 static size_t word_at(const char *s, size_t i, const char *const *words)
 {
     for (size_t k = 0; words[k] != NULL; k++)
-        if (ay_starts(s + i, words[k]))
+        if (fl_str_starts(s + i, words[k]))
             return strlen(words[k]);
     return 0;
 }
@@ -26,18 +26,18 @@ static size_t word_at(const char *s, size_t i, const char *const *words)
 /* "上年", "上年度", or "<year-1>年(度)" at s+i: its length, or 0. */
 static size_t last_year_at(const char *s, size_t i, int year)
 {
-    if (ay_starts(s + i, "上年") || ay_starts(s + i, "去年")) {
+    if (fl_str_starts(s + i, "上年") || fl_str_starts(s + i, "去年")) {
         size_t n = strlen("上年");
-        return ay_starts(s + i + n, "度") ? n + strlen("度") : n;
+        return fl_str_starts(s + i + n, "度") ? n + strlen("度") : n;
     }
     char y[16];
     if (year <= 0)
         return 0;
     int len = snprintf(y, sizeof y, "%d年", year - 1);
-    if (len <= 0 || !ay_starts(s + i, y))
+    if (len <= 0 || !fl_str_starts(s + i, y))
         return 0;
     size_t n = (size_t)len;
-    return ay_starts(s + i + n, "度") ? n + strlen("度") : n;
+    return fl_str_starts(s + i + n, "度") ? n + strlen("度") : n;
 }
 
 /* The comparison phrase at s+i (与上年相比, 比上年预算, 较上年, 本年数与上年数
@@ -51,26 +51,26 @@ static size_t phrase_at(const char *s, size_t i, int final, int year)
     size_t n = word_at(s, j, lead);
     if (n == 0)
         return 0;
-    int needs_verb = ay_starts(s + j, "与") || ay_starts(s + j, "同");
+    int needs_verb = fl_str_starts(s + j, "与") || fl_str_starts(s + j, "同");
     j += n;
     size_t y = last_year_at(s, j, year);
     if (y == 0)
         return 0;
     j += y;
-    if (ay_starts(s + j, "数"))
+    if (fl_str_starts(s + j, "数"))
         j += strlen("数");
     const char *own = final ? "决算" : "预算";
-    if (ay_starts(s + j, own)) {
+    if (fl_str_starts(s + j, own)) {
         j += strlen(own);
-        if (ay_starts(s + j, "数"))
+        if (fl_str_starts(s + j, "数"))
             j += strlen("数");
-    } else if (ay_starts(s + j, "同期")) {
+    } else if (fl_str_starts(s + j, "同期")) {
         j += strlen("同期");
     }
     static const char *const verbs[] = { "相比较", "相比", "比较", "对比", "比", NULL };
     size_t v = word_at(s, j, verbs);
-    if (needs_verb && v == 0 && !ay_starts(s + j, "一致") && !ay_starts(s + j, "持平") &&
-        !ay_starts(s + j, "相同") && !ay_starts(s + j, "相等"))
+    if (needs_verb && v == 0 && !fl_str_starts(s + j, "一致") && !fl_str_starts(s + j, "持平") &&
+        !fl_str_starts(s + j, "相同") && !fl_str_starts(s + j, "相等"))
         return 0;
     j += v;
     if (s[j] == ',')
@@ -89,7 +89,7 @@ static int restates(const char *between, size_t n, const char *subject)
         size_t len = fl_utf8_char_len((unsigned char)between[i]);
         int ok = 0;
         for (size_t k = 0; loose[k] != NULL && !ok; k++)
-            ok = ay_starts(between + i, loose[k]);
+            ok = fl_str_starts(between + i, loose[k]);
         if (!ok) {
             char ch[8];
             if (len >= sizeof ch)
@@ -133,7 +133,7 @@ static int read_change(const char *s, size_t j, const char *subject, ay_claim *c
         return 0;
     size_t w = k;
     k += up ? up : down;
-    if (ay_starts(s + k, "了"))
+    if (fl_str_starts(s + k, "了"))
         k += strlen("了");
     k = ay_skip_spaces(s, k);
     if (!ay_money_at(s, k, &c->d))

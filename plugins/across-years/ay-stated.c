@@ -25,8 +25,8 @@ void ay_name_norm(const char *in, size_t n, char *buf, size_t size)
         size_t len = fl_utf8_char_len((unsigned char)in[i]);
         int skip = in[i] == ' ';
         for (size_t k = 0; !skip && quotes[k] != NULL; k++)
-            skip = ay_starts(in + i, quotes[k]);
-        if (ay_starts(in + i, "其它")) {
+            skip = fl_str_starts(in + i, quotes[k]);
+        if (fl_str_starts(in + i, "其它")) {
             if (o + strlen("其他") + 1 >= size)
                 break;
             memcpy(buf + o, "其他", strlen("其他"));
@@ -75,8 +75,8 @@ static size_t name_start(const char *s, size_t end)
         size_t q = p;
         while (q > 0 && s[q] != '(')
             q = ay_prev(s, q);
-        if (s[q] != '(' || q + 1 == p || ay_starts(s + q, "(类)") || ay_starts(s + q, "(款)") ||
-            ay_starts(s + q, "(项)"))
+        if (s[q] != '(' || q + 1 == p || fl_str_starts(s + q, "(类)") || fl_str_starts(s + q, "(款)") ||
+            fl_str_starts(s + q, "(项)"))
             break;
         for (size_t k = q + 1; k < p; k += fl_utf8_char_len((unsigned char)s[k]))
             if (!is_cjk(s, k))
@@ -125,10 +125,10 @@ static int total_kind(const char *subject)
 static size_t stated_amount(const char *text, size_t i, ay_money *m)
 {
     size_t j = i + strlen("年初预算");
-    if (ay_starts(text + j, "数"))
+    if (fl_str_starts(text + j, "数"))
         j += strlen("数");
     j = ay_skip_spaces(text, j);
-    if (ay_starts(text + j, "为") || ay_starts(text + j, "是"))
+    if (fl_str_starts(text + j, "为") || fl_str_starts(text + j, "是"))
         j += strlen("为");
     else if (text[j] == ':')
         j++;
@@ -142,7 +142,7 @@ static size_t chain_near(const char *text, size_t after, size_t at, char out[3][
 {
     size_t last = (size_t)-1;
     for (size_t i = after; i < at; i += fl_utf8_char_len((unsigned char)text[i]))
-        if (ay_starts(text + i, "(项)"))
+        if (fl_str_starts(text + i, "(项)"))
             last = i + strlen("(项)");
     if (last == (size_t)-1)
         return (size_t)-1;
@@ -193,7 +193,7 @@ static int paragraph_each(const fl_paragraph *p, const char *unit, ay_initial_fn
     for (size_t i = 0; text[i]; i += fl_utf8_char_len((unsigned char)text[i])) {
         ay_money m;
         size_t at;
-        if (!ay_starts(text + i, "年初预算") || (at = stated_amount(text, i, &m)) == 0)
+        if (!fl_str_starts(text + i, "年初预算") || (at = stated_amount(text, i, &m)) == 0)
             continue;
         ay_initial s;
         memset(&s, 0, sizeof s);

@@ -16,11 +16,11 @@ size_t ay_clause_start(const char *text, size_t at)
         size_t b = ay_clause_break(text, p);
         if (b)
             return p + b;
-        if (ay_starts(text + p, "元") || text[p] == '%') {
+        if (fl_str_starts(text + p, "元") || text[p] == '%') {
             size_t q = p;
             if (q > 0 && text[p] != '%') {
                 size_t r = ay_prev(text, q);
-                if (ay_starts(text + r, "万") || ay_starts(text + r, "亿"))
+                if (fl_str_starts(text + r, "万") || fl_str_starts(text + r, "亿"))
                     q = r;
             }
             while (q > 0 && text[q - 1] == ' ')
@@ -48,11 +48,11 @@ static void strip_all(char *buf, const char *word)
 static void strip_years(char *buf)
 {
     for (size_t i = 0; buf[i];) {
-        if ((ay_starts(buf + i, "19") || ay_starts(buf + i, "20")) && buf[i + 2] >= '0' &&
+        if ((fl_str_starts(buf + i, "19") || fl_str_starts(buf + i, "20")) && buf[i + 2] >= '0' &&
             buf[i + 2] <= '9' && buf[i + 3] >= '0' && buf[i + 3] <= '9' &&
-            ay_starts(buf + i + 4, "年") && (i == 0 || buf[i - 1] < '0' || buf[i - 1] > '9')) {
+            fl_str_starts(buf + i + 4, "年") && (i == 0 || buf[i - 1] < '0' || buf[i - 1] > '9')) {
             size_t n = 4 + strlen("年");
-            if (ay_starts(buf + i + n, "度"))
+            if (fl_str_starts(buf + i + n, "度"))
                 n += strlen("度");
             memmove(buf + i, buf + i + n, strlen(buf + i + n) + 1);
             continue;
@@ -70,7 +70,7 @@ static void strip_unit(char *buf, const char *unit)
         const char *tail = unit + i;
         if (ay_cjk_count(tail) < 3)
             break;
-        if (ay_starts(buf, tail)) {
+        if (fl_str_starts(buf, tail)) {
             size_t n = strlen(tail);
             memmove(buf, buf + n, strlen(buf + n) + 1);
             return;
@@ -84,7 +84,7 @@ static const char *const cn_digits[] = { "一", "二", "三", "四", "五", "六
 static size_t cn_digit_at(const char *s)
 {
     for (size_t k = 0; cn_digits[k] != NULL; k++)
-        if (ay_starts(s, cn_digits[k]))
+        if (fl_str_starts(s, cn_digits[k]))
             return strlen(cn_digits[k]);
     return 0;
 }
@@ -98,7 +98,7 @@ static size_t list_number(const char *s)
             i++;
         if (s[i] == '.')
             return i + 1;
-        return ay_starts(s + i, "、") ? i + strlen("、") : 0;
+        return fl_str_starts(s + i, "、") ? i + strlen("、") : 0;
     }
     if (s[0] == '(') {
         i = 1;
@@ -113,7 +113,7 @@ static size_t list_number(const char *s)
     size_t n;
     while ((n = cn_digit_at(s + i)) > 0)
         i += n;
-    return i > 0 && ay_starts(s + i, "、") ? i + strlen("、") : 0;
+    return i > 0 && fl_str_starts(s + i, "、") ? i + strlen("、") : 0;
 }
 
 static const char *const lead_words[] = { "、", "其中", "此外", "另外", "包括", NULL };
@@ -146,7 +146,7 @@ int ay_subject(const char *text, size_t at, const char *unit, char *buf, size_t 
         again = 0;
         size_t n = list_number(buf);
         for (size_t k = 0; n == 0 && lead_words[k] != NULL; k++)
-            if (ay_starts(buf, lead_words[k]))
+            if (fl_str_starts(buf, lead_words[k]))
                 n = strlen(lead_words[k]);
         if (n > 0) {
             memmove(buf, buf + n, strlen(buf + n) + 1);

@@ -4,11 +4,6 @@
 
 #include "ay.h"
 
-int ay_starts(const char *s, const char *prefix)
-{
-    return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
 size_t ay_prev(const char *s, size_t i)
 {
     size_t j = i - 1;
@@ -19,7 +14,7 @@ size_t ay_prev(const char *s, size_t i)
 
 size_t ay_sentence_break(const char *s, size_t i)
 {
-    if (ay_starts(s + i, "。"))
+    if (fl_str_starts(s + i, "。"))
         return strlen("。");
     if (s[i] == ';' || s[i] == '!' || s[i] == '?')
         return 1;

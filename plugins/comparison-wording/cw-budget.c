@@ -18,10 +18,10 @@
 static cw_side subject_at(const char *s, size_t j, size_t *len)
 {
     cw_side side = CW_SIDE_NONE;
-    if (cw_starts(s + j, "决算"))
+    if (fl_str_starts(s + j, "决算"))
         side = CW_SIDE_FINAL;
-    else if (cw_starts(s + j, "预算") && !cw_starts(s + j, "预算执行") &&
-             !cw_starts(s + j, "预算安排"))
+    else if (fl_str_starts(s + j, "预算") && !fl_str_starts(s + j, "预算执行") &&
+             !fl_str_starts(s + j, "预算安排"))
         side = CW_SIDE_BUDGET;
     if (side == CW_SIDE_NONE || j < 6)
         return side;
@@ -30,7 +30,7 @@ static cw_side subject_at(const char *s, size_t j, size_t *len)
         if (memcmp(s + j - 6, not_before[k], 6) == 0)
             return CW_SIDE_NONE;
     *len = 6;
-    if (cw_starts(s + j + 6, "数"))
+    if (fl_str_starts(s + j + 6, "数"))
         *len += 3;
     return side;
 }
@@ -83,7 +83,7 @@ static cw_side marker_before(const char *s, size_t ss, size_t pos, size_t *mark,
 {
     for (size_t j = pos; j > ss;) {
         j = cw_prev(s, j);
-        if (cw_starts(s + j, "与") || cw_starts(s + j, "比") || cw_starts(s + j, "较")) {
+        if (fl_str_starts(s + j, "与") || fl_str_starts(s + j, "比") || fl_str_starts(s + j, "较")) {
             size_t plen = 0;
             cw_side sd = cw_phrase_side(s, j + 3, 0, &plen);
             if (sd == CW_SIDE_NONE)

@@ -48,7 +48,7 @@ static int adjacent(const char *s, size_t from, size_t to, const char *label)
         i++;
     if (i < to && (s[i] == ','))
         i++;
-    else if (i + 3 <= to && cw_starts(s + i, "、"))
+    else if (i + 3 <= to && fl_str_starts(s + i, "、"))
         i += 3;
     else
         return 0;

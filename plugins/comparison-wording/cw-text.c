@@ -6,11 +6,6 @@
 
 #include "cw.h"
 
-int cw_starts(const char *s, const char *prefix)
-{
-    return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
 size_t cw_prev(const char *s, size_t i)
 {
     size_t j = i - 1;
@@ -27,7 +22,7 @@ static int ends_at(const char *s, size_t i, const char *lit)
 
 size_t cw_sentence_break(const char *s, size_t i)
 {
-    if (cw_starts(s + i, "。"))
+    if (fl_str_starts(s + i, "。"))
         return 3;
     if (s[i] == ';' || s[i] == '!' || s[i] == '?')
         return 1;
@@ -41,7 +36,7 @@ size_t cw_clause_break(const char *s, size_t i)
         return b;
     if (s[i] == ',' || s[i] == ':')
         return 1;
-    return cw_starts(s + i, "、") ? 3 : 0;
+    return fl_str_starts(s + i, "、") ? 3 : 0;
 }
 
 typedef struct word {
@@ -81,7 +76,7 @@ fl_matcher *cw_words_new(void)
 static size_t any_word(const char *s)
 {
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (cw_starts(s, words[k].w))
+        if (fl_str_starts(s, words[k].w))
             return strlen(words[k].w);
     return 0;
 }
@@ -95,7 +90,7 @@ static int tail_ok(const char *s)
         return 1;
     static const char *const ok[] = { "的主要原因", "的原因", "主要原因", "原因" };
     for (size_t k = 0; k < sizeof ok / sizeof *ok; k++)
-        if (cw_starts(s, ok[k]))
+        if (fl_str_starts(s, ok[k]))
             return 1;
     return 0;
 }
@@ -104,7 +99,7 @@ cw_rel cw_word_at(const char *s, size_t i, int change, size_t *len, const char *
 {
     const word *hit = NULL;
     for (size_t k = 0; k < sizeof words / sizeof *words && hit == NULL; k++)
-        if (cw_starts(s + i, words[k].w))
+        if (fl_str_starts(s + i, words[k].w))
             hit = &words[k];
     if (hit == NULL || (hit->change && !change))
         return CW_REL_NONE;
@@ -123,7 +118,7 @@ cw_rel cw_word_at(const char *s, size_t i, int change, size_t *len, const char *
         return CW_REL_NONE;
     if ((s[i + n] == '(' || s[i + n] == '/') && any_word(s + i + n + 1))
         return CW_REL_NONE;
-    if (cw_starts(s + i + n, "或") && any_word(s + i + n + 3))
+    if (fl_str_starts(s + i + n, "或") && any_word(s + i + n + 3))
         return CW_REL_NONE;
     if (hit->tail && !tail_ok(s + i + n))
         return CW_REL_NONE;
@@ -143,13 +138,13 @@ int cw_year_at(const char *s, size_t i, size_t *len)
         return 0;
     if (i > 0 && is_digit(s[i - 1]))
         return 0;
-    if (!cw_starts(s + i + 4, "年"))
+    if (!fl_str_starts(s + i + 4, "年"))
         return 0;
     int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
     if (y < 1990 || y > 2100)
         return 0;
     size_t n = 7;
-    if (cw_starts(s + i + n, "度"))
+    if (fl_str_starts(s + i + n, "度"))
         n += 3;
     *len = n;
     return y;
@@ -163,7 +158,7 @@ static size_t extend_side(const char *s, size_t i)
     for (int again = 1; again;) {
         again = 0;
         for (size_t k = 0; k < sizeof more / sizeof *more; k++)
-            if (cw_starts(s + i, more[k])) {
+            if (fl_str_starts(s + i, more[k])) {
                 i += strlen(more[k]);
                 again = 1;
             }
@@ -178,7 +173,7 @@ cw_side cw_phrase_side(const char *s, size_t i, int prev_year, size_t *len)
         i++;
     static const char *const lead[] = { "了", "的" };
     for (size_t k = 0; k < sizeof lead / sizeof *lead; k++)
-        if (cw_starts(s + i, lead[k]))
+        if (fl_str_starts(s + i, lead[k]))
             i += strlen(lead[k]);
     size_t yl = 0;
     int y = cw_year_at(s, i, &yl);
@@ -190,28 +185,28 @@ cw_side cw_phrase_side(const char *s, size_t i, int prev_year, size_t *len)
         else if (y == prev_year + 1)
             side = CW_SIDE_CUR;
         i += yl;
-    } else if (cw_starts(s + i, "上年") || cw_starts(s + i, "去年")) {
+    } else if (fl_str_starts(s + i, "上年") || fl_str_starts(s + i, "去年")) {
         i += 6;
-        if (cw_starts(s + i, "结转") || cw_starts(s + i, "结余") || cw_starts(s + i, "末"))
+        if (fl_str_starts(s + i, "结转") || fl_str_starts(s + i, "结余") || fl_str_starts(s + i, "末"))
             return CW_SIDE_NONE;
         side = CW_SIDE_PREV;
-    } else if (cw_starts(s + i, "上一年")) {
+    } else if (fl_str_starts(s + i, "上一年")) {
         i += 9;
         side = CW_SIDE_PREV;
-    } else if (cw_starts(s + i, "本年") || cw_starts(s + i, "今年")) {
+    } else if (fl_str_starts(s + i, "本年") || fl_str_starts(s + i, "今年")) {
         i += 6;
         side = CW_SIDE_CUR;
     } else {
         static const char *const pre[] = { "调整后的", "调整后", "年初", "全年" };
         for (size_t k = 0; k < sizeof pre / sizeof *pre; k++)
-            if (cw_starts(s + i, pre[k])) {
+            if (fl_str_starts(s + i, pre[k])) {
                 i += strlen(pre[k]);
                 break;
             }
-        if (cw_starts(s + i, "预算") && !cw_starts(s + i, "预算执行")) {
+        if (fl_str_starts(s + i, "预算") && !fl_str_starts(s + i, "预算执行")) {
             side = CW_SIDE_BUDGET;
             i += 6;
-        } else if (cw_starts(s + i, "决算")) {
+        } else if (fl_str_starts(s + i, "决算")) {
             side = CW_SIDE_FINAL;
             i += 6;
         }
@@ -229,7 +224,7 @@ size_t cw_skip_copula(const char *s, size_t i)
     for (int again = 1; again;) {
         again = 0;
         for (size_t k = 0; k < sizeof skip / sizeof *skip; k++)
-            if (cw_starts(s + i, skip[k])) {
+            if (fl_str_starts(s + i, skip[k])) {
                 i += strlen(skip[k]);
                 again = 1;
             }
@@ -268,8 +263,8 @@ cw_side cw_label_side(const char *label, int prev_year, int want_time)
     if (n == 0 || cw_label_is_change(label, n))
         return CW_SIDE_NONE;
     const char *prev_word = strstr(label, "上年");
-    if (prev_word != NULL && (cw_starts(prev_word + 6, "结转") || cw_starts(prev_word + 6, "结余") ||
-                              cw_starts(prev_word + 6, "末")))
+    if (prev_word != NULL && (fl_str_starts(prev_word + 6, "结转") || fl_str_starts(prev_word + 6, "结余") ||
+                              fl_str_starts(prev_word + 6, "末")))
         prev_word = NULL;
     if (want_time) {
         int y = last_year(label, n);

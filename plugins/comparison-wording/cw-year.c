@@ -32,7 +32,7 @@ static cw_side marker_before(const char *s, size_t ss, size_t pos, int prev_year
 {
     for (size_t j = pos; j > ss;) {
         j = cw_prev(s, j);
-        if (cw_starts(s + j, "与") || cw_starts(s + j, "比") || cw_starts(s + j, "较")) {
+        if (fl_str_starts(s + j, "与") || fl_str_starts(s + j, "比") || fl_str_starts(s + j, "较")) {
             size_t plen = 0;
             cw_side sd = cw_phrase_side(s, j + 3, prev_year, &plen);
             if (sd == CW_SIDE_NONE)
@@ -49,7 +49,7 @@ static cw_side marker_before(const char *s, size_t ss, size_t pos, int prev_year
 static int in_cause(const char *s, size_t ss, size_t pos)
 {
     for (size_t j = ss; j < pos; j += fl_utf8_char_len((unsigned char)s[j]))
-        if (cw_starts(s + j, "原因"))
+        if (fl_str_starts(s + j, "原因"))
             return 1;
     return 0;
 }

@@ -10,8 +10,8 @@
 /* The year end after "YYYY年": 12月31日, 12月底, 12月末, 底, 末. */
 static int is_year_end(const char *s)
 {
-    return cs_starts(s, "12月31日") || cs_starts(s, "12月底") || cs_starts(s, "12月末") ||
-           cs_starts(s, "底") || cs_starts(s, "末");
+    return fl_str_starts(s, "12月31日") || fl_str_starts(s, "12月底") || fl_str_starts(s, "12月末") ||
+           fl_str_starts(s, "底") || fl_str_starts(s, "末");
 }
 
 static const char *const asset_words[] = { "车辆", "房屋", "资产", "土地", "平方米", NULL };
@@ -29,10 +29,10 @@ static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_par
     int y = fl_doc_year(doc);
     for (const char *at = text; (at = strstr(at, "截")) != NULL; at += strlen("截")) {
         const char *q = at + strlen("截");
-        if (!cs_starts(q, "至") && !cs_starts(q, "止"))
+        if (!fl_str_starts(q, "至") && !fl_str_starts(q, "止"))
             continue;
         q += strlen("至");
-        if (cs_starts(q, "到") || cs_starts(q, "至"))
+        if (fl_str_starts(q, "到") || fl_str_starts(q, "至"))
             q += strlen("到");
         while (*q == ' ')
             q++;

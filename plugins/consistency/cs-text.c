@@ -43,10 +43,10 @@ size_t cs_year_at(const char *s, int *year)
     const char *p = s + 4;
     while (*p == ' ')
         p++;
-    if (!cs_starts(p, "年"))
+    if (!fl_str_starts(p, "年"))
         return 0;
     p += strlen("年");
-    if (cs_starts(p, "度"))
+    if (fl_str_starts(p, "度"))
         p += strlen("度");
     *year = (s[2] - '0') * 10 + (s[3] - '0') + 2000;
     return (size_t)(p - s);
@@ -58,7 +58,7 @@ static size_t cn_digit(const char *s)
     static const char *const digits[] = { "一", "二", "三", "四", "五", "六", "七",
                                           "八", "九", "十", "〇", "零", NULL };
     for (size_t i = 0; digits[i] != NULL; i++)
-        if (cs_starts(s, digits[i]))
+        if (fl_str_starts(s, digits[i]))
             return strlen(digits[i]);
     return 0;
 }
@@ -68,13 +68,13 @@ static size_t heading_number(const char *s)
 {
     const char *p = s;
     size_t n;
-    if (cs_starts(p, "第")) {
+    if (fl_str_starts(p, "第")) {
         p += strlen("第");
         const char *q = p;
         while ((n = cn_digit(q)) > 0 || is_digit(*q))
             q += n > 0 ? n : 1;
-        if (q > p && (cs_starts(q, "部分") || cs_starts(q, "章")))
-            return (size_t)(q - s) + (cs_starts(q, "部分") ? strlen("部分") : strlen("章"));
+        if (q > p && (fl_str_starts(q, "部分") || fl_str_starts(q, "章")))
+            return (size_t)(q - s) + (fl_str_starts(q, "部分") ? strlen("部分") : strlen("章"));
         return 0;
     }
     if (*p == '(') {
@@ -91,7 +91,7 @@ static size_t heading_number(const char *s)
     }
     if (q == p)
         return 0;
-    if (cs_starts(q, "、"))
+    if (fl_str_starts(q, "、"))
         return (size_t)(q - s) + strlen("、");
     if (arabic && *q == '.' && !is_digit(q[1]))
         return (size_t)(q + 1 - s);

@@ -56,7 +56,7 @@ static int add_name(name_list *l, size_t line, const char *name, size_t len, int
 
 static int name_ok(const char *name, size_t len)
 {
-    if (cs_starts(name, "关于")) /* callers strip it; never part of a name */
+    if (fl_str_starts(name, "关于")) /* callers strip it; never part of a name */
         return 0;
     return cs_is_unit_name(name, len);
 }
@@ -83,7 +83,7 @@ static int labelled_names(const char *norm, size_t line, const char *const *labe
                 p++;
             const char *e = p;
             while (*e && *e != ' ' && *e != '\t' && *e != '|' && *e != ',' && *e != ';' &&
-                   !cs_starts(e, "。") && !cs_starts(e, "单位:") && !cs_starts(e, "金额单位"))
+                   !fl_str_starts(e, "。") && !fl_str_starts(e, "单位:") && !fl_str_starts(e, "金额单位"))
                 e += cs_char_len(e);
             if (name_ok(p, (size_t)(e - p)) && add_name(out, line, p, (size_t)(e - p), 1) != 0)
                 return -1;
@@ -99,7 +99,7 @@ static int title_name(const cs_doc *d, size_t line, name_list *out)
     if (title == NULL)
         return 0;
     const char *name = title;
-    if (cs_starts(name, "关于"))
+    if (fl_str_starts(name, "关于"))
         name += strlen("关于");
     /* Before the year of a report title ("…2024年度部门决算表"); a
      * heading like "上海市财政局2024年下达资金" is not one. */

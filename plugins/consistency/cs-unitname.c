@@ -40,7 +40,7 @@ int cs_is_unit_name(const char *name, size_t len)
     static const char *const punct[] = { "、", "。", "“", "”", "《", "》", "…", NULL };
     for (size_t i = 0; i < len; i += cs_char_len(name + i))
         for (size_t k = 0; punct[k] != NULL; k++)
-            if (cs_starts(name + i, punct[k]))
+            if (fl_str_starts(name + i, punct[k]))
                 return 0;
     return cs_ends_with_any(name, len, organ_endings);
 }
@@ -67,9 +67,9 @@ static size_t region_at(const char *s)
 
 int cs_starts_with_region(const char *name)
 {
-    if (cs_starts(name, "中共"))
+    if (fl_str_starts(name, "中共"))
         name += strlen("中共");
-    else if (cs_starts(name, "中国共产党"))
+    else if (fl_str_starts(name, "中国共产党"))
         name += strlen("中国共产党");
     return region_at(name) > 0;
 }

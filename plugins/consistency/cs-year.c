@@ -117,7 +117,7 @@ static const char *const sentence_excluded[] = { "上年", "去年", "同比", "
 static int starts_any(const char *s, const char *const *list)
 {
     for (size_t i = 0; list[i] != NULL; i++)
-        if (cs_starts(s, list[i]))
+        if (fl_str_starts(s, list[i]))
             return 1;
     return 0;
 }
@@ -127,7 +127,7 @@ static size_t phrase_len(const char *s, const char *const *list)
 {
     size_t best = 0;
     for (size_t i = 0; list[i] != NULL; i++)
-        if (cs_starts(s, list[i]) && strlen(list[i]) > best)
+        if (fl_str_starts(s, list[i]) && strlen(list[i]) > best)
             best = strlen(list[i]);
     return best;
 }
@@ -162,7 +162,7 @@ static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_par
     int y = fl_doc_year(doc);
     size_t len = strlen(text), start = 0;
     for (size_t i = 0; i < len; i += cs_char_len(text + i)) {
-        if (cs_starts(text + i, "。") || text[i] == ';') {
+        if (fl_str_starts(text + i, "。") || text[i] == ';') {
             start = i + cs_char_len(text + i);
             continue;
         }

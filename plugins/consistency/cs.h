@@ -9,15 +9,6 @@
 
 #include <fislint/plugin.h>
 
-/* 1 when `s` starts with `prefix` (inline: called at every character of
- * titles and paragraphs). */
-static inline int cs_starts(const char *s, const char *prefix)
-{
-    while (*prefix != '\0')
-        if (*s++ != *prefix++)
-            return 0;
-    return 1;
-}
 /* Byte length of the UTF-8 character at s (1 for ASCII and bad bytes). */
 static inline size_t cs_char_len(const char *s)
 {

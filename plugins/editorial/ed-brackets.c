@@ -35,7 +35,7 @@ static int is_list_marker(const char *s, size_t close)
         int digit = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         static const char *const cn[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
         for (size_t d = 0; !digit && d < sizeof cn / sizeof *cn; d++)
-            digit = ed_starts(s + p, cn[d]);
+            digit = fl_str_starts(s + p, cn[d]);
         if (!digit)
             break;
         k = p;
@@ -46,7 +46,7 @@ static int is_list_marker(const char *s, size_t close)
     if (k == 0)
         return 1;
     size_t p = ed_prev(s, k);
-    return s[p] == ',' || s[p] == ';' || s[p] == ':' || s[p] == ' ' || ed_starts(s + p, "。");
+    return s[p] == ',' || s[p] == ';' || s[p] == ':' || s[p] == ' ' || fl_str_starts(s + p, "。");
 }
 
 /* First and last non-empty lines of the page holding `line`. */
@@ -87,10 +87,10 @@ static long balance(const char *t, const pair *pr)
 {
     long b = 0;
     for (size_t k = 0; t[k] != '\0';) {
-        if (ed_starts(t + k, pr->open)) {
+        if (fl_str_starts(t + k, pr->open)) {
             b++;
             k += pr->open_len;
-        } else if (ed_starts(t + k, pr->close)) {
+        } else if (fl_str_starts(t + k, pr->close)) {
             b--;
             k += pr->close_len;
         } else {
@@ -129,11 +129,11 @@ static int mark_at(const char *s, size_t *t, int *is_close)
 {
     for (size_t i = 0; i < NPAIRS; i++) {
         *t = i;
-        if (ed_starts(s, pairs[i].open)) {
+        if (fl_str_starts(s, pairs[i].open)) {
             *is_close = 0;
             return 1;
         }
-        if (ed_starts(s, pairs[i].close)) {
+        if (fl_str_starts(s, pairs[i].close)) {
             *is_close = 1;
             return 1;
         }

@@ -52,13 +52,13 @@ static int line_has_marker(const char *t, const char *m)
 {
     while (*t == ' ' || *t == '#' || *t == '\t')
         t++;
-    if (ed_starts(t, m))
+    if (fl_str_starts(t, m))
         return 1;
     for (const char *p = strstr(t, "。"); p != NULL; p = strstr(p + 3, "。")) {
         const char *q = p + 3;
         while (*q == ' ')
             q++;
-        if (ed_starts(q, m))
+        if (fl_str_starts(q, m))
             return 1;
     }
     return 0;

@@ -9,7 +9,7 @@ static size_t mark_len(const char *s)
 {
     if (*s == ',' || *s == ';')
         return 1;
-    if (ed_starts(s, "。") || ed_starts(s, "、"))
+    if (fl_str_starts(s, "。") || fl_str_starts(s, "、"))
         return 3;
     return 0;
 }
@@ -43,7 +43,7 @@ int ed_rule_doubled_punctuation(const fl_document *doc, fl_report *rep)
             size_t end = k, count = 0, full_stops = 0;
             for (size_t l; (l = mark_len(s + end)) > 0; end += l) {
                 count++;
-                full_stops += ed_starts(s + end, "。");
+                full_stops += fl_str_starts(s + end, "。");
             }
             int ellipsis = full_stops == count && count >= 3;
             if (count >= 2 && !ellipsis)

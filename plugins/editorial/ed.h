@@ -15,13 +15,6 @@ int ed_rule_unbalanced_bracket(const fl_document *doc, fl_report *rep);
 int ed_rule_numbering_gap(const fl_document *doc, fl_report *rep);
 
 /* -- text helpers (ed-text.c); normalised UTF-8 -- */
-/* 1 when s begins with prefix (not empty).  The first byte is compared
- * before anything else: the rules ask at every character, and most
- * characters differ there. */
-static inline int ed_starts(const char *s, const char *prefix)
-{
-    return s[0] == prefix[0] && strncmp(s, prefix, strlen(prefix)) == 0;
-}
 /* Offset of the character before byte `pos` (0 when pos is 0). */
 size_t ed_prev(const char *s, size_t pos);
 /* Up to `n` characters each side of [start, end) of s, as display text

@@ -72,10 +72,10 @@ static int has_diff_word(const fl_matcher *words, const char *s, size_t to)
 static size_t trigger_end(const char *s, size_t i, int *strong)
 {
     *strong = 0;
-    if (mc_starts(s + i, "主要"))
+    if (fl_str_starts(s + i, "主要"))
         i += strlen("主要");
-    if ((mc_starts(s + i, "是") && !mc_starts(s + i, "是否")) ||
-        (mc_starts(s + i, "为") && !mc_starts(s + i, "为何"))) {
+    if ((fl_str_starts(s + i, "是") && !fl_str_starts(s + i, "是否")) ||
+        (fl_str_starts(s + i, "为") && !fl_str_starts(s + i, "为何"))) {
         *strong = 1;
         i += 3;
         i = mc_skip_spaces(s, i);
@@ -92,7 +92,7 @@ static size_t trigger_end(const char *s, size_t i, int *strong)
 static size_t cause_end(const char *s, size_t from)
 {
     size_t i = from;
-    while (s[i] && !mc_starts(s + i, "。") && s[i] != ';' && !mc_starts(s + i, "；"))
+    while (s[i] && !fl_str_starts(s + i, "。") && s[i] != ';' && !fl_str_starts(s + i, "；"))
         i += fl_utf8_char_len((unsigned char)s[i]);
     return i;
 }

@@ -81,8 +81,8 @@ static void scan_rate(const char *t, figures *f, size_t line)
     for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
         for (const char *hit = strstr(t, keys[k]); hit; hit = strstr(hit + 1, keys[k])) {
             const char *p = hit + strlen(keys[k]);
-            while (*p == ' ' || *p == ':' || mc_starts(p, "为") || mc_starts(p, "达") ||
-                   mc_starts(p, "到"))
+            while (*p == ' ' || *p == ':' || fl_str_starts(p, "为") || fl_str_starts(p, "达") ||
+                   fl_str_starts(p, "到"))
                 p += (unsigned char)*p < 0x80 ? 1 : 3;
             fl_number n;
             size_t used = fl_parse_number(p, &n);
@@ -122,7 +122,7 @@ static void scan_region(const fl_document *doc, size_t from, size_t to, figures 
             size_t at = (size_t)(hit - t);
             size_t start = mc_clause_start(t, at);
             size_t end = at;
-            while (t[end] && !mc_starts(t + end, "，") && !mc_starts(t + end, "。") &&
+            while (t[end] && !fl_str_starts(t + end, "，") && !fl_str_starts(t + end, "。") &&
                    t[end] != ',' && t[end] != ';')
                 end += fl_utf8_char_len((unsigned char)t[end]);
             mc_excerpt_tail(t, start, end, 20, f->wording, sizeof f->wording);

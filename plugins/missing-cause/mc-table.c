@@ -181,10 +181,10 @@ static int parse_target(const char *t, char *op, fl_number *n, const char **unit
     *op = '=';
     while (t[i] == ' ')
         i++;
-    if (mc_starts(t + i, "≥") || mc_starts(t + i, "≧")) {
+    if (fl_str_starts(t + i, "≥") || fl_str_starts(t + i, "≧")) {
         *op = '>';
         i += 3;
-    } else if (mc_starts(t + i, "≤") || mc_starts(t + i, "≦")) {
+    } else if (fl_str_starts(t + i, "≤") || fl_str_starts(t + i, "≦")) {
         *op = '<';
         i += 3;
     } else if (t[i] == '>' || t[i] == '<') {

@@ -5,11 +5,6 @@
 
 #include "mc.h"
 
-int mc_starts(const char *s, const char *prefix)
-{
-    return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
 size_t mc_skip_spaces(const char *s, size_t i)
 {
     while (s[i] == ' ' || s[i] == '\t')
@@ -101,7 +96,7 @@ int mc_is_placeholder(const char *text, size_t len, const mc_options *o)
             i++;
             continue;
         }
-        if (len - i >= 3 && (mc_starts(text + i, "，") || mc_starts(text + i, "。"))) {
+        if (len - i >= 3 && (fl_str_starts(text + i, "，") || fl_str_starts(text + i, "。"))) {
             i += 3;
             continue;
         }

@@ -28,7 +28,6 @@ int mc_rule_deviation_reason(const fl_document *doc, fl_report *rep, const mc_op
 int mc_rule_deviation_section(const fl_document *doc, fl_report *rep, const mc_options *o);
 
 /* -- text helpers (mc-text.c); all work on normalised UTF-8 -- */
-int mc_starts(const char *s, const char *prefix);
 /* Skip ASCII spaces from s[i]. */
 size_t mc_skip_spaces(const char *s, size_t i);
 /* Offset where the clause holding byte `pos` starts: just after the last

@@ -65,7 +65,7 @@ static mc_options *make_options(const char *extra)
     while (p != NULL && *p) {
         const char *comma = p;
         size_t step = 0;
-        while (*comma && *comma != ',' && !mc_starts(comma, "，") && !mc_starts(comma, "、"))
+        while (*comma && *comma != ',' && !fl_str_starts(comma, "，") && !fl_str_starts(comma, "、"))
             comma++;
         if (*comma == ',')
             step = 1;

@@ -39,7 +39,7 @@ static int has_data(const fl_table *t)
         const fl_row *row = fl_table_row(t, r);
         const char *label = fl_row_label(row);
         const char *code = fl_row_code(row);
-        if (rt_starts(label, "栏次") || rt_starts(label, "行次"))
+        if (fl_str_starts(label, "栏次") || fl_str_starts(label, "行次"))
             continue;
         for (size_t c = 0; c < fl_row_cell_count(row); c++) {
             const fl_cell *cell = fl_row_cell(row, c);

@@ -80,7 +80,7 @@ static void find_toc(const fl_document *doc, rt_scan *sc)
         return;
     /* "第一部分 部门概况" comes back as "第一部分" or "第一部分 部门概况". */
     char *part = strstr(token, "部分");
-    if (rt_starts(token, "第") && part != NULL)
+    if (fl_str_starts(token, "第") && part != NULL)
         part[strlen("部分")] = '\0';
     size_t end = first;
     for (size_t n = first + 1; n <= lines && n < first_table && n <= head + RT_TOC_MAX_LINES; n++) {
@@ -88,7 +88,7 @@ static void find_toc(const fl_document *doc, rt_scan *sc)
         if (blank(norm))
             continue;
         char *sq = rt_squeeze(sc->marks, norm);
-        int stop = sq == NULL || rt_starts(sq, token) || is_prose(sq);
+        int stop = sq == NULL || fl_str_starts(sq, token) || is_prose(sq);
         free(sq);
         if (stop)
             break;

@@ -17,11 +17,6 @@ size_t rt_chars(const char *s)
     return n;
 }
 
-int rt_starts(const char *s, const char *prefix)
-{
-    return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
 int rt_has_any(const char *s, const char *const *words)
 {
     for (; *words != NULL; words++)
@@ -160,7 +155,7 @@ static const char *skip_cn_numerals(const char *p)
     for (;;) {
         size_t i;
         for (i = 0; numerals[i] != NULL; i++)
-            if (rt_starts(p, numerals[i]))
+            if (fl_str_starts(p, numerals[i]))
                 break;
         if (numerals[i] == NULL)
             return p;
@@ -171,7 +166,7 @@ static const char *skip_cn_numerals(const char *p)
 /* After a number: "、" "." or nothing useful. */
 static const char *after_number(const char *p)
 {
-    if (rt_starts(p, "、"))
+    if (fl_str_starts(p, "、"))
         return p + strlen("、");
     if (*p == '.')
         return p + 1;
@@ -196,13 +191,13 @@ static const char *skip_number(const char *p)
     q = skip_digits(p);
     if (q != p)
         return (q = after_number(q)) != NULL ? q : p;
-    if (rt_starts(p, "公开")) {
+    if (fl_str_starts(p, "公开")) {
         q = skip_digits(p + strlen("公开"));
-        if (q != p + strlen("公开") && rt_starts(q, "表"))
+        if (q != p + strlen("公开") && fl_str_starts(q, "表"))
             return q + strlen("表");
         return p;
     }
-    const char *t = rt_starts(p, "附表") ? p + strlen("附表") : rt_starts(p, "表") ? p + strlen("表") : NULL;
+    const char *t = fl_str_starts(p, "附表") ? p + strlen("附表") : fl_str_starts(p, "表") ? p + strlen("表") : NULL;
     if (t != NULL) {
         q = skip_digits(t);
         if (q == t)

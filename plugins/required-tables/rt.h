@@ -47,8 +47,6 @@ char *rt_squeeze(const fl_matcher *marks, const char *s);
  * new string; else NULL (also on ENOMEM). */
 char *rt_title_name(const fl_matcher *marks, const char *line);
 int rt_has_any(const char *s, const char *const *words);
-/* 1 when s begins with prefix. */
-int rt_starts(const char *s, const char *prefix);
 
 /* -- where the tables are (rt-find.c) -- */
 typedef struct rt_hit {

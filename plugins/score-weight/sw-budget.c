@@ -23,7 +23,7 @@ static int amount_after(const char *p, fl_dec *v)
     fl_number n;
     size_t used;
 
-    if (sw_starts(p, "为") || sw_starts(p, "是"))
+    if (fl_str_starts(p, "为") || fl_str_starts(p, "是"))
         p += strlen("为");
     else if (*p == ':')
         p++;
@@ -184,10 +184,10 @@ static const char *no_change_at(const char *text)
             q++;
         for (size_t k = 0; nones[k]; k++) {
             const char *r = q + strlen(nones[k]);
-            if (!sw_starts(q, nones[k]))
+            if (!fl_str_starts(q, nones[k]))
                 continue;
             /* the statement must end there: "无" not "无偿…" */
-            if (*r == '\0' || sw_starts(r, "。") || *r == ';' || *r == ',' || *r == '.')
+            if (*r == '\0' || fl_str_starts(r, "。") || *r == ';' || *r == ',' || *r == '.')
                 return p;
         }
     }
@@ -200,7 +200,7 @@ static int statement_len(const char *p)
     size_t n = 0;
 
     /* never stop inside a UTF-8 character */
-    while (p[n] && p[n] != ';' && p[n] != ',' && !sw_starts(p + n, "。")
+    while (p[n] && p[n] != ';' && p[n] != ',' && !fl_str_starts(p + n, "。")
            && (n < 120 || ((unsigned char)p[n] & 0xC0) == 0x80))
         n++;
     return (int)n;

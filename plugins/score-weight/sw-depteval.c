@@ -28,13 +28,13 @@ static void name_before(const char *text, const char *at, char *dst, size_t n)
     dst[0] = '\0';
     while (end > text && (end[-1] == ',' || end[-1] == ' '))
         end--;
-    if (end - text >= (long)strlen("的") && sw_starts(end - strlen("的"), "的"))
+    if (end - text >= (long)strlen("的") && fl_str_starts(end - strlen("的"), "的"))
         end -= strlen("的");
     start = end;
     while (start > text) {
         if (start[-1] == ':' || start[-1] == ';' || start[-1] == ',')
             break;
-        if (start - text >= (long)strlen("。") && sw_starts(start - strlen("。"), "。"))
+        if (start - text >= (long)strlen("。") && fl_str_starts(start - strlen("。"), "。"))
             break;
         start--;
     }
@@ -114,26 +114,26 @@ void sw_check_dept_eval(const fl_document *doc, const sw_options *o,
             char key[192];
             fl_number n;
             size_t used;
-            int self = p - text >= (long)strlen("自") && sw_starts(p - strlen("自"), "自");
+            int self = p - text >= (long)strlen("自") && fl_str_starts(p - strlen("自"), "自");
 
             p = q;
             if (self)
                 continue;
-            if (sw_starts(q, "为") || sw_starts(q, "是"))
+            if (fl_str_starts(q, "为") || fl_str_starts(q, "是"))
                 q += strlen("为");
             else if (*q == ':')
                 q++;
             used = fl_parse_number(q, &n);
             if (used == 0 || n.is_empty
                 || !(n.unit == FL_UNIT_POINTS
-                     || (n.unit == FL_UNIT_NONE && sw_starts(q + used, "分"))))
+                     || (n.unit == FL_UNIT_NONE && fl_str_starts(q + used, "分"))))
                 continue;
             /* the name ends where "绩效评价得分"/"部门评价得分" begins */
             {
                 const char *head = p - strlen("评价得分");
-                if (head - text >= (long)strlen("绩效") && (sw_starts(head - strlen("绩效"), "绩效")
-                                                        || sw_starts(head - strlen("部门"), "部门")
-                                                        || sw_starts(head - strlen("财政"), "财政")))
+                if (head - text >= (long)strlen("绩效") && (fl_str_starts(head - strlen("绩效"), "绩效")
+                                                        || fl_str_starts(head - strlen("部门"), "部门")
+                                                        || fl_str_starts(head - strlen("财政"), "财政")))
                     head -= strlen("绩效");
                 name_before(text, head, key, sizeof key);
             }

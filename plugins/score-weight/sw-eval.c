@@ -409,7 +409,7 @@ static void scan_row(scan *s, const fl_table *t, const fl_row *r, int names_scor
         close_eval(s);              /* a title row: the next evaluation starts */
         return;
     }
-    if (sw_starts(lab, "项目名称") || sw_starts(lab, "单位名称")) {
+    if (fl_str_starts(lab, "项目名称") || fl_str_starts(lab, "单位名称")) {
         open_eval(s, t, r);
         project_name(&s->cur, r, lab_col);
         return;

@@ -54,11 +54,11 @@ static size_t quantity_at(const char *p, fl_dec *v, const char **unit)
     if (j == 0 || !is_digit(num[0]) || num[j - 1] == '.' || fl_dec_parse(num, v) < 0)
         return 0;
     for (size_t k = 0; units[k]; k++) {
-        if (!sw_starts(p + i, units[k]))
+        if (!fl_str_starts(p + i, units[k]))
             continue;
         i += strlen(units[k]);
         /* "3万元/人", "116元/人·年": a rate, not a quantity */
-        if (p[i] == '/' || sw_starts(p + i, "·") || sw_starts(p + i, "每"))
+        if (p[i] == '/' || fl_str_starts(p + i, "·") || fl_str_starts(p + i, "每"))
             return 0;
         *unit = units[k];
         if (strcmp(units[k], "元") == 0) {
@@ -194,7 +194,7 @@ static size_t split_sentences(const char *goal, sentence *out, size_t max)
 
     while (*p && n < max) {
         size_t k = 0;
-        if (sw_starts(p, "。"))
+        if (fl_str_starts(p, "。"))
             k = strlen("。");
         else if (*p == ';')
             k = 1;
@@ -231,9 +231,9 @@ static sw_dir goal_direction(const char *buf, size_t at, const char *after)
         if (at >= l && strncmp(buf + at - l, words[k].word, l) == 0)
             return words[k].dir;
     }
-    if (sw_starts(after, "以上"))
+    if (fl_str_starts(after, "以上"))
         return SW_DIR_GE;
-    if (sw_starts(after, "以内") || sw_starts(after, "以下") || sw_starts(after, "内"))
+    if (fl_str_starts(after, "以内") || fl_str_starts(after, "以下") || fl_str_starts(after, "内"))
         return SW_DIR_LE;
     return SW_DIR_EQ;
 }

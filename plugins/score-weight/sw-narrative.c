@@ -23,15 +23,15 @@ void sw_item_name(const char *text, char *dst, size_t n)
         p++;
     if (*p == '.' || *p == ',')
         p++;
-    else if (sw_starts(p, "、"))
+    else if (fl_str_starts(p, "、"))
         p += strlen("、");
     else
         return;
     while (*p == ' ')
         p++;
     end = p;
-    while (*end && *end != ':' && !sw_starts(end, "，") && *end != ','
-           && !sw_starts(end, "。"))
+    while (*end && *end != ':' && !fl_str_starts(end, "，") && *end != ','
+           && !fl_str_starts(end, "。"))
         end++;
     len = (size_t)(end - p);
     if (len == 0 || len >= n || *end == '\0')
@@ -53,7 +53,7 @@ static int score_at(const char *p, fl_dec *v, size_t *used)
     q = p + k;
     while (*q == ' ')
         q++;
-    if (num.unit != FL_UNIT_POINTS && !sw_starts(q, "分"))
+    if (num.unit != FL_UNIT_POINTS && !fl_str_starts(q, "分"))
         return 0;
     if (num.unit != FL_UNIT_NONE && num.unit != FL_UNIT_POINTS)
         return 0;
@@ -88,7 +88,7 @@ static int scan_paragraph(const fl_paragraph *para, const sw_options *o,
         fl_dec v;
         size_t used, line;
 
-        if (sw_starts(q, "为") || sw_starts(q, "是"))
+        if (fl_str_starts(q, "为") || fl_str_starts(q, "是"))
             q += strlen("为");
         else if (*q == ':')
             q++;

@@ -56,34 +56,34 @@ static int parse_date(const char *p, sw_dir dir, sw_value *out)
 
     if (!read_digits(&q, &v))
         return 0;
-    if (sw_starts(q, "年")) {
+    if (fl_str_starts(q, "年")) {
         year = v;
         q += strlen("年");
         if (!read_digits(&q, &v))
             return 0;
     }
-    if (!sw_starts(q, "月") || v < 1 || v > 12)
+    if (!fl_str_starts(q, "月") || v < 1 || v > 12)
         return 0;
     month = v;
     q += strlen("月");
-    if (sw_starts(q, "底")) {
+    if (fl_str_starts(q, "底")) {
         day = 31;
         q += strlen("底");
-    } else if (read_digits(&q, &v) && sw_starts(q, "日") && v >= 1 && v <= 31) {
+    } else if (read_digits(&q, &v) && fl_str_starts(q, "日") && v >= 1 && v <= 31) {
         day = v;
         q += strlen("日");
     } else {
         return 0;
     }
-    if (sw_starts(q, "之前") || sw_starts(q, "以前")) {
+    if (fl_str_starts(q, "之前") || fl_str_starts(q, "以前")) {
         dir = SW_DIR_DEADLINE;
         q += strlen("之前");
-    } else if (sw_starts(q, "前")) {
+    } else if (fl_str_starts(q, "前")) {
         dir = SW_DIR_DEADLINE;
         q += strlen("前");
     }
     q = skip_spaces(q);
-    if (*q != '\0' && !sw_starts(q, "完成"))
+    if (*q != '\0' && !fl_str_starts(q, "完成"))
         return 0;
     out->dir = dir == SW_DIR_LE ? SW_DIR_DEADLINE : dir;
     out->value = fl_dec_from_int(year * 10000 + month * 100 + day);
@@ -105,7 +105,7 @@ int sw_value_parse(const char *text, sw_value *out)
         return 0;
     p = skip_spaces(text);
     for (size_t i = 0; prefixes[i].text; i++) {
-        if (sw_starts(p, prefixes[i].text)) {
+        if (fl_str_starts(p, prefixes[i].text)) {
             dir = prefixes[i].dir;
             p = skip_spaces(p + strlen(prefixes[i].text));
             break;

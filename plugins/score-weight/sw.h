@@ -18,15 +18,6 @@ typedef struct sw_options {
 } sw_options;
 
 /* ---- small text helpers (sw-text.c) ---- */
-/* 1 when s starts with w (inline: called at every character of items and
- * goals). */
-static inline int sw_starts(const char *s, const char *w)
-{
-    while (*w != '\0')
-        if (*s++ != *w++)
-            return 0;
-    return 1;
-}
 /* snprintf(dst, n, "%s", src) without the formatting: src cut to n - 1
  * bytes (n > 0). */
 void sw_copy_text(char *dst, size_t n, const char *src);

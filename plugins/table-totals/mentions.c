@@ -23,18 +23,17 @@ static size_t separator(const char *s, int *stop)
     case ':':
         return 1;
     case 0xE3:
-        if (strncmp(s, "。", 3) == 0) {
+        if (fl_str_starts(s, "。")) {
             *stop = 1;
             return 3;
         }
         return 0;
     case 0xEF:
-        if (strncmp(s, "！", 3) == 0 || strncmp(s, "？", 3) == 0) {
+        if (fl_str_starts(s, "！") || fl_str_starts(s, "？")) {
             *stop = 1;
             return 3;
         }
-        if (strncmp(s, "，", 3) == 0 || strncmp(s, "；", 3) == 0 ||
-            strncmp(s, "：", 3) == 0)
+        if (fl_str_starts(s, "，") || fl_str_starts(s, "；") || fl_str_starts(s, "："))
             return 3;
         return 0;
     default:
@@ -83,11 +82,6 @@ static void set_label(tt_mention *x, const char *text, size_t from, size_t to)
     tt_clean_label(raw, x->label, sizeof x->label);
 }
 
-static int has_at(const char *s, const char *word)
-{
-    return strncmp(s, word, strlen(word)) == 0;
-}
-
 /* A money figure that is a threshold, not an amount: "单价50万元以上",
  * "100万元（含）以上", "超过10万元".  `after` follows the number and its
  * unit; `label` is the cleaned clause before it. */
@@ -103,7 +97,7 @@ static int is_threshold(const char *after, const char *label)
     while (*after == ' ')
         after++;
     for (size_t i = 0; post[i] != NULL; i++)
-        if (has_at(after, post[i]))
+        if (fl_str_starts(after, post[i]))
             return 1;
     for (size_t i = 0; pre[i] != NULL; i++)
         if (tt_str_ends(label, pre[i]))
@@ -117,14 +111,14 @@ static size_t open_paren(const char *text, size_t from, size_t to)
 {
     size_t open[8], depth = 0;
     for (size_t i = from; i < to;) {
-        if (has_at(text + i, "（") || text[i] == '(') {
+        if (fl_str_starts(text + i, "（") || text[i] == '(') {
             if (depth < 8)
                 open[depth] = i;
             depth++;
-        } else if ((has_at(text + i, "）") || text[i] == ')') && depth > 0) {
+        } else if ((fl_str_starts(text + i, "）") || text[i] == ')') && depth > 0) {
             depth--;
         }
-        i += has_at(text + i, "（") || has_at(text + i, "）") ? 3 : 1;
+        i += fl_str_starts(text + i, "（") || fl_str_starts(text + i, "）") ? 3 : 1;
     }
     return depth > 0 && depth <= 8 ? open[depth - 1] : (size_t)-1;
 }
@@ -133,12 +127,12 @@ static size_t open_paren(const char *text, size_t from, size_t to)
 static int label_year(const char *label)
 {
     const char *s = label;
-    while (*s == '(' || has_at(s, "（"))
+    while (*s == '(' || fl_str_starts(s, "（"))
         s += *s == '(' ? 1 : 3;
     for (int i = 0; i < 4; i++)
         if (s[i] < '0' || s[i] > '9')
             return 0;
-    if (!has_at(s + 4, "年"))
+    if (!fl_str_starts(s + 4, "年"))
         return 0;
     return (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
            (s[3] - '0');
@@ -176,9 +170,9 @@ static int is_prev_year(const char *text, size_t clause, size_t at,
     int y = label_year(label);
     if (y > 0 && year > 0 && y < year)
         return 1;
-    if ((has_at(label, "上年") || has_at(label, "去年") ||
-         has_at(label, "上一年")) &&
-        !has_at(label, "上年结转") && !has_at(label, "上年结余"))
+    if ((fl_str_starts(label, "上年") || fl_str_starts(label, "去年") ||
+         fl_str_starts(label, "上一年")) &&
+        !fl_str_starts(label, "上年结转") && !fl_str_starts(label, "上年结余"))
         return 1;
     return 0;
 }
@@ -200,7 +194,7 @@ static void parse_paragraph(const fl_paragraph *p, size_t *sentence,
         size_t sl = separator(text + i, &stop);
         /* "、" separates list items only after an amount ("A1万元、B2万元");
          * elsewhere it is part of a name ("收、支总计"). */
-        if (sl == 0 && mention_in_clause && strncmp(text + i, "、", 3) == 0)
+        if (sl == 0 && mention_in_clause && fl_str_starts(text + i, "、"))
             sl = 3;
         if (sl > 0) {
             i += sl;

@@ -18,18 +18,13 @@ static const char *text_at(const tt_mention *m, size_t off)
     return fl_paragraph_text(m->para) + off;
 }
 
-static int starts(const char *s, const char *p)
-{
-    return strncmp(s, p, strlen(p)) == 0;
-}
-
 static const char *skip_sep(const char *s)
 {
     while (*s == ' ')
         s++;
     if (*s == ',')
         return s + 1;
-    if (starts(s, "，"))
+    if (fl_str_starts(s, "，"))
         return s + strlen("，");
     return NULL;
 }
@@ -42,9 +37,9 @@ static int list_head(const tt_mention *m)
     const char *s = skip_sep(text_at(m, m->end));
     if (s == NULL)
         return 0;
-    if (starts(s, "其中"))
+    if (fl_str_starts(s, "其中"))
         return 1;
-    if (starts(s, "主要用于"))
+    if (fl_str_starts(s, "主要用于"))
         return 2;
     return 0;
 }
@@ -420,7 +415,7 @@ static void check_share(tt_ctx *c, const tt_mentions *ms,
                         const tt_facts *facts, size_t k)
 {
     const tt_mention *pm = &ms->items[k];
-    if (!starts(pm->label, "占") || !adjacent(ms, k) || ms->items[k - 1].is_pct)
+    if (!fl_str_starts(pm->label, "占") || !adjacent(ms, k) || ms->items[k - 1].is_pct)
         return;
     const tt_mention *part = &ms->items[k - 1];
     fl_dec whole, whole_half = half_unit(2, FL_UNIT_WANYUAN);

@@ -27,7 +27,7 @@ size_t tt_cn_numeral_len(const char *s)
     if (lead != 0xE4 && lead != 0xE5)
         return 0;
     for (size_t k = 0; cn[k] != NULL; k++)
-        if (strncmp(s, cn[k], 3) == 0)
+        if (fl_str_starts(s, cn[k]))
             return 3;
     return 0;
 }

@@ -119,13 +119,13 @@ static int is_heading_line(const fl_document *doc, size_t line)
     for (int more = 1; more;) {
         more = 0;
         for (size_t d = 0; d < sizeof digits / sizeof *digits; d++)
-            if (tr_starts(t + i, digits[d])) {
+            if (fl_str_starts(t + i, digits[d])) {
                 i += strlen(digits[d]);
                 n++;
                 more = 1;
             }
     }
-    return n > 0 && (tr_starts(t + i, "、") || (*t == '(' && t[i] == ')'));
+    return n > 0 && (fl_str_starts(t + i, "、") || (*t == '(' && t[i] == ')'));
 }
 
 /* Context around a residue: a few words each side, "…" where cut. */
@@ -134,7 +134,7 @@ static void set_context(const tr_state *st, const tr_match *m, tr_hit *h)
     size_t from, to;
     tr_widen(st->text, m->start, m->end, 12, &from, &to);
     size_t j = 0;
-    if (from > 0 && !tr_starts(st->text + tr_prev(st->text, from), "。") &&
+    if (from > 0 && !fl_str_starts(st->text + tr_prev(st->text, from), "。") &&
         st->text[tr_prev(st->text, from)] != ';') {
         memcpy(h->context, "…", 3);
         j = 3;

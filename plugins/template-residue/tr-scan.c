@@ -84,9 +84,9 @@ static int x_run_is_placeholder(const char *s, size_t i, size_t j)
         }
         return 0;
     }
-    if (digits_before && !tr_starts(s + b, "年"))
+    if (digits_before && !fl_str_starts(s + b, "年"))
         return 0;
-    if (tr_starts(s + j, "世纪"))
+    if (fl_str_starts(s + j, "世纪"))
         return 0;
     /* "X.X" style runs are only runs of X joined by points: the run
      * itself must have two X. */
@@ -154,13 +154,13 @@ static size_t skip_spaces(const char *s, size_t i)
 /* End of "a(b)" at s+i, or 0. */
 static size_t match_pair(const char *s, size_t i, const char *a, const char *b)
 {
-    if (!tr_starts(s + i, a))
+    if (!fl_str_starts(s + i, a))
         return 0;
     size_t k = skip_spaces(s, i + strlen(a));
     if (s[k] != '(')
         return 0;
     k = skip_spaces(s, k + 1);
-    if (!tr_starts(s + k, b))
+    if (!fl_str_starts(s + k, b))
         return 0;
     k = skip_spaces(s, k + strlen(b));
     return s[k] == ')' ? k + 1 : 0;
@@ -182,8 +182,8 @@ static void scan_alternatives(const tr_cands *c, const char *s, tr_match_fn fn, 
                 end = match_pair(s, i, pairs[p][1], pairs[p][0]);
         }
         /* 现金净增加(减少)额: the accounting name of a signed line. */
-        if (end > 0 && (tr_starts(s + end, "额") ||
-                        (i >= 3 && tr_starts(s + tr_prev(s, i), "净")))) {
+        if (end > 0 && (fl_str_starts(s + end, "额") ||
+                        (i >= 3 && fl_str_starts(s + tr_prev(s, i), "净")))) {
             i = end;
             continue;
         }
@@ -225,7 +225,7 @@ static const char *const fill_verbs[] = {
 
 static int is_sentence_end(const char *s)
 {
-    return *s == ';' || tr_starts(s, "。");
+    return *s == ';' || fl_str_starts(s, "。");
 }
 
 /* The instruction around phrase `at`: its parenthetical when it is
@@ -278,7 +278,7 @@ static int please_fill(const char *s, size_t at)
         if (is_sentence_end(s + k))
             return 0;
         for (size_t v = 0; v < sizeof fill_verbs / sizeof *fill_verbs; v++)
-            if (tr_starts(s + k, fill_verbs[v]))
+            if (fl_str_starts(s + k, fill_verbs[v]))
                 return 1;
     }
     return 0;
@@ -289,15 +289,15 @@ static int note_instruction(const char *s, size_t at)
 {
     static const char *const words[] = { "填", "列明", "表述", "删", "保留", "不列" };
     size_t k = at + 1;
-    if (tr_starts(s + k, "说明:"))
+    if (fl_str_starts(s + k, "说明:"))
         k += strlen("说明:");
-    else if (tr_starts(s + k, "注:"))
+    else if (fl_str_starts(s + k, "注:"))
         k += strlen("注:");
     else
         return 0;
     for (; s[k] != '\0' && s[k] != ')'; k += fl_utf8_char_len((unsigned char)s[k]))
         for (size_t w = 0; w < sizeof words / sizeof *words; w++)
-            if (tr_starts(s + k, words[w]))
+            if (fl_str_starts(s + k, words[w]))
                 return 1;
     return 0;
 }
@@ -307,12 +307,12 @@ static int note_instruction(const char *s, size_t at)
  * "…,列明了…" tells what was done. */
 static int list_order_at(const char *s, size_t i)
 {
-    if (!tr_starts(s + i, "列明") || tr_starts(s + i + strlen("列明"), "了"))
+    if (!fl_str_starts(s + i, "列明") || fl_str_starts(s + i + strlen("列明"), "了"))
         return 0;
     if (i == 0)
         return 1;
     size_t p = tr_prev(s, i);
-    return s[p] == ',' || s[p] == ';' || s[p] == ':' || tr_starts(s + p, "。");
+    return s[p] == ',' || s[p] == ';' || s[p] == ':' || fl_str_starts(s + p, "。");
 }
 
 static int is_instruction_at(const char *s, size_t i)
@@ -320,9 +320,9 @@ static int is_instruction_at(const char *s, size_t i)
     if (list_order_at(s, i))
         return 1;
     for (size_t p = 0; p < sizeof instruction_phrases / sizeof *instruction_phrases; p++)
-        if (tr_starts(s + i, instruction_phrases[p]))
+        if (fl_str_starts(s + i, instruction_phrases[p]))
             return 1;
-    if (tr_starts(s + i, "请") && please_fill(s, i))
+    if (fl_str_starts(s + i, "请") && please_fill(s, i))
         return 1;
     return s[i] == '(' && note_instruction(s, i);
 }
@@ -443,9 +443,9 @@ static int is_ellipsis(const char *t)
 {
     size_t n = 0;
     while (*t != '\0') {
-        if (tr_starts(t, "…"))
+        if (fl_str_starts(t, "…"))
             t += strlen("…");
-        else if (tr_starts(t, "。"))
+        else if (fl_str_starts(t, "。"))
             t += strlen("。");
         else if (*t == '.' || *t == ' ')
             t++;

@@ -4,11 +4,6 @@
 
 #include "tr.h"
 
-int tr_starts(const char *s, const char *prefix)
-{
-    return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
 size_t tr_prev(const char *s, size_t pos)
 {
     if (pos == 0)
@@ -23,7 +18,7 @@ size_t tr_prev(const char *s, size_t pos)
 static int is_stop(const char *s)
 {
     return *s == ';' || *s == '!' || *s == '?' || *s == '|' || *s == '\t' ||
-           tr_starts(s, "。");
+           fl_str_starts(s, "。");
 }
 
 void tr_widen(const char *s, size_t start, size_t end, size_t n, size_t *from, size_t *to)

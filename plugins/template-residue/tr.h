@@ -45,7 +45,6 @@ void tr_scan(const fl_matcher *words, const char *s, int where, tr_match_fn fn, 
 int tr_is_ellipsis_row(const fl_row *r);
 
 /* -- text helpers (tr-text.c) -- */
-int tr_starts(const char *s, const char *prefix);
 /* Offset of the character before byte `pos` (0 when pos is 0). */
 size_t tr_prev(const char *s, size_t pos);
 /* Copy s[from..to) into buf as display text: at most `max_chars`
