@@ -5,6 +5,7 @@
  * be cut by the reader (a footer, a table in between): not reported.  A
  * list marker "1)" "a)" at the start of a clause closes nothing. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "ed.h"
 
@@ -147,9 +148,18 @@ static void find_unmatched(const char *s, unmatched out[NPAIRS])
 {
     size_t depth[NPAIRS] = { 0 }, first_open[NPAIRS] = { 0 }, t;
     int is_close;
-    for (t = 0; t < NPAIRS; t++)
+    /* The first bytes of the marks: strcspn() skips the text between
+     * them many bytes at a time.  Each is ASCII or a lead byte, so the
+     * skip always lands on the start of a character. */
+    char firsts[2 * NPAIRS + 1];
+    for (t = 0; t < NPAIRS; t++) {
         out[t].at = NO_MARK;
-    for (size_t k = 0; s[k] != '\0'; k += fl_utf8_char_len((unsigned char)s[k])) {
+        firsts[2 * t] = pairs[t].open[0];
+        firsts[2 * t + 1] = pairs[t].close[0];
+    }
+    firsts[2 * NPAIRS] = '\0';
+    for (size_t k = strcspn(s, firsts); s[k] != '\0';
+         k += fl_utf8_char_len((unsigned char)s[k]), k += strcspn(s + k, firsts)) {
         if (!mark_at(s + k, &t, &is_close) || out[t].at != NO_MARK)
             continue; /* no mark, or its pair already has its answer */
         if (!is_close) {
