@@ -196,32 +196,31 @@ static int mix(void *ctx, size_t word, size_t offset)
     return 0;
 }
 
-/* Thousands of words over four letters, two of them lead bytes of
- * Chinese: hundreds of states with many edges, more than get a full
- * transition row, so scans cross states with and without rows. */
-START_TEST(many_words_agree_with_naive_scan)
+/* `nwords` random words of 1..MAXLEN bytes from `alphabet` (nalpha
+ * bytes), and a text from the same bytes: the matcher reports what a
+ * naive search does, in the same order. */
+enum { MAXLEN = 6, TEXTLEN = 600 };
+static void agree_on_many(const char *alphabet, size_t nalpha, size_t nwords)
 {
-    static const char alphabet[] = "a\xe4\xe5\xb8";
-    enum { NWORDS = 3000, MAXLEN = 6, TEXTLEN = 600 };
-    char(*store)[MAXLEN + 1] = malloc(NWORDS * sizeof *store);
-    const char **w = malloc(NWORDS * sizeof *w);
-    for (size_t k = 0; k < NWORDS; k++) {
+    char(*store)[MAXLEN + 1] = malloc(nwords * sizeof *store);
+    const char **w = malloc(nwords * sizeof *w);
+    for (size_t k = 0; k < nwords; k++) {
         size_t l = 1 + next_rand() % MAXLEN;
         for (size_t i = 0; i < l; i++)
-            store[k][i] = alphabet[next_rand() % 4];
+            store[k][i] = alphabet[next_rand() % nalpha];
         store[k][l] = '\0';
         w[k] = store[k];
     }
     char text[TEXTLEN];
     for (size_t i = 0; i < TEXTLEN; i++)
-        text[i] = alphabet[next_rand() % 4];
+        text[i] = alphabet[next_rand() % nalpha];
     trace want = { 14695981039346656037ull, 0 }, got = want;
     for (size_t end = 1; end <= TEXTLEN; end++)
         for (size_t l = end < MAXLEN ? end : MAXLEN; l > 0; l--)
-            for (size_t k = 0; k < NWORDS; k++)
+            for (size_t k = 0; k < nwords; k++)
                 if (strlen(w[k]) == l && memcmp(text + end - l, w[k], l) == 0)
                     mix(&want, k, end - l);
-    fl_matcher *m = fl_matcher_new(w, NWORDS);
+    fl_matcher *m = fl_matcher_new(w, nwords);
     ck_assert_ptr_nonnull(m);
     size_t c = fl_matcher_scan(m, text, TEXTLEN, mix, &got);
     fl_matcher_free(m);
@@ -230,6 +229,26 @@ START_TEST(many_words_agree_with_naive_scan)
     ck_assert(got.h == want.h);
     free(w);
     free(store);
+}
+
+/* Thousands of words over four letters, two of them lead bytes of
+ * Chinese: hundreds of states with many edges, more than get a full
+ * transition row, so scans cross states with and without rows. */
+START_TEST(many_words_agree_with_naive_scan)
+{
+    agree_on_many("a\xe4\xe5\xb8", 4, 3000);
+}
+END_TEST
+
+/* A word list too large for the complete table (more than 2^20 entries:
+ * some 20,000 states times 201 byte classes here): the scan keeps to the
+ * rows and the edge lists, and still agrees. */
+START_TEST(word_list_beyond_the_complete_table)
+{
+    char alphabet[200];
+    for (size_t i = 0; i < sizeof alphabet; i++)
+        alphabet[i] = (char)(0x30 + i);
+    agree_on_many(alphabet, sizeof alphabet, 12000);
 }
 END_TEST
 
@@ -246,6 +265,7 @@ static Suite *matcher_suite(void)
     tcase_add_test(tc, bytes_not_characters);
     tcase_add_test(tc, agrees_with_naive_scan);
     tcase_add_test(tc, many_words_agree_with_naive_scan);
+    tcase_add_test(tc, word_list_beyond_the_complete_table);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -16,7 +16,13 @@
  * (a 28-byte state and a 5-byte edge) plus 1 KiB for the root, e.g. 40 KiB
  * for 100 Chinese words of four characters, where dense tables would take
  * 1 KiB per state (1.2 MiB).  Deeper states have one or two edges, found
- * by a short linear search. */
+ * by a short linear search.
+ *
+ * Speed.  A matcher of modest size (all those of our checks) also gets a
+ * complete table: one row per state, one entry per byte class (the bytes
+ * of the words, each its own class, and one class for all other bytes).
+ * A scan then costs one table load per byte, where the rows above cost a
+ * load of the state and then of its row, one after the other. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +52,19 @@ struct fl_matcher {
     uint32_t *edge_to;
     uint32_t *outs;      /* word indices, grouped by state, ascending in each */
     uint32_t *rows;      /* 256 next states per row (see build_rows) */
+    /* The complete table (build_table), or NULL when too large: entry
+     * [s * nclass + class] is the next state times nclass (its row's
+     * offset), with FULL_HITS set when words end at that state or on its
+     * output chain. */
+    uint32_t *full;
+    uint32_t nclass;
+    uint8_t byte_class[256];
 };
+
+/* The complete table is built while it has at most this many entries
+ * (4 MiB); a larger word list keeps to the rows alone. */
+#define FULL_MAX_ENTRIES (1u << 20)
+#define FULL_HITS 0x80000000u
 
 /* States with edges get a full row, shallowest first, up to MAX_ROWS rows
  * (1 KB each); states without edges share their failure state's.  In
@@ -210,6 +228,36 @@ static void build_rows(fl_matcher *m)
     free(by_depth);
 }
 
+/* The complete table, from step() (every link is ready).  Class 0 holds
+ * the bytes that are in no word: they lead every state to the root. */
+static void build_table(fl_matcher *m)
+{
+    uint32_t nclass = 1;
+    uint8_t byte_of[256];
+    for (size_t e = 0; e + 1 < m->nstates; e++) {
+        uint8_t c = m->edge_byte[e];
+        if (m->byte_class[c] == 0) {
+            byte_of[nclass] = c;
+            m->byte_class[c] = (uint8_t)nclass++;
+            if (nclass == 256)
+                return; /* too many classes for a byte: rows alone */
+        }
+    }
+    if (m->nstates > FULL_MAX_ENTRIES / nclass)
+        return;
+    m->nclass = nclass;
+    m->full = xmalloc(m->nstates * nclass * sizeof *m->full);
+    for (size_t s = 0; s < m->nstates; s++) {
+        uint32_t *row = m->full + s * nclass;
+        row[0] = 0;
+        for (uint32_t k = 1; k < nclass; k++) {
+            uint32_t to = step(m, (uint32_t)s, byte_of[k]);
+            const state *st = &m->states[to];
+            row[k] = to * nclass | (st->nout || st->dict != NONE ? FULL_HITS : 0);
+        }
+    }
+}
+
 fl_matcher *fl_matcher_new(const char *const *words, size_t n)
 {
     if (words == NULL || n == 0 || n >= NONE)
@@ -255,6 +303,7 @@ fl_matcher *fl_matcher_new(const char *const *words, size_t n)
     build_outputs(m, end_of, n);
     build_links(m);
     build_rows(m);
+    build_table(m);
     free(depth);
     free(end_of);
     free(t);
@@ -270,10 +319,45 @@ void fl_matcher_free(fl_matcher *m)
     free(m->edge_to);
     free(m->outs);
     free(m->rows);
+    free(m->full);
     free(m);
 }
 
 /* -- scanning -- */
+
+/* Report the words ending at state s, whose last byte is text[i]: along
+ * the output chain the words get shorter, so longer first.  Returns 1
+ * when fn asks to stop. */
+static int report(const fl_matcher *m, uint32_t s, size_t i, fl_match_fn fn, void *ctx,
+                  size_t *found)
+{
+    const state *st = &m->states[s];
+    for (uint32_t o = st->nout ? s : st->dict; o != NONE; o = m->states[o].dict) {
+        const state *os = &m->states[o];
+        size_t start = i + 1 - os->depth;
+        for (uint32_t k = 0; k < os->nout; k++) {
+            ++*found;
+            if (fn != NULL && fn(ctx, m->outs[os->out + k], start) != 0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* The scan over the complete table: one load per byte. */
+static size_t scan_full(const fl_matcher *m, const unsigned char *p, size_t len,
+                        fl_match_fn fn, void *ctx)
+{
+    size_t found = 0;
+    uint32_t at = 0; /* the state's row offset */
+    for (size_t i = 0; i < len; i++) {
+        uint32_t next = m->full[at + m->byte_class[p[i]]];
+        at = next & ~FULL_HITS;
+        if ((next & FULL_HITS) && report(m, at / m->nclass, i, fn, ctx, &found))
+            break;
+    }
+    return found;
+}
 
 size_t fl_matcher_scan(const fl_matcher *m, const char *text, size_t len, fl_match_fn fn,
                        void *ctx)
@@ -281,6 +365,8 @@ size_t fl_matcher_scan(const fl_matcher *m, const char *text, size_t len, fl_mat
     if (m == NULL || text == NULL)
         return 0;
     const unsigned char *p = (const unsigned char *)text;
+    if (m->full != NULL)
+        return scan_full(m, p, len, fn, ctx);
     size_t found = 0;
     uint32_t s = 0;
     for (size_t i = 0; i < len; i++) {
@@ -296,18 +382,8 @@ size_t fl_matcher_scan(const fl_matcher *m, const char *text, size_t len, fl_mat
             const state *from = &m->states[s];
             s = from->row != NONE ? m->rows[(size_t)from->row * 256 + p[i]] : step(m, s, p[i]);
         }
-        const state *st = &m->states[s];
-        uint32_t o = st->nout ? s : st->dict;
-        /* Along the output chain the words get shorter: longer first. */
-        for (; o != NONE; o = m->states[o].dict) {
-            const state *os = &m->states[o];
-            size_t start = i + 1 - os->depth;
-            for (uint32_t k = 0; k < os->nout; k++) {
-                found++;
-                if (fn != NULL && fn(ctx, m->outs[os->out + k], start) != 0)
-                    return found;
-            }
-        }
+        if (report(m, s, i, fn, ctx, &found))
+            break;
     }
     return found;
 }
