@@ -38,10 +38,20 @@ grep -q 'empty-table-note' "$work/out" && [ "$rc" -eq 1 ] || { echo "out-of-tree
 rc=0
 "$inst/bin/fislint" check -q -f json "$top/tests/real/pdf/js-renda-2018-budget.pdf" >"$work/out" || rc=$?
 grep -q '"format": *"pdf"' "$work/out" && [ "$rc" -eq 1 ] || { echo "installed fislint did not read a PDF (status $rc)"; head -c 600 "$work/out"; exit 1; }
+# ... and from there only: without it, a PDF is a clear error naming the
+# module, and the other documents of the run are still checked.
+module=$inst/lib/fislint/readers/fislint-pdf.so
+mv "$module" "$module.away"
+rc=0
+"$inst/bin/fislint" check -f jsonl "$top/tests/real/pdf/js-renda-2018-budget.pdf" \
+    "$top/examples/003_b8f3d489ed9ef61e.txt" >"$work/out" 2>"$work/err" || rc=$?
+mv "$module.away" "$module"
+grep -q "无法加载 PDF 读取模块 $module" "$work/out" && grep -q '003_b8f3d489ed9ef61e.*table-totals' "$work/out" &&
+    [ "$rc" -eq 3 ] || { echo "installed fislint without its PDF module (status $rc):"; head -c 1500 "$work/out"; cat "$work/err"; exit 1; }
 [ -f "$inst/etc/fislint/fislint.conf" ] && [ -f "$inst/share/man/man1/fislint.1" ] &&
     [ -f "$inst/include/fislint/plugin.h" ] || { echo "install is missing the configuration, man page or header"; exit 1; }
 rm -rf "$work"
-echo "installed fislint ran an out-of-tree plugin built with pkg-config and read a PDF"
+echo "installed fislint ran an out-of-tree plugin built with pkg-config, read a PDF with its own module and said so without it"
 
 step "make check under ASan + UBSan"
 "$top/scripts/build.sh" _build-asan --enable-sanitizers

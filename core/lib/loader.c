@@ -186,6 +186,13 @@ static void load_dir(fl_plugin_set *set, const char *dir, int nested, fl_config_
     free(names);
 }
 
+/* 1 when `path` lies inside directory `dir`. */
+static int path_under(const char *path, const char *dir)
+{
+    size_t len = strlen(dir);
+    return strncmp(path, dir, len) == 0 && path[len] == '/';
+}
+
 int fl_running_uninstalled(void)
 {
     char exe[PATH_MAX];
@@ -193,8 +200,12 @@ int fl_running_uninstalled(void)
     if (n <= 0)
         return 0;
     exe[n] = '\0';
-    size_t len = strlen(FL_BUILDDIR);
-    return strncmp(exe, FL_BUILDDIR, len) == 0 && exe[len] == '/';
+    /* A private prefix may lie inside the build tree (scripts/test.sh
+     * installs into one): the program installed there is not the build's
+     * and must use what was installed with it. */
+    if (path_under(exe, FL_BINDIR))
+        return 0;
+    return path_under(exe, FL_BUILDDIR);
 }
 
 void fl_plugins_load(fl_plugin_set *set, const char *const *dirs, size_t ndirs,
