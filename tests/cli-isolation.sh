@@ -168,6 +168,34 @@ switch = [i for i in range(1, len(c)) if c[i] != c[i - 1]]
 assert switch in ([199], [200]) and len(set(c)) == 2, switch
 PY
 
+# A worker has the file after its current one queued: the next file's
+# time limit starts when the worker comes to it, not while it waits (two
+# files of 1.2 s each under a limit of 2 s, one worker).
+for i in 1 2; do printf '2024年度某局部门决算\nSLOW\n' > "$TMP/slow-$i.txt"; done
+run check --plugin-dir "$PLUGDIR" --checks 'crashy,good-probe' --doc-timeout 2 -j 1 -f json \
+    "$TMP/slow-1.txt" "$TMP/slow-2.txt"
+expect_status 0 "two slow files, each within --doc-timeout"
+python3 - "$out" <<'PY' && pass || fail "the queued file's time limit starts when its turn comes"
+import json, sys
+docs = json.load(open(sys.argv[1], encoding="utf-8"))["documents"]
+assert len(docs) == 2, docs
+for d in docs:
+    assert d["error"] is None, d["error"]
+    assert {"crashy/ran", "good-probe/ran"} <= {f["rule"] for f in d["findings"]}, d["findings"]
+PY
+# A file queued behind one that runs out of time goes to a new worker and
+# is checked whole.
+printf '2024年度某局部门决算\nHANG\n' > "$TMP/queued-hang.txt"
+run check --plugin-dir "$PLUGDIR" --checks 'crashy,good-probe' --doc-timeout 2 -j 1 -f json \
+    "$TMP/queued-hang.txt" "$TMP/正常.txt"
+expect_status 3 "a file past --doc-timeout"
+python3 - "$out" <<'PY' && pass || fail "the file queued behind a stopped one is checked"
+import json, sys
+docs = json.load(open(sys.argv[1], encoding="utf-8"))["documents"]
+assert [d["error"] is not None for d in docs] == [True, False], docs
+assert {"crashy/ran", "good-probe/ran"} <= {f["rule"] for f in docs[1]["findings"]}, docs[1]
+PY
+
 # A check that changes directory does not change how the next file, given
 # by a relative path, is found.
 mkdir -p "$TMP/rel"

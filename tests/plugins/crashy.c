@@ -4,11 +4,13 @@
  * HOG: allocates until it cannot, VANISH: deletes the document's file and
  * aborts, so that it cannot be read again); otherwise it reports one info.
  * PID adds an info naming the process it ran in, to see workers reused;
- * CHDIR changes the working directory, as a careless check might. */
+ * CHDIR changes the working directory, as a careless check might; SLOW
+ * takes 1.2 seconds, as a long document might. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <fislint/plugin.h>
@@ -34,6 +36,11 @@ static int crashy_check(const fl_document *doc, fl_report *rep, void *state)
     }
     if (says(doc, "CHDIR") && chdir("/") != 0)
         return 1;
+    if (says(doc, "SLOW")) {
+        struct timespec t = { 1, 200000000 };
+        while (nanosleep(&t, &t) != 0)
+            ;
+    }
     if (says(doc, "CRASH"))
         raise(SIGSEGV);
     if (says(doc, "ABORT"))
