@@ -45,6 +45,11 @@ typedef struct proc {
     int orders;          /* where it takes its next file */
     fl_spawner *sp;      /* forked it; NULL: forked here */
     size_t docs;         /* files it was given */
+    /* Received from `data` and not yet parsed: data_buf.data + parsed.
+     * The worker's, not a file's: the bytes after one file's end are
+     * the next one's, and the buffer is not remade for every file. */
+    fl_buf data_buf;
+    size_t parsed;
     slot *cur;           /* the file whose stream is being read; NULL: idle */
     slot *next;          /* its order queued behind cur's, or NULL */
 } proc;
@@ -75,8 +80,6 @@ struct slot {
     size_t first;        /* the check its order begins with */
     int begun;           /* its worker has come to it (the deadline runs) */
     FILE *errf;          /* its workers' stderr, shown when its turn comes */
-    fl_buf data;         /* received and not yet parsed from data.data + parsed */
-    size_t parsed;
     double doc_deadline;   /* CLOCK_MONOTONIC seconds; 0 for none */
     double check_deadline; /* for the check now running; 0 for none */
     int doc_timed_out, check_timed_out;
@@ -156,7 +159,9 @@ static int proc_start(pool *pl, proc *p)
         close(sv[0]);
         return -1;
     }
-    *p = (proc){ pid, data[0], sv[0], p->sp, 0, NULL, NULL };
+    fl_buf buf = p->data_buf; /* its room is kept for the next worker */
+    buf.len = 0;
+    *p = (proc){ pid, data[0], sv[0], p->sp, 0, buf, 0, NULL, NULL };
     return 0;
 }
 
@@ -176,6 +181,7 @@ static int proc_end(proc *p, int want_status)
             ;
     p->pid = 0;
     p->cur = p->next = NULL;
+    p->data_buf.len = p->parsed = 0;
     return wstatus;
 }
 
@@ -188,10 +194,10 @@ static int proc_gone(const proc *p)
 }
 
 /* A worker for a new order: an idle one, or a new one in a free place;
- * else one busy with a single file and not about to retire, to queue
- * the order behind it.  NULL when none could be started, or with
- * *all_busy set when every worker has its orders. */
-static proc *proc_get(pool *pl, int *all_busy)
+ * else, when `may_queue`, one busy with a single file and not about to
+ * retire, to queue the order behind it.  NULL when none could be
+ * started, or with *all_busy set when every worker has its orders. */
+static proc *proc_get(pool *pl, int may_queue, int *all_busy)
 {
     *all_busy = 0;
     for (size_t i = 0; i < pl->n; i++) {
@@ -204,7 +210,7 @@ static proc *proc_get(pool *pl, int *all_busy)
             return NULL;
         return p;
     }
-    for (size_t i = 0; i < pl->n; i++) {
+    for (size_t i = 0; may_queue && i < pl->n; i++) {
         proc *p = &pl->procs[i];
         if (p->next == NULL && p->docs < DOCS_PER_WORKER)
             return p;
@@ -254,8 +260,6 @@ static void close_slot(slot *s)
         fclose(s->errf);
     s->errf = NULL;
     fl_guard_feed_free(&s->feed);
-    fl_buf_free(&s->data);
-    s->parsed = 0;
     s->done = 1;
 }
 
@@ -304,8 +308,9 @@ static void become_current(slot *s, const fl_checker *c)
 
 /* Give file `path` to a worker, from check `first` on: 0; 1 when every
  * worker has its orders (try again when one finishes); -1 when no worker
- * can be had.  The order may wait behind the worker's current file. */
-static int start(slot *s, pool *pl, const char *path, size_t first, int resumed)
+ * can be had.  With `may_queue` the order may wait behind a worker's
+ * current file. */
+static int start(slot *s, pool *pl, const char *path, size_t first, int resumed, int may_queue)
 {
     if (s->errf == NULL) {
         if ((s->errf = tmpfile()) == NULL)
@@ -319,7 +324,7 @@ static int start(slot *s, pool *pl, const char *path, size_t first, int resumed)
      * sent; the file then goes to a new one. */
     for (int attempt = 0; attempt < 2; attempt++) {
         int all_busy;
-        proc *p = proc_get(pl, &all_busy);
+        proc *p = proc_get(pl, may_queue, &all_busy);
         if (p == NULL)
             return all_busy ? 1 : -1;
         if (fl_doc_order_send(p->orders, path, first, resumed, fileno(s->errf)) != 0) {
@@ -339,8 +344,6 @@ static int start(slot *s, pool *pl, const char *path, size_t first, int resumed)
         s->have_header = 0;
         s->check_deadline = 0;
         s->check_timed_out = 0;
-        s->data.len = 0;
-        s->parsed = 0;
         if (p->cur == NULL)
             become_current(s, pl->c);
         else
@@ -394,7 +397,8 @@ static void resume_here(slot *s, const fl_checker *c, const char *path, size_t m
  * record came (a check begins, with a deadline of its own). */
 static int take(slot *s, const fl_checker *c)
 {
-    fl_wire_reader rd = { s->data.data, s->data.len, s->parsed };
+    proc *p = s->w;
+    fl_wire_reader rd = { p->data_buf.data, p->data_buf.len, p->parsed };
     int began = 0;
     if (!s->have_header) {
         fl_doc_result h;
@@ -412,9 +416,16 @@ static int take(slot *s, const fl_checker *c)
     }
     if (s->doc.rep != NULL && fl_guard_feed_read(&s->feed, &rd, s->doc.rep, note_failed, s) > 0)
         began = 1;
-    s->parsed = rd.pos;
-    if (s->parsed == s->data.len)
-        s->data.len = s->parsed = 0;
+    p->parsed = rd.pos;
+    if (p->parsed == p->data_buf.len) {
+        p->data_buf.len = p->parsed = 0;
+    } else if (p->parsed >= 65536) {
+        /* A record cut by the read: move it to the front, so that the
+         * buffer is no larger than what one read and one record need. */
+        memmove(p->data_buf.data, p->data_buf.data + p->parsed, p->data_buf.len - p->parsed);
+        p->data_buf.len -= p->parsed;
+        p->parsed = 0;
+    }
     return began;
 }
 
@@ -435,7 +446,7 @@ static void ended(slot *s, pool *pl, const char *path, int wstatus)
     size_t next = fl_guard_feed_end(&s->feed, s->doc.rep, wstatus, s->check_timed_out, &c->limits,
                                     note_failed, s);
     if (next < c->plugins->count) {
-        if (start(s, pl, path, next, 1) == 0)
+        if (start(s, pl, path, next, 1, 1) == 0)
             return;
         resume_here(s, c, path, pl->max_size, next);
     }
@@ -491,17 +502,15 @@ static void expire(slot *s, double now)
 
 /* The worker has sent all of the file's: the result is whole, and the
  * worker goes on with the file queued behind it, if any, whose first
- * bytes may already be in this slot's buffer.  Returns that slot. */
+ * bytes may already be in the worker's buffer.  Returns that slot. */
 static slot *finished(slot *s, const fl_checker *c)
 {
     proc *p = s->w;
     slot *q = p->next;
     p->cur = p->next = NULL;
     s->w = NULL;
-    if (q != NULL) {
+    if (q != NULL)
         become_current(q, c);
-        fl_buf_append(&q->data, s->data.data + s->parsed, s->data.len - s->parsed);
-    }
     complete(s);
     return q;
 }
@@ -535,7 +544,7 @@ static size_t died(proc *p, slot *slots, pool *pl, char *const *paths)
         return n;
     q->w = NULL;
     const char *path = paths[q - slots];
-    if (start(q, pl, path, q->first, q->resumed) == 0)
+    if (start(q, pl, path, q->first, q->resumed, 1) == 0)
         return n;
     if (q->resumed) {
         resume_here(q, pl->c, path, pl->max_size, q->first);
@@ -593,7 +602,7 @@ static size_t pump(slot *slots, pool *pl, char *const *paths)
             if (r < 0 && errno == EINTR)
                 continue;
             if (r > 0) {
-                fl_buf_append(&p->cur->data, chunk, (size_t)r);
+                fl_buf_append(&p->data_buf, chunk, (size_t)r);
                 ended_n += absorb(p, c);
                 continue;
             }
@@ -652,9 +661,13 @@ void fl_batch_files(const fl_checker *c, char *const *paths, size_t n, size_t ma
             slot *s = &slots[next_start];
             /* Standard input cannot be shared with a worker reliably
              * once read: "-" is read here. */
+            /* The last files go to idle workers only: queued behind a
+             * long one, a file would keep the run going while the other
+             * workers have nothing left to do. */
+            int may_queue = n - next_start > jobs;
             int rc = -1;
             if (c->limits.isolate && strcmp(paths[next_start], "-") != 0 &&
-                (rc = start(s, &pl, paths[next_start], 0, 0)) == 1)
+                (rc = start(s, &pl, paths[next_start], 0, 0, may_queue)) == 1)
                 break; /* every worker has its orders */
             if (rc != 0)
                 run_here(s, c, paths[next_start], max_size);
@@ -682,9 +695,11 @@ void fl_batch_files(const fl_checker *c, char *const *paths, size_t n, size_t ma
             running -= pump(slots, &pl, paths);
     }
     progress_clear(&pg);
-    for (size_t i = 0; i < pl.n; i++)
+    for (size_t i = 0; i < pl.n; i++) {
         if (pl.procs[i].pid > 0)
             proc_end(&pl.procs[i], 0);
+        fl_buf_free(&pl.procs[i].data_buf);
+    }
     free(pl.procs);
     fl_spawner_stop(pl.sp);
     free(slots);
