@@ -57,6 +57,15 @@ run check $P -q --no-isolation -f jsonl "$D/mz-2024-budget.txt" "$D/jy-2024-budg
     "$D/mz-2023-final.txt" "$D/mz-2024-budget-copy.txt"
 cmp -s "$out" "$TMP/j1" && pass || fail "--no-isolation gives the same output"
 
+# The texts wait in a temporary file that the workers write; when files
+# cannot grow (a full disk, here a file size limit of 0), the texts and
+# results are kept in memory and the output is the same.
+( trap '' XFSZ; ulimit -f 0; exec "$FISLINT" check $P -q -f jsonl "$D/mz-2024-budget.txt" \
+    "$D/jy-2024-budget.txt" "$D/mz-2023-budget.txt" "$D/mz-2023-final.txt" \
+    "$D/mz-2024-budget-copy.txt" ) | cat > "$TMP/nospace"
+cmp -s "$TMP/nospace" "$TMP/j1" && pass || fail "no room for temporary files: the same output
+$(diff "$TMP/nospace" "$TMP/j1" | head -20)"
+
 # One input and no history: nothing to compare, the check is not called.
 run check $P -q -f jsonl "$D/mz-2024-budget.txt"
 expect_saw "" "a single report has no related ones"

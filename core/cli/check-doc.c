@@ -32,7 +32,13 @@ fl_document *fl_check_document_open(const fl_checker *c, const char *source, con
         return NULL;
     }
     r->format = xstrdup(input->format);
-    if (c->keep_text && input->text != NULL) {
+    long long at = -1;
+    if (c->keep_text && input->text != NULL && c->texts != NULL &&
+        (at = fl_spool_put(c->texts, input->text, input->len)) >= 0) {
+        r->text_spooled = 1;
+        r->text_off = at;
+        r->text_len = input->len;
+    } else if (c->keep_text && input->text != NULL) {
         r->text = xmalloc(input->len + 1);
         memcpy(r->text, input->text, input->len);
         r->text[input->len] = '\0';

@@ -9,6 +9,7 @@
 #include "loader.h"
 #include "output.h"
 #include "reader.h"
+#include "spool.h"
 
 typedef struct fl_checker {
     const fl_plugin_set *plugins;
@@ -21,6 +22,9 @@ typedef struct fl_checker {
     /* 1: each result keeps the document's canonical text (for the related
      * checks' second pass and the history). */
     int keep_text;
+    /* With keep_text: where the text goes (the worker writes it, and the
+     * result says where); NULL: the result holds it. */
+    fl_spool *texts;
 } fl_checker;
 
 #define FL_DOC_DEFAULT_TIMEOUT 1800

@@ -360,8 +360,12 @@ int cmd_check(int argc, char **argv)
     run.checker.plugins = &first_pass;
     if (nrelated > 0 && (nfiles > 1 || nurls > 0 || run.followup.db != NULL))
         run.related = fl_related_pass_new(&run.checker, &related_checks, run.followup.db);
-    /* The history keeps each text for later runs' comparisons. */
+    /* The history keeps each text for later runs' comparisons.  Without
+     * it, the workers leave the texts in the second pass's spool: the
+     * main process then never copies one. */
     run.checker.keep_text = run.related != NULL || run.followup.db != NULL;
+    if (run.related != NULL && run.followup.db == NULL)
+        run.checker.texts = fl_related_pass_texts(run.related);
     fl_batch_files(&run.checker, files, nfiles, in.max_size, jobs, keep_result, &run);
     if (nurls > 0)
         fl_fetch_documents(urls, nurls, in.fetch, in.max_size, on_fetched, &run);

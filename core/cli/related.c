@@ -1,8 +1,9 @@
 /* related.c — the second pass of `fislint check` (see related.h).
  *
- * Each kept result, its text included, is written to an unlinked spool
- * file in the wire format the document workers use (finding-wire.h); only
- * an index entry per document stays in memory.  At the end, for each
+ * Each kept result is written to the run's spool (spool.h) in the wire
+ * format the document workers use (finding-wire.h); its text is there
+ * too, put by the worker that read it.  Only an index entry per
+ * document stays in memory.  At the end, for each
  * document in input order, the related reports are the other documents of
  * the same unit — one per kind and year, the first in input order, then
  * the history's — and the related checks run on the document rebuilt from
@@ -28,12 +29,12 @@
 #include "worker.h"
 
 typedef struct kept {
-    long off;            /* of its record in the spool; -1: held in `mem` */
+    long long off;       /* of its record in the spool; -1: held in `mem` */
     size_t len;
     char *mem;           /* the record, when the spool could not take it */
     /* Its text, apart from the record: only the checks need it, and the
      * main process reads every record back but not every text. */
-    long text_off;       /* in the spool; -1: held in text_mem */
+    long long text_off;  /* in the spool; -1: held in text_mem */
     size_t text_len;
     char *text_mem;
     int has_text;
@@ -47,7 +48,7 @@ struct fl_related_pass {
     const fl_checker *checker;
     const fl_plugin_set *checks;
     fl_history *history;
-    FILE *spool;
+    fl_spool *spool;
     kept *items;
     size_t n, cap;
     /* Item indices sorted by unit, then input order (fl_related_pass_finish):
@@ -60,7 +61,7 @@ struct fl_related_pass {
 fl_related_pass *fl_related_pass_new(const fl_checker *c, const fl_plugin_set *checks,
                                      fl_history *history)
 {
-    FILE *spool = tmpfile();
+    fl_spool *spool = fl_spool_new();
     if (spool == NULL) {
         perror("fislint: 无法创建临时文件，本次不做跨文档（跨年度）检查");
         return NULL;
@@ -73,14 +74,9 @@ fl_related_pass *fl_related_pass_new(const fl_checker *c, const fl_plugin_set *c
     return rp;
 }
 
-/* Append n bytes to the spool; their offset, or -1 when the spool could
- * not take them. */
-static long spool_append(fl_related_pass *rp, const char *data, size_t n)
+fl_spool *fl_related_pass_texts(fl_related_pass *rp)
 {
-    long off = fseek(rp->spool, 0, SEEK_END) == 0 ? ftell(rp->spool) : -1;
-    if (off < 0 || fwrite(data, 1, n, rp->spool) != n)
-        return -1;
-    return off;
+    return rp->spool;
 }
 
 void fl_related_pass_keep(fl_related_pass *rp, fl_doc_result *r, size_t failed_checks)
@@ -89,22 +85,25 @@ void fl_related_pass_keep(fl_related_pass *rp, fl_doc_result *r, size_t failed_c
     kept *k = &rp->items[rp->n++];
     memset(k, 0, sizeof *k);
     k->failed = failed_checks;
-    k->unit = r->rep != NULL && r->unit != NULL && r->text != NULL ? xstrdup(r->unit) : NULL;
+    k->has_text = r->text != NULL || r->text_spooled;
+    k->unit = r->rep != NULL && r->unit != NULL && k->has_text ? xstrdup(r->unit) : NULL;
     k->kind = r->kind;
     k->year = r->year;
     char *text = r->text;
-    k->has_text = text != NULL;
     k->text_len = r->text_len;
+    k->text_off = r->text_spooled ? r->text_off : -1;
     r->text = NULL;
     r->text_len = 0;
+    r->text_spooled = 0;
     fl_buf b = { 0 };
     fl_wire_put_result(&b, r, failed_checks);
     k->len = b.len;
     /* A full disk costs memory, not the result. */
-    if ((k->off = spool_append(rp, b.data, b.len)) < 0)
+    if ((k->off = fl_spool_put(rp->spool, b.data, b.len)) < 0)
         k->mem = fl_buf_steal(&b);
     fl_buf_free(&b);
-    if (text != NULL && (k->text_off = spool_append(rp, text, k->text_len)) < 0) {
+    /* A text the worker could not spool, or read here. */
+    if (text != NULL && (k->text_off = fl_spool_put(rp->spool, text, k->text_len)) < 0) {
         k->text_mem = text;
         text = NULL;
     }
@@ -121,9 +120,8 @@ static int load(fl_related_pass *rp, size_t i, fl_doc_result *r)
     char *data = k->mem;
     int ok = 1;
     if (data == NULL) {
-        /* pread, not fseek: the helpers share the spool's file offset. */
-        data = xmalloc(k->len ? k->len : 1);
-        ok = fl_pread_all(fileno(rp->spool), data, k->len, k->off) == 0;
+        data = xmalloc(k->len + 1);
+        ok = fl_spool_get(rp->spool, k->off, k->len, data) == 0;
     }
     fl_wire_reader rd = { data, k->len, 0 };
     size_t failed;
@@ -149,11 +147,11 @@ static void load_text(fl_related_pass *rp, size_t i, fl_doc_result *r)
     char *text = xmalloc(k->text_len + 1);
     if (k->text_mem != NULL) {
         memcpy(text, k->text_mem, k->text_len);
-    } else if (fl_pread_all(fileno(rp->spool), text, k->text_len, k->text_off) != 0) {
+        text[k->text_len] = '\0';
+    } else if (fl_spool_get(rp->spool, k->text_off, k->text_len, text) != 0) {
         free(text);
         return;
     }
-    text[k->text_len] = '\0';
     r->text = text;
     r->text_len = k->text_len;
 }
@@ -574,7 +572,6 @@ static size_t take_answer(fl_related_pass *rp, helper *hp, size_t i, fl_doc_resu
 void fl_related_pass_finish(fl_related_pass *rp, unsigned jobs, fl_result_fn fn, void *ctx)
 {
     index_units(rp);
-    fflush(rp->spool);
     size_t grouped = 0;
     for (size_t i = 0; i < rp->n; i++)
         grouped += rp->items[i].unit != NULL;
@@ -625,6 +622,6 @@ void fl_related_pass_free(fl_related_pass *rp)
     free(rp->items);
     free(rp->by_unit);
     free(rp->group);
-    fclose(rp->spool);
+    fl_spool_free(rp->spool);
     free(rp);
 }

@@ -20,8 +20,11 @@ typedef struct fl_related_pass fl_related_pass;
  * made: the run then goes on without the related checks. */
 fl_related_pass *fl_related_pass_new(const fl_checker *c, const fl_plugin_set *checks,
                                      fl_history *history);
-/* Keep a result of the first pass (its text included: fl_checker
- * keep_text) until the end; takes ownership of *r. */
+/* Where the first pass's workers leave the texts (fl_checker texts):
+ * owned by the pass, alive until fl_related_pass_free(). */
+fl_spool *fl_related_pass_texts(fl_related_pass *rp);
+/* Keep a result of the first pass (its text included, or spooled:
+ * fl_checker keep_text) until the end; takes ownership of *r. */
 void fl_related_pass_keep(fl_related_pass *rp, fl_doc_result *r, size_t failed_checks);
 /* Run the related checks on every kept document that has related
  * reports, adding their findings to its result, and hand each result to

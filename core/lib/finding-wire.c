@@ -88,7 +88,13 @@ void fl_wire_put_result(fl_buf *b, const fl_doc_result *r, size_t failed_checks)
     put_str(b, r->error);
     put_u64(b, r->rep != NULL);
     put_u64(b, failed_checks);
-    put_bytes(b, r->text, r->text_len);
+    put_u64(b, r->text_spooled != 0);
+    if (r->text_spooled) {
+        put_u64(b, (uint64_t)r->text_off);
+        put_u64(b, r->text_len);
+    } else {
+        put_bytes(b, r->text, r->text_len);
+    }
     for (size_t i = 0; r->rep && i < r->rep->count; i++)
         fl_wire_put_finding(b, r->rep->items[i]);
     fl_buf_append(b, "E", 1);
@@ -235,19 +241,33 @@ char *fl_wire_get_log(fl_wire_reader *r)
     return text;
 }
 
+/* The text, or where it lies in the text spool. */
+static int get_text(fl_wire_reader *r, int spooled, fl_doc_result *out)
+{
+    if (!spooled)
+        return get_bytes(r, &out->text, &out->text_len);
+    int64_t off, len;
+    if (get_int(r, &off) || get_int(r, &len) || off < 0 || len < 0)
+        return -1;
+    out->text_spooled = 1;
+    out->text_off = off;
+    out->text_len = (size_t)len;
+    return 0;
+}
+
 /* fl_doc_kind_name() strings are static: map the name back to one. */
 int fl_wire_get_result(fl_wire_reader *r, fl_doc_result *out, size_t *failed_checks)
 {
     memset(out, 0, sizeof *out);
     char *kind = NULL;
-    int64_t year, has_rep, failed;
+    int64_t year, has_rep, failed, spooled;
     if (r->pos >= r->len || r->data[r->pos] != 'R')
         return -1;
     r->pos++;
     if (get_str(r, &out->source) || get_str(r, &out->format) || get_str(r, &out->title) ||
         get_str(r, &kind) || get_int(r, &year) || get_str(r, &out->unit) ||
         get_str(r, &out->error) || get_int(r, &has_rep) || get_int(r, &failed) ||
-        get_bytes(r, &out->text, &out->text_len))
+        get_int(r, &spooled) || get_text(r, spooled != 0, out))
         goto bad;
     out->kind = fl_doc_kind_name_of(kind);
     free(kind);

@@ -23,6 +23,10 @@ typedef struct fl_doc_result {
      * NULL otherwise. */
     char *text;
     size_t text_len;
+    /* Or, with text NULL, where a document worker left it: text_len bytes
+     * at text_off in the run's spool (core/cli/spool.h). */
+    int text_spooled;
+    long long text_off;
 } fl_doc_result;
 
 typedef struct fl_summary {
