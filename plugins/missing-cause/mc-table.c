@@ -241,8 +241,9 @@ static void check_row(fl_report *rep, const fl_table *t, const fl_row *r, const 
     if (!find_shift(r, c, &s))
         return;
     fl_dec w, sc, rate;
-    score_at(r, c->weight + s, &w);
-    score_at(r, c->score + s, &sc);
+    /* find_shift() read both already; asked again, not assumed. */
+    if (!score_at(r, c->weight + s, &w) || !score_at(r, c->score + s, &sc))
+        return;
     char why[600], a[40], b[40], namebuf[256], reasonbuf[512];
     int has_rate = 0;
     why[0] = '\0';
