@@ -57,6 +57,10 @@ typedef struct proc {
 /* Files in flight per worker: the one it works on and one queued. */
 #define ORDERS_PER_WORKER 2
 
+/* A worker's receive buffer larger than this is not kept between files
+ * (a text sent inline, with --db, can be tens of MB). */
+#define KEEP_BUF_BYTES (4u << 20)
+
 /* The size asked for each worker's stream (Linux's default ceiling for
  * an unprivileged process, /proc/sys/fs/pipe-max-size). */
 #define DATA_PIPE_BYTES (1 << 20)
@@ -419,6 +423,9 @@ static int take(slot *s, const fl_checker *c)
     p->parsed = rd.pos;
     if (p->parsed == p->data_buf.len) {
         p->data_buf.len = p->parsed = 0;
+        /* Room kept for the next file, but not that of one huge text. */
+        if (p->data_buf.cap > KEEP_BUF_BYTES)
+            fl_buf_free(&p->data_buf);
     } else if (p->parsed >= 65536) {
         /* A record cut by the read: move it to the front, so that the
          * buffer is no larger than what one read and one record need. */
