@@ -56,15 +56,18 @@ struct fl_matcher {
      * [s * nclass + class] is the next state times nclass (its row's
      * offset), with FULL_HITS set when words end at that state or on its
      * output chain. */
-    uint32_t *full;
+    uint16_t *full;
     uint32_t nclass;
     uint8_t byte_class[256];
 };
 
-/* The complete table is built while it has at most this many entries
- * (4 MiB); a larger word list keeps to the rows alone. */
-#define FULL_MAX_ENTRIES (1u << 20)
-#define FULL_HITS 0x80000000u
+/* The complete table is built while it has at most this many entries,
+ * of 16 bits: 64 KiB, about what a core's first-level cache holds, which
+ * is where a table read at every byte must be (the largest of our checks
+ * has 313 states x 66 classes, 41 KB).  A larger word list keeps to the
+ * rows alone. */
+#define FULL_MAX_ENTRIES (1u << 15)
+#define FULL_HITS 0x8000u
 
 /* States with edges get a full row, shallowest first, up to MAX_ROWS rows
  * (1 KB each); states without edges share their failure state's.  In
@@ -236,11 +239,9 @@ static void build_table(fl_matcher *m)
     uint8_t byte_of[256];
     for (size_t e = 0; e + 1 < m->nstates; e++) {
         uint8_t c = m->edge_byte[e];
-        if (m->byte_class[c] == 0) {
+        if (m->byte_class[c] == 0) { /* at most 255 bytes: ids fit */
             byte_of[nclass] = c;
             m->byte_class[c] = (uint8_t)nclass++;
-            if (nclass == 256)
-                return; /* too many classes for a byte: rows alone */
         }
     }
     if (m->nstates > FULL_MAX_ENTRIES / nclass)
@@ -248,12 +249,12 @@ static void build_table(fl_matcher *m)
     m->nclass = nclass;
     m->full = xmalloc(m->nstates * nclass * sizeof *m->full);
     for (size_t s = 0; s < m->nstates; s++) {
-        uint32_t *row = m->full + s * nclass;
+        uint16_t *row = m->full + s * nclass;
         row[0] = 0;
         for (uint32_t k = 1; k < nclass; k++) {
             uint32_t to = step(m, (uint32_t)s, byte_of[k]);
             const state *st = &m->states[to];
-            row[k] = to * nclass | (st->nout || st->dict != NONE ? FULL_HITS : 0);
+            row[k] = (uint16_t)(to * nclass | (st->nout || st->dict != NONE ? FULL_HITS : 0));
         }
     }
 }
@@ -352,7 +353,7 @@ static size_t scan_full(const fl_matcher *m, const unsigned char *p, size_t len,
     uint32_t at = 0; /* the state's row offset */
     for (size_t i = 0; i < len; i++) {
         uint32_t next = m->full[at + m->byte_class[p[i]]];
-        at = next & ~FULL_HITS;
+        at = next & (FULL_HITS - 1);
         if ((next & FULL_HITS) && report(m, at / m->nclass, i, fn, ctx, &found))
             break;
     }
