@@ -16,6 +16,7 @@
 #   LINEAR_KB=100    size of the narrative the linearity paragraph repeats
 #   LINEAR_X=8       repeats of it (and 32 x LINEAR_X of the table's rows)
 #                    in the 1x case; the 16x case has 16 times as many
+#                    ("linear" also times 4 and 16 reports of one unit)
 #
 # Every timing is wall-clock of whole processes (start-up included), one
 # core (`-j 1`, `rg -j1`) unless said otherwise; on a shared machine run it
@@ -207,4 +208,29 @@ if has linear; then
         done
         echo "$line"
     done
+fi
+if has linear; then
+    # The second pass over one unit's reports: seed 003 as the same
+    # office's report of N different years.  Each report is checked with
+    # the unit's others, so a pass that built every related report anew
+    # for every report grew with N * N; linear gives t16 / t4 ~ 4.
+    seed003=$top/examples/003_b8f3d489ed9ef61e.txt
+    unit_reports() { # DIR N
+        mkdir -p "$1"
+        y=2001
+        while [ "$y" -le $((2000 + $2)) ]; do
+            sed "1,5s/2023/$y/g" "$seed003" >"$1/r-$y.txt"
+            y=$((y + 1))
+        done
+    }
+    unit_reports "$work/u4" 4
+    unit_reports "$work/u16" 16
+    timed fl_check -j 1 --checks across-years "$work"/u4/*.txt
+    a=$best
+    timed fl_check -j 1 --checks across-years "$work"/u16/*.txt
+    b=$best
+    echo
+    printf 'one unit, 4 and 16 reports of different years (across-years, -j1):\n'
+    printf '  %s / %s s  ratio %s  (target ~ 4; 16 is quadratic)\n' "$a" "$b" \
+        "$(ratio "$b" "$a")"
 fi

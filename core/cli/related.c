@@ -56,7 +56,26 @@ struct fl_related_pass {
      * matters at tens of thousands of reports. */
     size_t *by_unit;
     size_t *group;       /* group[i]: where item i's unit starts in by_unit */
+    /* This process's documents built lately, each the same whether it is
+     * checked or is another's related report: a unit of k reports is
+     * parsed k times, not k * k. */
+    struct built *built;
+    size_t nbuilt, capbuilt, built_bytes;
+    unsigned long long turn;  /* with_related calls so far */
 };
+
+/* A document built from a kept result's text, owned by the cache. */
+typedef struct built {
+    size_t index;            /* in rp->items */
+    fl_document *doc;
+    size_t bytes;            /* its text's, a measure of the model's size */
+    unsigned long long used; /* the with_related call that last used it */
+} built;
+
+/* The cache keeps documents of texts of at most this many bytes in all
+ * (a model takes about 14 times its text: some 220 MB), beyond those the
+ * current call uses: a unit's reports of many years fit. */
+#define BUILT_MAX_BYTES ((size_t)16 << 20)
 
 fl_related_pass *fl_related_pass_new(const fl_checker *c, const fl_plugin_set *checks,
                                      fl_history *history)
@@ -197,6 +216,65 @@ static fl_document *build(const char *source, const char *format, const char *te
     return d;
 }
 
+/* Drop the least recently used documents not used by the current call
+ * until there is room for `bytes` more. */
+static void built_make_room(fl_related_pass *rp, size_t bytes)
+{
+    while (rp->nbuilt > 0 && rp->built_bytes + bytes > BUILT_MAX_BYTES) {
+        size_t old = SIZE_MAX;
+        for (size_t b = 0; b < rp->nbuilt; b++)
+            if (rp->built[b].used != rp->turn &&
+                (old == SIZE_MAX || rp->built[b].used < rp->built[old].used))
+                old = b;
+        if (old == SIZE_MAX)
+            return; /* all in use: the cache grows for this call */
+        fl_document_free(rp->built[old].doc);
+        rp->built_bytes -= rp->built[old].bytes;
+        rp->built[old] = rp->built[--rp->nbuilt];
+    }
+}
+
+/* Kept result i built as a document (owned by the cache), from `have`
+ * when it is loaded with its text already; NULL when its text cannot be
+ * read back. */
+static fl_document *built_doc(fl_related_pass *rp, size_t i, const fl_doc_result *have,
+                              const char *unit)
+{
+    for (size_t b = 0; b < rp->nbuilt; b++)
+        if (rp->built[b].index == i) {
+            rp->built[b].used = rp->turn;
+            return rp->built[b].doc;
+        }
+    fl_doc_result o;
+    const fl_doc_result *r = have;
+    if (r == NULL) {
+        if (load_with_text(rp, i, &o) != 0)
+            return NULL;
+        r = &o;
+    }
+    fl_document *doc = r->text != NULL ? build(r->source, r->format, r->text, r->text_len, unit)
+                                       : NULL;
+    size_t bytes = r->text_len;
+    if (r == &o)
+        fl_doc_result_free(&o);
+    if (doc == NULL)
+        return NULL;
+    built_make_room(rp, bytes);
+    rp->built = xgrow(rp->built, &rp->capbuilt, rp->nbuilt + 1, sizeof *rp->built);
+    rp->built[rp->nbuilt++] = (built){ i, doc, bytes, rp->turn };
+    rp->built_bytes += bytes;
+    return doc;
+}
+
+static void built_free(fl_related_pass *rp)
+{
+    for (size_t b = 0; b < rp->nbuilt; b++)
+        fl_document_free(rp->built[b].doc);
+    free(rp->built);
+    rp->built = NULL;
+    rp->nbuilt = rp->capbuilt = rp->built_bytes = 0;
+}
+
 /* What is done with a document built with its related reports: the
  * related checks are run on it, here or in a helper. */
 typedef size_t (*related_run_fn)(void *ctx, const fl_document *doc);
@@ -236,26 +314,33 @@ static size_t with_related(fl_related_pass *rp, size_t i, const fl_doc_result *r
     }
     size_t failed = 0;
     if (nc > 0) {
-        fl_document **rel = xcalloc(nc, sizeof *rel);
-        size_t nrel = 0;
+        rp->turn++;
+        const fl_document **rel = xcalloc(nc, sizeof *rel);
+        fl_document **from_history = xcalloc(nc, sizeof *from_history);
+        size_t nrel = 0, nhist = 0;
         for (size_t c = 0; c < nc; c++) {
             if (cand[c].hist != NULL) {
                 const fl_hist_report *hr = cand[c].hist;
-                rel[nrel++] = build(hr->source, hr->format, hr->text, hr->len, k->unit);
+                fl_document *d = build(hr->source, hr->format, hr->text, hr->len, k->unit);
+                rel[nrel++] = from_history[nhist++] = d;
                 continue;
             }
-            fl_doc_result o;
-            if (load_with_text(rp, cand[c].index, &o) == 0 && o.text != NULL)
-                rel[nrel++] = build(o.source, o.format, o.text, o.text_len, k->unit);
-            fl_doc_result_free(&o);
+            const fl_document *d = built_doc(rp, cand[c].index, NULL, k->unit);
+            if (d != NULL)
+                rel[nrel++] = d;
         }
         qsort(rel, nrel, sizeof *rel, newest_first);
-        fl_document *doc = build(r->source, r->format, r->text, r->text_len, k->unit);
-        fl_document_set_related(doc, (const fl_document *const *)rel, nrel);
-        failed = run(ctx, doc);
-        fl_document_free(doc);
-        for (size_t d = 0; d < nrel; d++)
-            fl_document_free(rel[d]);
+        /* The cache's document, lent for this call: its related reports
+         * are taken back after, for it may be another's related report. */
+        fl_document *doc = built_doc(rp, i, r, k->unit);
+        if (doc != NULL) {
+            fl_document_set_related(doc, rel, nrel);
+            failed = run(ctx, doc);
+            fl_document_set_related(doc, NULL, 0);
+        }
+        for (size_t d = 0; d < nhist; d++)
+            fl_document_free(from_history[d]);
+        free(from_history);
         free(rel);
     }
     free(cand);
@@ -622,6 +707,7 @@ void fl_related_pass_free(fl_related_pass *rp)
     free(rp->items);
     free(rp->by_unit);
     free(rp->group);
+    built_free(rp);
     fl_spool_free(rp->spool);
     free(rp);
 }
