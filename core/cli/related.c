@@ -248,8 +248,10 @@ static fl_document *built_doc(fl_related_pass *rp, size_t i, const fl_doc_result
     fl_doc_result o;
     const fl_doc_result *r = have;
     if (r == NULL) {
-        if (load_with_text(rp, i, &o) != 0)
+        if (load_with_text(rp, i, &o) != 0) {
+            fl_doc_result_free(&o); /* it says why it could not */
             return NULL;
+        }
         r = &o;
     }
     fl_document *doc = r->text != NULL ? build(r->source, r->format, r->text, r->text_len, unit)
