@@ -32,17 +32,18 @@ fl_document *fl_check_document_open(const fl_checker *c, const char *source, con
         return NULL;
     }
     r->format = xstrdup(input->format);
-    long long at = -1;
-    if (c->keep_text && input->text != NULL && c->texts != NULL &&
-        (at = fl_spool_put(c->texts, input->text, input->len)) >= 0) {
-        r->text_spooled = 1;
-        r->text_off = at;
+    if (c->keep_text && input->text != NULL) {
+        /* In the run's spool when it takes it, else in the result. */
+        long long at = c->texts != NULL ? fl_spool_put(c->texts, input->text, input->len) : -1;
         r->text_len = input->len;
-    } else if (c->keep_text && input->text != NULL) {
-        r->text = xmalloc(input->len + 1);
-        memcpy(r->text, input->text, input->len);
-        r->text[input->len] = '\0';
-        r->text_len = input->len;
+        if (at >= 0) {
+            r->text_spooled = 1;
+            r->text_off = at;
+        } else {
+            r->text = xmalloc(input->len + 1);
+            memcpy(r->text, input->text, input->len);
+            r->text[input->len] = '\0';
+        }
     }
     fl_document *doc = fl_document_from_text(source, input->format, input->text, input->len);
     if (fl_doc_title(doc) != NULL)

@@ -57,14 +57,8 @@ long long fl_spool_put(fl_spool *sp, const char *data, size_t len)
         return -1;
     /* A range left half written (a full disk) is never read: the caller
      * keeps its bytes. */
-    for (size_t done = 0; done < len;) {
-        ssize_t w = pwrite(sp->fd, data + done, len - done, (off_t)(off + done));
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return -1;
-        done += (size_t)w;
-    }
+    if (fl_pwrite_all(sp->fd, data, len, (off_t)off) != 0)
+        return -1;
     return (long long)off;
 }
 

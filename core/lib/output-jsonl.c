@@ -10,6 +10,14 @@
 
 #include "json-write.h"
 
+static void int_or_null(fl_buf *b, int present, int64_t v)
+{
+    if (present)
+        fl_json_int(b, v);
+    else
+        fl_buf_append(b, "null", 4);
+}
+
 /* The document's fields, first in every line of it. */
 static void doc_fields(fl_buf *b, const fl_doc_result *r, const char *type)
 {
@@ -24,20 +32,9 @@ static void doc_fields(fl_buf *b, const fl_doc_result *r, const char *type)
     fl_json_raw(b, ",\"kind\":");
     fl_json_str_or_null(b, r->kind);
     fl_json_raw(b, ",\"year\":");
-    if (r->year)
-        fl_json_int(b, r->year);
-    else
-        fl_buf_append(b, "null", 4);
+    int_or_null(b, r->year != 0, r->year);
     fl_json_raw(b, ",\"unit\":");
     fl_json_str_or_null(b, r->unit);
-}
-
-static void int_or_null(fl_buf *b, int present, int64_t v)
-{
-    if (present)
-        fl_json_int(b, v);
-    else
-        fl_buf_append(b, "null", 4);
 }
 
 static void dec(fl_buf *b, fl_dec d)

@@ -95,6 +95,21 @@ int fl_write_all(int fd, const char *p, size_t n)
     return 0;
 }
 
+int fl_pwrite_all(int fd, const char *p, size_t n, off_t off)
+{
+    while (n > 0) {
+        ssize_t w = pwrite(fd, p, n, off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        p += w;
+        n -= (size_t)w;
+        off += w;
+    }
+    return 0;
+}
+
 int fl_pread_all(int fd, char *buf, size_t n, off_t off)
 {
     while (n > 0) {

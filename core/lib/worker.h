@@ -35,6 +35,9 @@ int fl_write_all(int fd, const char *p, size_t n);
 /* Read n bytes at offset `off` of fd into buf, retrying after signals; 0,
  * or -1 when they are not all there. */
 int fl_pread_all(int fd, char *buf, size_t n, off_t off);
+/* Write all of p[0..n) at offset `off` of fd, retrying after signals; 0,
+ * or -1 when it cannot (a full disk: some bytes may be written). */
+int fl_pwrite_all(int fd, const char *p, size_t n, off_t off);
 
 /* Seconds on the monotonic clock, for deadlines. */
 double fl_now(void);
