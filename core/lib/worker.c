@@ -95,34 +95,32 @@ int fl_write_all(int fd, const char *p, size_t n)
     return 0;
 }
 
-int fl_pwrite_all(int fd, const char *p, size_t n, off_t off)
+/* n bytes at offset `off`: read into rbuf, or written from wbuf when
+ * it is not NULL; retried after signals.  0, or -1 when they are not
+ * all read or written. */
+static int positioned_all(int fd, char *rbuf, const char *wbuf, size_t n, off_t off)
 {
-    while (n > 0) {
-        ssize_t w = pwrite(fd, p, n, off);
-        if (w < 0 && errno == EINTR)
+    for (size_t done = 0; done < n;) {
+        off_t at = off + (off_t)done;
+        ssize_t k = wbuf != NULL ? pwrite(fd, wbuf + done, n - done, at)
+                                 : pread(fd, rbuf + done, n - done, at);
+        if (k < 0 && errno == EINTR)
             continue;
-        if (w <= 0)
+        if (k <= 0)
             return -1;
-        p += w;
-        n -= (size_t)w;
-        off += w;
+        done += (size_t)k;
     }
     return 0;
 }
 
+int fl_pwrite_all(int fd, const char *p, size_t n, off_t off)
+{
+    return positioned_all(fd, NULL, p, n, off);
+}
+
 int fl_pread_all(int fd, char *buf, size_t n, off_t off)
 {
-    while (n > 0) {
-        ssize_t r = pread(fd, buf, n, off);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
-            return -1;
-        buf += r;
-        n -= (size_t)r;
-        off += r;
-    }
-    return 0;
+    return positioned_all(fd, buf, NULL, n, off);
 }
 
 double fl_now(void)
