@@ -226,7 +226,7 @@ START_TEST(test_find_rules)
         for (int x = 20; x < 120; x++)
             dark[y * w + x] = 1;
     pl_seg *s;
-    size_t n = pl_find_rules(dark, w, h, 1.0, 1, &s);
+    size_t n = pl_find_rules(dark, w, h, 1.0, 1, NULL, &s);
     ck_assert_uint_eq(n, 3);
     ck_assert(s[0].pos > 20 && s[0].pos < 21.5);
     ck_assert(s[0].a0 <= 10.5 && s[0].a1 >= 189);
@@ -234,10 +234,19 @@ START_TEST(test_find_rules)
     free(s);
     /* The same bitmap read by columns: the area's left and right edges,
      * 100 points apart, and nothing from the rows. */
-    n = pl_find_rules(dark, w, h, 1.0, 0, &s);
+    n = pl_find_rules(dark, w, h, 1.0, 0, NULL, &s);
     ck_assert_uint_eq(n, 2);
     ck_assert(s[0].pos < 21 && s[1].pos > 119 && s[1].pos < 121);
     ck_assert(s[0].a0 <= 70.5 && s[0].a1 >= 89.5);
+    /* The same columns through the caller's scratch buffer, whatever it
+     * held before (the PDF reader passes the page's old pixels). */
+    unsigned char *scratch = malloc((size_t)w * (size_t)h);
+    memset(scratch, 0xaa, (size_t)w * (size_t)h);
+    pl_seg *t;
+    ck_assert_uint_eq(pl_find_rules(dark, w, h, 1.0, 0, scratch, &t), 2);
+    ck_assert(memcmp(s, t, 2 * sizeof *s) == 0);
+    free(t);
+    free(scratch);
     free(s);
     free(dark);
 }

@@ -59,10 +59,13 @@ void pl_layout_page(pl_page *page, pl_glyph *glyphs, size_t nglyphs,
 int pl_may_have_table(pl_glyph *g, size_t n);
 
 /* Find ruling lines in a page bitmap: `dark` has w*h bytes, 1 for ink
- * that is not text, 0 elsewhere (no other value).  `scale` is pixels per point.  Returns the number
- * of segments; *out is owned by the caller. */
+ * that is not text, 0 elsewhere (no other value).  `scale` is pixels per
+ * point.  Columns are read from a transposed copy made in `scratch`
+ * (w*h bytes, the caller's, reused from page to page) or, when it is
+ * NULL, in a buffer of its own.  Returns the number of segments; *out is
+ * owned by the caller. */
 size_t pl_find_rules(const unsigned char *dark, int w, int h, double scale,
-                     int horizontal, pl_seg **out);
+                     int horizontal, unsigned char *scratch, pl_seg **out);
 
 /* Write the canonical text of all pages: '\f' between pages, headers and
  * footers dropped, wrapped lines rejoined, headings as '#' lines, tables

@@ -134,8 +134,35 @@ static void ink_row(const uint32_t *restrict row, unsigned char *restrict out, i
         out[x] = is_ink(row[x]);
 }
 
-static void page_rules(PopplerPage *page, double w, double h, const pl_glyph *g, size_t ng,
-                       pl_seg **hs, size_t *nh, pl_seg **vs, size_t *nv)
+/* The buffers a page is rendered and read into, kept from page to page of
+ * one document: fresh ones for every page (6 MB of pixels for an A3 page)
+ * cost more in page faults than the scan of the bitmap itself. */
+typedef struct canvas {
+    unsigned char *px;      /* the rendering, RGB24; then the transposed bitmap */
+    unsigned char *dark;    /* ink that is not text, one byte per pixel */
+    size_t px_cap, dark_cap;
+} canvas;
+
+static void canvas_free(canvas *c)
+{
+    free(c->px);
+    free(c->dark);
+}
+
+/* Make room for `bytes` in *buf, which holds *cap; the old contents are
+ * not kept. */
+static unsigned char *canvas_room(unsigned char **buf, size_t *cap, size_t bytes)
+{
+    if (bytes > *cap) {
+        free(*buf);
+        *buf = xmalloc(bytes);
+        *cap = bytes;
+    }
+    return *buf;
+}
+
+static void page_rules(canvas *cv, PopplerPage *page, double w, double h, const pl_glyph *g,
+                       size_t ng, pl_seg **hs, size_t *nh, pl_seg **vs, size_t *nv)
 {
     *hs = *vs = NULL;
     *nh = *nv = 0;
@@ -143,26 +170,30 @@ static void page_rules(PopplerPage *page, double w, double h, const pl_glyph *g,
         return;
     double scale = render_scale(w, h);
     int pw = (int)(w * scale) + 1, ph = (int)(h * scale) + 1;
-    cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
+    int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, pw);
+    if (stride <= 0)
+        return;
+    size_t npx = (size_t)pw * (size_t)ph;
+    unsigned char *px = canvas_room(&cv->px, &cv->px_cap, (size_t)stride * (size_t)ph);
+    /* White paper: what cairo_paint would write, without its setup. */
+    memset(px, 0xff, (size_t)stride * (size_t)ph);
+    cairo_surface_t *surf = cairo_image_surface_create_for_data(px, CAIRO_FORMAT_RGB24,
+                                                                pw, ph, stride);
     if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(surf);
         return;
     }
     cairo_t *cr = cairo_create(surf);
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
     cairo_scale(cr, scale, scale);
     poppler_page_render(page, cr);
     cairo_destroy(cr);
     cairo_surface_flush(surf);
+    cairo_surface_destroy(surf);
 
-    unsigned char *dark = xcalloc((size_t)pw * (size_t)ph, 1);
-    const unsigned char *px = cairo_image_surface_get_data(surf);
-    int stride = cairo_image_surface_get_stride(surf);
+    unsigned char *dark = canvas_room(&cv->dark, &cv->dark_cap, npx);
     for (int y = 0; y < ph; y++)
         ink_row((const uint32_t *)(const void *)(px + (size_t)y * (size_t)stride),
                 dark + (size_t)y * (size_t)pw, pw);
-    cairo_surface_destroy(surf);
     /* Blank the middle of each glyph box.  Boxes often reach over the
      * cell borders above and below (they include the line gap), so only
      * the central band is blanked: what remains of a character is too
@@ -177,9 +208,9 @@ static void page_rules(PopplerPage *page, double w, double h, const pl_glyph *g,
             if (x1 >= x0)
                 memset(dark + (size_t)y * (size_t)pw + (size_t)x0, 0, (size_t)(x1 - x0 + 1));
     }
-    *nh = pl_find_rules(dark, pw, ph, scale, 1, hs);
-    *nv = pl_find_rules(dark, pw, ph, scale, 0, vs);
-    free(dark);
+    /* The transposed copy fits where the pixels were: 4 bytes a pixel. */
+    *nh = pl_find_rules(dark, pw, ph, scale, 1, NULL, hs);
+    *nv = pl_find_rules(dark, pw, ph, scale, 0, px, vs);
 }
 
 /* poppler builds colour transforms from a PDF's output intent (an ICC
@@ -246,6 +277,7 @@ FL_PDF_MODULE_EXPORT int fl_pdf_module_read(const char *name, const unsigned cha
     size_t total = 0;
     double rendered = 0;
     int over_budget = 0;
+    canvas cv = {0};
     for (int p = 0; p < npages && !over_budget; p++) {
         PopplerPage *page = poppler_document_get_page(doc, p);
         if (!page)
@@ -263,7 +295,7 @@ FL_PDF_MODULE_EXPORT int fl_pdf_module_read(const char *name, const unsigned cha
             if (rendered > RENDER_BUDGET_PX)
                 over_budget = p + 1;
             else
-                page_rules(page, w, h, g, ng, &hs, &nh, &vs, &nv);
+                page_rules(&cv, page, w, h, g, ng, &hs, &nh, &vs, &nv);
         }
         pl_layout_page(&pages[p], g, ng, hs, nh, vs, nv);
         total += ng;
@@ -272,6 +304,7 @@ FL_PDF_MODULE_EXPORT int fl_pdf_module_read(const char *name, const unsigned cha
         free(vs);
         g_object_unref(page);
     }
+    canvas_free(&cv);
     g_object_unref(doc);
 
     if (over_budget) {

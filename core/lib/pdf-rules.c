@@ -157,13 +157,13 @@ static size_t row_rules(const unsigned char *dark, int w, int h, double scale, p
 }
 
 size_t pl_find_rules(const unsigned char *dark, int w, int h, double scale,
-                     int horizontal, pl_seg **out)
+                     int horizontal, unsigned char *scratch, pl_seg **out)
 {
     if (horizontal)
         return row_rules(dark, w, h, scale, out);
     /* Columns are read as the rows of the transposed bitmap: the same runs,
      * found along contiguous memory. */
-    unsigned char *t = xmalloc((size_t)w * (size_t)h + 1);
+    unsigned char *t = scratch ? scratch : xmalloc((size_t)w * (size_t)h + 1);
     enum { TILE = 64 }; /* tile by tile, so reads and writes stay in cache */
     for (int y0 = 0; y0 < h; y0 += TILE)
         for (int x0 = 0; x0 < w; x0 += TILE) {
@@ -173,6 +173,7 @@ size_t pl_find_rules(const unsigned char *dark, int w, int h, double scale,
                     t[(size_t)x * (size_t)h + (size_t)y] = dark[(size_t)y * (size_t)w + (size_t)x];
         }
     size_t n = row_rules(t, h, w, scale, out);
-    free(t);
+    if (t != scratch)
+        free(t);
     return n;
 }
