@@ -316,14 +316,8 @@ static void become_current(slot *s, const fl_checker *c)
  * current file. */
 static int start(slot *s, pool *pl, const char *path, size_t first, int resumed, int may_queue)
 {
-    if (s->errf == NULL) {
-        if ((s->errf = tmpfile()) == NULL)
-            return -1;
-        /* The parent adds its notes while a worker may be writing. */
-        int fl = fcntl(fileno(s->errf), F_GETFL);
-        if (fl >= 0)
-            fcntl(fileno(s->errf), F_SETFL, fl | O_APPEND);
-    }
+    if (s->errf == NULL && (s->errf = fl_log_file()) == NULL)
+        return -1;
     /* A worker that ended while idle is found when the order cannot be
      * sent; the file then goes to a new one. */
     for (int attempt = 0; attempt < 2; attempt++) {

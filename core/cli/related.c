@@ -519,7 +519,7 @@ static size_t helpers_start(fl_related_pass *rp, helper *hs, size_t n)
     size_t started = 0;
     for (size_t h = 0; h < n; h++) {
         int fds[2];
-        FILE *log = tmpfile();
+        FILE *log = fl_log_file();
         if (log == NULL || pipe(fds) != 0) {
             if (log != NULL)
                 fclose(log);

@@ -1,14 +1,17 @@
 /* worker.c — forking a worker process that dies with its parent and stays
- * within a memory limit; writing its answer; the clock for deadlines. */
+ * within a memory limit; writing its answer; the file its stderr goes to;
+ * the clock for deadlines. */
 #include "worker.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 #ifdef __linux__
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #endif
 
@@ -121,6 +124,23 @@ int fl_pwrite_all(int fd, const char *p, size_t n, off_t off)
 int fl_pread_all(int fd, char *buf, size_t n, off_t off)
 {
     return positioned_all(fd, buf, NULL, n, off);
+}
+
+FILE *fl_log_file(void)
+{
+    FILE *f = NULL;
+#ifdef MFD_CLOEXEC
+    int fd = memfd_create("fislint-log", MFD_CLOEXEC);
+    if (fd >= 0 && (f = fdopen(fd, "w+")) == NULL)
+        close(fd);
+#endif
+    if (f == NULL && (f = tmpfile()) == NULL)
+        return NULL;
+    /* The parent adds its notes while a worker may be writing. */
+    int fl = fcntl(fileno(f), F_GETFL);
+    if (fl >= 0)
+        fcntl(fileno(f), F_SETFL, fl | O_APPEND);
+    return f;
 }
 
 double fl_now(void)

@@ -5,6 +5,7 @@
 #define FL_WORKER_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 /* Fork a worker.  In the child, returns 0 after making it die with its
@@ -38,6 +39,14 @@ int fl_pread_all(int fd, char *buf, size_t n, off_t off);
 /* Write all of p[0..n) at offset `off` of fd, retrying after signals; 0,
  * or -1 when it cannot (a full disk: some bytes may be written). */
 int fl_pwrite_all(int fd, const char *p, size_t n, off_t off);
+
+/* A new empty file, unlinked, opened for reading and appending: where a
+ * worker's stderr (for one document, in a batch) is kept until its turn
+ * comes.  A
+ * memfd (no inode on disk to allocate: a batch makes one per document,
+ * and on a busy ext4 /tmp tmpfile() cost 20 ms per thousand in the main
+ * process), or tmpfile() where there is none.  NULL on failure. */
+FILE *fl_log_file(void);
 
 /* Seconds on the monotonic clock, for deadlines. */
 double fl_now(void);
