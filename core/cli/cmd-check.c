@@ -414,9 +414,15 @@ out:
         fprintf(stderr, "fislint: 写入 %s 时出错：%s\n", output_file, strerror(errno));
         status = FL_EXIT_USAGE;
     }
+    /* The results go with the process: freeing them one finding at a time
+     * was a fifth of what the main process does after the last check
+     * (17 ms for 22,000 findings).  Under the leak checker they are freed,
+     * so that a leak anywhere else still shows. */
+#ifdef FL_UNDER_ASAN
     for (size_t d = 0; d < run.count; d++)
         fl_doc_result_free(&run.results[d]);
     free(run.results);
+#endif
     fl_followup_free(&run.followup);
     fl_plugins_unload(&plugins);
     fl_config_set_free(cfg);

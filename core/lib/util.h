@@ -9,6 +9,16 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+/* Defined in a build with AddressSanitizer (gcc or clang): its address
+ * space and leak checks change what a process may do. */
+#if defined(__SANITIZE_ADDRESS__)
+#define FL_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define FL_UNDER_ASAN 1
+#endif
+#endif
+
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);

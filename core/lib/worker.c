@@ -3,6 +3,8 @@
  * the clock for deadlines. */
 #include "worker.h"
 
+#include "util.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -13,14 +15,6 @@
 #ifdef __linux__
 #include <sys/mman.h>
 #include <sys/prctl.h>
-#endif
-
-#if defined(__SANITIZE_ADDRESS__)
-#define FL_UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define FL_UNDER_ASAN 1
-#endif
 #endif
 
 pid_t fl_worker_fork(size_t memory_mb)
