@@ -1,11 +1,13 @@
 /* test-report.c — the finding API: rule ids, defaults from the line,
- * numbers and ordering; the JSON strings of the streaming output. */
+ * numbers and ordering; the JSON strings of the streaming output; how the
+ * text report groups a document's findings. */
 #include <jansson.h>
 #include <string.h>
 
 #include "document.h"
 #include "finding-wire.h"
 #include "json-write.h"
+#include "output.h"
 #include "report.h"
 #include "test-core.h"
 
@@ -131,6 +133,48 @@ START_TEST(json_strings_are_written_as_jansson_writes_them)
 }
 END_TEST
 
+/* The text report gives each kind of finding (rule, severity, advice) one
+ * block, in the order of its first finding, however the kinds interleave:
+ * identical findings list their places, others get a line each, and a
+ * finding with addends keeps its own block. */
+START_TEST(text_report_groups_findings_of_one_kind)
+{
+    fl_document *doc = fl_document_from_text("t.txt", "text", text, strlen(text));
+    fl_report *rep = fl_report_new(doc);
+    fl_report_set_check(rep, "demo");
+    static const struct { const char *rule; fl_severity sev; const char *msg; int line, addend; } add[] = {
+        { "a", FL_SEV_ERROR, "甲有误", 1, 0 },   { "b", FL_SEV_WARNING, "乙有误", 2, 0 },
+        { "a", FL_SEV_WARNING, "甲有误", 2, 0 }, { "a", FL_SEV_ERROR, "甲有误", 3, 0 },   { "a", FL_SEV_ERROR, "甲有误", 3, 1 },
+        { "b", FL_SEV_WARNING, "乙有误", 4, 0 }, { "a", FL_SEV_ERROR, "甲另有误", 4, 0 },
+    };
+    for (size_t i = 0; i < sizeof add / sizeof *add; i++) {
+        fl_finding *f = fl_report_add(rep, add[i].rule, add[i].sev, "%s", add[i].msg);
+        fl_finding_set_line(f, (size_t)add[i].line, (size_t)add[i].line);
+        if (add[i].addend)
+            fl_finding_add_addend(f, "丙", fl_dec_from_int(99));
+    }
+    fl_report_complete(rep);
+    fl_doc_result r = { .source = "t.txt", .rep = rep };
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    fl_output_text(out, &r, 1);
+    fclose(out);
+    const char *a = strstr(buf, "t.txt:1: 错误 [demo] 同类问题共 3 处：\n"
+                                "    - 第1行：甲有误\n    - 第3行：甲有误\n    - 第4行：甲另有误\n");
+    const char *b = strstr(buf, "t.txt:2: 警告 [demo] 乙有误\n    共 2 处：第2行、第4行\n");
+    const char *w = strstr(buf, "t.txt:2: 警告 [demo] 甲有误\n"); /* same rule, not severity */
+    const char *c = strstr(buf, "t.txt:3: 错误 [demo] 甲有误\n");
+    ck_assert_msg(a && b && w && c, "%s", buf);
+    ck_assert(a < b && b < w && w < c);
+    ck_assert_ptr_nonnull(strstr(c, "    加数：丙 "));
+    ck_assert_ptr_nonnull(strstr(buf, "共检查 1 个文档，发现 7 个问题（错误 4，警告 3，提示 0）。\n"));
+    free(buf);
+    fl_report_free(rep);
+    fl_document_free(doc);
+}
+END_TEST
+
 Suite *suite_report(void)
 {
     Suite *s = suite_create("report");
@@ -138,6 +182,7 @@ Suite *suite_report(void)
     tcase_add_test(tc, rule_is_prefixed_and_line_fills_evidence);
     tcase_add_test(tc, findings_cross_the_wire_and_a_cut_stream_is_refused);
     tcase_add_test(tc, json_strings_are_written_as_jansson_writes_them);
+    tcase_add_test(tc, text_report_groups_findings_of_one_kind);
     suite_add_tcase(s, tc);
     return s;
 }

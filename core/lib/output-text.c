@@ -4,6 +4,7 @@
  * one summary line at the end. */
 #include "output.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,16 +118,13 @@ static void print_place(FILE *out, const fl_finding *f)
 /* Where the repeats of one finding are: "共 27 处：第588行、第590行 …". */
 #define PLACES_MAX 200
 
-static void print_places(FILE *out, const fl_report *rep, size_t first, const unsigned char *group,
-                         size_t total)
+static void print_places(FILE *out, const fl_report *rep, const size_t *members, size_t total)
 {
     fprintf(out, "    共 %zu 处：", total);
     size_t shown = 0;
-    for (size_t j = first; j < rep->count && shown < PLACES_MAX; j++) {
-        if (!group[j])
-            continue;
-        fputs(shown++ ? "、" : "", out);
-        print_place(out, rep->items[j]);
+    for (; shown < total && shown < PLACES_MAX; shown++) {
+        fputs(shown ? "、" : "", out);
+        print_place(out, rep->items[members[shown]]);
     }
     if (shown < total)
         fprintf(out, " 等（另有 %zu 处）", total - shown);
@@ -166,30 +164,55 @@ static void print_advice(FILE *out, const fl_finding *f)
 }
 
 /* A group: identical findings list their places under one message;
- * findings of one kind with different messages get a line each. */
-static void print_group(FILE *out, const char *source, const fl_report *rep, size_t first,
-                        const unsigned char *group, size_t total)
+ * findings of one kind with different messages get a line each.
+ * members[0..total) are the group's findings in report order. */
+static void print_group(FILE *out, const char *source, const fl_report *rep, const size_t *members,
+                        size_t total)
 {
-    const fl_finding *f = rep->items[first];
+    const fl_finding *f = rep->items[members[0]];
     print_where(out, source, f);
     fprintf(out, "%s [%s] ", fl_severity_name_zh(f->severity), f->check);
     int identical = 1;
-    for (size_t j = first + 1; j < rep->count && identical; j++)
-        if (group[j] && !same_finding(f, rep->items[j]))
+    for (size_t m = 1; m < total && identical; m++)
+        if (!same_finding(f, rep->items[members[m]]))
             identical = 0;
     if (identical || total == 1) {
         fprintf(out, "%s\n", f->message);
         if (total > 1)
-            print_places(out, rep, first, group, total);
+            print_places(out, rep, members, total);
         print_details(out, f);
     } else {
         fprintf(out, "同类问题共 %zu 处：\n", total);
-        for (size_t j = first; j < rep->count; j++)
-            if (group[j])
-                print_item(out, rep->items[j]);
+        for (size_t m = 0; m < total; m++)
+            print_item(out, rep->items[members[m]]);
     }
     print_advice(out, f);
 }
+
+/* What same_kind() compares, hashed (FNV-1a); a finding with addends is
+ * a kind of its own and is never hashed. */
+static size_t kind_hash(const fl_finding *f)
+{
+    uint64_t h = 14695981039346656037u;
+    h = (h ^ (uint64_t)f->severity) * 1099511628211u;
+    for (const char *p = f->rule; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211u;
+    h = (h ^ 0xff) * 1099511628211u; /* no rule byte: ends the rule */
+    if (f->suggestion != NULL)
+        for (const char *p = f->suggestion; *p; p++)
+            h = (h ^ (unsigned char)*p) * 1099511628211u;
+    else
+        h = (h ^ 0xfe) * 1099511628211u;
+    return (size_t)h;
+}
+
+/* A document's findings in groups of one kind (same_kind), the groups in
+ * the order of their first finding.  A table of kinds gives each finding
+ * its group directly: comparing each with every finding after it made the
+ * text report quadratic in a document's findings. */
+typedef struct kind_group {
+    size_t first, last, total, hash;
+} kind_group;
 
 static void print_document(FILE *out, const fl_doc_result *r)
 {
@@ -198,22 +221,47 @@ static void print_document(FILE *out, const fl_doc_result *r)
         return;
     }
     const fl_report *rep = r->rep;
-    unsigned char *done = xmalloc(rep->count + 1), *group = xmalloc(rep->count + 1);
-    memset(done, 0, rep->count + 1);
-    for (size_t i = 0; i < rep->count; i++) {
-        if (done[i])
-            continue;
-        size_t n = 0;
-        memset(group, 0, rep->count);
-        for (size_t j = i; j < rep->count; j++)
-            if (!done[j] && (j == i || same_kind(rep->items[i], rep->items[j]))) {
-                group[j] = done[j] = 1;
-                n++;
+    size_t n = rep->count, nslots = 16, ngroups = 0;
+    while (nslots < 2 * n)
+        nslots *= 2;
+    kind_group *groups = xmalloc((n + 1) * sizeof *groups);
+    size_t *slots = xcalloc(nslots, sizeof *slots); /* group + 1; 0: free */
+    size_t *next = xmalloc((n + 1) * sizeof *next); /* the group's next finding */
+    for (size_t i = 0; i < n; i++) {
+        const fl_finding *f = rep->items[i];
+        next[i] = SIZE_MAX;
+        size_t g = SIZE_MAX, h = 0, at = 0;
+        if (f->naddends == 0) {
+            h = kind_hash(f);
+            for (at = h & (nslots - 1); slots[at] != 0; at = (at + 1) & (nslots - 1)) {
+                kind_group *k = &groups[slots[at] - 1];
+                if (k->hash == h && same_kind(rep->items[k->first], f)) {
+                    g = slots[at] - 1;
+                    break;
+                }
             }
-        print_group(out, r->source, rep, i, group, n);
+        }
+        if (g == SIZE_MAX) {
+            groups[ngroups] = (kind_group){ i, i, 1, h };
+            if (f->naddends == 0)
+                slots[at] = ngroups + 1;
+            ngroups++;
+        } else {
+            next[groups[g].last] = i;
+            groups[g].last = i;
+            groups[g].total++;
+        }
     }
-    free(done);
-    free(group);
+    size_t *members = slots; /* the table is done with: n <= nslots */
+    for (size_t g = 0; g < ngroups; g++) {
+        size_t m = 0;
+        for (size_t i = groups[g].first; i != SIZE_MAX; i = next[i])
+            members[m++] = i;
+        print_group(out, r->source, rep, members, m);
+    }
+    free(groups);
+    free(slots);
+    free(next);
 }
 
 void fl_output_text(FILE *out, const fl_doc_result *docs, size_t n)
