@@ -135,8 +135,8 @@ static void ink_row(const uint32_t *restrict row, unsigned char *restrict out, i
 }
 
 /* The buffers a page is rendered and read into, kept from page to page of
- * one document: fresh ones for every page (6 MB of pixels for an A3 page)
- * cost more in page faults than the scan of the bitmap itself. */
+ * one document rather than allocated and cleared for each (6 MB of pixels
+ * for an A3 page): 5% of the CPU time of the 18 real PDFs. */
 typedef struct canvas {
     unsigned char *px;      /* the rendering, RGB24; then the transposed bitmap */
     unsigned char *dark;    /* ink that is not text, one byte per pixel */
