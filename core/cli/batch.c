@@ -430,6 +430,41 @@ static int take(slot *s, const fl_checker *c)
     return began;
 }
 
+static void in_process_document(void *ctx, const char *source, const fl_input *input, const char *error)
+{
+    slot *s = ((void **)ctx)[0];
+    const fl_checker *c = ((void **)ctx)[1];
+    fl_doc_result r;
+    size_t failed = fl_check_document(c, source, input, error, &r);
+    add_result(s, &r, failed);
+}
+
+/* Run the file here, when no worker can be had or isolation is off. */
+static void run_here(slot *s, const fl_checker *c, const char *path, size_t max_size)
+{
+    if (s->errf != NULL)
+        fclose(s->errf);
+    s->errf = NULL;
+    void *ctx[2] = { s, (void *)c };
+    fl_source_load_file(path, max_size, in_process_document, ctx);
+    s->done = 1;
+}
+
+/* Give the file to another worker, from check `first` on (`resumed`:
+ * the checks before ran elsewhere); when none can be had, do the rest
+ * here, and then the file is complete. */
+static void hand_on(slot *s, pool *pl, const char *path, size_t first, int resumed)
+{
+    if (start(s, pl, path, first, resumed, 1) == 0)
+        return;
+    if (resumed) {
+        resume_here(s, pl->c, path, pl->max_size, first);
+        complete(s);
+    } else {
+        run_here(s, pl->c, path, pl->max_size);
+    }
+}
+
 /* The worker has ended.  It may have died in a check: that check has
  * failed, and a new worker takes the checks after it. */
 static void ended(slot *s, pool *pl, const char *path, int wstatus)
@@ -446,32 +481,10 @@ static void ended(slot *s, pool *pl, const char *path, int wstatus)
     }
     size_t next = fl_guard_feed_end(&s->feed, s->doc.rep, wstatus, s->check_timed_out, &c->limits,
                                     note_failed, s);
-    if (next < c->plugins->count) {
-        if (start(s, pl, path, next, 1, 1) == 0)
-            return;
-        resume_here(s, c, path, pl->max_size, next);
-    }
-    complete(s);
-}
-
-static void in_process_document(void *ctx, const char *source, const fl_input *input, const char *error)
-{
-    slot *s = ((void **)ctx)[0];
-    const fl_checker *c = ((void **)ctx)[1];
-    fl_doc_result r;
-    size_t failed = fl_check_document(c, source, input, error, &r);
-    add_result(s, &r, failed);
-}
-
-/* Run file `i` here, when no worker can be had or isolation is off. */
-static void run_here(slot *s, const fl_checker *c, const char *path, size_t max_size)
-{
-    if (s->errf != NULL)
-        fclose(s->errf);
-    s->errf = NULL;
-    void *ctx[2] = { s, (void *)c };
-    fl_source_load_file(path, max_size, in_process_document, ctx);
-    s->done = 1;
+    if (next < c->plugins->count)
+        hand_on(s, pl, path, next, 1);
+    else
+        complete(s);
 }
 
 /* The worker sent everything it had to: its header and, for a document
@@ -544,16 +557,8 @@ static size_t died(proc *p, slot *slots, pool *pl, char *const *paths)
     if (q == NULL)
         return n;
     q->w = NULL;
-    const char *path = paths[q - slots];
-    if (start(q, pl, path, q->first, q->resumed, 1) == 0)
-        return n;
-    if (q->resumed) {
-        resume_here(q, pl->c, path, pl->max_size, q->first);
-        complete(q);
-    } else {
-        run_here(q, pl->c, path, pl->max_size);
-    }
-    return n + 1;
+    hand_on(q, pl, paths[q - slots], q->first, q->resumed);
+    return n + q->done;
 }
 
 /* Read from the working workers until at least one file is done;

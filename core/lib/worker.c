@@ -3,8 +3,6 @@
  * the clock for deadlines. */
 #include "worker.h"
 
-#include "util.h"
-
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -16,6 +14,8 @@
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #endif
+
+#include "util.h"
 
 pid_t fl_worker_fork(size_t memory_mb)
 {
