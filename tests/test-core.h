@@ -7,5 +7,6 @@
 Suite *suite_loader(void);
 Suite *suite_report(void);
 Suite *suite_config(void);
+Suite *suite_shelf(void);
 
 #endif

@@ -2,14 +2,16 @@
  * (doc-worker.h), up to `jobs` at once.  A worker builds the model, sends
  * what the document is (a header), then runs the checks itself, sending
  * each one's findings and a done record as guard.c's check worker does
- * (guard.h); then it takes the next file.  The parent hands results on in
- * input order, so the output of -j 8 is byte for byte the output of -j 1.
- * A reader that crashes on a hostile file costs that file only; a check
- * that crashes, hangs, calls exit() or eats all memory costs its own
- * findings on that document only: the parent records it as failed and has
- * a new worker take the same file at the check after it.  Workers are
- * forked by a spawner process (spawner.h) when one could be started, so
- * that the main process, which keeps writing its heap, is not forked. */
+ * (guard.h), but in batches, the rest kept on a shelf this process can
+ * read if the worker dies (shelf.h); then it takes the next file.  The
+ * parent hands results on in input order, so the output of -j 8 is byte
+ * for byte the output of -j 1.  A reader that crashes on a hostile file
+ * costs that file only; a check that crashes, hangs, calls exit() or eats
+ * all memory costs its own findings on that document only: the parent
+ * records it as failed and has a new worker take the same file at the
+ * check after it.  Workers are forked by a spawner process (spawner.h)
+ * when one could be started, so that the main process, which keeps
+ * writing its heap, is not forked. */
 #include "check-doc.h"
 
 #include <errno.h>
@@ -26,6 +28,7 @@
 #include "doc-worker.h"
 #include "document.h"
 #include "finding-wire.h"
+#include "shelf.h"
 #include "source.h"
 #include "spawner.h"
 #include "util.h"
@@ -52,6 +55,8 @@ typedef struct proc {
     size_t parsed;
     slot *cur;           /* the file whose stream is being read; NULL: idle */
     slot *next;          /* its order queued behind cur's, or NULL */
+    int shelf;           /* its shelf file (shelf.h), or -1 */
+    uint64_t received;   /* bytes read from `data`, to read the shelf from */
 } proc;
 
 /* Files in flight per worker: the one it works on and one queued. */
@@ -106,20 +111,32 @@ typedef struct spawn_ctx {
     size_t max_size;
 } spawn_ctx;
 
-static void spawned_worker(void *ctx, const void *msg, size_t len, int out, int orders)
+static void spawned_worker(void *ctx, const void *msg, size_t len, const int *fds)
 {
     const spawn_ctx *sc = ctx;
     (void)msg;
     (void)len;
-    fl_doc_worker_serve(sc->c, sc->max_size, out, orders);
+    fl_doc_worker_serve(sc->c, sc->max_size, fds[0], fds[1], fds[2]);
+}
+
+static void close_fds(const int *fds, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (fds[i] >= 0)
+            close(fds[i]);
 }
 
 /* A new worker on `p`; 0 or -1. */
 static int proc_start(pool *pl, proc *p)
 {
-    int data[2], sv[2];
-    if (pipe(data) != 0)
+    /* Its stream, its orders, and the shelf it keeps unwritten records on. */
+    int data[2] = { -1, -1 }, sv[2] = { -1, -1 };
+    int shelf = fl_shelf_file();
+    if (shelf < 0 || pipe(data) != 0 || socketpair(AF_UNIX, SOCK_SEQPACKET, 0, sv) != 0) {
+        int fds[] = { shelf, data[0], data[1], sv[0], sv[1] };
+        close_fds(fds, 5);
         return -1;
+    }
     /* Room for a file's header and findings, so that a worker seldom
      * waits for this process to read: 64 KB filled up whenever the
      * parent, sharing the cores, came late.  Linux only; a smaller pipe
@@ -127,15 +144,11 @@ static int proc_start(pool *pl, proc *p)
 #ifdef F_SETPIPE_SZ
     (void)fcntl(data[1], F_SETPIPE_SZ, DATA_PIPE_BYTES);
 #endif
-    if (socketpair(AF_UNIX, SOCK_SEQPACKET, 0, sv) != 0) {
-        close(data[0]);
-        close(data[1]);
-        return -1;
-    }
     pid_t pid = -1;
     p->sp = NULL;
     if (pl->sp != NULL && !pl->spawner_gone) {
-        pid = fl_spawner_spawn(pl->sp, pl->c->doc_memory_mb, "w", 1, data[1], sv[1]);
+        int fds[FL_SPAWN_FDS] = { data[1], sv[1], shelf };
+        pid = fl_spawner_spawn(pl->sp, pl->c->doc_memory_mb, "w", 1, fds);
         if (pid > 0)
             p->sp = pl->sp;
         else
@@ -153,19 +166,19 @@ static int proc_start(pool *pl, proc *p)
                     close(pl->procs[i].data);
                     close(pl->procs[i].orders);
                 }
-            fl_doc_worker_serve(pl->c, pl->max_size, data[1], sv[1]);
+            fl_doc_worker_serve(pl->c, pl->max_size, data[1], sv[1], shelf);
         }
     }
     close(data[1]);
     close(sv[1]);
     if (pid < 0) {
-        close(data[0]);
-        close(sv[0]);
+        int fds[] = { shelf, data[0], sv[0] };
+        close_fds(fds, 3);
         return -1;
     }
     fl_buf buf = p->data_buf; /* its room is kept for the next worker */
     buf.len = 0;
-    *p = (proc){ pid, data[0], sv[0], p->sp, 0, buf, 0, NULL, NULL };
+    *p = (proc){ pid, data[0], sv[0], p->sp, 0, buf, 0, NULL, NULL, shelf, 0 };
     return 0;
 }
 
@@ -175,6 +188,9 @@ static int proc_end(proc *p, int want_status)
 {
     close(p->data);
     close(p->orders);
+    if (p->shelf >= 0)
+        close(p->shelf);
+    p->shelf = -1;
     int wstatus = 0;
     if (p->sp != NULL && want_status)
         wstatus = fl_spawner_wait(p->sp, p->pid);
@@ -534,13 +550,26 @@ static size_t absorb(proc *p, const fl_checker *c)
 {
     size_t n = 0;
     for (slot *s = p->cur; s != NULL; n++) {
+        /* A worker writes its records in batches, up to FL_SHELF_SECONDS
+         * after the check that was done: the check now running has the
+         * whole limit after that. */
         if (take(s, c))
-            s->check_deadline = c->limits.timeout_s ? fl_now() + c->limits.timeout_s : 0;
+            s->check_deadline =
+                c->limits.timeout_s ? fl_now() + c->limits.timeout_s + FL_SHELF_SECONDS : 0;
         if (!said_all(s, c) || s->doc_timed_out || s->check_timed_out)
             break;
         s = finished(s, c);
     }
     return n;
+}
+
+/* Worker p is gone: what it had gathered and not written is on its
+ * shelf (shelf.h).  Returns the files that finishes. */
+static size_t recover_shelf(proc *p, const fl_checker *c)
+{
+    if (p->shelf < 0 || fl_shelf_recover(p->shelf, p->received, &p->data_buf) != 0)
+        return 0;
+    return absorb(p, c);
 }
 
 /* Worker p ended before it sent all of its file: it died, or was killed
@@ -549,11 +578,16 @@ static size_t absorb(proc *p, const fl_checker *c)
  * Returns the files this finished. */
 static size_t died(proc *p, slot *slots, pool *pl, char *const *paths)
 {
+    size_t n = recover_shelf(p, pl->c);
     slot *s = p->cur, *q = p->next;
+    if (s == NULL) { /* its shelf had the rest */
+        proc_end(p, 0);
+        return n;
+    }
     int wstatus = proc_end(p, 1);
     s->w = NULL;
     ended(s, pl, paths[s - slots], wstatus);
-    size_t n = s->done;
+    n += s->done;
     if (q == NULL)
         return n;
     q->w = NULL;
@@ -608,6 +642,7 @@ static size_t pump(slot *slots, pool *pl, char *const *paths)
             if (r < 0 && errno == EINTR)
                 continue;
             if (r > 0) {
+                p->received += (uint64_t)r;
                 fl_buf_append(&p->data_buf, chunk, (size_t)r);
                 ended_n += absorb(p, c);
                 continue;

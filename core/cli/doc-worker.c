@@ -17,6 +17,7 @@
 #include "document.h"
 #include "fd-message.h"
 #include "finding-wire.h"
+#include "shelf.h"
 #include "source.h"
 #include "util.h"
 #include "worker.h"
@@ -45,7 +46,8 @@ int fl_doc_order_send(int sock, const char *path, size_t first, int resumed, int
 typedef struct doc_ctx {
     const fl_checker *c;
     size_t first;        /* the check to begin with */
-    int resumed, out, errfd;
+    int resumed, errfd;
+    fl_shelf *out;
     size_t input_len;
     int status;          /* non-zero: the worker exits with it */
 } doc_ctx;
@@ -69,13 +71,16 @@ static void one_document(void *ctx, const char *source, const fl_input *input, c
         fl_wire_put_result(&b, &sign, 0);
         dup2(dc->errfd, STDERR_FILENO);
     }
-    if (dc->status == 0 && fl_write_all(dc->out, b.data, b.len) != 0)
+    /* The header goes at once: the parent's time limit for the checks
+     * starts when it comes. */
+    if (dc->status == 0 && (fl_shelf_put(dc->out, b.data, b.len) != 0 || fl_shelf_flush(dc->out) != 0))
         dc->status = 3;
     fl_buf_free(&b);
     if (dc->status == 0 && doc != NULL) {
         /* A check past --check-memory fails alone, as in a check worker. */
         fl_worker_lower_memory(dc->c->limits.memory_mb);
-        if (fl_guard_stream(doc, dc->c->plugins, dc->first, dc->out) != 0)
+        if (fl_guard_stream(doc, dc->c->plugins, dc->first, dc->out) != 0 ||
+            fl_shelf_flush(dc->out) != 0)
             dc->status = 3;
         fl_worker_restore_memory();
     }
@@ -83,13 +88,15 @@ static void one_document(void *ctx, const char *source, const fl_input *input, c
     fl_document_free(doc);
 }
 
-_Noreturn void fl_doc_worker_serve(const fl_checker *c, size_t max_size, int out, int orders)
+_Noreturn void fl_doc_worker_serve(const fl_checker *c, size_t max_size, int out, int orders,
+                                   int shelf)
 {
     fl_worker_name("fislint-doc");
     char *buf = xmalloc(MAX_ORDER + 1);
     /* Paths are relative to where fislint started: a check that changes
      * directory must not make the next file unreadable. */
     int home = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    fl_shelf *out_shelf = fl_shelf_new(out, shelf);
     for (;;) {
         if (home >= 0 && fchdir(home) != 0)
             _exit(3);
@@ -110,7 +117,7 @@ _Noreturn void fl_doc_worker_serve(const fl_checker *c, size_t max_size, int out
             dup2(err, STDERR_FILENO);
         if (err != errfd && err >= 0)
             close(err);
-        doc_ctx dc = { c, (size_t)o.first, o.resumed != 0, out, errfd, 0, 0 };
+        doc_ctx dc = { c, (size_t)o.first, o.resumed != 0, errfd, out_shelf, 0, 0 };
         fl_source_load_file(path, max_size, one_document, &dc);
         close(errfd);
         if (dc.status != 0)

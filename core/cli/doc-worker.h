@@ -24,7 +24,10 @@
 int fl_doc_order_send(int sock, const char *path, size_t first, int resumed, int errfd);
 
 /* In the worker: carry out the orders read from `orders` until the main
- * process hangs up, writing to `out`; then exit.  Never returns. */
-_Noreturn void fl_doc_worker_serve(const fl_checker *c, size_t max_size, int out, int orders);
+ * process hangs up, writing to `out` in batches kept on shelf file
+ * `shelf` (shelf.h; -1: a write after each check); then exit.  Never
+ * returns. */
+_Noreturn void fl_doc_worker_serve(const fl_checker *c, size_t max_size, int out, int orders,
+                                   int shelf);
 
 #endif

@@ -9,7 +9,7 @@
 #include <sys/types.h>
 #include <sys/uio.h>
 
-#define FL_FDMSG_MAX_FDS 2
+#define FL_FDMSG_MAX_FDS 3
 
 /* Send the bytes of iov[0..niov) as one datagram with fds[0..nfds) (the
  * caller keeps its own).  Never raises SIGPIPE.  The bytes sent, or -1. */

@@ -471,8 +471,12 @@ static size_t run_streamed(void *ctx, const fl_document *doc)
     if (put_head(st->fd, st->index, st->log, 1) != 0)
         _exit(3);
     fl_worker_lower_memory(st->rp->checker->limits.memory_mb);
-    if (fl_guard_stream(doc, st->rp->checks, 0, st->fd) != 0)
+    /* A write after every check: when a helper dies, the main process
+     * learns from its stream alone which check was running. */
+    fl_shelf *out = fl_shelf_new(st->fd, -1);
+    if (fl_guard_stream(doc, st->rp->checks, 0, out) != 0)
         _exit(3);
+    fl_shelf_free(out);
     fl_worker_restore_memory();
     return 0;
 }

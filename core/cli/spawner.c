@@ -64,8 +64,15 @@ static void send_head(int sock, int type, pid_t pid, int status)
         ;
 }
 
+static void close_all(const int *fds)
+{
+    for (int i = 0; i < FL_SPAWN_FDS; i++)
+        if (fds[i] >= 0)
+            close(fds[i]);
+}
+
 static void fork_worker(int sock, fl_spawn_body body, void *ctx, const char *buf, size_t n,
-                        const int fds[2])
+                        const int *fds)
 {
     head h;
     memcpy(&h, buf, sizeof h);
@@ -75,11 +82,10 @@ static void fork_worker(int sock, fl_spawn_body body, void *ctx, const char *buf
         close(chld_pipe[0]);
         close(chld_pipe[1]);
         signal(SIGCHLD, SIG_DFL);
-        body(ctx, buf + sizeof h, n - sizeof h, fds[0], fds[1]);
+        body(ctx, buf + sizeof h, n - sizeof h, fds);
         _exit(3); /* a body returns only by mistake */
     }
-    close(fds[0]);
-    close(fds[1]);
+    close_all(fds);
     send_head(sock, FORKED, pid < 0 ? -1 : pid, 0);
 }
 
@@ -113,15 +119,12 @@ static _Noreturn void serve(int sock, fl_spawn_body body, void *ctx)
                 send_head(sock, EXITED, pid, status);
         }
         if (p[0].revents & (POLLIN | POLLHUP | POLLERR)) {
-            int fds[2];
-            ssize_t n = fl_fdmsg_recv(sock, buf, sizeof(head) + MAX_REQUEST, fds, 2);
+            int fds[FL_SPAWN_FDS];
+            ssize_t n = fl_fdmsg_recv(sock, buf, sizeof(head) + MAX_REQUEST, fds, FL_SPAWN_FDS);
             if (n <= 0)
                 _exit(0); /* the main process hung up: the batch is over */
             if ((size_t)n < sizeof(head) || fds[0] < 0) {
-                if (fds[0] >= 0) {
-                    close(fds[0]);
-                    close(fds[1]);
-                }
+                close_all(fds);
                 send_head(sock, FORKED, -1, 0);
                 continue;
             }
@@ -182,15 +185,14 @@ static void keep_ended(fl_spawner *sp, const head *h)
     sp->nended++;
 }
 
-pid_t fl_spawner_spawn(fl_spawner *sp, size_t memory_mb, const void *msg, size_t len, int fd,
-                       int errfd)
+pid_t fl_spawner_spawn(fl_spawner *sp, size_t memory_mb, const void *msg, size_t len,
+                       const int *fds)
 {
     if (sp == NULL || sp->gone || len > MAX_REQUEST)
         return -1;
     head h = { SPAWN, 0, 0, (uint32_t)memory_mb };
     struct iovec iov[2] = { { &h, sizeof h }, { (void *)msg, len } };
-    int fds[2] = { fd, errfd };
-    ssize_t n = fl_fdmsg_send(sp->sock, iov, 2, fds, 2);
+    ssize_t n = fl_fdmsg_send(sp->sock, iov, 2, fds, FL_SPAWN_FDS);
     if (n < 0) {
         sp->gone = 1;
         return -1;

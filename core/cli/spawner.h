@@ -16,10 +16,13 @@
 
 typedef struct fl_spawner fl_spawner;
 
+/* Descriptors given to each worker. */
+#define FL_SPAWN_FDS 3
+
 /* What a worker does, in the forked process: `msg` is the request's bytes,
- * `fd` and `errfd` the two descriptors sent with it (closed by the
+ * fds[0..FL_SPAWN_FDS) the descriptors sent with it (closed by the
  * spawner, owned by the worker).  It must not return. */
-typedef void (*fl_spawn_body)(void *ctx, const void *msg, size_t len, int fd, int errfd);
+typedef void (*fl_spawn_body)(void *ctx, const void *msg, size_t len, const int *fds);
 
 /* Fork the spawner; `body` and `ctx` are what its workers run (ctx is the
  * spawner's copy of the caller's memory as it is now).  NULL when it
@@ -27,11 +30,11 @@ typedef void (*fl_spawn_body)(void *ctx, const void *msg, size_t len, int fd, in
 fl_spawner *fl_spawner_start(fl_spawn_body body, void *ctx);
 
 /* Have the spawner fork a worker with an address-space limit of
- * `memory_mb` (0: none) that runs body(ctx, msg, len, fd, errfd).  The
- * caller keeps its own `fd` and `errfd`.  Returns the worker's pid, or -1
- * (no worker: the spawner is gone or could not fork). */
-pid_t fl_spawner_spawn(fl_spawner *sp, size_t memory_mb, const void *msg, size_t len, int fd,
-                       int errfd);
+ * `memory_mb` (0: none) that runs body(ctx, msg, len, its copies of
+ * fds[0..FL_SPAWN_FDS)).  The caller keeps its own.  Returns the worker's
+ * pid, or -1 (no worker: the spawner is gone or could not fork). */
+pid_t fl_spawner_spawn(fl_spawner *sp, size_t memory_mb, const void *msg, size_t len,
+                       const int *fds);
 
 /* How worker `pid` ended (a waitpid() status); blocks until it has.  When
  * the spawner is gone, the worker died with it: reported as SIGKILL. */

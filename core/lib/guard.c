@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "finding-wire.h"
+#include "shelf.h"
 #include "util.h"
 #include "worker.h"
 
@@ -49,9 +50,12 @@ static size_t first_enabled(const fl_plugin_set *set, size_t k)
     return k;
 }
 
-int fl_guard_stream(const fl_document *doc, const fl_plugin_set *set, size_t first, int fd)
+int fl_guard_stream(const fl_document *doc, const fl_plugin_set *set, size_t first,
+                    fl_shelf *out)
 {
-    for (size_t k = first; k < set->count; k++) {
+    fl_buf b = { 0 };
+    int w = 0;
+    for (size_t k = first; k < set->count && w == 0; k++) {
         const fl_loaded_plugin *p = &set->items[k];
         if (!p->enabled)
             continue;
@@ -59,17 +63,15 @@ int fl_guard_stream(const fl_document *doc, const fl_plugin_set *set, size_t fir
         int status = run_one(doc, p, rep);
         /* Here, where the document is: the parent may not have it. */
         fl_report_complete(rep);
-        fl_buf b = { 0 };
+        b.len = 0;
         for (size_t i = 0; i < rep->count; i++)
             fl_wire_put_finding(&b, rep->items[i]);
         fl_wire_put_done(&b, k, status);
-        int w = fl_write_all(fd, b.data, b.len);
-        fl_buf_free(&b);
         fl_report_free(rep);
-        if (w != 0)
-            return -1;
+        w = fl_shelf_put(out, b.data, b.len) != 0 || fl_shelf_mark(out) != 0;
     }
-    return 0;
+    fl_buf_free(&b);
+    return w ? -1 : 0;
 }
 
 static void drop_pending(fl_guard_feed *f)
@@ -215,7 +217,8 @@ size_t fl_guard_run_from(const fl_document *doc, const fl_plugin_set *set, size_
         if (pid == 0) {
             close(fds[0]);
             fl_worker_name("fislint-check");
-            _exit(fl_guard_stream(doc, set, f.next, fds[1]) == 0 ? 0 : 3);
+            /* A write after every check: this parent knows no shelf. */
+            _exit(fl_guard_stream(doc, set, f.next, fl_shelf_new(fds[1], -1)) == 0 ? 0 : 3);
         }
         close(fds[1]);
         fl_buf data = { 0 };

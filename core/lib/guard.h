@@ -9,6 +9,7 @@
 #include "finding-wire.h"
 #include "loader.h"
 #include "report.h"
+#include "shelf.h"
 
 typedef struct fl_guard_limits {
     int isolate;          /* 1: checks run in a worker process (the default) */
@@ -41,10 +42,12 @@ size_t fl_guard_run_from(const fl_document *doc, const fl_plugin_set *set, size_
  * document's checks itself (core/cli/batch.c) as the guard's worker does. */
 
 /* In the worker: run the enabled checks of `set` from number `first` on,
- * in order, in this process; after each, write to `fd` its findings
+ * in order, in this process; after each, put on `out` its findings
  * (completed against `doc`) and a done record with its number and the
- * status check() returned.  0, or -1 when a write failed. */
-int fl_guard_stream(const fl_document *doc, const fl_plugin_set *set, size_t first, int fd);
+ * status check() returned, and mark them whole (shelf.h: the shelf
+ * decides when they are written).  0, or -1 when a write failed. */
+int fl_guard_stream(const fl_document *doc, const fl_plugin_set *set, size_t first,
+                    fl_shelf *out);
 
 /* In the parent: what has come of a stream so far. */
 typedef struct fl_guard_feed {
