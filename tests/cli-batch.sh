@@ -34,6 +34,14 @@ cmp -s "$TMP/j1" "$TMP/j2" && pass || fail "-j 2 JSON differs from -j 1"
 cmp -s "$TMP/t1" "$TMP/t2" && pass || fail "-j 2 text differs from -j 1"
 grep -q "\"documents\": $#" "$TMP/j1" && pass || fail "all $# documents checked"
 
+# When check returns, its workers (fislint-doc) and their spawner are gone
+# too: an orphan is left to init, and a container's first process may
+# never reap it.  In a session of its own, so that other tests' processes
+# are not counted.
+setsid sh -c '"$FISLINT" check -q -j 2 "$@" >/dev/null 2>&1; pgrep -s 0 -l fislint' sh "$@" \
+    >"$TMP/left" 2>&1
+[ ! -s "$TMP/left" ] && pass || fail "processes left when check returned: $(cat "$TMP/left")"
+
 # An -i list may name each report's unit after a TAB; a directory's unit
 # goes to every report in it.
 printf '%s\t张掖市民政局\n# a comment\n%s\n%s/\t测试局\n' "$EX/000_043825adc2a1e450.txt" \

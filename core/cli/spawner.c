@@ -121,8 +121,14 @@ static _Noreturn void serve(int sock, fl_spawn_body body, void *ctx)
         if (p[0].revents & (POLLIN | POLLHUP | POLLERR)) {
             int fds[FL_SPAWN_FDS];
             ssize_t n = fl_fdmsg_recv(sock, buf, sizeof(head) + MAX_REQUEST, fds, FL_SPAWN_FDS);
-            if (n <= 0)
-                _exit(0); /* the main process hung up: the batch is over */
+            if (n <= 0) { /* the main process hung up: the batch is over */
+                /* Its workers end as their orders do.  Reaped here, so
+                 * that none outlives fislint: an orphan is left to init,
+                 * and a container's first process may never reap it. */
+                while (waitpid(-1, NULL, 0) > 0 || errno == EINTR)
+                    ;
+                _exit(0);
+            }
             if ((size_t)n < sizeof(head) || fds[0] < 0) {
                 close_all(fds);
                 send_head(sock, FORKED, -1, 0);
