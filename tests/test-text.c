@@ -7,6 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <fislint/plugin.h>
+
 #include "harness.h"
 #include "text.h"
 
@@ -152,6 +154,27 @@ START_TEST(utf8_len)
     }
     ck_assert_uint_eq(pos, strlen(s));
     ck_assert_uint_eq(steps, 7);
+}
+END_TEST
+
+/* The plugin header's inline steps (fl_utf8_char_len, fl_utf8_prev): back
+ * from the end of valid text, every character start a forward walk
+ * visits, in reverse, and 0 at the start. */
+START_TEST(utf8_steps_back_where_forward_steps_went)
+{
+    const char *s = "a中，\xC2\xA0" "b\xF0\x9F\x98\x80" "。";
+    size_t starts[16], n = 0;
+    for (size_t pos = 0; s[pos] != '\0'; pos += fl_utf8_char_len((unsigned char)s[pos]))
+        starts[n++] = pos;
+    ck_assert_uint_eq(n, 7);
+    size_t pos = strlen(s);
+    for (size_t k = n; k-- > 0;) {
+        pos = fl_utf8_prev(s, pos);
+        ck_assert_uint_eq(pos, starts[k]);
+    }
+    ck_assert_uint_eq(fl_utf8_prev(s, 0), 0);
+    /* Continuation bytes at the start: never before the text. */
+    ck_assert_uint_eq(fl_utf8_prev("\x80\x80" "a", 2), 0);
 }
 END_TEST
 
@@ -496,6 +519,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, decode_lone_bom);
     tcase_add_test(tc, utf8_valid_rejects);
     tcase_add_test(tc, utf8_len);
+    tcase_add_test(tc, utf8_steps_back_where_forward_steps_went);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("normalize");

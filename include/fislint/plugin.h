@@ -54,7 +54,8 @@
  *                    Exact decimals of any size a report holds: fl_wide
  *                    (128-bit millionths), fl_wide_parse(),
  *                    fl_cell_wide(), fl_wide_add() … fl_wide_format().
- *                    Stepping through text: fl_utf8_char_len() (inline).
+ *                    Stepping through text: fl_utf8_char_len() and
+ *                    fl_utf8_prev() (inline).
  *                    Words at a place: fl_str_starts() (inline).
  */
 #ifndef FISLINT_PLUGIN_H
@@ -519,6 +520,19 @@ static inline size_t fl_utf8_char_len(unsigned char c)
     if ((c & 0xF8) == 0xF0)
         return 4;
     return 1;
+}
+
+/* Where the character before byte `pos` of UTF-8 text s begins, for
+ * stepping back (since 1.1; inline, no symbol); 0 when pos is 0.  Goes
+ * back over continuation bytes only, never before s. */
+static inline size_t fl_utf8_prev(const char *s, size_t pos)
+{
+    if (pos == 0)
+        return 0;
+    size_t i = pos - 1;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
 }
 
 /* 1 when text s begins with prefix; an empty prefix begins every text.

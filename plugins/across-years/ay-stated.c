@@ -65,7 +65,7 @@ static size_t name_start(const char *s, size_t end)
 {
     size_t i = end;
     while (i > 0) {
-        size_t p = ay_prev(s, i);
+        size_t p = fl_utf8_prev(s, i);
         if (is_cjk(s, p)) {
             i = p;
             continue;
@@ -74,14 +74,14 @@ static size_t name_start(const char *s, size_t end)
             break;
         size_t q = p;
         while (q > 0 && s[q] != '(')
-            q = ay_prev(s, q);
+            q = fl_utf8_prev(s, q);
         if (s[q] != '(' || q + 1 == p || fl_str_starts(s + q, "(类)") || fl_str_starts(s + q, "(款)") ||
             fl_str_starts(s + q, "(项)"))
             break;
         for (size_t k = q + 1; k < p; k += fl_utf8_char_len((unsigned char)s[k]))
             if (!is_cjk(s, k))
                 return i;
-        if (q == 0 || !is_cjk(s, ay_prev(s, q)))
+        if (q == 0 || !is_cjk(s, fl_utf8_prev(s, q)))
             break; /* a name does not start with a bracket */
         i = q;
     }

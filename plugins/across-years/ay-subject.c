@@ -12,14 +12,14 @@ size_t ay_clause_start(const char *text, size_t at)
 {
     size_t j = at;
     while (j > 0) {
-        size_t p = ay_prev(text, j);
+        size_t p = fl_utf8_prev(text, j);
         size_t b = ay_clause_break(text, p);
         if (b)
             return p + b;
         if (fl_str_starts(text + p, "元") || text[p] == '%') {
             size_t q = p;
             if (q > 0 && text[p] != '%') {
-                size_t r = ay_prev(text, q);
+                size_t r = fl_utf8_prev(text, q);
                 if (fl_str_starts(text + r, "万") || fl_str_starts(text + r, "亿"))
                     q = r;
             }

@@ -4,14 +4,6 @@
 
 #include "ay.h"
 
-size_t ay_prev(const char *s, size_t i)
-{
-    size_t j = i - 1;
-    while (j > 0 && ((unsigned char)s[j] & 0xc0) == 0x80)
-        j--;
-    return j;
-}
-
 size_t ay_sentence_break(const char *s, size_t i)
 {
     if (fl_str_starts(s + i, "。"))

@@ -18,8 +18,6 @@
 #include <fislint/plugin.h>
 
 /* -- text (ay-text.c); all on normalised UTF-8 -- */
-/* Start of the character before s[i] (i > 0). */
-size_t ay_prev(const char *s, size_t i);
 /* Length of a sentence break at s+i ("。" ";" "!" "?"), or 0. */
 size_t ay_sentence_break(const char *s, size_t i);
 /* Length of a clause break at s+i (a sentence break, "," ":"), or 0. */

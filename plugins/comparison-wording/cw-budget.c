@@ -82,7 +82,7 @@ static const char *side_name(cw_side s)
 static cw_side marker_before(const char *s, size_t ss, size_t pos, size_t *mark, size_t *pend)
 {
     for (size_t j = pos; j > ss;) {
-        j = cw_prev(s, j);
+        j = fl_utf8_prev(s, j);
         if (fl_str_starts(s + j, "与") || fl_str_starts(s + j, "比") || fl_str_starts(s + j, "较")) {
             size_t plen = 0;
             cw_side sd = cw_phrase_side(s, j + 3, 0, &plen);

@@ -6,14 +6,6 @@
 
 #include "cw.h"
 
-size_t cw_prev(const char *s, size_t i)
-{
-    size_t j = i - 1;
-    while (j > 0 && ((unsigned char)s[j] & 0xc0) == 0x80)
-        j--;
-    return j;
-}
-
 static int ends_at(const char *s, size_t i, const char *lit)
 {
     size_t n = strlen(lit);

@@ -83,8 +83,6 @@ int cw_each_para(const fl_document *doc, const fl_matcher *words,
                  int (*fn)(const cw_para *pp, void *ctx), void *ctx);
 
 /* -- text (cw-text.c); all on normalised UTF-8 -- */
-/* Start of the character before s[i] (i > 0). */
-size_t cw_prev(const char *s, size_t i);
 /* Length of a sentence break at s+i ("。" ";" "!" "?"), or 0. */
 size_t cw_sentence_break(const char *s, size_t i);
 /* Length of a clause break at s+i (a sentence break, "," ":" "、"), or 0. */

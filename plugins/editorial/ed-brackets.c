@@ -31,7 +31,7 @@ static int is_list_marker(const char *s, size_t close)
 {
     size_t k = close, chars = 0;
     while (k > 0 && chars < 3) {
-        size_t p = ed_prev(s, k);
+        size_t p = fl_utf8_prev(s, k);
         unsigned char c = (unsigned char)s[p];
         int digit = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         static const char *const cn[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
@@ -46,7 +46,7 @@ static int is_list_marker(const char *s, size_t close)
         return 0;
     if (k == 0)
         return 1;
-    size_t p = ed_prev(s, k);
+    size_t p = fl_utf8_prev(s, k);
     return s[p] == ',' || s[p] == ';' || s[p] == ':' || s[p] == ' ' || fl_str_starts(s + p, "。");
 }
 

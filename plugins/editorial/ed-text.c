@@ -1,16 +1,6 @@
 /* ed-text.c — UTF-8 helpers and excerpts for the editorial check. */
 #include "ed.h"
 
-size_t ed_prev(const char *s, size_t pos)
-{
-    if (pos == 0)
-        return 0;
-    size_t i = pos - 1;
-    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-        i--;
-    return i;
-}
-
 static const char *display_mark(const char *s, size_t i)
 {
     switch (s[i]) {
@@ -44,7 +34,7 @@ char *ed_context(const char *s, size_t start, size_t end, size_t n, char *buf, s
 {
     size_t from = start, to = end;
     for (size_t k = 0; k < n && from > 0; k++)
-        from = ed_prev(s, from);
+        from = fl_utf8_prev(s, from);
     for (size_t k = 0; k < n && s[to] != '\0'; k++)
         to += fl_utf8_char_len((unsigned char)s[to]);
     size_t j = 0;

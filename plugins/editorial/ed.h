@@ -15,8 +15,6 @@ int ed_rule_unbalanced_bracket(const fl_document *doc, fl_report *rep);
 int ed_rule_numbering_gap(const fl_document *doc, fl_report *rep);
 
 /* -- text helpers (ed-text.c); normalised UTF-8 -- */
-/* Offset of the character before byte `pos` (0 when pos is 0). */
-size_t ed_prev(const char *s, size_t pos);
 /* Up to `n` characters each side of [start, end) of s, as display text
  * (ASCII ",:;()" back to Chinese marks), "…" where cut (n > 0).  Returns buf. */
 char *ed_context(const char *s, size_t start, size_t end, size_t n, char *buf, size_t size);

@@ -146,10 +146,8 @@ static void report(fl_report *rep, const fl_paragraph *p, const mc_options *o, s
     for (int back = 0; back < 2 && from > 0; back++) {
         if (has_diff_word(o->diff_words, s + from, at - from) && has_digit(s + from, at - from))
             break;
-        size_t prev = from - 1; /* back to the first byte of the break mark */
-        while (prev > 0 && ((unsigned char)s[prev] & 0xc0) == 0x80)
-            prev--;
-        from = mc_sentence_start(s, prev);
+        /* back to the first byte of the break mark */
+        from = mc_sentence_start(s, fl_utf8_prev(s, from));
     }
     size_t clause = mc_clause_start(s, at);
     if (clause <= from)

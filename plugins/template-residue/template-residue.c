@@ -134,8 +134,8 @@ static void set_context(const tr_state *st, const tr_match *m, tr_hit *h)
     size_t from, to;
     tr_widen(st->text, m->start, m->end, 12, &from, &to);
     size_t j = 0;
-    if (from > 0 && !fl_str_starts(st->text + tr_prev(st->text, from), "。") &&
-        st->text[tr_prev(st->text, from)] != ';') {
+    if (from > 0 && !fl_str_starts(st->text + fl_utf8_prev(st->text, from), "。") &&
+        st->text[fl_utf8_prev(st->text, from)] != ';') {
         memcpy(h->context, "…", 3);
         j = 3;
     }

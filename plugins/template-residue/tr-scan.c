@@ -183,7 +183,7 @@ static void scan_alternatives(const tr_cands *c, const char *s, tr_match_fn fn, 
         }
         /* 现金净增加(减少)额: the accounting name of a signed line. */
         if (end > 0 && (fl_str_starts(s + end, "额") ||
-                        (i >= 3 && fl_str_starts(s + tr_prev(s, i), "净")))) {
+                        (i >= 3 && fl_str_starts(s + fl_utf8_prev(s, i), "净")))) {
             i = end;
             continue;
         }
@@ -235,7 +235,7 @@ static void instruction_span(const char *s, size_t at, size_t *start, size_t *en
 {
     size_t open = (size_t)-1;
     for (size_t k = at; k > 0;) {
-        k = tr_prev(s, k);
+        k = fl_utf8_prev(s, k);
         if (s[k] == ')' || is_sentence_end(s + k))
             break;
         if (s[k] == '(') {
@@ -256,7 +256,7 @@ static void instruction_span(const char *s, size_t at, size_t *start, size_t *en
     }
     size_t a = at;
     while (a > 0) {
-        size_t p = tr_prev(s, a);
+        size_t p = fl_utf8_prev(s, a);
         if (is_sentence_end(s + p))
             break;
         a = p;
@@ -311,7 +311,7 @@ static int list_order_at(const char *s, size_t i)
         return 0;
     if (i == 0)
         return 1;
-    size_t p = tr_prev(s, i);
+    size_t p = fl_utf8_prev(s, i);
     return s[p] == ',' || s[p] == ';' || s[p] == ':' || fl_str_starts(s + p, "。");
 }
 

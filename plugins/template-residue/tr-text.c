@@ -4,16 +4,6 @@
 
 #include "tr.h"
 
-size_t tr_prev(const char *s, size_t pos)
-{
-    if (pos == 0)
-        return 0;
-    size_t i = pos - 1;
-    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-        i--;
-    return i;
-}
-
 /* A mark that ends a sentence or a cell: excerpts stop there. */
 static int is_stop(const char *s)
 {
@@ -25,7 +15,7 @@ void tr_widen(const char *s, size_t start, size_t end, size_t n, size_t *from, s
 {
     size_t a = start;
     for (size_t k = 0; k < n && a > 0; k++) {
-        size_t p = tr_prev(s, a);
+        size_t p = fl_utf8_prev(s, a);
         if (is_stop(s + p))
             break;
         a = p;

@@ -45,8 +45,6 @@ void tr_scan(const fl_matcher *words, const char *s, int where, tr_match_fn fn, 
 int tr_is_ellipsis_row(const fl_row *r);
 
 /* -- text helpers (tr-text.c) -- */
-/* Offset of the character before byte `pos` (0 when pos is 0). */
-size_t tr_prev(const char *s, size_t pos);
 /* Copy s[from..to) into buf as display text: at most `max_chars`
  * characters, cut on a character boundary with "…" added when cut, ASCII
  * ",:;()" of normalised text turned back into Chinese marks (a comma
