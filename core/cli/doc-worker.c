@@ -92,6 +92,16 @@ _Noreturn void fl_doc_worker_serve(const fl_checker *c, size_t max_size, int out
                                    int shelf)
 {
     fl_worker_name("fislint-doc");
+#ifdef __GLIBC__
+    /* Keep the memory of one document for the next: by default glibc
+     * maps each block over 128 KB afresh and gives back the top of the
+     * heap at every free, and each document took it again page by page
+     * (35,000 page faults on the 1,000 documents of bench/; 13,000 so,
+     * and 1.5% less time).  A worker then holds up to 8 MB it does not
+     * use; after a large file it trims (TRIM_AFTER_BYTES). */
+    mallopt(M_MMAP_THRESHOLD, 4 << 20);
+    mallopt(M_TRIM_THRESHOLD, 8 << 20);
+#endif
     char *buf = xmalloc(MAX_ORDER + 1);
     /* Paths are relative to where fislint started: a check that changes
      * directory must not make the next file unreadable. */
