@@ -335,6 +335,14 @@ int cmd_check(int argc, char **argv)
             goto out;
         }
     }
+    /* A report of a large batch is megabytes, written at the end, when no
+     * worker is left to share the time with: in stdio's 4 KB that was a
+     * write() per 4 KB (2,600 for 1,000 documents).  A terminal keeps
+     * its line buffering; JSON Lines flushes after each document.  (glibc
+     * takes the size only with a buffer given.) */
+    static char out_buf[1 << 16];
+    if (!isatty(fileno(run.out)))
+        setvbuf(run.out, out_buf, _IOFBF, sizeof out_buf);
     if (fmt->write_doc != NULL && output_dir == NULL)
         run.stream = fmt;
     /* --progress / --no-progress (shared with fetch); by default only on a
