@@ -34,13 +34,13 @@ PKG_CONFIG_PATH="$inst/lib/pkgconfig" make -C "$work" >/dev/null
 rc=0
 "$inst/bin/fislint" check --plugin-dir "$work" --checks empty-table-note "$work/empty-table.txt" >"$work/out" || rc=$?
 grep -q 'empty-table-note' "$work/out" && [ "$rc" -eq 1 ] || { echo "out-of-tree plugin did not run (status $rc)"; cat "$work/out"; exit 1; }
-# The PDF reader's module is loaded from the installed readers directory.
+# The PDF reader's module is loaded from the installed modules directory.
 rc=0
 "$inst/bin/fislint" check -q -f json "$top/tests/real/pdf/js-renda-2018-budget.pdf" >"$work/out" || rc=$?
 grep -q '"format": *"pdf"' "$work/out" && [ "$rc" -eq 1 ] || { echo "installed fislint did not read a PDF (status $rc)"; head -c 600 "$work/out"; exit 1; }
 # ... and from there only: without it, a PDF is a clear error naming the
 # module, and the other documents of the run are still checked.
-module=$inst/lib/fislint/readers/fislint-pdf.so
+module=$inst/lib/fislint/modules/fislint-pdf.so
 mv "$module" "$module.away"
 rc=0
 "$inst/bin/fislint" check -f jsonl "$top/tests/real/pdf/js-renda-2018-budget.pdf" \
@@ -48,10 +48,24 @@ rc=0
 mv "$module.away" "$module"
 grep -q "无法加载 PDF 读取模块 $module" "$work/out" && grep -q '003_b8f3d489ed9ef61e.*table-totals' "$work/out" &&
     [ "$rc" -eq 3 ] || { echo "installed fislint without its PDF module (status $rc):"; head -c 1500 "$work/out"; cat "$work/err"; exit 1; }
+# libcurl is mapped only when a URL is fetched (fislint-fetch.so): a run
+# on files starts without it, and without the module a URL is a clear
+# error while the files of the same run are still checked.
+LD_DEBUG=files "$inst/bin/fislint" check -q "$top/examples/003_b8f3d489ed9ef61e.txt" >/dev/null 2>"$work/ld" || true
+grep -q 'file=libjansson' "$work/ld" && ! grep -q 'file=libcurl' "$work/ld" ||
+    { echo "a check of a text file mapped libcurl, or LD_DEBUG said nothing:"; grep 'file=' "$work/ld" | head; exit 1; }
+module=$inst/lib/fislint/modules/fislint-fetch.so
+mv "$module" "$module.away"
+rc=0
+"$inst/bin/fislint" check -f jsonl http://127.0.0.1:9/report.txt "$top/examples/003_b8f3d489ed9ef61e.txt" \
+    >"$work/out" 2>"$work/err" || rc=$?
+mv "$module.away" "$module"
+grep -q "无法加载网络抓取模块 $module" "$work/out" && grep -q '003_b8f3d489ed9ef61e.*table-totals' "$work/out" &&
+    [ "$rc" -eq 3 ] || { echo "installed fislint without its fetch module (status $rc):"; head -c 1500 "$work/out"; cat "$work/err"; exit 1; }
 [ -f "$inst/etc/fislint/fislint.conf" ] && [ -f "$inst/share/man/man1/fislint.1" ] &&
     [ -f "$inst/include/fislint/plugin.h" ] || { echo "install is missing the configuration, man page or header"; exit 1; }
 rm -rf "$work"
-echo "installed fislint ran an out-of-tree plugin built with pkg-config, read a PDF with its own module and said so without it"
+echo "installed fislint ran an out-of-tree plugin built with pkg-config, read a PDF and fetched with its own modules, said so without them, and mapped no libcurl for a text file"
 
 step "make check under ASan + UBSan"
 "$top/scripts/build.sh" _build-asan --enable-sanitizers

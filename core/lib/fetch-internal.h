@@ -3,7 +3,9 @@
  * (what the bytes are), fetch-links.c (links in pages), fetch-names.c (safe
  * file names), fetch-sha256.c, fetch-meta.c (metadata records),
  * fetch-engine.c (libcurl multi), fetch-run.c (the runs: check, save,
- * crawl).  Core-internal: not part of the plugin API. */
+ * crawl); the first, fetch-links.c and the last two make the module
+ * fislint-fetch.so (below), the rest are in libfislint.  Core-internal:
+ * not part of the plugin API. */
 #ifndef FL_FETCH_INTERNAL_H
 #define FL_FETCH_INTERNAL_H
 
@@ -25,8 +27,6 @@ char *fl_url_origin(const char *url);
 /* Last path segment, percent-decoded (raw bytes, NUL-terminated); NULL
  * when the path ends with '/'.  Caller frees. */
 char *fl_url_last_segment(const char *url);
-/* Percent-decode s[0..n); *outlen gets the length.  Caller frees. */
-char *fl_percent_decode(const char *s, size_t n, size_t *outlen);
 
 /* ---- fetch-charset.c ---- */
 
@@ -102,6 +102,8 @@ int fl_link_is_attachment(const fl_link *l);
 
 /* ---- fetch-names.c ---- */
 
+/* Percent-decode s[0..n); *outlen gets the length.  Caller frees. */
+char *fl_percent_decode(const char *s, size_t n, size_t *outlen);
 /* The file name of a Content-Disposition value as UTF-8 (filename*
  * per RFC 5987 first — UTF-8 or GBK —, then filename=, percent-decoded
  * when it looks encoded, raw GBK bytes converted), or NULL.  Not yet
@@ -187,5 +189,20 @@ fl_fetch_job *fl_fetch_job_new(const char *url);
 /* Run until every queued job is finished. */
 void fl_engine_run(fl_engine *e);
 void fl_engine_free(fl_engine *e);
+
+/* ---- The module fislint-fetch.so: everything that calls libcurl
+ * (fetch-url.c, fetch-engine.c) and what only fetching uses (fetch-links.c,
+ * fetch-run.c).  libcurl and the 25 libraries it brings took 3.5 ms of
+ * every fislint start; fl_fetch_documents() and fl_fetch_save() load the
+ * module on the first call (fetch-load.c, module.h). */
+#define FL_FETCH_MODULE_NAME "fislint-fetch.so"
+#define FL_FETCH_MODULE_SYMBOL "fl_fetch_module_entry"
+typedef struct fl_fetch_module {
+    size_t (*documents)(const char *const *urls, size_t nurls, const fl_fetch_options *o,
+                        size_t max_bytes, fl_document_fn fn, void *ctx);
+    size_t (*save)(const char *const *urls, size_t nurls, const fl_fetch_options *o,
+                   size_t max_bytes, fl_fetch_saved_fn fn, void *ctx);
+} fl_fetch_module;
+extern const fl_fetch_module fl_fetch_module_entry;
 
 #endif

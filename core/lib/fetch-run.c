@@ -1,5 +1,6 @@
 /* fetch-run.c — the two runs built on the engine: checking fetched
- * documents (fl_fetch_documents) and saving them (fl_fetch_save).  Both
+ * documents (fl_fetch_documents) and saving them (fl_fetch_save), the
+ * entry of the module fislint-fetch.so (fetch-internal.h).  Both
  * share what happens to a finished page: sniffing its type, following
  * attachments and crawl links, deciding whether the page itself is kept. */
 #include "fetch-internal.h"
@@ -427,8 +428,8 @@ static size_t run_all(run *r, const char *const *urls, size_t nurls)
     return r->failures;
 }
 
-size_t fl_fetch_documents(const char *const *urls, size_t nurls, const fl_fetch_options *o,
-                          size_t max_bytes, fl_document_fn fn, void *ctx)
+static size_t fetch_documents(const char *const *urls, size_t nurls, const fl_fetch_options *o,
+                              size_t max_bytes, fl_document_fn fn, void *ctx)
 {
     run r = { 0 };
     r.o = o;
@@ -439,8 +440,8 @@ size_t fl_fetch_documents(const char *const *urls, size_t nurls, const fl_fetch_
     return run_all(&r, urls, nurls);
 }
 
-size_t fl_fetch_save(const char *const *urls, size_t nurls, const fl_fetch_options *o,
-                     size_t max_bytes, fl_fetch_saved_fn fn, void *ctx)
+static size_t fetch_save(const char *const *urls, size_t nurls, const fl_fetch_options *o,
+                         size_t max_bytes, fl_fetch_saved_fn fn, void *ctx)
 {
     run r = { 0 };
     r.o = o;
@@ -462,3 +463,8 @@ size_t fl_fetch_save(const char *const *urls, size_t nurls, const fl_fetch_optio
     close(r.dirfd);
     return failures;
 }
+
+/* What fetch-load.c finds with dlsym; the module's only export. */
+__attribute__((visibility("default"))) const fl_fetch_module fl_fetch_module_entry = {
+    fetch_documents, fetch_save
+};
