@@ -48,12 +48,24 @@ rc=0
 mv "$module.away" "$module"
 grep -q "无法加载 PDF 读取模块 $module" "$work/out" && grep -q '003_b8f3d489ed9ef61e.*table-totals' "$work/out" &&
     [ "$rc" -eq 3 ] || { echo "installed fislint without its PDF module (status $rc):"; head -c 1500 "$work/out"; cat "$work/err"; exit 1; }
-# libcurl is mapped only when a URL is fetched (fislint-fetch.so): a run
-# on files starts without it, and without the module a URL is a clear
-# error while the files of the same run are still checked.
+# libcurl is mapped only when a URL is fetched (fislint-fetch.so), libxml2
+# and libzip when an HTML, DOCX or XLSX file is read (fislint-xml.so): a
+# run on text files starts without them, and without a module the files
+# it reads are a clear error while the others of the same run are still
+# checked.
 LD_DEBUG=files "$inst/bin/fislint" check -q "$top/examples/003_b8f3d489ed9ef61e.txt" >/dev/null 2>"$work/ld" || true
-grep -q 'file=libjansson' "$work/ld" && ! grep -q 'file=libcurl' "$work/ld" ||
-    { echo "a check of a text file mapped libcurl, or LD_DEBUG said nothing:"; grep 'file=' "$work/ld" | head; exit 1; }
+grep -q 'file=libjansson' "$work/ld" && ! grep -q 'file=libcurl\|file=libxml2\|file=libzip' "$work/ld" ||
+    { echo "a check of a text file mapped libcurl, libxml2 or libzip, or LD_DEBUG said nothing:"; grep 'file=' "$work/ld" | head; exit 1; }
+module=$inst/lib/fislint/modules/fislint-xml.so
+mv "$module" "$module.away"
+rc=0
+"$inst/bin/fislint" check -f jsonl "$top/tests/fixtures/formats/report.docx" "$top/examples/003_b8f3d489ed9ef61e.txt" \
+    >"$work/out" 2>"$work/err" || rc=$?
+mv "$module.away" "$module"
+grep -q "无法加载 HTML/DOCX/XLSX 读取模块 $module" "$work/out" && grep -q '003_b8f3d489ed9ef61e.*table-totals' "$work/out" &&
+    [ "$rc" -eq 3 ] || { echo "installed fislint without its XML readers' module (status $rc):"; head -c 1500 "$work/out"; cat "$work/err"; exit 1; }
+"$inst/bin/fislint" check -q -f json "$top/tests/fixtures/formats/report.docx" >"$work/out" 2>&1 || true
+grep -q '"format": *"docx"' "$work/out" || { echo "installed fislint did not read a DOCX"; head -c 600 "$work/out"; exit 1; }
 module=$inst/lib/fislint/modules/fislint-fetch.so
 mv "$module" "$module.away"
 rc=0
@@ -65,7 +77,7 @@ grep -q "无法加载网络抓取模块 $module" "$work/out" && grep -q '003_b8f
 [ -f "$inst/etc/fislint/fislint.conf" ] && [ -f "$inst/share/man/man1/fislint.1" ] &&
     [ -f "$inst/include/fislint/plugin.h" ] || { echo "install is missing the configuration, man page or header"; exit 1; }
 rm -rf "$work"
-echo "installed fislint ran an out-of-tree plugin built with pkg-config, read a PDF and fetched with its own modules, said so without them, and mapped no libcurl for a text file"
+echo "installed fislint ran an out-of-tree plugin built with pkg-config, read a PDF and a DOCX and fetched with its own modules, said so without them, and mapped none of their libraries for a text file"
 
 step "make check under ASan + UBSan"
 "$top/scripts/build.sh" _build-asan --enable-sanitizers

@@ -49,7 +49,7 @@ int fl_html_decode(const unsigned char *data, size_t len, const char *declared, 
 int fl_iconv_to_utf8(const char *from, const unsigned char *data, size_t len, char **out,
                      size_t *outlen, size_t *bad_offset);
 
-/* ---- read-html.c ---- */
+/* ---- fetch-links.c (with fl_html_links below) ---- */
 
 struct _xmlNode;
 /* 1 when an element is page chrome, not content: <nav>, <aside>,

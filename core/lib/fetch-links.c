@@ -9,6 +9,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include "html-internal.h"
 #include "util.h"
 
 typedef struct link_list {
@@ -108,6 +109,25 @@ static void walk(link_list *l, xmlNode *n)
         walk(l, n->children);
         l->chrome -= chrome;
     }
+}
+
+int fl_html_is_chrome(xmlNode *n)
+{
+    if (n->type != XML_ELEMENT_NODE)
+        return 0;
+    const char *name = (const char *)n->name;
+    if (strcasecmp(name, "nav") == 0 || strcasecmp(name, "aside") == 0 ||
+        strcasecmp(name, "header") == 0 || strcasecmp(name, "footer") == 0)
+        return 1;
+    static const char *const attrs[] = { "class", "id" };
+    for (size_t a = 0; a < 2; a++) {
+        xmlChar *v = xmlGetProp(n, BAD_CAST attrs[a]);
+        int hit = v != NULL && fl_html_chrome_value((const char *)v);
+        xmlFree(v);
+        if (hit)
+            return 1;
+    }
+    return 0;
 }
 
 size_t fl_html_links(const char *utf8, size_t len, const char *base_url, fl_link **out)

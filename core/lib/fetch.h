@@ -62,7 +62,8 @@ typedef void (*fl_fetch_saved_fn)(void *ctx, const char *source, const char *pat
 size_t fl_fetch_save(const char *const *urls, size_t nurls, const fl_fetch_options *o,
                      size_t max_bytes, fl_fetch_saved_fn fn, void *ctx);
 
-/* The HTML reader (read-html.c). */
+/* The HTML reader (read-xml.c; the reading is in read-html.c, in the
+ * module fislint-xml.so). */
 #include "reader.h"
 extern const fl_reader fl_reader_html;
 

@@ -12,7 +12,8 @@
 typedef struct fl_module {
     const char *file;        /* "fislint-pdf.so" */
     const char *symbol;      /* its entry */
-    const char *name;        /* for a user: "PDF 读取模块" */
+    const char *name;        /* for a user, after "无法加载": " PDF 读取模块"
+                              * (a space before a Latin word) */
     const char *without;     /* what cannot be done without it: "PDF 无法读取" */
     void *entry;             /* once loaded */
     int failed;              /* once it could not be: `failure` says why */

@@ -16,16 +16,6 @@
 
 #define MAX_STYLE_DEPTH 10
 
-static int docx_detect(const char *name, const unsigned char *data, size_t len)
-{
-    if (len >= 4 && !memcmp(data, "PK\x03\x04", 4))
-        return memmem(data, len, "word/document.xml", 17) != NULL;
-    /* A file named .docx that is not a zip is still ours: it gets a
-     * message saying so instead of being read as text. */
-    size_t n = strlen(name);
-    return n > 5 && !strcasecmp(name + n - 5, ".docx");
-}
-
 /* ---- styles: heading level of each paragraph style ------------------ */
 
 typedef struct style {
@@ -326,8 +316,8 @@ static void body(docx *d, const xmlNode *node)
     }
 }
 
-static int docx_read(const char *name, const unsigned char *data, size_t len,
-                     fl_input *out, char *err, size_t errsize)
+int fl_docx_read(const char *name, const unsigned char *data, size_t len, fl_input *out,
+                 char *err, size_t errsize)
 {
     (void)name;
     fl_zip *z = fl_zip_open(data, len, FL_ZIP_DEFAULT_BUDGET, "DOCX", err, errsize);
@@ -383,4 +373,3 @@ fail:
     return -1;
 }
 
-const fl_reader fl_reader_docx = { "docx", docx_detect, docx_read };

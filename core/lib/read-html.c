@@ -15,6 +15,7 @@
 #include <libxml/tree.h>
 
 #include "html-internal.h"
+#include "read-formats.h"
 #include "util.h"
 
 /* What an element does when it ends. */
@@ -255,27 +256,8 @@ static void ev_doc_node(void *ud, int doctype)
         k->doc_prior = 1;
 }
 
-int fl_html_is_chrome(xmlNode *n)
-{
-    if (n->type != XML_ELEMENT_NODE)
-        return 0;
-    const char *name = (const char *)n->name;
-    if (strcasecmp(name, "nav") == 0 || strcasecmp(name, "aside") == 0 ||
-        strcasecmp(name, "header") == 0 || strcasecmp(name, "footer") == 0)
-        return 1;
-    static const char *const attrs[] = { "class", "id" };
-    for (size_t a = 0; a < 2; a++) {
-        xmlChar *v = xmlGetProp(n, BAD_CAST attrs[a]);
-        int hit = v != NULL && fl_html_chrome_value((const char *)v);
-        xmlFree(v);
-        if (hit)
-            return 1;
-    }
-    return 0;
-}
-
-static int html_read(const char *name, const unsigned char *data, size_t len, fl_input *out,
-                     char *err, size_t errsize)
+int fl_html_read(const char *name, const unsigned char *data, size_t len, fl_input *out,
+                 char *err, size_t errsize)
 {
     char *utf8 = NULL;
     size_t ulen = 0;
@@ -300,17 +282,3 @@ static int html_read(const char *name, const unsigned char *data, size_t len, fl
     return 0;
 }
 
-static int html_detect(const char *name, const unsigned char *data, size_t len)
-{
-    fl_kind k = fl_sniff(NULL, data, len, name);
-    if (k == FL_KIND_HTML)
-        return 1;
-    /* A page saved as .html need not start with a tag (a BOM, a comment). */
-    if (k == FL_KIND_TEXT && name != NULL) {
-        const char *dot = strrchr(name, '.');
-        return dot && (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0);
-    }
-    return 0;
-}
-
-const fl_reader fl_reader_html = { "html", html_detect, html_read };

@@ -19,14 +19,6 @@
 #define MAX_ROWS 1048576u                 /* Excel's own limits */
 #define MAX_COLS 16384u
 
-static int xlsx_detect(const char *name, const unsigned char *data, size_t len)
-{
-    if (len >= 4 && !memcmp(data, "PK\x03\x04", 4))
-        return memmem(data, len, "xl/workbook.xml", 15) != NULL;
-    size_t n = strlen(name);
-    return n > 5 && !strcasecmp(name + n - 5, ".xlsx");
-}
-
 /* ---- workbook parts ------------------------------------------------ */
 
 typedef struct strings {
@@ -451,8 +443,8 @@ static char *sheet_path(xmlDoc *rels, const char *rid)
     return NULL;
 }
 
-static int xlsx_read(const char *name, const unsigned char *data, size_t len,
-                     fl_input *out, char *err, size_t errsize)
+int fl_xlsx_read(const char *name, const unsigned char *data, size_t len, fl_input *out,
+                 char *err, size_t errsize)
 {
     (void)name;
     fl_zip *z = fl_zip_open(data, len, FL_ZIP_DEFAULT_BUDGET, "XLSX", err, errsize);
@@ -524,4 +516,3 @@ done:
     return rc;
 }
 
-const fl_reader fl_reader_xlsx = { "xlsx", xlsx_detect, xlsx_read };

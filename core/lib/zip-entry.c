@@ -14,18 +14,6 @@ struct fl_zip {
     const char *what;
 };
 
-static size_t default_budget = FL_ZIP_MIN_BUDGET;
-
-size_t fl_zip_default_budget(void)
-{
-    return default_budget;
-}
-
-void fl_zip_set_default_budget(size_t bytes)
-{
-    default_budget = bytes > FL_ZIP_MIN_BUDGET ? bytes : FL_ZIP_MIN_BUDGET;
-}
-
 fl_zip *fl_zip_open(const unsigned char *data, size_t len, size_t budget, const char *what,
                     char *err, size_t errsize)
 {
