@@ -165,6 +165,7 @@ static int proc_start(pool *pl, proc *p)
                 if (pl->procs[i].pid > 0 && &pl->procs[i] != p) {
                     close(pl->procs[i].data);
                     close(pl->procs[i].orders);
+                    close(pl->procs[i].shelf);
                 }
             fl_doc_worker_serve(pl->c, pl->max_size, data[1], sv[1], shelf);
         }
