@@ -9,8 +9,8 @@
 # Environment:
 #   DOCS=1000        documents in the corpus (bench/make-corpus.sh)
 #   ROUNDS=3         runs of each timing; the best is used, the range shown
-#   PARTS="corpus parse pdf jobs rss linear"   parts to run; add "percheck"
-#                    for the time of each check alone over the corpus
+#   PARTS="corpus parse pdf jobs rss linear startup"   parts to run; add
+#                    "percheck" for the time of each check alone over the corpus
 #   FISLINT_ARGS=    added to every `fislint check` (e.g. --plugin-dir DIR
 #                    to time another build of the plugins)
 #   LINEAR_KB=100    size of the narrative the linearity paragraph repeats
@@ -26,7 +26,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 FISLINT=${1:-$top/_build/core/cli/fislint}
 DOCS=${DOCS:-1000}
 ROUNDS=${ROUNDS:-3}
-PARTS=${PARTS:-corpus parse pdf jobs rss linear}
+PARTS=${PARTS:-corpus parse pdf jobs rss linear startup}
 LINEAR_KB=${LINEAR_KB:-100}
 LINEAR_X=${LINEAR_X:-8}
 ARGS=${FISLINT_ARGS:-}
@@ -245,4 +245,32 @@ if has linear; then
     printf 'one unit, 4 and 16 reports of different years (across-years, -j1):\n'
     printf '  %s / %s s  ratio %s  (target ~ 4; 16 is quadratic)\n' "$a" "$b" \
         "$(ratio "$b" "$a")"
+fi
+if has startup; then
+    # What one run costs before any work: a run per file (xargs -n 1, a
+    # make rule per report) pays it every time.  The libraries of PDF,
+    # DOCX/XLSX/HTML and fetching are modules loaded on first use, so a
+    # run on a text file maps only what every run needs.
+    printf '%s\n\n一、部门职责\n本部门负责预算管理。\n' "2024年度某局部门决算" >"$work/one.txt"
+    runs=20
+    many() { # COMMAND…: $runs times in a row
+        _i=0
+        while [ "$_i" -lt "$runs" ]; do "$@" >/dev/null 2>&1 || true; _i=$((_i + 1)); done
+    }
+    echo
+    printf 'start-up, per run (best of %s rounds of %s runs):\n' "$ROUNDS" "$runs"
+    # A program that does nothing, started the same way (not the builtin).
+    true_bin=/bin/true
+    [ -x "$true_bin" ] || true_bin=/usr/bin/true
+    timed many "$true_bin"
+    t_true=$best
+    per_run() { awk -v t="$1" -v n="$runs" 'BEGIN { printf "%.1f", t * 1000 / n }'; }
+    timed many "$FISLINT" --version
+    printf '  %-32s %6s ms  (%s: %s ms)\n' "fislint --version" "$(per_run "$best")" \
+        "$true_bin" "$(per_run "$t_true")"
+    timed many fl_check "$work/one.txt"
+    printf '  %-32s %6s ms\n' "fislint check, a one-line file" "$(per_run "$best")"
+    if command -v ldd >/dev/null 2>&1; then
+        printf '  %-32s %6s\n' "shared libraries at start" "$(ldd "$FISLINT" | wc -l)"
+    fi
 fi
