@@ -1,6 +1,8 @@
 /* zip-entry.h — bounded reading of parts from a zip container (DOCX,
  * XLSX).  Every part is inflated under a size limit, and all parts of one
- * archive share a budget, so a zip bomb is refused in bounded memory. */
+ * archive share a budget, so a zip bomb is refused in bounded memory.
+ * The reading (zip-entry.c) is in the module fislint-xml.so; the default
+ * budget is kept in libfislint (read-xml.c), where the options set it. */
 #ifndef FL_ZIP_ENTRY_H
 #define FL_ZIP_ENTRY_H
 
