@@ -183,6 +183,22 @@ for d in docs:
     assert d["error"] is None, d["error"]
     assert {"crashy/ran", "good-probe/ran"} <= {f["rule"] for f in d["findings"]}, d["findings"]
 PY
+# Checks that each keep within --check-timeout pass however long they take
+# together: a worker sends its records in batches, but never later than
+# 0.5 s after a check ends, and the limit counts from the last batch
+# (checks of 1.5 s and 1.2 s under a limit of 2 s: together they pass it,
+# and the 0.5 s a batch may wait).
+printf '2024年度某局部门决算\nSLOW\n' > "$TMP/two-slow.txt"
+run check --plugin-dir "$PLUGDIR" --checks 'slow-probe,crashy,good-probe' --check-timeout 2 -f json \
+    "$TMP/two-slow.txt"
+expect_status 0 "two slow checks, each within --check-timeout"
+python3 - "$out" <<'PY' && pass || fail "the time limit is per check, not per batch of them"
+import json, sys
+docs = json.load(open(sys.argv[1], encoding="utf-8"))["documents"]
+rules = {f["rule"] for f in docs[0]["findings"]}
+assert {"slow-probe/ran", "crashy/ran", "good-probe/ran"} <= rules, rules
+assert "core/check-failed" not in rules, docs[0]["findings"]
+PY
 # A file queued behind one that runs out of time goes to a new worker and
 # is checked whole.
 printf '2024年度某局部门决算\nHANG\n' > "$TMP/queued-hang.txt"
