@@ -175,11 +175,46 @@ START_TEST(text_report_groups_findings_of_one_kind)
 }
 END_TEST
 
+/* Evidence in the text report: a table row's tabs as spaces, and a long
+ * text cut after 240 bytes (whole characters) with "…". */
+START_TEST(text_report_evidence_shows_tabs_as_spaces_and_is_cut)
+{
+    fl_document *doc = fl_document_from_text("t.txt", "text", text, strlen(text));
+    fl_report *rep = fl_report_new(doc);
+    fl_report_set_check(rep, "demo");
+    fl_finding *f = fl_report_add(rep, "row", FL_SEV_ERROR, "行有误");
+    fl_finding_set_evidence(f, "合计\t\t1,200.00\t30%");
+    char long_text[3 * 300 + 1];
+    for (size_t i = 0; i < 300; i++)
+        memcpy(long_text + 3 * i, "长", 3);
+    long_text[3 * 300] = '\0';
+    f = fl_report_add(rep, "long", FL_SEV_ERROR, "段落有误");
+    fl_finding_set_evidence(f, long_text);
+    fl_report_complete(rep);
+    fl_doc_result r = { .source = "t.txt", .rep = rep };
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    fl_output_text(out, &r, 1);
+    fclose(out);
+    ck_assert_msg(strstr(buf, "    | 合计  1,200.00 30%\n") != NULL, "%s", buf);
+    char cut[6 + 3 * 80 + 6] = "    | ";
+    for (size_t i = 0; i < 80; i++)
+        memcpy(cut + 6 + 3 * i, "长", 3);
+    strcpy(cut + 6 + 3 * 80, " …\n");
+    ck_assert_msg(strstr(buf, cut) != NULL, "%s", buf);
+    free(buf);
+    fl_report_free(rep);
+    fl_document_free(doc);
+}
+END_TEST
+
 Suite *suite_report(void)
 {
     Suite *s = suite_create("report");
     TCase *tc = tcase_create("report");
     tcase_add_test(tc, rule_is_prefixed_and_line_fills_evidence);
+    tcase_add_test(tc, text_report_evidence_shows_tabs_as_spaces_and_is_cut);
     tcase_add_test(tc, findings_cross_the_wire_and_a_cut_stream_is_refused);
     tcase_add_test(tc, json_strings_are_written_as_jansson_writes_them);
     tcase_add_test(tc, text_report_groups_findings_of_one_kind);

@@ -23,8 +23,19 @@ static void print_evidence(FILE *out, const char *s)
         n += k;
     }
     fputs("    | ", out);
-    for (size_t i = 0; i < n && s[i]; i++)
-        fputc(s[i] == '\t' ? ' ' : s[i], out);
+    /* A table row's tabs as spaces; the text between them in one write,
+     * not a byte at a time (fputc takes the stream's lock for each). */
+    for (size_t i = 0; i < n;) {
+        size_t run = strcspn(s + i, "\t");
+        if (run > n - i)
+            run = n - i;
+        fwrite(s + i, 1, run, out);
+        i += run;
+        if (i < n) {
+            fputc(' ', out);
+            i++;
+        }
+    }
     if (s[n] != '\0')
         fputs(" …", out);
     fputc('\n', out);
