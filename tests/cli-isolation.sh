@@ -81,6 +81,16 @@ run check --plugin-dir "$PLUGDIR" --checks 'abi10-probe,crashy,good-probe' --che
 cmp -s "$out" "$TMP/j2.out" && { [ "$asan" -eq 1 ] || cmp -s "$err" "$TMP/j2.err"; } && pass ||
     fail "-j 1 and -j 2 write the same, on stdout and stderr"
 
+# Standard input is checked in the main process, at once; its messages
+# still come in input order, after those of the slow file before it.
+"$FISLINT" check --plugin-dir "$PLUGDIR" --checks 'abi10-probe,crashy,good-probe' --check-timeout 1 \
+    -j 2 -q "$TMP/HANG.txt" - "$TMP/CRASH.txt" <"$TMP/FAIL.txt" >/dev/null 2>"$TMP/stdin.err"
+grep "检查项 'crashy' 未能完成检查" "$TMP/stdin.err" | sed 's/：.*//' >"$TMP/stdin.order"
+printf '%s\n' "fislint: $TMP/HANG.txt: 检查项 'crashy' 未能完成检查" \
+    "fislint: <stdin>: 检查项 'crashy' 未能完成检查" \
+    "fislint: $TMP/CRASH.txt: 检查项 'crashy' 未能完成检查" | cmp -s - "$TMP/stdin.order" && pass ||
+    fail "stderr in input order with standard input among the files: $(cat "$TMP/stdin.order")"
+
 # A check that dies after its file is gone: the checks before it keep
 # their findings, and the checks after it, which need the file read again,
 # are reported as not run rather than lost.

@@ -336,19 +336,23 @@ static int start(slot *s, pool *pl, const char *path, size_t first, int resumed,
     if (s->errf == NULL && (s->errf = fl_log_file()) == NULL)
         return -1;
     /* A worker that ended while idle is found when the order cannot be
-     * sent; the file then goes to a new one. */
-    for (int attempt = 0; attempt < 2; attempt++) {
+     * sent; the file then goes to a new one.  One that died at work is
+     * replaced when pump() reads the end of its stream: until then the
+     * file waits (1) instead of being checked here, where its messages
+     * would not keep the input order. */
+    int died_at_work = 0;
+    for (size_t attempt = 0; attempt <= 2 * pl->n; attempt++) {
         int all_busy;
         proc *p = proc_get(pl, may_queue, &all_busy);
         if (p == NULL)
-            return all_busy ? 1 : -1;
+            return all_busy || died_at_work ? 1 : -1;
         if (fl_doc_order_send(p->orders, path, first, resumed, fileno(s->errf)) != 0) {
             if (p->cur == NULL) {
                 proc_end(p, 0);
             } else {
-                /* It died at work: the end of its stream says so, in
-                 * pump().  No more orders for it meanwhile. */
+                /* No more orders for it meanwhile. */
                 p->docs = DOCS_PER_WORKER;
+                died_at_work = 1;
             }
             continue;
         }
@@ -365,7 +369,7 @@ static int start(slot *s, pool *pl, const char *path, size_t first, int resumed,
             p->next = s;
         return 0;
     }
-    return -1;
+    return died_at_work ? 1 : -1;
 }
 
 /* Why the checks after a failed one did not run, when the file could not
@@ -456,15 +460,31 @@ static void in_process_document(void *ctx, const char *source, const fl_input *i
     add_result(s, &r, failed);
 }
 
-/* Run the file here, when no worker can be had or isolation is off. */
+/* Run the file here, when no worker can be had or isolation is off.  Its
+ * messages on stderr go to the file's log, as a worker's would, and are
+ * shown when its turn comes. */
 static void run_here(slot *s, const fl_checker *c, const char *path, size_t max_size)
 {
-    if (s->errf != NULL)
-        fclose(s->errf);
-    s->errf = NULL;
+    if (s->errf == NULL)
+        s->errf = fl_log_file();
+    int saved = -1;
+    if (s->errf != NULL) {
+        fflush(stderr);
+        saved = dup(STDERR_FILENO);
+        if (saved >= 0 && dup2(fileno(s->errf), STDERR_FILENO) < 0) {
+            close(saved);
+            saved = -1;
+        }
+    }
     void *ctx[2] = { s, (void *)c };
     fl_source_load_file(path, max_size, in_process_document, ctx);
-    s->done = 1;
+    if (saved >= 0) {
+        fflush(stderr);
+        dup2(saved, STDERR_FILENO);
+        close(saved);
+    }
+    s->log = s->errf != NULL ? read_log(s->errf) : NULL;
+    close_slot(s);
 }
 
 /* Give the file to another worker, from check `first` on (`resumed`:
