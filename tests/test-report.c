@@ -133,6 +133,20 @@ START_TEST(json_strings_are_written_as_jansson_writes_them)
 }
 END_TEST
 
+/* The text report of `rep` (completed here) for a document "t.txt".
+ * Caller frees. */
+static char *text_report(fl_report *rep)
+{
+    fl_report_complete(rep);
+    fl_doc_result r = { .source = "t.txt", .rep = rep };
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    fl_output_text(out, &r, 1);
+    fclose(out);
+    return buf;
+}
+
 /* The text report gives each kind of finding (rule, severity, advice) one
  * block, in the order of its first finding, however the kinds interleave:
  * identical findings list their places, others get a line each, and a
@@ -153,13 +167,7 @@ START_TEST(text_report_groups_findings_of_one_kind)
         if (add[i].addend)
             fl_finding_add_addend(f, "丙", fl_dec_from_int(99));
     }
-    fl_report_complete(rep);
-    fl_doc_result r = { .source = "t.txt", .rep = rep };
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&buf, &len);
-    fl_output_text(out, &r, 1);
-    fclose(out);
+    char *buf = text_report(rep);
     const char *a = strstr(buf, "t.txt:1: 错误 [demo] 同类问题共 3 处：\n"
                                 "    - 第1行：甲有误\n    - 第3行：甲有误\n    - 第4行：甲另有误\n");
     const char *b = strstr(buf, "t.txt:2: 警告 [demo] 乙有误\n    共 2 处：第2行、第4行\n");
@@ -190,13 +198,7 @@ START_TEST(text_report_evidence_shows_tabs_as_spaces_and_is_cut)
     long_text[3 * 300] = '\0';
     f = fl_report_add(rep, "long", FL_SEV_ERROR, "段落有误");
     fl_finding_set_evidence(f, long_text);
-    fl_report_complete(rep);
-    fl_doc_result r = { .source = "t.txt", .rep = rep };
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&buf, &len);
-    fl_output_text(out, &r, 1);
-    fclose(out);
+    char *buf = text_report(rep);
     ck_assert_msg(strstr(buf, "    | 合计  1,200.00 30%\n") != NULL, "%s", buf);
     char cut[6 + 3 * 80 + 6] = "    | ";
     for (size_t i = 0; i < 80; i++)
