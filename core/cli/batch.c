@@ -119,13 +119,6 @@ static void spawned_worker(void *ctx, const void *msg, size_t len, const int *fd
     fl_doc_worker_serve(sc->c, sc->max_size, fds[0], fds[1], fds[2]);
 }
 
-static void close_fds(const int *fds, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (fds[i] >= 0)
-            close(fds[i]);
-}
-
 /* A new worker on `p`; 0 or -1. */
 static int proc_start(pool *pl, proc *p)
 {
@@ -134,7 +127,7 @@ static int proc_start(pool *pl, proc *p)
     int shelf = fl_shelf_file();
     if (shelf < 0 || pipe(data) != 0 || socketpair(AF_UNIX, SOCK_SEQPACKET, 0, sv) != 0) {
         int fds[] = { shelf, data[0], data[1], sv[0], sv[1] };
-        close_fds(fds, 5);
+        fl_close_fds(fds, 5);
         return -1;
     }
     /* Room for a file's header and findings, so that a worker seldom
@@ -174,7 +167,7 @@ static int proc_start(pool *pl, proc *p)
     close(sv[1]);
     if (pid < 0) {
         int fds[] = { shelf, data[0], sv[0] };
-        close_fds(fds, 3);
+        fl_close_fds(fds, 3);
         return -1;
     }
     fl_buf buf = p->data_buf; /* its room is kept for the next worker */
@@ -284,6 +277,13 @@ static void close_slot(slot *s)
     s->done = 1;
 }
 
+/* The file is done: what its log holds is shown when its turn comes. */
+static void close_slot_keeping_log(slot *s)
+{
+    s->log = s->errf != NULL ? read_log(s->errf) : NULL;
+    close_slot(s);
+}
+
 /* Every check has run (or failed): the document's result is whole. */
 static void complete(slot *s)
 {
@@ -291,8 +291,7 @@ static void complete(slot *s)
         fl_report_sort(s->doc.rep);
     add_result(s, &s->doc, s->feed.failed);
     memset(&s->doc, 0, sizeof s->doc);
-    s->log = s->errf ? read_log(s->errf) : NULL;
-    close_slot(s);
+    close_slot_keeping_log(s);
 }
 
 /* The worker was stopped for --doc-timeout, or died before it had read
@@ -483,8 +482,7 @@ static void run_here(slot *s, const fl_checker *c, const char *path, size_t max_
         dup2(saved, STDERR_FILENO);
         close(saved);
     }
-    s->log = s->errf != NULL ? read_log(s->errf) : NULL;
-    close_slot(s);
+    close_slot_keeping_log(s);
 }
 
 /* Give the file to another worker, from check `first` on (`resumed`:

@@ -64,13 +64,6 @@ static void send_head(int sock, int type, pid_t pid, int status)
         ;
 }
 
-static void close_all(const int *fds)
-{
-    for (int i = 0; i < FL_SPAWN_FDS; i++)
-        if (fds[i] >= 0)
-            close(fds[i]);
-}
-
 static void fork_worker(int sock, fl_spawn_body body, void *ctx, const char *buf, size_t n,
                         const int *fds)
 {
@@ -85,7 +78,7 @@ static void fork_worker(int sock, fl_spawn_body body, void *ctx, const char *buf
         body(ctx, buf + sizeof h, n - sizeof h, fds);
         _exit(3); /* a body returns only by mistake */
     }
-    close_all(fds);
+    fl_close_fds(fds, FL_SPAWN_FDS);
     send_head(sock, FORKED, pid < 0 ? -1 : pid, 0);
 }
 
@@ -130,7 +123,7 @@ static _Noreturn void serve(int sock, fl_spawn_body body, void *ctx)
                 _exit(0);
             }
             if ((size_t)n < sizeof(head) || fds[0] < 0) {
-                close_all(fds);
+                fl_close_fds(fds, FL_SPAWN_FDS);
                 send_head(sock, FORKED, -1, 0);
                 continue;
             }

@@ -78,6 +78,13 @@ void fl_worker_name(const char *name)
 #endif
 }
 
+void fl_close_fds(const int *fds, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (fds[i] >= 0)
+            close(fds[i]);
+}
+
 int fl_write_all(int fd, const char *p, size_t n)
 {
     while (n > 0) {

@@ -30,6 +30,9 @@ void fl_worker_restore_memory(void);
  * show it), so that a user sees which fislint process does what. */
 void fl_worker_name(const char *name);
 
+/* Close each of fds[0..n) that is open (>= 0). */
+void fl_close_fds(const int *fds, size_t n);
+
 /* Write all of p[0..n) to fd, retrying after signals; 0 or -1. */
 int fl_write_all(int fd, const char *p, size_t n);
 
