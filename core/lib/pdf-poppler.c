@@ -23,11 +23,12 @@
 #define MAX_PAGE_PX 4000        /* larger pages are rendered smaller */
 /* Bounds of one document, so that a small hostile file (thousands of
  * pages, or pages 5 m wide, each rendered at MAX_PAGE_PX) ends in a
- * message within about a minute instead of running for an hour.  Pages
- * with tables are charged the pixels they would have at RENDER_SCALE
- * (an A4 page 0.8 million, A3 1.6 million), so a budget of 1,000
- * million allows some 1,200 A4 pages of tables, and a page metres wide
- * uses it up at once.  Pixels, not seconds: the same file gives the same
+ * message within about a minute instead of running for an hour.  Each
+ * page rendered (one with tables, or one after it on the guess that it
+ * has tables too) is charged the pixels it would have at RENDER_SCALE
+ * (an A4 page 0.8 million, A3 1.6 million), so a budget of 1,000 million
+ * allows some 1,200 A4 pages of tables, and a page metres wide uses it
+ * up at once.  Pixels, not seconds: the same file gives the same
  * result on a busy machine. */
 #define MAX_PAGES 2000
 #define RENDER_BUDGET_PX 1e9
@@ -85,8 +86,7 @@ static size_t page_glyphs(PopplerPage *page, pl_glyph **out)
     return n;
 }
 
-/* Render the page and find its ruling lines; text boxes are blanked so
- * that strokes of characters (一, 二) are not taken for borders. */
+/* Pixels per point for a page of w × h points. */
 static double render_scale(double w, double h)
 {
     if (w * RENDER_SCALE > MAX_PAGE_PX || h * RENDER_SCALE > MAX_PAGE_PX)
@@ -141,6 +141,8 @@ typedef struct canvas {
     unsigned char *px;      /* the rendering, RGB24; then the transposed bitmap */
     unsigned char *dark;    /* ink that is not text, one byte per pixel */
     size_t px_cap, dark_cap;
+    int pw, ph, stride;     /* the page in px: pixels, rows, bytes a row */
+    double scale;           /* pixels per point */
 } canvas;
 
 static void canvas_free(canvas *c)
@@ -161,19 +163,20 @@ static unsigned char *canvas_room(unsigned char **buf, size_t *cap, size_t bytes
     return *buf;
 }
 
-static void page_rules(canvas *cv, PopplerPage *page, double w, double h, const pl_glyph *g,
-                       size_t ng, pl_seg **hs, size_t *nh, pl_seg **vs, size_t *nv)
+/* Render the page into the canvas: white paper, then the page at a scale
+ * that fits MAX_PAGE_PX.  0 when the page has no bitmap (no size, NaN, or
+ * a cairo failure).  poppler-glib also keeps the page's text from this
+ * pass, so page_glyphs() after it does not run the content stream again. */
+static int render_page(canvas *cv, PopplerPage *page, double w, double h)
 {
-    *hs = *vs = NULL;
-    *nh = *nv = 0;
+    cv->pw = cv->ph = 0;
     if (!(w > 0 && h > 0)) /* a page without a size (NaN too) has no bitmap */
-        return;
+        return 0;
     double scale = render_scale(w, h);
     int pw = (int)(w * scale) + 1, ph = (int)(h * scale) + 1;
     int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, pw);
     if (stride <= 0)
-        return;
-    size_t npx = (size_t)pw * (size_t)ph;
+        return 0;
     unsigned char *px = canvas_room(&cv->px, &cv->px_cap, (size_t)stride * (size_t)ph);
     /* White paper: what cairo_paint would write, without its setup. */
     memset(px, 0xff, (size_t)stride * (size_t)ph);
@@ -181,7 +184,7 @@ static void page_rules(canvas *cv, PopplerPage *page, double w, double h, const 
                                                                 pw, ph, stride);
     if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(surf);
-        return;
+        return 0;
     }
     cairo_t *cr = cairo_create(surf);
     cairo_scale(cr, scale, scale);
@@ -189,7 +192,27 @@ static void page_rules(canvas *cv, PopplerPage *page, double w, double h, const 
     cairo_destroy(cr);
     cairo_surface_flush(surf);
     cairo_surface_destroy(surf);
+    cv->scale = scale;
+    cv->pw = pw;
+    cv->ph = ph;
+    cv->stride = stride;
+    return 1;
+}
 
+/* The ruling lines of the page rendered in the canvas, with the text
+ * boxes g blanked so that strokes of characters (一, 二) are not taken
+ * for borders. */
+static void canvas_rules(canvas *cv, const pl_glyph *g, size_t ng, pl_seg **hs, size_t *nh,
+                         pl_seg **vs, size_t *nv)
+{
+    *hs = *vs = NULL;
+    *nh = *nv = 0;
+    int pw = cv->pw, ph = cv->ph, stride = cv->stride;
+    double scale = cv->scale;
+    if (pw <= 0 || ph <= 0)
+        return;
+    size_t npx = (size_t)pw * (size_t)ph;
+    unsigned char *px = cv->px;
     unsigned char *dark = canvas_room(&cv->dark, &cv->dark_cap, npx);
     for (int y = 0; y < ph; y++)
         ink_row((const uint32_t *)(const void *)(px + (size_t)y * (size_t)stride),
@@ -278,6 +301,11 @@ FL_PDF_MODULE_EXPORT int fl_pdf_module_read(const char *name, const unsigned cha
     double rendered = 0;
     int over_budget = 0;
     canvas cv = {0};
+    /* Tables run over consecutive pages.  A page after a page of tables is
+     * rendered before its text is read: poppler-glib keeps the text of a
+     * rendering, so the page's content stream runs once instead of twice.
+     * A guess that fails costs one rendering, charged like any other. */
+    int after_table = 0;
     for (int p = 0; p < npages && !over_budget; p++) {
         PopplerPage *page = poppler_document_get_page(doc, p);
         if (!page)
@@ -286,17 +314,26 @@ FL_PDF_MODULE_EXPORT int fl_pdf_module_read(const char *name, const unsigned cha
         poppler_page_get_size(page, &w, &h);
         pages[p].width = w;
         pages[p].height = h;
+        int tried = 0, drawn = 0;
+        if (after_table && rendered + budget_pixels(w, h) <= RENDER_BUDGET_PX) {
+            rendered += budget_pixels(w, h);
+            tried = 1;
+            drawn = render_page(&cv, page, w, h);
+        }
         pl_glyph *g;
         size_t ng = page_glyphs(page, &g);
         pl_seg *hs = NULL, *vs = NULL;
         size_t nh = 0, nv = 0;
-        if (ng && pl_may_have_table(g, ng)) {
+        after_table = ng && pl_may_have_table(g, ng);
+        if (after_table && !tried) {
             rendered += budget_pixels(w, h);
             if (rendered > RENDER_BUDGET_PX)
                 over_budget = p + 1;
             else
-                page_rules(&cv, page, w, h, g, ng, &hs, &nh, &vs, &nv);
+                drawn = render_page(&cv, page, w, h);
         }
+        if (after_table && drawn)
+            canvas_rules(&cv, g, ng, &hs, &nh, &vs, &nv);
         pl_layout_page(&pages[p], g, ng, hs, nh, vs, nv);
         total += ng;
         free(g);
