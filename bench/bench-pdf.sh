@@ -6,8 +6,8 @@
 #
 # FISLINT defaults to $FISLINT or ./core/cli/fislint (run from a build
 # directory); PDF to the Putuo final accounts in ../shared/corpus.
-# fislint does more than pdftotext: it also renders every page at low
-# resolution to find the table borders, and builds the document model.
+# fislint does more than pdftotext: it also reads the lines each page with
+# tables draws, to find the table borders, and builds the document model.
 set -eu
 
 here=$(cd "$(dirname "$0")/.." && pwd)

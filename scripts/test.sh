@@ -89,7 +89,7 @@ if [ "${FISLINT_SKIP_FUZZ:-}" = "" ]; then
     # libFuzzer harnesses (tests/fuzz), a short run each on the seed
     # corpora: clang, ASan + UBSan, in a build directory of their own.
     step "fuzz smoke (clang, libFuzzer, ASan + UBSan)"
-    "$top/scripts/build.sh" _build-fuzz --enable-fuzzing CC=clang
+    "$top/scripts/build.sh" _build-fuzz --enable-fuzzing CC=clang CXX=clang++
     # Every reproducer ever found (tests/fuzz/crashes) first, then new ground.
     make -C "$top/_build-fuzz" fuzz-replay
     make -C "$top/_build-fuzz" fuzz-smoke

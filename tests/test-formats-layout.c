@@ -214,41 +214,37 @@ START_TEST(test_numbered_line_not_joined)
 }
 END_TEST
 
-START_TEST(test_find_rules)
+START_TEST(test_rules_from_boxes)
 {
-    int w = 200, h = 100;
-    unsigned char *dark = calloc((size_t)w * (size_t)h, 1);
-    for (int x = 10; x < 190; x++)
-        dark[20 * w + x] = 1;              /* a border, one pixel thick */
-    for (int x = 50; x < 54; x++)
-        dark[60 * w + x] = 1;              /* a speck: too short */
-    for (int y = 70; y < 90; y++)          /* a filled area: its two edges */
-        for (int x = 20; x < 120; x++)
-            dark[y * w + x] = 1;
+    pl_box boxes[] = {
+        { 10, 19.75, 100, 20.25 },  /* a border drawn cell by cell: three */
+        { 100, 19.75, 190, 20.25 }, /* pieces, the last 8 points further */
+        { 198, 19.8, 300, 20.2 },   /* on and a little lower: one border */
+        { 50, 60, 54, 61 },         /* a tick: too short */
+        { 20, 70, 120, 90 },        /* a filled area: its two edges */
+        { 10, 200, 40, 201 },       /* two pieces 20 points apart: */
+        { 60, 200, 90, 201 },       /* two borders */
+    };
+    size_t nb = sizeof boxes / sizeof *boxes;
     pl_seg *s;
-    size_t n = pl_find_rules(dark, w, h, 1.0, 1, NULL, &s);
-    ck_assert_uint_eq(n, 3);
-    ck_assert(s[0].pos > 20 && s[0].pos < 21.5);
-    ck_assert(s[0].a0 <= 10.5 && s[0].a1 >= 189);
-    ck_assert(s[1].pos < 71 && s[2].pos > 89);
+    size_t n = pl_rules_from_boxes(boxes, nb, 1, &s);
+    ck_assert_uint_eq(n, 5);
+    ck_assert(s[0].pos > 19.9 && s[0].pos < 20.1);
+    ck_assert(s[0].a0 == 10 && s[0].a1 == 300);
+    ck_assert(s[1].pos == 70 && s[2].pos == 90);
+    ck_assert(s[1].a0 == 20 && s[1].a1 == 120);
+    ck_assert(s[3].pos == 200.5 && s[3].a0 == 10 && s[3].a1 == 40);
+    ck_assert(s[4].pos == 200.5 && s[4].a0 == 60 && s[4].a1 == 90);
     free(s);
-    /* The same bitmap read by columns: the area's left and right edges,
-     * 100 points apart, and nothing from the rows. */
-    n = pl_find_rules(dark, w, h, 1.0, 0, NULL, &s);
+    /* Read as vertical lines: the area's left and right edges, and
+     * nothing from the thin horizontal boxes. */
+    n = pl_rules_from_boxes(boxes, nb, 0, &s);
     ck_assert_uint_eq(n, 2);
-    ck_assert(s[0].pos < 21 && s[1].pos > 119 && s[1].pos < 121);
-    ck_assert(s[0].a0 <= 70.5 && s[0].a1 >= 89.5);
-    /* The same columns through the caller's scratch buffer, whatever it
-     * held before (the PDF reader passes the page's old pixels). */
-    unsigned char *scratch = malloc((size_t)w * (size_t)h);
-    memset(scratch, 0xaa, (size_t)w * (size_t)h);
-    pl_seg *t;
-    ck_assert_uint_eq(pl_find_rules(dark, w, h, 1.0, 0, scratch, &t), 2);
-    ck_assert(memcmp(s, t, 2 * sizeof *s) == 0);
-    free(t);
-    free(scratch);
+    ck_assert(s[0].pos == 20 && s[1].pos == 120);
+    ck_assert(s[0].a0 == 70 && s[0].a1 == 90);
     free(s);
-    free(dark);
+    ck_assert_uint_eq(pl_rules_from_boxes(NULL, 0, 1, &s), 0);
+    free(s);
 }
 END_TEST
 
@@ -515,7 +511,7 @@ Suite *suite_formats_layout(void)
     tcase_add_test(tc, test_table_continued_on_next_page);
     tcase_add_test(tc, test_page_numbers_and_wrapped_lines);
     tcase_add_test(tc, test_numbered_line_not_joined);
-    tcase_add_test(tc, test_find_rules);
+    tcase_add_test(tc, test_rules_from_boxes);
     tcase_add_test(tc, test_borderless_table);
     tcase_add_test(tc, test_borderless_centred_amounts);
     tcase_add_test(tc, test_borderless_not_narrative);

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "pdf-paths.h"
 #include "util.h"
 
 typedef struct pl_glyph {
@@ -54,18 +55,16 @@ void pl_layout_page(pl_page *page, pl_glyph *glyphs, size_t nglyphs,
                     const pl_seg *hsegs, size_t nh, const pl_seg *vsegs, size_t nv);
 
 /* 1 when some lines of the page have wide gaps between their words, as
- * table rows do: only such pages are worth rendering to find borders.
+ * table rows do: only such pages are worth reading for borders.
  * `g` is reordered. */
 int pl_may_have_table(pl_glyph *g, size_t n);
 
-/* Find ruling lines in a page bitmap: `dark` has w*h bytes, 1 for ink
- * that is not text, 0 elsewhere (no other value).  `scale` is pixels per
- * point.  Columns are read from a transposed copy made in `scratch`
- * (w*h bytes, the caller's, reused from page to page) or, when it is
- * NULL, in a buffer of its own.  Returns the number of segments; *out is
- * owned by the caller. */
-size_t pl_find_rules(const unsigned char *dark, int w, int h, double scale,
-                     int horizontal, unsigned char *scratch, pl_seg **out);
+/* The ruling lines among a page's ink boxes: horizontal ones when
+ * `horizontal` is 1, else vertical ones.  A thin box is a line along its
+ * length, a thick one (a filled area) gives its two edges; marks shorter
+ * than a border are dropped and the pieces of one border joined.  Returns
+ * the number of segments; *out is owned by the caller. */
+size_t pl_rules_from_boxes(const pl_box *boxes, size_t nboxes, int horizontal, pl_seg **out);
 
 /* Write the canonical text of all pages: '\f' between pages, headers and
  * footers dropped, wrapped lines rejoined, headings as '#' lines, tables

@@ -1,10 +1,11 @@
 /* pdf-poppler.c — the PDF reader's use of poppler: poppler-glib gives each
- * page's characters with their boxes; a low-resolution rendering gives the
- * table borders; pdf-layout.c turns both into lines and tables.
+ * page's characters with their boxes; the page's drawn lines and shaded
+ * areas (pdf-paths.cc) give the table borders; pdf-layout.c turns both
+ * into lines and tables.
  *
  * Built as its own module (fislint-pdf.so, loaded by read-pdf.c on the
- * first PDF), because poppler, cairo and glib are 51 of the program's 84
- * shared libraries: a run that reads no PDF does not load them. */
+ * first PDF), because poppler and glib are most of the program's shared
+ * libraries: a run that reads no PDF does not load them. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,26 +13,15 @@
 
 /* glib's headers build cleanly under our warnings (checked with
  * poppler-glib 22.12 / glib 2.74), so no diagnostic pragmas are needed. */
-#include <cairo.h>
 #include <poppler.h>
 
 #include "pdf-layout.h"
+#include "pdf-paths.h"
 #include "read-formats.h"
 
-#define RENDER_SCALE 1.25       /* pixels per point for finding borders */
-#define INK_LEVEL 200           /* darker than this (0-255) is ink */
-#define MAX_PAGE_PX 4000        /* larger pages are rendered smaller */
-/* Bounds of one document, so that a small hostile file (thousands of
- * pages, or pages 5 m wide, each rendered at MAX_PAGE_PX) ends in a
- * message within about a minute instead of running for an hour.  Each
- * page rendered (one with tables, or one after it on the guess that it
- * has tables too) is charged the pixels it would have at RENDER_SCALE
- * (an A4 page 0.8 million, A3 1.6 million), so a budget of 1,000 million
- * allows some 1,200 A4 pages of tables, and a page metres wide uses it
- * up at once.  Pixels, not seconds: the same file gives the same
- * result on a busy machine. */
+/* A bound on one document, so that a small hostile file of thousands of
+ * pages ends in a message instead of running for an hour. */
 #define MAX_PAGES 2000
-#define RENDER_BUDGET_PX 1e9
 
 /* The characters of a page with their boxes.  poppler gives one box per
  * character of the page text, in the same order. */
@@ -86,160 +76,23 @@ static size_t page_glyphs(PopplerPage *page, pl_glyph **out)
     return n;
 }
 
-/* Pixels per point for a page of w × h points. */
-static double render_scale(double w, double h)
+/* The ruling lines of page p: none when its paths cannot be read, or
+ * when it draws so many shapes that it is a chart rather than a table. */
+static void page_rules(pl_paths *paths, int p, pl_seg **hs, size_t *nh, pl_seg **vs, size_t *nv)
 {
-    if (w * RENDER_SCALE > MAX_PAGE_PX || h * RENDER_SCALE > MAX_PAGE_PX)
-        return MAX_PAGE_PX / (w > h ? w : h);
-    return RENDER_SCALE;
-}
-
-/* What a page of w × h points is charged against RENDER_BUDGET_PX. */
-static double budget_pixels(double w, double h)
-{
-    return (w * RENDER_SCALE + 1) * (h * RENDER_SCALE + 1);
-}
-
-/* A glyph box's coordinate as a pixel index within [lo, hi].  A hostile
- * PDF gives boxes 10^67 points away (or NaN), which no int holds: they are
- * clamped in floating point before the conversion. */
-static int to_pixel(double v, int lo, int hi)
-{
-    if (!(v > lo)) /* NaN too */
-        return lo;
-    if (v >= hi)
-        return hi;
-    return (int)v;
-}
-
-/* 1 when an RGB24 pixel is ink: luminance (3R + 6G + B) / 10 below
- * INK_LEVEL, compared without the division. */
-static inline unsigned char is_ink(uint32_t v)
-{
-    unsigned lum10 = ((v >> 16) & 0xff) * 3 + ((v >> 8) & 0xff) * 6 + (v & 0xff);
-    return lum10 < INK_LEVEL * 10;
-}
-
-/* out[x] = is_ink(row[x]).  Blocks of 16 with rows that never overlap
- * (restrict): gcc -O2 vectorises a loop only when it needs neither a
- * run-time alias check nor a remainder, and this is 5% of a PDF's time. */
-#define INK_BLOCK 16
-static void ink_row(const uint32_t *restrict row, unsigned char *restrict out, int n)
-{
-    int x = 0;
-    for (; x + INK_BLOCK <= n; x += INK_BLOCK)
-        for (int k = 0; k < INK_BLOCK; k++)
-            out[x + k] = is_ink(row[x + k]);
-    for (; x < n; x++)
-        out[x] = is_ink(row[x]);
-}
-
-/* The buffers a page is rendered and read into, kept from page to page of
- * one document rather than allocated and cleared for each (6 MB of pixels
- * for an A3 page): 5% of the CPU time of the 18 real PDFs. */
-typedef struct canvas {
-    unsigned char *px;      /* the rendering, RGB24; then the transposed bitmap */
-    unsigned char *dark;    /* ink that is not text, one byte per pixel */
-    size_t px_cap, dark_cap;
-    int pw, ph, stride;     /* the page in px: pixels, rows, bytes a row */
-    double scale;           /* pixels per point */
-} canvas;
-
-static void canvas_free(canvas *c)
-{
-    free(c->px);
-    free(c->dark);
-}
-
-/* Make room for `bytes` in *buf, which holds *cap; the old contents are
- * not kept. */
-static unsigned char *canvas_room(unsigned char **buf, size_t *cap, size_t bytes)
-{
-    if (bytes > *cap) {
-        free(*buf);
-        *buf = xmalloc(bytes);
-        *cap = bytes;
-    }
-    return *buf;
-}
-
-/* Render the page into the canvas: white paper, then the page at a scale
- * that fits MAX_PAGE_PX.  0 when the page has no bitmap (no size, NaN, or
- * a cairo failure).  poppler-glib also keeps the page's text from this
- * pass, so page_glyphs() after it does not run the content stream again. */
-static int render_page(canvas *cv, PopplerPage *page, double w, double h)
-{
-    cv->pw = cv->ph = 0;
-    if (!(w > 0 && h > 0)) /* a page without a size (NaN too) has no bitmap */
-        return 0;
-    double scale = render_scale(w, h);
-    int pw = (int)(w * scale) + 1, ph = (int)(h * scale) + 1;
-    int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, pw);
-    if (stride <= 0)
-        return 0;
-    unsigned char *px = canvas_room(&cv->px, &cv->px_cap, (size_t)stride * (size_t)ph);
-    /* White paper: what cairo_paint would write, without its setup. */
-    memset(px, 0xff, (size_t)stride * (size_t)ph);
-    cairo_surface_t *surf = cairo_image_surface_create_for_data(px, CAIRO_FORMAT_RGB24,
-                                                                pw, ph, stride);
-    if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
-        cairo_surface_destroy(surf);
-        return 0;
-    }
-    cairo_t *cr = cairo_create(surf);
-    cairo_scale(cr, scale, scale);
-    poppler_page_render(page, cr);
-    cairo_destroy(cr);
-    cairo_surface_flush(surf);
-    cairo_surface_destroy(surf);
-    cv->scale = scale;
-    cv->pw = pw;
-    cv->ph = ph;
-    cv->stride = stride;
-    return 1;
-}
-
-/* The ruling lines of the page rendered in the canvas, with the text
- * boxes g blanked so that strokes of characters (一, 二) are not taken
- * for borders. */
-static void canvas_rules(canvas *cv, const pl_glyph *g, size_t ng, pl_seg **hs, size_t *nh,
-                         pl_seg **vs, size_t *nv)
-{
-    *hs = *vs = NULL;
-    *nh = *nv = 0;
-    int pw = cv->pw, ph = cv->ph, stride = cv->stride;
-    double scale = cv->scale;
-    if (pw <= 0 || ph <= 0)
-        return;
-    size_t npx = (size_t)pw * (size_t)ph;
-    unsigned char *px = cv->px;
-    unsigned char *dark = canvas_room(&cv->dark, &cv->dark_cap, npx);
-    for (int y = 0; y < ph; y++)
-        ink_row((const uint32_t *)(const void *)(px + (size_t)y * (size_t)stride),
-                dark + (size_t)y * (size_t)pw, pw);
-    /* Blank the middle of each glyph box.  Boxes often reach over the
-     * cell borders above and below (they include the line gap), so only
-     * the central band is blanked: what remains of a character is too
-     * short to pass for a border. */
-    for (size_t i = 0; i < ng; i++) {
-        double mx = (g[i].x1 - g[i].x0) * 0.1, my = (g[i].y1 - g[i].y0) * 0.25;
-        int x0 = to_pixel((g[i].x0 + mx) * scale, 0, pw);
-        int x1 = to_pixel((g[i].x1 - mx) * scale, -1, pw - 1);
-        int y0 = to_pixel((g[i].y0 + my) * scale, 0, ph);
-        int y1 = to_pixel((g[i].y1 - my) * scale, -1, ph - 1);
-        for (int y = y0; y <= y1; y++)
-            if (x1 >= x0)
-                memset(dark + (size_t)y * (size_t)pw + (size_t)x0, 0, (size_t)(x1 - x0 + 1));
-    }
-    /* The transposed copy fits where the pixels were: 4 bytes a pixel. */
-    *nh = pl_find_rules(dark, pw, ph, scale, 1, NULL, hs);
-    *nv = pl_find_rules(dark, pw, ph, scale, 0, px, vs);
+    pl_box *boxes;
+    int too_many;
+    size_t nb = pl_paths_page(paths, p, &boxes, &too_many);
+    *nh = pl_rules_from_boxes(boxes, nb, 1, hs);
+    *nv = pl_rules_from_boxes(boxes, nb, 0, vs);
+    free(boxes);
 }
 
 /* poppler builds colour transforms from a PDF's output intent (an ICC
- * profile, common in PDF/A files) for every page it reads or renders: in
- * the real corpus that was 60% of the time of the files that have one.
- * Rulings are black or grey whatever the intent, so the catalog's key is
+ * profile, common in PDF/A files) for every page it reads: in the real
+ * corpus that was 60% of the time of the files that had one, when pages
+ * were rendered.  Rulings are black or grey whatever the intent, so the
+ * catalog's key is
  * renamed in a private copy — a name of the same length, so that every
  * byte offset of the file holds.  NULL when the file has none. */
 #define INTENT_KEY "/OutputIntents"
@@ -298,15 +151,11 @@ FL_PDF_MODULE_EXPORT int fl_pdf_module_read(const char *name, const unsigned cha
     }
     pl_page *pages = xcalloc(npages > 0 ? (size_t)npages : 1, sizeof *pages);
     size_t total = 0;
-    double rendered = 0;
-    int over_budget = 0;
-    canvas cv = {0};
-    /* Tables run over consecutive pages.  A page after a page of tables is
-     * rendered before its text is read: poppler-glib keeps the text of a
-     * rendering, so the page's content stream runs once instead of twice.
-     * A guess that fails costs one rendering, charged like any other. */
-    int after_table = 0;
-    for (int p = 0; p < npages && !over_budget; p++) {
+    /* The paths are read with poppler's core, which opens the file once
+     * more: only when a page looks like a table. */
+    pl_paths *paths = NULL;
+    int paths_tried = 0;
+    for (int p = 0; p < npages; p++) {
         PopplerPage *page = poppler_document_get_page(doc, p);
         if (!page)
             continue;
@@ -314,26 +163,17 @@ FL_PDF_MODULE_EXPORT int fl_pdf_module_read(const char *name, const unsigned cha
         poppler_page_get_size(page, &w, &h);
         pages[p].width = w;
         pages[p].height = h;
-        int tried = 0, drawn = 0;
-        if (after_table && rendered + budget_pixels(w, h) <= RENDER_BUDGET_PX) {
-            rendered += budget_pixels(w, h);
-            tried = 1;
-            drawn = render_page(&cv, page, w, h);
-        }
         pl_glyph *g;
         size_t ng = page_glyphs(page, &g);
         pl_seg *hs = NULL, *vs = NULL;
         size_t nh = 0, nv = 0;
-        after_table = ng && pl_may_have_table(g, ng);
-        if (after_table && !tried) {
-            rendered += budget_pixels(w, h);
-            if (rendered > RENDER_BUDGET_PX)
-                over_budget = p + 1;
-            else
-                drawn = render_page(&cv, page, w, h);
+        if (ng && pl_may_have_table(g, ng)) {
+            if (!paths_tried) {
+                paths = pl_paths_open(copy != NULL ? copy : data, len);
+                paths_tried = 1;
+            }
+            page_rules(paths, p, &hs, &nh, &vs, &nv);
         }
-        if (after_table && drawn)
-            canvas_rules(&cv, g, ng, &hs, &nh, &vs, &nv);
         pl_layout_page(&pages[p], g, ng, hs, nh, vs, nv);
         total += ng;
         free(g);
@@ -341,20 +181,10 @@ FL_PDF_MODULE_EXPORT int fl_pdf_module_read(const char *name, const unsigned cha
         free(vs);
         g_object_unref(page);
     }
-    canvas_free(&cv);
+    /* Before the document: it holds the private copy the paths read. */
+    pl_paths_close(paths);
     g_object_unref(doc);
 
-    if (over_budget) {
-        /* Checking the pages before without the rest would be a partial
-         * check that looks complete. */
-        for (int p = 0; p < npages; p++)
-            pl_page_free(&pages[p]);
-        free(pages);
-        snprintf(err, errsize, "PDF 页面过多或过大：到第 %d 页（共 %d 页）时识别表格线"
-                 "所需的渲染已超过上限（%.0f 亿像素），未检查；请拆分文件或提供 DOCX/XLSX 原件",
-                 over_budget, npages, RENDER_BUDGET_PX / 1e8);
-        return -1;
-    }
     if (!total) {
         for (int p = 0; p < npages; p++)
             pl_page_free(&pages[p]);

@@ -1,0 +1,85 @@
+#!/bin/sh
+# Table borders in PDFs come from the lines and rectangles the page draws
+# (core/lib/pdf-paths.cc), not from a rendering: what counts as a border,
+# what does not, and a page that draws too much to be read for borders.
+. "$FISLINT_SRCDIR/tests/lib.sh"
+FIX=$SRC/tests/fixtures/formats
+
+# One page with a ruled table, written out operator by operator:
+#  - a header cell "Item" over Code and Name, which only the borders tell
+#    (the rule between Code and Name stops below it);
+#  - horizontal rules stroked, vertical ones filled thin rectangles;
+#  - the rule between 201 and 202 dashed 4 on, 1 off: solid to a reader;
+#  - across row 202, between "Public" and its second line "safety", a
+#    dotted line and the edge of a light grey shading: neither a border.
+# drawing.pdf is the same page over a form that fills 200,000 squares.
+python3 - "$TMP" <<'PY'
+import sys
+def pdf(path, stream, form=None):
+    objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+            2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> /XObject << /X0 6 0 R >> >> >>",
+            4: b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+            5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}
+    if form:
+        objs[6] = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Length %d >>\n"
+                   b"stream\n" % len(form) + form + b"\nendstream")
+    out, offs = bytearray(b"%PDF-1.4\n"), {}
+    for k in sorted(objs):
+        offs[k] = len(out)
+        out += b"%d 0 obj\n" % k + objs[k] + b"\nendobj\n"
+    xref, total = len(out), max(objs) + 1
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % total
+    out += b"".join(b"%010d 00000 n \n" % offs.get(k, 0) for k in range(1, total))
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (total, xref)
+    open(path, "wb").write(out)
+def text(x, y, s):
+    return b"BT /F1 10 Tf %d %d Td (%s) Tj ET\n" % (x, y, s)
+page = b"0.9 g 140 636 140 24 re f 0 g\n"
+page += (b"0 G 0.5 w 60 720 m 460 720 l S 60 700 m 280 700 l S 60 680 m 460 680 l S "
+         b"60 625 m 460 625 l S 60 605 m 460 605 l S\n")
+page += b"[4 1] 0 d 60 660 m 460 660 l S [1 3] 0 d 60 638 m 460 638 l S [] 0 d\n"
+page += (b"59.7 605 0.6 115 re f 139.7 605 0.6 95 re f 279.7 605 0.6 115 re f "
+         b"399.7 605 0.6 115 re f 459.7 605 0.6 115 re f\n")
+page += text(72, 706, b"Item") + text(300, 696, b"Amount")
+page += text(72, 686, b"Code") + text(150, 686, b"Name")
+page += text(72, 668, b"201") + text(150, 668, b"General") + text(300, 668, b"100.00")
+page += text(72, 640, b"202") + text(150, 640, b"Public") + text(300, 640, b"200.00")
+page += text(150, 632, b"safety")
+page += text(72, 614, b"Total") + text(300, 614, b"300.00")
+pdf(sys.argv[1] + "/ruled.pdf", page)
+squares = b"".join(b"%d %d 1 1 re f\n" % (i % 500, i // 500) for i in range(1000))
+pdf(sys.argv[1] + "/drawing.pdf", page + b"/X0 Do\n" * 200, squares)
+PY
+
+run dump "$TMP/ruled.pdf"
+expect_status 0 "ruled.pdf is read"
+expect_out "列：[0] Item/Code | [1] Item/Name | [2] Amount" \
+    "the header cell over two columns is read from the borders"
+expect_out "{201} «General» | 201 | General | 100.00" "a rule dashed 4 on, 1 off divides rows"
+expect_out "{202} «Publicsafety» | 202 | Public safety | 200.00" \
+    "a dotted line and a light shading do not divide a cell"
+
+# 200,000 shapes: a drawing, not a table; the page is read by the
+# positions of its text alone, at once and in bounded memory (no
+# address-space ceiling under ASan: it needs terabytes).
+asan=0
+grep -q 'fsanitize=address' "$FISLINT_BUILDDIR/Makefile" && asan=1
+( [ "$asan" -eq 1 ] || ulimit -v 1000000; ulimit -t 20
+  exec "$FISLINT" dump "$TMP/drawing.pdf" ) >"$TMP/out" 2>"$TMP/err"
+status=$? out=$TMP/out err=$TMP/err
+expect_status 0 "drawing.pdf is read"
+expect_out "{202} «Publicsafety» | 202 | Public safety | 200.00" "its table is read without borders"
+expect_no_out "Item/Code" "its shapes are not read as borders"
+
+# A font the machine does not have is drawn as empty boxes; the boxes'
+# edges are not borders (they made the unit line above this table a
+# header row when borders came from a rendering).
+run dump "$FIX/tofu-table.pdf"
+expect_status 0 "tofu-table.pdf is read"
+expect_out "-- 表 1：一般公共预算财政拨款支出决算表  L6-9  单位：万元" \
+    "the unit line is the table's unit"
+expect_out "列：[0] 科目编码 | [1] 科目名称 | [2] 合计 | [3] 基本支出" "the header is one row"
+
+finish
