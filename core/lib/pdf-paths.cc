@@ -20,6 +20,8 @@
 #include <memory>
 #include <vector>
 
+#include <Annot.h>
+#include <Gfx.h>
 #include <GfxState.h>
 #include <GlobalParams.h>
 #include <OutputDev.h>
@@ -291,6 +293,40 @@ bool stop_reading(void *dev)
     return static_cast<InkDev *>(dev)->too_many;
 }
 
+/* What Page::displaySlice does, as poppler-glib lays out the text (72
+ * dpi, crop box, no extra rotation, annotations drawn), so that boxes
+ * and glyphs share coordinates; but with the page's fonts left out of its
+ * resources: nothing here needs a glyph, and loading a page's fonts
+ * reads each embedded font file and its character map.  Fonts of forms
+ * and annotations are still loaded: Word and WPS put theirs on the page. */
+void draw_page(PDFDoc *doc, Page *page, int number, InkDev *dev)
+{
+    int rotate = page->getRotate() % 360;
+    if (rotate < 0)
+        rotate += 360;
+    PDFRectangle box;
+    bool crop = true;
+    page->makeBox(72.0, 72.0, rotate, false, dev->upsideDown(), -1, -1, -1, -1, &box, &crop);
+    Object resources;
+    if (Dict *dict = page->getResourceDict()) {
+        Dict *copy = dict->copy(doc->getXRef());
+        copy->remove("Font");
+        resources = Object(copy);
+    }
+    Gfx gfx(doc, dev, number, resources.isDict() ? resources.getDict() : nullptr, 72.0, 72.0, &box,
+            crop ? page->getCropBox() : nullptr, rotate, stop_reading, dev);
+    Object contents = page->getContents();
+    if (!contents.isNull()) {
+        gfx.saveState();
+        gfx.display(&contents);
+        gfx.restoreState();
+    }
+    if (Annots *annots = page->getAnnots())
+        for (Annot *annot : annots->getAnnots())
+            if (!dev->too_many)
+                annot->draw(&gfx, false);
+}
+
 } // namespace
 
 struct pl_paths {
@@ -327,10 +363,7 @@ extern "C" size_t pl_paths_page(pl_paths *paths, int index, pl_box **out, int *t
         if (page == nullptr)
             return 0;
         InkDev dev;
-        /* As poppler-glib lays out the text: 72 dpi, crop box, no extra
-         * rotation; so boxes and glyphs share coordinates. */
-        page->displaySlice(&dev, 72.0, 72.0, 0, false, true, -1, -1, -1, -1, false, stop_reading,
-                           &dev);
+        draw_page(paths->doc.get(), page, index + 1, &dev);
         if (dev.too_many) {
             *too_many = 1;
             return 0;
