@@ -3,7 +3,7 @@
 # Safe to run again: packages already present are skipped.
 set -eu
 PACKAGES="build-essential autoconf automake libtool pkg-config
-libcurl4-openssl-dev libjansson-dev check libxml2-dev libpoppler-glib-dev libpoppler-private-dev
+libcurl4-openssl-dev libjansson-dev check libxml2-dev libpoppler-private-dev
 libzip-dev libpcre2-dev libsqlite3-dev sqlite3 python3 jq ca-certificates
 chromium fonts-noto-cjk python3-jsonschema parallel procps
 clang libclang-rt-dev"

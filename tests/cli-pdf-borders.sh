@@ -1,6 +1,6 @@
 #!/bin/sh
 # Table borders in PDFs come from the lines and rectangles the page draws
-# (core/lib/pdf-paths.cc), not from a rendering: what counts as a border,
+# (core/lib/pdf-page.cc), not from a rendering: what counts as a border,
 # what does not, and a page that draws too much to be read for borders.
 . "$FISLINT_SRCDIR/tests/lib.sh"
 FIX=$SRC/tests/fixtures/formats

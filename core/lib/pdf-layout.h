@@ -9,14 +9,8 @@
 
 #include <stddef.h>
 
-#include "pdf-paths.h"
+#include "pdf-page.h"
 #include "util.h"
-
-typedef struct pl_glyph {
-    double x0, y0, x1, y1;
-    char u[8];                 /* one character, UTF-8, NUL terminated */
-    int space_before;          /* the PDF has a space before it */
-} pl_glyph;
 
 /* A ruling line: horizontal ones run from a0 to a1 along x at y = pos;
  * vertical ones from a0 to a1 along y at x = pos. */

@@ -1,8 +1,7 @@
 /* pdf-rules.c — ruling lines (table borders) from the ink boxes a page
- * draws (pdf-paths.h).
+ * draws (pdf-page.h).
  *
- * poppler-glib gives text with positions but not the drawn lines, and the
- * borders are what tells one table cell from the next (wrapped cells,
+ * The borders are what tells one table cell from the next (wrapped cells,
  * vertically centred amounts, empty cells).  A thin box is a line; a
  * filled area has its edges for borders; pieces of one border are joined. */
 #include <stdlib.h>

@@ -11,7 +11,7 @@ extern const fl_reader fl_reader_xlsx;
 extern const fl_reader fl_reader_ole;   /* .doc, .xls, .wps: message only */
 
 /* The poppler half of the PDF reader lives in its own module,
- * fislint-pdf.so (pdf-poppler.c), which read-pdf.c loads with dlopen on
+ * fislint-pdf.so (pdf-module.c), which read-pdf.c loads with dlopen on
  * the first PDF: the module's entry has fl_reader.read's contract, for a
  * file already known to be a whole PDF. */
 #define FL_PDF_MODULE_NAME "fislint-pdf.so"

@@ -1,8 +1,8 @@
 /* read-pdf.c — the PDF reader as the core sees it: recognising a PDF and
  * refusing a cut one here; reading it in the module fislint-pdf.so
- * (pdf-poppler.c), loaded once, on the first PDF.  A run over text, HTML,
- * DOCX and XLSX never maps poppler and glib: it starts faster and
- * each document worker forks from a smaller process. */
+ * (pdf-module.c), loaded once, on the first PDF.  A run over text, HTML,
+ * DOCX and XLSX never maps poppler: it starts faster and each document
+ * worker forks from a smaller process. */
 #include <stdio.h>
 #include <string.h>
 

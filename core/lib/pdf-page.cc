@@ -1,5 +1,10 @@
-/* pdf-paths.cc — the ink boxes of a PDF page, from its vector paths
- * (pdf-paths.h says what a box is).
+/* pdf-page.cc — a PDF page's characters and ink, read with poppler's core
+ * library in one pass over the page (pdf-page.h says what they are).
+ *
+ * One output device does both: poppler's TextOutputDev lays out the
+ * characters, as poppler-glib's poppler_page_get_text() did, and the
+ * device notes the rectangles that filled paths cover and the straight
+ * lines that stroked paths draw, which are the table borders.
  *
  * Borders used to be found in a rendering of the page, which cost two
  * thirds of a PDF's time, most of it drawing the text that was then
@@ -11,9 +16,7 @@
  * was wrong (a font drawn as boxes; a header cell over two columns split
  * by a border it does not have).
  *
- * C++ because poppler's output devices are C++ classes; the rest of the
- * reader is C and sees only the functions of pdf-paths.h.  No exception
- * leaves this file. */
+ * C++ because poppler's classes are; no exception leaves this file. */
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -21,15 +24,16 @@
 #include <vector>
 
 #include <Annot.h>
+#include <Error.h>
 #include <Gfx.h>
 #include <GfxState.h>
 #include <GlobalParams.h>
-#include <OutputDev.h>
 #include <PDFDoc.h>
 #include <Page.h>
 #include <Stream.h>
+#include <TextOutputDev.h>
 
-#include "pdf-paths.h"
+#include "pdf-page.h"
 
 namespace {
 
@@ -62,20 +66,35 @@ bool is_ink(const GfxRGB &c, double opacity)
     return lum < INK_LEVEL * 10;
 }
 
-/* The output device: draws nothing, keeps boxes. */
-class InkDev : public OutputDev
+/* The ink boxes of one page, gathered from its fills and strokes. */
+class Ink
 {
 public:
     std::vector<pl_box> boxes;
     bool too_many = false;
 
-    bool upsideDown() override { return true; }
-    bool useDrawChar() override { return false; }
-    bool interpretType3Chars() override { return false; }
-    bool needCharCount() override { return false; }
-    /* Shadings and patterns are painted areas, not borders: they are
-     * claimed here so that poppler does not break them into thousands of
-     * small fills. */
+    void fill(GfxState *state);
+    void stroke(GfxState *state);
+
+private:
+    void add(GfxState *state, double x0, double y0, double x1, double y1);
+    void stroke_line(GfxState *state, double ax, double ay, double bx, double by, double width,
+                     const std::vector<double> &dash, double phase);
+};
+
+/* The output device: poppler's text layout, plus the ink. */
+class PageDev : public TextOutputDev
+{
+public:
+    Ink ink;
+
+    /* As poppler-glib made it: physical layout, no fixed pitch, reading
+     * order rebuilt. */
+    PageDev() : TextOutputDev(nullptr, true, 0, false, false) { }
+
+    /* Shadings and patterns are painted areas, neither text nor borders:
+     * they are claimed here so that poppler does not break them into
+     * thousands of small fills. */
     bool useTilingPatternFill() override { return true; }
     bool useShadedFills(int) override { return true; }
     bool tilingPatternFill(GfxState *, Gfx *, Catalog *, GfxTilingPattern *, const double *, int,
@@ -89,19 +108,25 @@ public:
     bool gouraudTriangleShadedFill(GfxState *, GfxGouraudTriangleShading *) override { return true; }
     bool patchMeshShadedFill(GfxState *, GfxPatchMeshShading *) override { return true; }
 
-    void fill(GfxState *state) override { fill_rects(state); }
-    void eoFill(GfxState *state) override { fill_rects(state); }
-    void stroke(GfxState *state) override;
-
-private:
-    void add(GfxState *state, double x0, double y0, double x1, double y1);
-    void fill_rects(GfxState *state);
-    void stroke_line(GfxState *state, double ax, double ay, double bx, double by, double width,
-                     const std::vector<double> &dash, double phase);
+    void fill(GfxState *state) override
+    {
+        TextOutputDev::fill(state);
+        ink.fill(state);
+    }
+    void eoFill(GfxState *state) override
+    {
+        TextOutputDev::eoFill(state);
+        ink.fill(state);
+    }
+    void stroke(GfxState *state) override
+    {
+        TextOutputDev::stroke(state);
+        ink.stroke(state);
+    }
 };
 
 /* A box, cut to the clip: what falls outside it is not drawn. */
-void InkDev::add(GfxState *state, double x0, double y0, double x1, double y1)
+void Ink::add(GfxState *state, double x0, double y0, double x1, double y1)
 {
     if (too_many)
         return;
@@ -125,7 +150,7 @@ void InkDev::add(GfxState *state, double x0, double y0, double x1, double y1)
 /* Each subpath that is an axis-aligned rectangle (a cell border drawn as
  * a thin filled rectangle, a shaded cell) is a box; other shapes (glyphs
  * drawn as outlines, curves, slanted lines) are not borders. */
-void InkDev::fill_rects(GfxState *state)
+void Ink::fill(GfxState *state)
 {
     GfxRGB rgb;
     state->getFillRGB(&rgb);
@@ -165,7 +190,7 @@ void InkDev::fill_rects(GfxState *state)
 
 /* One straight stroke from a to b, horizontal or vertical, as a box as
  * wide as the line, or a box per dash. */
-void InkDev::stroke_line(GfxState *state, double ax, double ay, double bx, double by,
+void Ink::stroke_line(GfxState *state, double ax, double ay, double bx, double by,
                          double width, const std::vector<double> &dash, double phase)
 {
     bool horizontal = std::fabs(ay - by) < 0.05, vertical = std::fabs(ax - bx) < 0.05;
@@ -231,7 +256,7 @@ void InkDev::stroke_line(GfxState *state, double ax, double ay, double bx, doubl
     }
 }
 
-void InkDev::stroke(GfxState *state)
+void Ink::stroke(GfxState *state)
 {
     GfxRGB rgb;
     state->getStrokeRGB(&rgb);
@@ -286,102 +311,201 @@ void InkDev::stroke(GfxState *state)
     }
 }
 
-/* Gfx asks between operators whether to stop: once a page is known to
- * be a drawing, the rest of it need not be read. */
-bool stop_reading(void *dev)
+/* Nothing of poppler's diagnostics ("Syntax Error: …") is for the
+ * reader of an issue list: a page poppler cannot read ends up with no
+ * text, and the reader says so. */
+void quiet(ErrorCategory, Goffset, const char *) { }
+
+/* u in UTF-8, as poppler's "UTF-8" text encoding writes it (surrogates
+ * included, nothing above U+10FFFF); the length, 0 when nothing. */
+int utf8(Unicode u, char *out)
 {
-    return static_cast<InkDev *>(dev)->too_many;
+    if (u < 0x80) {
+        out[0] = static_cast<char>(u);
+        return 1;
+    }
+    if (u < 0x800) {
+        out[0] = static_cast<char>(0xc0 | (u >> 6));
+        out[1] = static_cast<char>(0x80 | (u & 0x3f));
+        return 2;
+    }
+    if (u < 0x10000) {
+        out[0] = static_cast<char>(0xe0 | (u >> 12));
+        out[1] = static_cast<char>(0x80 | ((u >> 6) & 0x3f));
+        out[2] = static_cast<char>(0x80 | (u & 0x3f));
+        return 3;
+    }
+    if (u < 0x110000) {
+        out[0] = static_cast<char>(0xf0 | (u >> 18));
+        out[1] = static_cast<char>(0x80 | ((u >> 12) & 0x3f));
+        out[2] = static_cast<char>(0x80 | ((u >> 6) & 0x3f));
+        out[3] = static_cast<char>(0x80 | (u & 0x3f));
+        return 4;
+    }
+    return 0;
 }
 
-/* What Page::displaySlice does, as poppler-glib lays out the text (72
- * dpi, crop box, no extra rotation, annotations drawn), so that boxes
- * and glyphs share coordinates; but with the page's fonts left out of its
- * resources: nothing here needs a glyph, and loading a page's fonts
- * reads each embedded font file and its character map.  Fonts of forms
- * and annotations are still loaded: Word and WPS put theirs on the page. */
-void draw_page(PDFDoc *doc, Page *page, int number, InkDev *dev)
+/* The characters of the page's text, in the order poppler-glib's
+ * poppler_page_get_text() gives them: lines of words, a space after a
+ * word that has one, a line break between lines.  Spaces and line
+ * breaks are not glyphs; a glyph after a space (ASCII or U+3000) says so.
+ * Characters without width are left out. */
+void page_glyphs(TextPage *text, double width, double height, std::vector<pl_glyph> &out)
 {
-    int rotate = page->getRotate() % 360;
-    if (rotate < 0)
-        rotate += 360;
-    PDFRectangle box;
-    bool crop = true;
-    page->makeBox(72.0, 72.0, rotate, false, dev->upsideDown(), -1, -1, -1, -1, &box, &crop);
-    Object resources;
-    if (Dict *dict = page->getResourceDict()) {
-        Dict *copy = dict->copy(doc->getXRef());
-        copy->remove("Font");
-        resources = Object(copy);
+    PDFRectangle all(0, 0, width, height);
+    int nlines = 0;
+    std::vector<TextWordSelection *> **lines = text->getSelectionWords(&all, selectionStyleGlyph,
+                                                                       &nlines);
+    bool space = false;
+    for (int i = 0; i < nlines; i++) {
+        std::vector<TextWordSelection *> *words = lines[i];
+        for (size_t j = 0; j < words->size(); j++) {
+            const TextWordSelection *sel = (*words)[j];
+            const TextWord *word = sel->getWord();
+            for (int k = sel->getBegin(); k < sel->getEnd(); k++) {
+                pl_glyph g {};
+                int len = utf8(*word->getChar(k), g.u);
+                if (len == 0)
+                    continue;
+                unsigned char c0 = static_cast<unsigned char>(g.u[0]);
+                bool ideographic_space = len == 3 && std::memcmp(g.u, "\xe3\x80\x80", 3) == 0;
+                if (c0 < 0x20 || c0 == ' ' || ideographic_space) {
+                    space = c0 == ' ' || c0 == '\t' || ideographic_space;
+                    continue;
+                }
+                word->getCharBBox(k, &g.x0, &g.y0, &g.x1, &g.y1);
+                if (!(g.x1 > g.x0))
+                    continue;
+                g.space_before = space;
+                space = false;
+                out.push_back(g);
+            }
+            if (j + 1 < words->size() && word->hasSpaceAfter())
+                space = true;
+            delete sel;
+        }
+        if (i + 1 < nlines)
+            space = false;
+        delete words;
     }
-    Gfx gfx(doc, dev, number, resources.isDict() ? resources.getDict() : nullptr, 72.0, 72.0, &box,
-            crop ? page->getCropBox() : nullptr, rotate, stop_reading, dev);
-    Object contents = page->getContents();
-    if (!contents.isNull()) {
-        gfx.saveState();
-        gfx.display(&contents);
-        gfx.restoreState();
-    }
-    if (Annots *annots = page->getAnnots())
-        for (Annot *annot : annots->getAnnots())
-            if (!dev->too_many)
-                annot->draw(&gfx, false);
+    gfree(lines);
+}
+
+template<typename T> T *malloc_copy(const std::vector<T> &v)
+{
+    if (v.empty())
+        return nullptr;
+    T *copy = static_cast<T *>(std::malloc(v.size() * sizeof(T)));
+    if (copy == nullptr)
+        throw std::bad_alloc();
+    std::memcpy(copy, v.data(), v.size() * sizeof(T));
+    return copy;
 }
 
 } // namespace
 
-struct pl_paths {
+struct pl_pdf {
     std::unique_ptr<PDFDoc> doc;
 };
 
-extern "C" pl_paths *pl_paths_open(const unsigned char *data, size_t len)
+extern "C" pl_pdf *pl_pdf_open(const unsigned char *data, size_t len, pl_pdf_error *why)
 {
+    *why = PL_PDF_FAILED;
     try {
-        if (!globalParams) /* poppler-glib has made them; a test may not have */
+        if (!globalParams) {
             globalParams = std::make_unique<GlobalParams>();
+            setErrorCallback(quiet);
+        }
         /* MemStream neither copies nor frees the bytes, nor writes them. */
         auto *stream = new MemStream(reinterpret_cast<char *>(const_cast<unsigned char *>(data)), 0,
                                      static_cast<Goffset>(len), Object(objNull));
-        auto *paths = new pl_paths{ std::make_unique<PDFDoc>(stream) };
-        if (!paths->doc->isOk()) {
-            delete paths;
-            return nullptr;
+        auto *pdf = new pl_pdf{ std::make_unique<PDFDoc>(stream) };
+        if (pdf->doc->isOk()) {
+            *why = PL_PDF_OK;
+            return pdf;
         }
-        return paths;
+        switch (pdf->doc->getErrorCode()) {
+        case errEncrypted:
+            *why = PL_PDF_ENCRYPTED;
+            break;
+        case errDamaged:
+            *why = PL_PDF_DAMAGED;
+            break;
+        case errBadCatalog:
+            *why = PL_PDF_NO_CATALOG;
+            break;
+        default:
+            break;
+        }
+        delete pdf;
+        return nullptr;
     } catch (...) {
         return nullptr;
     }
 }
 
-extern "C" size_t pl_paths_page(pl_paths *paths, int index, pl_box **out, int *too_many)
+extern "C" int pl_pdf_page_count(pl_pdf *pdf)
 {
-    *out = nullptr;
-    *too_many = 0;
+    return pdf->doc->getNumPages();
+}
+
+extern "C" int pl_pdf_read_page(pl_pdf *pdf, int index, pl_page_read *out)
+{
+    *out = pl_page_read{};
     try {
-        if (paths == nullptr || index < 0 || index >= paths->doc->getNumPages())
-            return 0;
-        Page *page = paths->doc->getPage(index + 1);
+        if (index < 0 || index >= pdf->doc->getNumPages())
+            return -1;
+        Page *page = pdf->doc->getPage(index + 1);
         if (page == nullptr)
-            return 0;
-        InkDev dev;
-        draw_page(paths->doc.get(), page, index + 1, &dev);
-        if (dev.too_many) {
-            *too_many = 1;
-            return 0;
+            return -1;
+        int rotate = page->getRotate() % 360;
+        if (rotate < 0)
+            rotate += 360;
+        bool sideways = rotate == 90 || rotate == 270;
+        out->width = sideways ? page->getCropHeight() : page->getCropWidth();
+        out->height = sideways ? page->getCropWidth() : page->getCropHeight();
+
+        /* What poppler-glib did for the text (Page::createGfx at 72 dpi,
+         * the crop box, no extra rotation; the contents alone), then the
+         * annotations for their ink only, as a rendering showed them. */
+        PageDev dev;
+        PDFRectangle box;
+        bool crop = true;
+        page->makeBox(72.0, 72.0, rotate, false, dev.upsideDown(), -1, -1, -1, -1, &box, &crop);
+        Gfx gfx(pdf->doc.get(), &dev, index + 1, page->getResourceDict(), 72.0, 72.0, &box,
+                crop ? page->getCropBox() : nullptr, rotate, nullptr, nullptr);
+        Object contents = page->getContents();
+        if (!contents.isNull()) {
+            gfx.saveState();
+            gfx.display(&contents);
+            gfx.restoreState();
         }
-        if (dev.boxes.empty())
-            return 0;
-        auto *copy = static_cast<pl_box *>(std::malloc(dev.boxes.size() * sizeof(pl_box)));
-        if (copy == nullptr)
-            return 0;
-        std::memcpy(copy, dev.boxes.data(), dev.boxes.size() * sizeof(pl_box));
-        *out = copy;
-        return dev.boxes.size();
+        dev.endPage();
+        std::unique_ptr<TextPage, void (*)(TextPage *)> text(dev.takeText(),
+                                                            [](TextPage *t) { t->decRefCnt(); });
+        if (Annots *annots = page->getAnnots())
+            for (Annot *annot : annots->getAnnots())
+                annot->draw(&gfx, false);
+
+        std::vector<pl_glyph> glyphs;
+        page_glyphs(text.get(), out->width, out->height, glyphs);
+        out->glyphs = malloc_copy(glyphs);
+        out->nglyphs = glyphs.size();
+        out->too_many = dev.ink.too_many;
+        if (!dev.ink.too_many) {
+            out->boxes = malloc_copy(dev.ink.boxes);
+            out->nboxes = dev.ink.boxes.size();
+        }
+        return 0;
     } catch (...) {
+        std::free(out->glyphs);
+        std::free(out->boxes);
+        *out = pl_page_read{};
         return 0;
     }
 }
 
-extern "C" void pl_paths_close(pl_paths *paths)
+extern "C" void pl_pdf_close(pl_pdf *pdf)
 {
-    delete paths;
+    delete pdf;
 }
