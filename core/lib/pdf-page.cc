@@ -39,7 +39,7 @@ namespace {
 
 /* Darker than this (0-255, luminance (3R + 6G + B) / 10 over white paper)
  * is ink: black and grey rulings are, the light shading of a header row
- * is not.  The same level the rendering used. */
+ * is not.  The level used when borders were read from a rendering. */
 const double INK_LEVEL = 200;
 /* Gaps this short inside a dashed line do not show at reading size: the
  * line is solid.  Dashes shorter than a border piece cannot make one. */
@@ -92,9 +92,10 @@ public:
      * order rebuilt. */
     PageDev() : TextOutputDev(nullptr, true, 0, false, false) { }
 
-    /* Shadings and patterns are painted areas, neither text nor borders:
-     * they are claimed here so that poppler does not break them into
-     * thousands of small fills. */
+    /* Shadings and patterns are painted areas, not borders: they are
+     * claimed here so that poppler does not break them into thousands of
+     * small fills.  (Text drawn as a tiling pattern's cell, which no
+     * report does, is not read.) */
     bool useTilingPatternFill() override { return true; }
     bool useShadedFills(int) override { return true; }
     bool tilingPatternFill(GfxState *, Gfx *, Catalog *, GfxTilingPattern *, const double *, int,
