@@ -203,31 +203,15 @@ fi
 # PDF: more than 2,000 pages is refused with a reason.  Pages metres wide
 # with ruled tables cost 1 min 43 s for 200 when pages were rendered to
 # find borders; read from the page's paths they cost nothing special.
-python3 - "$TMP/many.pdf" "$TMP/wide.pdf" <<'PY'
+python3 - "$SRC/tests" "$TMP/many.pdf" "$TMP/wide.pdf" <<'PY'
 import sys
-def pdf(path, n, size):
-    text = b"".join(b"BT /F1 12 Tf %d %d Td (%d) Tj ET " % (x, y, x + y)
-                    for y in (700, 680, 660) for x in (72, 300))
-    stream = b"0 0 0 RG 1 w 60 715 m 400 715 l S 60 655 m 400 655 l S " + text
-    objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
-            3: b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-            4: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}
-    for i in range(n):
-        objs[5 + i] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 3 0 R "
-                       b"/Resources << /Font << /F1 4 0 R >> >> >>" % (size, size))
-    objs[2] = (b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (5 + i) for i in range(n))
-               + b"] /Count %d >>" % n)
-    out, offs = bytearray(b"%PDF-1.4\n"), {}
-    for k in sorted(objs):
-        offs[k] = len(out)
-        out += b"%d 0 obj\n" % k + objs[k] + b"\nendobj\n"
-    xref, total = len(out), max(objs) + 1
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % total
-    out += b"".join(b"%010d 00000 n \n" % offs[k] for k in range(1, total))
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (total, xref)
-    open(path, "wb").write(out)
-pdf(sys.argv[1], 2001, 595)
-pdf(sys.argv[2], 200, 14400)
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, sys.argv[1])
+import minipdf
+text = b"".join(minipdf.text(x, y, b"%d" % (x + y), 12) for y in (700, 680, 660) for x in (72, 300))
+page = b"0 0 0 RG 1 w 60 715 m 400 715 l S 60 655 m 400 655 l S " + text
+minipdf.write(sys.argv[2], page, pages=2001, size=(595, 595))
+minipdf.write(sys.argv[3], page, pages=200, size=(14400, 14400))
 PY
 bounded 1000000 $((20 * slow)) check "$TMP/many.pdf"
 expect_status 3 "a PDF of 2,001 pages is refused"
@@ -238,31 +222,18 @@ expect_status 0 "a PDF of 200 ruled pages 5 m wide is read within seconds"
 # Dashed lines as a hostile file draws them: 10^20 points long, 20,000
 # of them beside the page, a pattern of 1,000 dashes, dashes of 10^-9
 # points.  Each is walked only inside the page, or not at all.
-python3 - "$TMP/dashes.pdf" <<'PY'
+python3 - "$SRC/tests" "$TMP/dashes.pdf" <<'PY'
 import sys
-text = b"".join(b"BT /F1 12 Tf %d %d Td (%d) Tj ET " % (x, y, x + y)
-                for y in (700, 680, 660) for x in (72, 300))
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, sys.argv[1])
+import minipdf
+text = b"".join(minipdf.text(x, y, b"%d" % (x + y), 12) for y in (700, 680, 660) for x in (72, 300))
 big = b"1" + b"0" * 20
 lines = b"[6 2] 0 d 0 700 m %s 700 l S -%s 690 m %s 690 l S " % (big, big, big)
 lines += b"".join(b"0 %d m 500 %d l S " % (-5000 - i, -5000 - i) for i in range(20000))
 lines += b"[" + b"7 2 " * 500 + b"] 0 d 60 650 m 500 650 l S "
-lines += b"[0.000000001 0.000000001] 0 d 60 640 m 500 640 l S"
-stream = lines + b" " + text
-objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-out, offs = bytearray(b"%PDF-1.4\n"), []
-for k, body in enumerate(objs, 1):
-    offs.append(len(out))
-    out += b"%d 0 obj\n" % k + body + b"\nendobj\n"
-xref = len(out)
-out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-out += b"".join(b"%010d 00000 n \n" % o for o in offs)
-out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-open(sys.argv[1], "wb").write(out)
+lines += b"[0.000000001 0.000000001] 0 d 60 640 m 500 640 l S\n"
+minipdf.write(sys.argv[2], lines + text)
 PY
 bounded 1000000 $((5 * slow)) dump "$TMP/dashes.pdf"
 expect_status 0 "a page of hostile dashed lines is read within seconds"

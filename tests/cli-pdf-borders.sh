@@ -13,29 +13,11 @@ FIX=$SRC/tests/fixtures/formats
 #  - across row 202, between "Public" and its second line "safety", a
 #    dotted line and the edge of a light grey shading: neither a border.
 # drawing.pdf is the same page over a form that fills 200,000 squares.
-python3 - "$TMP" <<'PY'
+python3 - "$SRC/tests" "$TMP" <<'PY'
 import sys
-def pdf(path, stream, form=None):
-    objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
-            2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-               b"/Resources << /Font << /F1 5 0 R >> /XObject << /X0 6 0 R >> >> >>",
-            4: b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-            5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}
-    if form:
-        objs[6] = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Length %d >>\n"
-                   b"stream\n" % len(form) + form + b"\nendstream")
-    out, offs = bytearray(b"%PDF-1.4\n"), {}
-    for k in sorted(objs):
-        offs[k] = len(out)
-        out += b"%d 0 obj\n" % k + objs[k] + b"\nendobj\n"
-    xref, total = len(out), max(objs) + 1
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % total
-    out += b"".join(b"%010d 00000 n \n" % offs.get(k, 0) for k in range(1, total))
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (total, xref)
-    open(path, "wb").write(out)
-def text(x, y, s):
-    return b"BT /F1 10 Tf %d %d Td (%s) Tj ET\n" % (x, y, s)
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, sys.argv[1])
+from minipdf import text, write
 page = b"0.9 g 140 636 140 24 re f 0 g\n"
 page += (b"0 G 0.5 w 60 720 m 460 720 l S 60 700 m 280 700 l S 60 680 m 460 680 l S "
          b"60 625 m 460 625 l S 60 605 m 460 605 l S\n")
@@ -48,9 +30,9 @@ page += text(72, 668, b"201") + text(150, 668, b"General") + text(300, 668, b"10
 page += text(72, 640, b"202") + text(150, 640, b"Public") + text(300, 640, b"200.00")
 page += text(150, 632, b"safety")
 page += text(72, 614, b"Total") + text(300, 614, b"300.00")
-pdf(sys.argv[1] + "/ruled.pdf", page)
+write(sys.argv[2] + "/ruled.pdf", page)
 squares = b"".join(b"%d %d 1 1 re f\n" % (i % 500, i // 500) for i in range(1000))
-pdf(sys.argv[1] + "/drawing.pdf", page + b"/X0 Do\n" * 200, squares)
+write(sys.argv[2] + "/drawing.pdf", page + b"/X0 Do\n" * 200, form=squares)
 PY
 
 run dump "$TMP/ruled.pdf"
