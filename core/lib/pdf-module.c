@@ -37,11 +37,12 @@ static void fix_glyph_heights(pl_glyph *g, size_t n)
 }
 
 /* poppler builds colour transforms from a PDF's output intent (an ICC
- * profile, common in PDF/A files) for every page it reads: in the real
- * corpus that was 60% of the time of the files that had one, when pages
- * were rendered.  Rulings are black or grey whatever the intent, so the
- * catalog's key is renamed in a private copy — a name of the same length,
- * so that every byte offset of the file holds.  NULL when the file has none. */
+ * profile, common in PDF/A files) for every page it reads: the two real
+ * budgets of js-zhengxie-2018 that have one take 0.42 s with it and
+ * 0.046 s without (2026-12-01).  Rulings are black or grey whatever the
+ * intent, and the colour of text does not matter here, so the catalog's
+ * key is renamed in a private copy — a name of the same length, so that
+ * every byte offset of the file holds.  NULL when the file has none. */
 #define INTENT_KEY "/OutputIntents"
 static unsigned char *without_output_intent(const unsigned char *data, size_t len)
 {
