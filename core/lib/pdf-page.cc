@@ -346,22 +346,43 @@ int utf8(Unicode u, char *out)
     return 0;
 }
 
+/* A page's text as getSelectionWords() gives it: lines of word
+ * selections, all freed when it goes, whatever left the loop. */
+struct Selection {
+    std::vector<TextWordSelection *> **lines = nullptr;
+    int nlines = 0;
+
+    Selection(TextPage *text, double width, double height)
+    {
+        PDFRectangle all(0, 0, width, height);
+        lines = text->getSelectionWords(&all, selectionStyleGlyph, &nlines);
+    }
+    ~Selection()
+    {
+        for (int i = 0; i < nlines; i++) {
+            for (TextWordSelection *sel : *lines[i])
+                delete sel;
+            delete lines[i];
+        }
+        gfree(lines);
+    }
+    Selection(const Selection &) = delete;
+    Selection &operator=(const Selection &) = delete;
+};
+
 /* The characters of the page's text, in the order poppler-glib's
- * poppler_page_get_text() gives them: lines of words, a space after a
- * word that has one, a line break between lines.  Spaces and line
- * breaks are not glyphs; a glyph after a space (ASCII or U+3000) says so.
+ * poppler_page_get_text() gave them: lines of words, a space after a word
+ * that has one, a line break between lines.  Spaces and line breaks are
+ * not glyphs; a glyph after a space (ASCII or U+3000) says so.
  * Characters without width are left out. */
 void page_glyphs(TextPage *text, double width, double height, std::vector<pl_glyph> &out)
 {
-    PDFRectangle all(0, 0, width, height);
-    int nlines = 0;
-    std::vector<TextWordSelection *> **lines = text->getSelectionWords(&all, selectionStyleGlyph,
-                                                                       &nlines);
+    Selection page(text, width, height);
     bool space = false;
-    for (int i = 0; i < nlines; i++) {
-        std::vector<TextWordSelection *> *words = lines[i];
-        for (size_t j = 0; j < words->size(); j++) {
-            const TextWordSelection *sel = (*words)[j];
+    for (int i = 0; i < page.nlines; i++) {
+        const std::vector<TextWordSelection *> &words = *page.lines[i];
+        for (size_t j = 0; j < words.size(); j++) {
+            const TextWordSelection *sel = words[j];
             const TextWord *word = sel->getWord();
             for (int k = sel->getBegin(); k < sel->getEnd(); k++) {
                 pl_glyph g {};
@@ -381,15 +402,12 @@ void page_glyphs(TextPage *text, double width, double height, std::vector<pl_gly
                 space = false;
                 out.push_back(g);
             }
-            if (j + 1 < words->size() && word->hasSpaceAfter())
+            if (j + 1 < words.size() && word->hasSpaceAfter())
                 space = true;
-            delete sel;
         }
-        if (i + 1 < nlines)
+        if (i + 1 < page.nlines)
             space = false;
-        delete words;
     }
-    gfree(lines);
 }
 
 template<typename T> T *malloc_copy(const std::vector<T> &v)
