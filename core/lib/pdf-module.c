@@ -6,7 +6,6 @@
  *
  * A module because poppler and what it brings are most of the program's
  * shared libraries: a run that reads no PDF does not load them. */
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -66,6 +66,69 @@ bool is_ink(const GfxRGB &c, double opacity)
     return lum < INK_LEVEL * 10;
 }
 
+/* A stroke's dash pattern in page points: on, off, on, … from `phase`
+ * into it.  No lengths: a solid line. */
+struct Dashes {
+    std::vector<double> len;
+    double phase = 0;
+};
+
+/* A walk along a dash pattern: the entry it is in, and what is left of it. */
+struct DashWalk {
+    const std::vector<double> &len;
+    size_t i = 0;
+    bool on = true;
+    double left;
+
+    explicit DashWalk(const std::vector<double> &lengths) : len(lengths), left(lengths[0]) { }
+    /* Move on by step (at most what is left): to the next entry when this
+     * one is used up. */
+    void advance(double step)
+    {
+        left -= step;
+        if (left <= 0) {
+            i = (i + 1) % len.size();
+            left = len[i];
+            on = !on;
+        }
+    }
+};
+
+/* The dash pattern of the stroke about to be drawn, in page points.  A
+ * pattern whose gaps do not show, or longer than a real one, is a solid
+ * line; false when the pattern's dashes are all too short to be a
+ * border.  So a walk never runs on dashes of no length (a hostile file's
+ * [1e-9 1e-9] over a line metres long). */
+bool stroke_dashes(GfxState *state, Dashes *out)
+{
+    double phase = 0;
+    const std::vector<double> &user = state->getLineDash(&phase);
+    std::vector<double> &len = out->len;
+    if (user.size() <= MAX_DASHES)
+        for (double u : user) {
+            double d = state->transformWidth(u);
+            len.push_back(std::isfinite(d) && d > 0 ? d : 0);
+        }
+    if (len.size() % 2) { /* [3] means [3 3] */
+        std::vector<double> again(len);
+        len.insert(len.end(), again.begin(), again.end());
+    }
+    bool gaps_show = false, long_dash = false;
+    for (size_t i = 0; i < len.size(); i++) {
+        if (i % 2)
+            gaps_show = gaps_show || len[i] > SOLID_GAP_PT;
+        else
+            long_dash = long_dash || len[i] >= MIN_DASH_PT;
+    }
+    if (!gaps_show) {
+        len.clear();
+        return true;
+    }
+    phase = state->transformWidth(phase);
+    out->phase = std::isfinite(phase) && phase > 0 ? phase : 0;
+    return long_dash;
+}
+
 /* The ink boxes of one page, gathered from its fills and strokes. */
 class Ink
 {
@@ -79,7 +142,7 @@ public:
 private:
     void add(GfxState *state, double x0, double y0, double x1, double y1);
     void stroke_line(GfxState *state, double ax, double ay, double bx, double by, double width,
-                     const std::vector<double> &dash, double phase);
+                     const Dashes &dashes);
 };
 
 /* The output device: poppler's text layout, plus the ink. */
@@ -192,7 +255,7 @@ void Ink::fill(GfxState *state)
 /* One straight stroke from a to b, horizontal or vertical, as a box as
  * wide as the line, or a box per dash. */
 void Ink::stroke_line(GfxState *state, double ax, double ay, double bx, double by,
-                         double width, const std::vector<double> &dash, double phase)
+                      double width, const Dashes &dashes)
 {
     bool horizontal = std::fabs(ay - by) < 0.05, vertical = std::fabs(ax - bx) < 0.05;
     if (horizontal == vertical) /* slanted, or a dot */
@@ -206,6 +269,7 @@ void Ink::stroke_line(GfxState *state, double ax, double ay, double bx, double b
         else
             add(state, across - half, p0, across + half, p1);
     };
+    const std::vector<double> &dash = dashes.len;
     if (dash.empty()) {
         piece(a0, a1);
         return;
@@ -224,36 +288,23 @@ void Ink::stroke_line(GfxState *state, double ax, double ay, double bx, double b
      * end with PL_MAX_BOXES: a line outside the clip across is not walked. */
     if (!(across + half >= across_lo && across - half <= across_hi))
         return;
-    phase += from - a0;
-    /* Walk the dash pattern along the line: on, off, on, … */
+    /* Walk the dash pattern along the line, from where it stands at the
+     * clip: on, off, on, … */
     double period = 0;
     for (double d : dash)
         period += d;
-    phase = std::fmod(phase, period);
-    size_t i = 0;
-    bool on = true;
-    double left = dash[0], at = from;
-    for (double skip = phase; skip > 0;) {
-        double step = std::fmin(skip, left);
+    DashWalk walk(dash);
+    for (double skip = std::fmod(dashes.phase + (from - a0), period); skip > 0;) {
+        double step = std::fmin(skip, walk.left);
         skip -= step;
-        left -= step;
-        if (left <= 0) {
-            i = (i + 1) % dash.size();
-            left = dash[i];
-            on = !on;
-        }
+        walk.advance(step);
     }
-    while (at < to && !too_many) {
-        double step = std::fmin(left, to - at);
-        if (on && step >= MIN_DASH_PT)
+    for (double at = from; at < to && !too_many;) {
+        double step = std::fmin(walk.left, to - at);
+        if (walk.on && step >= MIN_DASH_PT)
             piece(at, at + step);
         at += step;
-        left -= step;
-        if (left <= 0) {
-            i = (i + 1) % dash.size();
-            left = dash[i];
-            on = !on;
-        }
+        walk.advance(step);
     }
 }
 
@@ -266,36 +317,9 @@ void Ink::stroke(GfxState *state)
     double width = state->getTransformedLineWidth();
     if (!(width > 0.5))
         width = 0.5; /* a hairline is drawn one pixel wide */
-    /* The dash pattern in page points.  A pattern whose gaps do not show
-     * is a solid line; one whose dashes are all too short to be a border
-     * draws none.  Either way the walk below never runs on dashes of no
-     * length (a hostile file's [1e-9 1e-9] over a line metres long). */
-    double phase = 0;
-    const std::vector<double> &user_dash = state->getLineDash(&phase);
-    std::vector<double> dash;
-    if (user_dash.size() <= MAX_DASHES) /* longer: no real border, drawn solid */
-        for (double u : user_dash) {
-            double d = state->transformWidth(u);
-            dash.push_back(std::isfinite(d) && d > 0 ? d : 0);
-        }
-    if (dash.size() % 2) { /* [3] means [3 3] */
-        std::vector<double> again(dash);
-        dash.insert(dash.end(), again.begin(), again.end());
-    }
-    bool gaps_show = false, long_dash = false;
-    for (size_t i = 0; i < dash.size(); i++) {
-        if (i % 2)
-            gaps_show = gaps_show || dash[i] > SOLID_GAP_PT;
-        else
-            long_dash = long_dash || dash[i] >= MIN_DASH_PT;
-    }
-    if (!gaps_show)
-        dash.clear();
-    else if (!long_dash)
+    Dashes dashes;
+    if (!stroke_dashes(state, &dashes))
         return;
-    phase = state->transformWidth(phase);
-    if (!std::isfinite(phase) || phase < 0)
-        phase = 0;
 
     const GfxPath *path = state->getPath();
     for (int i = 0; i < path->getNumSubpaths() && !too_many; i++) {
@@ -305,7 +329,7 @@ void Ink::stroke(GfxState *state)
             double x, y;
             state->transform(sp->getX(k), sp->getY(k), &x, &y);
             if (k > 0 && !sp->getCurve(k) && !sp->getCurve(k - 1))
-                stroke_line(state, px, py, x, y, width, dash, phase);
+                stroke_line(state, px, py, x, y, width, dashes);
             px = x;
             py = y;
         }

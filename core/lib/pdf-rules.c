@@ -5,7 +5,6 @@
  * vertically centred amounts, empty cells).  A thin box is a line; a
  * filled area has its edges for borders; pieces of one border are joined. */
 #include <stdlib.h>
-#include <string.h>
 
 #include "pdf-layout.h"
 
