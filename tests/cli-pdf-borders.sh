@@ -64,4 +64,12 @@ expect_out "-- 表 1：一般公共预算财政拨款支出决算表  L6-9  单�
     "the unit line is the table's unit"
 expect_out "列：[0] 科目编码 | [1] 科目名称 | [2] 合计 | [3] 基本支出" "the header is one row"
 
+# A real budget (上海市普陀区商务委员会 2025, 第 19 页, 表 8): the header cell
+# 部门预算经济分类科目编码 spans 类 and 款 with no border between them in
+# that cell (checked on the rendered page).  Read from a rendering it was
+# split into «部门预算经编» | «济分类科目码».
+run dump "$SRC/tests/real/pdf/sh-putuo-shangwu-2025-budget.pdf"
+expect_out "列：[0] 项目/部门预算经济分类科目编码/类 | [1] 项目/部门预算经济分类科目编码/款 | [2] 项目/经济分类科目名称" \
+    "page 19: the header cell over 类 and 款 is one cell"
+
 finish
