@@ -6,6 +6,7 @@
 
 #include "output.h"
 #include "text.h"
+#include "util.h"
 
 static const char *unit_name(fl_unit u)
 {
@@ -35,112 +36,191 @@ static size_t utf8_prefix(const char *s, size_t max)
     return n;
 }
 
-static void print_where(FILE *out, const fl_document *doc, size_t line)
+/* The text dump is built in memory, one document at a time, and written
+ * with one fwrite: through stdio, every cell paid for fprintf's format
+ * parsing and a lock. */
+static void put(fl_buf *b, const char *s) { fl_buf_puts(b, s); }
+
+static void put_size(fl_buf *b, size_t v)
+{
+    char buf[24], *p = buf + sizeof buf;
+    do
+        *--p = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    fl_buf_append(b, p, (size_t)(buf + sizeof buf - p));
+}
+
+static void print_where(fl_buf *b, const fl_document *doc, size_t line)
 {
     int page = fl_doc_line_page(doc, line);
-    if (page > 0)
-        fprintf(out, "p%d ", page);
-    fprintf(out, "L%zu", line);
+    if (page > 0) {
+        put(b, "p");
+        put_size(b, (size_t)page);
+        put(b, " ");
+    }
+    put(b, "L");
+    put_size(b, line);
 }
 
-static void dump_sections(FILE *out, const fl_document *doc)
+static void dump_sections(fl_buf *b, const fl_document *doc)
 {
-    fprintf(out, "\n== 章节 (%zu) ==\n", fl_doc_section_count(doc));
+    put(b, "\n== 章节 (");
+    put_size(b, fl_doc_section_count(doc));
+    put(b, ") ==\n");
     for (size_t i = 0; i < fl_doc_section_count(doc); i++) {
         const fl_section *s = fl_doc_section(doc, i);
-        fprintf(out, "%*s", 2 * fl_section_depth(s), "");
-        print_where(out, doc, fl_section_line(s));
-        fprintf(out, "-%zu  %s\n", fl_section_end_line(s), fl_section_heading(s));
+        for (int d = 0; d < fl_section_depth(s); d++)
+            put(b, "  ");
+        print_where(b, doc, fl_section_line(s));
+        put(b, "-");
+        put_size(b, fl_section_end_line(s));
+        put(b, "  ");
+        put(b, fl_section_heading(s));
+        put(b, "\n");
     }
 }
 
-static void dump_table(FILE *out, const fl_document *doc, size_t index, const fl_table *t)
+static void dump_table(fl_buf *b, const fl_document *doc, size_t index, const fl_table *t)
 {
-    fprintf(out, "\n-- 表 %zu：%s", index + 1, *fl_table_title(t) ? fl_table_title(t) : "(无标题)");
-    if (fl_table_label(t) != NULL)
-        fprintf(out, "（%s）", fl_table_label(t));
-    fprintf(out, "  ");
-    print_where(out, doc, fl_table_line(t));
-    fprintf(out, "-%zu", fl_table_end_line(t));
-    if (fl_table_unit(t) != FL_UNIT_NONE)
-        fprintf(out, "  单位：%s", unit_name(fl_table_unit(t)));
-    fputc('\n', out);
-    fputs("   列：", out);
-    for (size_t c = 0; c < fl_table_column_count(t); c++) {
-        fprintf(out, "%s[%zu] %s", c ? " | " : "", c, fl_table_column_label(t, c));
-        if (fl_table_column_number(t, c) > 0)
-            fprintf(out, " (栏%d)", fl_table_column_number(t, c));
+    put(b, "\n-- 表 ");
+    put_size(b, index + 1);
+    put(b, "：");
+    put(b, *fl_table_title(t) ? fl_table_title(t) : "(无标题)");
+    if (fl_table_label(t) != NULL) {
+        put(b, "（");
+        put(b, fl_table_label(t));
+        put(b, "）");
     }
-    fputc('\n', out);
+    put(b, "  ");
+    print_where(b, doc, fl_table_line(t));
+    put(b, "-");
+    put_size(b, fl_table_end_line(t));
+    if (fl_table_unit(t) != FL_UNIT_NONE) {
+        put(b, "  单位：");
+        put(b, unit_name(fl_table_unit(t)));
+    }
+    put(b, "\n   列：");
+    for (size_t c = 0; c < fl_table_column_count(t); c++) {
+        put(b, c ? " | [" : "[");
+        put_size(b, c);
+        put(b, "] ");
+        put(b, fl_table_column_label(t, c));
+        if (fl_table_column_number(t, c) > 0) {
+            put(b, " (栏");
+            put_size(b, (size_t)fl_table_column_number(t, c));
+            put(b, ")");
+        }
+    }
+    put(b, "\n");
     for (size_t r = 0; r < fl_table_row_count(t); r++) {
         const fl_row *row = fl_table_row(t, r);
-        fputs("   ", out);
-        print_where(out, doc, fl_row_line(row));
-        fprintf(out, " %s ", fl_row_is_header(row) ? "表头" : "    ");
-        if (fl_row_code(row) != NULL)
-            fprintf(out, "{%s} ", fl_row_code(row));
-        fprintf(out, "«%s»", fl_row_label(row));
-        for (size_t c = 0; c < fl_row_cell_count(row); c++)
-            fprintf(out, " | %s", fl_cell_norm(fl_row_cell(row, c)));
-        fputc('\n', out);
+        put(b, "   ");
+        print_where(b, doc, fl_row_line(row));
+        put(b, fl_row_is_header(row) ? " 表头 " : "      ");
+        if (fl_row_code(row) != NULL) {
+            put(b, "{");
+            put(b, fl_row_code(row));
+            put(b, "} ");
+        }
+        put(b, "«");
+        put(b, fl_row_label(row));
+        put(b, "»");
+        for (size_t c = 0; c < fl_row_cell_count(row); c++) {
+            put(b, " | ");
+            put(b, fl_cell_norm(fl_row_cell(row, c)));
+        }
+        put(b, "\n");
     }
 }
 
-static void dump_amounts(FILE *out, const fl_document *doc)
+static void dump_amounts(fl_buf *b, const fl_document *doc)
 {
-    fprintf(out, "\n== 文中金额 (%zu) ==\n", fl_doc_amount_count(doc));
+    put(b, "\n== 文中金额 (");
+    put_size(b, fl_doc_amount_count(doc));
+    put(b, ") ==\n");
     for (size_t i = 0; i < fl_doc_amount_count(doc); i++) {
         const fl_amount *a = fl_doc_amount(doc, i);
         char buf[40];
-        fputs("  ", out);
-        print_where(out, doc, a->line);
-        fprintf(out, "  %s  %s %s\n", a->label, fl_dec_format(a->number.value, 0, buf, sizeof buf),
-                unit_name(a->number.unit));
+        put(b, "  ");
+        print_where(b, doc, a->line);
+        put(b, "  ");
+        put(b, a->label);
+        put(b, "  ");
+        put(b, fl_dec_format(a->number.value, 0, buf, sizeof buf));
+        put(b, " ");
+        put(b, unit_name(a->number.unit));
+        put(b, "\n");
     }
 }
 
-/* "部门预算（p1 L2）": a value and where it was read. */
-static void print_identity(FILE *out, const fl_document *doc, const char *name, const char *value,
+/* "类型：部门预算（p1 L2）": a value and where it was read. */
+static void print_identity(fl_buf *b, const fl_document *doc, const char *name, const char *value,
                            size_t line)
 {
-    fprintf(out, "%s：%s", name, value);
+    put(b, name);
+    put(b, "：");
+    put(b, value);
     if (line > 0) {
-        fputs("（", out);
-        print_where(out, doc, line);
-        fputs("）", out);
+        put(b, "（");
+        print_where(b, doc, line);
+        put(b, "）");
     }
-    fputc('\n', out);
+    put(b, "\n");
+}
+
+static void dump_paragraphs(fl_buf *b, const fl_document *doc)
+{
+    put(b, "\n== 段落 (");
+    put_size(b, fl_doc_paragraph_count(doc));
+    put(b, ") ==\n");
+    for (size_t i = 0; i < fl_doc_paragraph_count(doc); i++) {
+        const fl_paragraph *p = fl_doc_paragraph(doc, i);
+        put(b, "  ");
+        print_where(b, doc, fl_paragraph_line(p));
+        put(b, "-");
+        put_size(b, fl_paragraph_end_line(p));
+        put(b, "  ");
+        const char *text = fl_paragraph_text(p);
+        fl_buf_append(b, text, utf8_prefix(text, 90));
+        put(b, "\n");
+    }
 }
 
 void fl_dump_text(FILE *out, const fl_document *doc)
 {
-    fprintf(out, "文档：%s\n格式：%s\n标题：%s\n", fl_doc_source(doc), fl_doc_format(doc),
-            fl_doc_title(doc) ? fl_doc_title(doc) : "(未找到)");
+    fl_buf b = { 0 };
+    put(&b, "文档：");
+    put(&b, fl_doc_source(doc));
+    put(&b, "\n格式：");
+    put(&b, fl_doc_format(doc));
+    put(&b, "\n标题：");
+    put(&b, fl_doc_title(doc) ? fl_doc_title(doc) : "(未找到)");
+    put(&b, "\n");
     fl_doc_kind kind = fl_doc_kind_of(doc);
     char kind_text[128], year_text[16];
     snprintf(kind_text, sizeof kind_text, "%s (%s)", fl_doc_kind_name_zh(kind), fl_doc_kind_name(kind));
-    print_identity(out, doc, "类型", kind_text, fl_doc_kind_line(doc));
+    print_identity(&b, doc, "类型", kind_text, fl_doc_kind_line(doc));
     for (int k = 0; k < FL_KIND_COUNT; k++)
         if (k != (int)kind && k != FL_KIND_UNKNOWN && (fl_doc_kinds(doc) & FL_KIND_BIT(k)))
-            fprintf(out, "另含：%s (%s)\n", fl_doc_kind_name_zh((fl_doc_kind)k), fl_doc_kind_name((fl_doc_kind)k));
+            fl_buf_printf(&b, "另含：%s (%s)\n", fl_doc_kind_name_zh((fl_doc_kind)k),
+                          fl_doc_kind_name((fl_doc_kind)k));
     if (fl_doc_year(doc) > 0)
         snprintf(year_text, sizeof year_text, "%d", fl_doc_year(doc));
-    print_identity(out, doc, "年度", fl_doc_year(doc) > 0 ? year_text : "(未找到)", fl_doc_year_line(doc));
-    print_identity(out, doc, "单位", fl_doc_unit(doc) ? fl_doc_unit(doc) : "(未找到)", fl_doc_unit_line(doc));
-    fprintf(out, "行数：%zu\n", fl_doc_line_count(doc));
-    dump_sections(out, doc);
-    fprintf(out, "\n== 表格 (%zu) ==\n", fl_doc_table_count(doc));
+    print_identity(&b, doc, "年度", fl_doc_year(doc) > 0 ? year_text : "(未找到)", fl_doc_year_line(doc));
+    print_identity(&b, doc, "单位", fl_doc_unit(doc) ? fl_doc_unit(doc) : "(未找到)", fl_doc_unit_line(doc));
+    put(&b, "行数：");
+    put_size(&b, fl_doc_line_count(doc));
+    put(&b, "\n");
+    dump_sections(&b, doc);
+    put(&b, "\n== 表格 (");
+    put_size(&b, fl_doc_table_count(doc));
+    put(&b, ") ==\n");
     for (size_t i = 0; i < fl_doc_table_count(doc); i++)
-        dump_table(out, doc, i, fl_doc_table(doc, i));
-    fprintf(out, "\n== 段落 (%zu) ==\n", fl_doc_paragraph_count(doc));
-    for (size_t i = 0; i < fl_doc_paragraph_count(doc); i++) {
-        const fl_paragraph *p = fl_doc_paragraph(doc, i);
-        fputs("  ", out);
-        print_where(out, doc, fl_paragraph_line(p));
-        const char *text = fl_paragraph_text(p);
-        fprintf(out, "-%zu  %.*s\n", fl_paragraph_end_line(p), (int)utf8_prefix(text, 90), text);
-    }
-    dump_amounts(out, doc);
+        dump_table(&b, doc, i, fl_doc_table(doc, i));
+    dump_paragraphs(&b, doc);
+    dump_amounts(&b, doc);
+    fwrite(b.data, 1, b.len, out);
+    fl_buf_free(&b);
 }
 
 static json_t *opt_int(size_t v)
