@@ -55,10 +55,9 @@ char *fl_trim_dup(const char *s, size_t len)
     return xstrndup(s + a, n);
 }
 
-char *fl_strip_spaces_dup(const char *s)
+size_t fl_strip_spaces_into(char *out, const char *s, size_t n)
 {
-    size_t n = strlen(s), o = 0, k;
-    char *out = xmalloc(n + 1);
+    size_t o = 0, k;
     for (size_t i = 0; i < n;) {
         if ((k = fl_space_len(s + i)) > 0) {
             i += k;
@@ -67,6 +66,14 @@ char *fl_strip_spaces_dup(const char *s)
         out[o++] = s[i++];
     }
     out[o] = '\0';
+    return o;
+}
+
+char *fl_strip_spaces_dup(const char *s)
+{
+    size_t n = strlen(s);
+    char *out = xmalloc(n + 1);
+    fl_strip_spaces_into(out, s, n);
     return out;
 }
 
@@ -379,6 +386,7 @@ void fl_document_free(fl_document *doc)
     for (size_t i = 0; i < doc->ntables; i++)
         fl_table_free(doc->tables[i]);
     free(doc->tables);
+    fl_pool_release(&doc->strings);
     free(doc->line_section);
     free(doc->lines);
     free(doc->norm);

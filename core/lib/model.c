@@ -244,15 +244,9 @@ void fl_table_free(fl_table *t)
 {
     if (t == NULL)
         return;
-    for (size_t r = 0; r < t->nrows; r++) {
-        fl_row *row = &t->rows[r];
-        /* norm shares text's allocation once the table is finished */
-        for (size_t c = 0; c < row->ncells; c++)
-            free(row->cells[c].text);
-        free(row->cells);
-        free(row->label);
-        free(row->code);
-    }
+    /* the cells' text and norm, the rows' label and code are t->strings' */
+    for (size_t r = 0; r < t->nrows; r++)
+        free(t->rows[r].cells);
     free(t->rows);
     if (t->col_labels)
         for (size_t c = 0; c < t->ncols; c++)

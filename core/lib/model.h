@@ -9,6 +9,8 @@
 
 #include <fislint/plugin.h>
 
+#include "pool.h"
+
 struct fl_cell {
     char *text;          /* original */
     char *norm;          /* normalised, trimmed */
@@ -61,6 +63,9 @@ struct fl_table {
     size_t nrows;
     size_t nheader;      /* rows[0..nheader) are header rows */
     fl_row *rows;
+    /* Where the cells' text and norm, the rows' label and code live: the
+     * document's pool, borrowed (fl_table_free leaves them to it). */
+    fl_pool *strings;
 };
 
 struct fl_document {
@@ -83,6 +88,7 @@ struct fl_document {
     fl_amount *amounts;
     size_t ntables;
     fl_table **tables;
+    fl_pool strings;     /* the tables' strings (fl_table.strings) */
 
     /* What the document is (identity.c); lines are 0 when unknown. */
     fl_doc_kind kind;

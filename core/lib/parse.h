@@ -67,6 +67,9 @@ char *fl_trim_dup(const char *s, size_t len);
 void fl_trim_bounds(const char *s, size_t len, size_t *start, size_t *tlen);
 /* Copy of s with every space (ASCII, U+3000, U+00A0, tab) removed. */
 char *fl_strip_spaces_dup(const char *s);
+/* The same into out (room for n + 1 bytes) from the n bytes at s;
+ * returns the length written. */
+size_t fl_strip_spaces_into(char *out, const char *s, size_t n);
 /* Number of UTF-8 characters in s, counting at most `max` (so a 10 MB line
  * costs nothing when only "is it short?" is asked). */
 size_t fl_char_count(const char *s, size_t max);

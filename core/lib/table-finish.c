@@ -43,11 +43,10 @@ static void strip_tags(char *s)
     *o = '\0';
 }
 
-/* The original and the normalised text share one allocation, text first
- * (fl_table_free frees only text): tables hold millions of small cells.
- * When normalising changes nothing, as in most cells, both are the same
- * string, and nothing is copied to find that out. */
-static void finish_cell(fl_cell *c)
+/* When normalising changes nothing, as in most cells, the original and
+ * the normalised text are the same string, and nothing is copied to find
+ * that out; otherwise both go to the pool, side by side. */
+static void finish_cell(fl_pool *strings, fl_cell *c)
 {
     if (strchr(c->text, '<') != NULL)
         strip_tags(c->text);
@@ -68,11 +67,10 @@ static void finish_cell(fl_cell *c)
     if (a == 0 && nl == tl && (n == NULL || memcmp(n, c->text, tl) == 0)) {
         c->norm = c->text;
     } else {
-        char *block = xmalloc(tl + nl + 2);
+        char *block = fl_pool_alloc(strings, tl + nl + 2);
         memcpy(block, c->text, tl + 1);
         memcpy(block + tl + 1, src + a, nl);
         block[tl + 1 + nl] = '\0';
-        free(c->text);
         c->text = block;
         c->norm = block + tl + 1;
     }
@@ -88,10 +86,15 @@ static void finish_cell(fl_cell *c)
     }
 }
 
-/* The space-free normalised text of a cell ("合 计" -> "合计"); caller frees. */
-static char *compact(const fl_cell *c)
+/* The space-free normalised text of a cell ("合 计" -> "合计"), in the
+ * pool. */
+static char *compact(fl_pool *strings, const fl_cell *c)
 {
-    return fl_strip_spaces_dup(c->norm);
+    size_t n = strlen(c->norm);
+    char *out = fl_pool_alloc(strings, n + 1);
+    fl_strip_spaces_into(out, c->norm, n);
+    fl_pool_trim_last(strings, out);
+    return out;
 }
 
 /* The same into buf, for the short words and codes looked for in every
@@ -170,13 +173,13 @@ static int is_code(const char *compact_text)
 
 /* The code comes first: in the first two cells, with only empty cells
  * before it ("总分 | 100" is a score, not a code). */
-static void find_code(fl_row *r)
+static void find_code(fl_pool *strings, fl_row *r)
 {
     for (size_t i = 0; i < r->ncells && i < 2; i++) {
         char buf[SHORT_CELL];
         const char *k = compact_short(&r->cells[i], buf);
         if (k != NULL && is_code(k)) {
-            r->code = xstrdup(k);
+            r->code = fl_pool_strdup(strings, k);
             return;
         }
         if (k == NULL || k[0] != '\0')
@@ -184,7 +187,7 @@ static void find_code(fl_row *r)
     }
 }
 
-static void find_label(fl_row *r)
+static void find_label(fl_pool *strings, fl_row *r)
 {
     for (size_t i = 0; i < r->ncells; i++) {
         const fl_cell *c = &r->cells[i];
@@ -194,10 +197,10 @@ static void find_label(fl_row *r)
         const char *k = compact_short(c, buf);
         if (k != NULL && (is_code(k) || is_index_word(k)))
             continue;
-        r->label = compact(c);
+        r->label = compact(strings, c);
         return;
     }
-    r->label = xstrdup("");
+    r->label = fl_pool_strdup(strings, "");
 }
 
 /* Is row r a body row?  index_col[c] marks 行次/栏次/序号 columns. */
@@ -392,16 +395,16 @@ static void join_split_codes(fl_table *t)
     char carry[2][4] = { "", "" };
     for (size_t r = t->nheader; r < t->nrows; r++) {
         fl_row *row = &t->rows[r];
-        free(row->code);
-        row->code = split_code(t, r, col, width, carry);
+        char *code = split_code(t, r, col, width, carry);
+        row->code = code != NULL ? fl_pool_strdup(t->strings, code) : NULL;
+        free(code);
         if (!code_cells_hold_no_name(t, r, col, width))
             continue; /* "人员经费合计" in the code columns is the label */
         for (size_t c = col + width; c < row->ncells; c++) {
             const fl_cell *cell = &row->cells[c];
             if (cell->norm[0] == '\0' || cell->is_number)
                 continue;
-            free(row->label);
-            row->label = compact(cell);
+            row->label = compact(t->strings, cell);
             break;
         }
     }
@@ -491,9 +494,9 @@ void fl_table_finish(fl_table *t)
     for (size_t r = 0; r < t->nrows; r++) {
         fl_row *row = &t->rows[r];
         for (size_t c = 0; c < row->ncells; c++)
-            finish_cell(&row->cells[c]);
-        find_code(row);
-        find_label(row);
+            finish_cell(t->strings, &row->cells[c]);
+        find_code(t->strings, row);
+        find_label(t->strings, row);
         if (row->ncells > t->ncols)
             t->ncols = row->ncells;
     }

@@ -41,18 +41,18 @@ typedef struct rbuild {
     size_t line;
 } rbuild;
 
-static void row_add_cell(rbuild *r, const char *text, size_t len)
+/* The cell's text goes in the document's pool, where it stays even when
+ * the row is dropped. */
+static void row_add_cell(fl_parse *p, rbuild *r, const char *text, size_t len)
 {
     r->cells = xgrow(r->cells, &r->cap, r->n + 1, sizeof *r->cells);
     memset(&r->cells[r->n], 0, sizeof r->cells[r->n]);
-    r->cells[r->n].text = xstrndup(text, len);
+    r->cells[r->n].text = fl_pool_strndup(&p->doc->strings, text, len);
     r->n++;
 }
 
 static void row_free(rbuild *r)
 {
-    for (size_t i = 0; i < r->n; i++)
-        free(r->cells[i].text);
     free(r->cells);
     memset(r, 0, sizeof *r);
 }
@@ -224,10 +224,11 @@ static int find_title_above(fl_parse *p, size_t first, size_t floor, fl_table *t
     return 0;
 }
 
-static fl_table *table_new(void)
+static fl_table *table_new(fl_document *doc)
 {
     fl_table *t = xcalloc(1, sizeof *t);
     t->title = xstrdup("");
+    t->strings = &doc->strings;
     return t;
 }
 
@@ -279,7 +280,7 @@ static size_t read_tab_block(fl_parse *p, size_t i, block *bl)
         for (;;) {
             const char *tab = strchr(s, '\t');
             size_t n = tab ? (size_t)(tab - s) : strlen(s);
-            row_add_cell(&r, s, n);
+            row_add_cell(p, &r, s, n);
             if (tab == NULL)
                 break;
             s = tab + 1;
@@ -302,7 +303,7 @@ static size_t read_cell_lines(fl_parse *p, size_t i, block *bl)
         if (s[0] == '\t') {
             if (r.n == 0)
                 r.line = j + 1;
-            row_add_cell(&r, s + 1, strlen(s + 1));
+            row_add_cell(p, &r, s + 1, strlen(s + 1));
             prev_cell = 1;
         } else if (p->kind[j] == FL_LINE_BLANK) {
             block_add(bl, &r);
@@ -311,8 +312,10 @@ static size_t read_cell_lines(fl_parse *p, size_t i, block *bl)
         } else if (prev_cell && r.n > 0) {
             /* the cell's text went on after a line break */
             fl_cell *c = &r.cells[r.n - 1];
-            char *joined = xasprintf("%s%s", c->text, s);
-            free(c->text);
+            size_t a = strlen(c->text), b = strlen(s);
+            char *joined = fl_pool_alloc(&doc->strings, a + b + 1);
+            memcpy(joined, c->text, a);
+            memcpy(joined + a, s, b + 1);
             c->text = joined;
         } else {
             break;
@@ -354,7 +357,7 @@ static size_t read_pipe_block(fl_parse *p, size_t i, block *bl)
                 /* the padding around a pipe cell is not its text */
                 size_t ca, cn;
                 fl_trim_bounds(cell.data, cell.len, &ca, &cn);
-                row_add_cell(&r, cell.data + ca, cn);
+                row_add_cell(p, &r, cell.data + ca, cn);
                 cell.len = 0;
                 cell.data[0] = '\0';
                 continue;
@@ -459,7 +462,7 @@ static void close_table(tables_state *st)
 static void open_table(tables_state *st, int layout)
 {
     close_table(st);
-    st->cur.t = table_new();
+    st->cur.t = table_new(st->p->doc);
     st->cur.rows_cap = 0;
     st->cur.layout = layout;
 }

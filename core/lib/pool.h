@@ -1,0 +1,36 @@
+/* pool.h — strings that all live as long as one document (core-internal).
+ *
+ * A document's tables hold thousands of small strings (every cell's text
+ * and normalised text, every row's label and code), all freed together
+ * with the document.  Allocated one by one, malloc and free were a sixth
+ * of the parse; from a pool they are a pointer bump each, and one free
+ * per chunk.  Nothing in a pool is freed alone: a string replaced while
+ * the document is built stays until fl_pool_release. */
+#ifndef FL_POOL_H
+#define FL_POOL_H
+
+#include <stddef.h>
+
+typedef struct fl_pool_chunk fl_pool_chunk;
+
+/* Zero-initialised ({ 0 }) it is an empty pool. */
+typedef struct fl_pool {
+    fl_pool_chunk *chunks;  /* newest first */
+    char *at, *end;         /* free space in the newest chunk */
+    char *last;             /* the string allocated last from it */
+    size_t next_size;       /* bytes of the next chunk */
+} fl_pool;
+
+/* n bytes, unaligned (strings only), owned by the pool. */
+char *fl_pool_alloc(fl_pool *p, size_t n);
+/* A NUL-terminated copy of the n bytes at s, owned by the pool. */
+char *fl_pool_strndup(fl_pool *p, const char *s, size_t n);
+char *fl_pool_strdup(fl_pool *p, const char *s);
+/* s now ends at its first NUL: when s is the string the pool returned
+ * last, the bytes after it go back to the pool (otherwise nothing
+ * happens). */
+void fl_pool_trim_last(fl_pool *p, char *s);
+/* Free every string of the pool; it is empty and usable again. */
+void fl_pool_release(fl_pool *p);
+
+#endif
