@@ -131,6 +131,31 @@ START_TEST(lines_split_and_normalised)
     ck_assert_int_eq(fl_doc_line_page(doc, 1), 0); /* no \f: no pages */
     fl_document_free(doc);
 
+    /* A line that normalising leaves alone is shared, not copied. */
+    doc = from_text("１．甲\n乙\r\n丙　丁\r");
+    ck_assert_uint_eq(fl_doc_line_count(doc), 3);
+    ck_assert_str_eq(fl_doc_line_norm(doc, 1), "1.甲");
+    ck_assert_ptr_eq(fl_doc_line_norm(doc, 2), fl_doc_line(doc, 2));
+    ck_assert_str_eq(fl_doc_line(doc, 2), "乙");
+    ck_assert_str_eq(fl_doc_line_norm(doc, 3), "丙 丁"); /* last line's \r dropped too */
+    fl_document_free(doc);
+
+    /* NUL bytes are spaces, with and without page breaks */
+    static const char nul[] = "a\0b\nc\0";
+    doc = fl_document_from_text("<test>", "text", nul, sizeof nul - 1);
+    ck_assert_uint_eq(fl_doc_line_count(doc), 2);
+    ck_assert_str_eq(fl_doc_line(doc, 1), "a b");
+    ck_assert_str_eq(fl_doc_line(doc, 2), "c ");
+    fl_document_free(doc);
+    static const char nul_ff[] = "a\0\fb\n\f\0c";
+    doc = fl_document_from_text("<test>", "text", nul_ff, sizeof nul_ff - 1);
+    ck_assert_uint_eq(fl_doc_line_count(doc), 2);
+    ck_assert_str_eq(fl_doc_line(doc, 1), "a b");
+    ck_assert_int_eq(fl_doc_line_page(doc, 1), 1);
+    ck_assert_str_eq(fl_doc_line(doc, 2), " c");
+    ck_assert_int_eq(fl_doc_line_page(doc, 2), 3);
+    fl_document_free(doc);
+
     doc = from_text("a\n");
     ck_assert_uint_eq(fl_doc_line_count(doc), 1);
     fl_document_free(doc);

@@ -199,41 +199,42 @@ char *fl_strip_markdown(const char *norm, int *md_level)
 /* Lines and pages                                                      */
 /* ------------------------------------------------------------------ */
 
-/* The normalised lines.  Normalising never creates or removes a NUL, so
- * the normalised buffer splits into the same lines.  Most lines of a
- * report hold no character that normalising changes (full-width forms,
- * U+3000): those share the original line, and only the others are kept,
- * packed, in norm_buf. */
+/* The normalised lines.  Most lines of a report hold no character that
+ * normalising changes (full-width forms, U+3000): those share the
+ * original line, and only the others are normalised, packed in norm_buf. */
 static void normalize_lines(fl_document *doc, size_t total)
 {
     size_t nlines = doc->nlines;
-    char *norm = fl_normalize(doc->line_buf, total);
     doc->norm = xmalloc((nlines ? nlines : 1) * sizeof *doc->norm);
-    size_t r = 0, w = 0;
+    /* First which lines change (their lengths bound the packed buffer:
+     * every fold shortens), then those lines alone are normalised. */
+    size_t room = 0;
     for (size_t n = 0; n < nlines; n++) {
-        size_t k = strlen(norm + r) + 1;
-        if (strcmp(norm + r, doc->lines[n]) == 0) {
+        const char *end = n + 1 < nlines ? doc->lines[n + 1] - 1 : doc->line_buf + total - 1;
+        size_t len = (size_t)(end - doc->lines[n]);
+        if (fl_normalize_is_identity(doc->lines[n], len)) {
             doc->norm[n] = doc->lines[n];
         } else {
-            memmove(norm + w, norm + r, k);
             doc->norm[n] = NULL; /* in the packed buffer: set below */
-            w += k;
-        }
-        r += k;
-    }
-    char *packed = xrealloc(norm, w ? w : 1);
-    for (size_t n = 0, q = 0; n < nlines; n++) {
-        if (doc->norm[n] == NULL) {
-            doc->norm[n] = packed + q;
-            q += strlen(packed + q) + 1;
+            room += len + 1;
         }
     }
-    doc->norm_buf = packed;
+    char *packed = xmalloc(room ? room : 1);
+    size_t w = 0;
+    for (size_t n = 0; n < nlines; n++) {
+        if (doc->norm[n] != NULL)
+            continue;
+        const char *end = n + 1 < nlines ? doc->lines[n + 1] - 1 : doc->line_buf + total - 1;
+        doc->norm[n] = packed + w;
+        w += fl_normalize_into(packed + w, doc->lines[n], (size_t)(end - doc->lines[n])) + 1;
+    }
+    doc->norm_buf = packed; /* its spare bytes are the ones folds saved */
 }
 
 /* Copy the input into one buffer of NUL-terminated lines: '\n' ends a
  * line, a '\r' before it is dropped, '\f' is removed (counting pages) and
- * NUL bytes become spaces.  One pass, one allocation for all lines. */
+ * NUL bytes become spaces.  One allocation for all lines; a text with
+ * neither '\f' nor NUL (all but PDFs) is copied a line at a time. */
 static void split_lines(fl_document *doc, const char *text, size_t len)
 {
     char *buf = xmalloc(len + 1);
@@ -241,45 +242,48 @@ static void split_lines(fl_document *doc, const char *text, size_t len)
     char **lines = NULL;
     int *pages = NULL;
     int has_ff = len > 0 && memchr(text, '\f', len) != NULL;
+    int plain = !has_ff && (len == 0 || memchr(text, '\0', len) == NULL);
     int page = 1, next_page = 1;
-    size_t line_start = 0;
-    int at_line_start = 1;
 
-    for (size_t i = 0; i <= len; i++) {
-        if (i == len && (len == 0 || text[len - 1] == '\n'))
-            break; /* no empty line after a final newline */
-        if (i == len || text[i] == '\n') {
-            if (o > line_start && buf[o - 1] == '\r')
-                o--;
-            buf[o] = '\0';
-            lines = xgrow(lines, &cap, nlines + 1, sizeof *lines);
-            lines[nlines] = buf + line_start;
-            if (has_ff) {
-                if (pages_cap < cap) {
-                    pages = xrealloc(pages, cap * sizeof *pages);
-                    pages_cap = cap;
+    /* No empty line after a final newline, none for an empty text. */
+    for (size_t i = 0; i < len;) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        size_t line_start = o;
+        if (plain) {
+            memcpy(buf + o, text + i, end - i);
+            o += end - i;
+        } else {
+            for (size_t k = i; k < end; k++) {
+                char c = text[k];
+                if (c == '\f') {
+                    /* At the start of a line the break belongs to this
+                     * line's page; elsewhere the next line starts it. */
+                    if (o == line_start)
+                        page = ++next_page;
+                    else
+                        next_page++;
+                    continue;
                 }
-                pages[nlines] = page;
+                buf[o++] = c == '\0' ? ' ' : c;
             }
-            nlines++;
-            o++;
-            line_start = o;
-            page = next_page;
-            at_line_start = 1;
-            continue;
         }
-        char c = text[i];
-        if (c == '\f') {
-            /* At the start of a line the break belongs to this line's
-             * page; elsewhere the next line starts the new page. */
-            if (at_line_start)
-                page = ++next_page;
-            else
-                next_page++;
-            continue;
+        if (o > line_start && buf[o - 1] == '\r')
+            o--;
+        buf[o] = '\0';
+        lines = xgrow(lines, &cap, nlines + 1, sizeof *lines);
+        lines[nlines] = buf + line_start;
+        if (has_ff) {
+            if (pages_cap < cap) {
+                pages = xrealloc(pages, cap * sizeof *pages);
+                pages_cap = cap;
+            }
+            pages[nlines] = page;
         }
-        buf[o++] = c == '\0' ? ' ' : c;
-        at_line_start = 0;
+        nlines++;
+        o++;
+        page = next_page;
+        i = end + 1;
     }
     /* The arrays grew by doubling: trim them to the lines there are. */
     if (cap > nlines && nlines > 0) {
@@ -287,12 +291,11 @@ static void split_lines(fl_document *doc, const char *text, size_t len)
         if (pages != NULL)
             pages = xrealloc(pages, nlines * sizeof *pages);
     }
-    size_t total = nlines ? (size_t)(lines[nlines - 1] - buf) + strlen(lines[nlines - 1]) + 1 : 0;
     doc->line_buf = buf;
     doc->lines = lines;
     doc->nlines = nlines;
     doc->pages = pages;
-    normalize_lines(doc, total);
+    normalize_lines(doc, o); /* o: the bytes of all lines and their NULs */
 }
 
 /* "- 1 -", "— 12 —": a page number left by a PDF conversion. */

@@ -136,11 +136,17 @@ static const unsigned char fold_lead[256] = { [0xC2] = 1, [0xE2] = 1, [0xE3] = 1
 
 char *fl_normalize(const char *s, size_t len)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    /* Every fold shortens its input, so len + 1 bytes always suffice.
-     * Everything that is not a fold, invalid bytes included, is copied as
-     * is, in runs. */
+    /* Every fold shortens its input, so len + 1 bytes always suffice. */
     char *out = xmalloc(len + 1);
+    fl_normalize_into(out, s, len);
+    return out;
+}
+
+size_t fl_normalize_into(char *out, const char *s, size_t len)
+{
+    /* Everything that is not a fold, invalid bytes included, is copied as
+     * is, in runs. */
+    const unsigned char *p = (const unsigned char *)s;
     size_t o = 0, i = 0, run = 0;
     while (i < len) {
         char to;
@@ -158,7 +164,7 @@ char *fl_normalize(const char *s, size_t len)
     memcpy(out + o, p + run, len - run);
     o += len - run;
     out[o] = '\0';
-    return out;
+    return o;
 }
 
 char *fl_utf8_repair(const char *s)

@@ -24,6 +24,9 @@ int fl_utf8_valid(const unsigned char *data, size_t len, size_t *bad_offset);
  * ASCII, U+3000 (ideographic space) and U+00A0 to a space.  Everything
  * else is copied as is.  Caller frees. */
 char *fl_normalize(const char *s, size_t len);
+/* The same into out, which has room for len + 1 bytes (every fold
+ * shortens); returns the length written before the NUL. */
+size_t fl_normalize_into(char *out, const char *s, size_t len);
 
 /* A copy of s in which every byte that is not part of a valid UTF-8
  * sequence is U+FFFD (a GBK file name, say); caller frees. */
