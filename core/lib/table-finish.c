@@ -46,15 +46,41 @@ static void strip_tags(char *s)
 /* When normalising changes nothing, as in most cells, the original and
  * the normalised text are the same string, and nothing is copied to find
  * that out; otherwise both go to the pool, side by side. */
+enum { CELL_LT = 1, CELL_BREAK = 2, CELL_FOLD_LEAD = 4 };
+static const unsigned char cell_byte[256] = {
+    ['<'] = CELL_LT, ['\t'] = CELL_BREAK, ['\r'] = CELL_BREAK, ['\n'] = CELL_BREAK,
+    /* the first bytes of what fl_normalize folds */
+    [0xC2] = CELL_FOLD_LEAD, [0xE2] = CELL_FOLD_LEAD, [0xE3] = CELL_FOLD_LEAD,
+    [0xEF] = CELL_FOLD_LEAD,
+};
+
+/* One look at a cell's bytes: its length, and in *seen the CELL_* bits of
+ * the bytes it holds.  Cells are short: one loop costs less than asking
+ * strlen, strchr and strpbrk in turn. */
+static size_t scan_cell(const char *s, unsigned *seen)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned bits = 0;
+    size_t n = 0;
+    for (; p[n] != '\0'; n++)
+        bits |= cell_byte[p[n]];
+    *seen = bits;
+    return n;
+}
+
 static void finish_cell(fl_pool *strings, fl_cell *c)
 {
-    if (strchr(c->text, '<') != NULL)
+    unsigned seen;
+    size_t tl = scan_cell(c->text, &seen);
+    if (seen & CELL_LT) {
         strip_tags(c->text);
-    size_t tl = strlen(c->text);
+        tl = scan_cell(c->text, &seen);
+    }
     const char *src = c->text;
     size_t sl = tl;
     char *n = NULL;
-    if (!fl_normalize_is_identity(c->text, tl) || strpbrk(c->text, "\t\r\n") != NULL) {
+    if ((seen & CELL_BREAK) ||
+        ((seen & CELL_FOLD_LEAD) && !fl_normalize_is_identity(c->text, tl))) {
         n = fl_normalize(c->text, tl);
         for (char *q = n; *q; q++)
             if (*q == '\t' || *q == '\r' || *q == '\n')
