@@ -103,8 +103,8 @@ static int is_delimiter_at(const char *text, size_t j)
     return starts_with(text + j, "。") || starts_with(text + j, "、");
 }
 
-/* The label before text + i, back to `floor`.  Caller frees. */
-static char *label_before(const char *text, size_t i, size_t floor)
+/* The label before text + i, back to `floor`, in the pool. */
+static char *label_before(fl_pool *strings, const char *text, size_t i, size_t floor)
 {
     size_t start = i, nchars = 0;
     while (start > floor && nchars < LABEL_MAX_CHARS) {
@@ -117,9 +117,10 @@ static char *label_before(const char *text, size_t i, size_t floor)
     /* what a skipped list marker left behind: "5. 自评得分在" */
     while (start < i && (text[start] == '.' || text[start] == ' ' || text[start] == '-'))
         start++;
-    char *label = fl_trim_dup(text + start, i - start);
+    size_t a, len;
+    fl_trim_bounds(text + start, i - start, &a, &len);
+    char *label = fl_pool_strndup(strings, text + start + a, len);
     static const char *const drop[] = { "为", "是", "共", "达", "约" };
-    size_t len = strlen(label);
     for (int again = 1; again;) {
         again = 0;
         for (size_t k = 0; k < sizeof drop / sizeof drop[0]; k++) {
@@ -135,6 +136,7 @@ static char *label_before(const char *text, size_t i, size_t floor)
             again = 1;
         }
     }
+    fl_pool_trim_last(strings, label);
     return label;
 }
 
@@ -173,9 +175,9 @@ static void scan_paragraph(fl_parse *p, const fl_paragraph *par)
         doc->amounts = xgrow(doc->amounts, &p->amounts_cap, doc->namounts + 1,
                              sizeof *doc->amounts);
         fl_amount *a = &doc->amounts[doc->namounts++];
-        a->label = label_before(text, i, floor);
+        a->label = label_before(&doc->strings, text, i, floor);
         a->number = num;
-        a->text = xstrndup(text + i, tn);
+        a->text = fl_pool_strndup(&doc->strings, text + i, tn);
         a->paragraph = par;
         a->offset = i;
         a->line = fl_paragraph_line_at(par, i);

@@ -381,11 +381,7 @@ void fl_document_free(fl_document *doc)
     for (size_t i = 0; i < doc->nparagraphs; i++)
         fl_paragraph_free(doc->paragraphs[i]);
     free(doc->paragraphs);
-    for (size_t i = 0; i < doc->namounts; i++) {
-        free((char *)doc->amounts[i].label);
-        free((char *)doc->amounts[i].text);
-    }
-    free(doc->amounts);
+    free(doc->amounts); /* their label and text are in doc->strings */
     for (size_t i = 0; i < doc->ntables; i++)
         fl_table_free(doc->tables[i]);
     free(doc->tables);

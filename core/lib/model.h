@@ -88,7 +88,8 @@ struct fl_document {
     fl_amount *amounts;
     size_t ntables;
     fl_table **tables;
-    fl_pool strings;     /* the tables' strings (fl_table.strings) */
+    fl_pool strings;     /* the tables' strings (fl_table.strings), the
+                            amounts' label and text */
 
     /* What the document is (identity.c); lines are 0 when unknown. */
     fl_doc_kind kind;
