@@ -301,6 +301,12 @@ static void split_lines(fl_document *doc, const char *text, size_t len)
 /* "- 1 -", "— 12 —": a page number left by a PDF conversion. */
 static int is_page_number(const char *norm)
 {
+    /* Asked of every line: most start with neither. */
+    const char *first = norm;
+    for (size_t k; (k = fl_space_len(first)) > 0;)
+        first += k;
+    if (*first != '-' && (unsigned char)*first != 0xE2)
+        return 0;
     size_t a, n;
     fl_trim_bounds(norm, strlen(norm), &a, &n);
     const char *s = norm + a, *end = norm + a + n;

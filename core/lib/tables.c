@@ -68,6 +68,11 @@ static int row_is_separator(const rbuild *r)
     int dashes = 0;
     for (size_t i = 0; i < r->n; i++) {
         const char *s = r->cells[i].text;
+        const char *first = s;
+        for (size_t k; (k = fl_space_len(first)) > 0;)
+            first += k;
+        if (*first != '-' && *first != ':' && *first != '\0')
+            return 0; /* most rows: known from their first cell's first byte */
         size_t a, n;
         fl_trim_bounds(s, strlen(s), &a, &n);
         if (n == 0)
@@ -257,9 +262,10 @@ static void block_add(block *bl, rbuild *r)
 {
     if (r->n == 0)
         return;
-    if (row_is_separator(r))
+    int separator = row_is_separator(r);
+    if (separator)
         bl->had_separator = 1;
-    if (row_is_separator(r) || nonblank_cells(r, NULL) == 0) {
+    if (separator || nonblank_cells(r, NULL) == 0) {
         row_free(r);
         return;
     }
