@@ -248,10 +248,7 @@ void fl_table_free(fl_table *t)
     for (size_t r = 0; r < t->nrows; r++)
         free(t->rows[r].cells);
     free(t->rows);
-    if (t->col_labels)
-        for (size_t c = 0; c < t->ncols; c++)
-            free(t->col_labels[c]);
-    free(t->col_labels);
+    free(t->col_labels); /* the labels themselves are t->strings' too */
     free(t->col_numbers);
     free(t->title);
     free(t->label);

@@ -58,13 +58,14 @@ struct fl_table {
     size_t end_line;
     const fl_section *section;
     size_t ncols;
-    char **col_labels;   /* ncols strings, "" when none */
+    char **col_labels;   /* ncols strings (in *strings), "" when none */
     int *col_numbers;    /* ncols, 0 when none */
     size_t nrows;
     size_t nheader;      /* rows[0..nheader) are header rows */
     fl_row *rows;
-    /* Where the cells' text and norm, the rows' label and code live: the
-     * document's pool, borrowed (fl_table_free leaves them to it). */
+    /* Where the cells' text and norm, the rows' label and code and the
+     * column labels live: the document's pool, borrowed (fl_table_free
+     * leaves them to it). */
     fl_pool *strings;
 };
 

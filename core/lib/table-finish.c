@@ -127,10 +127,10 @@ static char *compact(fl_pool *strings, const fl_cell *c)
  * cell (行次, a 7-digit code): NULL when it does not fit, and then it is
  * none of them.  No allocation per cell. */
 #define SHORT_CELL 32
-static const char *compact_short(const fl_cell *c, char buf[SHORT_CELL])
+static const char *compact_text_short(const char *norm, char buf[SHORT_CELL])
 {
     size_t o = 0, k;
-    for (const char *s = c->norm; *s;) {
+    for (const char *s = norm; *s;) {
         if ((k = fl_space_len(s)) > 0) {
             s += k;
             continue;
@@ -141,6 +141,11 @@ static const char *compact_short(const fl_cell *c, char buf[SHORT_CELL])
     }
     buf[o] = '\0';
     return buf;
+}
+
+static const char *compact_short(const fl_cell *c, char buf[SHORT_CELL])
+{
+    return compact_text_short(c->norm, buf);
 }
 
 static int is_index_word(const char *compact_text)
@@ -280,12 +285,20 @@ static int row_piece(char **piece, size_t k)
     return is_code_piece(*piece, k);
 }
 
+/* Is cell (r, c), spaces removed, the (short) word? */
 static int cell_is(const fl_table *t, size_t r, size_t c, const char *word)
 {
-    char *k = fl_strip_spaces_dup(cell_norm(t, r, c));
-    int same = strcmp(k, word) == 0;
-    free(k);
-    return same;
+    char buf[SHORT_CELL];
+    const char *k = compact_text_short(cell_norm(t, r, c), buf);
+    return k != NULL && strcmp(k, word) == 0;
+}
+
+/* Is cell (r, c), spaces removed, piece k of a code?  A piece is short. */
+static int cell_is_code_piece(const fl_table *t, size_t r, size_t c, size_t k)
+{
+    char buf[SHORT_CELL];
+    const char *text = compact_text_short(cell_norm(t, r, c), buf);
+    return text != NULL && is_code_piece(text, k);
 }
 
 /* Body rows whose cells from `col` on are a 3-digit 类 then a 2-digit
@@ -293,14 +306,9 @@ static int cell_is(const fl_table *t, size_t r, size_t c, const char *word)
 static size_t split_rows(const fl_table *t, size_t col)
 {
     size_t n = 0;
-    for (size_t r = t->nheader; r < t->nrows; r++) {
-        char *a = fl_strip_spaces_dup(cell_norm(t, r, col));
-        char *b = fl_strip_spaces_dup(cell_norm(t, r, col + 1));
-        if (is_code_piece(a, 0) && is_code_piece(b, 1))
+    for (size_t r = t->nheader; r < t->nrows; r++)
+        if (cell_is_code_piece(t, r, col, 0) && cell_is_code_piece(t, r, col + 1, 1))
             n++;
-        free(a);
-        free(b);
-    }
     return n;
 }
 
@@ -322,20 +330,20 @@ static int find_split_columns(const fl_table *t, size_t *col, size_t *width)
             }
     for (size_t r = 0; r < t->nheader && r < SPLIT_HEADER_ROWS; r++)
         for (size_t c = 0; c + 1 < t->ncols; c++) {
-            char *k = fl_strip_spaces_dup(cell_norm(t, r, c));
-            int head = strstr(k, "科目编码") != NULL || strstr(k, "科目代码") != NULL;
-            free(k);
+            int head = 0;
+            if (strstr(cell_norm(t, r, c), "码") != NULL) { /* no space splits a character */
+                char *k = fl_strip_spaces_dup(cell_norm(t, r, c));
+                head = strstr(k, "科目编码") != NULL || strstr(k, "科目代码") != NULL;
+                free(k);
+            }
             if (!head || cell_norm(t, r, c + 1)[0] != '\0' || split_rows(t, c) == 0)
                 continue;
             *col = c;
             *width = 2;
             /* a third piece anywhere below makes it 类 | 款 | 项 */
-            for (size_t b = t->nheader; b < t->nrows && c + 2 < t->ncols; b++) {
-                char *p = fl_strip_spaces_dup(cell_norm(t, b, c + 2));
-                if (is_code_piece(p, 2) && cell_norm(t, r, c + 2)[0] == '\0')
+            for (size_t b = t->nheader; b < t->nrows && c + 2 < t->ncols; b++)
+                if (cell_is_code_piece(t, b, c + 2, 2) && cell_norm(t, r, c + 2)[0] == '\0')
                     *width = 3;
-                free(p);
-            }
             return 1;
         }
     return 0;
@@ -467,8 +475,9 @@ static void column_labels(fl_table *t, const unsigned char *is_num_row)
             if (cell_norm(t, r, c)[0] != '\0')
                 last_text[c] = r;
     }
-    /* effective text of every header cell, compacted */
-    char ***eff = xcalloc(nh ? nh : 1, sizeof *eff);
+    /* effective text of every header cell, compacted (into `scratch`) */
+    fl_pool scratch = { 0 };
+    const char ***eff = xcalloc(nh ? nh : 1, sizeof *eff);
     for (size_t r = 0; r < nh; r++) {
         eff[r] = xcalloc(nc ? nc : 1, sizeof **eff);
         if (is_num_row[r])
@@ -481,7 +490,10 @@ static void column_labels(fl_table *t, const unsigned char *is_num_row)
         for (size_t c = 0; c < nc; c++) {
             const char *n = cell_norm(t, r, c);
             if (n[0] != '\0') {
-                eff[r][c] = fl_strip_spaces_dup(n);
+                size_t len = strlen(n);
+                char *k = fl_pool_alloc(&scratch, len + 1);
+                fl_strip_spaces_into(k, n, len);
+                eff[r][c] = k;
                 carry = eff[r][c];
                 carry_col = c;
                 continue;
@@ -490,27 +502,27 @@ static void column_labels(fl_table *t, const unsigned char *is_num_row)
             int repeat = next < nh && cell_norm(t, next, c)[0] != '\0' &&
                          strcmp(cell_norm(t, next, c), cell_norm(t, next, carry_col)) == 0;
             if (carry != NULL && below && !repeat) {
-                eff[r][c] = xstrdup(carry);
+                eff[r][c] = carry;
             } else {
                 carry = NULL;
-                eff[r][c] = xstrdup("");
+                eff[r][c] = "";
             }
         }
     }
+    fl_buf b = { 0 };
     for (size_t c = 0; c < nc; c++) {
-        fl_buf b = { 0 };
+        b.len = 0;
         const char *last = NULL;
         for (size_t r = 0; r < nh; r++)
             if (!is_num_row[r])
                 append_piece(&b, eff[r][c], &last);
-        t->col_labels[c] = fl_buf_steal(&b);
+        t->col_labels[c] = fl_pool_strndup(t->strings, b.len ? b.data : "", b.len);
     }
-    for (size_t r = 0; r < nh; r++) {
-        for (size_t c = 0; c < nc; c++)
-            free(eff[r][c]);
+    fl_buf_free(&b);
+    for (size_t r = 0; r < nh; r++)
         free(eff[r]);
-    }
     free(eff);
+    fl_pool_release(&scratch);
     free(last_text);
 }
 
