@@ -188,11 +188,13 @@ char *fl_strip_markdown(const char *norm, int *md_level)
     }
     while (rn > 0 && raw[ra + rn - 1] == '*')
         rn--;
-    char *out = fl_trim_dup(raw + ra, rn);
-    free(raw);
+    size_t ta, tn;
+    fl_trim_bounds(raw + ra, rn, &ta, &tn);
+    memmove(raw, raw + ra + ta, tn);
+    raw[tn] = '\0';
     if (md_level)
         *md_level = level;
-    return out;
+    return raw;
 }
 
 /* ------------------------------------------------------------------ */
