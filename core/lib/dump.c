@@ -50,6 +50,16 @@ static void put_size(fl_buf *b, size_t v)
     fl_buf_append(b, p, (size_t)(buf + sizeof buf - p));
 }
 
+/* "\n== 章节 (12) ==": the heading of a part of the dump. */
+static void put_part(fl_buf *b, const char *name, size_t count)
+{
+    put(b, "\n== ");
+    put(b, name);
+    put(b, " (");
+    put_size(b, count);
+    put(b, ") ==\n");
+}
+
 static void print_where(fl_buf *b, const fl_document *doc, size_t line)
 {
     int page = fl_doc_line_page(doc, line);
@@ -64,9 +74,7 @@ static void print_where(fl_buf *b, const fl_document *doc, size_t line)
 
 static void dump_sections(fl_buf *b, const fl_document *doc)
 {
-    put(b, "\n== 章节 (");
-    put_size(b, fl_doc_section_count(doc));
-    put(b, ") ==\n");
+    put_part(b, "章节", fl_doc_section_count(doc));
     for (size_t i = 0; i < fl_doc_section_count(doc); i++) {
         const fl_section *s = fl_doc_section(doc, i);
         for (int d = 0; d < fl_section_depth(s); d++)
@@ -135,9 +143,7 @@ static void dump_table(fl_buf *b, const fl_document *doc, size_t index, const fl
 
 static void dump_amounts(fl_buf *b, const fl_document *doc)
 {
-    put(b, "\n== 文中金额 (");
-    put_size(b, fl_doc_amount_count(doc));
-    put(b, ") ==\n");
+    put_part(b, "文中金额", fl_doc_amount_count(doc));
     for (size_t i = 0; i < fl_doc_amount_count(doc); i++) {
         const fl_amount *a = fl_doc_amount(doc, i);
         char buf[40];
@@ -170,9 +176,7 @@ static void print_identity(fl_buf *b, const fl_document *doc, const char *name, 
 
 static void dump_paragraphs(fl_buf *b, const fl_document *doc)
 {
-    put(b, "\n== 段落 (");
-    put_size(b, fl_doc_paragraph_count(doc));
-    put(b, ") ==\n");
+    put_part(b, "段落", fl_doc_paragraph_count(doc));
     for (size_t i = 0; i < fl_doc_paragraph_count(doc); i++) {
         const fl_paragraph *p = fl_doc_paragraph(doc, i);
         put(b, "  ");
@@ -212,9 +216,7 @@ void fl_dump_text(FILE *out, const fl_document *doc)
     put_size(&b, fl_doc_line_count(doc));
     put(&b, "\n");
     dump_sections(&b, doc);
-    put(&b, "\n== 表格 (");
-    put_size(&b, fl_doc_table_count(doc));
-    put(&b, ") ==\n");
+    put_part(&b, "表格", fl_doc_table_count(doc));
     for (size_t i = 0; i < fl_doc_table_count(doc); i++)
         dump_table(&b, doc, i, fl_doc_table(doc, i));
     dump_paragraphs(&b, doc);
