@@ -112,7 +112,8 @@ static int is_heading_line(const fl_document *doc, size_t line)
     if (sec != NULL && fl_section_line(sec) == line)
         return 1;
     const char *t = fl_doc_line_norm(doc, line);
-    if (t == NULL || strlen(t) > 60 || strchr(t, ',') != NULL || strstr(t, "。") != NULL)
+    /* strnlen: asked once per match, of lines that may be megabytes long */
+    if (t == NULL || strnlen(t, 61) > 60 || strchr(t, ',') != NULL || strstr(t, "。") != NULL)
         return 0;
     static const char *const digits[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
     size_t i = *t == '(' ? 1 : 0, n = 0;
