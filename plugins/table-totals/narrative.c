@@ -7,6 +7,7 @@
  *     "占本年支出合计的Y%")
  *   - "增加/减少X万元,增长/下降Y%" agree with the current amount */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "narrative.h"
@@ -389,7 +390,65 @@ static int adjacent(const tt_mentions *ms, size_t k)
 
 /* Whole for "占" with a named base: the table's figure when the tables
  * give it (they are the reference), else a narrative amount of that name. */
-static int named_whole(const tt_mentions *ms, const tt_facts *facts,
+/* The mentions a share's whole can be (this year's amounts), by name
+ * and then position, made when the first share asks: a share looks for
+ * the first such mention with its whole's name, and a long text has
+ * thousands of both. */
+typedef struct named_mention {
+    const char *name;
+    size_t k;
+} named_mention;
+
+typedef struct whole_index {
+    named_mention *v;
+    size_t n;
+    int built;          /* 1 once tried; v NULL then means out of memory */
+} whole_index;
+
+static int by_name_then_position(const void *a, const void *b)
+{
+    const named_mention *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c != 0 ? c : (x->k > y->k) - (x->k < y->k);
+}
+
+static void whole_index_build(whole_index *ix, const tt_mentions *ms)
+{
+    ix->built = 1;
+    ix->v = malloc((ms->count ? ms->count : 1) * sizeof *ix->v);
+    if (ix->v == NULL)
+        return;
+    for (size_t k = 0; k < ms->count; k++)
+        if (!ms->items[k].is_pct && !ms->items[k].prev_year)
+            ix->v[ix->n++] = (named_mention){ ms->items[k].name, k };
+    qsort(ix->v, ix->n, sizeof *ix->v, by_name_then_position);
+}
+
+/* The first whole-able mention named `name`, or NULL. */
+static const tt_mention *first_named(whole_index *ix, const tt_mentions *ms, const char *name)
+{
+    if (!ix->built)
+        whole_index_build(ix, ms);
+    if (ix->v == NULL) { /* no memory for the index: look at them all */
+        for (size_t k = 0; k < ms->count; k++) {
+            const tt_mention *m = &ms->items[k];
+            if (!m->is_pct && !m->prev_year && strcmp(m->name, name) == 0)
+                return m;
+        }
+        return NULL;
+    }
+    size_t lo = 0, hi = ix->n; /* the first entry not before name */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(ix->v[mid].name, name) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < ix->n && strcmp(ix->v[lo].name, name) == 0 ? &ms->items[ix->v[lo].k] : NULL;
+}
+
+static int named_whole(const tt_mentions *ms, whole_index *ix, const tt_facts *facts,
                        const char *base, fl_dec *out, fl_dec *half)
 {
     const tt_fact *f = tt_fact_find(facts, base);
@@ -398,20 +457,16 @@ static int named_whole(const tt_mentions *ms, const tt_facts *facts,
         *half = half_unit(2, FL_UNIT_WANYUAN);
         return 1;
     }
-    for (size_t k = 0; k < ms->count; k++) {
-        const tt_mention *m = &ms->items[k];
-        if (m->is_pct || m->prev_year)
-            continue;
-        if (strcmp(m->name, base) == 0) {
-            *out = m->value;
-            *half = amount_half(m);
-            return 1;
-        }
+    const tt_mention *m = first_named(ix, ms, base);
+    if (m != NULL) {
+        *out = m->value;
+        *half = amount_half(m);
+        return 1;
     }
     return 0;
 }
 
-static void check_share(tt_ctx *c, const tt_mentions *ms,
+static void check_share(tt_ctx *c, const tt_mentions *ms, whole_index *ix,
                         const tt_facts *facts, size_t k)
 {
     const tt_mention *pm = &ms->items[k];
@@ -433,7 +488,7 @@ static void check_share(tt_ctx *c, const tt_mentions *ms,
             return;
         memcpy(base, rest, len);
         base[len] = '\0';
-        if (!named_whole(ms, facts, base, &whole, &whole_half))
+        if (!named_whole(ms, ix, facts, base, &whole, &whole_half))
             return;
     } else {
         /* the head of the 其中 list this part belongs to */
@@ -638,6 +693,7 @@ void tt_rule_narrative(tt_ctx *c)
     tt_facts_collect(c, &facts);
     size_t prev_head = ms.count;
     text_scan ts = { 0 };
+    whole_index wholes = { 0 };
     for (size_t k = 0; k < ms.count; k++) {
         const tt_mention *m = &ms.items[k];
         check_quote(c, m, &facts);
@@ -646,8 +702,9 @@ void tt_rule_narrative(tt_ctx *c)
             prev_head = k;
         }
         if (m->is_pct)
-            check_share(c, &ms, &facts, k);
+            check_share(c, &ms, &wholes, &facts, k);
         check_change(c, &ms, k);
     }
+    free(wholes.v);
     tt_mentions_free(&ms);
 }
