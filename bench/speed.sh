@@ -14,7 +14,7 @@
 #   FISLINT_ARGS=    added to every `fislint check` (e.g. --plugin-dir DIR
 #                    to time another build of the plugins)
 #   LINEAR_KB=100    size of the narrative the linearity paragraph repeats
-#   LINEAR_X=8       repeats of it (and 32 x LINEAR_X of the table's rows)
+#   LINEAR_X=24      repeats of it (and 32 x LINEAR_X of the table's rows)
 #                    in the 1x case; the 16x case has 16 times as many
 #                    ("linear" also times 4 and 16 reports of one unit)
 #
@@ -28,7 +28,7 @@ DOCS=${DOCS:-1000}
 ROUNDS=${ROUNDS:-3}
 PARTS=${PARTS:-corpus parse pdf jobs rss linear startup}
 LINEAR_KB=${LINEAR_KB:-100}
-LINEAR_X=${LINEAR_X:-8}
+LINEAR_X=${LINEAR_X:-24}
 ARGS=${FISLINT_ARGS:-}
 
 need() { # TOOL PACKAGE
