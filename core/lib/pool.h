@@ -1,11 +1,11 @@
 /* pool.h — strings that all live as long as one document (core-internal).
  *
- * A document's tables hold thousands of small strings (every cell's text
- * and normalised text, every row's label and code), all freed together
- * with the document.  Allocated one by one, malloc and free were a sixth
- * of the parse; from a pool they are a pointer bump each, and one free
- * per chunk.  Nothing in a pool is freed alone: a string replaced while
- * the document is built stays until fl_pool_release. */
+ * A document holds thousands of small strings (every table cell's text
+ * and normalised text, every row's label and code, every amount's label
+ * and text), all freed together with the document: two thirds of the
+ * parse's allocations.  From a pool each is a pointer bump, and the free
+ * is one per chunk.  Nothing in a pool is freed alone: a string replaced
+ * while the document is built stays until fl_pool_release. */
 #ifndef FL_POOL_H
 #define FL_POOL_H
 
