@@ -43,16 +43,13 @@ static void strip_tags(char *s)
     *o = '\0';
 }
 
-/* When normalising changes nothing, as in most cells, the original and
- * the normalised text are the same string, and nothing is copied to find
- * that out; otherwise both go to the pool, side by side. */
 enum { CELL_LT = 1, CELL_BREAK = 2, CELL_FOLD_LEAD = 4 };
+#define FOLD_LEAD(b) [b] = CELL_FOLD_LEAD,
 static const unsigned char cell_byte[256] = {
     ['<'] = CELL_LT, ['\t'] = CELL_BREAK, ['\r'] = CELL_BREAK, ['\n'] = CELL_BREAK,
-    /* the first bytes of what fl_normalize folds */
-    [0xC2] = CELL_FOLD_LEAD, [0xE2] = CELL_FOLD_LEAD, [0xE3] = CELL_FOLD_LEAD,
-    [0xEF] = CELL_FOLD_LEAD,
+    FL_FOLD_LEAD_BYTES(FOLD_LEAD)
 };
+#undef FOLD_LEAD
 
 /* One look at a cell's bytes: its length, and in *seen the CELL_* bits of
  * the bytes it holds.  Cells are short: one loop costs less than asking
@@ -68,6 +65,9 @@ static size_t scan_cell(const char *s, unsigned *seen)
     return n;
 }
 
+/* When normalising changes nothing, as in most cells, the original and
+ * the normalised text are the same string, and nothing is copied to find
+ * that out; otherwise both go to the pool, side by side. */
 static void finish_cell(fl_pool *strings, fl_cell *c)
 {
     unsigned seen;

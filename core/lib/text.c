@@ -132,7 +132,9 @@ static size_t fold_at(const unsigned char *p, size_t avail, char *to)
 }
 
 /* The first bytes of the folds (see fold_at). */
-static const unsigned char fold_lead[256] = { [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1 };
+#define LEAD(b) [b] = 1,
+static const unsigned char fold_lead[256] = { FL_FOLD_LEAD_BYTES(LEAD) };
+#undef LEAD
 
 char *fl_normalize(const char *s, size_t len)
 {
