@@ -40,12 +40,20 @@ char *fl_utf8_repair(const char *s);
 int fl_normalize_is_identity(const char *s, size_t len);
 
 /* Length in bytes of the UTF-8 sequence starting at s (1 for invalid
- * bytes, so loops always advance).  ASCII is answered inline: the parser
- * asks at nearly every character. */
+ * bytes, so loops always advance).  ASCII and most Chinese characters (a
+ * three-byte lead that allows any continuation bytes: not E0 or ED) are
+ * answered inline: the parser asks at nearly every character.  Reading
+ * p[2] is safe: p[1] is then a continuation byte, so not the NUL. */
 size_t fl_utf8_seq_len(const char *s);
 static inline size_t fl_utf8_len(const char *s)
 {
-    return (unsigned char)s[0] < 0x80 ? 1 : fl_utf8_seq_len(s);
+    const unsigned char *p = (const unsigned char *)s;
+    if (p[0] < 0x80)
+        return 1;
+    if (p[0] >= 0xE1 && p[0] <= 0xEF && p[0] != 0xED && (p[1] & 0xC0) == 0x80 &&
+        (p[2] & 0xC0) == 0x80)
+        return 3;
+    return fl_utf8_seq_len(s);
 }
 
 #endif
