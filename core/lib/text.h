@@ -20,12 +20,13 @@ int fl_decode(const unsigned char *data, size_t len, char **out, size_t *out_len
  * of the first invalid byte. */
 int fl_utf8_valid(const unsigned char *data, size_t len, size_t *bad_offset);
 
-/* Normalised copy of s[0..len): full-width ASCII (U+FF01..U+FF5E) folded to
- * ASCII, U+3000 (ideographic space) and U+00A0 to a space.  Everything
- * else is copied as is.  Caller frees. */
 /* The first bytes of the characters fl_normalize folds, as X(byte) for
  * tables indexed by byte: a byte not among them starts no fold. */
 #define FL_FOLD_LEAD_BYTES(X) X(0xC2) X(0xE2) X(0xE3) X(0xEF)
+
+/* Normalised copy of s[0..len): full-width ASCII (U+FF01..U+FF5E) folded to
+ * ASCII, U+3000 (ideographic space) and U+00A0 to a space, U+2212 (minus
+ * sign) to '-'.  Everything else is copied as is.  Caller frees. */
 char *fl_normalize(const char *s, size_t len);
 /* The same into out, which has room for len + 1 bytes (every fold
  * shortens); returns the length written before the NUL. */
