@@ -204,6 +204,14 @@ char *fl_strip_markdown(const char *norm, int *md_level)
 /* The normalised lines.  Most lines of a report hold no character that
  * normalising changes (full-width forms, U+3000): those share the
  * original line, and only the others are normalised, packed in norm_buf. */
+/* Bytes of line n (0-based): lines sit one after the other in line_buf,
+ * each ended by its NUL; all of them take `total` bytes. */
+static size_t line_len(const fl_document *doc, size_t n, size_t total)
+{
+    const char *end = n + 1 < doc->nlines ? doc->lines[n + 1] : doc->line_buf + total;
+    return (size_t)(end - doc->lines[n]) - 1;
+}
+
 static void normalize_lines(fl_document *doc, size_t total)
 {
     size_t nlines = doc->nlines;
@@ -212,8 +220,7 @@ static void normalize_lines(fl_document *doc, size_t total)
      * every fold shortens), then those lines alone are normalised. */
     size_t room = 0;
     for (size_t n = 0; n < nlines; n++) {
-        const char *end = n + 1 < nlines ? doc->lines[n + 1] - 1 : doc->line_buf + total - 1;
-        size_t len = (size_t)(end - doc->lines[n]);
+        size_t len = line_len(doc, n, total);
         if (fl_normalize_is_identity(doc->lines[n], len)) {
             doc->norm[n] = doc->lines[n];
         } else {
@@ -226,9 +233,8 @@ static void normalize_lines(fl_document *doc, size_t total)
     for (size_t n = 0; n < nlines; n++) {
         if (doc->norm[n] != NULL)
             continue;
-        const char *end = n + 1 < nlines ? doc->lines[n + 1] - 1 : doc->line_buf + total - 1;
         doc->norm[n] = packed + w;
-        w += fl_normalize_into(packed + w, doc->lines[n], (size_t)(end - doc->lines[n])) + 1;
+        w += fl_normalize_into(packed + w, doc->lines[n], line_len(doc, n, total)) + 1;
     }
     doc->norm_buf = packed; /* its spare bytes are the ones folds saved */
 }
@@ -304,9 +310,7 @@ static void split_lines(fl_document *doc, const char *text, size_t len)
 static int is_page_number(const char *norm)
 {
     /* Asked of every line: most start with neither. */
-    const char *first = norm;
-    for (size_t k; (k = fl_space_len(first)) > 0;)
-        first += k;
+    const char *first = norm + fl_skip_spaces(norm);
     if (*first != '-' && (unsigned char)*first != 0xE2)
         return 0;
     size_t a, n;

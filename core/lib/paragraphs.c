@@ -19,10 +19,7 @@
 
 static int starts_item(const char *norm)
 {
-    size_t a = 0, k;
-    while ((k = fl_space_len(norm + a)) > 0)
-        a += k;
-    const char *s = norm + a;
+    const char *s = norm + fl_skip_spaces(norm);
     if ((s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ')
         return 1;
     while (*s == '*')

@@ -61,6 +61,14 @@ static inline size_t fl_space_len(const char *s)
         return 2;
     return 0;
 }
+/* Bytes of the spaces (fl_space_len) at the start of s. */
+static inline size_t fl_skip_spaces(const char *s)
+{
+    size_t n = 0, k;
+    while ((k = fl_space_len(s + n)) > 0)
+        n += k;
+    return n;
+}
 /* Copy of s[0..len) without leading and trailing spaces.  Caller frees. */
 char *fl_trim_dup(const char *s, size_t len);
 /* Bounds of s without leading/trailing spaces: *start and *len. */

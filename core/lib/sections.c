@@ -58,13 +58,6 @@ int fl_cn_numeral(const char *s, size_t *len)
     return nchars ? total + cur : 0;
 }
 
-static size_t skip_spaces(const char *s)
-{
-    size_t n = 0, k;
-    while ((k = fl_space_len(s + n)) > 0)
-        n += k;
-    return n;
-}
 
 /* 1-3 ASCII digits at s: their value, *len their length; -1 if none. */
 static int arabic_at(const char *s, size_t *len)
@@ -101,7 +94,7 @@ fl_numbering fl_numbering_at(const char *s, int *value, size_t *len)
             if (w) {
                 i += w;
                 *value = v;
-                *len = i + skip_spaces(s + i);
+                *len = i + fl_skip_spaces(s + i);
                 return FL_NUM_PART;
             }
         }
@@ -109,7 +102,7 @@ fl_numbering fl_numbering_at(const char *s, int *value, size_t *len)
     }
     /* (一) and (1), possibly with spaces inside */
     if (s[0] == '(') {
-        i = 1 + skip_spaces(s + 1);
+        i = 1 + fl_skip_spaces(s + 1);
         fl_numbering kind = FL_NUM_CN_PAREN;
         v = fl_cn_numeral(s + i, &n);
         if (n == 0) {
@@ -119,12 +112,12 @@ fl_numbering fl_numbering_at(const char *s, int *value, size_t *len)
         if (n == 0 || v <= 0)
             return FL_NUM_NONE;
         i += n;
-        i += skip_spaces(s + i);
+        i += fl_skip_spaces(s + i);
         if (s[i] != ')')
             return FL_NUM_NONE;
         i++;
         *value = v;
-        *len = i + skip_spaces(s + i);
+        *len = i + fl_skip_spaces(s + i);
         return kind;
     }
     /* 一、 */
@@ -132,7 +125,7 @@ fl_numbering fl_numbering_at(const char *s, int *value, size_t *len)
     if (n > 0) {
         if (v > 0 && strncmp(s + n, "、", 3) == 0) {
             *value = v;
-            *len = n + 3 + skip_spaces(s + n + 3);
+            *len = n + 3 + fl_skip_spaces(s + n + 3);
             return FL_NUM_CN;
         }
         return FL_NUM_NONE;
@@ -142,12 +135,12 @@ fl_numbering fl_numbering_at(const char *s, int *value, size_t *len)
     if (n > 0 && v > 0) {
         if (strncmp(s + n, "、", 3) == 0) {
             *value = v;
-            *len = n + 3 + skip_spaces(s + n + 3);
+            *len = n + 3 + fl_skip_spaces(s + n + 3);
             return FL_NUM_ARABIC;
         }
         if (s[n] == '.' && !(s[n + 1] >= '0' && s[n + 1] <= '9')) {
             *value = v;
-            *len = n + 1 + skip_spaces(s + n + 1);
+            *len = n + 1 + fl_skip_spaces(s + n + 1);
             return FL_NUM_ARABIC;
         }
     }
@@ -166,7 +159,7 @@ static int has_sentence_punct(const char *s)
 
 static int is_list_item(const char *norm)
 {
-    const char *s = norm + skip_spaces(norm);
+    const char *s = norm + fl_skip_spaces(norm);
     return (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ';
 }
 
@@ -186,7 +179,7 @@ static int detect_heading(const fl_parse *p, size_t i, heading *h)
     if (p->kind[i] != FL_LINE_TEXT || is_list_item(norm))
         return 0;
     /* Cheap reject first: long plain lines that are not markdown. */
-    const char *s = norm + skip_spaces(norm);
+    const char *s = norm + fl_skip_spaces(norm);
     if (*s != '#' && fl_char_count(s, HEADING_MAX_CHARS + 8) > HEADING_MAX_CHARS + 6)
         return 0;
     if (*s == '#' && fl_char_count(s, MD_HEADING_MAX_CHARS + 8) > MD_HEADING_MAX_CHARS)
@@ -332,7 +325,7 @@ static line_info *scan_lines(const fl_parse *p)
             continue;
         }
         /* a numbered narrative item */
-        const char *s = doc->norm[i] + skip_spaces(doc->norm[i]);
+        const char *s = doc->norm[i] + fl_skip_spaces(doc->norm[i]);
         if (*s == '#')
             continue;
         while (*s == '*')
@@ -360,7 +353,7 @@ static void title_tail(fl_parse *p, const line_info *info, size_t i, fl_section 
     if (j >= doc->nlines || p->kind[j] != FL_LINE_TEXT || info[j].cand || info[j].kind)
         return;
     const char *norm = doc->norm[j];
-    if (norm[skip_spaces(norm)] == '#' || is_list_item(norm) ||
+    if (norm[fl_skip_spaces(norm)] == '#' || is_list_item(norm) ||
         fl_char_count(norm, TITLE_TAIL_MAX_CHARS + 1) > TITLE_TAIL_MAX_CHARS ||
         has_sentence_punct(norm))
         return;

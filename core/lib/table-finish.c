@@ -127,7 +127,7 @@ static char *compact(fl_pool *strings, const fl_cell *c)
  * cell (行次, a 7-digit code): NULL when it does not fit, and then it is
  * none of them.  No allocation per cell. */
 #define SHORT_CELL 32
-static const char *compact_text_short(const char *norm, char buf[SHORT_CELL])
+static const char *compact_short(const char *norm, char buf[SHORT_CELL])
 {
     size_t o = 0, k;
     for (const char *s = norm; *s;) {
@@ -143,10 +143,6 @@ static const char *compact_text_short(const char *norm, char buf[SHORT_CELL])
     return buf;
 }
 
-static const char *compact_short(const fl_cell *c, char buf[SHORT_CELL])
-{
-    return compact_text_short(c->norm, buf);
-}
 
 static int is_index_word(const char *compact_text)
 {
@@ -175,7 +171,7 @@ static int is_column_number_row(const fl_row *r)
         if (c->norm[0] == '\0')
             continue;
         char buf[SHORT_CELL];
-        const char *k = compact_short(c, buf);
+        const char *k = compact_short(c->norm, buf);
         if (k != NULL && strcmp(k, "栏次") == 0) {
             if (count == 0 && i == 0)
                 return 1;
@@ -208,7 +204,7 @@ static void find_code(fl_pool *strings, fl_row *r)
 {
     for (size_t i = 0; i < r->ncells && i < 2; i++) {
         char buf[SHORT_CELL];
-        const char *k = compact_short(&r->cells[i], buf);
+        const char *k = compact_short(r->cells[i].norm, buf);
         if (k != NULL && is_code(k)) {
             r->code = fl_pool_strdup(strings, k);
             return;
@@ -225,7 +221,7 @@ static void find_label(fl_pool *strings, fl_row *r)
         if (c->norm[0] == '\0' || c->is_number)
             continue;
         char buf[SHORT_CELL];
-        const char *k = compact_short(c, buf);
+        const char *k = compact_short(c->norm, buf);
         if (k != NULL && (is_code(k) || is_index_word(k)))
             continue;
         r->label = compact(strings, c);
@@ -289,7 +285,7 @@ static int row_piece(char **piece, size_t k)
 static int cell_is(const fl_table *t, size_t r, size_t c, const char *word)
 {
     char buf[SHORT_CELL];
-    const char *k = compact_text_short(cell_norm(t, r, c), buf);
+    const char *k = compact_short(cell_norm(t, r, c), buf);
     return k != NULL && strcmp(k, word) == 0;
 }
 
@@ -297,7 +293,7 @@ static int cell_is(const fl_table *t, size_t r, size_t c, const char *word)
 static int cell_is_code_piece(const fl_table *t, size_t r, size_t c, size_t k)
 {
     char buf[SHORT_CELL];
-    const char *text = compact_text_short(cell_norm(t, r, c), buf);
+    const char *text = compact_short(cell_norm(t, r, c), buf);
     return text != NULL && is_code_piece(text, k);
 }
 
@@ -566,7 +562,7 @@ void fl_table_finish(fl_table *t)
         }
         for (size_t c = 0; c < row->ncells; c++) {
             char buf[SHORT_CELL];
-            const char *k = compact_short(&row->cells[c], buf);
+            const char *k = compact_short(row->cells[c].norm, buf);
             if (k != NULL && is_index_word(k))
                 index_col[c] = 1;
         }

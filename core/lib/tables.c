@@ -68,10 +68,8 @@ static int row_is_separator(const rbuild *r)
     int dashes = 0;
     for (size_t i = 0; i < r->n; i++) {
         const char *s = r->cells[i].text;
-        const char *first = s;
-        for (size_t k; (k = fl_space_len(first)) > 0;)
-            first += k;
-        if (*first != '-' && *first != ':' && *first != '\0')
+        char first = s[fl_skip_spaces(s)];
+        if (first != '-' && first != ':' && first != '\0')
             return 0; /* most rows: known from their first cell's first byte */
         size_t a, n;
         fl_trim_bounds(s, strlen(s), &a, &n);
@@ -335,10 +333,7 @@ static size_t read_cell_lines(fl_parse *p, size_t i, block *bl)
 
 static int starts_with_pipe(const char *norm)
 {
-    size_t k, a = 0;
-    while ((k = fl_space_len(norm + a)) > 0)
-        a += k;
-    return norm[a] == '|';
+    return norm[fl_skip_spaces(norm)] == '|';
 }
 
 /* (c) markdown pipe rows from line i on. */
