@@ -130,6 +130,13 @@ START_TEST(json_strings_are_written_as_jansson_writes_them)
     fl_json_int(&b, -9223372036854775807LL - 1);
     ck_assert_str_eq(b.data, "null,-9223372036854775808");
     fl_buf_free(&b);
+    fl_json_int(&b, 0);
+    fl_json_raw(&b, ",");
+    fl_json_int(&b, -7);
+    fl_json_raw(&b, ",");
+    fl_json_int(&b, 9223372036854775807LL);
+    ck_assert_str_eq(b.data, "0,-7,9223372036854775807");
+    fl_buf_free(&b);
 }
 END_TEST
 

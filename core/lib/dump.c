@@ -41,14 +41,7 @@ static size_t utf8_prefix(const char *s, size_t max)
  * parsing and a lock. */
 static void put(fl_buf *b, const char *s) { fl_buf_puts(b, s); }
 
-static void put_size(fl_buf *b, size_t v)
-{
-    char buf[24], *p = buf + sizeof buf;
-    do
-        *--p = (char)('0' + v % 10);
-    while ((v /= 10) != 0);
-    fl_buf_append(b, p, (size_t)(buf + sizeof buf - p));
-}
+static void put_size(fl_buf *b, size_t v) { fl_buf_put_int(b, (long long)v); }
 
 /* "\n== 章节 (12) ==": the heading of a part of the dump. */
 static void put_part(fl_buf *b, const char *name, size_t count)

@@ -1,7 +1,6 @@
 /* json-write.c — JSON values into a buffer (json-write.h). */
 #include "json-write.h"
 
-#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -65,9 +64,7 @@ void fl_json_str_or_null(fl_buf *b, const char *s)
 
 void fl_json_int(fl_buf *b, int64_t v)
 {
-    char num[24];
-    int n = snprintf(num, sizeof num, "%" PRId64, v);
-    fl_buf_append(b, num, (size_t)n);
+    fl_buf_put_int(b, v);
 }
 
 void fl_json_raw(fl_buf *b, const char *text)

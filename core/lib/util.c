@@ -99,6 +99,19 @@ void fl_buf_puts(fl_buf *b, const char *s)
     fl_buf_append(b, s, strlen(s));
 }
 
+void fl_buf_put_int(fl_buf *b, long long v)
+{
+    char buf[24], *p = buf + sizeof buf;
+    /* the magnitude as unsigned: -LLONG_MIN does not fit a long long */
+    unsigned long long m = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do
+        *--p = (char)('0' + m % 10);
+    while ((m /= 10) != 0);
+    if (v < 0)
+        *--p = '-';
+    fl_buf_append(b, p, (size_t)(buf + sizeof buf - p));
+}
+
 void fl_buf_printf(fl_buf *b, const char *fmt, ...)
 {
     va_list ap;

@@ -39,6 +39,8 @@ typedef struct fl_buf {
 
 void fl_buf_append(fl_buf *b, const char *s, size_t n);
 void fl_buf_puts(fl_buf *b, const char *s);
+/* v in decimal, without a format string to parse (reports print many). */
+void fl_buf_put_int(fl_buf *b, long long v);
 void fl_buf_printf(fl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Hand the contents to the caller (who frees them) and reset the buffer. */
 char *fl_buf_steal(fl_buf *b);
