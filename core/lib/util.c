@@ -86,17 +86,11 @@ char *xasprintf(const char *fmt, ...)
     return p;
 }
 
-void fl_buf_append(fl_buf *b, const char *s, size_t n)
+void fl_buf_grow(fl_buf *b, size_t n)
 {
+    if (n > SIZE_MAX - b->len - 1)
+        out_of_memory(SIZE_MAX);
     b->data = xgrow(b->data, &b->cap, b->len + n + 1, 1);
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
-void fl_buf_puts(fl_buf *b, const char *s)
-{
-    fl_buf_append(b, s, strlen(s));
 }
 
 void fl_buf_put_int(fl_buf *b, long long v)

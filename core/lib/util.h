@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 /* Defined in a build with AddressSanitizer (gcc or clang): its address
  * space and leak checks change what a process may do. */
@@ -37,8 +38,23 @@ typedef struct fl_buf {
     size_t cap;
 } fl_buf;
 
-void fl_buf_append(fl_buf *b, const char *s, size_t n);
-void fl_buf_puts(fl_buf *b, const char *s);
+/* Room for n more bytes and the NUL: the slow path of fl_buf_append. */
+void fl_buf_grow(fl_buf *b, size_t n);
+/* Inline, so that the common case (room left) is a copy, and so that
+ * fl_buf_puts of a literal knows its length when compiled: the dump and
+ * the wire format append a few bytes at a time, millions of times. */
+static inline void fl_buf_append(fl_buf *b, const char *s, size_t n)
+{
+    if (b->cap - b->len <= n) /* also when nothing is allocated yet */
+        fl_buf_grow(b, n);
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+static inline void fl_buf_puts(fl_buf *b, const char *s)
+{
+    fl_buf_append(b, s, strlen(s));
+}
 /* v in decimal, without a format string to parse (reports print many). */
 void fl_buf_put_int(fl_buf *b, long long v);
 void fl_buf_printf(fl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
