@@ -244,9 +244,8 @@ void fl_table_free(fl_table *t)
 {
     if (t == NULL)
         return;
-    /* the cells' text and norm, the rows' label and code are t->strings' */
-    for (size_t r = 0; r < t->nrows; r++)
-        free(t->rows[r].cells);
+    /* the rows' cells, the cells' text and norm, the rows' label and
+     * code are t->strings' */
     free(t->rows);
     free(t->col_labels); /* the labels themselves are t->strings' too */
     free(t->col_numbers);

@@ -24,6 +24,8 @@ typedef struct fl_parse {
     fl_document *doc;
     unsigned char *kind;  /* kind[i] for line i + 1 */
     size_t sections_cap, paragraphs_cap, amounts_cap, tables_cap;
+    fl_cell *row_cells;   /* tables.c: the cells of the row being read */
+    size_t row_cells_cap;
 } fl_parse;
 
 /* The passes, in the order document.c runs them. */

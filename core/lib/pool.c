@@ -7,6 +7,7 @@
  * past a cell's end is still caught as it would be with malloc. */
 #include "pool.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,6 +77,17 @@ char *fl_pool_alloc(fl_pool *p, size_t n)
     p->last = s;
     UNPOISON(s, n);
     return s;
+}
+
+void *fl_pool_alloc_array(fl_pool *p, size_t count, size_t size)
+{
+    const size_t align = _Alignof(max_align_t);
+    if (size != 0 && count > (SIZE_MAX / 2 - align) / size)
+        return xmalloc(SIZE_MAX); /* exits with the out-of-memory message */
+    /* Chunks start aligned; the bytes before the first aligned one go
+     * unused. */
+    char *s = fl_pool_alloc(p, count * size + align - 1);
+    return s + (-(uintptr_t)s & (align - 1));
 }
 
 char *fl_pool_strndup(fl_pool *p, const char *s, size_t n)

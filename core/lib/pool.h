@@ -1,4 +1,5 @@
-/* pool.h — strings that all live as long as one document (core-internal).
+/* pool.h — strings (and a few arrays) that all live as long as one
+ * document (core-internal).
  *
  * A document holds thousands of small strings (every table cell's text
  * and normalised text, every row's label and code, every amount's label
@@ -23,6 +24,9 @@ typedef struct fl_pool {
 
 /* n bytes, unaligned (strings only), owned by the pool. */
 char *fl_pool_alloc(fl_pool *p, size_t n);
+/* An array of count items of `size` bytes, aligned for any type, owned by
+ * the pool; exits on overflow as xmalloc does on failure. */
+void *fl_pool_alloc_array(fl_pool *p, size_t count, size_t size);
 /* A NUL-terminated copy of the n bytes at s, owned by the pool. */
 char *fl_pool_strndup(fl_pool *p, const char *s, size_t n);
 char *fl_pool_strdup(fl_pool *p, const char *s);

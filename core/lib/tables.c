@@ -34,10 +34,12 @@ typedef struct tbuild {
     int layout;
 } tbuild;
 
-/* A row being assembled. */
+/* A row being assembled.  One row at a time is: its cells are in the
+ * parse's scratch array (p->row_cells) until block_add keeps the row and
+ * moves them to the document's pool, where they live as the table's. */
 typedef struct rbuild {
     fl_cell *cells;
-    size_t n, cap;
+    size_t n;
     size_t line;
 } rbuild;
 
@@ -45,15 +47,16 @@ typedef struct rbuild {
  * the row is dropped. */
 static void row_add_cell(fl_parse *p, rbuild *r, const char *text, size_t len)
 {
-    r->cells = xgrow(r->cells, &r->cap, r->n + 1, sizeof *r->cells);
+    p->row_cells = xgrow(p->row_cells, &p->row_cells_cap, r->n + 1, sizeof *p->row_cells);
+    r->cells = p->row_cells;
     memset(&r->cells[r->n], 0, sizeof r->cells[r->n]);
     r->cells[r->n].text = fl_pool_strndup(&p->doc->strings, text, len);
     r->n++;
 }
 
+/* Nothing to free: the cells are in the scratch array or the pool. */
 static void row_free(rbuild *r)
 {
-    free(r->cells);
     memset(r, 0, sizeof *r);
 }
 
@@ -242,7 +245,7 @@ static void table_add_row(tbuild *b, rbuild *r)
     fl_row *row = &t->rows[t->nrows++];
     memset(row, 0, sizeof *row);
     row->line = r->line;
-    row->cells = xrealloc(r->cells, r->n * sizeof *r->cells); /* drop spare capacity */
+    row->cells = r->cells; /* the pool's (block_add) */
     row->ncells = r->n;
     memset(r, 0, sizeof *r);
 }
@@ -256,7 +259,7 @@ typedef struct block {
     size_t first_line, last_line;   /* 0-based line indexes */
 } block;
 
-static void block_add(block *bl, rbuild *r)
+static void block_add(fl_parse *p, block *bl, rbuild *r)
 {
     if (r->n == 0)
         return;
@@ -267,6 +270,9 @@ static void block_add(block *bl, rbuild *r)
         row_free(r);
         return;
     }
+    fl_cell *cells = fl_pool_alloc_array(&p->doc->strings, r->n, sizeof *cells);
+    memcpy(cells, r->cells, r->n * sizeof *cells);
+    r->cells = cells;
     bl->rows = xgrow(bl->rows, &bl->cap, bl->n + 1, sizeof *bl->rows);
     bl->rows[bl->n++] = *r;
     memset(r, 0, sizeof *r);
@@ -290,7 +296,7 @@ static size_t read_tab_block(fl_parse *p, size_t i, block *bl)
             s = tab + 1;
         }
         p->kind[j] = FL_LINE_TABLE;
-        block_add(bl, &r);
+        block_add(p, bl, &r);
     }
     return j;
 }
@@ -310,7 +316,7 @@ static size_t read_cell_lines(fl_parse *p, size_t i, block *bl)
             row_add_cell(p, &r, s + 1, strlen(s + 1));
             prev_cell = 1;
         } else if (p->kind[j] == FL_LINE_BLANK) {
-            block_add(bl, &r);
+            block_add(p, bl, &r);
             prev_cell = 0;
             continue;
         } else if (prev_cell && r.n > 0) {
@@ -327,7 +333,7 @@ static size_t read_cell_lines(fl_parse *p, size_t i, block *bl)
         p->kind[j] = FL_LINE_TABLE;
         bl->last_line = j;
     }
-    block_add(bl, &r);
+    block_add(p, bl, &r);
     return j;
 }
 
@@ -372,7 +378,7 @@ static size_t read_pipe_block(fl_parse *p, size_t i, block *bl)
         }
         fl_buf_free(&cell);
         p->kind[j] = FL_LINE_TABLE;
-        block_add(bl, &r);
+        block_add(p, bl, &r);
     }
     return j;
 }
@@ -583,6 +589,9 @@ void fl_parse_tables(fl_parse *p)
         i = next;
     }
     close_table(&st);
+    free(p->row_cells);
+    p->row_cells = NULL;
+    p->row_cells_cap = 0;
 
     /* Units stated in a header cell, when no furniture line gave one. */
     for (size_t k = 0; k < doc->ntables; k++) {
