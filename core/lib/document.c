@@ -153,7 +153,9 @@ int fl_looks_like_table_title(const char *norm)
     return end >= a + 3 && memcmp(norm + end - 3, "表", 3) == 0;
 }
 
-char *fl_strip_markdown(const char *norm, int *md_level)
+/* fl_strip_markdown into out, which has room for strlen(norm) + 1
+ * bytes; returns the length. */
+static size_t strip_markdown_into(const char *norm, char *out, int *md_level)
 {
     size_t a, n;
     fl_trim_bounds(norm, strlen(norm), &a, &n);
@@ -168,33 +170,52 @@ char *fl_strip_markdown(const char *norm, int *md_level)
     } else {
         level = 0;
     }
-    /* Removing "**" only shortens the text: n + 1 bytes suffice. */
-    char *raw = xmalloc(n + 1);
+    /* Removing "**" only shortens the text. */
     size_t o = 0;
     for (size_t i = 0; i < n;) {
         if (s[i] == '*' && i + 1 < n && s[i + 1] == '*') {
             i += 2;
             continue;
         }
-        raw[o++] = s[i++];
+        out[o++] = s[i++];
     }
-    raw[o] = '\0';
+    out[o] = '\0';
     /* A lone leading/trailing '*' left over from "*表2. …**". */
     size_t ra, rn;
-    fl_trim_bounds(raw, o, &ra, &rn);
-    while (rn > 0 && raw[ra] == '*') {
+    fl_trim_bounds(out, o, &ra, &rn);
+    while (rn > 0 && out[ra] == '*') {
         ra++;
         rn--;
     }
-    while (rn > 0 && raw[ra + rn - 1] == '*')
+    while (rn > 0 && out[ra + rn - 1] == '*')
         rn--;
     size_t ta, tn;
-    fl_trim_bounds(raw + ra, rn, &ta, &tn);
-    memmove(raw, raw + ra + ta, tn);
-    raw[tn] = '\0';
+    fl_trim_bounds(out + ra, rn, &ta, &tn);
+    memmove(out, out + ra + ta, tn);
+    out[tn] = '\0';
     if (md_level)
         *md_level = level;
-    return raw;
+    return tn;
+}
+
+char *fl_strip_markdown(const char *norm, int *md_level)
+{
+    char *out = xmalloc(strlen(norm) + 1);
+    strip_markdown_into(norm, out, md_level);
+    return out;
+}
+
+const char *fl_strip_markdown_buf(const char *norm, fl_buf *scratch, int compact, int *md_level)
+{
+    size_t room = strlen(norm) + 1;
+    scratch->len = 0;
+    if (scratch->cap < room)
+        fl_buf_grow(scratch, room);
+    size_t n = strip_markdown_into(norm, scratch->data, md_level);
+    if (compact)
+        n = fl_strip_spaces_into(scratch->data, scratch->data, n); /* in place: it only shortens */
+    scratch->len = n;
+    return scratch->data;
 }
 
 /* ------------------------------------------------------------------ */
@@ -390,9 +411,7 @@ void fl_document_free(fl_document *doc)
     for (size_t i = 0; i < doc->nsections; i++)
         fl_section_free(doc->sections[i]);
     free(doc->sections);
-    for (size_t i = 0; i < doc->nparagraphs; i++)
-        fl_paragraph_free(doc->paragraphs[i]);
-    free(doc->paragraphs);
+    free(doc->paragraphs); /* each paragraph is in doc->strings */
     free(doc->amounts); /* their label and text are in doc->strings */
     for (size_t i = 0; i < doc->ntables; i++)
         fl_table_free(doc->tables[i]);

@@ -48,15 +48,14 @@ static void build_cover(const fl_parse *p, cover *c)
 {
     const fl_document *doc = p->doc;
     size_t nonblank = 0;
+    fl_buf scratch = { 0 };
     for (size_t i = 0; i < doc->nlines && nonblank < COVER_LINES; i++) {
         if (p->kind[i] == FL_LINE_BLANK)
             continue;
         if (p->kind[i] == FL_LINE_TABLE)
             break;
         int level = 0;
-        char *md = fl_strip_markdown(doc->norm[i], &level);
-        char *s = fl_strip_spaces_dup(md);
-        free(md);
+        const char *s = fl_strip_markdown_buf(doc->norm[i], &scratch, 1, &level);
         int value;
         size_t len;
         int stop = is_toc(s) || (nonblank > 0 && fl_numbering_at(s, &value, &len) != FL_NUM_NONE);
@@ -68,10 +67,10 @@ static void build_cover(const fl_parse *p, cover *c)
             fl_buf_puts(&c->text, s);
             nonblank++;
         }
-        free(s);
         if (stop)
             break;
     }
+    fl_buf_free(&scratch);
     if (c->text.data == NULL)
         fl_buf_puts(&c->text, "");
 }
@@ -200,11 +199,10 @@ static const char *const UNIT_LABELS[] = {
  * "部 门:中共江苏省委办公厅"); allocated, or NULL. */
 static char *labelled_unit(const fl_document *doc, size_t *line)
 {
+    fl_buf scratch = { 0 };
     for (size_t i = 0; i < doc->nlines && i < LABEL_LINES; i++) {
         int level;
-        char *md = fl_strip_markdown(doc->norm[i], &level);
-        char *s = fl_strip_spaces_dup(md);
-        free(md);
+        const char *s = fl_strip_markdown_buf(doc->norm[i], &scratch, 1, &level);
         for (size_t k = 0; k < sizeof UNIT_LABELS / sizeof UNIT_LABELS[0]; k++) {
             if (!fl_str_starts(s, UNIT_LABELS[k]))
                 continue;
@@ -217,13 +215,13 @@ static char *labelled_unit(const fl_document *doc, size_t *line)
             size_t n = end ? (size_t)(end - v) : strlen(v);
             if (n >= strlen("某局")) {
                 char *unit = xstrndup(v, n);
-                free(s);
+                fl_buf_free(&scratch);
                 *line = i + 1;
                 return unit;
             }
         }
-        free(s);
     }
+    fl_buf_free(&scratch);
     return NULL;
 }
 

@@ -140,15 +140,6 @@ size_t fl_paragraph_line_at(const fl_paragraph *p, size_t offset)
     return p->line + lo;
 }
 
-void fl_paragraph_free(fl_paragraph *p)
-{
-    if (p == NULL)
-        return;
-    free(p->text);
-    free(p->line_offsets);
-    free(p);
-}
-
 /* -- amounts -- */
 
 size_t fl_doc_amount_count(const fl_document *doc) { return doc ? doc->namounts : 0; }

@@ -89,8 +89,10 @@ struct fl_document {
     fl_amount *amounts;
     size_t ntables;
     fl_table **tables;
-    fl_pool strings;     /* the tables' strings (fl_table.strings), the
-                            amounts' label and text */
+    fl_pool strings;     /* the tables' strings and rows' cells
+                            (fl_table.strings), the amounts' label and
+                            text, the paragraphs (each with its text and
+                            line offsets) */
 
     /* What the document is (identity.c); lines are 0 when unknown. */
     fl_doc_kind kind;

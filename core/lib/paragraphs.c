@@ -80,17 +80,20 @@ static void flush(fl_parse *p, builder *b)
     fl_document *doc = p->doc;
     if (b->first == (size_t)-1)
         return;
-    fl_paragraph *par = xcalloc(1, sizeof *par);
-    fl_buf_append(&b->text, "", 0);
-    size_t len = b->text.len;
-    par->text = xrealloc(fl_buf_steal(&b->text), len + 1); /* drop spare capacity */
+    /* The paragraph, its text and its offsets are the document's pool's;
+     * b's buffers are used again for the next one. */
+    fl_pool *pool = &doc->strings;
+    fl_paragraph *par = fl_pool_alloc_array(pool, 1, sizeof *par);
+    memset(par, 0, sizeof *par);
+    par->text = fl_pool_strndup(pool, b->text.data ? b->text.data : "", b->text.len);
+    b->text.len = 0;
     par->line = b->first + 1;
     par->end_line = b->last + 1;
     par->section = doc->line_section ? doc->line_section[b->first] : NULL;
     /* Keep only the offsets up to the last line (trailing blanks are not
      * part of the paragraph). */
     par->nline_offsets = b->last - b->first + 1;
-    par->line_offsets = xmalloc(par->nline_offsets * sizeof *par->line_offsets);
+    par->line_offsets = fl_pool_alloc_array(pool, par->nline_offsets, sizeof *par->line_offsets);
     memcpy(par->line_offsets, b->offsets, par->nline_offsets * sizeof *par->line_offsets);
     doc->paragraphs = xgrow(doc->paragraphs, &p->paragraphs_cap, doc->nparagraphs + 1,
                             sizeof *doc->paragraphs);

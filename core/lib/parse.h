@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "model.h"
+#include "util.h"
 
 /* What a line turned out to be; each pass claims the lines it consumes. */
 enum fl_line_kind {
@@ -42,7 +43,6 @@ void fl_table_finish(fl_table *t);
 
 /* Free what the passes allocated (model.c). */
 void fl_section_free(fl_section *s);
-void fl_paragraph_free(fl_paragraph *p);
 void fl_table_free(fl_table *t);
 
 /* -- small text helpers (document.c) -- */
@@ -93,6 +93,10 @@ int fl_looks_like_table_title(const char *norm);
  * (their count in *md_level, 0 when none) and "**" bold markers; the
  * result is trimmed.  Caller frees. */
 char *fl_strip_markdown(const char *norm, int *md_level);
+/* The same into scratch, reused from call to call (most lines asked are
+ * then dropped); the result is valid until scratch's next use.  With
+ * `compact` set, spaces are removed too (fl_strip_spaces_dup). */
+const char *fl_strip_markdown_buf(const char *norm, fl_buf *scratch, int compact, int *md_level);
 
 /* -- numbering (sections.c) -- */
 

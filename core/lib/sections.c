@@ -165,15 +165,16 @@ static int is_list_item(const char *norm)
 
 /* One recognised heading line. */
 typedef struct heading {
-    char *text;          /* normalised, markdown removed */
+    const char *text;    /* normalised, markdown removed; in the scratch
+                            buffer detect_heading was given */
     int md_level;        /* 0 for a plain line */
     fl_numbering kind;
     int value;
     size_t marker_len;   /* bytes of the number at the start of text */
 } heading;
 
-/* Is line i (0-based) a heading?  Fills *h (text owned by the caller). */
-static int detect_heading(const fl_parse *p, size_t i, heading *h)
+/* Is line i (0-based) a heading?  Fills *h. */
+static int detect_heading(const fl_parse *p, size_t i, heading *h, fl_buf *scratch)
 {
     const char *norm = p->doc->norm[i];
     if (p->kind[i] != FL_LINE_TEXT || is_list_item(norm))
@@ -186,7 +187,7 @@ static int detect_heading(const fl_parse *p, size_t i, heading *h)
         return 0;
 
     memset(h, 0, sizeof *h);
-    h->text = fl_strip_markdown(norm, &h->md_level);
+    h->text = fl_strip_markdown_buf(norm, scratch, 0, &h->md_level);
     if (h->text[0] == '\0')
         goto no;
     h->kind = fl_numbering_at(h->text, &h->value, &h->marker_len);
@@ -203,7 +204,6 @@ static int detect_heading(const fl_parse *p, size_t i, heading *h)
     }
     return 1;
 no:
-    free(h->text);
     h->text = NULL;
     return 0;
 }
@@ -312,16 +312,16 @@ static line_info *scan_lines(const fl_parse *p)
 {
     fl_document *doc = p->doc;
     line_info *info = xcalloc(doc->nlines ? doc->nlines : 1, sizeof *info);
+    fl_buf scratch = { 0 };
     for (size_t i = 0; i < doc->nlines; i++) {
         if (p->kind[i] != FL_LINE_TEXT || is_list_item(doc->norm[i]))
             continue;
         heading h;
-        if (detect_heading(p, i, &h)) {
+        if (detect_heading(p, i, &h, &scratch)) {
             info[i].cand = 1;
             info[i].md = h.md_level > 0;
             info[i].kind = h.md_level > 0 ? FL_NUM_NONE : (signed char)h.kind;
             info[i].value = h.value;
-            free(h.text);
             continue;
         }
         /* a numbered narrative item */
@@ -336,6 +336,7 @@ static line_info *scan_lines(const fl_parse *p)
         info[i].kind = (signed char)k;
         info[i].value = value;
     }
+    fl_buf_free(&scratch);
     demote_cut_items(p, info);
     return info;
 }
@@ -392,13 +393,14 @@ void fl_parse_sections(fl_parse *p)
     int headings_seen = 0;
     size_t nonblank = 0;
     line_info *info = scan_lines(p);
+    fl_buf scratch = { 0 };
 
     for (size_t i = 0; i < doc->nlines; i++) {
         if (p->kind[i] != FL_LINE_BLANK)
             nonblank++;
         size_t line = i + 1;
         heading h;
-        int is_heading = info[i].cand && detect_heading(p, i, &h);
+        int is_heading = info[i].cand && detect_heading(p, i, &h, &scratch);
 
         /* The title: the first short title-like line before any heading. */
         if (doc->title == NULL && !headings_seen && nonblank <= TITLE_SEARCH_LINES &&
@@ -412,8 +414,6 @@ void fl_parse_sections(fl_parse *p)
                 p->kind[i] = FL_LINE_HEADING;
                 current = title_section;
                 doc->line_section[i] = current;
-                if (is_heading)
-                    free(h.text);
                 title_tail(p, info, i, title_section);
                 continue;
             }
@@ -458,7 +458,7 @@ void fl_parse_sections(fl_parse *p)
         depth++;
         current = s;
         doc->line_section[i] = current;
-        free(h.text);
     }
+    fl_buf_free(&scratch);
     free(info);
 }
