@@ -408,9 +408,7 @@ void fl_document_free(fl_document *doc)
 {
     if (doc == NULL)
         return;
-    for (size_t i = 0; i < doc->nsections; i++)
-        fl_section_free(doc->sections[i]);
-    free(doc->sections);
+    free(doc->sections); /* each section and its strings are in doc->strings */
     free(doc->paragraphs); /* each paragraph is in doc->strings */
     free(doc->amounts); /* their label and text are in doc->strings */
     for (size_t i = 0; i < doc->ntables; i++)

@@ -100,16 +100,6 @@ size_t fl_section_line(const fl_section *s) { return s ? s->line : 0; }
 size_t fl_section_end_line(const fl_section *s) { return s ? s->end_line : 0; }
 const char *fl_section_path(const fl_section *s) { return s ? s->path : NULL; }
 
-void fl_section_free(fl_section *s)
-{
-    if (s == NULL)
-        return;
-    free(s->heading);
-    free(s->title);
-    free(s->path);
-    free(s);
-}
-
 /* -- paragraphs -- */
 
 size_t fl_doc_paragraph_count(const fl_document *doc) { return doc ? doc->nparagraphs : 0; }

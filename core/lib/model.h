@@ -91,8 +91,8 @@ struct fl_document {
     fl_table **tables;
     fl_pool strings;     /* the tables' strings and rows' cells
                             (fl_table.strings), the amounts' label and
-                            text, the paragraphs (each with its text and
-                            line offsets) */
+                            text, the sections and paragraphs (each with
+                            its strings) */
 
     /* What the document is (identity.c); lines are 0 when unknown. */
     fl_doc_kind kind;

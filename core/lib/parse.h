@@ -42,7 +42,6 @@ void fl_parse_amounts(fl_parse *p);     /* amounts.c */
 void fl_table_finish(fl_table *t);
 
 /* Free what the passes allocated (model.c). */
-void fl_section_free(fl_section *s);
 void fl_table_free(fl_table *t);
 
 /* -- small text helpers (document.c) -- */

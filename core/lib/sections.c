@@ -242,13 +242,29 @@ static char *title_candidate(const fl_parse *p, size_t i)
     return t;
 }
 
+/* "a > b", the path of a section under a, in the document's pool. */
+static char *join_path(fl_pool *pool, const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    char *path = fl_pool_alloc(pool, na + 3 + nb + 1);
+    memcpy(path, a, na);
+    memcpy(path + na, " > ", 3);
+    memcpy(path + na + 3, b, nb + 1);
+    return path;
+}
+
+/* A section and its strings are the document's pool's. */
 static fl_section *add_section(fl_parse *p, const char *text, fl_numbering kind, int value,
                                size_t marker_len, size_t line)
 {
     fl_document *doc = p->doc;
-    fl_section *s = xcalloc(1, sizeof *s);
-    s->heading = xstrdup(text);
-    s->title = fl_trim_dup(text + marker_len, strlen(text + marker_len));
+    fl_pool *pool = &doc->strings;
+    fl_section *s = fl_pool_alloc_array(pool, 1, sizeof *s);
+    memset(s, 0, sizeof *s);
+    s->heading = fl_pool_strdup(pool, text);
+    size_t a, n;
+    fl_trim_bounds(text + marker_len, strlen(text + marker_len), &a, &n);
+    s->title = fl_pool_strndup(pool, text + marker_len + a, n);
     s->numbering = kind;
     s->number = kind == FL_NUM_NONE ? 0 : value;
     s->line = line;
@@ -366,12 +382,10 @@ static void title_tail(fl_parse *p, const line_info *info, size_t i, fl_section 
         char *joined = xasprintf("%s%s", doc->title, tail);
         free(doc->title);
         doc->title = joined;
-        free(title->heading);
-        free(title->title);
-        free(title->path);
-        title->heading = xstrdup(joined);
-        title->title = xstrdup(joined);
-        title->path = xstrdup(joined);
+        /* the strings replaced stay in the pool until the document goes */
+        title->heading = fl_pool_strdup(&doc->strings, joined);
+        title->title = title->heading;
+        title->path = title->heading;
         p->kind[j] = FL_LINE_HEADING;
     }
     free(tail);
@@ -410,7 +424,7 @@ void fl_parse_sections(fl_parse *p)
                 doc->title = t;
                 title_section = add_section(p, t, FL_NUM_NONE, 0, 0, line);
                 title_section->depth = 1;
-                title_section->path = xstrdup(t);
+                title_section->path = fl_pool_strdup(&doc->strings, t);
                 p->kind[i] = FL_LINE_HEADING;
                 current = title_section;
                 doc->line_section[i] = current;
@@ -451,8 +465,8 @@ void fl_parse_sections(fl_parse *p)
         fl_section *s = add_section(p, h.text, h.kind, h.value, h.marker_len, line);
         s->parent = depth > 0 ? stack[depth - 1].s : NULL;
         s->depth = depth + 1;
-        s->path = s->parent ? xasprintf("%s > %s", s->parent->path, s->heading)
-                            : xstrdup(s->heading);
+        s->path = s->parent ? join_path(&doc->strings, s->parent->path, s->heading)
+                            : s->heading;
         stack[depth].key = key;
         stack[depth].s = s;
         depth++;
