@@ -22,8 +22,10 @@
 
 /* How far above a table its title is looked for (non-blank lines). */
 #define TITLE_SEARCH_LINES 10
-/* Longest line that can be table furniture or a title. */
+/* Longest line that can be table furniture or a title, and its bytes at
+ * most (fl_char_count counts a character of up to 4 bytes as one). */
 #define META_MAX_CHARS 60
+#define META_MAX_BYTES (4 * META_MAX_CHARS)
 
 enum layout { LAYOUT_TAB = 1, LAYOUT_CELL_LINES, LAYOUT_PIPE };
 
@@ -101,8 +103,20 @@ static size_t nonblank_cells(const rbuild *r, size_t *which)
 /* "(2024年度)", "( 2023年度 )", "2023年度": the year under a title. */
 static int is_year_line(const char *norm)
 {
-    char *c = fl_strip_spaces_dup(norm);
-    size_t n = strlen(c);
+    /* Its text without spaces, which a year line has at most 16 bytes of
+     * within a pair of parentheses: a longer one is not copied. */
+    char c[16 + 2 + 1];
+    size_t n = 0, k;
+    for (const char *t = norm; *t;) {
+        if ((k = fl_space_len(t)) > 0) {
+            t += k;
+            continue;
+        }
+        if (n == sizeof c - 1)
+            return 0;
+        c[n++] = *t++;
+    }
+    c[n] = '\0';
     const char *s = c;
     if (n >= 2 && s[0] == '(' && s[n - 1] == ')') {
         s++;
@@ -111,7 +125,6 @@ static int is_year_line(const char *norm)
     int ok = n >= 7 && n <= 16 && s[0] >= '0' && s[0] <= '9' && strstr(s, "年") != NULL;
     for (size_t i = 0; ok && i < n && s[i] >= '0' && s[i] <= '9'; i++)
         ;
-    free(c);
     return ok;
 }
 
@@ -167,9 +180,10 @@ static furniture classify_furniture(const char *norm)
     furniture f = { 0, NULL, FL_UNIT_NONE };
     if (fl_char_count(norm, META_MAX_CHARS + 1) > META_MAX_CHARS)
         return f;
-    char *c = fl_strip_spaces_dup(norm);
+    char buf[META_MAX_BYTES + 1], *c = buf;
+    fl_strip_spaces_into(buf, norm, strlen(norm));
     while (*c == '#') /* "## 公开08表" */
-        memmove(c, c + 1, strlen(c));
+        c++;
     f.unit = unit_in(c);
     if (is_number_label(c)) {
         f.is_meta = 1;
@@ -180,7 +194,6 @@ static furniture classify_furniture(const char *norm)
                is_year_line(norm)) {
         f.is_meta = 1;
     }
-    free(c);
     return f;
 }
 
@@ -417,25 +430,26 @@ static char *title_row(const rbuild *r)
     const char *text = r->cells[which].text;
     if (fl_char_count(text, META_MAX_CHARS + 1) > META_MAX_CHARS)
         return NULL;
-    char *norm = fl_normalize(text, strlen(text));
-    char *title = NULL;
-    if (fl_looks_like_table_title(norm)) {
-        int level;
-        title = fl_strip_markdown(norm, &level);
-    }
-    free(norm);
-    return title;
+    char norm[META_MAX_BYTES + 1];
+    fl_normalize_into(norm, text, strlen(text));
+    if (!fl_looks_like_table_title(norm))
+        return NULL;
+    int level;
+    return fl_strip_markdown(norm, &level);
 }
 
-static int year_row(const rbuild *r)
+static int year_row(const rbuild *r, fl_buf *scratch)
 {
     size_t which = 0;
     if (nonblank_cells(r, &which) != 1)
         return 0;
-    char *norm = fl_normalize(r->cells[which].text, strlen(r->cells[which].text));
-    int y = is_year_line(norm);
-    free(norm);
-    return y;
+    const char *text = r->cells[which].text;
+    size_t n = strlen(text);
+    scratch->len = 0;
+    if (scratch->cap < n + 1)
+        fl_buf_grow(scratch, n + 1);
+    fl_normalize_into(scratch->data, text, n);
+    return is_year_line(scratch->data);
 }
 
 typedef struct tables_state {
@@ -443,6 +457,7 @@ typedef struct tables_state {
     tbuild cur;          /* the last table, still open for continuations */
     size_t prev_end;     /* 0-based line after the last table's block */
     int have_prev;
+    fl_buf scratch;      /* year_row's normalised cell */
 } tables_state;
 
 static void close_table(tables_state *st)
@@ -538,7 +553,7 @@ static void place_block(tables_state *st, block *bl)
             row_free(row);
             continue;
         }
-        if (year_row(row)) {
+        if (year_row(row, &st->scratch)) {
             row_free(row);
             continue;
         }
@@ -589,6 +604,7 @@ void fl_parse_tables(fl_parse *p)
         i = next;
     }
     close_table(&st);
+    fl_buf_free(&st.scratch);
     free(p->row_cells);
     p->row_cells = NULL;
     p->row_cells_cap = 0;
