@@ -155,6 +155,12 @@ static int before_is_clean(const char *text, size_t a, size_t b)
     return 1;
 }
 
+/* The first bytes of the characters check_paragraph acts on: 。 (E3 80 82),
+ * ';', and the '2' a year starts with; and the closing NUL.  Each is a
+ * character's first byte wherever it is (UTF-8 continuation bytes are
+ * 80..BF), so the bytes between can be passed over without decoding. */
+static const unsigned char acts_on[256] = { [0xE3] = 1, [';'] = 1, ['2'] = 1, ['\0'] = 1 };
+
 static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_paragraph *p,
                             const char *const *phrases, int confirmed)
 {
@@ -162,6 +168,10 @@ static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_par
     int y = fl_doc_year(doc);
     size_t len = strlen(text), start = 0;
     for (size_t i = 0; i < len; i += cs_char_len(text + i)) {
+        while (!acts_on[(unsigned char)text[i]])
+            i++;
+        if (i >= len)
+            break;
         if (fl_str_starts(text + i, "。") || text[i] == ';') {
             start = i + cs_char_len(text + i);
             continue;
