@@ -29,12 +29,21 @@ static void report(fl_report *rep, const fl_paragraph *p, const char *text, size
     fl_finding_set_suggestion(f, "删去多余的标点，只保留一个。");
 }
 
+/* The first bytes of the marks (',' ';' and E3 of 。 and 、) and the
+ * closing NUL: any other byte starts no mark.  Each is a character's first
+ * byte wherever it is, so the bytes between are passed over undecoded. */
+static const unsigned char may_start_mark[256] = { [','] = 1, [';'] = 1, [0xE3] = 1, ['\0'] = 1 };
+
 int ed_rule_doubled_punctuation(const fl_document *doc, fl_report *rep)
 {
     for (size_t i = 0; i < fl_doc_paragraph_count(doc); i++) {
         const fl_paragraph *p = fl_doc_paragraph(doc, i);
         const char *s = fl_paragraph_text(p);
-        for (size_t k = 0; s[k] != '\0';) {
+        for (size_t k = 0;;) {
+            while (!may_start_mark[(unsigned char)s[k]])
+                k++;
+            if (s[k] == '\0')
+                break;
             size_t len = mark_len(s + k);
             if (len == 0) {
                 k += fl_utf8_char_len((unsigned char)s[k]);
