@@ -107,7 +107,7 @@ int cw_rule_final_vs_budget(const cw_para *pp, fl_report *rep, const cw_options 
         cw_rel rel = cw_word_may_start(pp, &wk, i) ? cw_word_at(s, i, 1, &len, &word)
                                                   : CW_REL_NONE;
         if (rel == CW_REL_NONE) {
-            i += fl_utf8_char_len((unsigned char)s[i]);
+            i = cw_next_word_start(pp, &wk, i);
             continue;
         }
         int change = strcmp(word, "增加") == 0 || strcmp(word, "减少") == 0 ||

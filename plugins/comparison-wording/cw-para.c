@@ -11,6 +11,13 @@ static int is_money(fl_unit u)
     return u == FL_UNIT_YUAN || u == FL_UNIT_WANYUAN || u == FL_UNIT_YIYUAN;
 }
 
+/* The first bytes of the sentence and clause breaks (。、 start with E3)
+ * and the closing NUL.  Each is a character's first byte wherever it is,
+ * so the bytes between are passed over undecoded. */
+static const unsigned char may_break[256] = {
+    [0xE3] = 1, [';'] = 1, ['!'] = 1, ['?'] = 1, [','] = 1, [':'] = 1, ['\0'] = 1,
+};
+
 /* Sentence starts of pp->text, in one pass. */
 static int split_sentences(cw_para *pp)
 {
@@ -42,6 +49,8 @@ static int split_sentences(cw_para *pp)
                 start = last_clause;
         } else {
             i += fl_utf8_char_len((unsigned char)s[i]);
+            while (!may_break[(unsigned char)s[i]])
+                i++;
         }
     }
 }
@@ -103,6 +112,18 @@ int cw_word_may_start(const cw_para *pp, size_t *k, size_t i)
     while (*k < pp->nword_at && pp->word_at[*k] < i)
         (*k)++;
     return *k < pp->nword_at && pp->word_at[*k] == i;
+}
+
+size_t cw_next_word_start(const cw_para *pp, size_t *k, size_t i)
+{
+    i += fl_utf8_char_len((unsigned char)pp->text[i]);
+    if (pp->all_words)
+        return i;
+    /* Word starts are characters' starts: stepping a character at a time
+     * would only reach them later. */
+    while (*k < pp->nword_at && pp->word_at[*k] < i)
+        (*k)++;
+    return *k < pp->nword_at ? pp->word_at[*k] : i + strlen(pp->text + i);
 }
 
 int cw_no_word_after(const cw_para *pp, size_t i)

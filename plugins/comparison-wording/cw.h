@@ -70,6 +70,10 @@ typedef struct cw_para {
 int cw_word_may_start(const cw_para *pp, size_t *k, size_t i);
 /* 1 when no comparison word starts at or after byte i. */
 int cw_no_word_after(const cw_para *pp, size_t i);
+/* Where to ask next after the character at byte i: the next position a
+ * word may start at (the end of the text when none), or, with all_words,
+ * the next character.  *k as for cw_word_may_start. */
+size_t cw_next_word_start(const cw_para *pp, size_t *k, size_t i);
 
 /* The sentence holding pp->text[pos]: its index, and its start in *start.
  * A run of text with no sentence break is cut at a clause break every
