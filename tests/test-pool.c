@@ -1,7 +1,10 @@
 /* test-pool.c — the document's string pool (core/lib/pool.c): what it
  * hands out is distinct, intact and NUL-terminated, however the strings'
- * sizes mix, and a trimmed string gives its spare bytes to the next. */
+ * sizes mix, a trimmed string gives its spare bytes to the next, and a
+ * released pool's chunks serve the next pool. */
 #include <check.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,6 +95,52 @@ START_TEST(released_pool_is_usable_again)
 }
 END_TEST
 
+/* The chunks a released pool keeps for later go to one pool at a time:
+ * two pools filled side by side after a release never share bytes. */
+START_TEST(kept_chunks_serve_one_pool_each)
+{
+    fl_pool p = { 0 }, q = { 0 }, r = { 0 };
+    for (int i = 0; i < 20000; i++)
+        fl_pool_strdup(&p, "上年结转");
+    fl_pool_release(&p);
+    enum { N = 20000 };
+    char **a = malloc(N * sizeof *a), **b = malloc(N * sizeof *b);
+    char want[32];
+    for (int i = 0; i < N; i++) {
+        snprintf(want, sizeof want, "甲%d", i);
+        a[i] = fl_pool_strdup(&q, want);
+        snprintf(want, sizeof want, "乙%d", i);
+        b[i] = fl_pool_strdup(&r, want);
+    }
+    for (int i = 0; i < N; i++) {
+        snprintf(want, sizeof want, "甲%d", i);
+        ck_assert_str_eq(a[i], want);
+        snprintf(want, sizeof want, "乙%d", i);
+        ck_assert_str_eq(b[i], want);
+    }
+    free(a);
+    free(b);
+    fl_pool_release(&q);
+    fl_pool_release(&r);
+}
+END_TEST
+
+/* Arrays come aligned for any type, between strings of odd lengths. */
+START_TEST(arrays_are_aligned)
+{
+    fl_pool p = { 0 };
+    for (size_t i = 1; i < 200; i++) {
+        fl_pool_strndup(&p, "零一二三四五六七八九", i % 30);
+        long double *v = fl_pool_alloc_array(&p, i, sizeof *v);
+        ck_assert_uint_eq((uintptr_t)v % _Alignof(max_align_t), 0);
+        for (size_t k = 0; k < i; k++)
+            v[k] = (long double)k;
+        ck_assert(v[i - 1] == (long double)(i - 1));
+    }
+    fl_pool_release(&p);
+}
+END_TEST
+
 static Suite *pool_suite(void)
 {
     Suite *s = suite_create("pool");
@@ -100,6 +149,8 @@ static Suite *pool_suite(void)
     tcase_add_test(tc, large_strings_between_small_ones);
     tcase_add_test(tc, trim_last_gives_back_the_tail);
     tcase_add_test(tc, released_pool_is_usable_again);
+    tcase_add_test(tc, kept_chunks_serve_one_pool_each);
+    tcase_add_test(tc, arrays_are_aligned);
     suite_add_tcase(s, tc);
     return s;
 }

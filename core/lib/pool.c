@@ -34,6 +34,43 @@ struct fl_pool_chunk {
     char data[];
 };
 
+/* Chunks of released pools, kept for the next pools of this thread, up
+ * to CACHE_BYTES: documents are read one after another, and without it
+ * every document's strings went to pages malloc had just given back to
+ * the kernel and must fault in again (6% of `dump`).  Kept chunks stay
+ * poisoned under AddressSanitizer, as freed memory would be. */
+#define CACHE_BYTES (1024 * 1024)
+static _Thread_local fl_pool_chunk *cache;
+static _Thread_local size_t cache_bytes;
+
+/* A kept chunk of at least `size` bytes, or NULL. */
+static fl_pool_chunk *cache_take(size_t size)
+{
+    for (fl_pool_chunk **at = &cache; *at != NULL; at = &(*at)->next) {
+        fl_pool_chunk *c = *at;
+        if (c->size >= size) {
+            *at = c->next;
+            cache_bytes -= c->size;
+            return c;
+        }
+    }
+    return NULL;
+}
+
+/* Keep c for a later pool, or free it when the cache is full. */
+static void cache_give(fl_pool_chunk *c)
+{
+    if (c->size > LAST_CHUNK || cache_bytes + c->size > CACHE_BYTES) {
+        UNPOISON(c->data, c->size);
+        free(c);
+        return;
+    }
+    POISON(c->data, c->size);
+    c->next = cache;
+    cache = c;
+    cache_bytes += c->size;
+}
+
 static fl_pool_chunk *chunk_alloc(size_t size)
 {
     fl_pool_chunk *c = xmalloc(sizeof *c + size);
@@ -64,7 +101,9 @@ char *fl_pool_alloc(fl_pool *p, size_t n)
             UNPOISON(own->data, n);
             return own->data;
         }
-        fl_pool_chunk *c = chunk_alloc(p->next_size);
+        fl_pool_chunk *c = cache_take(p->next_size);
+        if (c == NULL)
+            c = chunk_alloc(p->next_size);
         c->next = p->chunks;
         p->chunks = c;
         p->at = c->data;
@@ -118,8 +157,7 @@ void fl_pool_release(fl_pool *p)
 {
     for (fl_pool_chunk *c = p->chunks, *next; c != NULL; c = next) {
         next = c->next;
-        UNPOISON(c->data, c->size);
-        free(c);
+        cache_give(c);
     }
     memset(p, 0, sizeof *p);
 }

@@ -34,7 +34,8 @@ char *fl_pool_strdup(fl_pool *p, const char *s);
  * last, the bytes after it go back to the pool (otherwise nothing
  * happens). */
 void fl_pool_trim_last(fl_pool *p, char *s);
-/* Free every string of the pool; it is empty and usable again. */
+/* Free every string of the pool; it is empty and usable again.  Up to
+ * 1 MiB of its chunks are kept for the thread's next pools (pool.c). */
 void fl_pool_release(fl_pool *p);
 
 #endif
