@@ -45,6 +45,22 @@ static int cand_at(const tr_cands *c, size_t *k, size_t i, unsigned group)
     return 0;
 }
 
+/* The first byte at or after i where a word of `group` starts, or the
+ * end of s when none does: the scans below would step over every
+ * character before it one at a time.  Words start on characters' first
+ * bytes.  *k as for cand_at; with no list, i itself. */
+static size_t skip_to_cand(const tr_cands *c, size_t *k, const char *s, size_t i, unsigned group)
+{
+    if (c->all)
+        return i;
+    while (*k < c->n && c->v[*k].at < i)
+        (*k)++;
+    for (size_t j = *k; j < c->n; j++)
+        if (c->v[j].group & group)
+            return c->v[j].at;
+    return i + strlen(s + i);
+}
+
 /* 1 when no word of `group` starts at or after byte i. */
 static int cand_none_after(const tr_cands *c, size_t i, unsigned group)
 {
@@ -132,7 +148,12 @@ static void scan_placeholders(const tr_cands *c, const char *s, tr_match_fn fn, 
             i += len;
             continue;
         }
+        /* On to the next X or word of the group: X is ASCII, found by
+         * its byte. */
         i += fl_utf8_char_len((unsigned char)s[i]);
+        for (size_t next = skip_to_cand(c, &k, s, i, TR_GROUP_REPEAT);
+             i < next && s[i] != 'X' && s[i] != 'x';)
+            i++;
     }
 }
 
@@ -172,7 +193,7 @@ static void scan_alternatives(const tr_cands *c, const char *s, tr_match_fn fn, 
     size_t i = 0, k = 0;
     while (s[i] != '\0' && !cand_none_after(c, i, TR_GROUP_PAIR)) {
         if (!cand_at(c, &k, i, TR_GROUP_PAIR)) {
-            i += fl_utf8_char_len((unsigned char)s[i]);
+            i = skip_to_cand(c, &k, s, i + fl_utf8_char_len((unsigned char)s[i]), TR_GROUP_PAIR);
             continue;
         }
         size_t end = 0;
@@ -331,7 +352,8 @@ static void scan_instructions(const tr_cands *c, const char *s, tr_match_fn fn, 
 {
     size_t last_end = 0, k = 0;
     for (size_t i = 0; s[i] != '\0' && !cand_none_after(c, i, TR_GROUP_INSTRUCTION);
-         i += fl_utf8_char_len((unsigned char)s[i])) {
+         i = skip_to_cand(c, &k, s, i + fl_utf8_char_len((unsigned char)s[i]),
+                          TR_GROUP_INSTRUCTION)) {
         if (i < last_end || !cand_at(c, &k, i, TR_GROUP_INSTRUCTION) ||
             !is_instruction_at(s, i))
             continue;
