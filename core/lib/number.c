@@ -81,6 +81,9 @@ static size_t empty_marker(const unsigned char *s)
         "-", "/",
     };
     size_t pos = skip_spaces(s);
+    /* The markers' first bytes: '-', '/', E2 (— –) and EF (－ ／). */
+    if (s[pos] != '-' && s[pos] != '/' && s[pos] != 0xE2 && s[pos] != 0xEF)
+        return 0;
     for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++) {
         size_t n = match(s + pos, markers[i]);
         if (n == 0)
@@ -116,6 +119,10 @@ static size_t unit_at(const unsigned char *p, fl_unit *unit)
         { "日", FL_UNIT_OTHER }, { "月", FL_UNIT_OTHER }, { "年", FL_UNIT_OTHER },
         { "名", FL_UNIT_OTHER }, { "具", FL_UNIT_OTHER },
     };
+    /* Every unit but % starts with a byte above ASCII; most numbers
+     * (a table's cells) are followed by nothing at all. */
+    if (p[0] < 0x80 && p[0] != '%')
+        return 0;
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
         size_t n = match(p, units[i].word);
         if (n) {
