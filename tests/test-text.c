@@ -253,6 +253,31 @@ START_TEST(normalize_identity_agrees_with_normalize)
 }
 END_TEST
 
+/* A fold found sixteen bytes at a time (next_fold_lead) is found at every
+ * offset in a block and across blocks, and a lead byte that is no fold
+ * (E2 of "—", E3 of "。") is passed over, as byte by byte. */
+START_TEST(normalize_finds_folds_at_every_offset)
+{
+    for (size_t at = 0; at < 40; at++) {
+        for (size_t k = 0; k < 3; k++) {
+            static const char *const put[] = { "，", "—", "\xE3\x80\x80" };
+            static const char *const want_put[] = { ",", "—", " " };
+            char in[128], want[128];
+            memset(in, 'a', at);
+            strcpy(in + at, put[k]);
+            strcat(in, "0123456789abcdefghij");
+            memset(want, 'a', at);
+            strcpy(want + at, want_put[k]);
+            strcat(want, "0123456789abcdefghij");
+            expect_norm(in, want);
+            ck_assert_int_eq(fl_normalize_is_identity(in, strlen(in)), k == 1);
+            /* len cuts the fold off: the bytes before it are left alone */
+            ck_assert(fl_normalize_is_identity(in, at));
+        }
+    }
+}
+END_TEST
+
 /* What jansson refuses, fl_utf8_repair replaces byte by byte with U+FFFD. */
 START_TEST(utf8_repair_replaces_each_bad_byte)
 {
@@ -529,6 +554,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, normalize_keeps_chinese_punctuation);
     tcase_add_test(tc, normalize_invalid_bytes);
     tcase_add_test(tc, normalize_identity_agrees_with_normalize);
+    tcase_add_test(tc, normalize_finds_folds_at_every_offset);
     tcase_add_test(tc, utf8_repair_replaces_each_bad_byte);
     tcase_add_test(tc, normalize_is_linear);
     suite_add_tcase(s, tc);

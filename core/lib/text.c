@@ -136,6 +136,36 @@ static size_t fold_at(const unsigned char *p, size_t avail, char *to)
 static const unsigned char fold_lead[256] = { FL_FOLD_LEAD_BYTES(LEAD) };
 #undef LEAD
 
+/* The first byte at or after i that leads a fold, or len.  A report's
+ * text has one every few dozen bytes (its full-width punctuation), and
+ * looking at one byte at a time was most of the normalisation's time:
+ * with GNU C vectors (SSE2 on x86-64, NEON on arm64) sixteen bytes are
+ * compared at once. */
+static size_t next_fold_lead(const unsigned char *p, size_t i, size_t len)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    typedef unsigned char bytes16 __attribute__((vector_size(16)));
+    typedef signed char mask16 __attribute__((vector_size(16)));
+    for (; i + 16 <= len; i += 16) {
+        bytes16 v;
+        memcpy(&v, p + i, 16);
+        mask16 m = { 0 };
+#define OR_EQUAL(b) m |= (mask16)(v == (unsigned char)(b));
+        FL_FOLD_LEAD_BYTES(OR_EQUAL)
+#undef OR_EQUAL
+        uint64_t half[2];
+        memcpy(half, &m, 16);
+        if (half[0] != 0)
+            return i + (size_t)__builtin_ctzll(half[0]) / 8;
+        if (half[1] != 0)
+            return i + 8 + (size_t)__builtin_ctzll(half[1]) / 8;
+    }
+#endif
+    while (i < len && !fold_lead[p[i]])
+        i++;
+    return i;
+}
+
 char *fl_normalize(const char *s, size_t len)
 {
     /* Every fold shortens its input, so len + 1 bytes always suffice. */
@@ -150,9 +180,9 @@ size_t fl_normalize_into(char *out, const char *s, size_t len)
      * is, in runs. */
     const unsigned char *p = (const unsigned char *)s;
     size_t o = 0, i = 0, run = 0;
-    while (i < len) {
+    while ((i = next_fold_lead(p, i, len)) < len) {
         char to;
-        size_t n = fold_lead[p[i]] ? fold_at(p + i, len - i, &to) : 0;
+        size_t n = fold_at(p + i, len - i, &to);
         if (n == 0) {
             i++;
             continue;
@@ -193,8 +223,8 @@ int fl_normalize_is_identity(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
     char to;
-    for (size_t i = 0; i < len; i++)
-        if (fold_lead[p[i]] && fold_at(p + i, len - i, &to) != 0)
+    for (size_t i = 0; (i = next_fold_lead(p, i, len)) < len; i++)
+        if (fold_at(p + i, len - i, &to) != 0)
             return 0;
     return 1;
 }
