@@ -134,6 +134,39 @@ START_TEST(utf8_valid_rejects)
 }
 END_TEST
 
+/* Chinese read four characters at a time (four_cjk) is still checked
+ * byte for byte: a bad byte, an overlong E0 or a surrogate ED at any of
+ * the positions of a run is found at its offset, and a run of good ones
+ * of any length is accepted. */
+START_TEST(utf8_valid_in_runs_of_chinese)
+{
+    for (size_t chars = 0; chars < 12; chars++) {
+        char good[64] = "";
+        for (size_t k = 0; k < chars + 6; k++)
+            strcat(good, "预");
+        ck_assert(fl_utf8_valid((const unsigned char *)good, strlen(good), NULL));
+        static const char *const bad[] = {
+            "\xE4\x41\x80",   /* a second byte that continues nothing */
+            "\xE4\x80\x41",   /* a third */
+            "\xE0\x80\xAF",   /* overlong */
+            "\xED\xA0\x80",   /* surrogate */
+            "\xFF\x80\x80",
+        };
+        for (size_t b = 0; b < sizeof bad / sizeof *bad; b++) {
+            char in[96] = "";
+            for (size_t k = 0; k < chars; k++)
+                strcat(in, "算");
+            strcat(in, bad[b]);
+            strcat(in, "决算决算决算决算");
+            size_t at = 99;
+            ck_assert_msg(!fl_utf8_valid((const unsigned char *)in, strlen(in), &at),
+                          "%zu characters, bad %zu accepted", chars, b);
+            ck_assert_uint_eq(at, chars * 3);
+        }
+    }
+}
+END_TEST
+
 START_TEST(utf8_len)
 {
     ck_assert_uint_eq(fl_utf8_len("a"), 1);
@@ -543,6 +576,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, utf8_valid_accepts);
     tcase_add_test(tc, decode_lone_bom);
     tcase_add_test(tc, utf8_valid_rejects);
+    tcase_add_test(tc, utf8_valid_in_runs_of_chinese);
     tcase_add_test(tc, utf8_len);
     tcase_add_test(tc, utf8_steps_back_where_forward_steps_went);
     suite_add_tcase(s, tc);
