@@ -1,4 +1,5 @@
 /* util.c — labels, cells and table recognition shared by the rules. */
+#include <stdint.h>
 #include <string.h>
 
 #include "tt.h"
@@ -16,20 +17,29 @@ int tt_str_ends(const char *s, const char *suffix)
     return a >= b && memcmp(s + a - b, suffix, b) == 0;
 }
 
-/* Each numeral is 3 bytes led by E4 or E5, so the first byte turns away
- * nearly every label before any comparison. */
+/* Each numeral is 3 bytes led by E4 or E5: the character's three bytes
+ * as one number are compared with theirs (一 E4 B8 80 … 十 E5 8D 81), not
+ * the ten words in turn (labels are asked at every character). */
 size_t tt_cn_numeral_len(const char *s)
 {
-    static const char *const cn[] = {
-        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL
-    };
-    unsigned char lead = (unsigned char)s[0];
-    if (lead != 0xE4 && lead != 0xE5)
+    const unsigned char *u = (const unsigned char *)s;
+    if ((u[0] != 0xE4 && u[0] != 0xE5) || u[1] == '\0') /* a label cut short ends "\xE4" */
         return 0;
-    for (size_t k = 0; cn[k] != NULL; k++)
-        if (fl_str_starts(s, cn[k]))
-            return 3;
-    return 0;
+    switch ((uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2]) {
+    case 0xE4B880: /* 一 */
+    case 0xE4BA8C: /* 二 */
+    case 0xE4B889: /* 三 */
+    case 0xE59B9B: /* 四 */
+    case 0xE4BA94: /* 五 */
+    case 0xE585AD: /* 六 */
+    case 0xE4B883: /* 七 */
+    case 0xE585AB: /* 八 */
+    case 0xE4B99D: /* 九 */
+    case 0xE58D81: /* 十 */
+        return 3;
+    default:
+        return 0;
+    }
 }
 
 /* Length of a leading numbering ("一、", "(一)", "1.", "1、"), 0 if none. */
