@@ -231,6 +231,32 @@ START_TEST(numbered_headings_nest_by_kind)
 }
 END_TEST
 
+/* The values of heading numbers in Chinese, how much of the text they
+ * take, and where they stop. */
+START_TEST(chinese_numerals)
+{
+    static const struct {
+        const char *s;
+        int value;
+        size_t len;
+    } cases[] = {
+        { "一、", 1, 3 },       { "十", 10, 3 },       { "十二", 12, 6 },
+        { "二十", 20, 6 },      { "二十三、", 23, 9 }, { "九十九", 99, 9 },
+        { "一百", 100, 6 },     { "一百零五", 105, 12 }, { "两", 2, 3 },
+        { "〇", 0, 3 },         { "零", 0, 3 },        { "三是", 3, 3 },
+        { "是三", 0, 0 },       { "", 0, 0 },          { "\xE4", 0, 0 },
+        { "四\xE4", 4, 3 },     /* a cut-off character ends it */
+        { "一二三四五六七八", 7, 21 }, /* seven characters at most */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t len = 99;
+        int v = fl_cn_numeral(cases[i].s, &len);
+        ck_assert_msg(v == cases[i].value && len == cases[i].len, "%s: %d (%zu bytes), want %d (%zu)",
+                      cases[i].s, v, len, cases[i].value, cases[i].len);
+    }
+}
+END_TEST
+
 START_TEST(sentences_are_not_headings)
 {
     fl_document *doc = from_text(
@@ -834,6 +860,7 @@ static Suite *model_suite(void)
     tcase_add_test(tc, lines_split_and_normalised);
     tcase_add_test(tc, form_feed_starts_pages);
     tcase_add_test(tc, numbered_headings_nest_by_kind);
+    tcase_add_test(tc, chinese_numerals);
     tcase_add_test(tc, sentences_are_not_headings);
     tcase_add_test(tc, paragraphs_join_broken_sentences);
     tcase_add_test(tc, amount_labels);

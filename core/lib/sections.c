@@ -9,6 +9,7 @@
  * whose kind is already open closes everything opened after it (it is their sibling),
  * any other kind nests one level deeper.  Unnumbered markdown headings use
  * their level as their kind, and 第X部分 always starts a top-level part. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,30 +26,49 @@
 /* Distinct kinds: 5 numbering kinds + 6 markdown levels. */
 #define STACK_MAX 16
 
+/* What the character at u is in a Chinese numeral: its digit, CN_TEN,
+ * CN_HUNDRED, or CN_NONE.  Each is three bytes, compared as one number
+ * (headings are asked at every line). */
+enum { CN_NONE = -1, CN_TEN = 10, CN_HUNDRED = 100 };
+
+static int cn_char(const unsigned char *u)
+{
+    if (u[0] < 0xE3 || u[0] > 0xE9 || u[1] == '\0') /* a cut-off lead byte ends the text */
+        return CN_NONE;
+    switch ((uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2]) {
+    case 0xE99BB6: /* 零 */
+    case 0xE38087: /* 〇 */
+        return 0;
+    case 0xE4B880: return 1; /* 一 */
+    case 0xE4BA8C: /* 二 */
+    case 0xE4B8A4: /* 两 */
+        return 2;
+    case 0xE4B889: return 3; /* 三 */
+    case 0xE59B9B: return 4; /* 四 */
+    case 0xE4BA94: return 5; /* 五 */
+    case 0xE585AD: return 6; /* 六 */
+    case 0xE4B883: return 7; /* 七 */
+    case 0xE585AB: return 8; /* 八 */
+    case 0xE4B99D: return 9; /* 九 */
+    case 0xE58D81: return CN_TEN;     /* 十 */
+    case 0xE799BE: return CN_HUNDRED; /* 百 */
+    default: return CN_NONE;
+    }
+}
+
 int fl_cn_numeral(const char *s, size_t *len)
 {
-    static const char *const digits[] = { "零", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
     int total = 0, cur = 0, nchars = 0;
     size_t i = 0;
     for (;;) {
-        int d = -1;
-        for (int k = 0; k < 10; k++)
-            if (fl_str_starts(s + i, digits[k]))
-                d = k;
-        if (d < 0 && fl_str_starts(s + i, "〇"))
-            d = 0;
-        if (d < 0 && fl_str_starts(s + i, "两"))
-            d = 2;
-        if (d >= 0) {
-            cur = d;
-        } else if (fl_str_starts(s + i, "十")) {
-            total += (cur ? cur : 1) * 10;
-            cur = 0;
-        } else if (fl_str_starts(s + i, "百")) {
-            total += (cur ? cur : 1) * 100;
+        int c = cn_char((const unsigned char *)s + i);
+        if (c == CN_NONE)
+            break;
+        if (c == CN_TEN || c == CN_HUNDRED) {
+            total += (cur ? cur : 1) * c;
             cur = 0;
         } else {
-            break;
+            cur = c;
         }
         i += 3;
         if (++nchars > 6)
