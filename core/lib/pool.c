@@ -37,7 +37,7 @@ struct fl_pool_chunk {
 /* Chunks of released pools, kept for the next pools of this thread, up
  * to CACHE_BYTES: documents are read one after another, and without it
  * every document's strings went to pages malloc had just given back to
- * the kernel and must fault in again (6% of `dump`).  Kept chunks stay
+ * the kernel and must fault in again (5% of `dump`).  Kept chunks stay
  * poisoned under AddressSanitizer, as freed memory would be. */
 #define CACHE_BYTES (1024 * 1024)
 static _Thread_local fl_pool_chunk *cache;
