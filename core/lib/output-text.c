@@ -200,20 +200,32 @@ static void print_group(FILE *out, const char *source, const fl_report *rep, con
     print_advice(out, f);
 }
 
-/* What same_kind() compares, hashed (FNV-1a); a finding with addends is
- * a kind of its own and is never hashed. */
+/* s into h eight bytes at a time, its length last, so that "ab" + "c"
+ * and "a" + "bc" differ.  A suggestion is a sentence or two: a byte at a
+ * time, the hash was most of the text report's own time. */
+static uint64_t hash_text(uint64_t h, const char *s)
+{
+    const uint64_t mul = 0x9E3779B97F4A7C15u;
+    size_t n = strlen(s);
+    for (size_t i = 0; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * mul;
+        h ^= h >> 29;
+    }
+    uint64_t tail = 0;
+    memcpy(&tail, s + (n & ~(size_t)7), n & 7);
+    h = (h ^ tail ^ ((uint64_t)n << 56)) * mul;
+    return h ^ (h >> 29);
+}
+
+/* What same_kind() compares, hashed; a finding with addends is a kind of
+ * its own and is never hashed.  Only a bucket: same_kind() decides. */
 static size_t kind_hash(const fl_finding *f)
 {
-    uint64_t h = 14695981039346656037u;
-    h = (h ^ (uint64_t)f->severity) * 1099511628211u;
-    for (const char *p = f->rule; *p; p++)
-        h = (h ^ (unsigned char)*p) * 1099511628211u;
-    h = (h ^ 0xff) * 1099511628211u; /* no rule byte: ends the rule */
-    if (f->suggestion != NULL)
-        for (const char *p = f->suggestion; *p; p++)
-            h = (h ^ (unsigned char)*p) * 1099511628211u;
-    else
-        h = (h ^ 0xfe) * 1099511628211u;
+    uint64_t h = 14695981039346656037u ^ (uint64_t)f->severity;
+    h = hash_text(h, f->rule);
+    h = f->suggestion != NULL ? hash_text(h, f->suggestion) : (h ^ 0xfe) * 1099511628211u;
     return (size_t)h;
 }
 
