@@ -62,6 +62,9 @@ struct fl_related_pass {
     struct built *built;
     size_t nbuilt, capbuilt, built_bytes;
     unsigned long long turn;  /* with_related calls so far */
+    /* A record encoded for the spool, or read back from it: one buffer for
+     * them all (a fresh one each time was page-faulted in afresh). */
+    fl_buf record;
 };
 
 /* A document built from a kept result's text, owned by the cache. */
@@ -114,13 +117,15 @@ void fl_related_pass_keep(fl_related_pass *rp, fl_doc_result *r, size_t failed_c
     r->text = NULL;
     r->text_len = 0;
     r->text_spooled = 0;
-    fl_buf b = { 0 };
-    fl_wire_put_result(&b, r, failed_checks);
-    k->len = b.len;
+    fl_buf *b = &rp->record;
+    b->len = 0;
+    fl_wire_put_result(b, r, failed_checks);
+    k->len = b->len;
     /* A full disk costs memory, not the result. */
-    if ((k->off = fl_spool_put(rp->spool, b.data, b.len)) < 0)
-        k->mem = fl_buf_steal(&b);
-    fl_buf_free(&b);
+    if ((k->off = fl_spool_put(rp->spool, b->data, b->len)) < 0) {
+        k->mem = xmalloc(b->len + 1);
+        memcpy(k->mem, b->data, b->len + 1); /* records hold NUL bytes */
+    }
     /* A text the worker could not spool, or read here. */
     if (text != NULL && (k->text_off = fl_spool_put(rp->spool, text, k->text_len)) < 0) {
         k->text_mem = text;
@@ -139,14 +144,16 @@ static int load(fl_related_pass *rp, size_t i, fl_doc_result *r)
     char *data = k->mem;
     int ok = 1;
     if (data == NULL) {
-        data = xmalloc(k->len + 1);
+        fl_buf *b = &rp->record;
+        b->len = 0;
+        if (b->cap < k->len + 1)
+            fl_buf_grow(b, k->len + 1);
+        data = b->data;
         ok = fl_spool_get(rp->spool, k->off, k->len, data) == 0;
     }
     fl_wire_reader rd = { data, k->len, 0 };
     size_t failed;
     ok = ok && fl_wire_get_result(&rd, r, &failed) == 0;
-    if (data != k->mem)
-        free(data);
     if (!ok) {
         memset(r, 0, sizeof *r);
         r->source = xstrdup("?");
@@ -715,5 +722,6 @@ void fl_related_pass_free(fl_related_pass *rp)
     free(rp->group);
     built_free(rp);
     fl_spool_free(rp->spool);
+    fl_buf_free(&rp->record);
     free(rp);
 }
