@@ -15,84 +15,129 @@
  * UTF-8 boundary. */
 #define EVIDENCE_MAX 240
 
-static void print_evidence(FILE *out, const char *s)
+/* A document's part is built in memory and written with one fwrite: the
+ * report is written at the end of a run, by the main process alone, and
+ * fprintf's format parsing for every field of every finding was most of
+ * that time. */
+static void put(fl_buf *b, const char *s) { fl_buf_puts(b, s); }
+
+static void put_int(fl_buf *b, long long v) { fl_buf_put_int(b, v); }
+
+static void print_evidence(fl_buf *b, const char *s)
 {
     size_t n = 0;
     while (s[n] != '\0' && n < EVIDENCE_MAX) {
         size_t k = fl_utf8_len(s + n);
         n += k;
     }
-    fputs("    | ", out);
-    /* A table row's tabs as spaces; the text between them in one write,
-     * not a byte at a time (fputc takes the stream's lock for each). */
+    put(b, "    | ");
+    /* A table row's tabs as spaces. */
     for (size_t i = 0; i < n;) {
         size_t run = strcspn(s + i, "\t");
         if (run > n - i)
             run = n - i;
-        fwrite(s + i, 1, run, out);
+        fl_buf_append(b, s + i, run);
         i += run;
         if (i < n) {
-            fputc(' ', out);
+            put(b, " ");
             i++;
         }
     }
     if (s[n] != '\0')
-        fputs(" …", out);
-    fputc('\n', out);
+        put(b, " …");
+    put(b, "\n");
 }
 
-static void print_location(FILE *out, const fl_finding *f)
+static void print_location(fl_buf *b, const fl_finding *f)
 {
     if ((f->table == NULL || !*f->table) && (f->row == NULL || !*f->row) &&
         (f->column == NULL || !*f->column))
         return;
-    fputs("    位置：", out);
+    put(b, "    位置：");
     const char *sep = "";
     if (f->table != NULL && *f->table) {
-        fprintf(out, "%s表「%s」", sep, f->table);
+        put(b, sep);
+        put(b, "表「");
+        put(b, f->table);
+        put(b, "」");
         sep = "，";
     }
     if (f->row != NULL && *f->row) {
-        fprintf(out, "%s行「%s」", sep, f->row);
+        put(b, sep);
+        put(b, "行「");
+        put(b, f->row);
+        put(b, "」");
         sep = "，";
     }
-    if (f->column != NULL && *f->column)
-        fprintf(out, "%s列「%s」", sep, f->column);
-    fputc('\n', out);
+    if (f->column != NULL && *f->column) {
+        put(b, sep);
+        put(b, "列「");
+        put(b, f->column);
+        put(b, "」");
+    }
+    put(b, "\n");
 }
 
-static void print_numbers(FILE *out, const fl_finding *f)
+/* "应为 A，实为 B，相差 C" (with_diff) or "应为 A，实为 B": the numbers, or
+ * else the texts, of a finding. */
+static void put_expected(fl_buf *b, const fl_finding *f)
 {
-    char a[40], b[40], c[40];
+    char x[40], y[40], z[40];
     if (f->has_values) {
-        fprintf(out, "    应为 %s，实为 %s，相差 %s\n", fl_output_num(f, f->expected, a, sizeof a),
-                fl_output_num(f, f->actual, b, sizeof b), fl_output_diff(f, c, sizeof c));
-    } else if (f->expected_text != NULL || f->actual_text != NULL) {
-        fprintf(out, "    应为 %s，实为 %s\n", f->expected_text ? f->expected_text : "—",
-                f->actual_text ? f->actual_text : "—");
+        put(b, "应为 ");
+        put(b, fl_output_num(f, f->expected, x, sizeof x));
+        put(b, "，实为 ");
+        put(b, fl_output_num(f, f->actual, y, sizeof y));
+        put(b, "，相差 ");
+        put(b, fl_output_diff(f, z, sizeof z));
+    } else {
+        put(b, "应为 ");
+        put(b, f->expected_text ? f->expected_text : "—");
+        put(b, "，实为 ");
+        put(b, f->actual_text ? f->actual_text : "—");
+    }
+}
+
+static void print_numbers(fl_buf *b, const fl_finding *f)
+{
+    char a[40];
+    if (f->has_values || f->expected_text != NULL || f->actual_text != NULL) {
+        put(b, "    ");
+        put_expected(b, f);
+        put(b, "\n");
     }
     if (f->naddends > 0) {
-        fputs("    加数：", out);
-        for (size_t i = 0; i < f->naddends; i++)
-            fprintf(out, "%s%s %s", i ? " + " : "", f->addends[i].label,
-                    fl_output_num(f, f->addends[i].value, a, sizeof a));
-        fputc('\n', out);
+        put(b, "    加数：");
+        for (size_t i = 0; i < f->naddends; i++) {
+            put(b, i ? " + " : "");
+            put(b, f->addends[i].label);
+            put(b, " ");
+            put(b, fl_output_num(f, f->addends[i].value, a, sizeof a));
+        }
+        put(b, "\n");
     }
 }
 
 /* "FILE:588: " or, for a PDF, "FILE:第3页:第120行: " (the page is what a
  * reader of a PDF looks for first). */
-static void print_where(FILE *out, const char *source, const fl_finding *f)
+static void print_where(fl_buf *b, const char *source, const fl_finding *f)
 {
-    fprintf(out, "%s:", source);
+    put(b, source);
+    put(b, ":");
     if (f->page > 0) {
-        fprintf(out, "第%d页:", f->page);
-        if (f->line > 0)
-            fprintf(out, "第%zu行:", f->line);
+        put(b, "第");
+        put_int(b, f->page);
+        put(b, "页:");
+        if (f->line > 0) {
+            put(b, "第");
+            put_int(b, (long long)f->line);
+            put(b, "行:");
+        }
     } else if (f->line > 0) {
-        fprintf(out, "%zu:", f->line);
+        put_int(b, (long long)f->line);
+        put(b, ":");
     }
-    fputc(' ', out);
+    put(b, " ");
 }
 
 static int same_text(const char *a, const char *b)
@@ -118,86 +163,107 @@ static int same_finding(const fl_finding *a, const fl_finding *b)
            same_text(a->expected_text, b->expected_text) && same_text(a->actual_text, b->actual_text);
 }
 
-static void print_place(FILE *out, const fl_finding *f)
+static void print_place(fl_buf *b, const fl_finding *f)
 {
-    if (f->page > 0)
-        fprintf(out, "第%d页", f->page);
-    if (f->line > 0)
-        fprintf(out, "第%zu行", f->line);
+    if (f->page > 0) {
+        put(b, "第");
+        put_int(b, f->page);
+        put(b, "页");
+    }
+    if (f->line > 0) {
+        put(b, "第");
+        put_int(b, (long long)f->line);
+        put(b, "行");
+    }
 }
 
 /* Where the repeats of one finding are: "共 27 处：第588行、第590行 …". */
 #define PLACES_MAX 200
 
-static void print_places(FILE *out, const fl_report *rep, const size_t *members, size_t total)
+static void print_places(fl_buf *b, const fl_report *rep, const size_t *members, size_t total)
 {
-    fprintf(out, "    共 %zu 处：", total);
+    put(b, "    共 ");
+    put_int(b, (long long)total);
+    put(b, " 处：");
     size_t shown = 0;
     for (; shown < total && shown < PLACES_MAX; shown++) {
-        fputs(shown ? "、" : "", out);
-        print_place(out, rep->items[members[shown]]);
+        put(b, shown ? "、" : "");
+        print_place(b, rep->items[members[shown]]);
     }
-    if (shown < total)
-        fprintf(out, " 等（另有 %zu 处）", total - shown);
-    fputc('\n', out);
+    if (shown < total) {
+        put(b, " 等（另有 ");
+        put_int(b, (long long)(total - shown));
+        put(b, " 处）");
+    }
+    put(b, "\n");
 }
 
 /* A repeat whose message differs: one line with its place, message and
  * numbers. */
-static void print_item(FILE *out, const fl_finding *f)
+static void print_item(fl_buf *b, const fl_finding *f)
 {
-    char a[40], b[40], c[40];
-    fputs("    - ", out);
-    print_place(out, f);
-    fprintf(out, "：%s", f->message);
-    if (f->has_values)
-        fprintf(out, "（应为 %s，实为 %s，相差 %s）", fl_output_num(f, f->expected, a, sizeof a),
-                fl_output_num(f, f->actual, b, sizeof b), fl_output_diff(f, c, sizeof c));
-    else if (f->expected_text != NULL || f->actual_text != NULL)
-        fprintf(out, "（应为 %s，实为 %s）", f->expected_text ? f->expected_text : "—",
-                f->actual_text ? f->actual_text : "—");
-    fputc('\n', out);
+    put(b, "    - ");
+    print_place(b, f);
+    put(b, "：");
+    put(b, f->message);
+    if (f->has_values || f->expected_text != NULL || f->actual_text != NULL) {
+        put(b, "（");
+        put_expected(b, f);
+        put(b, "）");
+    }
+    put(b, "\n");
 }
 
-static void print_details(FILE *out, const fl_finding *f)
+static void print_details(fl_buf *b, const fl_finding *f)
 {
     if (f->evidence != NULL && *f->evidence)
-        print_evidence(out, f->evidence);
-    print_location(out, f);
-    print_numbers(out, f);
+        print_evidence(b, f->evidence);
+    print_location(b, f);
+    print_numbers(b, f);
 }
 
-static void print_advice(FILE *out, const fl_finding *f)
+static void print_advice(fl_buf *b, const fl_finding *f)
 {
-    if (f->suggestion != NULL)
-        fprintf(out, "    建议：%s\n", f->suggestion);
-    fprintf(out, "    规则：%s\n", f->rule);
+    if (f->suggestion != NULL) {
+        put(b, "    建议：");
+        put(b, f->suggestion);
+        put(b, "\n");
+    }
+    put(b, "    规则：");
+    put(b, f->rule);
+    put(b, "\n");
 }
 
 /* A group: identical findings list their places under one message;
  * findings of one kind with different messages get a line each.
  * members[0..total) are the group's findings in report order. */
-static void print_group(FILE *out, const char *source, const fl_report *rep, const size_t *members,
+static void print_group(fl_buf *b, const char *source, const fl_report *rep, const size_t *members,
                         size_t total)
 {
     const fl_finding *f = rep->items[members[0]];
-    print_where(out, source, f);
-    fprintf(out, "%s [%s] ", fl_severity_name_zh(f->severity), f->check);
+    print_where(b, source, f);
+    put(b, fl_severity_name_zh(f->severity));
+    put(b, " [");
+    put(b, f->check);
+    put(b, "] ");
     int identical = 1;
     for (size_t m = 1; m < total && identical; m++)
         if (!same_finding(f, rep->items[members[m]]))
             identical = 0;
     if (identical || total == 1) {
-        fprintf(out, "%s\n", f->message);
+        put(b, f->message);
+        put(b, "\n");
         if (total > 1)
-            print_places(out, rep, members, total);
-        print_details(out, f);
+            print_places(b, rep, members, total);
+        print_details(b, f);
     } else {
-        fprintf(out, "同类问题共 %zu 处：\n", total);
+        put(b, "同类问题共 ");
+        put_int(b, (long long)total);
+        put(b, " 处：\n");
         for (size_t m = 0; m < total; m++)
-            print_item(out, rep->items[members[m]]);
+            print_item(b, rep->items[members[m]]);
     }
-    print_advice(out, f);
+    print_advice(b, f);
 }
 
 /* s into h eight bytes at a time, its length last, so that "ab" + "c"
@@ -237,8 +303,9 @@ typedef struct kind_group {
     size_t first, last, total, hash;
 } kind_group;
 
-static void print_document(FILE *out, const fl_doc_result *r)
+static void print_document(FILE *out, fl_buf *b, const fl_doc_result *r)
 {
+    b->len = 0;
     if (r->error != NULL) {
         fprintf(out, "%s: 无法检查：%s\n", r->source, r->error);
         return;
@@ -280,17 +347,21 @@ static void print_document(FILE *out, const fl_doc_result *r)
         size_t m = 0;
         for (size_t i = groups[g].first; i != SIZE_MAX; i = next[i])
             members[m++] = i;
-        print_group(out, r->source, rep, members, m);
+        print_group(b, r->source, rep, members, m);
     }
     free(groups);
     free(slots);
     free(next);
+    fwrite(b->data, 1, b->len, out);
 }
 
 void fl_output_text(FILE *out, const fl_doc_result *docs, size_t n)
 {
+    fl_buf b = { 0 };
+    fl_buf_append(&b, "", 0); /* a document without findings writes b's 0 bytes */
     for (size_t d = 0; d < n; d++)
-        print_document(out, &docs[d]);
+        print_document(out, &b, &docs[d]);
+    fl_buf_free(&b);
     fl_summary s = fl_summarize(docs, n);
     fprintf(out, "共检查 %zu 个文档，发现 %zu 个问题（错误 %zu，警告 %zu，提示 %zu）", s.documents,
             s.findings, s.errors, s.warnings, s.infos);
