@@ -23,6 +23,14 @@ static void put(fl_buf *b, const char *s) { fl_buf_puts(b, s); }
 
 static void put_int(fl_buf *b, long long v) { fl_buf_put_int(b, v); }
 
+/* "第12页", "第588行:": an ordinal and what it counts (with what follows). */
+static void put_ordinal(fl_buf *b, long long n, const char *unit)
+{
+    put(b, "第");
+    put_int(b, n);
+    put(b, unit);
+}
+
 static void print_evidence(fl_buf *b, const char *s)
 {
     size_t n = 0;
@@ -125,14 +133,9 @@ static void print_where(fl_buf *b, const char *source, const fl_finding *f)
     put(b, source);
     put(b, ":");
     if (f->page > 0) {
-        put(b, "第");
-        put_int(b, f->page);
-        put(b, "页:");
-        if (f->line > 0) {
-            put(b, "第");
-            put_int(b, (long long)f->line);
-            put(b, "行:");
-        }
+        put_ordinal(b, f->page, "页:");
+        if (f->line > 0)
+            put_ordinal(b, (long long)f->line, "行:");
     } else if (f->line > 0) {
         put_int(b, (long long)f->line);
         put(b, ":");
@@ -165,16 +168,10 @@ static int same_finding(const fl_finding *a, const fl_finding *b)
 
 static void print_place(fl_buf *b, const fl_finding *f)
 {
-    if (f->page > 0) {
-        put(b, "第");
-        put_int(b, f->page);
-        put(b, "页");
-    }
-    if (f->line > 0) {
-        put(b, "第");
-        put_int(b, (long long)f->line);
-        put(b, "行");
-    }
+    if (f->page > 0)
+        put_ordinal(b, f->page, "页");
+    if (f->line > 0)
+        put_ordinal(b, (long long)f->line, "行");
 }
 
 /* Where the repeats of one finding are: "共 27 处：第588行、第590行 …". */
