@@ -444,7 +444,7 @@ void fl_parse_sections(fl_parse *p)
                 doc->title = t;
                 title_section = add_section(p, t, FL_NUM_NONE, 0, 0, line);
                 title_section->depth = 1;
-                title_section->path = fl_pool_strdup(&doc->strings, t);
+                title_section->path = title_section->heading; /* t itself */
                 p->kind[i] = FL_LINE_HEADING;
                 current = title_section;
                 doc->line_section[i] = current;

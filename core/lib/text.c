@@ -51,6 +51,13 @@ static inline size_t seq_len(const unsigned char *p, size_t avail)
     return n;
 }
 
+#if defined(__GNUC__)
+/* Sixteen bytes, and sixteen answers of a lane-wise comparison (all bits
+ * set where true): GNU C vectors, SSE2 on x86-64 and NEON on arm64. */
+typedef unsigned char bytes16 __attribute__((vector_size(16)));
+typedef signed char mask16 __attribute__((vector_size(16)));
+#endif
+
 /* 1 when p[0..12) is four three-byte characters whose lead byte allows
  * any continuation (E1..EF but ED), as the loop below takes one at a time:
  * most of a Chinese report, checked a run at a time with GNU C vectors.
@@ -58,8 +65,6 @@ static inline size_t seq_len(const unsigned char *p, size_t avail)
 static int four_cjk(const unsigned char *p)
 {
 #if defined(__GNUC__)
-    typedef unsigned char bytes16 __attribute__((vector_size(16)));
-    typedef signed char mask16 __attribute__((vector_size(16)));
     static const bytes16 mask = { 0xF0, 0xC0, 0xC0, 0xF0, 0xC0, 0xC0, 0xF0, 0xC0,
                                   0xC0, 0xF0, 0xC0, 0xC0, 0, 0, 0, 0 };
     static const bytes16 want = { 0xE0, 0x80, 0x80, 0xE0, 0x80, 0x80, 0xE0, 0x80,
@@ -172,13 +177,10 @@ static const unsigned char fold_lead[256] = { FL_FOLD_LEAD_BYTES(LEAD) };
 /* The first byte at or after i that leads a fold, or len.  A report's
  * text has one every few dozen bytes (its full-width punctuation), and
  * looking at one byte at a time was most of the normalisation's time:
- * with GNU C vectors (SSE2 on x86-64, NEON on arm64) sixteen bytes are
- * compared at once. */
+ * with GNU C vectors sixteen bytes are compared at once. */
 static size_t next_fold_lead(const unsigned char *p, size_t i, size_t len)
 {
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    typedef unsigned char bytes16 __attribute__((vector_size(16)));
-    typedef signed char mask16 __attribute__((vector_size(16)));
     for (; i + 16 <= len; i += 16) {
         bytes16 v;
         memcpy(&v, p + i, 16);
