@@ -84,16 +84,20 @@ expect_saw "" "different units on the covers are not paired"
 # A related check that crashes or hangs costs its own findings on that
 # document only, and the output and stderr are those of -j 1 — also when
 # a helper is killed in the middle: the main process takes over its share.
+# Two units, their reports interleaved in the input: each unit goes whole
+# to one helper.
 H=$TMP/helpers
 mkdir -p "$H"
 for y in 2019 2020 2021 2022 2023 2024; do
     printf '上海市某某区财政局%s年部门预算\n\n一、部门主要职责\n略。\n' "$y" > "$H/cz-$y.txt"
+    printf '上海市某某区教育局%s年部门预算\n\n一、部门主要职责\n略。\n' "$y" > "$H/jy-$y.txt"
+    printf '%s\n%s\n' "$H/cz-$y.txt" "$H/jy-$y.txt" >> "$H.list"
 done
 printf '上海市某某区财政局2021年部门预算\nCRASH\n一、部门主要职责\n略。\n' > "$H/cz-2021.txt"
-printf '上海市某某区财政局2022年部门预算\nHANG\n一、部门主要职责\n略。\n' > "$H/cz-2022.txt"
+printf '上海市某某区教育局2022年部门预算\nHANG\n一、部门主要职责\n略。\n' > "$H/jy-2022.txt"
 asan=0
 grep -q 'fsanitize=address' "$FISLINT_BUILDDIR/Makefile" && asan=1
-"$FISLINT" check $P --check-timeout 4 -f jsonl -j 1 "$H"/cz-*.txt >"$TMP/h1.out" 2>"$TMP/h1.err"
+"$FISLINT" check $P --check-timeout 4 -f jsonl -j 1 -i "$H.list" >"$TMP/h1.out" 2>"$TMP/h1.err"
 status=$? out=$TMP/h1.out err=$TMP/h1.err
 expect_status 3 "failing related checks make the status 3"
 python3 - "$out" "$asan" <<'PY' && pass || fail "each failure on its document only, the others see their 5 related reports"
@@ -104,23 +108,28 @@ by = {}
 for line in open(sys.argv[1], encoding="utf-8"):
     d = json.loads(line)
     by.setdefault(d["source"].rsplit("/", 1)[-1], []).append((d["rule"], d["message"]))
-for name in ("cz-2019.txt", "cz-2020.txt", "cz-2023.txt", "cz-2024.txt"):
+for name in ["%s-%d.txt" % (u, y) for u in ("cz", "jy") for y in range(2019, 2025)
+             if (u, y) not in (("cz", 2021), ("jy", 2022))]:
     assert [r for r, _ in by[name]] == ["related-probe/saw"] * 5, (name, by[name])
-for name, why in (("cz-2021.txt", crashed), ("cz-2022.txt", "超过 4 秒")):
+for name, why in (("cz-2021.txt", crashed), ("jy-2022.txt", "超过 4 秒")):
     assert len(by[name]) == 1 and by[name][0][0] == "core/check-failed" and why in by[name][0][1], by[name]
 PY
-"$FISLINT" check $P --check-timeout 4 -f jsonl -j 2 "$H"/cz-*.txt >"$TMP/h2.out" 2>"$TMP/h2.err"
+"$FISLINT" check $P --check-timeout 4 -f jsonl -j 2 -i "$H.list" >"$TMP/h2.out" 2>"$TMP/h2.err"
 cmp -s "$TMP/h1.out" "$TMP/h2.out" && pass || fail "-j 2: the output of -j 1"
 # (Not stderr under ASan: its crash reports name process ids.)
 [ "$asan" = 1 ] || { cmp -s "$TMP/h1.err" "$TMP/h2.err" && pass || fail "-j 2: the stderr of -j 1"; }
 
 # Kill the helper running the hung check (fislint-related in ps): that
 # check fails, killed, and the main process checks the rest of its share.
-"$FISLINT" check $P --check-timeout 20 -f jsonl -j 2 "$H"/cz-*.txt >"$TMP/h3.out" 2>"$TMP/h3.err" &
+"$FISLINT" check $P --check-timeout 20 -f jsonl -j 2 -i "$H.list" >"$TMP/h3.out" 2>"$TMP/h3.err" &
 main=$!
 helper_in_hung_check() { # alive for a second or more; the other is done at once
     for p in $(pgrep -P "$1" -x fislint-related); do
-        [ "$(ps -o etimes= -p "$p" 2>/dev/null | tr -d ' ')" -ge 1 ] 2>/dev/null && echo "$p"
+        # A helper done with its share waits as a zombie until the end.
+        ps -o etimes=,stat= -p "$p" 2>/dev/null | {
+            read -r secs state
+            [ "${secs:-0}" -ge 1 ] && [ "${state#Z}" = "$state" ] && echo "$p"
+        }
     done
 }
 helper=$(poll_for helper_in_hung_check "$main")
@@ -132,7 +141,7 @@ import json, sys
 def lines(path):
     return [json.loads(l) for l in open(path, encoding="utf-8")]
 want, got = lines(sys.argv[1]), lines(sys.argv[2])
-hung = lambda d: d["source"].endswith("cz-2022.txt")
+hung = lambda d: d["source"].endswith("jy-2022.txt")
 assert [d for d in want if not hung(d)] == [d for d in got if not hung(d)]
 g = [d for d in got if hung(d)]
 assert len(g) == 1 and g[0]["rule"] == "core/check-failed" and "信号 9" in g[0]["message"], g

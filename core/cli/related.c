@@ -56,6 +56,9 @@ struct fl_related_pass {
      * matters at tens of thousands of reports. */
     size_t *by_unit;
     size_t *group;       /* group[i]: where item i's unit starts in by_unit */
+    /* helper_of[i]: the helper that answers for item i (with helpers;
+     * deal_units). */
+    size_t *helper_of;
     /* This process's documents built lately, each the same whether it is
      * checked or is another's related report: a unit of k reports is
      * parsed k times, not k * k. */
@@ -418,12 +421,13 @@ static void index_units(fl_related_pass *rp)
 
 /* -- the pass in helper processes --
  *
- * The documents that have a unit are dealt round-robin to N helpers (N is
- * -j, one at -j 1) forked for the pass.  A helper runs the related checks
- * itself, in order, as a document worker does (fl_guard_stream): per
- * document it sends a head, then for a document with related reports
- * each check's findings and a done record, then a tail saying where its
- * stderr messages for it are in its log file.  A fork per document cost
+ * The documents that have a unit are dealt to N helpers (N is -j, one at
+ * -j 1) forked for the pass, all of a unit's to one helper (deal_units).
+ * A helper runs the related checks itself, in order, as a document
+ * worker does (fl_guard_stream): per document it sends a head, then for
+ * a document with related reports each check's findings and a done
+ * record, then a tail saying where its stderr messages for it are in its
+ * log file.  A fork per document cost
  * more than the checks.  The main process reads the answers in input
  * order, so output and stderr do not depend on -j.  When a helper dies —
  * a check crashed, or ran past --check-timeout and was killed — the check
@@ -488,13 +492,12 @@ static size_t run_streamed(void *ctx, const fl_document *doc)
     return 0;
 }
 
-static _Noreturn void helper_main(fl_related_pass *rp, size_t h, size_t nh, int fd, FILE *log)
+static _Noreturn void helper_main(fl_related_pass *rp, size_t h, int fd, FILE *log)
 {
     fl_worker_name("fislint-related");
     dup2(fileno(log), STDERR_FILENO);
-    size_t m = 0;
     for (size_t i = 0; i < rp->n; i++) {
-        if (rp->items[i].unit == NULL || m++ % nh != h)
+        if (rp->items[i].unit == NULL || rp->helper_of[i] != h)
             continue;
         streaming st = { rp, i, fd, log, 0 };
         fl_doc_result r;
@@ -523,6 +526,32 @@ static void helpers_stop(helper *hs, size_t n)
     }
 }
 
+/* Deal the units among n helpers, each unit whole to the helper with the
+ * fewest bytes of text so far.  A document's related reports are its
+ * unit's others, each built from its text in the helper that needs it:
+ * dealt by document, every helper would build nearly every report. */
+static void deal_units(fl_related_pass *rp, size_t n)
+{
+    rp->helper_of = xcalloc(rp->n ? rp->n : 1, sizeof *rp->helper_of);
+    unsigned long long *load = xcalloc(n, sizeof *load);
+    for (size_t g = 0, end; g < rp->n; g = end) {
+        size_t start = rp->group[rp->by_unit[g]];
+        for (end = g + 1; end < rp->n && rp->group[rp->by_unit[end]] == start; end++)
+            ;
+        size_t least = 0;
+        for (size_t h = 1; h < n; h++)
+            if (load[h] < load[least])
+                least = h;
+        for (size_t k = g; k < end; k++) {
+            size_t i = rp->by_unit[k];
+            rp->helper_of[i] = least;
+            if (rp->items[i].unit != NULL)
+                load[least] += rp->items[i].text_len + 1;
+        }
+    }
+    free(load);
+}
+
 /* Start `n` helpers; returns how many started (0: none, the pass runs
  * here). */
 static size_t helpers_start(fl_related_pass *rp, helper *hs, size_t n)
@@ -541,7 +570,7 @@ static size_t helpers_start(fl_related_pass *rp, helper *hs, size_t n)
             close(fds[0]);
             for (size_t o = 0; o < started; o++)
                 close(hs[o].fd);
-            helper_main(rp, h, n, fds[1], log);
+            helper_main(rp, h, fds[1], log);
         }
         close(fds[1]);
         if (pid < 0) {
@@ -678,15 +707,16 @@ void fl_related_pass_finish(fl_related_pass *rp, unsigned jobs, fl_result_fn fn,
     size_t nh = rp->checker->limits.isolate && rp->history == NULL && grouped > 1
                     ? (jobs < 1 ? 1 : jobs < grouped ? jobs : grouped) : 0;
     helper *hs = xcalloc(nh ? nh : 1, sizeof *hs);
+    if (nh)
+        deal_units(rp, nh);
     nh = helpers_start(rp, hs, nh);
-    size_t m = 0;
     for (size_t i = 0; i < rp->n; i++) {
         fl_doc_result r;
         size_t failed = rp->items[i].failed;
         int loaded = load(rp, i, &r) == 0;
         if (rp->items[i].unit != NULL && loaded && r.rep != NULL) {
             size_t before = r.rep->count;
-            size_t next = nh ? take_answer(rp, &hs[m++ % nh], i, &r, &failed) : 0;
+            size_t next = nh ? take_answer(rp, &hs[rp->helper_of[i]], i, &r, &failed) : 0;
             if (next < rp->checks->count) {
                 load_text(rp, i, &r); /* the checks run here need it */
                 failed += check_here(rp, i, &r, next);
@@ -697,7 +727,7 @@ void fl_related_pass_finish(fl_related_pass *rp, unsigned jobs, fl_result_fn fn,
             /* Keep the helper's answers in step; it could not load it either. */
             fl_doc_result none = { 0 };
             none.rep = fl_report_new(NULL);
-            take_answer(rp, &hs[m++ % nh], i, &none, &failed);
+            take_answer(rp, &hs[rp->helper_of[i]], i, &none, &failed);
             fl_doc_result_free(&none);
         }
         if (loaded && rp->history != NULL)
@@ -720,6 +750,7 @@ void fl_related_pass_free(fl_related_pass *rp)
     free(rp->items);
     free(rp->by_unit);
     free(rp->group);
+    free(rp->helper_of);
     built_free(rp);
     fl_spool_free(rp->spool);
     fl_buf_free(&rp->record);
