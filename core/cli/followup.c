@@ -92,11 +92,12 @@ void fl_followup_doc(fl_followup *fu, fl_doc_result *r, const char *text_sha)
         fu->failed = 1;
     }
     /* Fingerprints of the findings as checked, before any is hidden: the
-     * repeat ordinals (#2, #3) must not shift with the waivers. */
-    char *fps = fl_output_fingerprints(r);
-    fl_waive_state *states = fps != NULL ? fl_waivers_match(&fu->waivers, r, fps) : NULL;
-    if (fps == NULL)
-        fl_waivers_match(&fu->waivers, r, NULL);
+     * repeat ordinals (#2, #3) must not shift with the waivers.  Not made
+     * when nothing takes them (no entries, no history, no baseline to
+     * write): the output formats make their own. */
+    int wanted = fu->waivers.count > 0 || fu->db != NULL || fu->write_baseline != NULL;
+    char *fps = wanted ? fl_output_fingerprints(r) : NULL;
+    fl_waive_state *states = fl_waivers_match(&fu->waivers, r, fps);
     if (fu->db != NULL && !fu->failed) {
         char sha[65];
         const char *hash = NULL, *of = NULL;

@@ -179,7 +179,7 @@ fl_waive_state *fl_waivers_match(fl_waivers *w, const fl_doc_result *r, const ch
 {
     const char *unit = fl_output_unit(r);
     note_unit(w, unit);
-    if (r->rep == NULL || r->rep->count == 0)
+    if (r->rep == NULL || r->rep->count == 0 || fps == NULL)
         return NULL;
     fl_waive_state *st = xcalloc(r->rep->count, sizeof *st);
     for (size_t i = 0; i < r->rep->count; i++)

@@ -46,7 +46,8 @@ int fl_waivers_load_beside(fl_waivers *w, const char *source, char *err, size_t 
 /* What each finding of `r` is to the waivers, `fps` being its fingerprints
  * (fl_output_fingerprints, 17 bytes apart); marks the matched entries used
  * and notes r's unit as checked.  Caller frees the array; NULL when r has
- * no findings. */
+ * no findings, or when fps is NULL (r unreadable, or no entries to match:
+ * then only the unit is noted). */
 fl_waive_state *fl_waivers_match(fl_waivers *w, const fl_doc_result *r, const char *fps);
 /* Remove the hidden findings of `r` and add an info core/waiver-expired
  * after each expired one (states from fl_waivers_match, on the same
