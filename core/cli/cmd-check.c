@@ -367,7 +367,8 @@ int cmd_check(int argc, char **argv)
     size_t nrelated = fl_plugins_view(&plugins, FL_PLUGIN_RELATED, 1, &related_checks);
     run.checker.plugins = &first_pass;
     if (nrelated > 0 && (nfiles > 1 || nurls > 0 || run.followup.db != NULL))
-        run.related = fl_related_pass_new(&run.checker, &related_checks, run.followup.db);
+        run.related = fl_related_pass_new(&run.checker, &related_checks, run.followup.db,
+                                          run.stream == NULL);
     /* The history keeps each text for later runs' comparisons.  Without
      * it, the workers leave the texts in the second pass's spool: the
      * main process then never copies one. */

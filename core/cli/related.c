@@ -3,9 +3,10 @@
  * Each kept result is written to the run's spool (spool.h) in the wire
  * format the document workers use (finding-wire.h); its text is there
  * too, put by the worker that read it.  Only an index entry per
- * document stays in memory.  At the end, for each
- * document in input order, the related reports are the other documents of
- * the same unit — one per kind and year, the first in input order, then
+ * document stays in memory (or, when the output keeps every result to
+ * the end anyway, the result without its text: fl_related_pass_new).  At
+ * the end, for each document in input order, the related reports are the
+ * other documents of the same unit — one per kind and year, the first in input order, then
  * the history's — and the related checks run on the document rebuilt from
  * its text, with the related documents rebuilt from theirs.  The texts
  * were already read once by a worker under the document limits, and the
@@ -32,6 +33,10 @@ typedef struct kept {
     long long off;       /* of its record in the spool; -1: held in `mem` */
     size_t len;
     char *mem;           /* the record, when the spool could not take it */
+    /* Or the result itself, without its text, when the pass holds results
+     * (fl_related_pass_new); handed on by load(). */
+    fl_doc_result held;
+    int is_held;
     /* Its text, apart from the record: only the checks need it, and the
      * main process reads every record back but not every text. */
     long long text_off;  /* in the spool; -1: held in text_mem */
@@ -42,6 +47,7 @@ typedef struct kept {
     char *unit;          /* NULL: cannot be grouped */
     const char *kind;    /* fl_doc_kind_name() */
     int year;
+    char *source, *format; /* what building its text needs besides */
 } kept;
 
 struct fl_related_pass {
@@ -49,6 +55,7 @@ struct fl_related_pass {
     const fl_plugin_set *checks;
     fl_history *history;
     fl_spool *spool;
+    int hold;            /* keep results in memory, not in the spool */
     kept *items;
     size_t n, cap;
     /* Item indices sorted by unit, then input order (fl_related_pass_finish):
@@ -84,7 +91,7 @@ typedef struct built {
 #define BUILT_MAX_BYTES ((size_t)16 << 20)
 
 fl_related_pass *fl_related_pass_new(const fl_checker *c, const fl_plugin_set *checks,
-                                     fl_history *history)
+                                     fl_history *history, int hold)
 {
     fl_spool *spool = fl_spool_new();
     if (spool == NULL) {
@@ -96,6 +103,7 @@ fl_related_pass *fl_related_pass_new(const fl_checker *c, const fl_plugin_set *c
     rp->checks = checks;
     rp->history = history;
     rp->spool = spool;
+    rp->hold = hold;
     return rp;
 }
 
@@ -114,12 +122,27 @@ void fl_related_pass_keep(fl_related_pass *rp, fl_doc_result *r, size_t failed_c
     k->unit = r->rep != NULL && r->unit != NULL && k->has_text ? xstrdup(r->unit) : NULL;
     k->kind = r->kind;
     k->year = r->year;
+    k->source = xstrdup(r->source);
+    k->format = r->format != NULL ? xstrdup(r->format) : NULL;
     char *text = r->text;
     k->text_len = r->text_len;
     k->text_off = r->text_spooled ? r->text_off : -1;
     r->text = NULL;
     r->text_len = 0;
     r->text_spooled = 0;
+    /* A text the worker could not spool, or read here. */
+    if (text != NULL && (k->text_off = fl_spool_put(rp->spool, text, k->text_len)) < 0) {
+        k->text_mem = text;
+        text = NULL;
+    }
+    free(text);
+    k->off = -1;
+    if (rp->hold) {
+        k->held = *r;
+        k->is_held = 1;
+        memset(r, 0, sizeof *r);
+        return;
+    }
     fl_buf *b = &rp->record;
     b->len = 0;
     fl_wire_put_result(b, r, failed_checks);
@@ -129,24 +152,25 @@ void fl_related_pass_keep(fl_related_pass *rp, fl_doc_result *r, size_t failed_c
         k->mem = xmalloc(b->len + 1);
         memcpy(k->mem, b->data, b->len + 1); /* records hold NUL bytes */
     }
-    /* A text the worker could not spool, or read here. */
-    if (text != NULL && (k->text_off = fl_spool_put(rp->spool, text, k->text_len)) < 0) {
-        k->text_mem = text;
-        text = NULL;
-    }
-    free(text);
     fl_doc_result_free(r);
     memset(r, 0, sizeof *r);
 }
 
 /* Result `i` back from the spool (or memory) into *r, without its text;
- * -1 when it cannot be read back, *r then says so. */
+ * -1 when it cannot be read back, *r then says so.  A held result is
+ * handed on: a process loads each result once at most. */
 static int load(fl_related_pass *rp, size_t i, fl_doc_result *r)
 {
     kept *k = &rp->items[i];
     char *data = k->mem;
-    int ok = 1;
-    if (data == NULL) {
+    int ok = !rp->hold;
+    if (k->is_held) {
+        *r = k->held;
+        memset(&k->held, 0, sizeof k->held);
+        k->is_held = 0;
+        return 0;
+    }
+    if (ok && data == NULL) {
         fl_buf *b = &rp->record;
         b->len = 0;
         if (b->cap < k->len + 1)
@@ -255,20 +279,21 @@ static fl_document *built_doc(fl_related_pass *rp, size_t i, const fl_doc_result
             rp->built[b].used = rp->turn;
             return rp->built[b].doc;
         }
-    fl_doc_result o;
+    /* Another's related report needs its text alone, not its result: that
+     * may have been handed on already (load). */
+    const kept *k = &rp->items[i];
+    fl_doc_result o = { 0 };
     const fl_doc_result *r = have;
     if (r == NULL) {
-        if (load_with_text(rp, i, &o) != 0) {
-            fl_doc_result_free(&o); /* it says why it could not */
-            return NULL;
-        }
+        o.source = k->source;
+        o.format = k->format;
+        load_text(rp, i, &o);
         r = &o;
     }
     fl_document *doc = r->text != NULL ? build(r->source, r->format, r->text, r->text_len, unit)
                                        : NULL;
     size_t bytes = r->text_len;
-    if (r == &o)
-        fl_doc_result_free(&o);
+    free(o.text);
     if (doc == NULL)
         return NULL;
     built_make_room(rp, bytes);
@@ -744,8 +769,11 @@ void fl_related_pass_free(fl_related_pass *rp)
         return;
     for (size_t i = 0; i < rp->n; i++) {
         free(rp->items[i].unit);
+        free(rp->items[i].source);
+        free(rp->items[i].format);
         free(rp->items[i].mem);
         free(rp->items[i].text_mem);
+        fl_doc_result_free(&rp->items[i].held);
     }
     free(rp->items);
     free(rp->by_unit);

@@ -2,7 +2,8 @@
  * report with the same unit's other reports (FL_PLUGIN_RELATED in the
  * plugin ABI) run once every document of the run has been read, because a
  * document's related reports may come later in the input.  Until then the
- * results wait in a spool file, so memory does not grow with the batch. */
+ * results wait in a spool file, so memory does not grow with the batch
+ * (unless the output keeps them all anyway: `hold` below). */
 #ifndef FL_RELATED_H
 #define FL_RELATED_H
 
@@ -16,10 +17,14 @@ typedef struct fl_related_pass fl_related_pass;
 /* A pass that runs the enabled plugins of `checks` (the related checks)
  * with the limits of `c`, finding related reports among the kept results
  * and, when `history` is not NULL, among the reports earlier runs
- * recorded.  NULL (after saying why on stderr) when no spool file can be
- * made: the run then goes on without the related checks. */
+ * recorded.  With `hold`, the results (not their texts) are kept in
+ * memory rather than in the spool: for an output that keeps them all
+ * until the end anyway, writing each to the file and reading it back was
+ * a fifth of the main process's time.  NULL (after saying why on stderr)
+ * when no spool file can be made: the run then goes on without the
+ * related checks. */
 fl_related_pass *fl_related_pass_new(const fl_checker *c, const fl_plugin_set *checks,
-                                     fl_history *history);
+                                     fl_history *history, int hold);
 /* Where the first pass's workers leave the texts (fl_checker texts):
  * owned by the pass, alive until fl_related_pass_free(). */
 fl_spool *fl_related_pass_texts(fl_related_pass *rp);
