@@ -287,14 +287,16 @@ START_TEST(normalize_identity_agrees_with_normalize)
 END_TEST
 
 /* A fold found sixteen bytes at a time (next_fold_lead) is found at every
- * offset in a block and across blocks, and a lead byte that is no fold
- * (E2 of "—", E3 of "。") is passed over, as byte by byte. */
+ * offset in a block and across blocks, each of the five kinds, and a lead
+ * byte that is no fold (E2 of "—", E3 of "。", EF of "￥") is passed
+ * over, as byte by byte. */
 START_TEST(normalize_finds_folds_at_every_offset)
 {
     for (size_t at = 0; at < 40; at++) {
-        for (size_t k = 0; k < 3; k++) {
-            static const char *const put[] = { "，", "—", "\xE3\x80\x80" };
-            static const char *const want_put[] = { ",", "—", " " };
+        for (size_t k = 0; k < 8; k++) {
+            static const char *const put[] = { "，", "—", "\xE3\x80\x80", "。", "\xC2\xA0",
+                                               "−", "～", "￥" };
+            static const char *const want_put[] = { ",", "—", " ", "。", " ", "-", "~", "￥" };
             char in[128], want[128];
             memset(in, 'a', at);
             strcpy(in + at, put[k]);
@@ -303,7 +305,8 @@ START_TEST(normalize_finds_folds_at_every_offset)
             strcpy(want + at, want_put[k]);
             strcat(want, "0123456789abcdefghij");
             expect_norm(in, want);
-            ck_assert_int_eq(fl_normalize_is_identity(in, strlen(in)), k == 1);
+            ck_assert_int_eq(fl_normalize_is_identity(in, strlen(in)),
+                             strcmp(put[k], want_put[k]) == 0);
             /* len cuts the fold off: the bytes before it are left alone */
             ck_assert(fl_normalize_is_identity(in, at));
         }
