@@ -122,10 +122,7 @@ static int is_year_line(const char *norm)
         s++;
         n -= 2;
     }
-    int ok = n >= 7 && n <= 16 && s[0] >= '0' && s[0] <= '9' && strstr(s, "年") != NULL;
-    for (size_t i = 0; ok && i < n && s[i] >= '0' && s[i] <= '9'; i++)
-        ;
-    return ok;
+    return n >= 7 && n <= 16 && s[0] >= '0' && s[0] <= '9' && strstr(s, "年") != NULL;
 }
 
 /* The unit named after 单位 in a furniture line, or FL_UNIT_NONE. */
