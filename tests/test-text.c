@@ -167,6 +167,68 @@ START_TEST(utf8_valid_in_runs_of_chinese)
 }
 END_TEST
 
+/* The rules of UTF-8 one sequence at a time, as plainly as they read:
+ * what fl_utf8_valid's block and run paths must agree with. */
+static int reference_utf8_valid(const unsigned char *p, size_t len, size_t *bad)
+{
+    for (size_t i = 0; i < len;) {
+        unsigned c = p[i];
+        size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+                 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        unsigned lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+        unsigned hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+        int ok = n > 0 && i + n <= len && (n == 1 || (p[i + 1] >= lo && p[i + 1] <= hi));
+        for (size_t k = 2; ok && k < n; k++)
+            ok = (p[i + k] & 0xC0) == 0x80;
+        if (!ok) {
+            *bad = i;
+            return 0;
+        }
+        i += n;
+    }
+    return 1;
+}
+
+/* Text made of the pieces a report has (ASCII, tabs, Chinese, full-width
+ * marks, "·", rarer three- and four-byte characters), now and then a
+ * broken one, at every alignment: fl_utf8_valid, sixteen bytes at a time
+ * where it can, says what the plain rules say, and at the same offset;
+ * also for a length that cuts the text anywhere. */
+START_TEST(utf8_valid_agrees_with_the_rules)
+{
+    static const char *const good[] = { "a", "7", "\t", " ", "中", "预算", "，", "（",
+                                        "\xC2\xB7", "\xE0\xA0\x80", "\xED\x9F\xBF",
+                                        "\xF0\x9F\x98\x80", "\xEF\xBF\xBD", "\xE1\x80\x80" };
+    static const char *const broken[] = { "\x80", "\xFF", "\xE4\xB8", "\xE0\x80\xAF",
+                                          "\xED\xA0\x80", "\xC0\xAF", "\xE4\x41", "\xF4\x90\x80\x80",
+                                          "\xBF\xBF", "\xE4\xB8\xAD\xAD" };
+    uint32_t seed = 12345;
+    for (int round = 0; round < 20000; round++) {
+        unsigned char buf[256];
+        size_t len = 0;
+        int pieces = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 60;
+        for (int k = 0; k < pieces; k++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = seed >> 16;
+            const char *piece = r % 97 == 0 ? broken[(r / 97) % (sizeof broken / sizeof *broken)]
+                                             : good[(r / 97) % (sizeof good / sizeof *good)];
+            size_t n = strlen(piece);
+            if (len + n > sizeof buf)
+                break;
+            memcpy(buf + len, piece, n);
+            len += n;
+        }
+        size_t cut = round % 2 ? len : (size_t)(seed >> 8) % (len + 1);
+        size_t want_at = 99, got_at = 99;
+        int want = reference_utf8_valid(buf, cut, &want_at);
+        int got = fl_utf8_valid(buf, cut, &got_at);
+        ck_assert_msg(got == want, "round %d: %d, the rules say %d", round, got, want);
+        ck_assert_msg(got_at == want_at, "round %d: offset %zu, the rules say %zu", round, got_at,
+                      want_at);
+    }
+}
+END_TEST
+
 START_TEST(utf8_len)
 {
     ck_assert_uint_eq(fl_utf8_len("a"), 1);
@@ -580,6 +642,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, decode_lone_bom);
     tcase_add_test(tc, utf8_valid_rejects);
     tcase_add_test(tc, utf8_valid_in_runs_of_chinese);
+    tcase_add_test(tc, utf8_valid_agrees_with_the_rules);
     tcase_add_test(tc, utf8_len);
     tcase_add_test(tc, utf8_steps_back_where_forward_steps_went);
     suite_add_tcase(s, tc);

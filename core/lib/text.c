@@ -86,10 +86,55 @@ static int four_cjk(const unsigned char *p)
 #endif
 }
 
+/* A lead byte of three whose second byte may be any continuation. */
+static int easy_lead(unsigned char c)
+{
+    return c >= 0xE1 && c <= 0xEF && c != 0xED;
+}
+
+#if defined(__GNUC__)
+#define EASY_LEAD(v) ((mask16)((v) >= 0xE1) & (mask16)((v) <= 0xEF) & (mask16)((v) != 0xED))
+/* 1 when p[0..16) is ASCII and easy_lead characters, those begun at p[-2]
+ * or p[-1] included: a continuation byte is wherever a lead byte one or
+ * two before calls for one, and nowhere else; a lead byte's own
+ * continuations may lie past the block.  Reads p[-2..16).  Tables mix
+ * digits and tabs with Chinese, which four_cjk does not take. */
+static int easy_block(const unsigned char *p)
+{
+    bytes16 v, v1, v2;
+    memcpy(&v, p, 16);
+    memcpy(&v1, p - 1, 16);
+    memcpy(&v2, p - 2, 16);
+    mask16 cont = (mask16)((v & 0xC0) == 0x80);
+    mask16 called = EASY_LEAD(v1) | EASY_LEAD(v2);
+    mask16 bad = (cont ^ called) | ~((mask16)(v < 0x80) | cont | EASY_LEAD(v));
+    uint64_t b[2];
+    memcpy(b, &bad, 16);
+    return (b[0] | b[1]) == 0;
+}
+#undef EASY_LEAD
+#endif
+
 int fl_utf8_valid(const unsigned char *data, size_t len, size_t *bad_offset)
 {
     size_t i = 0;
     while (i < len) {
+#if defined(__GNUC__)
+        /* Sixteen bytes at a time from a character's start (and two bytes
+         * in: the blocks look back), then back to the start of the
+         * character the last block began. */
+        if (i >= 2 && i + 16 <= len && easy_block(data + i)) {
+            do
+                i += 16;
+            while (i + 16 <= len && easy_block(data + i));
+            if (easy_lead(data[i - 1]))
+                i -= 1;
+            else if (easy_lead(data[i - 2]))
+                i -= 2;
+            if (i == len)
+                break;
+        }
+#endif
         if (data[i] < 0x80) {
             /* ASCII eight bytes at a time while it lasts */
             uint64_t w;
@@ -105,7 +150,7 @@ int fl_utf8_valid(const unsigned char *data, size_t len, size_t *bad_offset)
         while (i + 16 <= len && four_cjk(data + i))
             i += 12;
         unsigned char c = data[i];
-        if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 3 <= len &&
+        if (easy_lead(c) && i + 3 <= len &&
             (data[i + 1] & 0xC0) == 0x80 && (data[i + 2] & 0xC0) == 0x80) {
             i += 3;
             continue;
