@@ -35,8 +35,7 @@ typedef struct kept {
     char *mem;           /* the record, when the spool could not take it */
     /* Or the result itself, without its text, when the pass holds results
      * (fl_related_pass_new); handed on by load(). */
-    fl_doc_result held;
-    int is_held;
+    fl_doc_result *held;
     /* Its text, apart from the record: only the checks need it, and the
      * main process reads every record back but not every text. */
     long long text_off;  /* in the spool; -1: held in text_mem */
@@ -47,7 +46,9 @@ typedef struct kept {
     char *unit;          /* NULL: cannot be grouped */
     const char *kind;    /* fl_doc_kind_name() */
     int year;
-    char *source, *format; /* what building its text needs besides */
+    /* What building its text needs besides, when the pass holds results
+     * (its result may have been handed on); else it is read back. */
+    char *source, *format;
 } kept;
 
 struct fl_related_pass {
@@ -122,8 +123,6 @@ void fl_related_pass_keep(fl_related_pass *rp, fl_doc_result *r, size_t failed_c
     k->unit = r->rep != NULL && r->unit != NULL && k->has_text ? xstrdup(r->unit) : NULL;
     k->kind = r->kind;
     k->year = r->year;
-    k->source = xstrdup(r->source);
-    k->format = r->format != NULL ? xstrdup(r->format) : NULL;
     char *text = r->text;
     k->text_len = r->text_len;
     k->text_off = r->text_spooled ? r->text_off : -1;
@@ -138,8 +137,10 @@ void fl_related_pass_keep(fl_related_pass *rp, fl_doc_result *r, size_t failed_c
     free(text);
     k->off = -1;
     if (rp->hold) {
-        k->held = *r;
-        k->is_held = 1;
+        k->source = xstrdup(r->source);
+        k->format = r->format != NULL ? xstrdup(r->format) : NULL;
+        k->held = xmalloc(sizeof *k->held);
+        *k->held = *r;
         memset(r, 0, sizeof *r);
         return;
     }
@@ -164,10 +165,10 @@ static int load(fl_related_pass *rp, size_t i, fl_doc_result *r)
     kept *k = &rp->items[i];
     char *data = k->mem;
     int ok = !rp->hold;
-    if (k->is_held) {
-        *r = k->held;
-        memset(&k->held, 0, sizeof k->held);
-        k->is_held = 0;
+    if (k->held != NULL) {
+        *r = *k->held;
+        free(k->held);
+        k->held = NULL;
         return 0;
     }
     if (ok && data == NULL) {
@@ -279,21 +280,30 @@ static fl_document *built_doc(fl_related_pass *rp, size_t i, const fl_doc_result
             rp->built[b].used = rp->turn;
             return rp->built[b].doc;
         }
-    /* Another's related report needs its text alone, not its result: that
-     * may have been handed on already (load). */
+    /* Another's related report needs its text alone, not its result: a
+     * held one may have been handed on already (load). */
     const kept *k = &rp->items[i];
     fl_doc_result o = { 0 };
     const fl_doc_result *r = have;
-    if (r == NULL) {
+    if (r == NULL && rp->hold) {
         o.source = k->source;
         o.format = k->format;
         load_text(rp, i, &o);
+        r = &o;
+    } else if (r == NULL) {
+        if (load_with_text(rp, i, &o) != 0) {
+            fl_doc_result_free(&o); /* it says why it could not */
+            return NULL;
+        }
         r = &o;
     }
     fl_document *doc = r->text != NULL ? build(r->source, r->format, r->text, r->text_len, unit)
                                        : NULL;
     size_t bytes = r->text_len;
-    free(o.text);
+    if (r == &o && rp->hold)
+        free(o.text);
+    else if (r == &o)
+        fl_doc_result_free(&o);
     if (doc == NULL)
         return NULL;
     built_make_room(rp, bytes);
@@ -773,7 +783,10 @@ void fl_related_pass_free(fl_related_pass *rp)
         free(rp->items[i].format);
         free(rp->items[i].mem);
         free(rp->items[i].text_mem);
-        fl_doc_result_free(&rp->items[i].held);
+        if (rp->items[i].held != NULL) {
+            fl_doc_result_free(rp->items[i].held);
+            free(rp->items[i].held);
+        }
     }
     free(rp->items);
     free(rp->by_unit);
