@@ -6,9 +6,10 @@
  * document stays in memory (or, when the output keeps every result to
  * the end anyway, the result without its text: fl_related_pass_new).  At
  * the end, for each document in input order, the related reports are the
- * other documents of the same unit — one per kind and year, the first in input order, then
- * the history's — and the related checks run on the document rebuilt from
- * its text, with the related documents rebuilt from theirs.  The texts
+ * other documents of the same unit — one per kind and year, the first in
+ * input order, then the history's — and the related checks run on the
+ * document rebuilt from its text, with the related documents rebuilt
+ * from theirs.  The texts
  * were already read once by a worker under the document limits, and the
  * model is built the same way again. */
 #include "related.h"
@@ -163,14 +164,15 @@ void fl_related_pass_keep(fl_related_pass *rp, fl_doc_result *r, size_t failed_c
 static int load(fl_related_pass *rp, size_t i, fl_doc_result *r)
 {
     kept *k = &rp->items[i];
-    char *data = k->mem;
-    int ok = !rp->hold;
     if (k->held != NULL) {
         *r = *k->held;
         free(k->held);
         k->held = NULL;
         return 0;
     }
+    /* A held result is not in the spool: one handed on already is gone. */
+    char *data = k->mem;
+    int ok = !rp->hold;
     if (ok && data == NULL) {
         fl_buf *b = &rp->record;
         b->len = 0;
@@ -462,12 +464,12 @@ static void index_units(fl_related_pass *rp)
  * worker does (fl_guard_stream): per document it sends a head, then for
  * a document with related reports each check's findings and a done
  * record, then a tail saying where its stderr messages for it are in its
- * log file.  A fork per document cost
- * more than the checks.  The main process reads the answers in input
- * order, so output and stderr do not depend on -j.  When a helper dies —
- * a check crashed, or ran past --check-timeout and was killed — the check
- * that was running fails, and the main process does the rest of that
- * document and of the helper's share itself, in check workers (guard.c).
+ * log file.  A fork per document cost more than the checks.  The main
+ * process reads the answers in input order, so output and stderr do not
+ * depend on -j.  When a helper dies — a check crashed, or ran past
+ * --check-timeout and was killed — the check that was running fails, and
+ * the main process does the rest of that document and of the helper's
+ * share itself, in check workers (guard.c).
  * The time limit counts from when the main process turns to a document,
  * so a hung check may run for up to twice the limit. */
 
