@@ -10,7 +10,8 @@
 #   DOCS=1000        documents in the corpus (bench/make-corpus.sh)
 #   ROUNDS=3         runs of each timing; the best is used, the range shown
 #   PARTS="corpus parse pdf jobs rss linear startup"   parts to run; add
-#                    "percheck" for the time of each check alone over the corpus
+#                    "percheck" for the time of each check alone over the corpus,
+#                    and without what every run shares
 #   FISLINT_ARGS=    added to every `fislint check` (e.g. --plugin-dir DIR
 #                    to time another build of the plugins)
 #   LINEAR_KB=100    size of the narrative the linearity paragraph repeats
@@ -160,11 +161,28 @@ fi
 if has percheck; then
     echo
     echo "each check alone over the corpus (-j1; the parse is in every line):"
+    alone=$work/alone
+    : >"$alone"
     for c in $checks; do
         # shellcheck disable=SC2086
         timed fl_check -j 1 --checks "$c" $files
         printf '  %-22s %8s s  [%s]\n' "$c" "$best" "$range"
+        echo "$c $best" >>"$alone"
     done
+    # What every line shares (reading, parsing, the workers) is not a run
+    # of its own: no check at all cannot be chosen, and a run of
+    # across-years alone adds the second pass.  The two cheapest checks,
+    # alone and together, give it: t(a) + t(b) - t(a,b).
+    set -- $(sort -k2 -n "$alone" | head -2 | awk '{ print $1 }')
+    if [ $# -eq 2 ]; then
+        # shellcheck disable=SC2086
+        timed fl_check -j 1 --checks "$1,$2" $files
+        base=$(awk -v a="$1" -v b="$2" -v ab="$best" '$1 == a || $1 == b { s += $2 }
+                   END { printf "%.3f", s - ab }' "$alone")
+        echo "shared by every line: $base s ($1 and $2 alone and together);"
+        echo "each check's own time, that taken away:"
+        sort -k2 -nr "$alone" | awk -v base="$base" '{ printf "  %-22s %8.3f s\n", $1, $2 - base }'
+    fi
 fi
 if has linear; then
     # A long paragraph: narrative sentences of the seeds joined on one
