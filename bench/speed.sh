@@ -173,6 +173,7 @@ if has percheck; then
     # of its own: no check at all cannot be chosen, and a run of
     # across-years alone adds the second pass.  The two cheapest checks,
     # alone and together, give it: t(a) + t(b) - t(a,b).
+    # shellcheck disable=SC2046 # check ids are single words
     set -- $(sort -k2 -n "$alone" | head -2 | awk '{ print $1 }')
     if [ $# -eq 2 ]; then
         # shellcheck disable=SC2086
