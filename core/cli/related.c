@@ -174,11 +174,7 @@ static int load(fl_related_pass *rp, size_t i, fl_doc_result *r)
     char *data = k->mem;
     int ok = !rp->hold;
     if (ok && data == NULL) {
-        fl_buf *b = &rp->record;
-        b->len = 0;
-        if (b->cap < k->len + 1)
-            fl_buf_grow(b, k->len + 1);
-        data = b->data;
+        data = fl_buf_reset(&rp->record, k->len);
         ok = fl_spool_get(rp->spool, k->off, k->len, data) == 0;
     }
     fl_wire_reader rd = { data, k->len, 0 };

@@ -207,11 +207,7 @@ char *fl_strip_markdown(const char *norm, int *md_level)
 
 const char *fl_strip_markdown_buf(const char *norm, fl_buf *scratch, int compact, int *md_level)
 {
-    size_t room = strlen(norm) + 1;
-    scratch->len = 0;
-    if (scratch->cap < room)
-        fl_buf_grow(scratch, room);
-    size_t n = strip_markdown_into(norm, scratch->data, md_level);
+    size_t n = strip_markdown_into(norm, fl_buf_reset(scratch, strlen(norm)), md_level);
     if (compact)
         n = fl_strip_spaces_into(scratch->data, scratch->data, n); /* in place: it only shortens */
     scratch->len = n;
@@ -222,9 +218,6 @@ const char *fl_strip_markdown_buf(const char *norm, fl_buf *scratch, int compact
 /* Lines and pages                                                      */
 /* ------------------------------------------------------------------ */
 
-/* The normalised lines.  Most lines of a report hold no character that
- * normalising changes (full-width forms, U+3000): those share the
- * original line, and only the others are normalised, packed in norm_buf. */
 /* Bytes of line n (0-based): lines sit one after the other in line_buf,
  * each ended by its NUL; all of them take `total` bytes. */
 static size_t line_len(const fl_document *doc, size_t n, size_t total)
@@ -233,6 +226,9 @@ static size_t line_len(const fl_document *doc, size_t n, size_t total)
     return (size_t)(end - doc->lines[n]) - 1;
 }
 
+/* The normalised lines.  Most lines of a report hold no character that
+ * normalising changes (full-width forms, U+3000): those share the
+ * original line, and only the others are normalised, packed in norm_buf. */
 static void normalize_lines(fl_document *doc, size_t total)
 {
     size_t nlines = doc->nlines;

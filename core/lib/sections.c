@@ -78,7 +78,6 @@ int fl_cn_numeral(const char *s, size_t *len)
     return nchars ? total + cur : 0;
 }
 
-
 /* 1-3 ASCII digits at s: their value, *len their length; -1 if none. */
 static int arabic_at(const char *s, size_t *len)
 {

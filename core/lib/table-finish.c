@@ -143,7 +143,6 @@ static const char *compact_short(const char *norm, char buf[SHORT_CELL])
     return buf;
 }
 
-
 static int is_index_word(const char *compact_text)
 {
     return strcmp(compact_text, "行次") == 0 || strcmp(compact_text, "栏次") == 0 ||

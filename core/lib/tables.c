@@ -442,10 +442,7 @@ static int year_row(const rbuild *r, fl_buf *scratch)
         return 0;
     const char *text = r->cells[which].text;
     size_t n = strlen(text);
-    scratch->len = 0;
-    if (scratch->cap < n + 1)
-        fl_buf_grow(scratch, n + 1);
-    fl_normalize_into(scratch->data, text, n);
+    fl_normalize_into(fl_buf_reset(scratch, n), text, n);
     return is_year_line(scratch->data);
 }
 

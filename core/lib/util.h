@@ -55,6 +55,16 @@ static inline void fl_buf_puts(fl_buf *b, const char *s)
 {
     fl_buf_append(b, s, strlen(s));
 }
+/* Empty b with room for n bytes and the NUL, for a caller that writes
+ * into b->data itself (a scratch buffer used line after line); returns
+ * b->data. */
+static inline char *fl_buf_reset(fl_buf *b, size_t n)
+{
+    b->len = 0;
+    if (b->cap <= n)
+        fl_buf_grow(b, n);
+    return b->data;
+}
 /* v in decimal, without a format string to parse (reports print many). */
 void fl_buf_put_int(fl_buf *b, long long v);
 void fl_buf_printf(fl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
