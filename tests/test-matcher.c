@@ -252,6 +252,73 @@ START_TEST(word_list_beyond_the_complete_table)
 }
 END_TEST
 
+/* Long texts are read in stretches at once (matcher.c: scan_pieces):
+ * words across a stretch's border, words only a stretch's warm-up sees,
+ * stretches with more words than they hold, and a callback that stops in
+ * any of them must give what one plain scan gives.  Texts of 1 to 6 KB
+ * from words of up to 12 bytes, some sparse (mostly 'z', no word's byte)
+ * and some dense; every tenth text of 20 to 40 KB, beyond one window of
+ * stretches. */
+typedef struct stopper {
+    trace t;
+    size_t limit;
+} stopper;
+
+static int mix_until(void *ctx, size_t word, size_t offset)
+{
+    stopper *s = ctx;
+    mix(&s->t, word, offset);
+    return s->t.calls == s->limit;
+}
+
+START_TEST(long_texts_agree_with_naive_scan)
+{
+    enum { LONGEST = 12, MAXTEXT = 40000 };
+    char *text = malloc(MAXTEXT);
+    for (int round = 0; round < 60; round++) {
+        char store[8][LONGEST + 1];
+        const char *w[8];
+        size_t n = 1 + next_rand() % 8;
+        for (size_t k = 0; k < n; k++) {
+            size_t l = 1 + next_rand() % LONGEST;
+            for (size_t i = 0; i < l; i++)
+                store[k][i] = "ab\xe4"[next_rand() % 3];
+            store[k][l] = '\0';
+            w[k] = store[k];
+        }
+        size_t len = round % 10 ? 1000 + next_rand() % 5000 : 20000 + next_rand() % 20000;
+        unsigned sparse = round % 2 ? 97 : 0; /* in 100: 'z' */
+        for (size_t i = 0; i < len; i++)
+            text[i] = next_rand() % 100 < sparse ? 'z' : "ab\xe4"[next_rand() % 3];
+        /* Every occurrence, then stopping at several of them. */
+        trace want = { 14695981039346656037ull, 0 };
+        trace *prefix = malloc((len * n + 1) * sizeof *prefix);
+        prefix[0] = want;
+        for (size_t end = 1; end <= len; end++)
+            for (size_t l = end < LONGEST ? end : LONGEST; l > 0; l--)
+                for (size_t k = 0; k < n; k++)
+                    if (strlen(w[k]) == l && memcmp(text + end - l, w[k], l) == 0) {
+                        mix(&want, k, end - l);
+                        prefix[want.calls] = want;
+                    }
+        fl_matcher *m = fl_matcher_new(w, n);
+        ck_assert_ptr_nonnull(m);
+        trace got = { 14695981039346656037ull, 0 };
+        ck_assert_uint_eq(fl_matcher_scan(m, text, len, mix, &got), want.calls);
+        ck_assert(got.h == want.h);
+        ck_assert_uint_eq(fl_matcher_scan(m, text, len, NULL, NULL), want.calls);
+        for (size_t stop = 1; stop <= want.calls; stop += 1 + stop / 3 + next_rand() % 5) {
+            stopper s = { { 14695981039346656037ull, 0 }, stop };
+            ck_assert_uint_eq(fl_matcher_scan(m, text, len, mix_until, &s), stop);
+            ck_assert(s.t.h == prefix[stop].h);
+        }
+        fl_matcher_free(m);
+        free(prefix);
+    }
+    free(text);
+}
+END_TEST
+
 static Suite *matcher_suite(void)
 {
     Suite *s = suite_create("matcher");
@@ -266,6 +333,7 @@ static Suite *matcher_suite(void)
     tcase_add_test(tc, agrees_with_naive_scan);
     tcase_add_test(tc, many_words_agree_with_naive_scan);
     tcase_add_test(tc, word_list_beyond_the_complete_table);
+    tcase_add_test(tc, long_texts_agree_with_naive_scan);
     suite_add_tcase(s, tc);
     return s;
 }
