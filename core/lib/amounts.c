@@ -146,7 +146,12 @@ static void scan_paragraph(fl_parse *p, const fl_paragraph *par)
     const char *text = par->text;
     size_t floor = 0;
     for (size_t i = 0; text[i];) {
-        if (!is_digit(text[i]) || (i > 0 && (is_digit(text[i - 1]) || text[i - 1] == '.'))) {
+        /* Most of a paragraph is not digits: libc passes over it many
+         * bytes at a time. */
+        i += strcspn(text + i, "0123456789");
+        if (text[i] == '\0')
+            break;
+        if (i > 0 && (is_digit(text[i - 1]) || text[i - 1] == '.')) {
             i++;
             continue;
         }
