@@ -57,12 +57,16 @@ static void append_line(fl_buf *b, const char *norm)
             n -= k;
         }
     }
+    /* Most lines have no '*': memchr passes over them many bytes at a time. */
     size_t start = 0;
-    for (size_t i = 0; i + 1 < n; i++) {
-        if (s[i] == '*' && s[i + 1] == '*') {
+    for (const char *q = s; (q = memchr(q, '*', n - (size_t)(q - s))) != NULL;) {
+        size_t i = (size_t)(q - s);
+        if (i + 1 < n && s[i + 1] == '*') {
             fl_buf_append(b, s + start, i - start);
             start = i + 2;
-            i++;
+            q = s + start;
+        } else {
+            q++;
         }
     }
     fl_buf_append(b, s + start, n - start);
