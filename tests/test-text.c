@@ -10,6 +10,7 @@
 #include <fislint/plugin.h>
 
 #include "harness.h"
+#include "parse.h"
 #include "text.h"
 
 #ifndef FL_SRCDIR
@@ -634,6 +635,111 @@ START_TEST(decode_null_out_params)
 }
 END_TEST
 
+/* -- removing spaces and bold markers, against byte-at-a-time loops -- */
+
+/* The loops that document.c had before it copied runs whole. */
+static size_t strip_spaces_bytewise(char *out, const char *s, size_t n)
+{
+    size_t o = 0, k;
+    for (size_t i = 0; i < n;) {
+        if ((k = fl_space_len(s + i)) > 0) {
+            i += k;
+            continue;
+        }
+        out[o++] = s[i++];
+    }
+    out[o] = '\0';
+    return o;
+}
+
+/* fl_strip_markdown as it was, removing "**" a byte at a time. */
+static char *strip_markdown_bytewise(const char *norm, int *md_level)
+{
+    char *out = malloc(strlen(norm) + 1);
+    size_t a, n;
+    fl_trim_bounds(norm, strlen(norm), &a, &n);
+    const char *s = norm + a;
+    int level = 0;
+    while (level < (int)n && s[level] == '#')
+        level++;
+    if (level > 0 && level <= 6 && (s[level] == ' ' || s[level] == '\0' || level == (int)n)) {
+        s += level;
+        n -= (size_t)level;
+    } else {
+        level = 0;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        if (s[i] == '*' && i + 1 < n && s[i + 1] == '*') {
+            i += 2;
+            continue;
+        }
+        out[o++] = s[i++];
+    }
+    out[o] = '\0';
+    size_t ra, rn;
+    fl_trim_bounds(out, o, &ra, &rn);
+    while (rn > 0 && out[ra] == '*') {
+        ra++;
+        rn--;
+    }
+    while (rn > 0 && out[ra + rn - 1] == '*')
+        rn--;
+    size_t ta, tn;
+    fl_trim_bounds(out + ra, rn, &ta, &tn);
+    memmove(out, out + ra + ta, tn);
+    out[tn] = '\0';
+    *md_level = level;
+    return out;
+}
+
+/* Random texts from pieces that start spaces or look like them (0xE3 of
+ * "。", a lone 0xC2 or 0xE3, a space cut by the length), '*' and "**":
+ * spaces removed in place and not, cut at every length, and markdown
+ * stripped, give the same bytes as the loops did. */
+START_TEST(strip_spaces_and_bold_agree_with_bytewise_loops)
+{
+    static const char *const pieces[] = {
+        " ", "\t", "\r", "\xE3\x80\x80", "\xC2\xA0", "\xE3\x80\x82", "\xE3", "\xC2", "*", "**",
+        "合计", "a", "1,234.56",
+    };
+    unsigned long r = 99;
+    for (int round = 0; round < 2000; round++) {
+        char text[200] = "";
+        size_t len = 0;
+        while (len < 150) {
+            r = r * 6364136223846793005UL + 1442695040888963407UL;
+            const char *p = pieces[(r >> 33) % (sizeof pieces / sizeof *pieces)];
+            memcpy(text + len, p, strlen(p) + 1);
+            len += strlen(p);
+            if ((r >> 40) % 8 == 0)
+                break;
+        }
+        for (size_t n = 0; n <= len; n++) {
+            char want[200], got[200];
+            size_t w = strip_spaces_bytewise(want, text, n);
+            ck_assert_uint_eq(fl_strip_spaces_into(got, text, n), w);
+            ck_assert_mem_eq(got, want, w + 1);
+            char inplace[200];
+            memcpy(inplace, text, len + 1);
+            ck_assert_uint_eq(fl_strip_spaces_into(inplace, inplace, n), w);
+            ck_assert_mem_eq(inplace, want, w + 1);
+        }
+        for (int heading = 0; heading < 2; heading++) {
+            char line[210];
+            snprintf(line, sizeof line, "%s%s", heading ? "## " : "", text);
+            int want_level, got_level;
+            char *want = strip_markdown_bytewise(line, &want_level);
+            char *got = fl_strip_markdown(line, &got_level);
+            ck_assert_str_eq(got, want);
+            ck_assert_int_eq(got_level, want_level);
+            free(want);
+            free(got);
+        }
+    }
+}
+END_TEST
+
 static Suite *text_suite(void)
 {
     Suite *s = suite_create("text");
@@ -657,6 +763,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, normalize_finds_folds_at_every_offset);
     tcase_add_test(tc, utf8_repair_replaces_each_bad_byte);
     tcase_add_test(tc, normalize_is_linear);
+    tcase_add_test(tc, strip_spaces_and_bold_agree_with_bytewise_loops);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("decode");

@@ -55,15 +55,30 @@ char *fl_trim_dup(const char *s, size_t len)
     return xstrndup(s + a, n);
 }
 
+/* The bytes a space (fl_space_len) can start with. */
+static const unsigned char space_lead[256] = {
+    [' '] = 1, ['\t'] = 1, ['\r'] = 1, [0xE3] = 1, [0xC2] = 1,
+};
+
 size_t fl_strip_spaces_into(char *out, const char *s, size_t n)
 {
-    size_t o = 0, k;
-    for (size_t i = 0; i < n;) {
-        if ((k = fl_space_len(s + i)) > 0) {
+    /* Runs of bytes that start no space are copied whole: in Chinese text
+     * 0xE3 leads only punctuation, so the runs are long.  out may be s
+     * (it only shortens), hence memmove. */
+    size_t o = 0, i = 0, k;
+    while (i < n) {
+        size_t run = i;
+        while (run < n && !space_lead[(unsigned char)s[run]])
+            run++;
+        memmove(out + o, s + i, run - i);
+        o += run - i;
+        i = run;
+        if (i == n)
+            break;
+        if ((k = fl_space_len(s + i)) > 0)
             i += k;
-            continue;
-        }
-        out[o++] = s[i++];
+        else
+            out[o++] = s[i++];
     }
     out[o] = '\0';
     return o;
@@ -170,14 +185,20 @@ static size_t strip_markdown_into(const char *norm, char *out, int *md_level)
     } else {
         level = 0;
     }
-    /* Removing "**" only shortens the text. */
+    /* Removing "**" only shortens the text.  Most lines have no '*'. */
     size_t o = 0;
     for (size_t i = 0; i < n;) {
-        if (s[i] == '*' && i + 1 < n && s[i + 1] == '*') {
+        const char *star = memchr(s + i, '*', n - i);
+        size_t run = star != NULL ? (size_t)(star - s) : n;
+        memcpy(out + o, s + i, run - i);
+        o += run - i;
+        i = run;
+        if (i == n)
+            break;
+        if (i + 1 < n && s[i + 1] == '*')
             i += 2;
-            continue;
-        }
-        out[o++] = s[i++];
+        else
+            out[o++] = s[i++];
     }
     out[o] = '\0';
     /* A lone leading/trailing '*' left over from "*表2. …**". */
