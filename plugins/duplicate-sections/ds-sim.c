@@ -110,8 +110,7 @@ int64_t ds_similarity(const ds_unit *x, const ds_unit *y, int64_t threshold, siz
     size_t maxlen = x->ncp > y->ncp ? x->ncp : y->ncp;
     if (maxlen == 0)
         return -1;
-    if (x->hash == y->hash && x->ncp == y->ncp &&
-        memcmp(x->cp, y->cp, x->ncp * sizeof *x->cp) == 0) {
+    if (x->ncp == y->ncp && memcmp(x->cp, y->cp, x->ncp * sizeof *x->cp) == 0) {
         *dist = 0;
         return MILLION;
     }
@@ -129,6 +128,27 @@ int64_t ds_similarity(const ds_unit *x, const ds_unit *y, int64_t threshold, siz
         return -1;
     *dist = d;
     return sim;
+}
+
+static uint64_t hash_cps(const uint32_t *cp, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= cp[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+/* x's hash, computed the first time it is asked: most units are never a
+ * candidate, and hashing every unit took a sixth of collecting them. */
+static uint64_t unit_hash(ds_unit *x)
+{
+    if (!x->has_hash) {
+        x->hash = hash_cps(x->cp, x->ncp);
+        x->has_hash = 1;
+    }
+    return x->hash;
 }
 
 static int push_pair(ds_pairs *p, const ds_pair *x)
@@ -210,12 +230,12 @@ int ds_find_pairs(ds_units *u, const ds_options *o, ds_pairs *out)
             size_t need = sh.count[a] < sh.count[b] ? sh.count[a] : sh.count[b];
             if (cnt[b] * 2 >= need && verified < MAX_CANDIDATES) {
                 verified++;
-                const ds_unit *x = &u->items[b], *y = &u->items[a];
+                ds_unit *x = &u->items[b], *y = &u->items[a];
                 size_t len = x->ncp > y->ncp ? x->ncp : y->ncp;
                 unsigned long long cost =
                     (unsigned long long)len * (len * (unsigned long long)(MILLION - o->threshold) /
                                                    MILLION * 2 + 1);
-                int exact = x->hash == y->hash && x->ncp == y->ncp;
+                int exact = x->ncp == y->ncp && unit_hash(x) == unit_hash(y);
                 if (!exact && work + cost > WORK_BUDGET) {
                     cnt[b] = 0;
                     continue;

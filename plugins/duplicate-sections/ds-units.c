@@ -91,16 +91,6 @@ static size_t label_prefix(const uint32_t *cp, size_t n)
     return 0;
 }
 
-static uint64_t hash_cps(const uint32_t *cp, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= cp[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
 /* A line starting a table note: "注:", "注1.", "注：1、", "备注". */
 static int starts_note(const char *t)
 {
@@ -229,7 +219,6 @@ static int make_body(ds_units *u, ds_unit *x, scratch *sc, size_t n)
     memcpy(x->text, sc->text, n + 1);
     memcpy(x->cp, sc->cp + skip, (k - skip) * sizeof *x->cp);
     x->ncp = k - skip;
-    x->hash = hash_cps(x->cp, x->ncp);
     return 0;
 }
 

@@ -25,7 +25,8 @@ typedef struct ds_unit {
     uint32_t *cp;        /* body code points: outline number and a short
                             "标签：" prefix removed */
     size_t ncp;
-    uint64_t hash;       /* of cp[] */
+    uint64_t hash;       /* of cp[], once has_hash: only candidates need it */
+    int has_hash;
     int heading;         /* a heading line */
     int formulaic;       /* table note, 名词解释, too short */
     int substantial;     /* may start a duplicate */
