@@ -68,15 +68,12 @@ static void radix_sort_half(entry *e, entry *tmp, size_t n, int high)
         memcpy(e, src, n * sizeof *e);
 }
 
-/* Stable sort on the whole hash.  Entries are made in unit order, so equal
- * hashes end up in unit order too.  The high half alone almost always
- * decides the order: only the rare runs of one high half with different
- * low halves are then sorted on the low half.  Returns 0, -1 on OOM. */
-static int sort_entries(entry *e, size_t n)
+/* Stable radix sort on the whole hash; tmp has room for n entries.  The
+ * high half alone almost always decides the order: only the rare runs of
+ * one high half with different low halves are then sorted on the low
+ * half. */
+static void radix_sort(entry *e, entry *tmp, size_t n)
 {
-    entry *tmp = malloc((n + 1) * sizeof *tmp);
-    if (tmp == NULL)
-        return -1;
     radix_sort_half(e, tmp, n, 1);
     for (size_t i = 0, j; i < n; i = j) {
         int mixed = 0;
@@ -85,8 +82,96 @@ static int sort_entries(entry *e, size_t n)
         if (mixed)
             radix_sort_half(e + i, tmp, j - i, 0);
     }
-    free(tmp);
+}
+
+/* Stable insertion sort of e[0..n) on the hash, unless it would take more
+ * than `budget` moves: then 0, e left half sorted.  Equal hashes keep
+ * their order at every step, so a stable sort can go on from there. */
+static int insertion_sort(entry *e, size_t n, size_t budget)
+{
+    for (size_t i = 1; i < n; i++) {
+        entry x = e[i];
+        uint64_t h = hash_of(&x);
+        size_t j = i;
+        for (; j > 0 && hash_of(&e[j - 1]) > h; j--) {
+            if (budget-- == 0) {
+                e[j] = x; /* before the larger ones it passed */
+                return 0;
+            }
+            e[j] = e[j - 1];
+        }
+        e[j] = x;
+    }
+    return 1;
+}
+
+/* A report's entries are spread over about 2n buckets by the top bits of
+ * the hash, and each bucket, mostly one 3-gram, is insertion sorted: one
+ * scatter instead of the radix sort's three, whose count tables cost more
+ * than a small report's entries.  A bucket that insertion would make
+ * quadratic (one 3-gram in many units before others, or hashes chosen to
+ * collide) is radix sorted instead; so are large reports, whose buckets
+ * would be large. */
+#define BUCKET_MIN_BITS 4
+#define BUCKET_MAX_BITS 14       /* a 64 KB count table */
+#define BUCKETED_MAX ((size_t)1 << 15)  /* entries */
+#define MOVES_PER_ENTRY 16
+
+static unsigned bucket_bits(size_t n)
+{
+    unsigned bits = BUCKET_MIN_BITS;
+    while (bits < BUCKET_MAX_BITS && ((size_t)1 << bits) < 2 * n)
+        bits++;
+    return bits;
+}
+
+/* Stable sort of e[0..n) into out (n <= BUCKETED_MAX); e is then scratch.
+ * Returns 0, -1 on OOM. */
+static int bucket_sort(entry *e, entry *out, size_t n)
+{
+    unsigned bits = bucket_bits(n);
+    size_t nb = (size_t)1 << bits;
+    uint32_t *start = calloc(nb + 1, sizeof *start);
+    if (start == NULL)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        start[(e[i].hash_hi >> (32 - bits)) + 1]++;
+    for (size_t b = 0; b < nb; b++)
+        start[b + 1] += start[b];
+    /* start[b] becomes bucket b's end, and its start again is start[b - 1]. */
+    for (size_t i = 0; i < n; i++)
+        out[start[e[i].hash_hi >> (32 - bits)]++] = e[i];
+    for (size_t b = 0, begin = 0; b < nb; begin = start[b++]) {
+        size_t m = start[b] - begin;
+        if (m > 1 && !insertion_sort(out + begin, m, MOVES_PER_ENTRY * m))
+            radix_sort(out + begin, e, m);
+    }
+    free(start);
     return 0;
+}
+
+/* Stable sort on the whole hash.  Entries are made in unit order, so equal
+ * hashes end up in unit order too.  Returns the sorted entries (e or a new
+ * array; the other is freed), NULL on OOM. */
+static entry *sort_entries(entry *e, size_t n)
+{
+    entry *tmp = malloc((n + 1) * sizeof *tmp);
+    if (tmp == NULL) {
+        free(e);
+        return NULL;
+    }
+    if (n > BUCKETED_MAX) {
+        radix_sort(e, tmp, n);
+        free(tmp);
+        return e;
+    }
+    int rc = bucket_sort(e, tmp, n);
+    free(e);
+    if (rc != 0) {
+        free(tmp);
+        return NULL;
+    }
+    return tmp;
 }
 
 static uint64_t shingle(const uint32_t *cp)
@@ -126,10 +211,9 @@ static entry *sorted_shingles(const ds_units *u, size_t *ne_out)
             ne++;
         }
     }
-    if (sort_entries(e, ne) != 0) {
-        free(e);
+    e = sort_entries(e, ne);
+    if (e == NULL)
         return NULL;
-    }
     *ne_out = ne;
     return e;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../../tests/support/harness.h"
+#include "ds.h"
 
 #define FIX "plugins/duplicate-sections/fixtures/"
 #define SECTION "duplicate-sections/duplicate-section"
@@ -282,6 +283,178 @@ START_TEST(large_document)
 }
 END_TEST
 
+/* ds_shared_build against the obvious way: every (3-gram hash, unit) in
+ * unit order, stably sorted by hash, runs of 2 to cap distinct units.  The
+ * order of runs decides which candidates are tried first, so it must be
+ * exact, whatever shortcuts the sort takes. */
+static uint64_t ref_shingle(const uint32_t *cp)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (int i = 0; i < 3; i++) {
+        h ^= cp[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+typedef struct ref_entry {
+    uint64_t hash;
+    size_t order, unit;
+} ref_entry;
+
+static int cmp_ref(const void *pa, const void *pb)
+{
+    const ref_entry *a = pa, *b = pb;
+    if (a->hash != b->hash)
+        return a->hash < b->hash ? -1 : 1;
+    return (a->order > b->order) - (a->order < b->order);
+}
+
+static void assert_shared_exact(const ds_units *u, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < u->count; i++)
+        if (u->items[i].substantial && u->items[i].ncp >= 3)
+            n += u->items[i].ncp - 2;
+    ref_entry *e = malloc((n + 1) * sizeof *e);
+    uint32_t *runs = malloc((n + 1) * sizeof *runs);
+    size_t *starts = malloc((n + 2) * sizeof *starts);
+    ck_assert(e != NULL && runs != NULL && starts != NULL);
+    size_t ne = 0;
+    for (size_t i = 0; i < u->count; i++) {
+        const ds_unit *x = &u->items[i];
+        if (!x->substantial || x->ncp < 3)
+            continue;
+        for (size_t k = 0; k + 3 <= x->ncp; k++, ne++)
+            e[ne] = (ref_entry){ ref_shingle(x->cp + k), ne, i };
+    }
+    qsort(e, ne, sizeof *e, cmp_ref);
+    size_t w = 0, nruns = 0;
+    for (size_t i = 0, j; i < ne; i = j) {
+        size_t begin = w;
+        for (j = i; j < ne && e[j].hash == e[i].hash; j++)
+            if (w == begin || runs[w - 1] != e[j].unit)
+                runs[w++] = (uint32_t)e[j].unit;
+        if (w - begin >= 2 && w - begin <= cap)
+            starts[nruns++] = begin;
+        else
+            w = begin;
+    }
+    starts[nruns] = w;
+    ds_shared sh;
+    ck_assert_int_eq(ds_shared_build(u, cap, &sh), 0);
+    ck_assert_uint_eq(sh.nruns, nruns);
+    for (size_t r = 0; r <= nruns; r++)
+        ck_assert_uint_eq(sh.run_start[r], starts[r]);
+    for (size_t m = 0; m < w; m++)
+        ck_assert_uint_eq(sh.units[m], runs[m]);
+    for (size_t i = 0; i < u->count; i++) {
+        size_t seen = 0;
+        for (size_t r = 0; r < nruns; r++)
+            for (size_t m = starts[r]; m < starts[r + 1]; m++)
+                if (runs[m] == i) {
+                    ck_assert_uint_lt(seen, sh.count[i]);
+                    ck_assert_uint_eq(sh.runs_of[sh.first[i] + seen], r);
+                    seen++;
+                }
+        ck_assert_uint_eq(seen, sh.count[i]);
+    }
+    ds_shared_free(&sh);
+    free(e);
+    free(runs);
+    free(starts);
+}
+
+/* Units of code points taken from cps[0..n) in pieces of `len`. */
+static void make_units(ds_units *u, uint32_t *cps, size_t n, size_t len)
+{
+    memset(u, 0, sizeof *u);
+    u->cap = n / len + 1;
+    u->items = calloc(u->cap, sizeof *u->items);
+    ck_assert_ptr_nonnull(u->items);
+    for (size_t i = 0; i + len <= n; i += len) {
+        ds_unit *x = &u->items[u->count++];
+        x->cp = cps + i;
+        x->ncp = len;
+        x->substantial = 1;
+    }
+}
+
+static uint32_t next_random(uint32_t *seed)
+{
+    *seed = *seed * 1103515245u + 12345u;
+    return *seed >> 16;
+}
+
+/* Small alphabets make many shared 3-grams; the sizes cover small reports
+ * and reports too large for the bucketed sort. */
+START_TEST(shared_shingles_exact_random)
+{
+    static const size_t sizes[][3] = { { 600, 20, 6 }, { 6000, 30, 12 }, { 60000, 40, 40 },
+                                       { 400, 3, 2 } };
+    uint32_t seed = 11;
+    for (size_t t = 0; t < sizeof sizes / sizeof *sizes; t++) {
+        size_t n = sizes[t][0], len = sizes[t][1], alphabet = sizes[t][2];
+        uint32_t *cps = malloc(n * sizeof *cps);
+        ck_assert_ptr_nonnull(cps);
+        for (size_t i = 0; i < n; i++)
+            cps[i] = 0x4e00 + next_random(&seed) % alphabet;
+        ds_units u;
+        make_units(&u, cps, n, len);
+        for (size_t i = 0; i < u.count; i += 7)
+            u.items[i].substantial = 0;
+        assert_shared_exact(&u, 64);
+        assert_shared_exact(&u, 3);
+        free(u.items);
+        free(cps);
+    }
+}
+END_TEST
+
+/* 3-grams whose hashes share their top 20 bits land in one bucket of the
+ * sort: one of them in 50 units, then 40 others each in two units, each
+ * smaller than the first, too many moves for insertion. */
+START_TEST(shared_shingles_exact_colliding)
+{
+    enum { WANTED = 41, COPIES = 50, OTHERS = 2 };
+    uint32_t grams[WANTED][3];
+    uint64_t target = 0;
+    size_t found = 0;
+    for (uint32_t a = 0x4e00; found < WANTED; a++)
+        for (uint32_t b = 0x4e00; b < 0x4e00 + 4096 && found < WANTED; b++) {
+            uint32_t g[3] = { a, b, 0x4e00 };
+            uint64_t h = ref_shingle(g);
+            if (found == 0)
+                target = h;
+            if (h >> 44 == target >> 44) {
+                memcpy(grams[found], g, sizeof g);
+                found++;
+            }
+        }
+    /* The largest hash first, in many units; the others after it. */
+    size_t big = 0;
+    for (size_t i = 1; i < WANTED; i++)
+        if (ref_shingle(grams[i]) > ref_shingle(grams[big]))
+            big = i;
+    size_t n = 3 * (COPIES + (WANTED - 1) * OTHERS);
+    uint32_t *cps = malloc(n * sizeof *cps), *w = cps;
+    ck_assert_ptr_nonnull(cps);
+    for (size_t c = 0; c < COPIES; c++, w += 3)
+        memcpy(w, grams[big], sizeof grams[big]);
+    for (size_t c = 0; c < OTHERS; c++)
+        for (size_t i = 0; i < WANTED; i++)
+            if (i != big) {
+                memcpy(w, grams[i], sizeof grams[i]);
+                w += 3;
+            }
+    ds_units u;
+    make_units(&u, cps, n, 3);
+    assert_shared_exact(&u, 64);
+    free(u.items);
+    free(cps);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("duplicate-sections");
@@ -298,6 +471,11 @@ static Suite *suite(void)
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, seed000_section_four_repeated);
     tcase_add_test(tc, seeds_001_003_quiet);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("shingles");
+    tcase_set_timeout(tc, 30);
+    tcase_add_test(tc, shared_shingles_exact_random);
+    tcase_add_test(tc, shared_shingles_exact_colliding);
     suite_add_tcase(s, tc);
     tc = tcase_create("scale");
     tcase_set_timeout(tc, 20);
