@@ -241,14 +241,17 @@ static int make_runs(const entry *e, size_t ne, size_t cap, ds_shared *s)
     return 0;
 }
 
-/* Per unit, the runs it is in, in run order: count, then place. */
+/* Per unit, the runs it is in, in run order: count, then place.  Each is
+ * kept as the span of the run's units before this one (units in a run
+ * are in unit order), so that ds_find_pairs neither looks the run up nor
+ * tests where this unit comes.  Spans fit 32 bits: nlisted <= ne. */
 static int index_units(size_t nunits, ds_shared *s)
 {
     size_t nlisted = s->run_start[s->nruns];
     s->first = calloc(nunits + 1, sizeof *s->first);
     s->count = calloc(nunits + 1, sizeof *s->count);
-    s->runs_of = malloc((nlisted + 1) * sizeof *s->runs_of);
-    if (s->first == NULL || s->count == NULL || s->runs_of == NULL)
+    s->earlier = malloc((nlisted + 1) * sizeof *s->earlier);
+    if (s->first == NULL || s->count == NULL || s->earlier == NULL)
         return -1;
     for (size_t m = 0; m < nlisted; m++)
         s->count[s->units[m]]++;
@@ -261,7 +264,8 @@ static int index_units(size_t nunits, ds_shared *s)
     for (size_t r = 0; r < s->nruns; r++)
         for (size_t m = s->run_start[r]; m < s->run_start[r + 1]; m++) {
             uint32_t u = s->units[m];
-            s->runs_of[s->first[u] + s->count[u]++] = r;
+            ds_span before = { (uint32_t)s->run_start[r], (uint32_t)m };
+            s->earlier[s->first[u] + s->count[u]++] = before;
         }
     return 0;
 }
@@ -288,6 +292,6 @@ void ds_shared_free(ds_shared *s)
     free(s->run_start);
     free(s->first);
     free(s->count);
-    free(s->runs_of);
+    free(s->earlier);
     memset(s, 0, sizeof *s);
 }

@@ -217,8 +217,8 @@ int ds_find_pairs(ds_units *u, const ds_options *o, ds_pairs *out)
         /* Count the 3-grams a shares with each earlier unit. */
         size_t nt = 0;
         for (size_t k = 0; k < sh.count[a]; k++) {
-            size_t r = sh.runs_of[sh.first[a] + k];
-            for (size_t m = sh.run_start[r]; m < sh.run_start[r + 1] && sh.units[m] < a; m++) {
+            ds_span before = sh.earlier[sh.first[a] + k];
+            for (size_t m = before.begin; m < before.end; m++) {
                 size_t b = sh.units[m];
                 touched[nt] = b; /* kept when first touched: no branch */
                 nt += cnt[b]++ == 0;

@@ -60,13 +60,18 @@ void ds_units_free(ds_units *u);
 /* ds-shingles.c: the character 3-grams that 2 to `cap` substantial units
  * share, each as a run of its units in unit order; runs are in the order
  * of the 3-grams' hashes. */
+typedef struct ds_span {
+    uint32_t begin, end; /* units[begin .. end) */
+} ds_span;
+
 typedef struct ds_shared {
     uint32_t *units;     /* run r is units[run_start[r] .. run_start[r + 1]) */
     size_t *run_start;
     size_t nruns;
-    size_t *first;       /* unit u is in runs runs_of[first[u] .. + count[u]) */
+    size_t *first;       /* unit u is in count[u] runs, in run order; */
     size_t *count;
-    size_t *runs_of;
+    ds_span *earlier;    /* earlier[first[u] + k]: the units before u in
+                            its k-th run, all that ds_find_pairs reads */
 } ds_shared;
 
 int ds_shared_build(const ds_units *u, size_t cap, ds_shared *out); /* 0, -1 on OOM */

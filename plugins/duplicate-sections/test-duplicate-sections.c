@@ -354,7 +354,9 @@ static void assert_shared_exact(const ds_units *u, size_t cap)
             for (size_t m = starts[r]; m < starts[r + 1]; m++)
                 if (runs[m] == i) {
                     ck_assert_uint_lt(seen, sh.count[i]);
-                    ck_assert_uint_eq(sh.runs_of[sh.first[i] + seen], r);
+                    ds_span before = sh.earlier[sh.first[i] + seen];
+                    ck_assert_uint_eq(before.begin, starts[r]);
+                    ck_assert_uint_eq(before.end, m);
                     seen++;
                 }
         ck_assert_uint_eq(seen, sh.count[i]);
