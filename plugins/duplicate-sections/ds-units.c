@@ -145,14 +145,19 @@ static size_t plain_line(const char *norm, scratch *sc)
     size_t n = strlen(norm), j = 0;
     if (scratch_fit(sc, n + 1) != 0)
         return NO_MEMORY;
+    if (memchr(norm, '\t', n) != NULL)
+        return NOT_A_UNIT;
     size_t i = 0;
     while (norm[i] == ' ' || norm[i] == '#')
         i++;
-    for (; i < n; i++) {
-        if (norm[i] == '\t')
-            return NOT_A_UNIT;
-        if (norm[i] != ' ')
-            sc->text[j++] = norm[i];
+    /* Spaces are few: copy the stretches between them whole. */
+    while (i < n) {
+        const char *space = memchr(norm + i, ' ', n - i);
+        size_t end = space != NULL ? (size_t)(space - norm) : n;
+        memcpy(sc->text + j, norm + i, end - i);
+        j += end - i;
+        for (i = end; i < n && norm[i] == ' '; i++)
+            ;
     }
     sc->text[j] = '\0';
     return j;
