@@ -218,26 +218,46 @@ static entry *sorted_shingles(const ds_units *u, size_t *ne_out)
     return e;
 }
 
-/* The runs: each 3-gram's distinct units, kept when 2 to cap of them. */
+/* Whether the run units[begin .. w) is kept: 2 to cap units. */
+static size_t run_kept(size_t begin, size_t w, size_t cap)
+{
+    return (w - begin >= 2) & (w - begin <= cap);
+}
+
+/* The runs: each 3-gram's distinct units, kept when 2 to cap of them.
+ * One step per entry, with selects rather than branches: the 3-gram
+ * changes every second entry or so, which no branch predictor follows. */
 static int make_runs(const entry *e, size_t ne, size_t cap, ds_shared *s)
 {
     s->units = malloc((ne + 1) * sizeof *s->units);
     s->run_start = malloc((ne / 2 + 2) * sizeof *s->run_start); /* a run has 2 units */
     if (s->units == NULL || s->run_start == NULL)
         return -1;
-    size_t w = 0;
-    for (size_t i = 0, j; i < ne; i = j) {
-        size_t begin = w;
-        for (j = i; j < ne && hash_of(&e[j]) == hash_of(&e[i]); j++)
-            /* A unit's repeats of the 3-gram are next to each other. */
-            if (w == begin || s->units[w - 1] != e[j].unit)
-                s->units[w++] = e[j].unit;
-        if (w - begin >= 2 && w - begin <= cap)
-            s->run_start[s->nruns++] = begin;
-        else
-            w = begin;
+    size_t w = 0, begin = 0, nruns = 0;
+    uint64_t key = 0;
+    uint32_t last = 0;
+    for (size_t j = 0; j < ne; j++) {
+        uint64_t h = hash_of(&e[j]);
+        size_t fresh = j == 0 || h != key;
+        /* A new 3-gram closes the run before: kept, or its units taken
+         * back.  run_start[nruns] may be written early: nruns <= j / 2. */
+        size_t keep = fresh & run_kept(begin, w, cap);
+        s->run_start[nruns] = begin;
+        nruns += keep;
+        w = fresh & !keep ? begin : w;
+        begin = fresh ? w : begin;
+        /* A unit's repeats of the 3-gram are next to each other. */
+        s->units[w] = e[j].unit;
+        w += fresh | (e[j].unit != last);
+        last = e[j].unit;
+        key = h;
     }
-    s->run_start[s->nruns] = w;
+    if (run_kept(begin, w, cap))
+        s->run_start[nruns++] = begin;
+    else
+        w = begin;
+    s->run_start[nruns] = w;
+    s->nruns = nruns;
     return 0;
 }
 
