@@ -106,12 +106,12 @@ static int insertion_sort(entry *e, size_t n, size_t budget)
 }
 
 /* A report's entries are spread over about 2n buckets by the top bits of
- * the hash, and each bucket, mostly one 3-gram, is insertion sorted: one
- * scatter instead of the radix sort's three, whose count tables cost more
- * than a small report's entries.  A bucket that insertion would make
- * quadratic (one 3-gram in many units before others, or hashes chosen to
- * collide) is radix sorted instead; so are large reports, whose buckets
- * would be large. */
+ * the hash, and the buckets, mostly one 3-gram each, are insertion sorted:
+ * one scatter instead of the radix sort's three, whose count tables cost
+ * more than a small report's entries.  When insertion would be quadratic
+ * (one 3-gram in many units before others, or hashes chosen to collide)
+ * the entries are radix sorted instead; so are large reports, whose
+ * buckets would be large. */
 #define BUCKET_MIN_BITS 4
 #define BUCKET_MAX_BITS 14       /* a 64 KB count table */
 #define BUCKETED_MAX ((size_t)1 << 15)  /* entries */
@@ -138,15 +138,13 @@ static int bucket_sort(entry *e, entry *out, size_t n)
         start[(e[i].hash_hi >> (32 - bits)) + 1]++;
     for (size_t b = 0; b < nb; b++)
         start[b + 1] += start[b];
-    /* start[b] becomes bucket b's end, and its start again is start[b - 1]. */
     for (size_t i = 0; i < n; i++)
         out[start[e[i].hash_hi >> (32 - bits)]++] = e[i];
-    for (size_t b = 0, begin = 0; b < nb; begin = start[b++]) {
-        size_t m = start[b] - begin;
-        if (m > 1 && !insertion_sort(out + begin, m, MOVES_PER_ENTRY * m))
-            radix_sort(out + begin, e, m);
-    }
     free(start);
+    /* Entries only move inside their bucket: one pass sorts them all,
+     * with no loop over the buckets, most of them empty. */
+    if (!insertion_sort(out, n, MOVES_PER_ENTRY * n))
+        radix_sort(out, e, n);
     return 0;
 }
 
