@@ -68,10 +68,10 @@ typedef struct ds_shared {
     uint32_t *units;     /* run r is units[run_start[r] .. run_start[r + 1]) */
     size_t *run_start;
     size_t nruns;
-    size_t *first;       /* unit u is in count[u] runs, in run order; */
+    size_t *first;       /* unit u is in count[u] runs; earlier[first[u] + k] */
     size_t *count;
-    ds_span *earlier;    /* earlier[first[u] + k]: the units before u in
-                            its k-th run, all that ds_find_pairs reads */
+    ds_span *earlier;    /* holds the units before u in its k-th run (in
+                            run order): all that ds_find_pairs reads */
 } ds_shared;
 
 int ds_shared_build(const ds_units *u, size_t cap, ds_shared *out); /* 0, -1 on OOM */
