@@ -11,6 +11,7 @@
  *
  * budget-change: "4、预算变更情况：无" while the same section gives
  *   "年初预算数4012.19万元，全年预算数3443.69711万元". */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -141,6 +142,15 @@ static int ends_sentence(const char *text)
     return n >= le && strncmp(text + n - le, end, le) == 0;
 }
 
+/* 1 when some table could be the one table_of() finds. */
+static int any_budget_table(const sw_evals *ev)
+{
+    for (size_t i = 0; i < ev->count; i++)
+        if (ev->items[i].project[0] && ev->items[i].has_ab)
+            return 1;
+    return 0;
+}
+
 static void narrative_budgets(const fl_document *doc, const sw_evals *ev, fl_report *rep)
 {
     size_t np = fl_doc_paragraph_count(doc);
@@ -168,12 +178,23 @@ static void narrative_budgets(const fl_document *doc, const sw_evals *ev, fl_rep
 /* "预算变更情况：无", "预算调整情况:未调整", "预算调整：无调整". */
 static const char *no_change_at(const char *text)
 {
+    /* Each head begins with one of the two stems, in turn: a text
+     * without the stem (nearly all) is not searched for its heads. */
+    static const char *const stems[] = { "预算变更", "预算调整" };
     static const char *const heads[] = { "预算变更情况", "预算调整情况", "预算变更", "预算调整", NULL };
     static const char *const nones[] = { "无变更", "无调整", "未调整", "未变更", "无", NULL };
+    int has_stem[2];
 
+    for (size_t k = 0; k < 2; k++)
+        has_stem[k] = strstr(text, stems[k]) != NULL;
+    if (!has_stem[0] && !has_stem[1])
+        return NULL;
     for (size_t h = 0; heads[h]; h++) {
-        const char *p = strstr(text, heads[h]);
+        const char *p;
         const char *q;
+        if (!has_stem[h % 2])
+            continue;
+        p = strstr(text, heads[h]);
         if (!p)
             continue;
         q = p + strlen(heads[h]);
@@ -230,6 +251,10 @@ static void budget_changes(const fl_document *doc, fl_report *rep)
 {
     size_t np = fl_doc_paragraph_count(doc);
 
+    /* Both amounts are needed wherever the statement is: a document
+     * without them anywhere (most) has no paragraph to search. */
+    if (!labelled(doc, "年初预算数", 0, SIZE_MAX) || !labelled(doc, "全年预算数", 0, SIZE_MAX))
+        return;
     for (size_t i = 0; i < np; i++) {
         const fl_paragraph *para = fl_doc_paragraph(doc, i);
         const char *text = fl_paragraph_text(para);
@@ -266,6 +291,8 @@ static void budget_changes(const fl_document *doc, fl_report *rep)
 
 void sw_check_budget(const fl_document *doc, const sw_evals *ev, fl_report *rep)
 {
-    narrative_budgets(doc, ev, rep);
+    /* Only an item of a project with a table is compared. */
+    if (any_budget_table(ev))
+        narrative_budgets(doc, ev, rep);
     budget_changes(doc, rep);
 }

@@ -98,11 +98,26 @@ static void compare(const fl_paragraph *para, size_t offset, const char *key, fl
     fl_finding_set_suggestion(f, "同一项目的自评得分与部门评价得分差异较大时，应核实自评依据（尤其是预算执行率和各指标完成值）并说明差异原因，必要时按评价结果更正自评。");
 }
 
+/* 1 when some copy could be the one self_copy() finds. */
+static int any_self_score(const sw_copies *c)
+{
+    for (size_t i = 0; i < c->count; i++) {
+        const sw_copy *cp = &c->items[i];
+        if ((cp->source == SW_SRC_TABLE || cp->source == SW_SRC_SUMMARY) && cp->has_score
+            && cp->key[0])
+            return 1;
+    }
+    return 0;
+}
+
 void sw_check_dept_eval(const fl_document *doc, const sw_options *o,
                         const sw_copies *c, fl_report *rep)
 {
     size_t np = fl_doc_paragraph_count(doc);
 
+    /* Without a 自评 score to compare with, no paragraph is read. */
+    if (!any_self_score(c))
+        return;
     for (size_t i = 0; i < np; i++) {
         const fl_paragraph *para = fl_doc_paragraph(doc, i);
         const char *text = fl_paragraph_text(para), *p = text;

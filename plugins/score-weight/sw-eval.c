@@ -470,6 +470,10 @@ int sw_evals_collect(const fl_document *doc, const sw_score_rows *rows, sw_evals
 
     memset(&s, 0, sizeof s);
     memset(out, 0, sizeof *out);
+    /* An evaluation is kept only with indicators, read under a header
+     * that names 得分: without one (most reports) there is none. */
+    if (rows->count == 0)
+        return 0;
     s.out = out;
     for (size_t i = 0; i < nt && !s.oom; i++) {
         const fl_table *t = fl_doc_table(doc, i);

@@ -79,8 +79,8 @@ static int scan_paragraph(const fl_paragraph *para, const sw_options *o,
     const char *text = fl_paragraph_text(para);
     const char *p = text;
     char name[192];
+    int named = 0;  /* name[] is read only for a score, in few paragraphs */
 
-    sw_item_name(text, name, sizeof name);
     while ((p = strstr(p, "得分")) != NULL) {
         const char *q = p + strlen("得分");
         int self = p - text >= (long)strlen("自评")
@@ -96,6 +96,10 @@ static int scan_paragraph(const fl_paragraph *para, const sw_options *o,
         if (!score_at(q, &v, &used))
             continue;
         line = fl_paragraph_line_at(para, (size_t)(q - text));
+        if (!named) {
+            sw_item_name(text, name, sizeof name);
+            named = 1;
+        }
         if (fl_dec_cmp(v, o->max_total) > 0) {
             char who[220] = "";
             fl_finding *f;

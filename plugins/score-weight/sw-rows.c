@@ -49,6 +49,7 @@ int sw_score_rows_find(const fl_document *doc, sw_score_rows *out)
     size_t nt = fl_doc_table_count(doc), nrows = 0;
 
     out->marked = NULL;
+    out->count = 0;
     out->first = malloc((nt + 1) * sizeof *out->first);
     if (!out->first)
         return -1;
@@ -64,8 +65,11 @@ int sw_score_rows_find(const fl_document *doc, sw_score_rows *out)
     for (size_t i = 0; i < nt; i++) {
         const fl_table *t = fl_doc_table(doc, i);
         size_t nr = fl_table_row_count(t);
-        for (size_t j = 0; j < nr; j++)
-            out->marked[out->first[i] + j] = (unsigned char)row_holds_squeezed(fl_table_row(t, j), "得分");
+        for (size_t j = 0; j < nr; j++) {
+            int named = row_holds_squeezed(fl_table_row(t, j), "得分");
+            out->marked[out->first[i] + j] = (unsigned char)named;
+            out->count += (size_t)named;
+        }
     }
     return 0;
 }

@@ -108,6 +108,9 @@ int sw_summary_collect(const fl_document *doc, const sw_score_rows *rows, const 
     int active = 0;
     size_t prev_end = 0;
 
+    /* Rows are read only under a header, which names 得分. */
+    if (rows->count == 0)
+        return 0;
     for (size_t i = 0; i < nt; i++) {
         const fl_table *t = fl_doc_table(doc, i);
         const char *title = fl_table_title(t);

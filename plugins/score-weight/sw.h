@@ -71,6 +71,7 @@ int sw_value_parse(const char *text, sw_value *out);
 typedef struct sw_score_rows {
     size_t *first;         /* [table]: index of its first row in `marked` */
     unsigned char *marked; /* [row]: 1 when the row names 得分 */
+    size_t count;          /* rows marked: 0 in a document without scores */
 } sw_score_rows;
 
 /* Returns 0, or -1 when out of memory.  Free with sw_score_rows_free(). */

@@ -471,6 +471,19 @@ START_TEST(budget_change)
         "5、资金使用情况：年初预算数4012.19万元，全年预算数3443.7万元。\n", NULL);
     expect_clean(run);
     fl_test_run_free(run);
+    /* every way of saying it, with 调整 as with 变更 */
+    {
+        static const char *const says[] = { "预算调整情况：未调整", "预算调整：无调整",
+                                            "预算变更：未变更", "预算调整情况：无" };
+        for (size_t i = 0; i < sizeof says / sizeof says[0]; i++) {
+            snprintf(buf, sizeof buf,
+                     "### （三）资金投入及使用情况\n\n4、%s。\n\n"
+                     "5、资金使用情况：年初预算数4012.19万元，全年预算数3443.7万元。\n", says[i]);
+            run = fl_test_run_text("score-weight", buf, NULL);
+            ck_assert_uint_eq(fl_test_count(run, "score-weight/budget-change", FL_SEV_ERROR), 1);
+            fl_test_run_free(run);
+        }
+    }
 }
 END_TEST
 
