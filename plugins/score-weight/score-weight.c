@@ -82,7 +82,8 @@ static int sw_check(const fl_document *doc, fl_report *rep, void *state)
         rc = -1;
     for (size_t i = 0; rc == 0 && i < ev.count; i++) {
         sw_check_eval(&ev.items[i], o, rep);
-        sw_check_goal(&ev.items[i], rep);
+        if (sw_check_goal(&ev.items[i], rep) < 0)
+            rc = -1;
     }
     if (rc == 0)
         sw_check_budget(doc, &ev, rep);

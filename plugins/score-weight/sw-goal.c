@@ -15,6 +15,7 @@
  *     one indicator). */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sw.h"
@@ -127,17 +128,15 @@ static uint64_t six_bytes(const char *p)
 }
 
 /* The two-ideograph words of an indicator's name, each once (at most
- * 64, as they come), read once for all the goal's sentences. */
+ * 64, as they come). */
 typedef struct name_words {
     uint64_t w[64];
     int n;
-    uint64_t third; /* bit (b & 63) set for the third byte b of each word */
 } name_words;
 
 static void words_of(const char *name, name_words *out)
 {
     out->n = 0;
-    out->third = 0;
     for (const char *p = name; *p; p += char_len(p)) {
         uint64_t w;
         int dup = 0;
@@ -149,36 +148,7 @@ static void words_of(const char *name, name_words *out)
         if (dup || out->n == 64)
             continue;
         out->w[out->n++] = w;
-        out->third |= UINT64_C(1) << ((unsigned char)p[2] & 63);
     }
-}
-
-/* How many of the words occur in [s, s+len): one pass, the words tried
- * only where an ideograph can start (they all start with one) and its
- * third byte is that of some word. */
-static int shared_words(const name_words *nw, const char *s, size_t len)
-{
-    uint64_t found = 0; /* bit i: word i seen */
-    int hits = 0;
-
-    for (size_t k = 0; k + 6 <= len && hits < nw->n; k++) {
-        unsigned char c = (unsigned char)s[k];
-        uint64_t key;
-        if (c < 0xE4 || c > 0xE9
-            || !(nw->third & (UINT64_C(1) << ((unsigned char)s[k + 2] & 63))))
-            continue;
-        key = six_bytes(s + k);
-        for (int i = 0; i < nw->n; i++) {
-            if (key == nw->w[i]) {
-                if (!(found & (UINT64_C(1) << i))) {
-                    found |= UINT64_C(1) << i;
-                    hits++;
-                }
-                break;
-            }
-        }
-    }
-    return hits;
 }
 
 /* A sentence of the goal: [start, end). */
@@ -210,6 +180,95 @@ static size_t split_sentences(const char *goal, sentence *out, size_t max)
     if (p > start && n < max)
         out[n++] = (sentence){ start, (size_t)(p - start) };
     return n;
+}
+
+/* The name words of a batch of indicators, each with the set of goal
+ * sentences it occurs in (bit i: sentence i; there are at most 64), so
+ * that the goal is read once for the batch instead of once for each of
+ * them.  Open addressing at most half full; a free slot's word is 0 (a
+ * word starts with a byte 0xE4 or more). */
+#define BATCH 8
+#define WORD_SLOTS 1024 /* 2 × BATCH × 64 words */
+
+typedef struct word_set {
+    uint64_t word[WORD_SLOTS];
+    uint64_t sentences[WORD_SLOTS];
+    size_t mask;    /* slots in use - 1: twice the words or more, so that
+                     * a small batch clears and probes a small table */
+    uint64_t third; /* bit (b & 63) set for the third byte b of each word */
+} word_set;
+
+/* The third byte of a word, as six_bytes() read it. */
+static unsigned char third_byte(uint64_t word)
+{
+    unsigned char b[sizeof word];
+
+    memcpy(b, &word, sizeof word);
+    return b[2];
+}
+
+static size_t word_slot(const word_set *ws, uint64_t word)
+{
+    size_t i = (size_t)((word * UINT64_C(0x9E3779B97F4A7C15)) >> 40) & ws->mask;
+
+    while (ws->word[i] != 0 && ws->word[i] != word)
+        i = (i + 1) & ws->mask;
+    return i;
+}
+
+static void word_set_add(word_set *ws, const name_words *nw)
+{
+    for (int j = 0; j < nw->n; j++) {
+        size_t at = word_slot(ws, nw->w[j]);
+        ws->word[at] = nw->w[j];
+        ws->third |= UINT64_C(1) << (third_byte(nw->w[j]) & 63);
+    }
+}
+
+/* One pass over the sentences: a word is looked up only where an
+ * ideograph can start (every word starts with one) and its third byte
+ * is that of some word. */
+static void word_set_scan(word_set *ws, const sentence *ss, size_t ns)
+{
+    for (size_t i = 0; i < ns; i++) {
+        const char *s = ss[i].start;
+        for (size_t k = 0; k + 6 <= ss[i].len; k++) {
+            unsigned char c = (unsigned char)s[k];
+            size_t at;
+            if (c < 0xE4 || c > 0xE9
+                || !(ws->third & (UINT64_C(1) << ((unsigned char)s[k + 2] & 63))))
+                continue;
+            at = word_slot(ws, six_bytes(s + k));
+            if (ws->word[at] != 0)
+                ws->sentences[at] |= UINT64_C(1) << i;
+        }
+    }
+}
+
+/* The index of the lowest set bit of m (not 0). */
+static int lowest_bit(uint64_t m)
+{
+#if defined(__GNUC__)
+    return __builtin_ctzll(m);
+#else
+    int i = 0;
+    while (!(m & 1)) {
+        m >>= 1;
+        i++;
+    }
+    return i;
+#endif
+}
+
+/* hits[i]: how many of the name's words occur in sentence i. */
+static void shared_words(const word_set *ws, const name_words *nw, int hits[64])
+{
+    memset(hits, 0, 64 * sizeof hits[0]);
+    for (int j = 0; j < nw->n; j++) {
+        uint64_t in = ws->sentences[word_slot(ws, nw->w[j])];
+        for (; in != 0; in &= in - 1)
+            hits[lowest_bit(in)]++;
+    }
 }
 
 /* The direction the goal gives its number: "不超过9次", "3.95万元内" (a
@@ -285,28 +344,48 @@ static fl_dec budget_floor(const sw_eval *e)
     return b;
 }
 
-static void check_indicator(const sw_eval *e, const sw_indicator *in,
+/* An indicator whose target is a counted quantity and whose name has
+ * enough words to be recognised in a sentence of the goal. */
+typedef struct candidate {
+    const sw_indicator *in;
+    fl_dec target;
+    const char *unit;
+    sw_dir dir;
+    name_words nw;
+} candidate;
+
+/* 1 when the indicator may be compared with the goal, filling *c. */
+static int candidate_of(const sw_indicator *in, candidate *c)
+{
+    c->in = in;
+    c->dir = SW_DIR_EQ;
+    c->unit = NULL;
+    if (!*in->name || !target_quantity(in->target, &c->target, &c->unit, &c->dir))
+        return 0;
+    words_of(in->name, &c->nw);
+    return c->nw.n >= 3; /* no sentence can share three words with fewer */
+}
+
+/* `ws` has the goal sentences of every word of the candidate's name. */
+static void check_indicator(const sw_eval *e, const candidate *c, const word_set *ws,
                             const sentence *ss, size_t ns, fl_report *rep)
 {
-    fl_dec tv, gv = { 0 }, best_v = { 0 }, floor;
-    const char *unit = NULL;
-    sw_dir tdir = SW_DIR_EQ;
+    const sw_indicator *in = c->in;
+    fl_dec tv = c->target, gv = { 0 }, best_v = { 0 }, floor;
+    const char *unit = c->unit;
+    sw_dir tdir = c->dir;
     size_t best = (size_t)-1;
     int best_hits = 0, tie = 0;
     char excerpt[640];
     fl_finding *f;
-    name_words nw;
+    int shared[64];
 
-    if (!*in->name || !target_quantity(in->target, &tv, &unit, &tdir))
-        return;
-    words_of(in->name, &nw);
-    if (nw.n < 3)
-        return; /* no sentence can share three words with the name */
+    shared_words(ws, &c->nw, shared);
     for (size_t i = 0; i < ns; i++) {
-        int hits = shared_words(&nw, ss[i].start, ss[i].len);
+        int hits = shared[i];
         size_t pos;
         sw_dir gdir = SW_DIR_EQ;
-        if (hits < 3 || hits * 2 < nw.n
+        if (hits < 3 || hits * 2 < c->nw.n
             || sentence_quantity(&ss[i], unit, &gv, &pos, &gdir) != 1)
             continue;
         /* a cap ("不超过9次的规定") is no floor (">=3次"), nor the reverse */
@@ -339,14 +418,54 @@ static void check_indicator(const sw_eval *e, const sw_indicator *in,
     fl_finding_set_suggestion(f, "年度总体目标与对应绩效指标的目标值应一致：请核实后统一（更正指标值或总体目标中的数量/金额），并按更正后的目标值重新评分。");
 }
 
-void sw_check_goal(const sw_eval *e, fl_report *rep)
+/* The candidates of a batch, in indicator order: their words looked up
+ * in one pass over the goal. */
+static void check_batch(const sw_eval *e, const candidate *cs, size_t n,
+                        const sentence *ss, size_t ns, word_set *ws, fl_report *rep)
+{
+    size_t words = 0, slots = 16;
+
+    for (size_t i = 0; i < n; i++)
+        words += (size_t)cs[i].nw.n;
+    while (slots < 2 * words)
+        slots *= 2;
+    ws->mask = slots - 1;
+    ws->third = 0;
+    memset(ws->word, 0, slots * sizeof ws->word[0]);
+    memset(ws->sentences, 0, slots * sizeof ws->sentences[0]);
+    for (size_t i = 0; i < n; i++)
+        word_set_add(ws, &cs[i].nw);
+    word_set_scan(ws, ss, ns);
+    for (size_t i = 0; i < n; i++)
+        check_indicator(e, &cs[i], ws, ss, ns, rep);
+}
+
+int sw_check_goal(const sw_eval *e, fl_report *rep)
 {
     sentence ss[64];
-    size_t ns;
+    size_t ns, n = 0;
+    candidate *cs;
+    word_set *ws;
 
     if (!e->goal_row || !e->goal || !*e->goal)
-        return;
+        return 0;
+    cs = malloc(BATCH * sizeof *cs);
+    ws = malloc(sizeof *ws);
+    if (!cs || !ws) {
+        free(cs);
+        free(ws);
+        return -1;
+    }
     ns = split_sentences(e->goal, ss, sizeof ss / sizeof ss[0]);
-    for (size_t i = 0; i < e->nind; i++)
-        check_indicator(e, &e->ind[i], ss, ns, rep);
+    for (size_t i = 0; i < e->nind; i++) {
+        if (candidate_of(&e->ind[i], &cs[n]) && ++n == BATCH) {
+            check_batch(e, cs, n, ss, ns, ws, rep);
+            n = 0;
+        }
+    }
+    if (n > 0)
+        check_batch(e, cs, n, ss, ns, ws, rep);
+    free(cs);
+    free(ws);
+    return 0;
 }

@@ -143,8 +143,9 @@ void sw_check_eval(const sw_eval *e, const sw_options *o, fl_report *rep);
 void sw_check_contradiction(const sw_eval *e, const sw_indicator *in,
                             fl_report *rep);
 /* goal-target: a count or amount of the 年度总体目标 against the target of
- * the indicator it names (sw-goal.c). */
-void sw_check_goal(const sw_eval *e, fl_report *rep);
+ * the indicator it names (sw-goal.c).  Returns 0, or -1 when out of
+ * memory. */
+int sw_check_goal(const sw_eval *e, fl_report *rep);
 /* 1 when the indicator is a timeliness (时效) one. */
 int sw_is_timeliness(const sw_indicator *in);
 
