@@ -1,7 +1,6 @@
 /* sw-target.c — read a target (年度指标值) or an actual value (实际完成值):
  * "≥ 95%", ">=90个", "≤ 575万元", "<=14.06万元", "=1", "100%", "8月25日前".
  * Qualitative targets ("每月25日前", "认定规范", "逐步提升") yield no number. */
-#include <stdio.h>
 #include <string.h>
 
 #include "sw.h"
@@ -88,8 +87,33 @@ static int parse_date(const char *p, sw_dir dir, sw_value *out)
     out->dir = dir == SW_DIR_LE ? SW_DIR_DEADLINE : dir;
     out->value = fl_dec_from_int(year * 10000 + month * 100 + day);
     out->has_year = year != 0;
-    snprintf(out->unit, sizeof out->unit, "date");
+    sw_copy_text(out->unit, sizeof out->unit, "date");
     return 1;
+}
+
+/* "3|人": the parsed unit's number, a bar and the unit word after the
+ * number, cut to n - 1 bytes, as snprintf("%d|%s") writes it.  Written
+ * by hand: a target and an actual value are read for every indicator,
+ * and the formatting machinery cost more than the rest of the reading. */
+static void unit_key(char *dst, size_t n, int unit, const char *rest)
+{
+    char num[16];
+    size_t len = 0, at = sizeof num;
+    unsigned magnitude = unit < 0 ? 0u - (unsigned)unit : (unsigned)unit;
+
+    do {
+        num[--at] = (char)('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude > 0);
+    if (unit < 0)
+        num[--at] = '-';
+    for (; at < sizeof num && len + 1 < n; at++)
+        dst[len++] = num[at];
+    if (len + 1 < n)
+        dst[len++] = '|';
+    for (; *rest != '\0' && len + 1 < n; rest++)
+        dst[len++] = *rest;
+    dst[len] = '\0';
 }
 
 int sw_value_parse(const char *text, sw_value *out)
@@ -136,6 +160,6 @@ int sw_value_parse(const char *text, sw_value *out)
         return 0;
     out->dir = dir;
     out->value = n.value;
-    snprintf(out->unit, sizeof out->unit, "%d|%s", (int)n.unit, rest);
+    unit_key(out->unit, sizeof out->unit, (int)n.unit, rest);
     return 1;
 }
