@@ -32,7 +32,10 @@ typedef struct scan {
     int oom;
 } scan;
 
-/* First non-empty cell, without spaces ("合 计" -> "合计"). */
+/* First non-empty cell, without spaces ("合 计" -> "合计") and cut to
+ * n - 1 bytes as sw_squeeze() gives it into buf.  A cell that has no
+ * space and fits (nearly every one) is returned as it is, not copied:
+ * this is asked for every row of every table. */
 static const char *row_first(const fl_row *r, char *buf, size_t n, size_t *col)
 {
     size_t cnt = fl_row_cell_count(r);
@@ -40,8 +43,11 @@ static const char *row_first(const fl_row *r, char *buf, size_t n, size_t *col)
     for (size_t i = 0; i < cnt; i++) {
         const char *t = sw_cell(r, (long)i);
         if (*t) {
+            size_t plain = strcspn(t, " \t");
             if (col)
                 *col = i;
+            if (t[plain] == '\0' && plain < n)
+                return t;
             return sw_squeeze(t, buf, n);
         }
     }
@@ -156,7 +162,12 @@ static void close_eval(scan *s)
 {
     sw_evals *o = s->out;
 
-    if (s->open && s->cur.nind > 0) {
+    /* Nothing is written to cur or mode while no evaluation is open, so
+     * they are still as reset: called at every table, this is the
+     * common case. */
+    if (!s->open)
+        return;
+    if (s->cur.nind > 0) {
         label_eval(&s->cur);
         sw_project_key(s->cur.project, s->cur.key, sizeof s->cur.key);
         if (o->count == o->cap) {
@@ -173,7 +184,7 @@ static void close_eval(scan *s)
         } else {
             o->items[o->count++] = s->cur;
         }
-    } else if (s->open) {
+    } else {
         free(s->cur.ind);
     }
     eval_reset(&s->cur);
@@ -396,11 +407,11 @@ static void goal_header(scan *s, const fl_row *r, size_t lab_col)
  * so other rows (nearly all) are not searched for their column words. */
 static void scan_row(scan *s, const fl_table *t, const fl_row *r, int names_score)
 {
-    char lab[256];
+    char buf[256];
     size_t lab_col = 0;
     sw_cols cols;
+    const char *lab = row_first(r, buf, sizeof buf, &lab_col);
 
-    row_first(r, lab, sizeof lab, &lab_col);
     if (!lab[0])
         return;
     if (s->open)

@@ -195,16 +195,17 @@ typedef struct word_set {
     uint64_t sentences[WORD_SLOTS];
     size_t mask;    /* slots in use - 1: twice the words or more, so that
                      * a small batch clears and probes a small table */
-    uint64_t third; /* bit (b & 63) set for the third byte b of each word */
+    uint64_t second, third; /* bit (b & 63) set for the second, third
+                             * byte b of each word */
 } word_set;
 
-/* The third byte of a word, as six_bytes() read it. */
-static unsigned char third_byte(uint64_t word)
+/* Byte i of a word, as six_bytes() read it. */
+static unsigned char word_byte(uint64_t word, int i)
 {
     unsigned char b[sizeof word];
 
     memcpy(b, &word, sizeof word);
-    return b[2];
+    return b[i];
 }
 
 static size_t word_slot(const word_set *ws, uint64_t word)
@@ -221,13 +222,14 @@ static void word_set_add(word_set *ws, const name_words *nw)
     for (int j = 0; j < nw->n; j++) {
         size_t at = word_slot(ws, nw->w[j]);
         ws->word[at] = nw->w[j];
-        ws->third |= UINT64_C(1) << (third_byte(nw->w[j]) & 63);
+        ws->second |= UINT64_C(1) << (word_byte(nw->w[j], 1) & 63);
+        ws->third |= UINT64_C(1) << (word_byte(nw->w[j], 2) & 63);
     }
 }
 
 /* One pass over the sentences: a word is looked up only where an
- * ideograph can start (every word starts with one) and its third byte
- * is that of some word. */
+ * ideograph can start (every word starts with one) and its second and
+ * third bytes are those of some word. */
 static void word_set_scan(word_set *ws, const sentence *ss, size_t ns)
 {
     for (size_t i = 0; i < ns; i++) {
@@ -236,6 +238,7 @@ static void word_set_scan(word_set *ws, const sentence *ss, size_t ns)
             unsigned char c = (unsigned char)s[k];
             size_t at;
             if (c < 0xE4 || c > 0xE9
+                || !(ws->second & (UINT64_C(1) << ((unsigned char)s[k + 1] & 63)))
                 || !(ws->third & (UINT64_C(1) << ((unsigned char)s[k + 2] & 63))))
                 continue;
             at = word_slot(ws, six_bytes(s + k));
@@ -430,7 +433,7 @@ static void check_batch(const sw_eval *e, const candidate *cs, size_t n,
     while (slots < 2 * words)
         slots *= 2;
     ws->mask = slots - 1;
-    ws->third = 0;
+    ws->second = ws->third = 0;
     memset(ws->word, 0, slots * sizeof ws->word[0]);
     memset(ws->sentences, 0, slots * sizeof ws->sentences[0]);
     for (size_t i = 0; i < n; i++)

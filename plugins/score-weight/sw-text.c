@@ -122,9 +122,13 @@ char *sw_project_key(const char *name, char *dst, size_t n)
     int again = 1;
 
     sw_squeeze(name, dst, n);
-    remove_word(dst, "“");
-    remove_word(dst, "”");
-    remove_word(dst, "\"");
+    /* “ and ” begin with the byte 0xE2: most names have no quote at all
+     * and are searched once instead of three times */
+    if (strpbrk(dst, "\xE2\"")) {
+        remove_word(dst, "“");
+        remove_word(dst, "”");
+        remove_word(dst, "\"");
+    }
     while (again) {
         again = 0;
         for (size_t i = 0; suffixes[i]; i++)
