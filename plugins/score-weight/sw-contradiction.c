@@ -72,8 +72,9 @@ void sw_check_contradiction(const sw_eval *e, const sw_indicator *in,
             return;
         }
     }
-    if (!sw_value_parse(in->target, &t) || !sw_value_parse(in->actual, &a))
+    if (!in->has_target_value || !sw_value_parse(in->actual, &a))
         return;
+    t = in->target_value;
     if (strcmp(t.unit, a.unit) != 0)
         return;
     /* "=2024年11月30日" under 时效指标 is a deadline too */

@@ -32,6 +32,20 @@ typedef struct scan {
     int oom;
 } scan;
 
+/* 1 when t has no space or tab and fits in n bytes: sw_squeeze() would
+ * copy it as it is.  A plain loop: strcspn() costs more on such short
+ * texts. */
+static int squeezes_to_itself(const char *t, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (t[k] == '\0')
+            return 1;
+        if (t[k] == ' ' || t[k] == '\t')
+            return 0;
+    }
+    return 0;
+}
+
 /* First non-empty cell, without spaces ("合 计" -> "合计") and cut to
  * n - 1 bytes as sw_squeeze() gives it into buf.  A cell that has no
  * space and fits (nearly every one) is returned as it is, not copied:
@@ -43,10 +57,9 @@ static const char *row_first(const fl_row *r, char *buf, size_t n, size_t *col)
     for (size_t i = 0; i < cnt; i++) {
         const char *t = sw_cell(r, (long)i);
         if (*t) {
-            size_t plain = strcspn(t, " \t");
             if (col)
                 *col = i;
-            if (t[plain] == '\0' && plain < n)
+            if (squeezes_to_itself(t, n))
                 return t;
             return sw_squeeze(t, buf, n);
         }
@@ -294,6 +307,7 @@ static void parse_indicator(scan *s, const fl_row *r)
     if (!*in.name)
         in.name = in.level2;
     in.target = cell_at(r, c->target, off);
+    in.has_target_value = sw_value_parse(in.target, &in.target_value);
     in.actual = cell_at(r, c->actual, off);
     in.cause = cell_at(r, c->cause, off);
     in.weight = w;

@@ -74,14 +74,14 @@ static size_t quantity_at(const char *p, fl_dec *v, const char **unit)
 
 /* The target's quantity: "≥ 514人", ">=942人", "=2批次", "484户以上".
  * Returns 1 with its value and unit word. */
-static int target_quantity(const char *text, fl_dec *v, const char **unit, sw_dir *dir)
+static int target_quantity(const sw_indicator *in, fl_dec *v, const char **unit, sw_dir *dir)
 {
-    sw_value t;
-    const char *p = text, *rest;
+    const sw_value *t = &in->target_value;
+    const char *p = in->target, *rest;
     size_t used;
 
-    if (!sw_value_parse(text, &t) || t.dir == SW_DIR_NONE || t.dir == SW_DIR_DEADLINE
-        || strcmp(t.unit, "date") == 0)
+    if (!in->has_target_value || t->dir == SW_DIR_NONE || t->dir == SW_DIR_DEADLINE
+        || strcmp(t->unit, "date") == 0)
         return 0;
     while (*p && !is_digit(*p))
         p++;
@@ -91,7 +91,7 @@ static int target_quantity(const char *text, fl_dec *v, const char **unit, sw_di
     rest = p + used;
     while (*rest == ' ')
         rest++;
-    *dir = t.dir;
+    *dir = t->dir;
     return *rest == '\0' || strcmp(rest, "以上") == 0 || strcmp(rest, "以下") == 0
            || strcmp(rest, "以内") == 0;
 }
@@ -363,7 +363,7 @@ static int candidate_of(const sw_indicator *in, candidate *c)
     c->in = in;
     c->dir = SW_DIR_EQ;
     c->unit = NULL;
-    if (!*in->name || !target_quantity(in->target, &c->target, &c->unit, &c->dir))
+    if (!*in->name || !target_quantity(in, &c->target, &c->unit, &c->dir))
         return 0;
     words_of(in->name, &c->nw);
     return c->nw.n >= 3; /* no sentence can share three words with fewer */

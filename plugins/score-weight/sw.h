@@ -88,6 +88,9 @@ typedef struct sw_indicator {
     const fl_row *row;
     const char *level1, *level2, *name;   /* borrowed; carried down */
     const char *target, *actual, *cause;  /* borrowed; "" when empty */
+    /* sw_value_parse() of target, read once for the rules that need it */
+    int has_target_value;
+    sw_value target_value;
     fl_dec weight, score;
     int score_decimals;
     int has_rate;                         /* 完成率 column present */
