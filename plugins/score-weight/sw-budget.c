@@ -109,7 +109,7 @@ static void check_item(const fl_paragraph *para, const char *name, const sw_eval
                        fl_report *rep)
 {
     const char *text = fl_paragraph_text(para);
-    const char *p = strstr(text, "全年预算数");
+    const char *p = sw_find(text, "全年预算数", 2);
     const sw_eval *e;
     fl_dec v;
 
@@ -186,7 +186,7 @@ static const char *no_change_at(const char *text)
     int has_stem[2];
 
     for (size_t k = 0; k < 2; k++)
-        has_stem[k] = strstr(text, stems[k]) != NULL;
+        has_stem[k] = sw_find(text, stems[k], 5) != NULL;
     if (!has_stem[0] && !has_stem[1])
         return NULL;
     for (size_t h = 0; heads[h]; h++) {
@@ -194,7 +194,7 @@ static const char *no_change_at(const char *text)
         const char *q;
         if (!has_stem[h % 2])
             continue;
-        p = strstr(text, heads[h]);
+        p = sw_find(text, heads[h], 5);
         if (!p)
             continue;
         q = p + strlen(heads[h]);

@@ -118,7 +118,7 @@ static void check_counts_in(const fl_paragraph *para, const int counts[4],
     const char *text = fl_paragraph_text(para);
     const char *p = text;
 
-    while ((p = strstr(p, pat)) != NULL) {
+    while ((p = sw_find(p, pat, 2)) != NULL) {
         const char *d = p, *g = sw_grade_parse(p + strlen(pat));
         long n = 0, mul = 1;
         size_t line;

@@ -15,7 +15,7 @@
 
 static int outside_evaluation(const char *text)
 {
-    return strstr(text, "部门评价") || strstr(text, "财政评价") || strstr(text, "重点评价");
+    return sw_find(text, "部门评价", 2) || sw_find(text, "财政评价", 2) || sw_find(text, "重点评价", 2);
 }
 
 /* The project named before `at` ("…。九九重阳节走访项目，绩效评价得分"):
@@ -124,7 +124,7 @@ void sw_check_dept_eval(const fl_document *doc, const sw_options *o,
 
         if (!outside_evaluation(text))
             continue;
-        while ((p = strstr(p, "评价得分")) != NULL) {
+        while ((p = sw_find(p, "评价得分", 2)) != NULL) {
             const char *q = p + strlen("评价得分");
             char key[192];
             fl_number n;

@@ -81,7 +81,7 @@ static int scan_paragraph(const fl_paragraph *para, const sw_options *o,
     char name[192];
     int named = 0;  /* name[] is read only for a score, in few paragraphs */
 
-    while ((p = strstr(p, "得分")) != NULL) {
+    while ((p = sw_find(p, "得分", 2)) != NULL) {
         const char *q = p + strlen("得分");
         int self = p - text >= (long)strlen("自评")
                    && strncmp(p - strlen("自评"), "自评", strlen("自评")) == 0;

@@ -8,6 +8,23 @@ int sw_contains(const char *s, const char *needle)
     return s && needle && strstr(s, needle) != NULL;
 }
 
+const char *sw_find(const char *text, const char *word, size_t from)
+{
+    const char *p = text;
+
+    /* fewer than two bytes from there on: strstr() itself is as good */
+    if (strnlen(word, from + 2) < from + 2)
+        return strstr(text, word);
+    /* the whole word at p - from, p at least `from` bytes in: the first
+     * such p is the first place of the word */
+    while ((p = strstr(p, word + from)) != NULL) {
+        if ((size_t)(p - text) >= from && memcmp(p - from, word, from) == 0)
+            return p - from;
+        p++;
+    }
+    return NULL;
+}
+
 const char *sw_cell(const fl_row *r, long col)
 {
     const fl_cell *c;

@@ -22,6 +22,16 @@ typedef struct sw_options {
  * bytes (n > 0). */
 void sw_copy_text(char *dst, size_t n, const char *src);
 int sw_contains(const char *s, const char *needle);
+/* strstr(text, word), for a word looked for in every paragraph.  The
+ * search starts at byte `from` of the word (the rest is compared where
+ * that part is found): strstr() stops wherever the first two bytes it is
+ * given occur, and in Chinese text the first two bytes of a character
+ * are shared by many common ones, while a pair that ends one character
+ * and begins the next is far rarer.  So `from` is the last byte of a
+ * character of the word (2 for the first), chosen where the two
+ * characters around it seldom meet in a report ("预算" does: 预算变更 is
+ * searched from 5). */
+const char *sw_find(const char *text, const char *word, size_t from);
 /* Cell's normalised text, "" for a missing cell.  Borrowed. */
 const char *sw_cell(const fl_row *r, long col);
 /* 1 when the text is a bare score/number ("5.00", "100 分", "100.00分"):

@@ -138,6 +138,12 @@ START_TEST(narrative_scores)
     ck_assert_str_eq(f->expected_text, "优");
     ck_assert_str_eq(f->actual_text, "良");
     fl_test_run_free(run);
+    /* the words are searched from their second character: one that
+     * opens the paragraph, or is cut by its end, is still found or not */
+    run = fl_test_run_text("score-weight", "说明\n\n得分为120分。\n\n项目自评得\n", NULL);
+    expect(run, "score-weight/total-above-100", 3, "100.00", "120.00");
+    ck_assert_uint_eq(fl_test_count(run, "score-weight/total-above-100", FL_SEV_ERROR), 1);
+    fl_test_run_free(run);
 }
 END_TEST
 
