@@ -2,6 +2,7 @@
  * with the words of its clause before it ("其中:基本支出1,923.33万元" ->
  * label "基本支出").  Own parsing rather than fl_doc_amount(): the rules
  * need clause and sentence boundaries. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,6 +53,36 @@ static const unsigned char decision_byte[256] = {
     ['!'] = 1, ['?'] = 1, [','] = 1, [';'] = 1, [':'] = 1,
     [0xE3] = 1, [0xEF] = 1,
 };
+
+/* 1 when some byte of the 8 in `w` may be a decision byte: it is below
+ * 0x40 (NUL, digits, ASCII separators, and spaces and dots that are not)
+ * or is E3 or EF.  Chinese text is mostly lead bytes E4-E9 and
+ * continuation bytes 80-BF, so most words of it are passed over whole. */
+static int word_may_decide(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t low = ~(w | (w << 1)) & highs;     /* top two bits clear */
+    uint64_t e3 = w ^ (ones * 0xE3), ef = w ^ (ones * 0xEF);
+    return (low | ((e3 - ones) & ~e3 & highs) | ((ef - ones) & ~ef & highs)) != 0;
+}
+
+/* The first decision byte at or after i; text[len] is the closing NUL. */
+static size_t next_decision(const char *text, size_t i, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, u + i, sizeof w);
+        if (!word_may_decide(w))
+            continue;
+        for (size_t k = 0; k < 8; k++)
+            if (decision_byte[u[i + k]])
+                return i + k;
+    }
+    while (!decision_byte[u[i]])
+        i++;
+    return i;
+}
 
 static int push(tt_mentions *m, size_t *cap, const tt_mention *x)
 {
@@ -177,17 +208,34 @@ static int is_prev_year(const char *text, size_t clause, size_t at,
     return 0;
 }
 
+/* 1 when `num` is a mention: a percentage or an amount, whose value
+ * (amounts in 万元) goes to *value. */
+static int mention_value(const fl_number *num, int *is_pct, fl_dec *value)
+{
+    *is_pct = 0;
+    if (num->is_empty)
+        return 0;
+    if (num->unit == FL_UNIT_PERCENT) {
+        *is_pct = 1;
+        *value = num->value;
+        return 1;
+    }
+    if (num->unit == FL_UNIT_WANYUAN || num->unit == FL_UNIT_YUAN ||
+        num->unit == FL_UNIT_YIYUAN)
+        return fl_number_to_wanyuan(num, value) == 0;
+    return 0;
+}
+
 static void parse_paragraph(const fl_paragraph *p, size_t *sentence,
                             tt_mentions *m, size_t *cap, int year)
 {
     const char *text = fl_paragraph_text(p);
     if (text == NULL)
         return;
-    size_t clause = 0;
+    size_t clause = 0, text_len = strlen(text);
     int mention_in_clause = 0;
     for (size_t i = 0;;) {
-        while (!decision_byte[(unsigned char)text[i]])
-            i++;
+        i = next_decision(text, i, text_len);
         if (text[i] == '\0')
             break;
         int stop;
@@ -218,25 +266,22 @@ static void parse_paragraph(const fl_paragraph *p, size_t *sentence,
             i++;
             continue;
         }
-        tt_mention x;
-        memset(&x, 0, sizeof x);
-        x.para = p;
-        x.off = i;
-        x.end = i + len;
-        x.clause = clause;
-        x.sentence = *sentence;
-        x.decimals = num.decimals;
-        x.unit = num.unit;
-        int keep = 0;
-        if (num.unit == FL_UNIT_PERCENT && !num.is_empty) {
-            x.is_pct = 1;
-            x.value = num.value;
-            keep = 1;
-        } else if ((num.unit == FL_UNIT_WANYUAN || num.unit == FL_UNIT_YUAN ||
-                    num.unit == FL_UNIT_YIYUAN) && !num.is_empty) {
-            keep = fl_number_to_wanyuan(&num, &x.value) == 0;
-        }
-        if (keep) {
+        int is_pct;
+        fl_dec value;
+        if (mention_value(&num, &is_pct, &value)) {
+            /* zeroed only here: most numbers (years, counts) are no
+             * mention, and a mention is a few hundred bytes */
+            tt_mention x;
+            memset(&x, 0, sizeof x);
+            x.para = p;
+            x.off = i;
+            x.end = i + len;
+            x.clause = clause;
+            x.sentence = *sentence;
+            x.decimals = num.decimals;
+            x.unit = num.unit;
+            x.is_pct = is_pct;
+            x.value = value;
             set_label(&x, text, clause, i);
             if (!x.is_pct && is_threshold(text + i + len, x.label)) {
                 i += len;           /* "单价50万元以上": not an amount */
