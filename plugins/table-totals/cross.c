@@ -42,12 +42,12 @@ static int total_row_value(const fl_table *t, const char *const *cols,
 }
 
 /* 财政拨款总表, expenditure side row `label`, column with leaf `col`. */
-static int fin_summary_cell(const fl_table *t, const char *label,
+static int fin_summary_cell(tt_ctx *c, const fl_table *t, const char *label,
                             const char *col, fl_dec *out, const fl_row **row,
                             const fl_cell **cell)
 {
     fl_dec first;
-    if (!tt_summary_item(t, 1, label, &first, row, NULL))
+    if (!tt_summary_item(c, t, 1, label, &first, row, NULL))
         return 0;
     long k = tt_col_by_leaf(t, col, 0);
     if (k < 0 || !tt_cell_dec(t, *row, (size_t)k, out))
@@ -100,7 +100,7 @@ static void summary_vs_detail(tt_ctx *c, const fl_table *sum)
         figure a, b;
         const fl_row *ra, *rb;
         const char *col;
-        if (t == NULL || !tt_summary_item(sum, pairs[i].side, pairs[i].label,
+        if (t == NULL || !tt_summary_item(c, sum, pairs[i].side, pairs[i].label,
                                           &a.value, &ra, &a.cell) ||
             !total_row_value(t, pairs[i].cols, &b.value, &rb, &col, &b.cell))
             continue;
@@ -118,13 +118,13 @@ static void fin_summary_checks(tt_ctx *c, const fl_table *fin)
     const char *col;
     const fl_table *income = tt_find_table(c, TT_INCOME);
     if (income != NULL &&
-        tt_summary_item(fin, 0, "本年收入合计", &a.value, &ra, &a.cell) &&
+        tt_summary_item(c, fin, 0, "本年收入合计", &a.value, &ra, &a.cell) &&
         total_row_value(income, c_fin_income, &b.value, &rb, &col, &b.cell))
         compare(c, fin, "财政拨款收入支出决算总表的“本年收入合计”", a,
                 income, rb, col, "收入决算表合计行的“财政拨款收入”", b, 1);
     const fl_table *gpb = tt_find_table(c, TT_GPB_EXPENSE);
     if (gpb != NULL &&
-        fin_summary_cell(fin, "本年支出合计", "一般公共预算财政拨款", &a.value,
+        fin_summary_cell(c, fin, "本年支出合计", "一般公共预算财政拨款", &a.value,
                          &ra, &a.cell) &&
         total_row_value(gpb, c_subtotal, &b.value, &rb, &col, &b.cell))
         compare(c, fin,
@@ -132,7 +132,7 @@ static void fin_summary_checks(tt_ctx *c, const fl_table *fin)
                 a, gpb, rb, col, "一般公共预算财政拨款支出决算表合计数", b, 1);
     const fl_table *fund = tt_find_table(c, TT_GOV_FUND);
     if (fund != NULL &&
-        fin_summary_cell(fin, "本年支出合计", "政府性基金预算财政拨款", &a.value,
+        fin_summary_cell(c, fin, "本年支出合计", "政府性基金预算财政拨款", &a.value,
                          &ra, &a.cell) &&
         total_row_value(fund, c_subtotal, &b.value, &rb, &col, &b.cell))
         compare(c, fin,

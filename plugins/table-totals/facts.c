@@ -68,12 +68,12 @@ static void from_total(tt_facts *f, const fl_table *t, const char *leaf,
     }
 }
 
-static void from_summary(tt_facts *f, const fl_table *t, int side,
-                         const char *label, const char *key)
+static void from_summary(tt_ctx *c, tt_facts *f, const fl_table *t,
+                         int side, const char *label, const char *key)
 {
     fl_dec v;
     const fl_row *r;
-    if (tt_summary_item(t, side, label, &v, &r, NULL))
+    if (tt_summary_item(c, t, side, label, &v, &r, NULL))
         add(f, key, v, t, r, label, NULL);
 }
 
@@ -81,7 +81,7 @@ static void from_summary(tt_facts *f, const fl_table *t, int side,
  * "支出总计" or (江苏) "收入合计" / "支出合计" in a budget.  The pair's
  * key ("收支总计") takes the income side; the two sides' agreement is
  * summary-identity's business. */
-static void grand_totals(tt_facts *f, const fl_table *t, const char *in_key,
+static void grand_totals(tt_ctx *c, tt_facts *f, const fl_table *t, const char *in_key,
                          const char *out_key, const char *pair_key)
 {
     static const char *const in_names[] = { "总计", "收入总计", "收入合计", NULL };
@@ -90,17 +90,17 @@ static void grand_totals(tt_facts *f, const fl_table *t, const char *in_key,
     for (size_t i = 0; in_names[i] != NULL; i++) {
         if (!budget && i == 2)
             break;
-        from_summary(f, t, 0, in_names[i], in_key);
-        from_summary(f, t, 0, in_names[i], pair_key);
+        from_summary(c, f, t, 0, in_names[i], in_key);
+        from_summary(c, f, t, 0, in_names[i], pair_key);
     }
     for (size_t i = 0; out_names[i] != NULL; i++) {
         if (!budget && i == 2)
             break;
-        from_summary(f, t, 1, out_names[i], out_key);
+        from_summary(c, f, t, 1, out_names[i], out_key);
     }
 }
 
-void tt_facts_collect(const tt_ctx *c, tt_facts *f)
+void tt_facts_collect(tt_ctx *c, tt_facts *f)
 {
     static const char *const income_cols[] = {
         "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入",
@@ -113,10 +113,10 @@ void tt_facts_collect(const tt_ctx *c, tt_facts *f)
     const fl_table *t;
     f->count = 0;
     if ((t = tt_find_table(c, TT_SUMMARY)) != NULL) {
-        from_summary(f, t, 0, "本年收入合计", "本年收入合计");
-        from_summary(f, t, 1, "本年支出合计", "本年支出合计");
-        grand_totals(f, t, "收入总计", "支出总计", "收支总计");
-        from_summary(f, t, 0, "总计", "收、支总计");
+        from_summary(c, f, t, 0, "本年收入合计", "本年收入合计");
+        from_summary(c, f, t, 1, "本年支出合计", "本年支出合计");
+        grand_totals(c, f, t, "收入总计", "支出总计", "收支总计");
+        from_summary(c, f, t, 0, "总计", "收、支总计");
     }
     if ((t = tt_find_table(c, TT_INCOME)) != NULL)
         for (size_t i = 0; income_cols[i] != NULL; i++)
@@ -125,8 +125,8 @@ void tt_facts_collect(const tt_ctx *c, tt_facts *f)
         for (size_t i = 0; expense_cols[i] != NULL; i++)
             from_total(f, t, expense_cols[i], expense_cols[i]);
     if ((t = tt_find_table(c, TT_FIN_SUMMARY)) != NULL) {
-        from_summary(f, t, 0, "总计", "财政拨款收、支总计");
-        grand_totals(f, t, "财政拨款收入总计", "财政拨款支出总计",
+        from_summary(c, f, t, 0, "总计", "财政拨款收、支总计");
+        grand_totals(c, f, t, "财政拨款收入总计", "财政拨款支出总计",
                      "财政拨款收支总计");
     }
     if ((t = tt_find_table(c, TT_GPB_EXPENSE)) != NULL) {

@@ -50,7 +50,7 @@ typedef struct tt_facts {
     size_t count;
 } tt_facts;
 
-void tt_facts_collect(const tt_ctx *c, tt_facts *out);
+void tt_facts_collect(tt_ctx *c, tt_facts *out);
 const tt_fact *tt_fact_find(const tt_facts *f, const char *key);
 
 /* The fact key of the table total an item name stands for

@@ -88,6 +88,7 @@ void tt_ctx_free(tt_ctx *c)
     c->kinds = NULL;
     tt_entries_free(&c->entries);
     c->entries_table = NULL;
+    tt_summary_cache_free(c);
 }
 
 static fl_wide wide_of(fl_dec d)

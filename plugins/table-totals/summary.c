@@ -309,28 +309,74 @@ static int parse_both(const fl_table *t, side *in, side *out)
     return 0;
 }
 
+/* The two sides of one 总表, read once for all who ask (tt_ctx.sides). */
+typedef struct tt_sides {
+    const fl_table *table;
+    side in, out;
+    int ok;             /* parse_both succeeded */
+} tt_sides;
+
+static void sides_clear(tt_sides *s)
+{
+    free(s->in.items);
+    free(s->out.items);
+    memset(s, 0, sizeof *s);
+}
+
+/* The sides of `t`: from the cache, else read into it; without memory
+ * for the cache, read into `spare` (given back with sides_put). */
+static const tt_sides *sides_get(tt_ctx *c, const fl_table *t,
+                                 tt_sides *spare)
+{
+    if (c->sides == NULL)
+        c->sides = calloc(1, sizeof *c->sides);
+    tt_sides *s = c->sides != NULL ? c->sides : spare;
+    if (s != spare && s->table == t)
+        return s;
+    sides_clear(s);
+    s->table = t;
+    s->ok = parse_both(t, &s->in, &s->out) == 0;
+    return s;
+}
+
+static void sides_put(const tt_sides *s, tt_sides *spare)
+{
+    if (s == spare)
+        sides_clear(spare);
+}
+
+void tt_summary_cache_free(tt_ctx *c)
+{
+    if (c->sides != NULL)
+        sides_clear(c->sides);
+    free(c->sides);
+    c->sides = NULL;
+}
+
 void tt_rule_summary(tt_ctx *c, const fl_table *t)
 {
     tt_kind kind = tt_kind_of(c, t);
     if (kind != TT_SUMMARY && kind != TT_FIN_SUMMARY)
         return;
-    side in, out;
+    tt_sides spare = { 0 };
+    const tt_sides *s = sides_get(c, t, &spare);
     int budget = tt_table_is_budget(t);
     const char *const *ig = budget ? income_grand_b : income_grand;
     const char *const *eg = budget ? expense_grand_b : expense_grand;
-    if (parse_both(t, &in, &out) == 0) {
-        size_t max = in.count > out.count ? in.count : out.count;
+    if (s->ok) {
+        const side *in = &s->in, *out = &s->out;
+        size_t max = in->count > out->count ? in->count : out->count;
         tt_addend *add = calloc(max + 2, sizeof *add);
         if (add != NULL) {
-            check_side(c, t, &in, "收入", income_total, ig, add, "收入",
+            check_side(c, t, in, "收入", income_total, ig, add, "收入",
                        budget);
-            check_side(c, t, &out, "支出", expense_total, eg, add, "支出",
+            check_side(c, t, out, "支出", expense_total, eg, add, "支出",
                        budget);
             fl_dec gi, ge;
             const fl_row *ri, *re;
             const fl_cell *ci, *ce;
-            if (grand_total(&in, ig, &gi, &ri, &ci) &&
-                grand_total(&out, eg, &ge, &re, &ce)) {
+            if (grand_total(in, ig, &gi, &ri, &ci) &&
+                grand_total(out, eg, &ge, &re, &ce)) {
                 tt_where w = { .table = t, .row = re, .row_label = "总计",
                                .column = "支出", .cell = ce,
                                .expected_cell = ci };
@@ -341,17 +387,18 @@ void tt_rule_summary(tt_ctx *c, const fl_table *t)
         }
         free(add);
     }
-    free(in.items);
-    free(out.items);
+    sides_put(s, &spare);
 }
 
-int tt_summary_item(const fl_table *t, int which, const char *label,
-                    fl_dec *out, const fl_row **row, const fl_cell **cell)
+int tt_summary_item(tt_ctx *c, const fl_table *t, int which,
+                    const char *label, fl_dec *out, const fl_row **row,
+                    const fl_cell **cell)
 {
-    side in, exp;
+    tt_sides spare = { 0 };
+    const tt_sides *both = sides_get(c, t, &spare);
     int ok = 0;
-    if (parse_both(t, &in, &exp) == 0) {
-        const side *s = which == 0 ? &in : &exp;
+    if (both->ok) {
+        const side *s = which == 0 ? &both->in : &both->out;
         const char *names[] = { label, NULL };
         long k = find_item(s, names);
         if (k >= 0) {
@@ -362,7 +409,6 @@ int tt_summary_item(const fl_table *t, int which, const char *label,
             ok = 1;
         }
     }
-    free(in.items);
-    free(exp.items);
+    sides_put(both, &spare);
     return ok;
 }

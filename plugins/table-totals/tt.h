@@ -69,6 +69,10 @@ typedef struct tt_ctx {
     size_t table_index;
     const fl_table *entries_table;
     tt_entries entries;
+    /* The two sides of the 总表 last read (summary.c): both runs of
+     * summary-identity, cross-table and the narrative's facts ask again
+     * and again for lines of the same one or two tables. */
+    struct tt_sides *sides;
 } tt_ctx;
 
 /* The kind of `t` from its title (or, untitled, its columns). */
@@ -177,8 +181,11 @@ void tt_rule_narrative(tt_ctx *c);
 /* Value of the item whose cleaned label equals `label` on side 0 (income,
  * left) or 1 (expenditure, right) of a 总表; 1 when found; *cell (may be
  * NULL) gets the value's cell. */
-int tt_summary_item(const fl_table *t, int side, const char *label,
-                    fl_dec *out, const fl_row **row, const fl_cell **cell);
+int tt_summary_item(tt_ctx *c, const fl_table *t, int side,
+                    const char *label, fl_dec *out, const fl_row **row,
+                    const fl_cell **cell);
+/* Free the sides kept by tt_summary_item and tt_rule_summary. */
+void tt_summary_cache_free(tt_ctx *c);
 
 /* ---- code entries (codes.c): tt_entry, tt_entries above ---- */
 
