@@ -130,8 +130,9 @@ static int is_threshold(const char *after, const char *label)
     for (size_t i = 0; post[i] != NULL; i++)
         if (fl_str_starts(after, post[i]))
             return 1;
+    size_t len = strlen(label);
     for (size_t i = 0; pre[i] != NULL; i++)
-        if (tt_str_ends(label, pre[i]))
+        if (tt_mem_ends(label, len, pre[i]))
             return 1;
     return 0;
 }
@@ -142,14 +143,19 @@ static size_t open_paren(const char *text, size_t from, size_t to)
 {
     size_t open[8], depth = 0;
     for (size_t i = from; i < to;) {
-        if (fl_str_starts(text + i, "（") || text[i] == '(') {
+        /* （ and ） are EF BC 88 / EF BC 89: other bytes need no look */
+        int wide = (unsigned char)text[i] == 0xEF;
+        int opens = text[i] == '(' || (wide && fl_str_starts(text + i, "（"));
+        int closes = !opens &&
+                     (text[i] == ')' || (wide && fl_str_starts(text + i, "）")));
+        if (opens) {
             if (depth < 8)
                 open[depth] = i;
             depth++;
-        } else if ((fl_str_starts(text + i, "）") || text[i] == ')') && depth > 0) {
+        } else if (closes && depth > 0) {
             depth--;
         }
-        i += fl_str_starts(text + i, "（") || fl_str_starts(text + i, "）") ? 3 : 1;
+        i += wide && (opens || closes) ? 3 : 1;
     }
     return depth > 0 && depth <= 8 ? open[depth - 1] : (size_t)-1;
 }
@@ -180,8 +186,9 @@ static int is_prev_year(const char *text, size_t clause, size_t at,
     static const char *const verbs[] = {
         "增加", "减少", "增长", "下降", "增减", "持平", NULL
     };
+    size_t label_len = strlen(label);
     for (size_t i = 0; verbs[i] != NULL; i++)
-        if (tt_str_ends(label, verbs[i]))
+        if (tt_mem_ends(label, label_len, verbs[i]))
             return 0;
     size_t po = open_paren(text, clause, at);
     if (po != (size_t)-1) {

@@ -151,7 +151,7 @@ static int is_unit_name(const char *s, size_t len, const char *unit)
         if (tt_str_has(buf, banned[i]))
             return 0;
     for (size_t i = 0; endings[i] != NULL; i++)
-        if (tt_str_ends(buf, endings[i]))
+        if (tt_mem_ends(buf, len, endings[i]))
             return 1;
     return 0;
 }

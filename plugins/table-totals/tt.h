@@ -8,6 +8,7 @@
 #define TT_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include <fislint/plugin.h>
 
@@ -92,7 +93,18 @@ void tt_col_leaf(const fl_table *t, size_t col, char *out, size_t size);
 /* First column (from `from`) whose cleaned leaf equals `name`, or -1. */
 long tt_col_by_leaf(const fl_table *t, const char *name, size_t from);
 int tt_str_has(const char *s, const char *needle);
-int tt_str_ends(const char *s, const char *suffix);
+/* 1 when s[0, len) ends with `suffix`.  Inline, as tt_str_ends: labels
+ * are asked for a dozen endings each, mostly constant ones whose length
+ * and comparison the compiler then works out in place. */
+static inline int tt_mem_ends(const char *s, size_t len, const char *suffix)
+{
+    size_t n = strlen(suffix);
+    return len >= n && memcmp(s + len - n, suffix, n) == 0;
+}
+static inline int tt_str_ends(const char *s, const char *suffix)
+{
+    return s != NULL && suffix != NULL && tt_mem_ends(s, strlen(s), suffix);
+}
 
 /* ---- cells ---- */
 /* 1 when cell `col` of `r` holds a number (an empty "-" counts as 0),

@@ -9,14 +9,6 @@ int tt_str_has(const char *s, const char *needle)
     return s != NULL && needle != NULL && strstr(s, needle) != NULL;
 }
 
-int tt_str_ends(const char *s, const char *suffix)
-{
-    if (s == NULL || suffix == NULL)
-        return 0;
-    size_t a = strlen(s), b = strlen(suffix);
-    return a >= b && memcmp(s + a - b, suffix, b) == 0;
-}
-
 /* Each numeral is 3 bytes led by E4 or E5: the character's three bytes
  * as one number are compared with theirs (一 E4 B8 80 … 十 E5 8D 81), not
  * the ten words in turn (labels are asked at every character). */
