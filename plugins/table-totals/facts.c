@@ -167,8 +167,9 @@ void tt_facts_collect(tt_ctx *c, tt_facts *f)
 
 const tt_fact *tt_fact_find(const tt_facts *f, const char *key)
 {
+    /* every amount of the text asks: the first byte sorts out most keys */
     for (size_t i = 0; i < f->count; i++)
-        if (strcmp(f->items[i].key, key) == 0)
+        if (f->items[i].key[0] == key[0] && strcmp(f->items[i].key, key) == 0)
             return &f->items[i];
     return NULL;
 }
