@@ -188,8 +188,8 @@ static void check_rows(tt_ctx *c, const fl_table *t, size_t total,
             add[p] = (tt_addend){ labels[p], v,
                                   fl_row_cell(r, (size_t)cols[p]), negative[p] };
         }
-        if (numbers == 0)
-            continue;
+        if (numbers == 0 || tt_sum_held(c, add, nparts, actual))
+            continue;               /* holds: no need to name the row */
         char rname[200], what[600];
         row_name(r, total, rname, sizeof rname);
         if (rname[0] != '\0')

@@ -164,6 +164,11 @@ typedef struct tt_where {
 int tt_check_sum(tt_ctx *c, const char *rule, const tt_where *w,
                  const char *what, fl_dec actual,
                  const tt_addend *add, size_t n);
+/* 1 when the addends (their values only: labels may still be NULL) add
+ * up exactly to `actual`, every figure within fl_dec: the comparison is
+ * then counted as tt_check_sum counts it and there is nothing to report,
+ * so a caller may skip naming the figures.  0: call tt_check_sum. */
+int tt_sum_held(tt_ctx *c, const tt_addend *add, size_t n, fl_dec actual);
 /* Same for two figures that must be equal (n counts the addends behind
  * `expected`, for the rounding allowance). */
 int tt_check_equal(tt_ctx *c, const char *rule, const tt_where *w,
