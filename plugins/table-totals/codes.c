@@ -194,8 +194,8 @@ int tt_labelled_value(const fl_table *t, const char *label, fl_dec *out,
         const fl_row *r = fl_table_row(t, i);
         size_t n = fl_row_cell_count(r);
         for (size_t col = 0; col < n; col++) {
-            tt_clean_label(fl_cell_norm(fl_row_cell(r, col)), buf, sizeof buf);
-            if (strcmp(buf, label) != 0)
+            if (!tt_label_is(fl_cell_norm(fl_row_cell(r, col)), label, buf,
+                             sizeof buf))
                 continue;
             *row = r;
             for (size_t k = col + 1; k < n; k++) {

@@ -86,6 +86,10 @@ int tt_table_is_budget(const fl_table *t);
 /* Copy `in` to `out` without spaces, HTML tags (<b>) and a leading
  * numbering (一、 （一） 1. 1、); always NUL-terminates. */
 void tt_clean_label(const char *in, char *out, size_t size);
+/* 1 when tt_clean_label(in, buf, size) equals `label`; most cells that
+ * cannot are told by their last byte, without cleaning (buf is then
+ * left as it was). */
+int tt_label_is(const char *in, const char *label, char *buf, size_t size);
 /* Length of the Chinese numeral 一 … 十 at s, 0 if none. */
 size_t tt_cn_numeral_len(const char *s);
 /* Last "/"-component of column `col`'s label, cleaned. */

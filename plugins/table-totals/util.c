@@ -93,6 +93,35 @@ void tt_clean_label(const char *in, char *out, size_t size)
         memmove(out, out + n, strlen(out + n) + 1);
 }
 
+/* The last byte tt_clean_label(in) would keep, when it can be told
+ * without cleaning: `in` is shorter than `size` (nothing cut) and its
+ * last byte other than a space, tab or '*' is not the '>' that may close
+ * a tag.  -1 when it cannot be told, '\0' for an empty result. */
+static int cleaned_last_byte(const char *in, size_t size)
+{
+    size_t len = strlen(in);
+    if (len + 1 >= size)
+        return -1;
+    while (len > 0 && (in[len - 1] == ' ' || in[len - 1] == '\t' ||
+                       in[len - 1] == '*'))
+        len--;
+    if (len == 0)
+        return '\0';
+    return in[len - 1] == '>' ? -1 : (unsigned char)in[len - 1];
+}
+
+int tt_label_is(const char *in, const char *label, char *buf, size_t size)
+{
+    if (in != NULL && label[0] != '\0') {
+        /* a leading numbering is cut from the front, never the end */
+        int last = cleaned_last_byte(in, size);
+        if (last >= 0 && last != (unsigned char)label[strlen(label) - 1])
+            return 0;
+    }
+    tt_clean_label(in, buf, size);
+    return strcmp(buf, label) == 0;
+}
+
 void tt_col_leaf(const fl_table *t, size_t col, char *out, size_t size)
 {
     const char *label = fl_table_column_label(t, col);
