@@ -10,6 +10,7 @@
  * One identity is not a sum and stays named:
  *   年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出    (政府性基金表) */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tt.h"
@@ -158,19 +159,31 @@ static size_t siblings(const fl_table *t, size_t total, long *cols,
     return n;
 }
 
+/* Column labels for a finding: the total's leaf and each part's, with
+ * 减： for a subtracted one.  Made only when a row misses. */
+typedef struct part_names {
+    char column[128];
+    char labels[MAX_PARTS][LABEL_MAX];
+} part_names;
+
+static void name_parts(const fl_table *t, size_t total, const long *cols,
+                       const int *negative, size_t nparts, part_names *pn)
+{
+    tt_col_leaf(t, total, pn->column, sizeof pn->column);
+    for (size_t p = 0; p < nparts; p++) {
+        char leaf[LABEL_MAX - 8];
+        tt_col_leaf(t, (size_t)cols[p], leaf, sizeof leaf);
+        snprintf(pn->labels[p], sizeof pn->labels[p], "%s%s",
+                 negative[p] ? "减：" : "", leaf);
+    }
+}
+
 static void check_rows(tt_ctx *c, const fl_table *t, size_t total,
                        const long *cols, const int *negative, size_t nparts,
                        const char *formula)
 {
-    char column[128];
-    char labels[MAX_PARTS][LABEL_MAX];
-    tt_col_leaf(t, total, column, sizeof column);
-    for (size_t p = 0; p < nparts; p++) {
-        char leaf[LABEL_MAX - 8];
-        tt_col_leaf(t, (size_t)cols[p], leaf, sizeof leaf);
-        snprintf(labels[p], sizeof labels[p], "%s%s",
-                 negative[p] ? "减：" : "", leaf);
-    }
+    part_names pn;
+    int named = 0;
     size_t nrows = fl_table_row_count(t);
     for (size_t i = fl_table_header_row_count(t); i < nrows; i++) {
         const fl_row *r = fl_table_row(t, i);
@@ -185,11 +198,18 @@ static void check_rows(tt_ctx *c, const fl_table *t, size_t total,
                 numbers++;
             if (negative[p])
                 v = fl_dec_sub(zero, v); /* no overflow on out-of-range */
-            add[p] = (tt_addend){ labels[p], v,
+            add[p] = (tt_addend){ NULL, v,
                                   fl_row_cell(r, (size_t)cols[p]), negative[p] };
         }
         if (numbers == 0 || tt_sum_held(c, add, nparts, actual))
             continue;               /* holds: no need to name the row */
+        if (!named) {
+            name_parts(t, total, cols, negative, nparts, &pn);
+            named = 1;
+        }
+        for (size_t p = 0; p < nparts; p++)
+            add[p].label = pn.labels[p];
+        const char *column = pn.column;
         char rname[200], what[600];
         row_name(r, total, rname, sizeof rname);
         if (rname[0] != '\0')
@@ -204,8 +224,57 @@ static void check_rows(tt_ctx *c, const fl_table *t, size_t total,
     }
 }
 
-/* 合计 = its siblings, for every total column of the header. */
-static void check_group_totals(tt_ctx *c, const fl_table *t)
+/* A total column and the columns that add up to it. */
+typedef struct group {
+    size_t total;
+    long cols[MAX_PARTS];
+    size_t n;
+    char formula[400];
+} group;
+
+enum { END, BEGIN, INCOME, SUBTOTAL, SPEND, CARRY_NAMES };
+
+/* What the header of one table says (tt_ctx.groups): its groups in
+ * column order and the first column of each carry-over name, -1 if
+ * none.  Both runs of the rule read the same header. */
+typedef struct tt_groups {
+    const fl_table *table;
+    group *items;
+    size_t count, cap;
+    long carry[CARRY_NAMES];
+} tt_groups;
+
+static void groups_clear(tt_groups *g)
+{
+    free(g->items);
+    memset(g, 0, sizeof *g);
+}
+
+void tt_row_identity_cache_free(tt_ctx *c)
+{
+    if (c->groups != NULL)
+        groups_clear(c->groups);
+    free(c->groups);
+    c->groups = NULL;
+}
+
+/* Add a group; without memory the rest of the table goes unchecked. */
+static group *groups_push(tt_groups *g)
+{
+    if (g->count == g->cap) {
+        size_t cap = g->cap ? g->cap * 2 : 8;
+        group *p = realloc(g->items, cap * sizeof *p);
+        if (p == NULL)
+            return NULL;
+        g->items = p;
+        g->cap = cap;
+    }
+    return &g->items[g->count++];
+}
+
+/* 合计 = its siblings: every total column of the header with at least
+ * two addend columns, and the formula that names them. */
+static void find_groups(const fl_table *t, tt_groups *g)
 {
     size_t ncols = fl_table_column_count(t);
     for (size_t col = 0; col < ncols; col++) {
@@ -214,44 +283,63 @@ static void check_group_totals(tt_ctx *c, const fl_table *t)
         if (!is_total_leaf(leaf))
             continue;
         long cols[MAX_PARTS];
-        int neg[MAX_PARTS] = { 0 };
         size_t n = siblings(t, col, cols, MAX_PARTS);
         if (n < 2)
             continue;
-        char formula[400];
-        size_t o = (size_t)snprintf(formula, sizeof formula, "同组各栏之和（");
-        for (size_t p = 0; p < n && o < sizeof formula; p++) {
+        group *gr = groups_push(g);
+        if (gr == NULL)
+            return;
+        gr->total = col;
+        gr->n = n;
+        memcpy(gr->cols, cols, n * sizeof cols[0]);
+        char *formula = gr->formula;
+        size_t size = sizeof gr->formula;
+        size_t o = (size_t)snprintf(formula, size, "同组各栏之和（");
+        for (size_t p = 0; p < n && o < size; p++) {
             char name[128];
             tt_col_leaf(t, (size_t)cols[p], name, sizeof name);
-            int w = snprintf(formula + o, sizeof formula - o, "%s%s",
+            int w = snprintf(formula + o, size - o, "%s%s",
                              p > 0 ? "＋" : "", name);
             if (w < 0)
                 break;
             o += (size_t)w;
         }
-        if (o < sizeof formula)
-            snprintf(formula + o, sizeof formula - o, "）");
-        check_rows(c, t, col, cols, neg, n, formula);
+        if (o < size)
+            snprintf(formula + o, size - o, "）");
     }
 }
 
-/* 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出 (政府性基金表).
- * The columns are found in one pass over the header: every table asks. */
-static void check_carry_over(tt_ctx *c, const fl_table *t)
+/* 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出 (政府性基金表):
+ * the columns, found in one pass over the header. */
+static void find_carry_over(const fl_table *t, long *at)
 {
-    enum { END, BEGIN, INCOME, SUBTOTAL, SPEND, NAMES };
-    static const char *const names[NAMES] = {
+    static const char *const names[CARRY_NAMES] = {
         "年末结转和结余", "年初结转和结余", "本年收入", "小计", "本年支出"
     };
-    long at[NAMES] = { -1, -1, -1, -1, -1 };   /* first column of each */
+    for (size_t k = 0; k < CARRY_NAMES; k++)
+        at[k] = -1;
     size_t ncols = fl_table_column_count(t);
     for (size_t col = 0; col < ncols; col++) {
         char leaf[256];
         tt_col_leaf(t, col, leaf, sizeof leaf);
-        for (size_t k = 0; k < NAMES; k++)
+        for (size_t k = 0; k < CARRY_NAMES; k++)
             if (at[k] < 0 && strcmp(leaf, names[k]) == 0)
                 at[k] = (long)col;
     }
+}
+
+static void check_group_totals(tt_ctx *c, const fl_table *t,
+                               const tt_groups *g)
+{
+    for (size_t k = 0; k < g->count; k++) {
+        const group *gr = &g->items[k];
+        int neg[MAX_PARTS] = { 0 };
+        check_rows(c, t, gr->total, gr->cols, neg, gr->n, gr->formula);
+    }
+}
+
+static void check_carry_over(tt_ctx *c, const fl_table *t, const long *at)
+{
     long end = at[END], begin = at[BEGIN], income = at[INCOME];
     long spend = at[SUBTOTAL] >= 0 ? at[SUBTOTAL] : at[SPEND];
     if (end < 0 || begin < 0 || income < 0 || spend < 0)
@@ -262,12 +350,32 @@ static void check_carry_over(tt_ctx *c, const fl_table *t)
                "年初结转和结余＋本年收入－本年支出");
 }
 
+/* The header's identities of `t`: kept in c->groups, else (no memory
+ * for the cache) read into `spare`, to be cleared by the caller. */
+static const tt_groups *groups_of(tt_ctx *c, const fl_table *t,
+                                  tt_groups *spare)
+{
+    if (c->groups == NULL)
+        c->groups = calloc(1, sizeof *c->groups);
+    tt_groups *g = c->groups != NULL ? c->groups : spare;
+    if (g != spare && g->table == t)
+        return g;
+    groups_clear(g);
+    g->table = t;
+    find_groups(t, g);
+    find_carry_over(t, g->carry);
+    return g;
+}
+
 void tt_rule_row_identity(tt_ctx *c, const fl_table *t)
 {
     tt_kind kind = tt_kind_of(c, t);
     /* a budget's 收支预算总表 keeps its 支出 合计 = 基本 + 项目 columns */
     if (kind == TT_SANGONG || (kind == TT_SUMMARY && !tt_table_is_budget(t)))
         return;
-    check_group_totals(c, t);
-    check_carry_over(c, t);
+    tt_groups spare = { 0 };
+    const tt_groups *g = groups_of(c, t, &spare);
+    check_group_totals(c, t, g);
+    check_carry_over(c, t, g->carry);
+    groups_clear(&spare);
 }

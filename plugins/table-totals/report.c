@@ -89,6 +89,7 @@ void tt_ctx_free(tt_ctx *c)
     tt_entries_free(&c->entries);
     c->entries_table = NULL;
     tt_summary_cache_free(c);
+    tt_row_identity_cache_free(c);
 }
 
 static fl_wide wide_of(fl_dec d)

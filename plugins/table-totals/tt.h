@@ -74,6 +74,9 @@ typedef struct tt_ctx {
      * summary-identity, cross-table and the narrative's facts ask again
      * and again for lines of the same one or two tables. */
     struct tt_sides *sides;
+    /* The identities row-identity read from the header of the table it
+     * is on (identities.c), kept for its second run. */
+    struct tt_groups *groups;
 } tt_ctx;
 
 /* The kind of `t` from its title (or, untitled, its columns). */
@@ -205,6 +208,8 @@ void tt_rule_narrative(tt_ctx *c);
 int tt_summary_item(tt_ctx *c, const fl_table *t, int side,
                     const char *label, fl_dec *out, const fl_row **row,
                     const fl_cell **cell);
+/* Free what tt_rule_row_identity kept (tt_ctx.groups). */
+void tt_row_identity_cache_free(tt_ctx *c);
 /* Free the sides kept by tt_summary_item and tt_rule_summary. */
 void tt_summary_cache_free(tt_ctx *c);
 
