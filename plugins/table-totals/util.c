@@ -74,7 +74,13 @@ void tt_clean_label(const char *in, char *out, size_t size)
         out[0] = '\0';
         return;
     }
-    for (size_t i = 0; in[i] != '\0' && o + 1 < size; i++) {
+    /* Most labels have no byte to drop: their run of ordinary bytes is
+     * copied at once, and the loop below takes over at the first
+     * space, tab, '*' or '<' (if any, and if there is room). */
+    size_t run = strcspn(in, " \t*<");
+    o = run < size - 1 ? run : size - 1;
+    memcpy(out, in, o);
+    for (size_t i = o; in[i] != '\0' && o + 1 < size; i++) {
         unsigned char ch = (unsigned char)in[i];
         if (ch == '<') {             /* <b>, </b>: PDF converters leave them */
             const char *end = strchr(in + i, '>');
