@@ -54,16 +54,31 @@ static const unsigned char decision_byte[256] = {
     [0xE3] = 1, [0xEF] = 1,
 };
 
-/* 1 when some byte of the 8 in `w` may be a decision byte: it is below
- * 0x40 (NUL, digits, ASCII separators, and spaces and dots that are not)
- * or is E3 or EF.  Chinese text is mostly lead bytes E4-E9 and
- * continuation bytes 80-BF, so most words of it are passed over whole. */
-static int word_may_decide(uint64_t w)
+/* The bytes of the 8 in `w` (as loaded from memory) that may be decision
+ * bytes, as the top bit of each: a byte below 0x40 (NUL, digits, ASCII
+ * separators, and spaces and dots that are not) or E3 or EF.  Chinese
+ * text is mostly lead bytes E4-E9 and continuation bytes 80-BF, so most
+ * words of it have none.  The lowest marked byte is always one. */
+static uint64_t word_candidates(uint64_t w)
 {
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     uint64_t low = ~(w | (w << 1)) & highs;     /* top two bits clear */
     uint64_t e3 = w ^ (ones * 0xE3), ef = w ^ (ones * 0xEF);
-    return (low | ((e3 - ones) & ~e3 & highs) | ((ef - ones) & ~ef & highs)) != 0;
+    return low | ((e3 - ones) & ~e3 & highs) | ((ef - ones) & ~ef & highs);
+}
+
+/* Index of the first candidate byte of a word with one: its lowest
+ * marked byte where the word was loaded little-endian, else 0 (every
+ * byte is then looked at). */
+static size_t first_candidate(uint64_t marks)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (size_t)__builtin_ctzll(marks) / 8;
+#else
+    (void)marks;
+    return 0;
+#endif
 }
 
 /* The first decision byte at or after i; text[len] is the closing NUL. */
@@ -73,9 +88,10 @@ static size_t next_decision(const char *text, size_t i, size_t len)
     for (; i + 8 <= len; i += 8) {
         uint64_t w;
         memcpy(&w, u + i, sizeof w);
-        if (!word_may_decide(w))
+        uint64_t marks = word_candidates(w);
+        if (marks == 0)
             continue;
-        for (size_t k = 0; k < 8; k++)
+        for (size_t k = first_candidate(marks); k < 8; k++)
             if (decision_byte[u[i + k]])
                 return i + k;
     }
