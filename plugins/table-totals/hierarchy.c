@@ -29,6 +29,20 @@ static int by_code(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
+/* strncmp(key, code, len) for the few bytes of a code, without a call
+ * per step of the search. */
+static int code_cmp(const char *key, const char *code, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char a = (unsigned char)key[i], b = (unsigned char)code[i];
+        if (a != b)
+            return a < b ? -1 : 1;
+        if (a == '\0')
+            return 0;
+    }
+    return 0;
+}
+
 /* Entry whose whole code is key[0..len), or NONE. */
 static size_t find_code(const keyed *sorted, size_t count, const char *key,
                         size_t len)
@@ -37,7 +51,7 @@ static size_t find_code(const keyed *sorted, size_t count, const char *key,
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         const char *code = sorted[mid].code;
-        int d = strncmp(key, code, len);
+        int d = code_cmp(key, code, len);
         if (d == 0 && code[len] != '\0')
             d = -1;             /* code is longer than the key */
         if (d == 0)
