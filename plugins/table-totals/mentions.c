@@ -132,25 +132,23 @@ static void set_label(tt_mention *x, const char *text, size_t from, size_t to)
 /* A money figure that is a threshold, not an amount: "单价50万元以上",
  * "100万元（含）以上", "超过10万元".  `after` follows the number and its
  * unit; `label` is the cleaned clause before it. */
-static int is_threshold(const char *after, const char *label)
+static int is_threshold(const char *after, const char *label,
+                        size_t label_len)
 {
     static const char *const post[] = {
         "以上", "以下", "（含）以上", "(含)以上", "（含）以下", "(含)以下",
         "及以上", "及以下", "（含）", "(含)", NULL
     };
-    static const char *const pre[] = {
-        "单价", "超过", "不超过", "低于", "高于", "不足", "达到", NULL
+    static const tt_word pre[] = {
+        TT_WORD("单价"), TT_WORD("超过"), TT_WORD("不超过"), TT_WORD("低于"),
+        TT_WORD("高于"), TT_WORD("不足"), TT_WORD("达到"), { NULL, 0 }
     };
     while (*after == ' ')
         after++;
     for (size_t i = 0; post[i] != NULL; i++)
         if (fl_str_starts(after, post[i]))
             return 1;
-    size_t len = strlen(label);
-    for (size_t i = 0; pre[i] != NULL; i++)
-        if (tt_mem_ends(label, len, pre[i]))
-            return 1;
-    return 0;
+    return tt_mem_ends_any(label, label_len, pre);
 }
 
 /* Byte offset of the "（" / "(" still open at `to` (scanning from `from`),
@@ -197,15 +195,14 @@ static int label_year(const char *label)
  * A change ("与上年相比增加X万元") or an item of this year that merely has
  * 上年 in its name ("上年结转X万元") is not one. */
 static int is_prev_year(const char *text, size_t clause, size_t at,
-                        const char *label, int year)
+                        const char *label, size_t label_len, int year)
 {
-    static const char *const verbs[] = {
-        "增加", "减少", "增长", "下降", "增减", "持平", NULL
+    static const tt_word verbs[] = {
+        TT_WORD("增加"), TT_WORD("减少"), TT_WORD("增长"), TT_WORD("下降"),
+        TT_WORD("增减"), TT_WORD("持平"), { NULL, 0 }
     };
-    size_t label_len = strlen(label);
-    for (size_t i = 0; verbs[i] != NULL; i++)
-        if (tt_mem_ends(label, label_len, verbs[i]))
-            return 0;
+    if (tt_mem_ends_any(label, label_len, verbs))
+        return 0;
     size_t po = open_paren(text, clause, at);
     if (po != (size_t)-1) {
         char raw[128], in[128];
@@ -306,12 +303,15 @@ static void parse_paragraph(const fl_paragraph *p, size_t *sentence,
             x.is_pct = is_pct;
             x.value = value;
             set_label(&x, text, clause, i);
-            if (!x.is_pct && is_threshold(text + i + len, x.label)) {
+            size_t label_len = strlen(x.label);
+            if (!x.is_pct && is_threshold(text + i + len, x.label, label_len)) {
                 i += len;           /* "单价50万元以上": not an amount */
                 continue;
             }
             x.prev_year = !x.is_pct &&
-                          is_prev_year(text, clause, i, x.label, year);
+                          is_prev_year(text, clause, i, x.label, label_len, year);
+            x.change = tt_mem_ends(x.label, label_len, "增加") ? 1 :
+                       tt_mem_ends(x.label, label_len, "减少") ? -1 : 0;
             tt_item_name(x.label, x.name, sizeof x.name);
             if (push(m, cap, &x) != 0)
                 return;

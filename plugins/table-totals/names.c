@@ -130,10 +130,13 @@ static int is_unit_name(const char *s, size_t len, const char *unit)
         "其他", "占", "合计", "总计", "小计", "收入", "支出", "预算", "决算",
         "、", "（", "(", NULL
     };
-    static const char *const endings[] = {
-        "局", "院", "厅", "委员会", "委", "办公室", "办", "处", "中心", "会",
-        "部", "室", "所", "站", "队", "馆", "校", "政府", "街道", "镇", "乡",
-        "署", "社", "团", NULL
+    static const tt_word endings[] = {
+        TT_WORD("局"), TT_WORD("院"), TT_WORD("厅"), TT_WORD("委员会"),
+        TT_WORD("委"), TT_WORD("办公室"), TT_WORD("办"), TT_WORD("处"),
+        TT_WORD("中心"), TT_WORD("会"), TT_WORD("部"), TT_WORD("室"),
+        TT_WORD("所"), TT_WORD("站"), TT_WORD("队"), TT_WORD("馆"),
+        TT_WORD("校"), TT_WORD("政府"), TT_WORD("街道"), TT_WORD("镇"),
+        TT_WORD("乡"), TT_WORD("署"), TT_WORD("社"), TT_WORD("团"), { NULL, 0 }
     };
     char buf[256];
     if (len == 0)
@@ -150,10 +153,7 @@ static int is_unit_name(const char *s, size_t len, const char *unit)
     for (size_t i = 0; banned[i] != NULL; i++)
         if (tt_str_has(buf, banned[i]))
             return 0;
-    for (size_t i = 0; endings[i] != NULL; i++)
-        if (tt_mem_ends(buf, len, endings[i]))
-            return 1;
-    return 0;
+    return tt_mem_ends_any(buf, len, endings);
 }
 
 const char *tt_total_key(const char *item, int year, int budget,

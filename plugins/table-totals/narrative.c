@@ -536,12 +536,9 @@ static void check_change(tt_ctx *c, const tt_mentions *ms, size_t k)
     int up;
     if (x->is_pct)
         return;
-    if (tt_str_ends(x->label, "增加"))
-        up = 1;
-    else if (tt_str_ends(x->label, "减少"))
-        up = 0;
-    else
+    if (x->change == 0)
         return;
+    up = x->change > 0;
     if (k + 1 >= ms->count || !adjacent(ms, k + 1))
         return;
     const tt_mention *y = &ms->items[k + 1];
@@ -554,8 +551,7 @@ static void check_change(tt_ctx *c, const tt_mentions *ms, size_t k)
         const tt_mention *m = &ms->items[j];
         if (m->para != x->para || m->sentence != x->sentence)
             break;
-        if (!m->is_pct && !m->prev_year && !tt_str_ends(m->label, "增加") &&
-            !tt_str_ends(m->label, "减少")) {
+        if (!m->is_pct && !m->prev_year && m->change == 0) {
             cur = m;
             break;
         }

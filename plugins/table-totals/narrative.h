@@ -18,6 +18,8 @@ typedef struct tt_mention {
     char label[128];            /* clause text before it, cleaned */
     char name[128];             /* tt_item_name(label), made once: the
                                  * rules ask for it at every comparison */
+    int change;                 /* label ends 增加 (1), 减少 (-1), else 0:
+                                 * asked of every mention and those before */
     int prev_year;              /* a previous year's figure: "（上年为X万元）",
                                  * "2016年为X万元" — never this year's */
 } tt_mention;

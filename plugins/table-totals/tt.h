@@ -112,6 +112,26 @@ static inline int tt_str_ends(const char *s, const char *suffix)
 {
     return s != NULL && suffix != NULL && tt_mem_ends(s, strlen(s), suffix);
 }
+/* A word with its length, for lists of endings asked of every label. */
+typedef struct tt_word {
+    const char *s;
+    size_t len;
+} tt_word;
+#define TT_WORD(lit) { (lit), sizeof (lit) - 1 }
+/* 1 when s[0, len) ends with one of `words` (non-empty, closed by a
+ * NULL word);
+ * the last bytes are compared first, as they mostly differ. */
+static inline int tt_mem_ends_any(const char *s, size_t len,
+                                  const tt_word *words)
+{
+    for (; words->s != NULL; words++) {
+        size_t n = words->len;
+        if (n <= len && s[len - 1] == words->s[n - 1] &&
+            memcmp(s + len - n, words->s, n) == 0)
+            return 1;
+    }
+    return 0;
+}
 
 /* ---- cells ---- */
 /* 1 when cell `col` of `r` holds a number (an empty "-" counts as 0),
