@@ -323,19 +323,34 @@ static void sides_clear(tt_sides *s)
     memset(s, 0, sizeof *s);
 }
 
-/* The sides of `t`: from the cache, else read into it; without memory
- * for the cache, read into `spare` (given back with sides_put). */
+/* A document has a 收入支出总表 and a 财政拨款收入支出总表, asked for in
+ * turn by cross-table and the facts: one slot each. */
+#define TT_SLOTS 2
+
+/* The sides of `t`: from the cache, else read into the slot not read
+ * last; without memory for the cache, read into `spare` (given back
+ * with sides_put). */
 static const tt_sides *sides_get(tt_ctx *c, const fl_table *t,
                                  tt_sides *spare)
 {
     if (c->sides == NULL)
-        c->sides = calloc(1, sizeof *c->sides);
-    tt_sides *s = c->sides != NULL ? c->sides : spare;
-    if (s != spare && s->table == t)
-        return s;
+        c->sides = calloc(TT_SLOTS, sizeof *c->sides);
+    if (c->sides == NULL) {
+        spare->table = t;
+        spare->ok = parse_both(t, &spare->in, &spare->out) == 0;
+        return spare;
+    }
+    for (size_t k = 0; k < TT_SLOTS; k++)
+        if (c->sides[k].table == t) {
+            c->sides_last = k;
+            return &c->sides[k];
+        }
+    size_t k = (c->sides_last + 1) % TT_SLOTS;
+    tt_sides *s = &c->sides[k];
     sides_clear(s);
     s->table = t;
     s->ok = parse_both(t, &s->in, &s->out) == 0;
+    c->sides_last = k;
     return s;
 }
 
@@ -348,7 +363,8 @@ static void sides_put(const tt_sides *s, tt_sides *spare)
 void tt_summary_cache_free(tt_ctx *c)
 {
     if (c->sides != NULL)
-        sides_clear(c->sides);
+        for (size_t k = 0; k < TT_SLOTS; k++)
+            sides_clear(&c->sides[k]);
     free(c->sides);
     c->sides = NULL;
 }

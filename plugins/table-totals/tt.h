@@ -70,10 +70,12 @@ typedef struct tt_ctx {
     size_t table_index;
     const fl_table *entries_table;
     tt_entries entries;
-    /* The two sides of the 总表 last read (summary.c): both runs of
+    /* The two sides of the two 总表 last read (summary.c): both runs of
      * summary-identity, cross-table and the narrative's facts ask again
-     * and again for lines of the same one or two tables. */
+     * and again for lines of the same one or two tables (TT_SLOTS of
+     * them, or NULL). */
     struct tt_sides *sides;
+    size_t sides_last;   /* the slot read last */
     /* The identities row-identity read from the header of the table it
      * is on (identities.c), kept for its second run. */
     struct tt_groups *groups;
