@@ -117,9 +117,13 @@ static int unit_slip(tt_ctx *c, const tt_mentions *ms, size_t h, fl_dec sum,
  * "2台（套）", "3个".  Such a 其中 list is an inventory, not a sum. */
 static int has_quantity(const char *text, size_t from, size_t to)
 {
-    static const char *const units[] = {
-        "辆", "台", "套", "个", "平方米", "㎡", "m²", "m2", "人", "次", "家",
-        "处", "栋", "间", "亩", "公里", "件", "名", "户", "批", "张", NULL
+    static const tt_word units[] = {
+        TT_WORD("辆"), TT_WORD("台"), TT_WORD("套"), TT_WORD("个"),
+        TT_WORD("平方米"), TT_WORD("㎡"), TT_WORD("m²"), TT_WORD("m2"),
+        TT_WORD("人"), TT_WORD("次"), TT_WORD("家"), TT_WORD("处"),
+        TT_WORD("栋"), TT_WORD("间"), TT_WORD("亩"), TT_WORD("公里"),
+        TT_WORD("件"), TT_WORD("名"), TT_WORD("户"), TT_WORD("批"),
+        TT_WORD("张"), { NULL, 0 }
     };
     for (size_t i = from; i < to; i++) {
         if (text[i] < '0' || text[i] > '9')
@@ -130,8 +134,9 @@ static int has_quantity(const char *text, size_t from, size_t to)
             j++;
         while (j < to && text[j] == ' ')
             j++;
-        for (size_t u = 0; units[u] != NULL; u++)
-            if (strncmp(text + j, units[u], strlen(units[u])) == 0)
+        for (size_t u = 0; units[u].s != NULL; u++)
+            if (text[j] == units[u].s[0] &&
+                strncmp(text + j, units[u].s, units[u].len) == 0)
                 return 1;
         i = j;
     }
@@ -157,10 +162,10 @@ static void scan_to(text_scan *ts, const fl_paragraph *para, size_t limit)
     /* "。" wholly before `limit` at i < limit - 2; "其中" at i < limit - 5:
      * a position is read once it fits. */
     for (size_t i = ts->limit >= 2 ? ts->limit - 2 : 0; i + 3 <= limit; i++)
-        if (memcmp(t + i, "。", 3) == 0)
+        if (t[i] == "。"[0] && memcmp(t + i, "。", 3) == 0)
             ts->period_end = i + 3;
     for (size_t i = ts->limit >= 5 ? ts->limit - 5 : 0; i + 6 <= limit; i++)
-        if (memcmp(t + i, "其中", 6) == 0)
+        if (t[i] == "其中"[0] && memcmp(t + i, "其中", 6) == 0)
             ts->qizhong = i + 1;
     ts->limit = limit;
 }
