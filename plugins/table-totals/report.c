@@ -196,6 +196,7 @@ static fl_finding *emit(tt_ctx *c, const char *rule, const tt_where *w,
         wlim = (fl_wide){ INT64_MAX, UINT64_MAX };
     int rounding = within(diff, wlim);
     if (c->dry) {
+        c->noted++;
         if (!rounding) {
             c->failed++;
             if (half_or_double(expected, actual, wlim))

@@ -58,6 +58,8 @@ typedef struct tt_ctx {
     size_t failed;       /* … that missed beyond rounding */
     size_t halved;       /* … that missed by exactly half or double */
     size_t out_of_range; /* … skipped: an amount too large to be exact */
+    size_t noted;        /* … that differ at all (failed or rounding):
+                          * each a finding of the real run */
     /* Tables and paragraphs already told that (tt_out_of_range). */
     const void **oor_seen;
     size_t oor_count, oor_cap;
