@@ -182,12 +182,12 @@ const char *tt_entry_label(const tt_entries *es, size_t k, char *labels)
     return out;
 }
 
-int tt_labelled_value(const fl_table *t, const char *label, fl_dec *out,
-                      const fl_row **row, const fl_cell **cell)
+/* tt_labelled_value without the cache: *row, *out and *cell are set as
+ * it says (cell not NULL). */
+static int find_labelled_value(const fl_table *t, const char *label,
+                               fl_dec *out, const fl_row **row,
+                               const fl_cell **cell)
 {
-    const fl_cell *dummy;
-    if (cell == NULL)
-        cell = &dummy;
     char buf[256];
     size_t nrows = fl_table_row_count(t);
     for (size_t i = 0; i < nrows; i++) {
@@ -226,4 +226,33 @@ int tt_labelled_value(const fl_table *t, const char *label, fl_dec *out,
         }
     }
     return 0;
+}
+
+int tt_labelled_value(tt_ctx *c, const fl_table *t, const char *label,
+                      fl_dec *out, const fl_row **row, const fl_cell **cell)
+{
+    tt_labelled *a = NULL;
+    for (size_t k = 0; k < c->labelled_count && a == NULL; k++)
+        if (c->labelled[k].table == t && strcmp(c->labelled[k].label, label) == 0)
+            a = &c->labelled[k];
+    if (a == NULL) {
+        tt_labelled fresh = { .table = t, .label = label };
+        const fl_row *none = NULL;
+        fresh.row = none;
+        fresh.found = find_labelled_value(t, label, &fresh.value, &fresh.row,
+                                          &fresh.cell);
+        fresh.row_set = fresh.row != none;
+        if (c->labelled_count == TT_LABELLED_MAX)
+            c->labelled_count = 0;          /* forget the oldest ones */
+        a = &c->labelled[c->labelled_count++];
+        *a = fresh;
+    }
+    if (a->row_set)
+        *row = a->row;
+    if (a->found) {
+        *out = a->value;
+        if (cell != NULL)
+            *cell = a->cell;
+    }
+    return a->found;
 }

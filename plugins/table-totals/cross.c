@@ -150,8 +150,8 @@ static void basic_checks(tt_ctx *c)
     const char *col;
     if (gpb == NULL || basic == NULL ||
         !total_row_value(gpb, c_basic, &a.value, &ra, &col, &a.cell) ||
-        !tt_labelled_value(basic, "人员经费合计", &p.value, &rp, &p.cell) ||
-        !tt_labelled_value(basic, "公用经费合计", &o.value, &ro, &o.cell))
+        !tt_labelled_value(c, basic, "人员经费合计", &p.value, &rp, &p.cell) ||
+        !tt_labelled_value(c, basic, "公用经费合计", &o.value, &ro, &o.cell))
         return;
     tt_addend add[2] = { { "人员经费合计", p.value, p.cell, 0 },
                          { "公用经费合计", o.value, o.cell, 0 } };

@@ -152,11 +152,11 @@ void tt_facts_collect(tt_ctx *c, tt_facts *f)
                     other++;
             }
         tt_entries_free(&es);
-        if (tt_labelled_value(t, "人员经费合计", &v, &r, NULL)) {
+        if (tt_labelled_value(c, t, "人员经费合计", &v, &r, NULL)) {
             add(f, "人员经费", v, t, r, "人员经费合计", NULL);
             f->items[f->count - 1].addends = personnel ? personnel : 1;
         }
-        if (tt_labelled_value(t, "公用经费合计", &v, &r, NULL)) {
+        if (tt_labelled_value(c, t, "公用经费合计", &v, &r, NULL)) {
             add(f, "公用经费", v, t, r, "公用经费合计", NULL);
             f->items[f->count - 1].addends = other ? other : 1;
         }

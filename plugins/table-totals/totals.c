@@ -70,7 +70,7 @@ static void check_basic_totals(tt_ctx *c, const fl_table *t,
         fl_dec actual;
         const fl_row *r = NULL;
         const fl_cell *cell = NULL;
-        if (!tt_labelled_value(t, labels[which], &actual, &r, &cell))
+        if (!tt_labelled_value(c, t, labels[which], &actual, &r, &cell))
             continue;
         size_t n = 0;
         for (size_t k = 0; k < es->count; k++) {

@@ -32,6 +32,18 @@ typedef enum tt_kind {
     TT_SANGONG       /* 三公 (left to the sangong check) */
 } tt_kind;
 
+/* A tt_labelled_value answer (codes.c). */
+typedef struct tt_labelled {
+    const fl_table *table;
+    const char *label;
+    int found;            /* what it returned */
+    int row_set;          /* the label was found: *row was set */
+    fl_dec value;
+    const fl_row *row;
+    const fl_cell *cell;
+} tt_labelled;
+#define TT_LABELLED_MAX 4
+
 /* Code entries (codes.c): the rows of classification-coded tables. */
 typedef struct tt_entry {
     const char *code;     /* borrowed cell text */
@@ -81,6 +93,9 @@ typedef struct tt_ctx {
     /* The identities row-identity read from the header of the table it
      * is on (identities.c), kept for its second run. */
     struct tt_groups *groups;
+    /* tt_labelled_value's answers (the two 经费合计 of the 06表). */
+    tt_labelled labelled[TT_LABELLED_MAX];
+    size_t labelled_count;
 } tt_ctx;
 
 /* The kind of `t` from its title (or, untitled, its columns). */
@@ -262,8 +277,10 @@ const char *tt_entry_label(const tt_entries *es, size_t k, char *labels);
 
 /* Value that follows the label cell `label` in `t` (06表 人员经费合计):
  * the first number after it in the row, else a lone number on the next
- * row.  1 when found; *cell (may be NULL) gets the value's cell. */
-int tt_labelled_value(const fl_table *t, const char *label, fl_dec *out,
-                      const fl_row **row, const fl_cell **cell);
+ * row.  1 when found; *cell (may be NULL) gets the value's cell; *row
+ * gets the label's row whenever the label is found.  Answers are kept in
+ * c (total-row in both runs, cross-table and the facts ask the same). */
+int tt_labelled_value(tt_ctx *c, const fl_table *t, const char *label,
+                      fl_dec *out, const fl_row **row, const fl_cell **cell);
 
 #endif
