@@ -140,18 +140,16 @@ void tt_facts_collect(tt_ctx *c, tt_facts *f)
         const fl_row *r;
         /* each is a sum of 类 (301 + 303 …): the text may have added
          * rounded figures, so allow one cent per 类 */
-        tt_entries es;
+        const tt_entries *es = tt_table_entries(c, t);
         size_t personnel = 0, other = 0;
-        tt_entries_collect(t, &es);
-        for (size_t k = 0; k < es.count; k++)
-            if (es.items[k].len == 3) {
-                if (strcmp(es.items[k].code, "301") == 0 ||
-                    strcmp(es.items[k].code, "303") == 0)
+        for (size_t k = 0; k < es->count; k++)
+            if (es->items[k].len == 3) {
+                if (strcmp(es->items[k].code, "301") == 0 ||
+                    strcmp(es->items[k].code, "303") == 0)
                     personnel++;
                 else
                     other++;
             }
-        tt_entries_free(&es);
         if (tt_labelled_value(c, t, "人员经费合计", &v, &r, NULL)) {
             add(f, "人员经费", v, t, r, "人员经费合计", NULL);
             f->items[f->count - 1].addends = personnel ? personnel : 1;

@@ -158,8 +158,20 @@ static inline int tt_mem_ends_any(const char *s, size_t len,
 int tt_cell_dec(const fl_table *t, const fl_row *r, size_t col, fl_dec *out);
 /* 1 when the cell is non-empty text that is not a number. */
 int tt_cell_is_text(const fl_row *r, size_t col);
-/* 1 when the cell is a classification code: 3, 5 or 7 ASCII digits. */
-int tt_cell_is_code(const fl_row *r, size_t col);
+/* 1 when the cell is a classification code: 3, 5 or 7 ASCII digits.
+ * Inline: tt_entries_collect asks it of every cell of every table. */
+static inline int tt_cell_is_code(const fl_row *r, size_t col)
+{
+    const fl_cell *cell = fl_row_cell(r, col);
+    const char *s = cell != NULL ? fl_cell_norm(cell) : NULL;
+    size_t len = 0;
+    if (s == NULL)
+        return 0;
+    for (; s[len] != '\0'; len++)
+        if (s[len] < '0' || s[len] > '9' || len == 7)
+            return 0;               /* not a digit, or too long a code */
+    return len == 3 || len == 5 || len == 7;
+}
 
 /* ---- per-document caches (cache.c) ---- */
 /* Work out the kind of every table of c->doc; call once before the rules. */

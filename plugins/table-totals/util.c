@@ -173,21 +173,6 @@ int tt_cell_is_text(const fl_row *r, size_t col)
     return !fl_cell_number(cell, &n);
 }
 
-int tt_cell_is_code(const fl_row *r, size_t col)
-{
-    const fl_cell *cell = fl_row_cell(r, col);
-    if (cell == NULL)
-        return 0;
-    const char *s = fl_cell_norm(cell);
-    size_t len = 0;
-    if (s == NULL)
-        return 0;
-    for (; s[len] != '\0'; len++)
-        if (s[len] < '0' || s[len] > '9')
-            return 0;
-    return len == 3 || len == 5 || len == 7;
-}
-
 /* 1 when a body row's cleaned label in column `col` is one of `names`. */
 static int body_has_label(const fl_table *t, size_t col,
                           const char *const *names)
