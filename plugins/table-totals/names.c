@@ -15,59 +15,71 @@
 enum { ANY = 0, BUDGET = 1 };
 
 typedef struct alias {
-    const char *name;   /* as the narrative writes it */
+    tt_word name;       /* as the narrative writes it */
     const char *key;    /* the fact it is (facts.c) */
     int scope;          /* BUDGET: only in a budget's narrative */
 } alias;
 
 static const alias aliases[] = {
-    { "收入支出总计", "收支总计", ANY },
-    { "收支总计", "收支总计", ANY },
-    { "收、支总计", "收支总计", ANY },
-    { "收入总计", "收入总计", ANY },
-    { "支出总计", "支出总计", ANY },
-    { "本年收入合计", "本年收入合计", ANY },
-    { "本年支出合计", "本年支出合计", ANY },
-    { "财政拨款收入支出总计", "财政拨款收支总计", ANY },
-    { "财政拨款收支总计", "财政拨款收支总计", ANY },
-    { "财政拨款收、支总计", "财政拨款收支总计", ANY },
-    { "财政拨款收入总计", "财政拨款收入总计", ANY },
-    { "财政拨款支出总计", "财政拨款支出总计", ANY },
-    { "一般公共预算财政拨款支出", "一般公共预算财政拨款支出", ANY },
-    { "一般公共预算财政拨款基本支出", "一般公共预算财政拨款基本支出", ANY },
-    { "一般公共预算财政拨款项目支出", "一般公共预算财政拨款项目支出", ANY },
-    { "基本支出", "基本支出", ANY },
-    { "项目支出", "项目支出", ANY },
-    { "政府性基金预算财政拨款支出", "政府性基金预算财政拨款支出", ANY },
+    { TT_WORD("收入支出总计"), "收支总计", ANY },
+    { TT_WORD("收支总计"), "收支总计", ANY },
+    { TT_WORD("收、支总计"), "收支总计", ANY },
+    { TT_WORD("收入总计"), "收入总计", ANY },
+    { TT_WORD("支出总计"), "支出总计", ANY },
+    { TT_WORD("本年收入合计"), "本年收入合计", ANY },
+    { TT_WORD("本年支出合计"), "本年支出合计", ANY },
+    { TT_WORD("财政拨款收入支出总计"), "财政拨款收支总计", ANY },
+    { TT_WORD("财政拨款收支总计"), "财政拨款收支总计", ANY },
+    { TT_WORD("财政拨款收、支总计"), "财政拨款收支总计", ANY },
+    { TT_WORD("财政拨款收入总计"), "财政拨款收入总计", ANY },
+    { TT_WORD("财政拨款支出总计"), "财政拨款支出总计", ANY },
+    { TT_WORD("一般公共预算财政拨款支出"), "一般公共预算财政拨款支出", ANY },
+    { TT_WORD("一般公共预算财政拨款基本支出"),
+      "一般公共预算财政拨款基本支出", ANY },
+    { TT_WORD("一般公共预算财政拨款项目支出"),
+      "一般公共预算财政拨款项目支出", ANY },
+    { TT_WORD("基本支出"), "基本支出", ANY },
+    { TT_WORD("项目支出"), "项目支出", ANY },
+    { TT_WORD("政府性基金预算财政拨款支出"),
+      "政府性基金预算财政拨款支出", ANY },
     /* budgets: "2025年收入预算总计X万元", "基本支出预算数X万元" */
-    { "收入预算总计", "收入总计", BUDGET },
-    { "支出预算总计", "支出总计", BUDGET },
-    { "收支预算总计", "收支总计", BUDGET },
-    { "收、支预算总计", "收支总计", BUDGET },
-    { "收入、支出预算总计", "收支总计", BUDGET },
-    { "收入支出预算总计", "收支总计", BUDGET },
-    { "财政拨款收入预算总计", "财政拨款收入总计", BUDGET },
-    { "财政拨款支出预算总计", "财政拨款支出总计", BUDGET },
-    { "财政拨款收、支总预算", "财政拨款收支总计", BUDGET },
-    { "财政拨款收支总预算", "财政拨款收支总计", BUDGET },
-    { "财政拨款收支预算总计", "财政拨款收支总计", BUDGET },
-    { "财政拨款收、支预算总计", "财政拨款收支总计", BUDGET },
-    { "收入预算", "收入总计", BUDGET },
-    { "支出预算", "支出总计", BUDGET },
-    { "基本支出预算数", "基本支出", BUDGET },
-    { "项目支出预算数", "项目支出", BUDGET },
-    { "一般公共预算财政拨款支出预算", "一般公共预算财政拨款支出", BUDGET },
-    { "一般公共预算财政拨款基本支出预算", "一般公共预算财政拨款基本支出",
-      BUDGET },
-    { "政府性基金预算财政拨款支出预算", "政府性基金预算财政拨款支出",
-      BUDGET },
-    { NULL, NULL, 0 }
+    { TT_WORD("收入预算总计"), "收入总计", BUDGET },
+    { TT_WORD("支出预算总计"), "支出总计", BUDGET },
+    { TT_WORD("收支预算总计"), "收支总计", BUDGET },
+    { TT_WORD("收、支预算总计"), "收支总计", BUDGET },
+    { TT_WORD("收入、支出预算总计"), "收支总计", BUDGET },
+    { TT_WORD("收入支出预算总计"), "收支总计", BUDGET },
+    { TT_WORD("财政拨款收入预算总计"), "财政拨款收入总计", BUDGET },
+    { TT_WORD("财政拨款支出预算总计"), "财政拨款支出总计", BUDGET },
+    { TT_WORD("财政拨款收、支总预算"), "财政拨款收支总计", BUDGET },
+    { TT_WORD("财政拨款收支总预算"), "财政拨款收支总计", BUDGET },
+    { TT_WORD("财政拨款收支预算总计"), "财政拨款收支总计", BUDGET },
+    { TT_WORD("财政拨款收、支预算总计"), "财政拨款收支总计", BUDGET },
+    { TT_WORD("收入预算"), "收入总计", BUDGET },
+    { TT_WORD("支出预算"), "支出总计", BUDGET },
+    { TT_WORD("基本支出预算数"), "基本支出", BUDGET },
+    { TT_WORD("项目支出预算数"), "项目支出", BUDGET },
+    { TT_WORD("一般公共预算财政拨款支出预算"),
+      "一般公共预算财政拨款支出", BUDGET },
+    { TT_WORD("一般公共预算财政拨款基本支出预算"),
+      "一般公共预算财政拨款基本支出", BUDGET },
+    { TT_WORD("政府性基金预算财政拨款支出预算"),
+      "政府性基金预算财政拨款支出", BUDGET },
+    { { NULL, 0 }, NULL, 0 }
 };
 
 static int ends_with(const char *s, size_t len, const char *suffix)
 {
     size_t n = strlen(suffix);
     return len >= n && memcmp(s + len - n, suffix, n) == 0;
+}
+
+/* ends_with for a word whose length is known; the last bytes, which
+ * mostly differ, are compared first. */
+static int ends_with_word(const char *s, size_t len, const tt_word *w)
+{
+    return len >= w->len && s[len - 1] == w->s[w->len - 1] &&
+           memcmp(s + len - w->len, w->s, w->len) == 0;
 }
 
 /* Drop from the end of s[0, *len) what only dates or owns the figure:
@@ -161,18 +173,18 @@ const char *tt_total_key(const char *item, int year, int budget,
 {
     size_t len = strlen(item);
     const alias *best = NULL;
-    for (size_t i = 0; aliases[i].name != NULL; i++) {
+    for (size_t i = 0; aliases[i].name.s != NULL; i++) {
         const alias *a = &aliases[i];
         if (a->scope == BUDGET && !budget)
             continue;
-        if (!ends_with(item, len, a->name))
+        if (!ends_with_word(item, len, &a->name))
             continue;
-        if (best == NULL || strlen(a->name) > strlen(best->name))
+        if (best == NULL || a->name.len > best->name.len)
             best = a;
     }
     if (best == NULL)
         return NULL;
-    size_t rest = len - strlen(best->name);
+    size_t rest = len - best->name.len;
     if (!strip_tail(item, &rest, year))
         return NULL;
     return is_unit_name(item, rest, unit) ? best->key : NULL;
