@@ -1,6 +1,7 @@
 /* test-table-totals.c — the table-totals check as a user sees it: which
  * rule fires, on which line, with which expected / actual numbers. */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -269,6 +270,34 @@ START_TEST(narrative_units_and_partial_lists)
     ck_assert_int_eq(f->severity, FL_SEV_WARNING);
     ck_assert_uint_eq(fl_test_count(run, "table-totals", FL_SEV_INFO), 2);
     fl_test_run_free(run);
+}
+END_TEST
+
+/* The paragraph scan reads eight bytes at a time: a list, a share and a
+ * change must be found wherever they fall against those words, and up
+ * to the paragraph's last byte. */
+START_TEST(narrative_at_every_alignment)
+{
+    for (int pad = 0; pad < 8; pad++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "一、收入支出决算总体情况说明\n\n"
+                 "%.*s本单位按照有关规定认真编制部门决算本年支出1,000.00万元，"
+                 "其中：基本支出400.00万元，占45.00%%；项目支出600.00万元，"
+                 "占60.00%%。\n\n"
+                 "二、基本支出情况\n\n"
+                 "%.*s基本支出400.00万元。与上年相比，增加100.00万元，增长25.00%%\n",
+                 pad, "xxxxxxxx", 7 - pad, "yyyyyyyy");
+        fl_test_run *run = fl_test_run_text("table-totals", text, NULL);
+        /* 占45.00%: 400 / 1,000 = 40.00 %; 增长25%: 100 / 300 = 33.33 % */
+        ck_assert_uint_eq(fl_test_count(run, "table-totals/narrative",
+                                        FL_SEV_ERROR), 2);
+        const fl_finding *f = find(run, "table-totals/narrative", 3, NULL);
+        assert_values(f, "40.00", "45.00");
+        f = find(run, "table-totals/narrative", 7, NULL);
+        assert_values(f, "33.33", "25.00");
+        fl_test_run_free(run);
+    }
 }
 END_TEST
 
@@ -627,6 +656,7 @@ static Suite *suite(void)
     tcase_add_test(tc, budget_summary);
     tcase_add_test(tc, cross_table);
     tcase_add_test(tc, narrative_only);
+    tcase_add_test(tc, narrative_at_every_alignment);
     tcase_add_test(tc, narrative_units_and_partial_lists);
     tcase_add_test(tc, budget_header_identities);
     tcase_add_test(tc, unreliable_table);
