@@ -67,15 +67,29 @@ int cs_in_section_with(cs_section_memo *memo, const fl_document *doc, size_t lin
     return s != NULL && section_answer(memo, s);
 }
 
-/* 1 when line n is no heading and has a comma, semicolon or full stop:
- * no title line (cs_is_title_line()), since making it compact keeps them.
- * Most of the narrative is told so by a quick search, not by a copy. */
-static int is_sentence(const fl_document *doc, size_t n, const char *norm)
+/* 1 when line n cannot be a title, told by one short scan instead of a
+ * search per mark: a table row (a TAB or '|': cs_compact_title() refuses
+ * it), or a line that is no heading and has a comma, semicolon or full
+ * stop (cs_is_title_line() refuses it, as making it compact keeps them).
+ * Table rows and most narrative show such a mark within a few
+ * characters, so the rest of the line is not read. */
+static int cannot_be_title(const fl_document *doc, size_t n, const char *norm)
 {
-    const fl_section *s = fl_doc_section_at(doc, n);
-    if (s != NULL && fl_section_line(s) == n)
-        return 0;
-    return strchr(norm, ',') != NULL || strchr(norm, ';') != NULL || strstr(norm, "。") != NULL;
+    int heading = -1; /* not known until a comma or stop asks */
+    for (const char *p = norm + strcspn(norm, "\t|,;\xE3"); *p != '\0';
+         p += 1 + strcspn(p + 1, "\t|,;\xE3")) {
+        if (*p == '\t' || *p == '|')
+            return 1;
+        if (*p == '\xE3' && !fl_str_starts(p, "。"))
+            continue;
+        if (heading < 0) {
+            const fl_section *s = fl_doc_section_at(doc, n);
+            heading = s != NULL && fl_section_line(s) == n;
+        }
+        if (!heading)
+            return 1;
+    }
+    return 0;
 }
 
 /* Room for one more title at the end of d->titles; -1 when out of memory. */
@@ -119,7 +133,7 @@ int cs_doc_read(cs_doc *d, const fl_document *doc, const cs_words *words)
         }
         const char *norm = fl_doc_line_norm(doc, n);
         char *title = d->titles + used;
-        if (norm == NULL || is_sentence(doc, n, norm) ||
+        if (norm == NULL || cannot_be_title(doc, n, norm) ||
             cs_compact_title(norm, title, CS_TITLE_MAX) != 0 || !cs_is_title_line(doc, n, title))
             continue;
         d->title_at[n] = used;
