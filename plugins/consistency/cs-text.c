@@ -55,6 +55,11 @@ size_t cs_year_at(const char *s, int *year)
 /* Chinese numerals used in heading numbers. */
 static size_t cn_digit(const char *s)
 {
+    /* Their first bytes are E3 (〇), E4, E5 and E9 (零): most characters,
+     * and the end of the text, are told by that byte alone. */
+    unsigned char lead = (unsigned char)s[0];
+    if (lead != 0xE3 && lead != 0xE4 && lead != 0xE5 && lead != 0xE9)
+        return 0;
     static const char *const digits[] = { "一", "二", "三", "四", "五", "六", "七",
                                           "八", "九", "十", "〇", "零", NULL };
     for (size_t i = 0; digits[i] != NULL; i++)
@@ -114,7 +119,7 @@ int cs_compact_title(const char *norm, char *buf, size_t size)
         buf[o++] = *p;
     }
     buf[o] = '\0';
-    size_t skip = heading_number(buf);
+    size_t skip = o > 0 ? heading_number(buf) : 0; /* blank lines are many */
     if (skip > 0)
         memmove(buf, buf + skip, o - skip + 1);
     return 0;
