@@ -155,33 +155,60 @@ static int before_is_clean(const char *text, size_t a, size_t b)
     return 1;
 }
 
-/* The first bytes of the characters check_paragraph acts on: 。 (E3 80 82),
- * ';', and the '2' a year starts with; and the closing NUL.  Each is a
- * character's first byte wherever it is (UTF-8 continuation bytes are
+/* The first bytes of the characters the sentence walk acts on: 。 (E3 80
+ * 82), ';', and the '2' a year starts with; and the closing NUL.  Each is
+ * a character's first byte wherever it is (UTF-8 continuation bytes are
  * 80..BF), so the bytes between can be passed over without decoding. */
 static const unsigned char acts_on[256] = { [0xE3] = 1, [';'] = 1, ['2'] = 1, ['\0'] = 1 };
 
+/* Where a walk over a paragraph's characters has come to: `at` is where
+ * it goes on, `start` where the sentence it is in starts. */
+typedef struct sentence_walk {
+    size_t at, start;
+} sentence_walk;
+
+/* Walk on, character by character from the last mark, up to byte
+ * `target` of text (not past its end).  1 when target is a character's
+ * first byte, w->start then its sentence's start; 0 when target is inside
+ * a character (bad UTF-8 only).  The walk only goes forward: over a
+ * paragraph it reads each byte once. */
+static int walk_to(const char *text, sentence_walk *w, size_t target)
+{
+    size_t i = w->at;
+    while (i < target) {
+        while (!acts_on[(unsigned char)text[i]])
+            i++;
+        if (i >= target)
+            break;
+        if (fl_str_starts(text + i, "。") || text[i] == ';')
+            w->start = i + cs_char_len(text + i);
+        i += cs_char_len(text + i);
+    }
+    w->at = i;
+    return i == target;
+}
+
+/* Year-text candidates are found by a search for '2' (a year's first
+ * byte), which skips most of the text at once; only where a year of
+ * another year stands before a phrase is the sentence walked to, to know
+ * where its sentence starts. */
 static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_paragraph *p,
                             const char *const *phrases, int confirmed)
 {
     const char *text = fl_paragraph_text(p);
     int y = fl_doc_year(doc);
-    size_t len = strlen(text), start = 0;
-    for (size_t i = 0; i < len; i += cs_char_len(text + i)) {
-        while (!acts_on[(unsigned char)text[i]])
-            i++;
-        if (i >= len)
-            break;
-        if (fl_str_starts(text + i, "。") || text[i] == ';') {
-            start = i + cs_char_len(text + i);
-            continue;
-        }
+    sentence_walk walk = { 0, 0 };
+    for (const char *two = strchr(text, '2'); two != NULL; two = strchr(two + 1, '2')) {
+        size_t i = (size_t)(two - text);
         int year;
         size_t took = (i == 0 || text[i - 1] < '0' || text[i - 1] > '9') ? cs_year_at(text + i, &year) : 0;
         if (took == 0 || year == y || !starts_any(text + i + took, phrases))
             continue;
+        if (!walk_to(text, &walk, i))
+            continue;
+        size_t start = walk.start;
         const char *stop = strstr(text + i, "。");
-        size_t end = stop != NULL ? (size_t)(stop - text) : len;
+        size_t end = stop != NULL ? (size_t)(stop - text) : i + strlen(text + i);
         char sentence[1024];
         size_t sl = end - start < sizeof sentence - 1 ? end - start : sizeof sentence - 1;
         memcpy(sentence, text + start, sl);

@@ -124,6 +124,21 @@ START_TEST(year_text_after_unit_name)
 }
 END_TEST
 
+/* A sentence starts after 。 or ';': what stands before them (other years,
+ * a comparison) does not excuse the year that starts the next sentence. */
+START_TEST(year_text_sentence_starts)
+{
+    const char *text = "## 上海市普陀区财政局\n\n# 2024年度部门决算\n\n"
+                       "### 第三部分 上海市普陀区财政局2024年度部门决算情况说明\n\n"
+                       "与2022年相比,收入有所增加。2023年度收入支出总计0.3万元;"
+                       "2023年度支出总计0.2万元。与2023年度相比,2023年度收入总计持平。\n";
+    fl_test_run *r = fl_test_run_text("consistency", text, NULL);
+    must_find(r, "consistency/year-text", 7, FL_SEV_WARNING);
+    ck_assert_uint_eq(fl_test_count(r, "consistency/year-text", FL_SEV_INFO), 2);
+    fl_test_run_free(r);
+}
+END_TEST
+
 /* ---- unit names: short and long forms are one unit ---- */
 
 typedef struct unit_case {
@@ -224,6 +239,7 @@ static Suite *suite(void)
     tcase_add_test(t, budget_clean_is_quiet);
     tcase_add_test(t, asset_date_final_only);
     tcase_add_test(t, year_text_after_unit_name);
+    tcase_add_test(t, year_text_sentence_starts);
     tcase_add_loop_test(t, unit_short_and_long_forms, 0,
                         (int)(sizeof unit_cases / sizeof *unit_cases));
     tcase_add_test(t, unit_unconfirmed_is_info);
