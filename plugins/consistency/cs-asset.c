@@ -22,12 +22,13 @@ fl_matcher *cs_eval_section_words_new(void)
     return fl_matcher_new(eval_sections, sizeof eval_sections / sizeof eval_sections[0]);
 }
 
+/* `first` is the first 截 in the paragraph's text. */
 static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_paragraph *p,
-                            int confirmed)
+                            const char *first, int confirmed)
 {
     const char *text = fl_paragraph_text(p);
     int y = fl_doc_year(doc);
-    for (const char *at = text; (at = strstr(at, "截")) != NULL; at += strlen("截")) {
+    for (const char *at = first; at != NULL; at = strstr(at + strlen("截"), "截")) {
         const char *q = at + strlen("截");
         if (!fl_str_starts(q, "至") && !fl_str_starts(q, "止"))
             continue;
@@ -79,10 +80,13 @@ int cs_rule_asset_date(const cs_doc *d, fl_report *rep)
     int confirmed = d->confirmations > 0;
     cs_section_memo in_eval;
     cs_section_memo_init(&in_eval, d->words->eval_sections);
+    /* Few paragraphs hold 截: the others are not asked about their
+     * section (the memo answers the same when asked less often). */
     for (size_t i = 0; i < fl_doc_paragraph_count(doc); i++) {
         const fl_paragraph *p = fl_doc_paragraph(doc, i);
-        if (!cs_in_section_with(&in_eval, doc, fl_paragraph_line(p)))
-            check_paragraph(doc, rep, p, confirmed);
+        const char *first = strstr(fl_paragraph_text(p), "截");
+        if (first != NULL && !cs_in_section_with(&in_eval, doc, fl_paragraph_line(p)))
+            check_paragraph(doc, rep, p, first, confirmed);
     }
     return 0;
 }
