@@ -1,6 +1,7 @@
 /* cs-doc.c — what the consistency rules share about one document (the
  * years of its titles, the lines of its listing sections), read in one
- * pass over the lines; every rule used to read them again for itself. */
+ * pass over the lines (the listing sections when asked); every rule used
+ * to read them again for itself. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,18 +115,15 @@ int cs_doc_read(cs_doc *d, const fl_document *doc, const cs_words *words)
     d->nlines = fl_doc_line_count(doc);
     d->title_at = malloc((d->nlines + 1) * sizeof *d->title_at);
     d->title_year = calloc(d->nlines + 1, sizeof *d->title_year);
-    d->listing = calloc(d->nlines + 1, sizeof *d->listing);
-    if (d->title_at == NULL || d->title_year == NULL || d->listing == NULL) {
+    if (d->title_at == NULL || d->title_year == NULL) {
         cs_doc_free(d);
         return -1;
     }
     int report_year = fl_doc_year(doc);
-    cs_section_memo in_listing;
-    cs_section_memo_init(&in_listing, words->listing);
+    cs_section_memo_init(&d->listing, words->listing);
     size_t used = 0, cap = 0;
     d->title_at[0] = SIZE_MAX;
     for (size_t n = 1; n <= d->nlines; n++) {
-        d->listing[n] = (unsigned char)cs_in_section_with(&in_listing, doc, n);
         d->title_at[n] = SIZE_MAX;
         if (titles_room(d, used, &cap) != 0) {
             cs_doc_free(d);
@@ -153,6 +151,5 @@ void cs_doc_free(cs_doc *d)
     free(d->titles);
     free(d->title_at);
     free(d->title_year);
-    free(d->listing);
     memset(d, 0, sizeof *d);
 }

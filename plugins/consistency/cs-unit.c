@@ -127,14 +127,12 @@ static int title_name(const cs_doc *d, size_t line, name_list *out)
     return 0;
 }
 
-static int collect(const cs_doc *d, name_list *out)
+static int collect(cs_doc *d, name_list *out)
 {
     const fl_document *doc = d->doc;
     fl_doc_kind kind = fl_doc_kind_of(doc);
     int unit_report = kind == FL_KIND_UNIT_FINAL || kind == FL_KIND_UNIT_BUDGET;
     for (size_t n = 1; n <= d->nlines; n++) {
-        if (cs_doc_in_listing(d, n))
-            continue;
         const char *norm = fl_doc_line_norm(doc, n);
         if (norm == NULL)
             continue;
@@ -144,16 +142,21 @@ static int collect(const cs_doc *d, name_list *out)
          * lack.  A search for ':' finds no false starts, where one for a
          * Chinese word stops at every character sharing its first byte. */
         int colon = strchr(norm, ':') != NULL;
+        size_t before = out->n;
         if ((colon && strstr(norm, "部门") != NULL && labelled_names(norm, n, dept_labels, out) != 0) ||
             (colon && unit_report && strstr(norm, "单位") != NULL &&
              labelled_names(norm, n, unit_labels, out) != 0) ||
             title_name(d, n, out) != 0)
             return -1;
+        /* Sections listing subordinate units are not read; asked only of
+         * the few lines that name a unit. */
+        if (out->n > before && cs_doc_in_listing(d, n))
+            out->n = before;
     }
     return 0;
 }
 
-int cs_rule_unit_name(const cs_doc *d, fl_report *rep)
+int cs_rule_unit_name(cs_doc *d, fl_report *rep)
 {
     const fl_document *doc = d->doc;
     const char *unit = fl_doc_unit(doc);

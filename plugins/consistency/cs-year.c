@@ -192,11 +192,12 @@ static int walk_to(const char *text, sentence_walk *w, size_t target)
  * byte), which skips most of the text at once; only where a year of
  * another year stands before a phrase is the sentence walked to, to know
  * where its sentence starts. */
-static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_paragraph *p,
+static void check_paragraph(cs_doc *d, fl_report *rep, const fl_paragraph *p,
                             const char *const *phrases, int confirmed)
 {
     const char *text = fl_paragraph_text(p);
-    int y = fl_doc_year(doc);
+    int y = fl_doc_year(d->doc);
+    int in_listing = -1; /* asked at the first candidate: few have one */
     sentence_walk walk = { 0, 0 };
     for (const char *two = strchr(text, '2'); two != NULL; two = strchr(two + 1, '2')) {
         size_t i = (size_t)(two - text);
@@ -204,6 +205,10 @@ static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_par
         size_t took = (i == 0 || text[i - 1] < '0' || text[i - 1] > '9') ? cs_year_at(text + i, &year) : 0;
         if (took == 0 || year == y || !starts_any(text + i + took, phrases))
             continue;
+        if (in_listing < 0)
+            in_listing = cs_doc_in_listing(d, fl_paragraph_line(p));
+        if (in_listing)
+            return;
         if (!walk_to(text, &walk, i))
             continue;
         size_t start = walk.start;
@@ -232,7 +237,7 @@ static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_par
     }
 }
 
-int cs_rule_year_text(const cs_doc *d, fl_report *rep)
+int cs_rule_year_text(cs_doc *d, fl_report *rep)
 {
     const fl_document *doc = d->doc;
     if (fl_doc_year(doc) == 0)
@@ -245,9 +250,7 @@ int cs_rule_year_text(const cs_doc *d, fl_report *rep)
         return 0;
     int confirmed = d->confirmations > 0;
     for (size_t i = 0; i < fl_doc_paragraph_count(doc); i++) {
-        const fl_paragraph *p = fl_doc_paragraph(doc, i);
-        if (!cs_doc_in_listing(d, fl_paragraph_line(p)))
-            check_paragraph(doc, rep, p, phrases, confirmed);
+        check_paragraph(d, rep, fl_doc_paragraph(doc, i), phrases, confirmed);
     }
     return 0;
 }

@@ -91,9 +91,11 @@ typedef struct cs_doc {
                              * (cs_is_title_line()), SIZE_MAX for any other */
     int *title_year;        /* [1..nlines]: the year of a year-bearing title
                              * (cs_title_year()), 0 on other lines */
-    unsigned char *listing; /* [1..nlines]: 1 in a section that legitimately
-                             * names other units or years (部门决算单位构成,
-                             * 机构设置, 名词解释 …) */
+    cs_section_memo listing; /* whether a line is in a section that
+                              * legitimately names other units or years
+                              * (部门决算单位构成, 机构设置, 名词解释 …):
+                              * asked only where a finding would be, as
+                              * few lines are (cs_doc_in_listing()) */
     int confirmations;      /* title lines that carry the report year */
 } cs_doc;
 
@@ -104,10 +106,11 @@ static inline const char *cs_doc_title(const cs_doc *d, size_t n)
     return d->title_at[n] == SIZE_MAX ? NULL : d->titles + d->title_at[n];
 }
 
-/* 1 when line n lies in a listing section (0 out of range). */
-static inline int cs_doc_in_listing(const cs_doc *d, size_t n)
+/* 1 when line n lies in a listing section (0 out of range).  Asking
+ * only fills the memo: the answer is the same whenever it is asked. */
+static inline int cs_doc_in_listing(cs_doc *d, size_t n)
 {
-    return n >= 1 && n <= d->nlines && d->listing[n];
+    return n >= 1 && n <= d->nlines && cs_in_section_with(&d->listing, d->doc, n);
 }
 
 /* Returns 0, or -1 when out of memory.  Free with cs_doc_free(). */
@@ -121,9 +124,9 @@ void cs_doc_free(cs_doc *d);
  * Comparisons and citations (与, 比, 执行, 《…通知》) are not titles. */
 int cs_title_year(const fl_document *doc, const cs_words *words, const char *compact, int *year);
 int cs_rule_year_title(const cs_doc *d, fl_report *rep);
-int cs_rule_year_text(const cs_doc *d, fl_report *rep);
+int cs_rule_year_text(cs_doc *d, fl_report *rep);
 int cs_rule_asset_date(const cs_doc *d, fl_report *rep);
-int cs_rule_unit_name(const cs_doc *d, fl_report *rep);
+int cs_rule_unit_name(cs_doc *d, fl_report *rep);
 
 /* Unit names (cs-unitname.c). */
 /* 1 when `name` (len bytes) reads as the name of a unit: at least three

@@ -139,6 +139,21 @@ START_TEST(year_text_sentence_starts)
 }
 END_TEST
 
+/* A section explaining terms (名词解释) may quote other years' figures. */
+START_TEST(year_text_listing_section_skipped)
+{
+    const char *text = "## 上海市普陀区财政局\n\n# 2024年度部门决算\n\n"
+                       "### 第三部分 上海市普陀区财政局2024年度部门决算情况说明\n\n"
+                       "2023年度收入支出总计0.3万元。\n\n"
+                       "### 第四部分 名词解释\n\n"
+                       "2023年度收入支出总计:指全年收入与支出的合计。\n";
+    fl_test_run *r = fl_test_run_text("consistency", text, NULL);
+    must_find(r, "consistency/year-text", 7, FL_SEV_WARNING);
+    ck_assert_uint_eq(fl_test_count(r, "consistency/year-text", FL_SEV_INFO), 1);
+    fl_test_run_free(r);
+}
+END_TEST
+
 /* ---- unit names: short and long forms are one unit ---- */
 
 typedef struct unit_case {
@@ -240,6 +255,7 @@ static Suite *suite(void)
     tcase_add_test(t, asset_date_final_only);
     tcase_add_test(t, year_text_after_unit_name);
     tcase_add_test(t, year_text_sentence_starts);
+    tcase_add_test(t, year_text_listing_section_skipped);
     tcase_add_loop_test(t, unit_short_and_long_forms, 0,
                         (int)(sizeof unit_cases / sizeof *unit_cases));
     tcase_add_test(t, unit_unconfirmed_is_info);
