@@ -56,16 +56,28 @@ static long find_cell(const fl_row *r, const char *need, const char *avoid1, con
     return -1;
 }
 
+/* 1 when t holds 级 (E7 BA A7), found by its last byte: A7 is rare,
+ * while E7 leads many common characters.  Asked of every cell of every
+ * table, most a few bytes long, where strchr's set-up costs less than
+ * strstr's. */
+static int has_ji(const char *t)
+{
+    for (const char *a = strchr(t, '\xA7'); a != NULL; a = strchr(a + 1, '\xA7'))
+        if (a - t >= 2 && a[-1] == '\xBA' && a[-2] == '\xE7')
+            return 1;
+    return 0;
+}
+
 /* 1 when a cell of r names the 三级指标 or 二级指标 column.  Both words
  * hold 级, and dropping spaces leaves the characters of a cell as they
- * are: a cell without 级 is let go after one search of its own text. */
+ * are: a cell without 级 is let go after one look at its own text. */
 static int names_indicator_level(const fl_row *r)
 {
     char buf[256];
     size_t n = fl_row_cell_count(r);
     for (size_t i = 0; i < n; i++) {
         const fl_cell *cell = fl_row_cell(r, i);
-        if (cell == NULL || strstr(fl_cell_norm(cell), "级") == NULL)
+        if (cell == NULL || !has_ji(fl_cell_norm(cell)))
             continue;
         const char *t = cell_plain(r, (long)i, buf, sizeof buf);
         if (strstr(t, "三级指标") != NULL || strstr(t, "二级指标") != NULL)
