@@ -41,21 +41,6 @@ static const char *cell_plain(const fl_row *r, long col, char *buf, size_t size)
     return buf;
 }
 
-static long find_cell(const fl_row *r, const char *need, const char *avoid1, const char *avoid2)
-{
-    char buf[256];
-    size_t n = fl_row_cell_count(r);
-    for (size_t i = 0; i < n; i++) {
-        const char *t = cell_plain(r, (long)i, buf, sizeof buf);
-        if (strstr(t, need) == NULL)
-            continue;
-        if ((avoid1 && strstr(t, avoid1)) || (avoid2 && strstr(t, avoid2)))
-            continue;
-        return (long)i;
-    }
-    return -1;
-}
-
 /* 1 when t holds 级 (E7 BA A7), found by its last byte: A7 is rare,
  * while E7 leads many common characters.  Asked of every cell of every
  * table, most a few bytes long, where strchr's set-up costs less than
@@ -86,40 +71,116 @@ static int names_indicator_level(const fl_row *r)
     return 0;
 }
 
+/* The words a header cell is known by, each a bit of a cell's mask. */
+enum header_word {
+    HW_LEVEL3, HW_LEVEL2, HW_DEVIATION, HW_UNDONE_CAUSE, HW_SCORE, HW_WEIGHT, HW_WEIGHT_SHARE,
+    HW_RATE, HW_YEAR_TARGET, HW_TARGET, HW_INDICATOR_VALUE, HW_ACTUAL, HW_BASIS, HW_ACTUAL_DONE,
+    HW_PERFORMANCE, HW_ACTUAL_VALUE, HW_COUNT
+};
+
+static const char *const header_words[HW_COUNT] = {
+    [HW_LEVEL3] = "三级指标", [HW_LEVEL2] = "二级指标", [HW_DEVIATION] = "偏差",
+    [HW_UNDONE_CAUSE] = "未完成原因", [HW_SCORE] = "得分", [HW_WEIGHT] = "分值",
+    [HW_WEIGHT_SHARE] = "权重", [HW_RATE] = "完成率", [HW_YEAR_TARGET] = "年度指标值",
+    [HW_TARGET] = "目标值", [HW_INDICATOR_VALUE] = "指标值", [HW_ACTUAL] = "实际",
+    [HW_BASIS] = "依据", [HW_ACTUAL_DONE] = "实际完成", [HW_PERFORMANCE] = "业绩值",
+    [HW_ACTUAL_VALUE] = "实际值",
+};
+
+#define HW_BIT(w) (1u << (w))
+_Static_assert(HW_COUNT <= 32, "a cell's header words are bits of an unsigned");
+
+fl_matcher *mc_header_words_new(void)
+{
+    return fl_matcher_new(header_words, HW_COUNT);
+}
+
+static int on_header_word(void *ctx, size_t word, size_t offset)
+{
+    (void)offset;
+    *(unsigned *)ctx |= HW_BIT(word);
+    return 0;
+}
+
+/* The header words in cell `col` of r (spaces dropped), as a mask. */
+static unsigned cell_header_words(const fl_row *r, size_t col, const fl_matcher *words)
+{
+    char buf[256];
+    const char *t = cell_plain(r, (long)col, buf, sizeof buf);
+    unsigned mask = 0;
+    fl_matcher_scan(words, t, strlen(t), on_header_word, &mask);
+    return mask;
+}
+
+/* For each way a column is asked for, the first cell that holds `need`
+ * and none of `avoid`: the cells of a header row are read once, not once
+ * for each column. */
+enum header_query {
+    HQ_LEVEL3, HQ_LEVEL2, HQ_DEVIATION, HQ_UNDONE_CAUSE, HQ_SCORE, HQ_WEIGHT, HQ_WEIGHT_SHARE,
+    HQ_RATE, HQ_YEAR_TARGET, HQ_TARGET, HQ_INDICATOR_VALUE, HQ_ACTUAL_DONE, HQ_PERFORMANCE,
+    HQ_ACTUAL_VALUE, HQ_COUNT
+};
+
+static const struct {
+    unsigned need, avoid;
+} header_queries[HQ_COUNT] = {
+    [HQ_LEVEL3] = { HW_BIT(HW_LEVEL3), 0 },
+    [HQ_LEVEL2] = { HW_BIT(HW_LEVEL2), 0 },
+    [HQ_DEVIATION] = { HW_BIT(HW_DEVIATION), 0 },
+    [HQ_UNDONE_CAUSE] = { HW_BIT(HW_UNDONE_CAUSE), 0 },
+    /* "得分" and "分值" name different columns; a cell with both is neither. */
+    [HQ_SCORE] = { HW_BIT(HW_SCORE), HW_BIT(HW_WEIGHT) },
+    [HQ_WEIGHT] = { HW_BIT(HW_WEIGHT), HW_BIT(HW_SCORE) },
+    [HQ_WEIGHT_SHARE] = { HW_BIT(HW_WEIGHT_SHARE), 0 },
+    [HQ_RATE] = { HW_BIT(HW_RATE), 0 },
+    [HQ_YEAR_TARGET] = { HW_BIT(HW_YEAR_TARGET), 0 },
+    [HQ_TARGET] = { HW_BIT(HW_TARGET), HW_BIT(HW_ACTUAL) | HW_BIT(HW_BASIS) },
+    [HQ_INDICATOR_VALUE] = { HW_BIT(HW_INDICATOR_VALUE), HW_BIT(HW_ACTUAL) | HW_BIT(HW_BASIS) },
+    [HQ_ACTUAL_DONE] = { HW_BIT(HW_ACTUAL_DONE), 0 },
+    [HQ_PERFORMANCE] = { HW_BIT(HW_PERFORMANCE), 0 },
+    [HQ_ACTUAL_VALUE] = { HW_BIT(HW_ACTUAL_VALUE), 0 },
+};
+
+/* at[q]: the first cell of r answering header_queries[q], or -1. */
+static void find_header_cells(const fl_row *r, const fl_matcher *words, long at[HQ_COUNT])
+{
+    for (size_t q = 0; q < HQ_COUNT; q++)
+        at[q] = -1;
+    size_t n = fl_row_cell_count(r);
+    for (size_t i = 0; i < n; i++) {
+        unsigned mask = cell_header_words(r, i, words);
+        if (mask == 0)
+            continue;
+        for (size_t q = 0; q < HQ_COUNT; q++)
+            if (at[q] < 0 && (mask & header_queries[q].need) && !(mask & header_queries[q].avoid))
+                at[q] = (long)i;
+    }
+}
+
+/* The first of two answers that is there, or -1. */
+static long either(long first, long second)
+{
+    return first >= 0 ? first : second;
+}
+
 /* The indicator block's header row: names the 三级指标 (or 二级), a
  * score and a deviation column. */
-static int read_header(const fl_row *r, cols *c)
+static int read_header(const fl_row *r, const fl_matcher *words, cols *c)
 {
     /* Every row is asked: most are let go by the first test. */
     if (!names_indicator_level(r))
         return 0;
-    c->name = find_cell(r, "三级指标", NULL, NULL);
-    if (c->name < 0)
-        c->name = find_cell(r, "二级指标", NULL, NULL);
-    if (c->name < 0)
+    long at[HQ_COUNT];
+    find_header_cells(r, words, at);
+    c->name = either(at[HQ_LEVEL3], at[HQ_LEVEL2]);
+    c->reason = either(at[HQ_DEVIATION], at[HQ_UNDONE_CAUSE]);
+    c->score = at[HQ_SCORE];
+    c->weight = either(at[HQ_WEIGHT], at[HQ_WEIGHT_SHARE]);
+    if (c->name < 0 || c->reason < 0 || c->score < 0 || c->weight < 0)
         return 0;
-    c->reason = find_cell(r, "偏差", NULL, NULL);
-    if (c->reason < 0)
-        c->reason = find_cell(r, "未完成原因", NULL, NULL);
-    if (c->reason < 0)
-        return 0;
-    c->score = find_cell(r, "得分", "分值", NULL);
-    c->weight = find_cell(r, "分值", "得分", NULL);
-    if (c->weight < 0)
-        c->weight = find_cell(r, "权重", NULL, NULL);
-    if (c->score < 0 || c->weight < 0)
-        return 0;
-    c->rate = find_cell(r, "完成率", NULL, NULL);
-    c->target = find_cell(r, "年度指标值", NULL, NULL);
-    if (c->target < 0)
-        c->target = find_cell(r, "目标值", "实际", "依据");
-    if (c->target < 0)
-        c->target = find_cell(r, "指标值", "实际", "依据");
-    c->actual = find_cell(r, "实际完成", NULL, NULL);
-    if (c->actual < 0)
-        c->actual = find_cell(r, "业绩值", NULL, NULL);
-    if (c->actual < 0)
-        c->actual = find_cell(r, "实际值", NULL, NULL);
+    c->rate = at[HQ_RATE];
+    c->target = either(at[HQ_YEAR_TARGET], either(at[HQ_TARGET], at[HQ_INDICATOR_VALUE]));
+    c->actual = either(at[HQ_ACTUAL_DONE], either(at[HQ_PERFORMANCE], at[HQ_ACTUAL_VALUE]));
     return 1;
 }
 
@@ -303,7 +364,7 @@ static void check_table(fl_report *rep, const fl_table *t, const mc_options *o)
     for (size_t i = 0; i < n; i++) {
         const fl_row *r = fl_table_row(t, i);
         cols h;
-        if (read_header(r, &h)) {
+        if (read_header(r, o->header_words, &h)) {
             c = h;
             in_block = 1;
             continue;

@@ -16,11 +16,17 @@ typedef struct mc_options {
     /* The words that state a difference, searched for in one pass:
      * mc_diff_words_new(), built once with the options. */
     fl_matcher *diff_words;
+    /* The words of a 绩效自评表 header row (mc-table.c), found in each
+     * of its cells in one pass: mc_header_words_new(). */
+    fl_matcher *header_words;
 } mc_options;
 
 /* The words that state a difference (mc-cause.c), as a matcher.  NULL on
  * ENOMEM. */
 fl_matcher *mc_diff_words_new(void);
+/* The words of a 绩效自评表 header row (mc-table.c), as a matcher.  NULL
+ * on ENOMEM. */
+fl_matcher *mc_header_words_new(void);
 
 /* The rules.  Each returns 0, or -1 when memory ran out. */
 int mc_rule_empty_cause(const fl_document *doc, fl_report *rep, const mc_options *o);

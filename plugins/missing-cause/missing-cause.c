@@ -22,6 +22,7 @@ static void free_options(mc_options *o)
         free(o->placeholders[i]);
     free(o->placeholders);
     fl_matcher_free(o->diff_words);
+    fl_matcher_free(o->header_words);
     free(o);
 }
 
@@ -56,6 +57,9 @@ static mc_options *make_options(const char *extra)
         return NULL;
     o->diff_words = mc_diff_words_new();
     if (o->diff_words == NULL)
+        goto fail;
+    o->header_words = mc_header_words_new();
+    if (o->header_words == NULL)
         goto fail;
     size_t nd = sizeof default_placeholders / sizeof *default_placeholders;
     for (size_t i = 0; i < nd; i++)

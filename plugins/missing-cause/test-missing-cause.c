@@ -130,6 +130,32 @@ START_TEST(reason_tab_rows)
 }
 END_TEST
 
+/* A header read through its second choices: 二级指标 (no 三级), 权重 (no
+ * 分值), 未完成原因 (no 偏差), 目标值 and 业绩值; a cell naming both 得分
+ * and 分值 is neither, and 目标值 in a cell that also says 实际 is not
+ * the target. */
+START_TEST(reason_header_second_choices)
+{
+    const char *text = "某局2024年度项目支出绩效自评报告\n\n一、绩效自评表\n\n"
+                       "二级指标\t实际目标值\t目标值\t业绩值\t得分/分值\t权重\t得分\t未完成原因\n"
+                       "保障人数\t-\t≥ 180人\t163人\t-\t5\t4.5\t\n"
+                       "发放准确率\t-\t≥ 95%\t90%\t-\t5\t5\t\n"
+                       "满意度\t-\t≥ 90%\t95%\t-\t5\t5\t\n"
+                       "合计\t\t\t\t\t15\t14.5\t\n";
+    fl_test_run *r = fl_test_run_text("missing-cause", text, NULL);
+    ck_assert_uint_eq(fl_test_count(r, "missing-cause/empty-deviation-reason", FL_SEV_INFO), 2);
+    const fl_finding *f = fl_test_find(r, "missing-cause/empty-deviation-reason", 6);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_str_eq(fl_test_dec(f->expected), "5.00");
+    ck_assert_str_eq(fl_test_dec(f->actual), "4.50");
+    assert_text(f->row, "保障人数");
+    f = fl_test_find(r, "missing-cause/empty-deviation-reason", 7);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_ptr_nonnull(strstr(f->message, "实际完成值90%未达到年度指标值≥95%"));
+    fl_test_run_free(r);
+}
+END_TEST
+
 START_TEST(reason_one_cell_per_line)
 {
     fl_test_run *r = fl_test_run_file("missing-cause", FIX "deviation-cells.txt", NULL);
@@ -351,6 +377,7 @@ static Suite *suite(void)
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, reason_tab_rows);
     tcase_add_test(tc, reason_one_cell_per_line);
+    tcase_add_test(tc, reason_header_second_choices);
     tcase_add_test(tc, reason_pipe_table);
     tcase_add_test(tc, reason_clean_table);
     tcase_add_test(tc, reason_seed003);
