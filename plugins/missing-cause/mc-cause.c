@@ -66,6 +66,41 @@ static int has_diff_word(const fl_matcher *words, const char *s, size_t to)
     return diff_word_end(words, s, to) != (size_t)-1;
 }
 
+/* The paragraph's first difference word, looked for only as far as a
+ * cause's clause needs: most causes follow their difference closely, and
+ * the text after the last cause need not be read at all. */
+typedef struct first_diff {
+    const char *s;
+    size_t end;     /* where the first word ends, or (size_t)-1 while unknown */
+    size_t scanned; /* no word ends in s[0..scanned) but the one at `end` */
+} first_diff;
+
+static size_t longest_diff_word(void)
+{
+    size_t longest = 0;
+    for (size_t k = 0; k < sizeof diff_words / sizeof *diff_words; k++)
+        if (strlen(diff_words[k]) > longest)
+            longest = strlen(diff_words[k]);
+    return longest;
+}
+
+/* 1 when a difference word ends at or before `clause`.  Each call reads
+ * only the bytes after the last one read (and a word's length back, for a
+ * word across that point): a paragraph is read once whatever its number
+ * of causes. */
+static int diff_before(const fl_matcher *words, first_diff *fd, size_t clause)
+{
+    if (fd->end == (size_t)-1 && clause > fd->scanned) {
+        size_t back = longest_diff_word();
+        size_t from = fd->scanned > back ? fd->scanned - back : 0;
+        size_t end = diff_word_end(words, fd->s + from, clause - from);
+        if (end != (size_t)-1)
+            fd->end = from + end;
+        fd->scanned = clause;
+    }
+    return fd->end <= clause;
+}
+
 /* After "原因" at s[i]: the end of a cause-introducing phrase ("原因是",
  * "原因主要是", "原因为:", "原因:"), or 0 when the words go on otherwise
  * ("原因分析", "原因是否"). *strong is set for the 是/为 forms. */
@@ -213,12 +248,11 @@ static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_par
     if (s == NULL)
         return;
     const char *key = "原因";
-    /* Where the paragraph's first difference word ends, found once: a
-     * cause has context when that is before its clause.  Asking for each
-     * cause whether the text before it has one made a long paragraph
-     * quadratic. */
-    size_t first_diff = 0;
-    int diff_known = 0;
+    /* A cause has context when the paragraph's first difference word
+     * ends before its clause.  Asking for each cause whether the text
+     * before it has one made a long paragraph quadratic: the word is
+     * looked for once, as far as the causes need (diff_before()). */
+    first_diff fd = { s, (size_t)-1, 0 };
     for (const char *hit = strstr(s, key); hit != NULL; hit = strstr(hit + 1, key)) {
         size_t at = (size_t)(hit - s);
         int strong;
@@ -228,11 +262,7 @@ static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_par
         /* The difference must be stated before the clause naming the cause:
          * "偏离绩效目标的原因：无" answers a form question, it states none. */
         size_t clause = mc_clause_start(s, at);
-        if (!diff_known) {
-            first_diff = diff_word_end(o->diff_words, s, strlen(s));
-            diff_known = 1;
-        }
-        int context = first_diff <= clause;
+        int context = diff_before(o->diff_words, &fd, clause);
         int main_form = at >= 6 && memcmp(s + at - 6, "主要", 6) == 0 && strong;
         if (!context && !main_form)
             continue;

@@ -333,6 +333,24 @@ START_TEST(unknown_kind_only_universal_rules)
 }
 END_TEST
 
+/* A paragraph whose first cause answers a form question (no difference
+ * before it) and whose later ones follow a difference: the difference
+ * word is looked for again after the first cause, and found. */
+START_TEST(cause_difference_after_first_cause)
+{
+    const char *text = "一、说明\n"
+                       "具体说明如下，偏离绩效目标的原因：无。本年支出比上年增加2.00万元，原因是：无。"
+                       "项目支出比上年减少1.00万元，主要原因是。\n";
+    fl_test_run *r = fl_test_run_text("missing-cause", text, NULL);
+    ck_assert_uint_eq(fl_test_count(r, "missing-cause/empty-cause", FL_SEV_INFO), 2);
+    const fl_finding *f = fl_test_find(r, "missing-cause/empty-cause", 2);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_ptr_nonnull(strstr(f->message, "增加2.00万元"));
+    assert_text(f->actual_text, "无");
+    fl_test_run_free(r);
+}
+END_TEST
+
 /* One paragraph of 2,000 sentences (about 150 KB), two of them with no
  * cause: each is found, quoting its own sentence, not one far before it
  * (clause and sentence starts are looked for back from the cause). */
@@ -372,6 +390,7 @@ static Suite *suite(void)
     tcase_add_test(tc, cause_seed003_all_27);
     tcase_add_test(tc, cause_other_seeds_quiet);
     tcase_add_test(tc, cause_long_paragraph);
+    tcase_add_test(tc, cause_difference_after_first_cause);
     suite_add_tcase(s, tc);
     tc = tcase_create("empty-deviation-reason");
     tcase_set_timeout(tc, 30);
