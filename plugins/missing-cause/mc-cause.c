@@ -91,7 +91,8 @@ static size_t longest_diff_word(void)
 static int diff_before(const fl_matcher *words, first_diff *fd, size_t clause)
 {
     if (fd->end == (size_t)-1 && clause > fd->scanned) {
-        size_t back = longest_diff_word();
+        /* Nothing read yet (most paragraphs): no word to look back for. */
+        size_t back = fd->scanned > 0 ? longest_diff_word() : 0;
         size_t from = fd->scanned > back ? fd->scanned - back : 0;
         size_t end = diff_word_end(words, fd->s + from, clause - from);
         if (end != (size_t)-1)
