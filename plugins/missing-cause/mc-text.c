@@ -118,6 +118,18 @@ static const char *const budget_words[] = { "预算", "概算", "下达", "批�
 static const char *const spent_words[] = { "支付", "执行", "支出", "发放", "使用", "拨付",
                                            "实际", "花费", "决算" };
 
+/* Where word w ends when it starts at s[i] and ends by `to`, or 0.  The
+ * bytes are compared in place: at most characters the first byte (shared
+ * by many Chinese characters) matches and the second does not, so a call
+ * to strlen and memcmp cost more than the comparing. */
+static size_t word_end_at(const char *s, size_t i, size_t to, const char *w)
+{
+    size_t k = 0;
+    while (w[k] != '\0' && i + k < to && s[i + k] == w[k])
+        k++;
+    return w[k] == '\0' ? i + k : 0;
+}
+
 /* Offset just after the last occurrence of any word in [from, to), or 0. */
 static size_t last_word_end(const char *s, size_t from, size_t to, const char *const *words,
                             size_t nwords)
@@ -125,11 +137,9 @@ static size_t last_word_end(const char *s, size_t from, size_t to, const char *c
     size_t best = 0;
     for (size_t i = from; i < to;) {
         for (size_t k = 0; k < nwords; k++) {
-            if (s[i] != words[k][0])
-                continue;
-            size_t wl = strlen(words[k]);
-            if (i + wl <= to && memcmp(s + i, words[k], wl) == 0 && i + wl > best)
-                best = i + wl;
+            size_t end = word_end_at(s, i, to, words[k]);
+            if (end > best)
+                best = end;
         }
         i += fl_utf8_char_len((unsigned char)s[i]);
     }
