@@ -230,7 +230,7 @@ static void report(fl_report *rep, const fl_paragraph *p, const mc_options *o, s
         memcpy(sentence, s + from, clause - from);
         sentence[clause - from] = '\0';
         pair_ctx pc = { 0, 0, { 0 }, { 0 } };
-        mc_scan_money(sentence, on_money, &pc);
+        mc_scan_money(sentence, o->money_words, on_money, &pc);
         if (pc.nb == 1 && pc.ns == 1)
             fl_finding_set_values(f, pc.budget, pc.spent);
         free(sentence);

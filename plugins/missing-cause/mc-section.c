@@ -101,7 +101,8 @@ static void scan_rate(const char *t, figures *f, size_t line)
     }
 }
 
-static void scan_region(const fl_document *doc, size_t from, size_t to, figures *f)
+static void scan_region(const fl_document *doc, size_t from, size_t to,
+                        const fl_matcher *money_words, figures *f)
 {
     memset(f, 0, sizeof *f);
     size_t np = fl_doc_paragraph_count(doc);
@@ -112,7 +113,7 @@ static void scan_region(const fl_document *doc, size_t from, size_t to, figures 
             continue;
         const char *t = fl_paragraph_text(p);
         scan_ctx c = { f, pl };
-        mc_scan_money(t, on_money, &c);
+        mc_scan_money(t, money_words, on_money, &c);
         scan_rate(t, f, pl);
         for (size_t k = 0; k < sizeof missed_words / sizeof *missed_words && !f->wording[0]; k++) {
             const char *hit = strstr(t, missed_words[k]);
@@ -143,7 +144,7 @@ static void check_section(const fl_document *doc, fl_report *rep, const fl_secti
     if (region_from > to)
         return;
     figures f;
-    scan_region(doc, region_from, to, &f);
+    scan_region(doc, region_from, to, o->money_words, &f);
     char a[40], why[400];
     why[0] = '\0';
     int gap = f.has_budget && f.has_spent && fl_dec_cmp(f.spent.wan, f.budget.wan) < 0;

@@ -113,37 +113,48 @@ int mc_is_placeholder(const char *text, size_t len, const mc_options *o)
     return 1;
 }
 
-/* Money words, nearest to the number wins. */
-static const char *const budget_words[] = { "预算", "概算", "下达", "批复", "安排", "年初" };
-static const char *const spent_words[] = { "支付", "执行", "支出", "发放", "使用", "拨付",
-                                           "实际", "花费", "决算" };
+/* Money words, nearest to the number wins: the budget words, then the
+ * spending words. */
+static const char *const money_word_list[] = {
+    "预算", "概算", "下达", "批复", "安排", "年初",
+    "支付", "执行", "支出", "发放", "使用", "拨付", "实际", "花费", "决算",
+};
+enum { N_BUDGET_WORDS = 6 };
 
-/* Where word w ends when it starts at s[i] and ends by `to`, or 0.  The
- * bytes are compared in place: at most characters the first byte (shared
- * by many Chinese characters) matches and the second does not, so a call
- * to strlen and memcmp cost more than the comparing. */
-static size_t word_end_at(const char *s, size_t i, size_t to, const char *w)
+fl_matcher *mc_money_words_new(void)
 {
-    size_t k = 0;
-    while (w[k] != '\0' && i + k < to && s[i + k] == w[k])
-        k++;
-    return w[k] == '\0' ? i + k : 0;
+    return fl_matcher_new(money_word_list, sizeof money_word_list / sizeof *money_word_list);
 }
 
-/* Offset just after the last occurrence of any word in [from, to), or 0. */
-static size_t last_word_end(const char *s, size_t from, size_t to, const char *const *words,
-                            size_t nwords)
+/* Where the last budget word and the last spending word of a clause end,
+ * 0 for none. */
+typedef struct last_words {
+    size_t budget, spent;
+} last_words;
+
+static int on_money_word(void *ctx, size_t word, size_t offset)
 {
-    size_t best = 0;
-    for (size_t i = from; i < to;) {
-        for (size_t k = 0; k < nwords; k++) {
-            size_t end = word_end_at(s, i, to, words[k]);
-            if (end > best)
-                best = end;
-        }
-        i += fl_utf8_char_len((unsigned char)s[i]);
-    }
-    return best;
+    last_words *w = ctx;
+    /* Occurrences come in the order of their end: the last one seen is
+     * the last one. */
+    size_t end = offset + strlen(money_word_list[word]);
+    if (word < N_BUDGET_WORDS)
+        w->budget = end;
+    else
+        w->spent = end;
+    return 0;
+}
+
+/* The kind of the money amount at text[at], from the words of its clause
+ * text[from..at): budget or spending, whichever word is nearer, or 0.
+ * One pass of `words` (mc_money_words_new()) finds both kinds. */
+static int money_kind(const fl_matcher *words, const char *text, size_t from, size_t at)
+{
+    last_words w = { 0, 0 };
+    fl_matcher_scan(words, text + from, at - from, on_money_word, &w);
+    if (w.budget == 0 && w.spent == 0)
+        return 0;
+    return w.budget > w.spent ? MC_BUDGET : MC_SPENT;
 }
 
 static int is_digit(char c)
@@ -151,7 +162,8 @@ static int is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-size_t mc_scan_money(const char *text, void (*fn)(void *ctx, const mc_money *m), void *ctx)
+size_t mc_scan_money(const char *text, const fl_matcher *money_words,
+                     void (*fn)(void *ctx, const mc_money *m), void *ctx)
 {
     size_t found = 0;
     for (size_t i = 0; text[i];) {
@@ -175,12 +187,7 @@ size_t mc_scan_money(const char *text, void (*fn)(void *ctx, const mc_money *m),
                 size_t tl = used < sizeof m.text - 1 ? used : sizeof m.text - 1;
                 memcpy(m.text, text + i, tl);
                 m.text[tl] = '\0';
-                size_t from = mc_clause_start(text, i);
-                size_t b = last_word_end(text, from, i, budget_words,
-                                         sizeof budget_words / sizeof *budget_words);
-                size_t s = last_word_end(text, from, i, spent_words,
-                                         sizeof spent_words / sizeof *spent_words);
-                m.kind = b == 0 && s == 0 ? 0 : (b > s ? MC_BUDGET : MC_SPENT);
+                m.kind = money_kind(money_words, text, mc_clause_start(text, i), i);
                 fn(ctx, &m);
                 found++;
             }

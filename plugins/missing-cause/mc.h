@@ -19,6 +19,9 @@ typedef struct mc_options {
     /* The words of a 绩效自评表 header row (mc-table.c), found in each
      * of its cells in one pass: mc_header_words_new(). */
     fl_matcher *header_words;
+    /* The words that make a money amount budget or spending (mc-text.c):
+     * mc_money_words_new(). */
+    fl_matcher *money_words;
 } mc_options;
 
 /* The words that state a difference (mc-cause.c), as a matcher.  NULL on
@@ -62,9 +65,14 @@ typedef struct mc_money {
 
 enum { MC_BUDGET = 1, MC_SPENT = 2 };
 
+/* The budget and spending words that classify a money amount (mc-text.c),
+ * as a matcher.  NULL on ENOMEM. */
+fl_matcher *mc_money_words_new(void);
+
 /* Scan `text` for money amounts (万元/元/亿元) and call `fn` for each, with
- * the clause before it classified as budget or spending.  Returns the
- * number found. */
-size_t mc_scan_money(const char *text, void (*fn)(void *ctx, const mc_money *m), void *ctx);
+ * the clause before it classified as budget or spending by `money_words`
+ * (mc_money_words_new()).  Returns the number found. */
+size_t mc_scan_money(const char *text, const fl_matcher *money_words,
+                     void (*fn)(void *ctx, const mc_money *m), void *ctx);
 
 #endif

@@ -23,6 +23,7 @@ static void free_options(mc_options *o)
     free(o->placeholders);
     fl_matcher_free(o->diff_words);
     fl_matcher_free(o->header_words);
+    fl_matcher_free(o->money_words);
     free(o);
 }
 
@@ -60,6 +61,9 @@ static mc_options *make_options(const char *extra)
         goto fail;
     o->header_words = mc_header_words_new();
     if (o->header_words == NULL)
+        goto fail;
+    o->money_words = mc_money_words_new();
+    if (o->money_words == NULL)
         goto fail;
     size_t nd = sizeof default_placeholders / sizeof *default_placeholders;
     for (size_t i = 0; i < nd; i++)
