@@ -75,10 +75,24 @@ int sg_item_keyword_at(const char *s, size_t *len)
  * rules out most paragraphs far faster than the matcher could read them. */
 static const char *const item_marks[] = { "公务", "三公", "出国" };
 
+/* 1 when text contains mark, two ideographs.  strstr filters on the
+ * first two bytes of its needle, and the first two bytes of an ideograph
+ * are shared by dozens of common ones (公 by 全, 其, 共, 关, 内 …): the
+ * search starts instead from the last byte of the first ideograph and the
+ * second ideograph, which are seldom together, and then checks the two
+ * bytes before. */
+static int has_mark(const char *text, const char *mark)
+{
+    for (const char *p = text; (p = strstr(p, mark + 2)) != NULL; p++)
+        if (p - text >= 2 && p[-2] == mark[0] && p[-1] == mark[1])
+            return 1;
+    return 0;
+}
+
 static int has_item_mark(const char *text)
 {
     for (size_t i = 0; i < sizeof item_marks / sizeof item_marks[0]; i++)
-        if (strstr(text, item_marks[i]) != NULL)
+        if (has_mark(text, item_marks[i]))
             return 1;
     return 0;
 }
@@ -86,6 +100,12 @@ static int has_item_mark(const char *text)
 fl_matcher *sg_item_matcher_new(void)
 {
     const char *words[sizeof keywords / sizeof keywords[0]];
+    /* has_mark() needs a three-byte first character and more after it. */
+    for (size_t i = 0; i < sizeof item_marks / sizeof item_marks[0]; i++) {
+        const unsigned char *m = (const unsigned char *)item_marks[i];
+        if ((m[0] & 0xF0) != 0xE0 || strlen(item_marks[i]) <= 3)
+            return NULL;
+    }
     for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
         /* A keyword without a mark would be missed: refuse to start. */
         if (keywords[i].item >= 0 && !has_item_mark(keywords[i].word))

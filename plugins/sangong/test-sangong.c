@@ -381,6 +381,23 @@ START_TEST(narrative_named_by_any_item_keyword)
 }
 END_TEST
 
+START_TEST(narrative_item_mark_wherever_it_stands)
+{
+    /* The paragraph filter finds 公务 at the very start of a paragraph,
+     * and after 们务 (我们务必), whose bytes end like 公务. */
+    fl_test_run *run = run_text(FINAL_TITLE "公务接待费预算数为2.00万元，决算数为2.50万元。\n");
+    expect(run, "sangong/over-budget", 3, FL_SEV_ERROR, "2.00", "2.50");
+    fl_test_run_free(run);
+    run = run_text(FINAL_TITLE "我们务必节约，公务接待费预算数为2.00万元，决算数为2.50万元。\n");
+    expect(run, "sangong/over-budget", 3, FL_SEV_ERROR, "2.00", "2.50");
+    fl_test_run_free(run);
+    /* 们务 alone is no mark. */
+    run = run_text(FINAL_TITLE "我们务必节约，接待费预算数为2.00万元，决算数为2.50万元。\n");
+    expect_none(run, FL_SEV_INFO);
+    fl_test_run_free(run);
+}
+END_TEST
+
 START_TEST(garbage_input)
 {
     static const char *const texts[] = {
@@ -830,6 +847,7 @@ static Suite *suite(void)
     tcase_add_test(narr, narrative_adjusted_budget);
     tcase_add_test(narr, narrative_not_sangong);
     tcase_add_test(narr, narrative_named_by_any_item_keyword);
+    tcase_add_test(narr, narrative_item_mark_wherever_it_stands);
     tcase_add_test(narr, garbage_input);
     suite_add_tcase(s, narr);
 
