@@ -48,15 +48,24 @@ static const struct {
     { "三公", SG_TOTAL },
 };
 
-int sg_item_keyword_at(const char *s, size_t *len)
+/* The first characters of the keywords.  Nearly every position of a text
+ * starts with none of them and needs no keyword compared;
+ * sg_item_matcher_new() refuses to start when a keyword starts otherwise. */
+static const char keyword_leads[][4] = { "公", "因", "出", "国", "外", "三" };
+
+static int keyword_lead_at(const char *s)
 {
-    /* Called at every byte of a window or label: the first character
-     * (three bytes, as every keyword starts with an ideograph) is compared
-     * before the whole word, so that most positions cost a few byte
-     * comparisons instead of twenty string compares.  Whole paragraphs are
-     * searched with sg_names_item() instead. */
-    if ((unsigned char)s[0] < 0xE0)
-        return SG_ITEM_NONE;
+    for (size_t i = 0; i < sizeof keyword_leads / sizeof keyword_leads[0]; i++) {
+        const char *l = keyword_leads[i];
+        if (s[0] == l[0] && s[1] == l[1] && s[2] == l[2])
+            return 1;
+    }
+    return 0;
+}
+
+/* The keyword starting with the lead character at s, in list order. */
+static int keyword_from_lead(const char *s, size_t *len)
+{
     for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
         const char *w = keywords[i].word;
         if (s[0] != w[0] || s[1] != w[1] || s[2] != w[2])
@@ -68,6 +77,22 @@ int sg_item_keyword_at(const char *s, size_t *len)
         }
     }
     return SG_ITEM_NONE;
+}
+
+/* sg_item_keyword_at(), called at every byte of windows and labels: most
+ * positions are ruled out by their first byte or first character, inline
+ * in sg_item_of_label().  Whole paragraphs are searched with
+ * sg_names_item() instead. */
+static inline int keyword_at(const char *s, size_t *len)
+{
+    if ((unsigned char)s[0] < 0xE0 || !keyword_lead_at(s))
+        return SG_ITEM_NONE;
+    return keyword_from_lead(s, len);
+}
+
+int sg_item_keyword_at(const char *s, size_t *len)
+{
+    return keyword_at(s, len);
 }
 
 /* Every keyword that names an item contains one of these words, so a
@@ -107,8 +132,10 @@ fl_matcher *sg_item_matcher_new(void)
             return NULL;
     }
     for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
-        /* A keyword without a mark would be missed: refuse to start. */
-        if (keywords[i].item >= 0 && !has_item_mark(keywords[i].word))
+        /* A keyword without a mark or a lead would be missed: refuse to
+         * start. */
+        if ((keywords[i].item >= 0 && !has_item_mark(keywords[i].word)) ||
+            !keyword_lead_at(keywords[i].word))
             return NULL;
         words[i] = keywords[i].word;
     }
@@ -135,19 +162,30 @@ int sg_names_item(const fl_matcher *items, const char *text)
     return found;
 }
 
+/* 1 when word (of ideographs) starts at s: the first character is
+ * compared inline, as it rarely matches. */
+static int ideographs_at(const char *s, const char *word)
+{
+    return s[0] == word[0] && s[1] == word[1] && s[2] == word[2] &&
+           strncmp(s + 3, word + 3, strlen(word + 3)) == 0;
+}
+
 int sg_item_of_label(const char *norm)
 {
     if (norm == NULL)
         return SG_ITEM_NONE;
+    /* One pass: an item keyword anywhere wins over 合计 / 总计. */
+    int total = 0;
     for (const char *p = norm; *p; p++) {
+        if ((unsigned char)*p < 0xE0)
+            continue;
         size_t n;
-        int item = sg_item_keyword_at(p, &n);
+        int item = keyword_at(p, &n);
         if (item != SG_ITEM_NONE)
             return item;
+        total = total || ideographs_at(p, "合计") || ideographs_at(p, "总计");
     }
-    if (strstr(norm, "合计") || strstr(norm, "总计"))
-        return SG_TOTAL;
-    return SG_ITEM_NONE;
+    return total ? SG_TOTAL : SG_ITEM_NONE;
 }
 
 int sg_contains(const char *s, size_t len, const char *needle)

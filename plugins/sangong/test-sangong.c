@@ -240,6 +240,27 @@ START_TEST(markdown_rows_in_yuan)
 }
 END_TEST
 
+START_TEST(row_labels_total_words)
+{
+    /* 总计 names the total as 合计 does; 合 alone (联合调研, before it)
+     * names nothing. */
+    fl_test_run *run = fl_test_run_text(
+        CHECK_ID,
+        "三、“三公”经费支出决算表\n\n单位：万元\n\n"
+        "| 项目 | 预算数 | 决算数 |\n"
+        "|---|---|---|\n"
+        "| 联合调研 | 99.00 | 99.00 |\n"
+        "| 总计 | 10.00 | 8.50 |\n"
+        "| 因公出国（境）费 | 2.00 | 1.00 |\n"
+        "| 公务用车购置及运行维护费 | 5.00 | 4.00 |\n"
+        "| 公务接待费 | 3.00 | 3.00 |\n",
+        NULL);
+    expect(run, "sangong/sum", 8, FL_SEV_ERROR, "8.00", "8.50");
+    ck_assert_uint_eq(fl_test_count(run, "sangong/sum", FL_SEV_INFO), 1);
+    fl_test_run_free(run);
+}
+END_TEST
+
 /* ---- narrative only ---- */
 
 /* A cover title says what the document is; without one the kind is
@@ -834,6 +855,7 @@ static Suite *suite(void)
     tcase_add_test(layouts, cells_over_budget_and_rate);
     tcase_add_test(layouts, markdown_sums_and_over_budget);
     tcase_add_test(layouts, markdown_rows_in_yuan);
+    tcase_add_test(layouts, row_labels_total_words);
     suite_add_tcase(s, layouts);
 
     TCase *narr = tcase_create("narrative");
