@@ -198,8 +198,10 @@ long sg_last(const char *s, size_t len, const char *needle)
     size_t n = strlen(needle);
     if (n == 0 || n > len)
         return -1;
+    /* Two bytes compared before calling memcmp: the first byte of an
+     * ideograph alone is shared by a third of the text. */
     for (size_t i = len - n + 1; i-- > 0;)
-        if (s[i] == needle[0] && memcmp(s + i, needle, n) == 0) /* first byte: no call */
+        if (s[i] == needle[0] && (n == 1 || s[i + 1] == needle[1]) && memcmp(s + i, needle, n) == 0)
             return (long)i;
     return -1;
 }
