@@ -432,6 +432,29 @@ static int read_blank(const fl_table *t, sg_table *out, size_t ncols)
     return 2;
 }
 
+/* 1 when some header cell could name both 因公出国（境）费 and 公务接待费:
+ * every keyword of the one holds 出国, the other's is 公务接待.  Tables
+ * that fail this and whose title does not say 三公 are no 三公 tables,
+ * and most tables are neither: this spares reading their columns. */
+static int header_may_name_items(const fl_table *t, size_t nlabel, size_t ncols)
+{
+    int abroad = 0, reception = 0;
+    for (size_t r = 0; r < nlabel; r++) {
+        const fl_row *row = fl_table_row(t, r);
+        size_t n = fl_row_cell_count(row);
+        for (size_t c = 0; c < ncols && c < n; c++) {
+            /* One pass over the (short) cell, not a strstr per word. */
+            for (const char *p = cell_at(row, c); *p; p++) {
+                abroad = abroad || sg_word_at(p, "出国");
+                reception = reception || sg_word_at(p, "公务接待");
+            }
+            if (abroad && reception)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 int sg_table_read(const fl_table *t, sg_table *out)
 {
     memset(out, 0, sizeof *out);
@@ -446,6 +469,10 @@ int sg_table_read(const fl_table *t, sg_table *out)
     if (nlabel == nrows)
         return read_blank(t, out, ncols);
 
+    const char *title = fl_table_title(t);
+    int titled = title && strstr(title, "三公");
+    if (!titled && !header_may_name_items(t, nlabel, ncols))
+        return 0;
     int items[4096];
     size_t item_cols = 0;
     int has_abroad = 0, has_reception = 0;
@@ -464,8 +491,6 @@ int sg_table_read(const fl_table *t, sg_table *out)
     for (size_t c = 0; named_total && c < ncols; c++)
         if (items[c] == SG_TOTAL && !strstr(fl_table_column_label(t, c), "三公"))
             items[c] = SG_ITEM_NONE;
-    const char *title = fl_table_title(t);
-    int titled = title && strstr(title, "三公");
     /* A table whose title does not say 三公 is read only when its
      * columns name the 三公 items, and never when it is an economic-
      * classification table listing 30212 / 30217 / 30231 among others. */

@@ -162,14 +162,6 @@ int sg_names_item(const fl_matcher *items, const char *text)
     return found;
 }
 
-/* 1 when word (of ideographs) starts at s: the first character is
- * compared inline, as it rarely matches. */
-static int ideographs_at(const char *s, const char *word)
-{
-    return s[0] == word[0] && s[1] == word[1] && s[2] == word[2] &&
-           strncmp(s + 3, word + 3, strlen(word + 3)) == 0;
-}
-
 int sg_item_of_label(const char *norm)
 {
     if (norm == NULL)
@@ -183,7 +175,7 @@ int sg_item_of_label(const char *norm)
         int item = keyword_at(p, &n);
         if (item != SG_ITEM_NONE)
             return item;
-        total = total || ideographs_at(p, "合计") || ideographs_at(p, "总计");
+        total = total || sg_word_at(p, "合计") || sg_word_at(p, "总计");
     }
     return total ? SG_TOTAL : SG_ITEM_NONE;
 }

@@ -7,6 +7,7 @@
 #define SG_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include <fislint/plugin.h>
 
@@ -151,6 +152,14 @@ fl_matcher *sg_item_matcher_new(void);
 /* 1 when text names a 三公 item anywhere: some position where
  * sg_item_keyword_at() gives an item (not SG_ITEM_SUB). */
 int sg_names_item(const fl_matcher *items, const char *text);
+/* 1 when word (three bytes or more, none NUL, as an ideograph is)
+ * starts at s, which ends with NUL.  The first three bytes are compared
+ * inline, since at most positions they differ, before strncmp. */
+static inline int sg_word_at(const char *s, const char *word)
+{
+    return s[0] == word[0] && s[1] == word[1] && s[2] == word[2] &&
+           strncmp(s + 3, word + 3, strlen(word + 3)) == 0;
+}
 /* 1 when s[0..len) contains needle. */
 int sg_contains(const char *s, size_t len, const char *needle);
 /* Offset of the last occurrence of needle in s[0..len), or -1. */

@@ -261,6 +261,27 @@ START_TEST(row_labels_total_words)
 }
 END_TEST
 
+START_TEST(untitled_table_items_above_lanci)
+{
+    /* A title that does not say 三公: the table is read because its
+     * header names 因公出国（境）费 and 公务接待费, in a row above the
+     * 小计 and 栏次 rows. */
+    fl_test_run *run = fl_test_run_text(
+        CHECK_ID,
+        "## 九、公开09表\n\n金额单位：万元\n\n"
+        "预算数\t\t\t\t\t\t决算数\n"
+        "合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\t"
+        "合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\n"
+        "\t\t小计\t公务用车购置费\t公务用车运行维护费\t\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t\n"
+        "1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\n"
+        "12.50\t2.00\t8.00\t3.00\t5.00\t2.50\t12.30\t1.80\t7.60\t3.00\t4.60\t2.80\n",
+        NULL);
+    /* 决算数: 1.80 + 7.60 + 2.80 = 12.20, written 12.30 */
+    expect(run, "sangong/sum", 9, FL_SEV_ERROR, "12.20", "12.30");
+    fl_test_run_free(run);
+}
+END_TEST
+
 /* ---- narrative only ---- */
 
 /* A cover title says what the document is; without one the kind is
@@ -856,6 +877,7 @@ static Suite *suite(void)
     tcase_add_test(layouts, markdown_sums_and_over_budget);
     tcase_add_test(layouts, markdown_rows_in_yuan);
     tcase_add_test(layouts, row_labels_total_words);
+    tcase_add_test(layouts, untitled_table_items_above_lanci);
     suite_add_tcase(s, layouts);
 
     TCase *narr = tcase_create("narrative");
