@@ -56,10 +56,11 @@ static size_t numbers_in(const fl_row *r, int with_empty, int *is_lanci)
 
 static int is_data_row(const fl_row *r)
 {
+    /* Numbers first: header rows, most of those asked about, have none. */
     int lanci;
-    if (strstr(fl_row_label(r), "栏次"))
+    if (numbers_in(r, 0, &lanci) == 0 || lanci)
         return 0;
-    return numbers_in(r, 0, &lanci) > 0 && !lanci;
+    return strstr(fl_row_label(r), "栏次") == NULL;
 }
 
 /* Item named by the header of column c: the lowest label that names an
