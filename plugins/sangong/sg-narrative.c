@@ -320,6 +320,49 @@ static size_t sentence_end(const char *text, size_t pos, size_t len)
     return len;
 }
 
+/* What sg_narr_read learns of each paragraph (flags). */
+enum { PARA_IN_SECTION = 1, PARA_NAMES = 2 };
+
+/* Sets PARA_IN_SECTION on the paragraphs of a section naming 三公.  A run
+ * of paragraphs shares its section, whose headings are read once. */
+static void mark_sangong_sections(const fl_document *doc, unsigned char *flags, size_t np)
+{
+    const fl_section *seen = NULL;
+    int have_seen = 0, seen_in = 0;
+    for (size_t pi = 0; pi < np; pi++) {
+        const fl_paragraph *p = fl_doc_paragraph(doc, pi);
+        if (p == NULL)
+            continue;
+        const fl_section *sec = fl_paragraph_section(p);
+        if (!have_seen || sec != seen) {
+            seen = sec;
+            seen_in = in_sangong_section(sec);
+            have_seen = 1;
+        }
+        if (seen_in)
+            flags[pi] |= PARA_IN_SECTION;
+    }
+}
+
+/* Sets PARA_NAMES on the paragraphs whose flags & mask equal want and
+ * whose text names a 三公 item; 1 when one does. */
+static int mark_naming(const fl_document *doc, const fl_matcher *items, unsigned char *flags,
+                       size_t np, unsigned char mask, unsigned char want)
+{
+    int any = 0;
+    for (size_t pi = 0; pi < np; pi++) {
+        if ((flags[pi] & mask) != want)
+            continue;
+        const fl_paragraph *p = fl_doc_paragraph(doc, pi);
+        const char *text = p ? fl_paragraph_text(p) : NULL;
+        if (text != NULL && sg_names_item(items, text)) {
+            flags[pi] |= PARA_NAMES;
+            any = 1;
+        }
+    }
+    return any;
+}
+
 void sg_narr_read(const fl_document *doc, const fl_matcher *items, sg_narr *out)
 {
     memset(out, 0, sizeof *out);
@@ -327,27 +370,19 @@ void sg_narr_read(const fl_document *doc, const fl_matcher *items, sg_narr *out)
     out->budget_doc = sg_doc_is_budget(doc);
     out->year = fl_doc_year(doc);
     size_t np = fl_doc_paragraph_count(doc);
-    /* The paragraphs naming a 三公 item, searched for once: both loops
-     * below ask. */
-    unsigned char *names = malloc(np ? np : 1);
-    if (names == NULL)
+    unsigned char *flags = calloc(np ? np : 1, 1);
+    if (flags == NULL)
         abort(); /* out of memory: the core's policy too */
+    mark_sangong_sections(doc, flags, np);
+    /* The paragraphs naming a 三公 item are read, those of 三公 sections
+     * only when one of them does: then no other paragraph is searched. */
+    if (!mark_naming(doc, items, flags, np, PARA_IN_SECTION, PARA_IN_SECTION))
+        mark_naming(doc, items, flags, np, PARA_IN_SECTION, 0);
     for (size_t pi = 0; pi < np; pi++) {
-        const fl_paragraph *p = fl_doc_paragraph(doc, pi);
-        const char *text = p ? fl_paragraph_text(p) : NULL;
-        names[pi] = text != NULL && sg_names_item(items, text);
-    }
-    /* Is there a 三公 section with narrative in it? */
-    int scoped = 0;
-    for (size_t pi = 0; pi < np && !scoped; pi++)
-        scoped = names[pi] && in_sangong_section(fl_paragraph_section(fl_doc_paragraph(doc, pi)));
-    for (size_t pi = 0; pi < np; pi++) {
-        if (!names[pi])
+        if (!(flags[pi] & PARA_NAMES))
             continue;
         const fl_paragraph *p = fl_doc_paragraph(doc, pi);
         const char *text = fl_paragraph_text(p);
-        if (scoped && !in_sangong_section(fl_paragraph_section(p)))
-            continue;
         out->mentioned = 1;
         size_t len = strlen(text);
         /* Another total's subject carries over to the next sentences of
@@ -368,7 +403,7 @@ void sg_narr_read(const fl_document *doc, const fl_matcher *items, sg_narr *out)
             s = e;
         }
     }
-    free(names);
+    free(flags);
 }
 
 void sg_narr_free(sg_narr *n)

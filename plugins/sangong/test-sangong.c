@@ -607,6 +607,28 @@ START_TEST(total_under_sangong_not_grand_total)
 }
 END_TEST
 
+START_TEST(narrative_scoped_to_sangong_sections)
+{
+    /* With a 三公 section that names an item, a paragraph of another
+     * section is not read, however it is worded; the 三公 section
+     * follows another one, so each paragraph's own section counts. */
+    static const char text[] =
+        "某局2024年度部门决算\n\n"
+        "一、财政拨款“三公”经费支出决算表\n\n"
+        "| 项目 | 预算数 | 决算数 |\n|---|---|---|\n"
+        "| 合计 | 3.00 | 3.00 |\n| 因公出国（境）费 | 0.00 | 0.00 |\n"
+        "| 公务用车购置及运行维护费 | 0.00 | 0.00 |\n| 公务接待费 | 3.00 | 3.00 |\n\n"
+        "二、其他重要事项说明\n\n"
+        "公务接待费支出决算4.00万元。\n\n" /* line 14 */
+        "三、“三公”经费支出说明\n\n"
+        "公务接待费支出决算3.50万元，国内公务接待2批次，10人次。\n"; /* line 18 */
+    fl_test_run *run = run_text(text);
+    expect(run, "sangong/narrative-table", 18, FL_SEV_ERROR, "3.00", "3.50");
+    ck_assert_ptr_null(fl_test_find(run, "sangong/narrative-table", 14));
+    fl_test_run_free(run);
+}
+END_TEST
+
 START_TEST(sangong_figures_only_from_sangong_parts)
 {
     /* 30217 公务接待费 5.00 in the 经济分类 table and 公务接待费5.00万元 in
@@ -904,6 +926,7 @@ static Suite *suite(void)
     tcase_add_test(real, previous_year_in_parentheses);
     tcase_add_test(real, total_under_sangong_not_grand_total);
     tcase_add_test(real, sangong_figures_only_from_sangong_parts);
+    tcase_add_test(real, narrative_scoped_to_sangong_sections);
     suite_add_tcase(s, real);
 
     TCase *against = tcase_create("table-against-narrative");
