@@ -87,15 +87,29 @@ static int window_item(const char *s, size_t len, size_t *after)
     return item;
 }
 
+/* The offset of the last of `words` in s[0..len), or -1: one backward
+ * pass for all of them, which stops at the first position, from the end,
+ * where one starts.  Bytes below every word's first byte (continuation
+ * bytes and ASCII, when the words are Chinese) are passed over at once. */
 static long last_of(const char *s, size_t len, const char *const *words, size_t nwords)
 {
-    long best = -1;
-    for (size_t i = 0; i < nwords; i++) {
-        long at = sg_last(s, len, words[i]);
-        if (at > best)
-            best = at;
+    unsigned char low = 0xFF;
+    for (size_t k = 0; k < nwords; k++)
+        if ((unsigned char)words[k][0] < low)
+            low = (unsigned char)words[k][0];
+    for (size_t i = len; i-- > 0;) {
+        if ((unsigned char)s[i] < low)
+            continue;
+        for (size_t k = 0; k < nwords; k++) {
+            const char *w = words[k];
+            if (s[i] != w[0] || (w[1] != '\0' && (i + 1 == len || s[i + 1] != w[1])))
+                continue;
+            size_t n = strlen(w);
+            if (n <= len - i && memcmp(s + i, w, n) == 0)
+                return (long)i;
+        }
     }
-    return best;
+    return -1;
 }
 
 #define LAST(s, len, ...) \

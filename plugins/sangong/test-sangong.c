@@ -423,6 +423,16 @@ START_TEST(narrative_named_by_any_item_keyword)
 }
 END_TEST
 
+START_TEST(narrative_role_from_last_word)
+{
+    /* The word nearest the number says what it is: 支出 comes after
+     * 预算 here, so 2.50 is a 决算数 although 决算 comes before. */
+    fl_test_run *run = run_text(FINAL_TITLE "公务接待费预算数为2.00万元，决算（预算调整后）支出2.50万元。\n");
+    expect(run, "sangong/over-budget", 3, FL_SEV_ERROR, "2.00", "2.50");
+    fl_test_run_free(run);
+}
+END_TEST
+
 START_TEST(narrative_item_mark_wherever_it_stands)
 {
     /* The paragraph filter finds 公务 at the very start of a paragraph,
@@ -914,6 +924,7 @@ static Suite *suite(void)
     tcase_add_test(narr, narrative_not_sangong);
     tcase_add_test(narr, narrative_named_by_any_item_keyword);
     tcase_add_test(narr, narrative_item_mark_wherever_it_stands);
+    tcase_add_test(narr, narrative_role_from_last_word);
     tcase_add_test(narr, garbage_input);
     suite_add_tcase(s, narr);
 
