@@ -331,11 +331,13 @@ static void read_mt(const fl_table *t, sg_table *st, size_t nlabel, const int *i
         if (by_columns) {
             /* Only one group in the table, or the column says which. */
             for (size_t c = 0; c < ncols; c++) {
+                /* The cheap tests first: own_group reads the header. */
+                if (items[c] != SG_ITEM_NONE || !mt_label(fl_table_column_label(t, c)))
+                    continue;
                 fl_number n;
                 const fl_cell *cell = fl_row_cell(tot->row, c);
                 int own = own_group(t, nlabel, c);
-                if (items[c] != SG_ITEM_NONE || !mt_label(fl_table_column_label(t, c)) ||
-                    (own != SG_GROUP_NONE && own != g) ||
+                if ((own != SG_GROUP_NONE && own != g) ||
                     (own == SG_GROUP_NONE && st->present[!g]) || cell == NULL ||
                     !fl_cell_number(cell, &n) || n.is_empty)
                     continue;
