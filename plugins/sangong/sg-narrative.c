@@ -294,12 +294,12 @@ static const char *const other_totals[] = {
     "机关运行经费", "公用经费", "基本支出", "商品和服务支出", "日常公用", "经济分类", "经济科目",
 };
 
-/* 1 when sentence s[0..len) states an amount of another total: it names
- * one before its first 三公 item (or names no item), gives an amount, and
- * does not name 三公.  "主要原因是压减公用经费" states none. */
+/* 1 when sentence s[0..len), which does not name 三公, states an amount
+ * of another total: it names one before its first 三公 item (or names no
+ * item) and gives an amount.  "主要原因是压减公用经费" states none. */
 static int other_subject(const char *s, size_t len)
 {
-    if (sg_contains(s, len, "三公") || !sg_contains(s, len, "元"))
+    if (!sg_contains(s, len, "元"))
         return 0;
     size_t first = len;
     for (size_t i = 0; i < len && first == len; i++) {
@@ -307,10 +307,7 @@ static int other_subject(const char *s, size_t len)
         if (sg_item_keyword_at(s + i, &n) != SG_ITEM_NONE)
             first = i;
     }
-    for (size_t k = 0; k < sizeof other_totals / sizeof other_totals[0]; k++)
-        if (sg_contains(s, first, other_totals[k]))
-            return 1;
-    return 0;
+    return last_of(s, first, other_totals, sizeof other_totals / sizeof other_totals[0]) >= 0;
 }
 
 /* 1 when section s, or one that holds it, has a heading naming 三公. */
