@@ -321,13 +321,20 @@ static int in_sangong_section(const fl_section *s)
     return 0;
 }
 
+/* The end of the sentence starting at pos: just past the next 。 ; ! ?
+ * or newline, else len.  text[len] is its terminating NUL. */
 static size_t sentence_end(const char *text, size_t pos, size_t len)
 {
+    /* strcspn passes over the text up to a candidate byte at once: one of
+     * the ASCII marks, or the first byte of 。, checked whole. */
     while (pos < len) {
-        if (text[pos] == "。"[0] && strncmp(text + pos, "。", 3) == 0)
-            return pos + 3;
-        if (text[pos] == ';' || text[pos] == '!' || text[pos] == '?' || text[pos] == '\n')
+        pos += strcspn(text + pos, "\xE3;!?\n");
+        if (pos >= len)
+            break;
+        if (text[pos] != "。"[0])
             return pos + 1;
+        if (strncmp(text + pos, "。", 3) == 0)
+            return pos + 3;
         pos++;
     }
     return len;

@@ -433,6 +433,18 @@ START_TEST(narrative_role_from_last_word)
 }
 END_TEST
 
+START_TEST(narrative_semicolon_ends_sentence)
+{
+    /* ； ends a sentence: the reason given in the 公务用车 clause after
+     * it does not explain the 公务接待费 over-spending before it. */
+    fl_test_run *run = run_text(FINAL_TITLE "公务接待费预算数为2.00万元，决算数为2.50万元；"
+                                            "公务用车运行维护费预算数为1.00万元，决算数为1.20万元，"
+                                            "主要原因是车辆老化维修增加。\n");
+    expect(run, "sangong/over-budget", 3, FL_SEV_ERROR, "2.00", "2.50");
+    fl_test_run_free(run);
+}
+END_TEST
+
 START_TEST(narrative_item_mark_wherever_it_stands)
 {
     /* The paragraph filter finds 公务 at the very start of a paragraph,
@@ -924,6 +936,7 @@ static Suite *suite(void)
     tcase_add_test(narr, narrative_not_sangong);
     tcase_add_test(narr, narrative_named_by_any_item_keyword);
     tcase_add_test(narr, narrative_item_mark_wherever_it_stands);
+    tcase_add_test(narr, narrative_semicolon_ends_sentence);
     tcase_add_test(narr, narrative_role_from_last_word);
     tcase_add_test(narr, garbage_input);
     suite_add_tcase(s, narr);
