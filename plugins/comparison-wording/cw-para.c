@@ -131,13 +131,10 @@ int cw_no_word_after(const cw_para *pp, size_t i)
     return !pp->all_words && (pp->nword_at == 0 || pp->word_at[pp->nword_at - 1] < i);
 }
 
-static int run_one(const fl_document *doc, size_t from, size_t to, cw_para *pp,
-                   const fl_matcher *words, int (*fn)(const cw_para *pp, void *ctx), void *ctx)
+/* The money and percentages of amounts [from, to), in order. */
+static void collect_amounts(const fl_document *doc, size_t from, size_t to, cw_para *pp)
 {
     pp->nmoney = pp->npct = 0;
-    if (split_sentences(pp) != 0)
-        return -1;
-    find_words(pp, words);
     for (size_t i = from; i < to; i++) {
         const fl_amount *a = fl_doc_amount(doc, i);
         if (a->number.is_empty || a->number.value.micros < 0)
@@ -154,10 +151,37 @@ static int run_one(const fl_document *doc, size_t from, size_t to, cw_para *pp,
         m->a = a;
         m->off = a->offset;
         m->end = a->offset + strlen(a->text);
-        m->sentence = cw_para_sentence(pp, a->offset, NULL);
+        m->sentence = 0;
         pp->nmoney++;
     }
-    return pp->nmoney + pp->npct > 0 ? fn(pp, ctx) : 0;
+}
+
+/* Sentences matter only at a comparison word (final-vs-budget and
+ * year-on-year start there; change-direction reads none). */
+static int place_in_sentences(cw_para *pp)
+{
+    pp->nsent = 0;
+    if (cw_no_word_after(pp, 0))
+        return 0;
+    if (split_sentences(pp) != 0)
+        return -1;
+    for (size_t k = 0; k < pp->nmoney; k++)
+        pp->money[k].sentence = cw_para_sentence(pp, pp->money[k].off, NULL);
+    return 0;
+}
+
+static int run_one(const fl_document *doc, size_t from, size_t to, cw_para *pp,
+                   const fl_matcher *words, int (*fn)(const cw_para *pp, void *ctx), void *ctx)
+{
+    collect_amounts(doc, from, to, pp);
+    /* Every rule compares a money amount with something: without one the
+     * paragraph cannot hold a finding, so it is neither scanned nor split. */
+    if (pp->nmoney == 0)
+        return 0;
+    find_words(pp, words);
+    if (place_in_sentences(pp) != 0)
+        return -1;
+    return fn(pp, ctx);
 }
 
 int cw_each_para(const fl_document *doc, const fl_matcher *words,
