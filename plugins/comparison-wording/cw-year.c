@@ -45,13 +45,28 @@ static cw_side marker_before(const char *s, size_t ss, size_t pos, int prev_year
     return CW_SIDE_NONE;
 }
 
-/* "原因" between ss and pos: the word belongs to a cause, not a comparison. */
-static int in_cause(const char *s, size_t ss, size_t pos)
+/* Whether "原因" starts between a sentence's start and a position.  The
+ * words of a sentence come in order, so the walk goes on from where the
+ * last one stopped instead of from the sentence start each time. */
+typedef struct cause_walk {
+    size_t sentence; /* the sentence walked, (size_t)-1 before the first */
+    size_t j;        /* next character to look at */
+    int found;
+} cause_walk;
+
+/* "原因" between ss (the start of `sentence`) and pos: the word belongs
+ * to a cause, not a comparison.  Calls come with pos increasing. */
+static int in_cause(cause_walk *w, const char *s, size_t sentence, size_t ss, size_t pos)
 {
-    for (size_t j = ss; j < pos; j += fl_utf8_char_len((unsigned char)s[j]))
-        if (fl_str_starts(s + j, "原因"))
-            return 1;
-    return 0;
+    if (w->sentence != sentence) {
+        w->sentence = sentence;
+        w->j = ss;
+        w->found = 0;
+    }
+    for (; !w->found && w->j < pos; w->j += fl_utf8_char_len((unsigned char)s[w->j]))
+        if (fl_str_starts(s + w->j, "原因"))
+            w->found = 1;
+    return w->found;
 }
 
 int cw_rule_year_on_year(const cw_para *pp, fl_report *rep, const cw_options *o)
@@ -60,6 +75,7 @@ int cw_rule_year_on_year(const cw_para *pp, fl_report *rep, const cw_options *o)
     int prev_year = pp->year ? pp->year - 1 : 0;
     size_t judged_sentence = (size_t)-1;
     size_t wk = 0; /* cursor in pp->word_at */
+    cause_walk cause = { (size_t)-1, 0, 0 };
     for (size_t i = 0; s[i] && !cw_no_word_after(pp, i);) {
         size_t len = 0;
         const char *word = NULL;
@@ -73,7 +89,7 @@ int cw_rule_year_on_year(const cw_para *pp, fl_report *rep, const cw_options *o)
         i += len;
         int change = is_change_word(word);
         size_t ss, sentence = cw_para_sentence(pp, at, &ss);
-        if (sentence == judged_sentence || in_cause(s, ss, at))
+        if (sentence == judged_sentence || in_cause(&cause, s, sentence, ss, at))
             continue;
         size_t plen = 0, mark = at, pend = 0;
         const cw_money *prev = NULL;

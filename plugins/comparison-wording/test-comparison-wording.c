@@ -145,6 +145,23 @@ START_TEST(direction_on_unknown_kind)
 }
 END_TEST
 
+START_TEST(year_word_after_a_cause_is_no_claim)
+{
+    /* A word after 原因 in its sentence belongs to the cause; the next
+     * sentence is judged afresh, and a word before 原因 still counts. */
+    const char *text = "本年预算支出70.00万元，上年预算支出90.00万元，主要原因是比上年增加。"
+                       "本年预算支出80.00万元，上年预算支出90.00万元，比上年增加。\n"
+                       "本年预算支出60.00万元，上年预算支出90.00万元，比上年增加，原因是调整。\n";
+    fl_test_run *r = fl_test_run_text("comparison-wording", text, NULL);
+    ck_assert_uint_eq(fl_test_count(r, YOY, FL_SEV_INFO), 2);
+    const fl_finding *f = expect(r, YOY, 1, FL_SEV_ERROR, "减少", "增加");
+    ck_assert_ptr_nonnull(strstr(f->message, "80.00万元"));
+    f = expect(r, YOY, 2, FL_SEV_ERROR, "减少", "增加");
+    ck_assert_ptr_nonnull(strstr(f->message, "60.00万元"));
+    fl_test_run_free(r);
+}
+END_TEST
+
 /* ---- real reports: every comparison they make is right ---- */
 
 START_TEST(real_reports_are_quiet)
@@ -180,6 +197,7 @@ static Suite *suite(void)
     tc = tcase_create("year");
     tcase_add_test(tc, year_contradictions);
     tcase_add_test(tc, year_correct_twins_are_quiet);
+    tcase_add_test(tc, year_word_after_a_cause_is_no_claim);
     tcase_add_test(tc, direction_on_unknown_kind);
     suite_add_tcase(s, tc);
     tc = tcase_create("real");
