@@ -16,11 +16,15 @@ static int ends_with(const char *s, size_t n, const char *lit)
     return n >= l && memcmp(s + n - l, lit, l) == 0;
 }
 
+/* The change words, all two characters (6 bytes): one fixed-size
+ * compare each, which the compiler inlines. */
+#define DIR_WORD_BYTES 6
+
 /* +1 for a rise, -1 for a fall, 0 otherwise; *word gets the word. */
 static int direction(const char *label, int whole, const char **word)
 {
     static const struct {
-        const char *w;
+        const char w[DIR_WORD_BYTES + 1];
         int dir;
     } dirs[] = {
         { "增加", 1 }, { "增长", 1 }, { "上升", 1 }, { "提高", 1 },
@@ -29,9 +33,11 @@ static int direction(const char *label, int whole, const char **word)
     size_t n = strlen(label);
     if (ends_with(label, n, "了"))
         n -= 3;
+    if (n < DIR_WORD_BYTES || (whole && n != DIR_WORD_BYTES))
+        return 0;
+    const char *tail = label + n - DIR_WORD_BYTES;
     for (size_t k = 0; k < sizeof dirs / sizeof *dirs; k++) {
-        size_t l = strlen(dirs[k].w);
-        if (whole ? (n == l && memcmp(label, dirs[k].w, l) == 0) : ends_with(label, n, dirs[k].w)) {
+        if (memcmp(tail, dirs[k].w, DIR_WORD_BYTES) == 0) {
             /* 增加(减少) and the like never reach here: "(" ends a label. */
             *word = dirs[k].w;
             return dirs[k].dir;
