@@ -77,25 +77,6 @@ static const char *side_name(cw_side s)
     return s == CW_SIDE_FINAL ? "决算数" : "预算数";
 }
 
-/* The nearest 与/比/较 before `pos` in the sentence that starts a 预算 or
- * 决算 phrase: its phrase's side, and where the phrase ends. */
-static cw_side marker_before(const char *s, size_t ss, size_t pos, size_t *mark, size_t *pend)
-{
-    for (size_t j = pos; j > ss;) {
-        j = fl_utf8_prev(s, j);
-        if (fl_str_starts(s + j, "与") || fl_str_starts(s + j, "比") || fl_str_starts(s + j, "较")) {
-            size_t plen = 0;
-            cw_side sd = cw_phrase_side(s, j + 3, 0, &plen);
-            if (sd == CW_SIDE_NONE)
-                continue;
-            *mark = j;
-            *pend = j + 3 + plen;
-            return sd;
-        }
-    }
-    return CW_SIDE_NONE;
-}
-
 int cw_rule_final_vs_budget(const cw_para *pp, fl_report *rep, const cw_options *o)
 {
     const char *s = pp->text;
@@ -133,7 +114,7 @@ int cw_rule_final_vs_budget(const cw_para *pp, fl_report *rep, const cw_options 
                 continue;
             obj_after = 1;
         } else {
-            obj_side = marker_before(s, ss, at, &mark, &pend);
+            obj_side = cw_marker_before(pp, ss, at, 0, &mark, &pend);
             if (obj_side != CW_SIDE_BUDGET && obj_side != CW_SIDE_FINAL)
                 continue;
             obj = cw_money_right_after(pp, pend);

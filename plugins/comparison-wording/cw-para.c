@@ -70,37 +70,51 @@ size_t cw_para_sentence(const cw_para *pp, size_t pos, size_t *start)
     return lo;
 }
 
-/* Collects where the words start (the matcher reports them by end). */
+/* Adds a start to an ascending list, dropping a repeat.  The matcher
+ * reports by end, so a start comes nearly in order: insertion.  -1 when
+ * memory ran out. */
+static int add_start(size_t **list, size_t *n, size_t *cap, size_t offset)
+{
+    if (*n == *cap) {
+        size_t c = *cap ? 2 * *cap : 64;
+        size_t *grown = realloc(*list, c * sizeof *grown);
+        if (grown == NULL)
+            return -1;
+        *list = grown;
+        *cap = c;
+    }
+    size_t j = *n;
+    while (j > 0 && (*list)[j - 1] > offset)
+        j--;
+    if (j > 0 && (*list)[j - 1] == offset)
+        return 0;
+    memmove(*list + j + 1, *list + j, (*n - j) * sizeof **list);
+    (*list)[j] = offset;
+    (*n)++;
+    return 0;
+}
+
+/* Collects where the words and the markers start. */
 static int on_word(void *ctx, size_t word, size_t offset)
 {
-    (void)word;
     cw_para *pp = ctx;
-    if (pp->nword_at == pp->word_cap) {
-        size_t cap = pp->word_cap ? 2 * pp->word_cap : 64;
-        size_t *grown = realloc(pp->word_at, cap * sizeof *grown);
-        if (grown == NULL) {
-            pp->all_words = 1; /* ask everywhere: slower, the same findings */
-            return 1;
-        }
-        pp->word_at = grown;
-        pp->word_cap = cap;
+    int rc = cw_word_is_marker(word)
+                 ? add_start(&pp->marker_at, &pp->nmarker_at, &pp->marker_cap, offset)
+                 : add_start(&pp->word_at, &pp->nword_at, &pp->word_cap, offset);
+    if (rc != 0) {
+        /* Ask everywhere: slower, the same findings. */
+        pp->all_words = 1;
+        pp->markers_known = 0;
+        return 1;
     }
-    /* Nearly in order already: insertion, dropping a repeated start. */
-    size_t j = pp->nword_at;
-    while (j > 0 && pp->word_at[j - 1] > offset)
-        j--;
-    if (j > 0 && pp->word_at[j - 1] == offset)
-        return 0;
-    memmove(pp->word_at + j + 1, pp->word_at + j, (pp->nword_at - j) * sizeof *pp->word_at);
-    pp->word_at[j] = offset;
-    pp->nword_at++;
     return 0;
 }
 
 static void find_words(cw_para *pp, const fl_matcher *words)
 {
-    pp->nword_at = 0;
+    pp->nword_at = pp->nmarker_at = 0;
     pp->all_words = words == NULL;
+    pp->markers_known = words != NULL;
     if (words != NULL)
         fl_matcher_scan(words, pp->text, strlen(pp->text), on_word, pp);
 }
@@ -124,6 +138,66 @@ size_t cw_next_word_start(const cw_para *pp, size_t *k, size_t i)
     while (*k < pp->nword_at && pp->word_at[*k] < i)
         (*k)++;
     return *k < pp->nword_at ? pp->word_at[*k] : i + strlen(pp->text + i);
+}
+
+/* 1 when s+j starts a marker. */
+static int marker_at(const char *s, size_t j)
+{
+    return fl_str_starts(s + j, "与") || fl_str_starts(s + j, "比") || fl_str_starts(s + j, "较");
+}
+
+/* The marker at j when its phrase names a side (see cw_marker_before). */
+static cw_side marker_side(const char *s, size_t j, int prev_year, size_t *mark, size_t *pend)
+{
+    size_t plen = 0;
+    cw_side sd = cw_phrase_side(s, j + 3, prev_year, &plen);
+    if (sd != CW_SIDE_NONE) {
+        *mark = j;
+        *pend = j + 3 + plen;
+    }
+    return sd;
+}
+
+/* Index of the first marker starting at or after `pos`. */
+static size_t first_marker_from(const cw_para *pp, size_t pos)
+{
+    size_t lo = 0, hi = pp->nmarker_at;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (pp->marker_at[mid] < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+cw_side cw_marker_before(const cw_para *pp, size_t ss, size_t pos, int prev_year, size_t *mark,
+                         size_t *pend)
+{
+    const char *s = pp->text;
+    /* Walking back a character at a time stops at every byte that is not
+     * a continuation byte, so it meets every marker in [ss, pos): the
+     * matcher's list holds the same ones, nearest last.  Only when ss is
+     * itself inside a character would the walk look once below it. */
+    int ss_inside = ss > 0 && ((unsigned char)s[ss] & 0xC0) == 0x80;
+    if (pp->markers_known && !ss_inside) {
+        for (size_t k = first_marker_from(pp, pos); k > 0 && pp->marker_at[k - 1] >= ss; k--) {
+            cw_side sd = marker_side(s, pp->marker_at[k - 1], prev_year, mark, pend);
+            if (sd != CW_SIDE_NONE)
+                return sd;
+        }
+        return CW_SIDE_NONE;
+    }
+    for (size_t j = pos; j > ss;) {
+        j = fl_utf8_prev(s, j);
+        if (marker_at(s, j)) {
+            cw_side sd = marker_side(s, j, prev_year, mark, pend);
+            if (sd != CW_SIDE_NONE)
+                return sd;
+        }
+    }
+    return CW_SIDE_NONE;
 }
 
 int cw_no_word_after(const cw_para *pp, size_t i)
@@ -213,6 +287,7 @@ int cw_each_para(const fl_document *doc, const fl_matcher *words,
     free(pp.pct);
     free(pp.sent);
     free(pp.word_at);
+    free(pp.marker_at);
     return rc;
 }
 

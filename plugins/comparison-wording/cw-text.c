@@ -56,12 +56,25 @@ static const word words[] = {
     { "减少", CW_REL_LT, 1, 0 }, { "下降", CW_REL_LT, 1, 0 }, { "降低", CW_REL_LT, 1, 0 },
 };
 
+#define NWORDS (sizeof words / sizeof *words)
+
+/* What 比/与/较 bring in: the base a word compares against. */
+static const char *const markers[] = { "与", "比", "较" };
+#define NMARKERS (sizeof markers / sizeof *markers)
+
 fl_matcher *cw_words_new(void)
 {
-    const char *w[sizeof words / sizeof *words];
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+    const char *w[NWORDS + NMARKERS];
+    for (size_t k = 0; k < NWORDS; k++)
         w[k] = words[k].w;
-    return fl_matcher_new(w, sizeof words / sizeof *words);
+    for (size_t k = 0; k < NMARKERS; k++)
+        w[NWORDS + k] = markers[k];
+    return fl_matcher_new(w, NWORDS + NMARKERS);
+}
+
+int cw_word_is_marker(size_t k)
+{
+    return k >= NWORDS;
 }
 
 /* Any comparison or change word at s+i (for template alternatives). */

@@ -25,26 +25,6 @@ static int is_change_word(const char *w)
     return 0;
 }
 
-/* The nearest 与/比/较 before `pos` in the sentence that starts a phrase
- * naming a side; returns that side. */
-static cw_side marker_before(const char *s, size_t ss, size_t pos, int prev_year, size_t *mark,
-                             size_t *pend)
-{
-    for (size_t j = pos; j > ss;) {
-        j = fl_utf8_prev(s, j);
-        if (fl_str_starts(s + j, "与") || fl_str_starts(s + j, "比") || fl_str_starts(s + j, "较")) {
-            size_t plen = 0;
-            cw_side sd = cw_phrase_side(s, j + 3, prev_year, &plen);
-            if (sd == CW_SIDE_NONE)
-                continue;
-            *mark = j;
-            *pend = j + 3 + plen;
-            return sd;
-        }
-    }
-    return CW_SIDE_NONE;
-}
-
 /* Whether "原因" starts between a sentence's start and a position.  The
  * words of a sentence come in order, so the walk goes on from where the
  * last one stopped instead of from the sentence start each time. */
@@ -102,7 +82,7 @@ int cw_rule_year_on_year(const cw_para *pp, fl_report *rep, const cw_options *o)
                 continue;
             obj_after = 1;
         } else {
-            side = marker_before(s, ss, at, prev_year, &mark, &pend);
+            side = cw_marker_before(pp, ss, at, prev_year, &mark, &pend);
             if (side != CW_SIDE_PREV)
                 continue;
             prev = cw_money_right_after(pp, pend);

@@ -63,6 +63,11 @@ typedef struct cw_para {
     size_t *word_at;
     size_t nword_at, word_cap;
     int all_words;
+    /* Where 与/比/较 start, ascending, from the same pass; `markers_known`
+     * is 0 when that pass did not run to the end (then ask the text). */
+    size_t *marker_at;
+    size_t nmarker_at, marker_cap;
+    int markers_known;
 } cw_para;
 
 /* 1 when a comparison word may start at byte i.  *k is the caller's
@@ -74,6 +79,13 @@ int cw_no_word_after(const cw_para *pp, size_t i);
  * word may start at (the end of the text when none), or, with all_words,
  * the next character.  *k as for cw_word_may_start. */
 size_t cw_next_word_start(const cw_para *pp, size_t *k, size_t i);
+
+/* The nearest 与/比/较 in the sentence before a comparison word whose
+ * phrase names a side (cw_phrase_side): that side, the marker in *mark
+ * and its phrase's end in *pend; CW_SIDE_NONE, *mark and *pend untouched,
+ * when there is none.  ss is the sentence's start, pos the word's. */
+cw_side cw_marker_before(const cw_para *pp, size_t ss, size_t pos, int prev_year, size_t *mark,
+                         size_t *pend);
 
 /* The sentence holding pp->text[pos]: its index, and its start in *start.
  * A run of text with no sentence break is cut at a clause break every
@@ -96,8 +108,11 @@ size_t cw_clause_break(const char *s, size_t i);
  * 不大于), a template alternative (大于(小于)) or a noun (相同口径).
  * `change` also accepts 增加/减少/增长/下降 …, which compare over time. */
 cw_rel cw_word_at(const char *s, size_t i, int change, size_t *len, const char **word);
-/* The words cw_word_at() knows, in one matcher (built once, in init()). */
+/* The words cw_word_at() knows, then the markers 与 比 较, in one matcher
+ * (built once, in init()). */
 fl_matcher *cw_words_new(void);
+/* 1 when the matcher's word `k` is a marker (与 比 较), not a word. */
+int cw_word_is_marker(size_t k);
 /* A year "2023年" at s+i: the year, and its length (with 度) in *len. */
 int cw_year_at(const char *s, size_t i, size_t *len);
 /* What the phrase starting at s+i names (预算, 决算, 上年, 本年, 2023年

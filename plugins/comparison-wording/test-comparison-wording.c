@@ -162,6 +162,21 @@ START_TEST(year_word_after_a_cause_is_no_claim)
 }
 END_TEST
 
+START_TEST(year_base_is_the_nearest_marker)
+{
+    /* The base is the nearest 与/比/较 before the word that names a side:
+     * 比上年, not the 与预算数 before it, nor 与此 (no side) after it; a
+     * marker of the sentence before does not count. */
+    const char *text = "本年预算支出80.00万元，上年预算支出90.00万元，与预算数相比，比上年与此同时增加。\n"
+                       "比上年。本年预算支出70.00万元，上年预算支出90.00万元，增加。\n";
+    fl_test_run *r = fl_test_run_text("comparison-wording", text, NULL);
+    ck_assert_uint_eq(fl_test_count(r, YOY, FL_SEV_INFO), 1);
+    const fl_finding *f = expect(r, YOY, 1, FL_SEV_ERROR, "减少", "增加");
+    ck_assert_ptr_nonnull(strstr(f->message, "80.00万元"));
+    fl_test_run_free(r);
+}
+END_TEST
+
 /* ---- real reports: every comparison they make is right ---- */
 
 START_TEST(real_reports_are_quiet)
@@ -198,6 +213,7 @@ static Suite *suite(void)
     tcase_add_test(tc, year_contradictions);
     tcase_add_test(tc, year_correct_twins_are_quiet);
     tcase_add_test(tc, year_word_after_a_cause_is_no_claim);
+    tcase_add_test(tc, year_base_is_the_nearest_marker);
     tcase_add_test(tc, direction_on_unknown_kind);
     suite_add_tcase(s, tc);
     tc = tcase_create("real");
