@@ -81,23 +81,12 @@ int cw_rule_final_vs_budget(const cw_para *pp, fl_report *rep, const cw_options 
 {
     const char *s = pp->text;
     size_t reported_sentence = (size_t)-1;
-    size_t wk = 0; /* cursor in pp->word_at */
-    for (size_t i = 0; s[i] && !cw_no_word_after(pp, i);) {
-        size_t len = 0;
-        const char *word = NULL;
-        cw_rel rel = cw_word_may_start(pp, &wk, i) ? cw_word_at(s, i, 1, &len, &word)
-                                                  : CW_REL_NONE;
-        if (rel == CW_REL_NONE) {
-            i = cw_next_word_start(pp, &wk, i);
-            continue;
-        }
-        int change = strcmp(word, "增加") == 0 || strcmp(word, "减少") == 0 ||
-                     strcmp(word, "增长") == 0 || strcmp(word, "下降") == 0 ||
-                     strcmp(word, "上升") == 0 || strcmp(word, "降低") == 0 ||
-                     strcmp(word, "提高") == 0;
-        size_t at = i;
-        i += len;
-        size_t ss, sentence = cw_para_sentence(pp, at, &ss);
+    for (size_t h = 0; h < pp->nhits; h++) {
+        const cw_word_hit *hit = &pp->hits[h];
+        size_t at = hit->at, len = hit->len, ss = hit->ss, sentence = hit->sentence;
+        const char *word = hit->word;
+        cw_rel rel = hit->rel;
+        int change = hit->change;
         if (sentence == reported_sentence)
             continue;
         /* The object: after the word, or after 与/比/较 before it. */

@@ -119,7 +119,7 @@ static void find_words(cw_para *pp, const fl_matcher *words)
         fl_matcher_scan(words, pp->text, strlen(pp->text), on_word, pp);
 }
 
-int cw_word_may_start(const cw_para *pp, size_t *k, size_t i)
+static int cw_word_may_start(const cw_para *pp, size_t *k, size_t i)
 {
     if (pp->all_words)
         return 1;
@@ -128,7 +128,7 @@ int cw_word_may_start(const cw_para *pp, size_t *k, size_t i)
     return *k < pp->nword_at && pp->word_at[*k] == i;
 }
 
-size_t cw_next_word_start(const cw_para *pp, size_t *k, size_t i)
+static size_t cw_next_word_start(const cw_para *pp, size_t *k, size_t i)
 {
     i += fl_utf8_char_len((unsigned char)pp->text[i]);
     if (pp->all_words)
@@ -200,7 +200,7 @@ cw_side cw_marker_before(const cw_para *pp, size_t ss, size_t pos, int prev_year
     return CW_SIDE_NONE;
 }
 
-int cw_no_word_after(const cw_para *pp, size_t i)
+static int cw_no_word_after(const cw_para *pp, size_t i)
 {
     return !pp->all_words && (pp->nword_at == 0 || pp->word_at[pp->nword_at - 1] < i);
 }
@@ -230,17 +230,54 @@ static void collect_amounts(const fl_document *doc, size_t from, size_t to, cw_p
     }
 }
 
+static int add_hit(cw_para *pp, const cw_word_hit *h)
+{
+    if (pp->nhits == pp->hits_cap) {
+        size_t cap = pp->hits_cap ? 2 * pp->hits_cap : 16;
+        cw_word_hit *grown = realloc(pp->hits, cap * sizeof *grown);
+        if (grown == NULL)
+            return -1;
+        pp->hits = grown;
+        pp->hits_cap = cap;
+    }
+    pp->hits[pp->nhits++] = *h;
+    return 0;
+}
+
+/* The comparison words the rules judge, asked only where the matcher saw
+ * one start.  -1 when memory ran out. */
+static int find_hits(cw_para *pp)
+{
+    const char *s = pp->text;
+    pp->nhits = 0;
+    size_t wk = 0; /* cursor in pp->word_at */
+    for (size_t i = 0; s[i] && !cw_no_word_after(pp, i);) {
+        cw_word_hit h = { .at = i };
+        if (!cw_word_may_start(pp, &wk, i) ||
+            (h.rel = cw_word_at(s, i, 1, &h.len, &h.word, &h.change)) == CW_REL_NONE) {
+            i = cw_next_word_start(pp, &wk, i);
+            continue;
+        }
+        if (add_hit(pp, &h) != 0)
+            return -1;
+        i += h.len;
+    }
+    return 0;
+}
+
 /* Sentences matter only at a comparison word (final-vs-budget and
  * year-on-year start there; change-direction reads none). */
 static int place_in_sentences(cw_para *pp)
 {
     pp->nsent = 0;
-    if (cw_no_word_after(pp, 0))
+    if (pp->nhits == 0)
         return 0;
     if (split_sentences(pp) != 0)
         return -1;
     for (size_t k = 0; k < pp->nmoney; k++)
         pp->money[k].sentence = cw_para_sentence(pp, pp->money[k].off, NULL);
+    for (size_t k = 0; k < pp->nhits; k++)
+        pp->hits[k].sentence = cw_para_sentence(pp, pp->hits[k].at, &pp->hits[k].ss);
     return 0;
 }
 
@@ -253,7 +290,7 @@ static int run_one(const fl_document *doc, size_t from, size_t to, cw_para *pp,
     if (pp->nmoney == 0)
         return 0;
     find_words(pp, words);
-    if (place_in_sentences(pp) != 0)
+    if (find_hits(pp) != 0 || place_in_sentences(pp) != 0)
         return -1;
     return fn(pp, ctx);
 }
@@ -288,6 +325,7 @@ int cw_each_para(const fl_document *doc, const fl_matcher *words,
     free(pp.sent);
     free(pp.word_at);
     free(pp.marker_at);
+    free(pp.hits);
     return rc;
 }
 

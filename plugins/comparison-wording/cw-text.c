@@ -100,7 +100,8 @@ static int tail_ok(const char *s)
     return 0;
 }
 
-cw_rel cw_word_at(const char *s, size_t i, int change, size_t *len, const char **w)
+cw_rel cw_word_at(const char *s, size_t i, int change, size_t *len, const char **w,
+                  int *is_change)
 {
     const word *hit = NULL;
     for (size_t k = 0; k < sizeof words / sizeof *words && hit == NULL; k++)
@@ -129,6 +130,7 @@ cw_rel cw_word_at(const char *s, size_t i, int change, size_t *len, const char *
         return CW_REL_NONE;
     *len = n;
     *w = hit->w;
+    *is_change = hit->change;
     return hit->rel;
 }
 

@@ -16,15 +16,6 @@
 
 #include "cw.h"
 
-static int is_change_word(const char *w)
-{
-    static const char *const ch[] = { "增加", "减少", "增长", "下降", "上升", "降低", "提高" };
-    for (size_t k = 0; k < sizeof ch / sizeof *ch; k++)
-        if (strcmp(w, ch[k]) == 0)
-            return 1;
-    return 0;
-}
-
 /* Whether "原因" starts between a sentence's start and a position.  The
  * words of a sentence come in order, so the walk goes on from where the
  * last one stopped instead of from the sentence start each time. */
@@ -54,21 +45,13 @@ int cw_rule_year_on_year(const cw_para *pp, fl_report *rep, const cw_options *o)
     const char *s = pp->text;
     int prev_year = pp->year ? pp->year - 1 : 0;
     size_t judged_sentence = (size_t)-1;
-    size_t wk = 0; /* cursor in pp->word_at */
     cause_walk cause = { (size_t)-1, 0, 0 };
-    for (size_t i = 0; s[i] && !cw_no_word_after(pp, i);) {
-        size_t len = 0;
-        const char *word = NULL;
-        cw_rel rel = cw_word_may_start(pp, &wk, i) ? cw_word_at(s, i, 1, &len, &word)
-                                                  : CW_REL_NONE;
-        if (rel == CW_REL_NONE) {
-            i = cw_next_word_start(pp, &wk, i);
-            continue;
-        }
-        size_t at = i;
-        i += len;
-        int change = is_change_word(word);
-        size_t ss, sentence = cw_para_sentence(pp, at, &ss);
+    for (size_t h = 0; h < pp->nhits; h++) {
+        const cw_word_hit *hit = &pp->hits[h];
+        size_t at = hit->at, len = hit->len, ss = hit->ss, sentence = hit->sentence;
+        const char *word = hit->word;
+        cw_rel rel = hit->rel;
+        int change = hit->change;
         if (sentence == judged_sentence || in_cause(&cause, s, sentence, ss, at))
             continue;
         size_t plen = 0, mark = at, pend = 0;

@@ -47,6 +47,17 @@ typedef struct cw_money {
     size_t sentence;   /* sentence index within the paragraph */
 } cw_money;
 
+/* A comparison word the rules judge (cw_word_at() accepted it), with its
+ * sentence.  Found once per paragraph for both word rules. */
+typedef struct cw_word_hit {
+    size_t at, len;     /* bytes of the word in the text */
+    cw_rel rel;
+    const char *word;   /* the word as written */
+    int change;         /* 增加/减少 …: a change over time */
+    size_t sentence;    /* its sentence, starting at byte `ss` */
+    size_t ss;
+} cw_word_hit;
+
 typedef struct cw_para {
     const fl_paragraph *p;
     const char *text;       /* normalised paragraph text */
@@ -68,17 +79,11 @@ typedef struct cw_para {
     size_t *marker_at;
     size_t nmarker_at, marker_cap;
     int markers_known;
+    /* The comparison words, in order: from the start of the text, each
+     * word cw_word_at() accepts, going on after its end. */
+    cw_word_hit *hits;
+    size_t nhits, hits_cap;
 } cw_para;
-
-/* 1 when a comparison word may start at byte i.  *k is the caller's
- * cursor; calls come with i increasing. */
-int cw_word_may_start(const cw_para *pp, size_t *k, size_t i);
-/* 1 when no comparison word starts at or after byte i. */
-int cw_no_word_after(const cw_para *pp, size_t i);
-/* Where to ask next after the character at byte i: the next position a
- * word may start at (the end of the text when none), or, with all_words,
- * the next character.  *k as for cw_word_may_start. */
-size_t cw_next_word_start(const cw_para *pp, size_t *k, size_t i);
 
 /* The nearest 与/比/较 in the sentence before a comparison word whose
  * phrase names a side (cw_phrase_side): that side, the marker in *mark
@@ -106,8 +111,10 @@ size_t cw_clause_break(const char *s, size_t i);
 /* The comparison word at s+i: its relation, length in *len and the word
  * in *word; CW_REL_NONE when there is none, when it is negated (未超过,
  * 不大于), a template alternative (大于(小于)) or a noun (相同口径).
- * `change` also accepts 增加/减少/增长/下降 …, which compare over time. */
-cw_rel cw_word_at(const char *s, size_t i, int change, size_t *len, const char **word);
+ * `change` also accepts 增加/减少/增长/下降 …, which compare over time;
+ * *is_change says whether the word is one of those. */
+cw_rel cw_word_at(const char *s, size_t i, int change, size_t *len, const char **word,
+                  int *is_change);
 /* The words cw_word_at() knows, then the markers 与 比 较, in one matcher
  * (built once, in init()). */
 fl_matcher *cw_words_new(void);
