@@ -18,8 +18,9 @@ static const unsigned char may_break[256] = {
     [0xE3] = 1, [';'] = 1, ['!'] = 1, ['?'] = 1, [','] = 1, [':'] = 1, ['\0'] = 1,
 };
 
-/* Sentence starts of pp->text, in one pass. */
-static int split_sentences(cw_para *pp)
+/* Sentence starts of pp->text, in one pass, up to the first one after
+ * `limit` (every start at or before it is found). */
+static int split_sentences(cw_para *pp, size_t limit)
 {
     const char *s = pp->text;
     pp->nsent = 0;
@@ -36,7 +37,8 @@ static int split_sentences(cw_para *pp)
             }
             pp->sent[pp->nsent++] = start;
         }
-        if (s[i] == '\0')
+        /* A start is recorded above when i reaches it. */
+        if (s[i] == '\0' || i > limit)
             return 0;
         size_t b = cw_sentence_break(s, i), c = b ? 0 : cw_clause_break(s, i);
         if (b) {
@@ -55,7 +57,9 @@ static int split_sentences(cw_para *pp)
     }
 }
 
-size_t cw_para_sentence(const cw_para *pp, size_t pos, size_t *start)
+/* The sentence holding pp->text[pos], for pos up to the last comparison
+ * word's start: its index, and its start in *start. */
+static size_t cw_para_sentence(const cw_para *pp, size_t pos, size_t *start)
 {
     size_t lo = 0, hi = pp->nsent; /* the last start <= pos */
     while (hi - lo > 1) {
@@ -266,13 +270,14 @@ static int find_hits(cw_para *pp)
 }
 
 /* Sentences matter only at a comparison word (final-vs-budget and
- * year-on-year start there; change-direction reads none). */
+ * year-on-year start there; change-direction reads none), and for the
+ * amounts before one: the text after the last word is not split. */
 static int place_in_sentences(cw_para *pp)
 {
     pp->nsent = 0;
     if (pp->nhits == 0)
         return 0;
-    if (split_sentences(pp) != 0)
+    if (split_sentences(pp, pp->hits[pp->nhits - 1].at) != 0)
         return -1;
     for (size_t k = 0; k < pp->nmoney; k++)
         pp->money[k].sentence = cw_para_sentence(pp, pp->money[k].off, NULL);

@@ -44,7 +44,9 @@ typedef struct cw_money {
     const fl_amount *a;
     fl_dec wan;
     size_t off, end;   /* bytes of the number (with its unit) in the text */
-    size_t sentence;   /* sentence index within the paragraph */
+    size_t sentence;   /* sentence index within the paragraph; only for an
+                        * amount starting before the last comparison word
+                        * (cw_para.hits), the only ones the rules ask */
 } cw_money;
 
 /* A comparison word the rules judge (cw_word_at() accepted it), with its
@@ -66,7 +68,8 @@ typedef struct cw_para {
     const fl_amount **pct;  /* percentages, in order */
     size_t npct;
     int year;               /* the report's year, 0 when unknown */
-    size_t *sent;           /* sentence start offsets, ascending (cw-para.c) */
+    size_t *sent;           /* sentence start offsets, ascending, up to the
+                             * last comparison word's (cw-para.c) */
     size_t nsent, sent_cap;
     /* Where a comparison word may start (cw_word_at() is worth asking):
      * offsets ascending, from one pass of the words' matcher; `all` when
@@ -92,10 +95,9 @@ typedef struct cw_para {
 cw_side cw_marker_before(const cw_para *pp, size_t ss, size_t pos, int prev_year, size_t *mark,
                          size_t *pend);
 
-/* The sentence holding pp->text[pos]: its index, and its start in *start.
- * A run of text with no sentence break is cut at a clause break every
- * CW_SENTENCE_MAX bytes, so work within "a sentence" stays bounded. */
-size_t cw_para_sentence(const cw_para *pp, size_t pos, size_t *start);
+/* A run of text with no sentence break is cut into sentences at a clause
+ * break every CW_SENTENCE_MAX bytes, so work within "a sentence" stays
+ * bounded (cw-para.c). */
 #define CW_SENTENCE_MAX 600
 
 /* Call fn for every paragraph holding at least one amount.  Returns 0, or

@@ -166,9 +166,11 @@ START_TEST(year_base_is_the_nearest_marker)
 {
     /* The base is the nearest 与/比/较 before the word that names a side:
      * 比上年, not the 与预算数 before it, nor 与此 (no side) after it; a
-     * marker of the sentence before does not count. */
+     * marker of the sentence before does not count, even when the word
+     * starts its sentence (the last thing the paragraph's split reaches). */
     const char *text = "本年预算支出80.00万元，上年预算支出90.00万元，与预算数相比，比上年与此同时增加。\n"
-                       "比上年。本年预算支出70.00万元，上年预算支出90.00万元，增加。\n";
+                       "比上年。本年预算支出70.00万元，上年预算支出90.00万元，增加。\n"
+                       "本年预算支出70.00万元，上年预算支出90.00万元，比上年。增加\n";
     fl_test_run *r = fl_test_run_text("comparison-wording", text, NULL);
     ck_assert_uint_eq(fl_test_count(r, YOY, FL_SEV_INFO), 1);
     const fl_finding *f = expect(r, YOY, 1, FL_SEV_ERROR, "减少", "增加");
