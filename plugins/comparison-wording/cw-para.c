@@ -18,43 +18,49 @@ static const unsigned char may_break[256] = {
     [0xE3] = 1, [';'] = 1, ['!'] = 1, ['?'] = 1, [','] = 1, [':'] = 1, ['\0'] = 1,
 };
 
+static int add_sentence(cw_para *pp, size_t start)
+{
+    if (pp->nsent == pp->sent_cap) {
+        size_t cap = pp->sent_cap ? 2 * pp->sent_cap : 64;
+        size_t *grown = realloc(pp->sent, cap * sizeof *grown);
+        if (grown == NULL)
+            return -1;
+        pp->sent = grown;
+        pp->sent_cap = cap;
+    }
+    pp->sent[pp->nsent++] = start;
+    return 0;
+}
+
 /* Sentence starts of pp->text, in one pass, up to the first one after
  * `limit` (every start at or before it is found). */
 static int split_sentences(cw_para *pp, size_t limit)
 {
     const char *s = pp->text;
     pp->nsent = 0;
-    size_t start = 0, last_clause = 0;
-    for (size_t i = 0;;) {
-        if (pp->nsent == 0 || pp->sent[pp->nsent - 1] != start) {
-            if (pp->nsent == pp->sent_cap) {
-                size_t cap = pp->sent_cap ? 2 * pp->sent_cap : 64;
-                size_t *grown = realloc(pp->sent, cap * sizeof *grown);
-                if (grown == NULL)
-                    return -1;
-                pp->sent = grown;
-                pp->sent_cap = cap;
-            }
-            pp->sent[pp->nsent++] = start;
-        }
-        /* A start is recorded above when i reaches it. */
-        if (s[i] == '\0' || i > limit)
-            return 0;
+    if (add_sentence(pp, 0) != 0)
+        return -1;
+    size_t start = 0;
+    for (size_t i = 0; s[i] != '\0' && i <= limit;) {
         size_t b = cw_sentence_break(s, i), c = b ? 0 : cw_clause_break(s, i);
         if (b) {
             i += b;
-            start = last_clause = i;
         } else if (c) {
             i += c;
-            last_clause = i;
-            if (i - start > CW_SENTENCE_MAX)
-                start = last_clause;
+            if (i - start <= CW_SENTENCE_MAX)
+                continue;
         } else {
             i += fl_utf8_char_len((unsigned char)s[i]);
             while (!may_break[(unsigned char)s[i]])
                 i++;
+            continue;
         }
+        /* A new sentence starts after the break (past i, so never twice). */
+        start = i;
+        if (add_sentence(pp, start) != 0)
+            return -1;
     }
+    return 0;
 }
 
 /* The sentence holding pp->text[pos], for pos up to the last comparison

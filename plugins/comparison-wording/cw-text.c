@@ -12,25 +12,6 @@ static int ends_at(const char *s, size_t i, const char *lit)
     return i >= n && memcmp(s + i - n, lit, n) == 0;
 }
 
-size_t cw_sentence_break(const char *s, size_t i)
-{
-    if (fl_str_starts(s + i, "。"))
-        return 3;
-    if (s[i] == ';' || s[i] == '!' || s[i] == '?')
-        return 1;
-    return 0;
-}
-
-size_t cw_clause_break(const char *s, size_t i)
-{
-    size_t b = cw_sentence_break(s, i);
-    if (b)
-        return b;
-    if (s[i] == ',' || s[i] == ':')
-        return 1;
-    return fl_str_starts(s + i, "、") ? 3 : 0;
-}
-
 typedef struct word {
     const char *w;
     cw_rel rel;

@@ -106,10 +106,27 @@ int cw_each_para(const fl_document *doc, const fl_matcher *words,
                  int (*fn)(const cw_para *pp, void *ctx), void *ctx);
 
 /* -- text (cw-text.c); all on normalised UTF-8 -- */
-/* Length of a sentence break at s+i ("。" ";" "!" "?"), or 0. */
-size_t cw_sentence_break(const char *s, size_t i);
+/* Length of a sentence break at s+i ("。" ";" "!" "?"), or 0.  Inline:
+ * the sentence split asks it at every break of every paragraph. */
+static inline size_t cw_sentence_break(const char *s, size_t i)
+{
+    if (fl_str_starts(s + i, "。"))
+        return 3;
+    if (s[i] == ';' || s[i] == '!' || s[i] == '?')
+        return 1;
+    return 0;
+}
+
 /* Length of a clause break at s+i (a sentence break, "," ":" "、"), or 0. */
-size_t cw_clause_break(const char *s, size_t i);
+static inline size_t cw_clause_break(const char *s, size_t i)
+{
+    size_t b = cw_sentence_break(s, i);
+    if (b)
+        return b;
+    if (s[i] == ',' || s[i] == ':')
+        return 1;
+    return fl_str_starts(s + i, "、") ? 3 : 0;
+}
 /* The comparison word at s+i: its relation, length in *len and the word
  * in *word; CW_REL_NONE when there is none, when it is negated (未超过,
  * 不大于), a template alternative (大于(小于)) or a noun (相同口径).

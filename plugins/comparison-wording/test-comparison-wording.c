@@ -179,6 +179,22 @@ START_TEST(year_base_is_the_nearest_marker)
 }
 END_TEST
 
+START_TEST(year_long_run_is_cut_into_sentences)
+{
+    /* A run of clauses with no sentence break is cut every 600 bytes or
+     * so: the word at its end no longer reaches the amounts at its start,
+     * while the same words without the filler do. */
+    char text[2048] = "本年预算支出80.00万元，上年预算支出90.00万元，";
+    for (int k = 0; k < 22; k++)
+        strcat(text, "用于保障机关正常运转，");
+    strcat(text, "比上年增加。\n本年预算支出80.00万元，上年预算支出90.00万元，比上年增加。\n");
+    fl_test_run *r = fl_test_run_text("comparison-wording", text, NULL);
+    ck_assert_uint_eq(fl_test_count(r, YOY, FL_SEV_INFO), 1);
+    expect(r, YOY, 2, FL_SEV_ERROR, "减少", "增加");
+    fl_test_run_free(r);
+}
+END_TEST
+
 /* ---- real reports: every comparison they make is right ---- */
 
 START_TEST(real_reports_are_quiet)
@@ -216,6 +232,7 @@ static Suite *suite(void)
     tcase_add_test(tc, year_correct_twins_are_quiet);
     tcase_add_test(tc, year_word_after_a_cause_is_no_claim);
     tcase_add_test(tc, year_base_is_the_nearest_marker);
+    tcase_add_test(tc, year_long_run_is_cut_into_sentences);
     tcase_add_test(tc, direction_on_unknown_kind);
     suite_add_tcase(s, tc);
     tc = tcase_create("real");
