@@ -6,7 +6,10 @@
 
 #include "cw.h"
 
-static int ends_at(const char *s, size_t i, const char *lit)
+/* Inline, and called with the literal itself (not from a table), so
+ * that strlen() folds and memcmp() of a few bytes needs no call: these
+ * run at every comparison word and label. */
+static inline int ends_at(const char *s, size_t i, const char *lit)
 {
     size_t n = strlen(lit);
     return i >= n && memcmp(s + i - n, lit, n) == 0;
@@ -96,10 +99,10 @@ cw_rel cw_word_at(const char *s, size_t i, int change, size_t *len, const char *
         (ends_at(s, i, "基本") || ends_at(s, i, "大体") || ends_at(s, i, "大致")))
         return CW_REL_NONE;
     /* Negated or asked: 未超过, 不大于, 无增加, 是否持平. */
-    static const char *const neg[] = { "不", "未", "无", "没", "没有", "非", "是否", "并未" };
-    for (size_t k = 0; k < sizeof neg / sizeof *neg; k++)
-        if (ends_at(s, i, neg[k]))
-            return CW_REL_NONE;
+    if (ends_at(s, i, "不") || ends_at(s, i, "未") || ends_at(s, i, "无") || ends_at(s, i, "没") ||
+        ends_at(s, i, "没有") || ends_at(s, i, "非") || ends_at(s, i, "是否") ||
+        ends_at(s, i, "并未"))
+        return CW_REL_NONE;
     /* Template alternatives: 大于(小于), 增加(减少), 减少/增加. */
     if (i > 0 && (s[i - 1] == '(' || s[i - 1] == '/'))
         return CW_REL_NONE;
@@ -222,12 +225,10 @@ size_t cw_skip_copula(const char *s, size_t i)
 
 int cw_label_is_change(const char *l, size_t n)
 {
-    static const char *const ch[] = { "增加", "减少", "增长", "下降", "降低", "上升", "提高",
-                                      "持平", "相比", "增加了", "减少了", "增减" };
-    for (size_t k = 0; k < sizeof ch / sizeof *ch; k++)
-        if (ends_at(l, n, ch[k]))
-            return 1;
-    return 0;
+    return ends_at(l, n, "增加") || ends_at(l, n, "减少") || ends_at(l, n, "增长") ||
+           ends_at(l, n, "下降") || ends_at(l, n, "降低") || ends_at(l, n, "上升") ||
+           ends_at(l, n, "提高") || ends_at(l, n, "持平") || ends_at(l, n, "相比") ||
+           ends_at(l, n, "增加了") || ends_at(l, n, "减少了") || ends_at(l, n, "增减");
 }
 
 /* The last year written in l[0..n), 0 if none. */

@@ -195,6 +195,44 @@ START_TEST(year_long_run_is_cut_into_sentences)
 }
 END_TEST
 
+/* The year-on-year findings of one line of text. */
+static size_t year_findings(const char *text)
+{
+    fl_test_run *r = fl_test_run_text("comparison-wording", text, NULL);
+    size_t n = fl_test_count(r, YOY, FL_SEV_INFO);
+    fl_test_run_free(r);
+    return n;
+}
+
+START_TEST(year_negated_word_is_no_claim)
+{
+    static const char *const neg[] = { "不", "未", "无", "没", "没有", "非", "是否", "并未" };
+    char text[256];
+    snprintf(text, sizeof text, "本年预算支出80.00万元，上年预算支出90.00万元，比上年增加。\n");
+    ck_assert_uint_eq(year_findings(text), 1);
+    for (size_t k = 0; k < sizeof neg / sizeof *neg; k++) {
+        snprintf(text, sizeof text, "本年预算支出80.00万元，上年预算支出90.00万元，比上年%s增加。\n",
+                 neg[k]);
+        ck_assert_msg(year_findings(text) == 0, "%s", neg[k]);
+    }
+}
+END_TEST
+
+START_TEST(year_amount_labelled_with_a_change_is_not_this_year)
+{
+    /* 支出增长80.00万元 is a difference, not this year's amount. */
+    static const char *const ch[] = { "增加", "减少", "增长", "下降", "降低", "上升", "提高",
+                                      "持平", "相比", "增加了", "减少了", "增减" };
+    char text[256];
+    snprintf(text, sizeof text, "支出80.00万元，比上年的90.00万元增加。\n");
+    ck_assert_uint_eq(year_findings(text), 1);
+    for (size_t k = 0; k < sizeof ch / sizeof *ch; k++) {
+        snprintf(text, sizeof text, "支出%s80.00万元，比上年的90.00万元增加。\n", ch[k]);
+        ck_assert_msg(year_findings(text) == 0, "%s", ch[k]);
+    }
+}
+END_TEST
+
 /* ---- real reports: every comparison they make is right ---- */
 
 START_TEST(real_reports_are_quiet)
@@ -233,6 +271,8 @@ static Suite *suite(void)
     tcase_add_test(tc, year_word_after_a_cause_is_no_claim);
     tcase_add_test(tc, year_base_is_the_nearest_marker);
     tcase_add_test(tc, year_long_run_is_cut_into_sentences);
+    tcase_add_test(tc, year_negated_word_is_no_claim);
+    tcase_add_test(tc, year_amount_labelled_with_a_change_is_not_this_year);
     tcase_add_test(tc, direction_on_unknown_kind);
     suite_add_tcase(s, tc);
     tc = tcase_create("real");
