@@ -81,6 +81,7 @@ int cw_rule_final_vs_budget(const cw_para *pp, fl_report *rep, const cw_options 
 {
     const char *s = pp->text;
     size_t reported_sentence = (size_t)-1;
+    cw_marker_memo markers = CW_MARKER_MEMO_INIT;
     for (size_t h = 0; h < pp->nhits; h++) {
         const cw_word_hit *hit = &pp->hits[h];
         size_t at = hit->at, len = hit->len, ss = hit->ss, sentence = hit->sentence;
@@ -103,7 +104,7 @@ int cw_rule_final_vs_budget(const cw_para *pp, fl_report *rep, const cw_options 
                 continue;
             obj_after = 1;
         } else {
-            obj_side = cw_marker_before(pp, ss, at, 0, &mark, &pend);
+            obj_side = cw_marker_before(pp, hit, 0, &markers, &mark, &pend);
             if (obj_side != CW_SIDE_BUDGET && obj_side != CW_SIDE_FINAL)
                 continue;
             obj = cw_money_right_after(pp, pend);

@@ -182,22 +182,47 @@ static size_t first_marker_from(const cw_para *pp, size_t pos)
     return lo;
 }
 
-cw_side cw_marker_before(const cw_para *pp, size_t ss, size_t pos, int prev_year, size_t *mark,
-                         size_t *pend)
+/* The nearest marker in [from, pos) whose phrase names a side, from the
+ * matcher's list. */
+static cw_side listed_marker_in(const cw_para *pp, size_t from, size_t pos, int prev_year,
+                                size_t *mark, size_t *pend)
+{
+    for (size_t k = first_marker_from(pp, pos); k > 0 && pp->marker_at[k - 1] >= from; k--) {
+        cw_side sd = marker_side(pp->text, pp->marker_at[k - 1], prev_year, mark, pend);
+        if (sd != CW_SIDE_NONE)
+            return sd;
+    }
+    return CW_SIDE_NONE;
+}
+
+cw_side cw_marker_before(const cw_para *pp, const cw_word_hit *hit, int prev_year,
+                         cw_marker_memo *memo, size_t *mark, size_t *pend)
 {
     const char *s = pp->text;
+    size_t ss = hit->ss, pos = hit->at;
     /* Walking back a character at a time stops at every byte that is not
      * a continuation byte, so it meets every marker in [ss, pos): the
      * matcher's list holds the same ones, nearest last.  Only when ss is
      * itself inside a character would the walk look once below it. */
     int ss_inside = ss > 0 && ((unsigned char)s[ss] & 0xC0) == 0x80;
     if (pp->markers_known && !ss_inside) {
-        for (size_t k = first_marker_from(pp, pos); k > 0 && pp->marker_at[k - 1] >= ss; k--) {
-            cw_side sd = marker_side(s, pp->marker_at[k - 1], prev_year, mark, pend);
-            if (sd != CW_SIDE_NONE)
-                return sd;
+        /* The markers before the sentence's previous word were answered
+         * for it: look only at those since. */
+        int again = memo->sentence == hit->sentence && memo->upto <= pos;
+        size_t m = 0, e = 0;
+        cw_side sd = listed_marker_in(pp, again ? memo->upto : ss, pos, prev_year, &m, &e);
+        if (sd == CW_SIDE_NONE && again) {
+            sd = memo->side;
+            m = memo->mark;
+            e = memo->pend;
         }
-        return CW_SIDE_NONE;
+        cw_marker_memo now = { hit->sentence, pos, sd, m, e };
+        *memo = now;
+        if (sd != CW_SIDE_NONE) {
+            *mark = m;
+            *pend = e;
+        }
+        return sd;
     }
     for (size_t j = pos; j > ss;) {
         j = fl_utf8_prev(s, j);

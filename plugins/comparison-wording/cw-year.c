@@ -46,6 +46,7 @@ int cw_rule_year_on_year(const cw_para *pp, fl_report *rep, const cw_options *o)
     int prev_year = pp->year ? pp->year - 1 : 0;
     size_t judged_sentence = (size_t)-1;
     cause_walk cause = { (size_t)-1, 0, 0 };
+    cw_marker_memo markers = CW_MARKER_MEMO_INIT;
     for (size_t h = 0; h < pp->nhits; h++) {
         const cw_word_hit *hit = &pp->hits[h];
         size_t at = hit->at, len = hit->len, ss = hit->ss, sentence = hit->sentence;
@@ -65,7 +66,7 @@ int cw_rule_year_on_year(const cw_para *pp, fl_report *rep, const cw_options *o)
                 continue;
             obj_after = 1;
         } else {
-            side = cw_marker_before(pp, ss, at, prev_year, &mark, &pend);
+            side = cw_marker_before(pp, hit, prev_year, &markers, &mark, &pend);
             if (side != CW_SIDE_PREV)
                 continue;
             prev = cw_money_right_after(pp, pend);

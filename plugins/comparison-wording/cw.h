@@ -88,12 +88,24 @@ typedef struct cw_para {
     size_t nhits, hits_cap;
 } cw_para;
 
-/* The nearest 与/比/较 in the sentence before a comparison word whose
- * phrase names a side (cw_phrase_side): that side, the marker in *mark
- * and its phrase's end in *pend; CW_SIDE_NONE, *mark and *pend untouched,
- * when there is none.  ss is the sentence's start, pos the word's. */
-cw_side cw_marker_before(const cw_para *pp, size_t ss, size_t pos, int prev_year, size_t *mark,
-                         size_t *pend);
+/* What cw_marker_before() found for the last word of a sentence, so that
+ * the next word of that sentence looks only at the markers between the
+ * two.  Each rule keeps its own (the answer depends on prev_year). */
+typedef struct cw_marker_memo {
+    size_t sentence;   /* (size_t)-1: nothing yet */
+    size_t upto;       /* the answer covers the markers before this byte */
+    cw_side side;
+    size_t mark, pend;
+} cw_marker_memo;
+#define CW_MARKER_MEMO_INIT { (size_t)-1, 0, CW_SIDE_NONE, 0, 0 }
+
+/* The nearest 与/比/较 in the sentence before the comparison word `hit`
+ * whose phrase names a side (cw_phrase_side): that side, the marker in
+ * *mark and its phrase's end in *pend; CW_SIDE_NONE, *mark and *pend
+ * untouched, when there is none.  Words come in order; `memo` starts as
+ * CW_MARKER_MEMO_INIT for each paragraph. */
+cw_side cw_marker_before(const cw_para *pp, const cw_word_hit *hit, int prev_year,
+                         cw_marker_memo *memo, size_t *mark, size_t *pend);
 
 /* A run of text with no sentence break is cut into sentences at a clause
  * break every CW_SENTENCE_MAX bytes, so work within "a sentence" stays

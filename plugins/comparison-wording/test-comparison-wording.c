@@ -176,6 +176,12 @@ START_TEST(year_base_is_the_nearest_marker)
     const fl_finding *f = expect(r, YOY, 1, FL_SEV_ERROR, "减少", "增加");
     ck_assert_ptr_nonnull(strstr(f->message, "80.00万元"));
     fl_test_run_free(r);
+    /* A word with no base, then 比上年 and a second word: the second
+     * finds the marker written between the two. */
+    r = fl_test_run_text("comparison-wording",
+                         "本年预算支出80.00万元，上年预算支出90.00万元，基本一致，比上年增加。\n", NULL);
+    expect(r, YOY, 1, FL_SEV_ERROR, "减少", "增加");
+    fl_test_run_free(r);
 }
 END_TEST
 
