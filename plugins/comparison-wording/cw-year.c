@@ -53,7 +53,7 @@ int cw_rule_year_on_year(const cw_para *pp, fl_report *rep, const cw_options *o)
         const char *word = hit->word;
         cw_rel rel = hit->rel;
         int change = hit->change;
-        if (sentence == judged_sentence || in_cause(&cause, s, sentence, ss, at))
+        if (sentence == judged_sentence)
             continue;
         size_t plen = 0, mark = at, pend = 0;
         const cw_money *prev = NULL;
@@ -102,6 +102,9 @@ int cw_rule_year_on_year(const cw_para *pp, fl_report *rep, const cw_options *o)
         if (obj_after && prev == cw_money_right_after(pp, at + len + plen) &&
             fl_dec_cmp(cur->wan, prev->wan) == 0)
             continue; /* 大于上年…X万元 with X this year's: a difference, base 0 */
+        /* Last, as the dearest test: it walks the sentence. */
+        if (in_cause(&cause, s, sentence, ss, at))
+            continue;
         cw_claim c = { "year-on-year", at, word, rel, 1, "本年数", cur, "上年数", prev };
         cw_report_claim(pp, rep, o, &c);
         judged_sentence = sentence;
