@@ -43,6 +43,9 @@ typedef struct rbuild {
     fl_cell *cells;
     size_t n;
     size_t line;
+    /* Set by block_add, for title_row and year_row, which look only at
+     * rows with one non-blank cell: how many there are, and the first. */
+    size_t nonblank, first_nonblank;
 } rbuild;
 
 /* The cell's text goes in the document's pool, where it stays even when
@@ -276,7 +279,8 @@ static void block_add(fl_parse *p, block *bl, rbuild *r)
     int separator = row_is_separator(r);
     if (separator)
         bl->had_separator = 1;
-    if (separator || nonblank_cells(r, NULL) == 0) {
+    r->nonblank = nonblank_cells(r, &r->first_nonblank);
+    if (separator || r->nonblank == 0) {
         row_free(r);
         return;
     }
@@ -421,10 +425,9 @@ static int rows_equal(const rbuild *r, const fl_row *row)
 /* A row that is only a table title: its title (caller frees), else NULL. */
 static char *title_row(const rbuild *r)
 {
-    size_t which = 0;
-    if (nonblank_cells(r, &which) != 1)
+    if (r->nonblank != 1)
         return NULL;
-    const char *text = r->cells[which].text;
+    const char *text = r->cells[r->first_nonblank].text;
     if (fl_char_count(text, META_MAX_CHARS + 1) > META_MAX_CHARS)
         return NULL;
     char norm[META_MAX_BYTES + 1];
@@ -437,10 +440,9 @@ static char *title_row(const rbuild *r)
 
 static int year_row(const rbuild *r, fl_buf *scratch)
 {
-    size_t which = 0;
-    if (nonblank_cells(r, &which) != 1)
+    if (r->nonblank != 1)
         return 0;
-    const char *text = r->cells[which].text;
+    const char *text = r->cells[r->first_nonblank].text;
     size_t n = strlen(text);
     fl_normalize_into(fl_buf_reset(scratch, n), text, n);
     return is_year_line(scratch->data);
