@@ -123,30 +123,49 @@ static char *compact(fl_pool *strings, const fl_cell *c)
     return out;
 }
 
-/* The same into buf, for the short words and codes looked for in every
- * cell (行次, a 7-digit code): NULL when it does not fit, and then it is
- * none of them.  No allocation per cell. */
+/* The same on the stack, for the short words and codes looked for in
+ * every cell (行次, a 7-digit code), which do not fit when the cell is
+ * long, and are then none of them.  No allocation per cell. */
 #define SHORT_CELL 32
-static const char *compact_short(const char *norm, char buf[SHORT_CELL])
+typedef struct short_text {
+    char s[SHORT_CELL];
+    size_t len;
+    int had_spaces;   /* the cell's norm is not s: spaces were dropped */
+} short_text;
+
+/* 1 when the space-free norm fits in k. */
+static int compact_short(const char *norm, short_text *k)
 {
-    size_t o = 0, k;
+    size_t o = 0, n;
+    k->had_spaces = 0;
     for (const char *s = norm; *s;) {
-        if ((k = fl_space_len(s)) > 0) {
-            s += k;
+        if ((n = fl_space_len(s)) > 0) {
+            s += n;
+            k->had_spaces = 1;
             continue;
         }
         if (o + 1 >= SHORT_CELL)
-            return NULL;
-        buf[o++] = *s++;
+            return 0;
+        k->s[o++] = *s++;
     }
-    buf[o] = '\0';
-    return buf;
+    k->s[o] = '\0';
+    k->len = o;
+    return 1;
 }
 
-static int is_index_word(const char *compact_text)
+/* The compact text in the pool for a row's label or code: the cell's own
+ * norm when that has no spaces (most cells), which saves a copy. */
+static char *keep_short(fl_pool *strings, const fl_cell *c, const short_text *k)
 {
-    return strcmp(compact_text, "行次") == 0 || strcmp(compact_text, "栏次") == 0 ||
-           strcmp(compact_text, "序号") == 0 || strcmp(compact_text, "行号") == 0;
+    return k->had_spaces ? fl_pool_strndup(strings, k->s, k->len) : c->norm;
+}
+
+static int is_index_word(const short_text *k)
+{
+    /* all four are two characters of three bytes */
+    return k->len == 6 &&
+           (strcmp(k->s, "行次") == 0 || strcmp(k->s, "栏次") == 0 ||
+            strcmp(k->s, "序号") == 0 || strcmp(k->s, "行号") == 0);
 }
 
 static int is_integer_cell(const fl_cell *c, int *value)
@@ -169,9 +188,8 @@ static int is_column_number_row(const fl_row *r)
         const fl_cell *c = &r->cells[i];
         if (c->norm[0] == '\0')
             continue;
-        char buf[SHORT_CELL];
-        const char *k = compact_short(c->norm, buf);
-        if (k != NULL && strcmp(k, "栏次") == 0) {
+        short_text k;
+        if (compact_short(c->norm, &k) && strcmp(k.s, "栏次") == 0) {
             if (count == 0 && i == 0)
                 return 1;
             continue;
@@ -186,15 +204,15 @@ static int is_column_number_row(const fl_row *r)
 }
 
 /* A classification code: 3, 5 or 7 digits (功能分类 类/款/项, 经济分类). */
-static int is_code(const char *compact_text)
+static int is_code(const short_text *k)
 {
-    size_t n = strlen(compact_text);
+    size_t n = k->len;
     if (n != 3 && n != 5 && n != 7)
         return 0;
     for (size_t i = 0; i < n; i++)
-        if (compact_text[i] < '0' || compact_text[i] > '9')
+        if (k->s[i] < '0' || k->s[i] > '9')
             return 0;
-    return compact_text[0] != '0';
+    return k->s[0] != '0';
 }
 
 /* The code comes first: in the first two cells, with only empty cells
@@ -202,13 +220,14 @@ static int is_code(const char *compact_text)
 static void find_code(fl_pool *strings, fl_row *r)
 {
     for (size_t i = 0; i < r->ncells && i < 2; i++) {
-        char buf[SHORT_CELL];
-        const char *k = compact_short(r->cells[i].norm, buf);
-        if (k != NULL && is_code(k)) {
-            r->code = fl_pool_strdup(strings, k);
+        short_text k;
+        if (!compact_short(r->cells[i].norm, &k))
+            return;
+        if (is_code(&k)) {
+            r->code = keep_short(strings, &r->cells[i], &k);
             return;
         }
-        if (k == NULL || k[0] != '\0')
+        if (k.len > 0)
             return;
     }
 }
@@ -219,11 +238,14 @@ static void find_label(fl_pool *strings, fl_row *r)
         const fl_cell *c = &r->cells[i];
         if (c->norm[0] == '\0' || c->is_number)
             continue;
-        char buf[SHORT_CELL];
-        const char *k = compact_short(c->norm, buf);
-        if (k != NULL && (is_code(k) || is_index_word(k)))
+        short_text k;
+        if (!compact_short(c->norm, &k)) {
+            r->label = compact(strings, c);
+            return;
+        }
+        if (is_code(&k) || is_index_word(&k))
             continue;
-        r->label = compact(strings, c);
+        r->label = keep_short(strings, c, &k);
         return;
     }
     r->label = fl_pool_strdup(strings, "");
@@ -283,17 +305,18 @@ static int row_piece(char **piece, size_t k)
 /* Is cell (r, c), spaces removed, the (short) word? */
 static int cell_is(const fl_table *t, size_t r, size_t c, const char *word)
 {
-    char buf[SHORT_CELL];
-    const char *k = compact_short(cell_norm(t, r, c), buf);
-    return k != NULL && strcmp(k, word) == 0;
+    const char *norm = cell_norm(t, r, c);
+    if (norm[0] != word[0]) /* norm is trimmed: it starts as the word does */
+        return 0;
+    short_text k;
+    return compact_short(norm, &k) && strcmp(k.s, word) == 0;
 }
 
 /* Is cell (r, c), spaces removed, piece k of a code?  A piece is short. */
 static int cell_is_code_piece(const fl_table *t, size_t r, size_t c, size_t k)
 {
-    char buf[SHORT_CELL];
-    const char *text = compact_short(cell_norm(t, r, c), buf);
-    return text != NULL && is_code_piece(text, k);
+    short_text text;
+    return compact_short(cell_norm(t, r, c), &text) && is_code_piece(text.s, k);
 }
 
 /* Body rows whose cells from `col` on are a 3-digit 类 then a 2-digit
@@ -560,9 +583,8 @@ void fl_table_finish(fl_table *t)
             break;
         }
         for (size_t c = 0; c < row->ncells; c++) {
-            char buf[SHORT_CELL];
-            const char *k = compact_short(row->cells[c].norm, buf);
-            if (k != NULL && is_index_word(k))
+            short_text k;
+            if (compact_short(row->cells[c].norm, &k) && is_index_word(&k))
                 index_col[c] = 1;
         }
     }
