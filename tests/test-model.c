@@ -852,6 +852,116 @@ START_TEST(binary_garbage_does_not_crash)
 }
 END_TEST
 
+/* Row labels and codes against the straightforward definition (the loop
+ * table-finish.c had before it learnt to skip copying space-free cells):
+ * cells of random spaces, CJK text, digits and short words. */
+static size_t ref_strip_spaces(const char *s, char *out)
+{
+    size_t o = 0;
+    while (*s) {
+        const unsigned char *u = (const unsigned char *)s;
+        if (*s == ' ' || *s == '\t' || *s == '\r')
+            s++;
+        else if (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
+            s += 3;
+        else if (u[0] == 0xC2 && u[1] == 0xA0)
+            s += 2;
+        else
+            out[o++] = *s++;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+static int ref_is_code(const char *k)
+{
+    size_t n = strlen(k);
+    if (n != 3 && n != 5 && n != 7)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (k[i] < '0' || k[i] > '9')
+            return 0;
+    return k[0] != '0';
+}
+
+static int ref_is_index_word(const char *k)
+{
+    return strcmp(k, "行次") == 0 || strcmp(k, "栏次") == 0 || strcmp(k, "序号") == 0 ||
+           strcmp(k, "行号") == 0;
+}
+
+static void check_row_against_reference(const fl_row *row)
+{
+    char k[4096];
+    const char *want_code = NULL;
+    char code_buf[4096];
+    for (size_t i = 0; i < fl_row_cell_count(row) && i < 2; i++) {
+        size_t n = ref_strip_spaces(fl_cell_norm(fl_row_cell(row, i)), k);
+        if (n < 32 && ref_is_code(k)) {
+            strcpy(code_buf, k);
+            want_code = code_buf;
+            break;
+        }
+        if (n >= 32 || n > 0)
+            break;
+    }
+    if (want_code == NULL)
+        ck_assert_ptr_null(fl_row_code(row));
+    else
+        ck_assert_str_eq(fl_row_code(row), want_code);
+
+    const char *want_label = "";
+    for (size_t i = 0; i < fl_row_cell_count(row); i++) {
+        const fl_cell *c = fl_row_cell(row, i);
+        if (fl_cell_norm(c)[0] == '\0' || fl_cell_number(c, NULL))
+            continue;
+        size_t n = ref_strip_spaces(fl_cell_norm(c), k);
+        if (n < 32 && (ref_is_code(k) || ref_is_index_word(k)))
+            continue;
+        want_label = k;
+        break;
+    }
+    ck_assert_str_eq(fl_row_label(row), want_label);
+}
+
+START_TEST(row_labels_and_codes_match_reference)
+{
+    static const char *const pieces[] = {
+        " ", "\xE3\x80\x80", "\xC2\xA0", "、", "《", "合", "计", "社会福利支出", "1", "0",
+        "201", "05", "行次", "序号", "栏", "-", "12.5", "万元", "(", "，",
+    };
+    const size_t npieces = sizeof pieces / sizeof pieces[0];
+    unsigned seed = 20261201;
+    fl_buf text = { 0 };
+    for (int round = 0; round < 200; round++) {
+        text.len = 0;
+        fl_buf_puts(&text, "表1 测试表\n");
+        for (int r = 0; r < 12; r++) {
+            int ncells = 2 + r % 4;
+            for (int c = 0; c < ncells; c++) {
+                if (c > 0)
+                    fl_buf_puts(&text, "\t");
+                seed = seed * 1103515245u + 12345u;
+                int len = (int)((seed >> 16) % 14);
+                for (int i = 0; i < len; i++) {
+                    seed = seed * 1103515245u + 12345u;
+                    fl_buf_puts(&text, pieces[(seed >> 16) % npieces]);
+                }
+            }
+            fl_buf_puts(&text, "\n");
+        }
+        fl_document *doc = fl_document_from_text("<random>", "text", text.data, text.len);
+        for (size_t ti = 0; ti < fl_doc_table_count(doc); ti++) {
+            const fl_table *t = fl_doc_table(doc, ti);
+            for (size_t r = 0; r < fl_table_row_count(t); r++)
+                check_row_against_reference(fl_table_row(t, r));
+        }
+        fl_document_free(doc);
+    }
+    fl_buf_free(&text);
+}
+END_TEST
+
 static Suite *model_suite(void)
 {
     Suite *s = suite_create("model");
@@ -869,6 +979,7 @@ static Suite *model_suite(void)
     tcase_add_test(tc, cell_per_line_table);
     tcase_add_test(tc, split_code_columns);
     tcase_add_test(tc, split_code_columns_pipe);
+    tcase_add_test(tc, row_labels_and_codes_match_reference);
     tcase_add_test(tc, binary_garbage_does_not_crash);
     suite_add_tcase(s, tc);
 

@@ -123,21 +123,37 @@ static char *compact(fl_pool *strings, const fl_cell *c)
     return out;
 }
 
-/* The same on the stack, for the short words and codes looked for in
- * every cell (行次, a 7-digit code), which do not fit when the cell is
- * long, and are then none of them.  No allocation per cell. */
+/* The same for the words and codes looked for in every cell (行次, a
+ * 7-digit code) and for row labels.  Most cells hold no space: their
+ * norm is then the compact text.  The others are copied on the stack,
+ * and when they do not fit they are none of the short words.  No
+ * allocation per cell. */
 #define SHORT_CELL 32
 typedef struct short_text {
-    char s[SHORT_CELL];
+    const char *s;    /* the norm itself, or buf */
     size_t len;
-    int had_spaces;   /* the cell's norm is not s: spaces were dropped */
+    int had_spaces;   /* spaces were dropped (s is buf) */
+    char buf[SHORT_CELL];
 } short_text;
 
-/* 1 when the space-free norm fits in k. */
+/* Bytes that may start a space (fl_space_len), and the end. */
+static const unsigned char space_lead_or_end[256] = {
+    [0] = 1, [' '] = 1, ['\t'] = 1, ['\r'] = 1, [0xC2] = 1, [0xE3] = 1,
+};
+
+/* 0 when norm has spaces and, without them, does not fit in k->buf. */
 static int compact_short(const char *norm, short_text *k)
 {
-    size_t o = 0, n;
+    size_t n = 0;
+    while (!space_lead_or_end[(unsigned char)norm[n]])
+        n++;
     k->had_spaces = 0;
+    if (norm[n] == '\0') {
+        k->s = norm;
+        k->len = n;
+        return 1;
+    }
+    size_t o = 0;
     for (const char *s = norm; *s;) {
         if ((n = fl_space_len(s)) > 0) {
             s += n;
@@ -146,9 +162,10 @@ static int compact_short(const char *norm, short_text *k)
         }
         if (o + 1 >= SHORT_CELL)
             return 0;
-        k->s[o++] = *s++;
+        k->buf[o++] = *s++;
     }
-    k->s[o] = '\0';
+    k->buf[o] = '\0';
+    k->s = k->buf;
     k->len = o;
     return 1;
 }
@@ -157,7 +174,7 @@ static int compact_short(const char *norm, short_text *k)
  * norm when that has no spaces (most cells), which saves a copy. */
 static char *keep_short(fl_pool *strings, const fl_cell *c, const short_text *k)
 {
-    return k->had_spaces ? fl_pool_strndup(strings, k->s, k->len) : c->norm;
+    return k->had_spaces ? fl_pool_strndup(strings, k->buf, k->len) : c->norm;
 }
 
 static int is_index_word(const short_text *k)
