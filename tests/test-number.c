@@ -107,6 +107,18 @@ START_TEST(units)
     /* a bare 万 is not 万元 and not consumed */
     n = parse_prefix("3万人", "3");
     ck_assert_int_eq(n.unit, FL_UNIT_NONE);
+    /* a unit or space cut short by the end of the text (match() must stop
+     * at the text's end, not read on in the literal) */
+    n = parse_prefix("3万", "3");
+    ck_assert_int_eq(n.unit, FL_UNIT_NONE);
+    n = parse_prefix("12\xE3\x80", "12");
+    ck_assert_int_eq(n.unit, FL_UNIT_NONE);
+    n = parse_all("7亿元");
+    ck_assert_int_eq(n.unit, FL_UNIT_YIYUAN);
+    n = parse_prefix("7亿", "7");
+    ck_assert_int_eq(n.unit, FL_UNIT_NONE);
+    n = parse_prefix("7分钟后", "7分钟");
+    ck_assert_int_eq(n.unit, FL_UNIT_OTHER);
 }
 END_TEST
 

@@ -26,14 +26,16 @@ static int digit_at(const unsigned char *p, size_t *len)
 }
 
 /* Byte length of the literal `lit` if `p` starts with it, else 0.  The
- * first byte decides nearly always, so it is compared before anything is
- * counted. */
+ * literals are a few bytes long: compared in place, byte by byte, which
+ * stops at the first difference (the first byte nearly always, the
+ * second for the CJK units that share a lead byte) or at p's end. */
 static size_t match(const unsigned char *p, const char *lit)
 {
-    if (p[0] != (unsigned char)lit[0])
-        return 0;
-    size_t n = strlen(lit);
-    return strncmp((const char *)p, lit, n) == 0 ? n : 0;
+    size_t n = 0;
+    for (; lit[n] != '\0'; n++)
+        if (p[n] != (unsigned char)lit[n])
+            return 0;
+    return n;
 }
 
 /* Length of one space character at p (ASCII space/tab, U+3000, U+00A0). */
