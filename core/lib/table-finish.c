@@ -65,6 +65,38 @@ static size_t scan_cell(const char *s, unsigned *seen)
     return n;
 }
 
+/* Bytes that may start a space (fl_space_len), and the end. */
+static const unsigned char space_lead_or_end[256] = {
+    [0] = 1, [' '] = 1, ['\t'] = 1, ['\r'] = 1, [0xC2] = 1, [0xE3] = 1,
+};
+/* Bytes that may end a space: ASCII ones, U+3000 (E3 80 80), U+00A0. */
+static const unsigned char space_last[256] = {
+    [' '] = 1, ['\t'] = 1, ['\r'] = 1, [0x80] = 1, [0xA0] = 1,
+};
+
+/* fl_trim_bounds, without the call for the text that has no space at
+ * either end (nearly every cell). */
+static void trim_bounds(const char *s, size_t len, size_t *start, size_t *tlen)
+{
+    if (len > 0 && !space_lead_or_end[(unsigned char)s[0]] &&
+        !space_last[(unsigned char)s[len - 1]]) {
+        *start = 0;
+        *tlen = len;
+        return;
+    }
+    fl_trim_bounds(s, len, start, tlen);
+}
+
+/* The first bytes fl_parse_number can read a number (or an empty-cell
+ * marker) from: digits, signs, '/', spaces (U+3000, U+00A0) and the lead
+ * bytes of full-width forms and dashes.  A cell starting otherwise (a
+ * CJK character: most text cells) is no number without asking. */
+static const unsigned char number_lead[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+    ['7'] = 1, ['8'] = 1, ['9'] = 1, ['+'] = 1, ['-'] = 1, ['/'] = 1, [' '] = 1,
+    ['\t'] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+};
+
 /* When normalising changes nothing, as in most cells, the original and
  * the normalised text are the same string, and nothing is copied to find
  * that out; otherwise both go to the pool, side by side. */
@@ -89,7 +121,7 @@ static void finish_cell(fl_pool *strings, fl_cell *c)
         sl = strlen(n);
     }
     size_t a, nl;
-    fl_trim_bounds(src, sl, &a, &nl);
+    trim_bounds(src, sl, &a, &nl);
     if (a == 0 && nl == tl && (n == NULL || memcmp(n, c->text, tl) == 0)) {
         c->norm = c->text;
     } else {
@@ -103,7 +135,7 @@ static void finish_cell(fl_pool *strings, fl_cell *c)
     free(n);
     fl_number num;
     c->is_number = 0;
-    if (nl > 0) {
+    if (nl > 0 && number_lead[(unsigned char)c->norm[0]]) {
         size_t used = fl_parse_number(c->norm, &num);
         if (used == nl) {
             c->is_number = 1;
@@ -136,10 +168,6 @@ typedef struct short_text {
     char buf[SHORT_CELL];
 } short_text;
 
-/* Bytes that may start a space (fl_space_len), and the end. */
-static const unsigned char space_lead_or_end[256] = {
-    [0] = 1, [' '] = 1, ['\t'] = 1, ['\r'] = 1, [0xC2] = 1, [0xE3] = 1,
-};
 
 /* 0 when norm has spaces and, without them, does not fit in k->buf. */
 static int compact_short(const char *norm, short_text *k)
