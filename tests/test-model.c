@@ -909,6 +909,11 @@ static void check_row_against_reference(const fl_row *row)
         int is_number = norm[0] != '\0' && fl_parse_number(norm, &want) == strlen(norm);
         ck_assert_int_eq(fl_cell_number(c, NULL), is_number);
     }
+    /* a row of blank cells is dropped */
+    size_t text_cells = 0;
+    for (size_t i = 0; i < fl_row_cell_count(row); i++)
+        text_cells += fl_cell_norm(fl_row_cell(row, i))[0] != '\0';
+    ck_assert_uint_gt(text_cells, 0);
     const char *want_code = NULL;
     char code_buf[4096];
     for (size_t i = 0; i < fl_row_cell_count(row) && i < 2; i++) {
@@ -976,6 +981,13 @@ START_TEST(random_cells_match_reference)
         fl_document_free(doc);
     }
     fl_buf_free(&text);
+
+    /* rows of spaces only, in the middle of a table, are dropped */
+    fl_document *doc = from_text("表1 测试表\n项目\t金额\n \t \n\xE3\x80\x80\t\xC2\xA0\n"
+                                 "\r\t \t\r\n合计\t5\n");
+    ck_assert_uint_eq(fl_doc_table_count(doc), 1);
+    ck_assert_uint_eq(fl_table_row_count(fl_doc_table(doc, 0)), 2);
+    fl_document_free(doc);
 }
 END_TEST
 

@@ -48,15 +48,19 @@ typedef struct rbuild {
     size_t nonblank, first_nonblank;
 } rbuild;
 
-/* The cell's text goes in the document's pool, where it stays even when
- * the row is dropped. */
+/* A cell whose text is already in the document's pool, where it stays
+ * even when the row is dropped. */
+static void row_push_cell(fl_parse *p, rbuild *r, char *pooled_text)
+{
+    if (r->n == p->row_cells_cap) /* rarely: the array is kept from row to row */
+        p->row_cells = xgrow(p->row_cells, &p->row_cells_cap, r->n + 1, sizeof *p->row_cells);
+    r->cells = p->row_cells;
+    r->cells[r->n++] = (fl_cell){ .text = pooled_text };
+}
+
 static void row_add_cell(fl_parse *p, rbuild *r, const char *text, size_t len)
 {
-    p->row_cells = xgrow(p->row_cells, &p->row_cells_cap, r->n + 1, sizeof *p->row_cells);
-    r->cells = p->row_cells;
-    memset(&r->cells[r->n], 0, sizeof r->cells[r->n]);
-    r->cells[r->n].text = fl_pool_strndup(&p->doc->strings, text, len);
-    r->n++;
+    row_push_cell(p, r, fl_pool_strndup(&p->doc->strings, text, len));
 }
 
 /* Nothing to free: the cells are in the scratch array or the pool. */
@@ -67,6 +71,12 @@ static void row_free(rbuild *r)
 
 static int cell_is_blank(const fl_cell *c)
 {
+    /* most cells are known from their first byte: is it a space's? */
+    unsigned char b = (unsigned char)c->text[0];
+    if (b == '\0')
+        return 1;
+    if (b != ' ' && b != '\t' && b != '\r' && b != 0xE3 && b != 0xC2)
+        return 0;
     return fl_text_is_blank(c->text);
 }
 
@@ -150,6 +160,8 @@ static fl_unit unit_in(const char *compact)
 /* A unit in parentheses in a header cell: "部门资金(万元)". */
 static fl_unit unit_in_parens(const char *compact)
 {
+    if (strchr(compact, '(') == NULL) /* most header cells: no strstr */
+        return FL_UNIT_NONE;
     if (strstr(compact, "(万元)") != NULL)
         return FL_UNIT_WANYUAN;
     if (strstr(compact, "(亿元)") != NULL)
@@ -292,7 +304,9 @@ static void block_add(fl_parse *p, block *bl, rbuild *r)
     memset(r, 0, sizeof *r);
 }
 
-/* (a) TAB-separated rows from line i on. */
+/* (a) TAB-separated rows from line i on.  A row's line is copied to the
+ * pool whole and cut into its cells there, each TAB becoming the end of
+ * a cell: one copy per row rather than one per (short) cell. */
 static size_t read_tab_block(fl_parse *p, size_t i, block *bl)
 {
     fl_document *doc = p->doc;
@@ -300,11 +314,14 @@ static size_t read_tab_block(fl_parse *p, size_t i, block *bl)
     for (; j < doc->nlines && strchr(doc->lines[j], '\t') != NULL; j++) {
         rbuild r = { 0 };
         r.line = j + 1;
-        const char *s = doc->lines[j];
+        size_t len = strlen(doc->lines[j]);
+        char *s = fl_pool_strndup(&doc->strings, doc->lines[j], len);
+        const char *end = s + len;
         for (;;) {
-            const char *tab = strchr(s, '\t');
-            size_t n = tab ? (size_t)(tab - s) : strlen(s);
-            row_add_cell(p, &r, s, n);
+            char *tab = memchr(s, '\t', (size_t)(end - s));
+            if (tab != NULL)
+                *tab = '\0';
+            row_push_cell(p, &r, s);
             if (tab == NULL)
                 break;
             s = tab + 1;
