@@ -1,6 +1,7 @@
 /* test-number.c — numbers with units as they are written in reports. */
 #include <check.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -175,6 +176,20 @@ START_TEST(decimals)
     ck_assert_int_eq(n.decimals, 0);
     n = parse_prefix("3。", "3");
     ck_assert_int_eq(n.value.micros, 3000000);
+    /* every count of decimals scales to millionths: "7.1", "7.12" … */
+    const char *digits = "12345678";
+    for (int d = 1; d <= 8; d++) {
+        char text[16];
+        int64_t want = 7000000, place = 100000;
+        snprintf(text, sizeof text, "7.%.*s", d, digits);
+        for (int i = 0; i < d && i < 6; i++, place /= 10)
+            want += (digits[i] - '0') * place;
+        if (d > 6 && digits[6] >= '5')
+            want++;
+        n = parse_all(text);
+        ck_assert_int_eq(n.decimals, d);
+        ck_assert_int_eq(n.value.micros, want);
+    }
 }
 END_TEST
 

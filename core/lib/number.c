@@ -215,8 +215,10 @@ static size_t scan_number(const unsigned char *s, i128 cap, scanned *out)
      * amount: no number, as it always was. */
     if (digits > 13 && !grouped && decimals == 0)
         return 0;
-    for (int i = decimals; i < 6; i++)
-        frac *= 10;
+    /* frac holds the first (at most 6) decimals: scale it to millionths */
+    static const int32_t to_micros[6] = { 1000000, 100000, 10000, 1000, 100, 10 };
+    if (decimals < 6)
+        frac *= to_micros[decimals];
 
     /* Unit, possibly after spaces; spaces are consumed only with a unit. */
     size_t sp = skip_spaces(s + pos);
