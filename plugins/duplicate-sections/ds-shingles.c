@@ -242,7 +242,7 @@ static int make_runs(const entry *e, size_t ne, size_t cap, ds_shared *s)
         size_t keep = fresh & run_kept(begin, w, cap);
         s->run_start[nruns] = begin;
         nruns += keep;
-        w = fresh & !keep ? begin : w;
+        w = (fresh & !keep) ? begin : w;
         begin = fresh ? w : begin;
         /* A unit's repeats of the 3-gram are next to each other. */
         s->units[w] = e[j].unit;
