@@ -533,10 +533,26 @@ static _Noreturn void helper_main(fl_related_pass *rp, size_t h, int fd, FILE *l
         if (rp->items[i].unit == NULL || rp->helper_of[i] != h)
             continue;
         streaming st = { rp, i, fd, log, 0 };
-        fl_doc_result r;
-        if (load_with_text(rp, i, &r) == 0 && r.rep != NULL)
-            with_related(rp, i, &r, run_streamed, &st);
-        fl_doc_result_free(&r);
+        if (rp->hold) {
+            /* The held result is only looked at: it is on the main
+             * process's pages, shared since the fork, and freeing it
+             * would copy each of them (a page fault a page) for nothing,
+             * the helper exiting after the pass. */
+            const kept *k = &rp->items[i];
+            fl_doc_result r = { 0 };
+            r.source = k->source;
+            r.format = k->format;
+            if (k->held != NULL && k->held->rep != NULL) {
+                load_text(rp, i, &r);
+                with_related(rp, i, &r, run_streamed, &st);
+            }
+            free(r.text);
+        } else {
+            fl_doc_result r;
+            if (load_with_text(rp, i, &r) == 0 && r.rep != NULL)
+                with_related(rp, i, &r, run_streamed, &st);
+            fl_doc_result_free(&r);
+        }
         answer_tail t = { (uint64_t)log_size(log) };
         if ((!st.ran && put_head(fd, i, log, 0) != 0) ||
             fl_write_all(fd, (const char *)&t, sizeof t) != 0)
