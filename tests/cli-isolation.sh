@@ -151,17 +151,17 @@ PY
 
 # A document worker checks one file after another; a check that kills it
 # costs only its own findings, and a new worker takes the files after.  A
-# worker is replaced after 200 files, so what checks leak stays bounded.
+# worker is replaced after 1,000 files, so what checks leak stays bounded.
 for i in 1 2 3; do printf '2024年度某局部门决算\nPID\n' > "$TMP/pid-a$i.txt"; done
 printf '2024年度某局部门决算\nPID CRASH\n' > "$TMP/pid-b.txt"
-for i in $(seq 1 205); do printf '2024年度某局部门决算\nPID\n' > "$TMP/pid-c$i.txt"; done
+for i in $(seq 1 1005); do printf '2024年度某局部门决算\nPID\n' > "$TMP/pid-c$i.txt"; done
 run check --plugin-dir "$PLUGDIR" --checks 'crashy,good-probe' -j 1 -f json \
     "$TMP"/pid-a1.txt "$TMP"/pid-a2.txt "$TMP"/pid-a3.txt "$TMP"/pid-b.txt $(ls "$TMP"/pid-c*.txt | sort -V)
 expect_status 3 "the crash in pid-b fails its check"
-python3 - "$out" <<'PY' && pass || fail "workers reused for many files, replaced after a crash and after 200 files"
+python3 - "$out" <<'PY' && pass || fail "workers reused for many files, replaced after a crash and after 1,000 files"
 import json, sys
 docs = json.load(open(sys.argv[1], encoding="utf-8"))["documents"]
-assert len(docs) == 209, len(docs)
+assert len(docs) == 1009, len(docs)
 def pid(d):
     p = [f["message"] for f in d["findings"] if f["rule"] == "crashy/pid"]
     return p[0] if p else None
@@ -173,9 +173,9 @@ assert a[0] is not None and a == [a[0]] * 3, a            # one worker, three fi
 assert pid(docs[3]) is None                                # its findings went with the crash
 c = [pid(d) for d in docs[4:]]
 assert None not in c and c[0] != a[0], (c[0], a[0])        # a new worker after it
-# 200 orders a worker (the one that took over pid-b counts it too)
+# 1,000 orders a worker (the one that took over pid-b counts it too)
 switch = [i for i in range(1, len(c)) if c[i] != c[i - 1]]
-assert switch in ([199], [200]) and len(set(c)) == 2, switch
+assert switch in ([999], [1000]) and len(set(c)) == 2, switch
 PY
 
 # A worker has the file after its current one queued: the next file's

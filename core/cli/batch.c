@@ -71,9 +71,12 @@ typedef struct proc {
 #define DATA_PIPE_BYTES (1 << 20)
 
 /* A worker's memory is its own for this many files, then it is replaced:
- * what checks leak or fragment does not build up over a batch, and the
- * cost (one fork) is small beside the files' work. */
-#define DOCS_PER_WORKER 200
+ * what checks leak or fragment does not build up over a batch.  A
+ * replacement costs more than its fork: the old worker's queue drains
+ * first (no order is queued behind its last), and the new one faults its
+ * heap in afresh.  Every 200 files that was 3-5% of a batch of ordinary
+ * reports at -j 1; every 1,000, a fifth of it. */
+#define DOCS_PER_WORKER 1000
 
 typedef struct pool {
     const fl_checker *c;
