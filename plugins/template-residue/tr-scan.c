@@ -26,6 +26,7 @@ typedef struct tr_cand {
 typedef struct tr_cands {
     tr_cand *v;
     size_t n, cap;
+    size_t len;      /* of the text */
     int all;         /* no list (no matcher, out of memory): try everywhere */
     size_t last[8];  /* per group bit set: 1 + the last start, 0 when none */
     tr_cand local[64];
@@ -49,7 +50,7 @@ static int cand_at(const tr_cands *c, size_t *k, size_t i, unsigned group)
  * end of s when none does: the scans below would step over every
  * character before it one at a time.  Words start on characters' first
  * bytes.  *k as for cand_at; with no list, i itself. */
-static size_t skip_to_cand(const tr_cands *c, size_t *k, const char *s, size_t i, unsigned group)
+static size_t skip_to_cand(const tr_cands *c, size_t *k, size_t i, unsigned group)
 {
     if (c->all)
         return i;
@@ -58,7 +59,7 @@ static size_t skip_to_cand(const tr_cands *c, size_t *k, const char *s, size_t i
     for (size_t j = *k; j < c->n; j++)
         if (c->v[j].group & group)
             return c->v[j].at;
-    return i + strlen(s + i);
+    return c->len;
 }
 
 /* 1 when no word of `group` starts at or after byte i. */
@@ -123,6 +124,9 @@ static size_t repeat_run(const char *s, const char *unit)
 static void scan_placeholders(const tr_cands *c, const char *s, tr_match_fn fn, void *ctx)
 {
     size_t i = 0, k = 0;
+    /* The next X at or after i, found with strcspn (vectorised) rather
+     * than byte by byte: most texts have none. */
+    size_t x_at = strcspn(s, "Xx");
     while (s[i] != '\0') {
         tr_match m = { TR_PLACEHOLDER, i, 0, i };
         if (s[i] == 'X' || s[i] == 'x') {
@@ -148,12 +152,13 @@ static void scan_placeholders(const tr_cands *c, const char *s, tr_match_fn fn, 
             i += len;
             continue;
         }
-        /* On to the next X or word of the group: X is ASCII, found by
-         * its byte. */
+        /* On to the next X or word of the group, whichever comes first:
+         * X is ASCII, a character of its own. */
         i += fl_utf8_char_len((unsigned char)s[i]);
-        for (size_t next = skip_to_cand(c, &k, s, i, TR_GROUP_REPEAT);
-             i < next && s[i] != 'X' && s[i] != 'x';)
-            i++;
+        if (x_at < i)
+            x_at = i + strcspn(s + i, "Xx");
+        size_t next = skip_to_cand(c, &k, i, TR_GROUP_REPEAT);
+        i = next < x_at ? next : x_at;
     }
 }
 
@@ -193,7 +198,7 @@ static void scan_alternatives(const tr_cands *c, const char *s, tr_match_fn fn, 
     size_t i = 0, k = 0;
     while (s[i] != '\0' && !cand_none_after(c, i, TR_GROUP_PAIR)) {
         if (!cand_at(c, &k, i, TR_GROUP_PAIR)) {
-            i = skip_to_cand(c, &k, s, i + fl_utf8_char_len((unsigned char)s[i]), TR_GROUP_PAIR);
+            i = skip_to_cand(c, &k, i + fl_utf8_char_len((unsigned char)s[i]), TR_GROUP_PAIR);
             continue;
         }
         size_t end = 0;
@@ -352,7 +357,7 @@ static void scan_instructions(const tr_cands *c, const char *s, tr_match_fn fn, 
 {
     size_t last_end = 0, k = 0;
     for (size_t i = 0; s[i] != '\0' && !cand_none_after(c, i, TR_GROUP_INSTRUCTION);
-         i = skip_to_cand(c, &k, s, i + fl_utf8_char_len((unsigned char)s[i]),
+         i = skip_to_cand(c, &k, i + fl_utf8_char_len((unsigned char)s[i]),
                           TR_GROUP_INSTRUCTION)) {
         if (i < last_end || !cand_at(c, &k, i, TR_GROUP_INSTRUCTION) ||
             !is_instruction_at(s, i))
@@ -444,10 +449,11 @@ void tr_scan(const fl_matcher *words, const char *s, int where, tr_match_fn fn, 
     c.v = c.local;
     c.n = 0;
     c.cap = sizeof c.local / sizeof *c.local;
+    c.len = strlen(s);
     c.all = words == NULL;
     memset(c.last, 0, sizeof c.last);
     if (words != NULL)
-        fl_matcher_scan(words, s, strlen(s), on_word, &c);
+        fl_matcher_scan(words, s, c.len, on_word, &c);
     if (!c.all)
         sort_by_start(&c);
     scan_placeholders(&c, s, fn, ctx);
