@@ -97,6 +97,49 @@ START_TEST(findings_cross_the_wire_and_a_cut_stream_is_refused)
 }
 END_TEST
 
+/* A finding read from the wire is one block with its strings
+ * (fl_finding.packed): the parent may still set its fields, add addends
+ * and complete it, and freeing it frees what was set later (under ASan a
+ * wrong free or a leak fails this test). */
+START_TEST(a_finding_read_from_the_wire_can_be_changed_and_freed)
+{
+    fl_document *doc = fl_document_from_text("t.txt", "text", text, strlen(text));
+    fl_report *rep = fl_report_new(doc);
+    fl_report_set_check(rep, "demo");
+    fl_finding *f = fl_report_add(rep, "sum", FL_SEV_ERROR, "合计不等于各项之和");
+    fl_finding_set_line(f, 4, 4);
+    fl_finding_set_column(f, "本年收入合计");
+    fl_finding_add_addend(f, "甲", fl_dec_from_int(99));
+    fl_finding_set_suggestion(f, "核对");
+    fl_buf b = { 0 };
+    fl_wire_put_finding(&b, f);
+    fl_report_free(rep);
+
+    fl_wire_reader r = { b.data, b.len, 0 };
+    fl_finding *g = NULL;
+    size_t k = 0;
+    int status = 0;
+    ck_assert_int_eq(fl_wire_next(&r, &g, &k, &status), FL_WIRE_FINDING);
+    ck_assert_uint_gt(g->packed, sizeof *g);
+    fl_finding_set_column(g, "支出合计");  /* replaces a packed string */
+    fl_finding_set_suggestion(g, "请核对%s", "合计");
+    fl_finding_add_addend(g, "乙", fl_dec_from_int(1));
+    fl_report *into = fl_report_new(doc);
+    fl_report_take(into, g);
+    fl_report_complete(into);              /* sets evidence and section */
+    ck_assert_str_eq(g->column, "支出合计");
+    ck_assert_str_eq(g->suggestion, "请核对合计");
+    ck_assert_uint_eq(g->naddends, 2);
+    ck_assert_str_eq(g->addends[0].label, "甲");
+    ck_assert_str_eq(g->addends[1].label, "乙");
+    ck_assert_str_eq(g->evidence, "第二行证据");
+    ck_assert_str_eq(g->message, "合计不等于各项之和");
+    fl_report_free(into);
+    fl_buf_free(&b);
+    fl_document_free(doc);
+}
+END_TEST
+
 /* JSON Lines are written without jansson (json-write.c), but must read
  * byte for byte as jansson writes the JSON format's strings. */
 START_TEST(json_strings_are_written_as_jansson_writes_them)
@@ -225,6 +268,7 @@ Suite *suite_report(void)
     tcase_add_test(tc, rule_is_prefixed_and_line_fills_evidence);
     tcase_add_test(tc, text_report_evidence_shows_tabs_as_spaces_and_is_cut);
     tcase_add_test(tc, findings_cross_the_wire_and_a_cut_stream_is_refused);
+    tcase_add_test(tc, a_finding_read_from_the_wire_can_be_changed_and_freed);
     tcase_add_test(tc, json_strings_are_written_as_jansson_writes_them);
     tcase_add_test(tc, text_report_groups_findings_of_one_kind);
     suite_add_tcase(s, tc);

@@ -119,22 +119,45 @@ static int get_u64(fl_wire_reader *r, uint64_t *v)
     return 0;
 }
 
-static int get_str(fl_wire_reader *r, char **out)
+/* Where get_str_into() puts a string: at `next`, in a finding's block,
+ * moving on past its NUL; or, with `measure` set, nowhere, only counting
+ * the bytes the block will need.  Without a sink, in an allocation of its
+ * own. */
+typedef struct str_sink {
+    char *next;
+    int measure;
+    size_t need;
+} str_sink;
+
+static int get_str_into(fl_wire_reader *r, char **out, str_sink *sink)
 {
     if (r->len - r->pos < 4)
         return -1;
     const unsigned char *p = (const unsigned char *)r->data + r->pos;
     uint32_t n = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
     r->pos += 4;
-    if (n == NULL_STRING) {
-        *out = NULL;
+    *out = NULL;
+    if (n == NULL_STRING)
         return 0;
-    }
     if (r->len - r->pos < n)
         return -1;
-    *out = xstrndup(r->data + r->pos, n);
+    if (sink == NULL) {
+        *out = xstrndup(r->data + r->pos, n);
+    } else if (sink->measure) {
+        sink->need += (size_t)n + 1;
+    } else {
+        memcpy(sink->next, r->data + r->pos, n);
+        sink->next[n] = '\0';
+        *out = sink->next;
+        sink->next += (size_t)n + 1;
+    }
     r->pos += n;
     return 0;
+}
+
+static int get_str(fl_wire_reader *r, char **out)
+{
+    return get_str_into(r, out, NULL);
 }
 
 static int get_bytes(fl_wire_reader *r, char **out, size_t *len)
@@ -165,16 +188,20 @@ static int get_int(fl_wire_reader *r, int64_t *v)
     return 0;
 }
 
-/* The fields after the tag; on a short read *f holds what was read. */
-static int get_finding(fl_wire_reader *r, fl_finding *f)
+/* The fields after the tag, their strings put by `sink`.  With a sink
+ * that measures, *f gets no string and no addend, only *naddends their
+ * number.  -1 on a short read. */
+static int get_finding(fl_wire_reader *r, fl_finding *f, str_sink *sink, size_t *naddends)
 {
     int64_t sev, line, end, page, has, exp, act, n;
-    if (get_str(r, &f->check) || get_str(r, &f->rule) || get_int(r, &sev) ||
-        get_str(r, &f->message) || get_int(r, &line) || get_int(r, &end) || get_int(r, &page) ||
-        get_str(r, &f->section) || get_str(r, &f->table) || get_str(r, &f->row) ||
-        get_str(r, &f->column) || get_str(r, &f->evidence) || get_int(r, &has) ||
-        get_int(r, &exp) || get_int(r, &act) || get_str(r, &f->expected_text) ||
-        get_str(r, &f->actual_text) || get_int(r, &n))
+    if (get_str_into(r, &f->check, sink) || get_str_into(r, &f->rule, sink) ||
+        get_int(r, &sev) || get_str_into(r, &f->message, sink) || get_int(r, &line) ||
+        get_int(r, &end) || get_int(r, &page) || get_str_into(r, &f->section, sink) ||
+        get_str_into(r, &f->table, sink) || get_str_into(r, &f->row, sink) ||
+        get_str_into(r, &f->column, sink) || get_str_into(r, &f->evidence, sink) ||
+        get_int(r, &has) || get_int(r, &exp) || get_int(r, &act) ||
+        get_str_into(r, &f->expected_text, sink) || get_str_into(r, &f->actual_text, sink) ||
+        get_int(r, &n))
         return -1;
     f->severity = (fl_severity)sev;
     f->line = (size_t)line;
@@ -186,20 +213,43 @@ static int get_finding(fl_wire_reader *r, fl_finding *f)
     /* Each addend takes at least 12 bytes: a count beyond that is garbage. */
     if (n < 0 || (uint64_t)n > (r->len - r->pos) / 12)
         return -1;
+    *naddends = (size_t)n;
+    if (!sink->measure && n > 0) {
+        f->addends = xmalloc((size_t)n * sizeof *f->addends);
+        f->addends_cap = (size_t)n;
+    }
     for (int64_t i = 0; i < n; i++) {
         char *label;
         int64_t value;
-        if (get_str(r, &label) != 0)
+        if (get_str_into(r, &label, sink) != 0 || get_int(r, &value) != 0)
             return -1;
-        if (get_int(r, &value) != 0) {
-            free(label);
-            return -1;
+        if (!sink->measure) {
+            f->addends[f->naddends].label = label;
+            f->addends[f->naddends++].value.micros = value;
         }
-        f->addends = xgrow(f->addends, &f->addends_cap, f->naddends + 1, sizeof *f->addends);
-        f->addends[f->naddends].label = label;
-        f->addends[f->naddends++].value.micros = value;
     }
-    return get_str(r, &f->suggestion);
+    return get_str_into(r, &f->suggestion, sink);
+}
+
+/* A finding record after its tag, as one block (fl_finding.packed): its
+ * fields are read twice, once to measure the strings and once to copy
+ * them after the struct.  NULL on a short read. */
+static fl_finding *read_finding(fl_wire_reader *r)
+{
+    fl_wire_reader first = *r;
+    fl_finding probe = { 0 };
+    str_sink sink = { NULL, 1, 0 };
+    size_t naddends;
+    if (get_finding(&first, &probe, &sink, &naddends) != 0)
+        return NULL;
+    size_t size = sizeof probe + sink.need;
+    fl_finding *f = xmalloc(size);
+    memset(f, 0, sizeof *f);
+    f->packed = size;
+    sink = (str_sink){ (char *)(f + 1), 0, 0 };
+    /* The bytes were all there the first time: this read cannot fail. */
+    get_finding(r, f, &sink, &naddends);
+    return f;
 }
 
 fl_wire_tag fl_wire_next(fl_wire_reader *r, fl_finding **finding, size_t *check_index, int *status)
@@ -208,11 +258,9 @@ fl_wire_tag fl_wire_next(fl_wire_reader *r, fl_finding **finding, size_t *check_
         return FL_WIRE_END;
     char tag = r->data[r->pos++];
     if (tag == 'F') {
-        fl_finding *f = xcalloc(1, sizeof *f);
-        if (get_finding(r, f) != 0) {
-            fl_finding_free(f);
+        fl_finding *f = read_finding(r);
+        if (f == NULL)
             return FL_WIRE_TRUNCATED;
-        }
         *finding = f;
         return FL_WIRE_FINDING;
     }

@@ -3,6 +3,7 @@
 #include "report.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,24 +19,32 @@ fl_report *fl_report_new(const fl_document *doc)
     return rep;
 }
 
+/* Free a string of f unless it is in f's own block (fl_finding.packed). */
+static void free_string(const fl_finding *f, char *p)
+{
+    uintptr_t at = (uintptr_t)p, base = (uintptr_t)f;
+    if (f->packed == 0 || at < base || at >= base + f->packed)
+        free(p);
+}
+
 void fl_finding_free(fl_finding *f)
 {
     if (f == NULL)
         return;
-    free(f->check);
-    free(f->rule);
-    free(f->message);
-    free(f->section);
-    free(f->table);
-    free(f->row);
-    free(f->column);
-    free(f->evidence);
-    free(f->expected_text);
-    free(f->actual_text);
+    free_string(f, f->check);
+    free_string(f, f->rule);
+    free_string(f, f->message);
+    free_string(f, f->section);
+    free_string(f, f->table);
+    free_string(f, f->row);
+    free_string(f, f->column);
+    free_string(f, f->evidence);
+    free_string(f, f->expected_text);
+    free_string(f, f->actual_text);
     for (size_t i = 0; i < f->naddends; i++)
-        free(f->addends[i].label);
+        free_string(f, f->addends[i].label);
     free(f->addends);
-    free(f->suggestion);
+    free_string(f, f->suggestion);
     free(f);
 }
 
@@ -153,9 +162,9 @@ void fl_report_take(fl_report *rep, fl_finding *f)
     rep->items[rep->count++] = f;
 }
 
-static void replace(char **slot, const char *value)
+static void replace(fl_finding *f, char **slot, const char *value)
 {
-    free(*slot);
+    free_string(f, *slot);
     *slot = value ? xstrdup(value) : NULL;
 }
 
@@ -174,12 +183,12 @@ void fl_finding_set_page(fl_finding *f, int page)
 
 void fl_finding_set_section(fl_finding *f, const fl_section *s)
 {
-    replace(&f->section, s ? fl_section_path(s) : NULL);
+    replace(f, &f->section, s ? fl_section_path(s) : NULL);
 }
 
 void fl_finding_set_table(fl_finding *f, const fl_table *t)
 {
-    replace(&f->table, fl_table_title(t));
+    replace(f, &f->table, fl_table_title(t));
     if (f->line == 0)
         fl_finding_set_line(f, fl_table_line(t), fl_table_end_line(t));
     if (f->section == NULL && fl_table_section(t) != NULL)
@@ -188,24 +197,24 @@ void fl_finding_set_table(fl_finding *f, const fl_table *t)
 
 void fl_finding_set_row(fl_finding *f, const fl_row *r)
 {
-    replace(&f->row, fl_row_label(r));
+    replace(f, &f->row, fl_row_label(r));
     if (f->line == 0 || f->line != f->end_line) /* a row is more precise than a table */
         fl_finding_set_line(f, fl_row_line(r), fl_row_line(r));
 }
 
 void fl_finding_set_row_label(fl_finding *f, const char *label)
 {
-    replace(&f->row, label);
+    replace(f, &f->row, label);
 }
 
 void fl_finding_set_column(fl_finding *f, const char *column)
 {
-    replace(&f->column, column);
+    replace(f, &f->column, column);
 }
 
 void fl_finding_set_evidence(fl_finding *f, const char *text)
 {
-    replace(&f->evidence, text);
+    replace(f, &f->evidence, text);
 }
 
 void fl_finding_set_values(fl_finding *f, fl_dec expected, fl_dec actual)
@@ -217,12 +226,12 @@ void fl_finding_set_values(fl_finding *f, fl_dec expected, fl_dec actual)
 
 void fl_finding_set_expected_text(fl_finding *f, const char *expected)
 {
-    replace(&f->expected_text, expected);
+    replace(f, &f->expected_text, expected);
 }
 
 void fl_finding_set_actual_text(fl_finding *f, const char *actual)
 {
-    replace(&f->actual_text, actual);
+    replace(f, &f->actual_text, actual);
 }
 
 void fl_finding_add_addend(fl_finding *f, const char *label, fl_dec value)
@@ -237,7 +246,7 @@ void fl_finding_set_suggestion(fl_finding *f, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    free(f->suggestion);
+    free_string(f, f->suggestion);
     f->suggestion = xvasprintf(fmt, ap);
     va_end(ap);
 }

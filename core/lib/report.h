@@ -24,6 +24,12 @@ struct fl_finding {
     fl_addend *addends;
     size_t naddends, addends_cap;
     char *suggestion;
+    /* Bytes of one block that holds the struct and its strings (not the
+     * addends' array), when it was read from a worker (finding-wire.c):
+     * one allocation rather than one per string, for the parent holds
+     * every finding of a batch.  0 for a finding built field by field.
+     * A string set later is allocated on its own. */
+    size_t packed;
 };
 
 struct fl_loaded_plugin;
