@@ -32,8 +32,8 @@ typedef struct tr_cands {
     tr_cand local[64];
 } tr_cands;
 
-/* 1 when a word of `group` starts at byte i.  *k is the caller's cursor:
- * calls come with i increasing. */
+/* 1 when a word of `group` starts at byte i.  *k is the caller's cursor,
+ * for one group: calls come with i increasing. */
 static int cand_at(const tr_cands *c, size_t *k, size_t i, unsigned group)
 {
     if (c->all)
@@ -49,17 +49,16 @@ static int cand_at(const tr_cands *c, size_t *k, size_t i, unsigned group)
 /* The first byte at or after i where a word of `group` starts, or the
  * end of s when none does: the scans below would step over every
  * character before it one at a time.  Words start on characters' first
- * bytes.  *k as for cand_at; with no list, i itself. */
+ * bytes.  *k as for cand_at; with no list, i itself.  The cursor passes
+ * the other groups' words for good (they are not asked for again), so
+ * that a text full of them costs one pass, not one per call. */
 static size_t skip_to_cand(const tr_cands *c, size_t *k, size_t i, unsigned group)
 {
     if (c->all)
         return i;
-    while (*k < c->n && c->v[*k].at < i)
+    while (*k < c->n && (c->v[*k].at < i || !(c->v[*k].group & group)))
         (*k)++;
-    for (size_t j = *k; j < c->n; j++)
-        if (c->v[j].group & group)
-            return c->v[j].at;
-    return c->len;
+    return *k < c->n ? c->v[*k].at : c->len;
 }
 
 /* 1 when no word of `group` starts at or after byte i. */
