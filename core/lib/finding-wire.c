@@ -189,9 +189,8 @@ static int get_int(fl_wire_reader *r, int64_t *v)
 }
 
 /* The fields after the tag, their strings put by `sink`.  With a sink
- * that measures, *f gets no string and no addend, only *naddends their
- * number.  -1 on a short read. */
-static int get_finding(fl_wire_reader *r, fl_finding *f, str_sink *sink, size_t *naddends)
+ * that measures, *f gets no string and no addend.  -1 on a short read. */
+static int get_finding(fl_wire_reader *r, fl_finding *f, str_sink *sink)
 {
     int64_t sev, line, end, page, has, exp, act, n;
     if (get_str_into(r, &f->check, sink) || get_str_into(r, &f->rule, sink) ||
@@ -213,7 +212,6 @@ static int get_finding(fl_wire_reader *r, fl_finding *f, str_sink *sink, size_t 
     /* Each addend takes at least 12 bytes: a count beyond that is garbage. */
     if (n < 0 || (uint64_t)n > (r->len - r->pos) / 12)
         return -1;
-    *naddends = (size_t)n;
     if (!sink->measure && n > 0) {
         f->addends = xmalloc((size_t)n * sizeof *f->addends);
         f->addends_cap = (size_t)n;
@@ -239,8 +237,7 @@ static fl_finding *read_finding(fl_wire_reader *r)
     fl_wire_reader first = *r;
     fl_finding probe = { 0 };
     str_sink sink = { NULL, 1, 0 };
-    size_t naddends;
-    if (get_finding(&first, &probe, &sink, &naddends) != 0)
+    if (get_finding(&first, &probe, &sink) != 0)
         return NULL;
     size_t size = sizeof probe + sink.need;
     fl_finding *f = xmalloc(size);
@@ -248,7 +245,7 @@ static fl_finding *read_finding(fl_wire_reader *r)
     f->packed = size;
     sink = (str_sink){ (char *)(f + 1), 0, 0 };
     /* The bytes were all there the first time: this read cannot fail. */
-    get_finding(r, f, &sink, &naddends);
+    get_finding(r, f, &sink);
     return f;
 }
 
