@@ -27,6 +27,7 @@
 
 #include "document.h"
 #include "finding-wire.h"
+#include "pool.h"
 #include "util.h"
 #include "worker.h"
 
@@ -35,8 +36,13 @@ typedef struct kept {
     size_t len;
     char *mem;           /* the record, when the spool could not take it */
     /* Or the result itself, without its text, when the pass holds results
-     * (fl_related_pass_new); handed on by load(). */
-    fl_doc_result *held;
+     * (fl_related_pass_new); handed on by load().  In the entry, not
+     * allocated apart: the helpers are forked before the results are
+     * handed on, and freeing a block of its own per result made the main
+     * process copy a shared page for each (1,100 faults in 1,000
+     * documents), where clearing entries touches the array's few pages. */
+    fl_doc_result held;
+    int holding;
     /* Its text, apart from the record: only the checks need it, and the
      * main process reads every record back but not every text. */
     long long text_off;  /* in the spool; -1: held in text_mem */
@@ -44,11 +50,12 @@ typedef struct kept {
     char *text_mem;
     int has_text;
     size_t failed;
-    char *unit;          /* NULL: cannot be grouped */
+    char *unit;          /* NULL: cannot be grouped; in `strings` */
     const char *kind;    /* fl_doc_kind_name() */
     int year;
     /* What building its text needs besides, when the pass holds results
-     * (its result may have been handed on); else it is read back. */
+     * (its result may have been handed on); else it is read back.  In
+     * `strings`. */
     char *source, *format;
 } kept;
 
@@ -77,6 +84,10 @@ struct fl_related_pass {
     /* A record encoded for the spool, or read back from it: one buffer for
      * them all (a fresh one each time was page-faulted in afresh). */
     fl_buf record;
+    /* The entries' strings.  Freed one by one at the end, they cost the
+     * main process a page fault a page: the pages were shared with the
+     * helpers until these ended. */
+    fl_pool strings;
 };
 
 /* A document built from a kept result's text, owned by the cache. */
@@ -121,7 +132,7 @@ void fl_related_pass_keep(fl_related_pass *rp, fl_doc_result *r, size_t failed_c
     memset(k, 0, sizeof *k);
     k->failed = failed_checks;
     k->has_text = r->text != NULL || r->text_spooled;
-    k->unit = r->rep != NULL && r->unit != NULL && k->has_text ? xstrdup(r->unit) : NULL;
+    k->unit = r->rep != NULL && r->unit != NULL && k->has_text ? fl_pool_strdup(&rp->strings, r->unit) : NULL;
     k->kind = r->kind;
     k->year = r->year;
     char *text = r->text;
@@ -138,10 +149,10 @@ void fl_related_pass_keep(fl_related_pass *rp, fl_doc_result *r, size_t failed_c
     free(text);
     k->off = -1;
     if (rp->hold) {
-        k->source = xstrdup(r->source);
-        k->format = r->format != NULL ? xstrdup(r->format) : NULL;
-        k->held = xmalloc(sizeof *k->held);
-        *k->held = *r;
+        k->source = fl_pool_strdup(&rp->strings, r->source);
+        k->format = r->format != NULL ? fl_pool_strdup(&rp->strings, r->format) : NULL;
+        k->held = *r;
+        k->holding = 1;
         memset(r, 0, sizeof *r);
         return;
     }
@@ -164,10 +175,10 @@ void fl_related_pass_keep(fl_related_pass *rp, fl_doc_result *r, size_t failed_c
 static int load(fl_related_pass *rp, size_t i, fl_doc_result *r)
 {
     kept *k = &rp->items[i];
-    if (k->held != NULL) {
-        *r = *k->held;
-        free(k->held);
-        k->held = NULL;
+    if (k->holding) {
+        *r = k->held;
+        memset(&k->held, 0, sizeof k->held);
+        k->holding = 0;
         return 0;
     }
     /* A held result is not in the spool: one handed on already is gone. */
@@ -542,7 +553,7 @@ static _Noreturn void helper_main(fl_related_pass *rp, size_t h, int fd, FILE *l
             fl_doc_result r = { 0 };
             r.source = k->source;
             r.format = k->format;
-            if (k->held != NULL && k->held->rep != NULL) {
+            if (k->holding && k->held.rep != NULL) {
                 load_text(rp, i, &r);
                 with_related(rp, i, &r, run_streamed, &st);
             }
@@ -792,15 +803,10 @@ void fl_related_pass_free(fl_related_pass *rp)
     if (rp == NULL)
         return;
     for (size_t i = 0; i < rp->n; i++) {
-        free(rp->items[i].unit);
-        free(rp->items[i].source);
-        free(rp->items[i].format);
         free(rp->items[i].mem);
         free(rp->items[i].text_mem);
-        if (rp->items[i].held != NULL) {
-            fl_doc_result_free(rp->items[i].held);
-            free(rp->items[i].held);
-        }
+        if (rp->items[i].holding)
+            fl_doc_result_free(&rp->items[i].held);
     }
     free(rp->items);
     free(rp->by_unit);
@@ -809,5 +815,6 @@ void fl_related_pass_free(fl_related_pass *rp)
     built_free(rp);
     fl_spool_free(rp->spool);
     fl_buf_free(&rp->record);
+    fl_pool_release(&rp->strings);
     free(rp);
 }
