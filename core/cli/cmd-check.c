@@ -14,6 +14,7 @@
 #include "followup.h"
 #include "check-doc.h"
 #include "guard.h"
+#include "heap-advice.h"
 #include "output.h"
 #include "related.h"
 #include "source.h"
@@ -88,6 +89,7 @@ static void keep_result(void *ctx, fl_doc_result *r, size_t failed_checks)
         fl_related_pass_keep(run->related, r, failed_checks);
     else
         finish_result(run, r, failed_checks);
+    fl_heap_advice_update();
 }
 
 /* A document fetched by URL: checked here, as the fetcher delivers it. */
@@ -345,6 +347,8 @@ int cmd_check(int argc, char **argv)
         setvbuf(run.out, out_buf, _IOFBF, sizeof out_buf);
     if (fmt->write_doc != NULL && output_dir == NULL)
         run.stream = fmt;
+    else
+        fl_heap_advice_begin(); /* the results are held to the end */
     /* --progress / --no-progress (shared with fetch); by default only on a
      * terminal, so logs and pipes never see it. */
     run.checker.progress = quiet ? 0 : in.fetch->progress < 0 ? isatty(STDERR_FILENO) : in.fetch->progress;

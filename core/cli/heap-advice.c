@@ -1,0 +1,52 @@
+/* heap-advice.c — see heap-advice.h. */
+#include "heap-advice.h"
+
+#include <stdint.h>
+#include <unistd.h>
+#if defined(__linux__) && defined(__GLIBC__)
+#include <malloc.h>
+#include <sys/mman.h>
+#endif
+
+#define HUGE_PAGE ((uintptr_t)2 << 20)
+#define GROWTH_STEP (8 << 20)
+
+/* Where the heap began, and the end of it advised so far; 0 before
+ * fl_heap_advice_begin. */
+static uintptr_t heap_start, advised_end;
+
+#if defined(__linux__) && defined(__GLIBC__) && defined(MADV_HUGEPAGE)
+
+void fl_heap_advice_begin(void)
+{
+    void *brk_now = sbrk(0);
+    if (brk_now == (void *)-1 || mallopt(M_TOP_PAD, GROWTH_STEP) != 1)
+        return;
+    heap_start = advised_end = (uintptr_t)brk_now;
+}
+
+void fl_heap_advice_update(void)
+{
+    if (advised_end == 0)
+        return;
+    void *brk_now = sbrk(0);
+    if (brk_now == (void *)-1 || (uintptr_t)brk_now <= advised_end)
+        return;
+    /* From the start of the huge page the last advice ended in: the
+     * kernel maps a huge page only where all 2 MB of it are advised, and
+     * that one was cut by the old end of the heap. */
+    uintptr_t from = advised_end & ~(HUGE_PAGE - 1);
+    if (from < heap_start)
+        from = heap_start;
+    from &= ~(uintptr_t)(sysconf(_SC_PAGESIZE) - 1);
+    /* A hint: when refused, faults cost what they did. */
+    (void)madvise((void *)from, (uintptr_t)brk_now - from, MADV_HUGEPAGE);
+    advised_end = (uintptr_t)brk_now;
+}
+
+#else
+
+void fl_heap_advice_begin(void) {}
+void fl_heap_advice_update(void) {}
+
+#endif
