@@ -337,12 +337,14 @@ typedef size_t (*related_run_fn)(void *ctx, const fl_document *doc);
 
 /* Build document `i` (already loaded into *r) with its related reports and
  * pass it to `run`; returns what run returned (the checks that failed),
- * or 0 when the document has no related reports (run is not called). */
-static size_t with_related(fl_related_pass *rp, size_t i, const fl_doc_result *r, related_run_fn run,
+ * or 0 when the document has no related reports or no text (run is not
+ * called).  Its text is read into *r only once it has related reports:
+ * reading every text back cost the pass more than its checks. */
+static size_t with_related(fl_related_pass *rp, size_t i, fl_doc_result *r, related_run_fn run,
                            void *ctx)
 {
     kept *k = &rp->items[i];
-    if (k->unit == NULL || r->text == NULL)
+    if (k->unit == NULL)
         return 0;
     candidate *cand = NULL;
     size_t nc = 0, cap = 0;
@@ -369,7 +371,9 @@ static size_t with_related(fl_related_pass *rp, size_t i, const fl_doc_result *r
         cand[nc++] = (candidate){ SIZE_MAX, hist[h].kind, hist[h].year, &hist[h] };
     }
     size_t failed = 0;
-    if (nc > 0) {
+    if (nc > 0)
+        load_text(rp, i, r);
+    if (nc > 0 && r->text != NULL) {
         rp->turn++;
         const fl_document **rel = xcalloc(nc, sizeof *rel);
         fl_document **from_history = xcalloc(nc, sizeof *from_history);
@@ -553,14 +557,12 @@ static _Noreturn void helper_main(fl_related_pass *rp, size_t h, int fd, FILE *l
             fl_doc_result r = { 0 };
             r.source = k->source;
             r.format = k->format;
-            if (k->holding && k->held.rep != NULL) {
-                load_text(rp, i, &r);
+            if (k->holding && k->held.rep != NULL)
                 with_related(rp, i, &r, run_streamed, &st);
-            }
             free(r.text);
         } else {
             fl_doc_result r;
-            if (load_with_text(rp, i, &r) == 0 && r.rep != NULL)
+            if (load(rp, i, &r) == 0 && r.rep != NULL)
                 with_related(rp, i, &r, run_streamed, &st);
             fl_doc_result_free(&r);
         }
@@ -778,7 +780,6 @@ void fl_related_pass_finish(fl_related_pass *rp, unsigned jobs, fl_result_fn fn,
             size_t before = r.rep->count;
             size_t next = nh ? take_answer(rp, &hs[rp->helper_of[i]], i, &r, &failed) : 0;
             if (next < rp->checks->count) {
-                load_text(rp, i, &r); /* the checks run here need it */
                 failed += check_here(rp, i, &r, next);
             }
             if (r.rep->count != before)
