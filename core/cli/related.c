@@ -322,6 +322,38 @@ static fl_document *built_doc(fl_related_pass *rp, size_t i, const fl_doc_result
     return doc;
 }
 
+/* Per unit (by the start of its group), how many of its reports this
+ * process has still to check: those dealt to helper h, or all with
+ * h == SIZE_MAX.  Owned by the caller. */
+static size_t *units_left(const fl_related_pass *rp, size_t h)
+{
+    size_t *left = xcalloc(rp->n ? rp->n : 1, sizeof *left);
+    for (size_t i = 0; i < rp->n; i++)
+        if (rp->items[i].unit != NULL && (h == SIZE_MAX || rp->helper_of[i] == h))
+            left[rp->group[i]]++;
+    return left;
+}
+
+/* Report i is checked (or passed over): when it was its unit's last here,
+ * the unit's documents leave the cache.  Kept until the cache was full,
+ * every unit's models stayed behind it and each new one took fresh pages
+ * (30,000 page faults for 1,000 reports in units of 5, most of the
+ * pass); dropped, their memory serves the next unit. */
+static void unit_done(fl_related_pass *rp, size_t *left, size_t i)
+{
+    if (rp->items[i].unit == NULL || left[rp->group[i]] == 0 || --left[rp->group[i]] > 0)
+        return;
+    for (size_t b = 0; b < rp->nbuilt;) {
+        if (rp->group[rp->built[b].index] != rp->group[i]) {
+            b++;
+            continue;
+        }
+        fl_document_free(rp->built[b].doc);
+        rp->built_bytes -= rp->built[b].bytes;
+        rp->built[b] = rp->built[--rp->nbuilt];
+    }
+}
+
 static void built_free(fl_related_pass *rp)
 {
     for (size_t b = 0; b < rp->nbuilt; b++)
@@ -544,6 +576,7 @@ static _Noreturn void helper_main(fl_related_pass *rp, size_t h, int fd, FILE *l
 {
     fl_worker_name("fislint-related");
     dup2(fileno(log), STDERR_FILENO);
+    size_t *left = units_left(rp, h);
     for (size_t i = 0; i < rp->n; i++) {
         if (rp->items[i].unit == NULL || rp->helper_of[i] != h)
             continue;
@@ -566,6 +599,7 @@ static _Noreturn void helper_main(fl_related_pass *rp, size_t h, int fd, FILE *l
                 with_related(rp, i, &r, run_streamed, &st);
             fl_doc_result_free(&r);
         }
+        unit_done(rp, left, i);
         answer_tail t = { (uint64_t)log_size(log) };
         if ((!st.ran && put_head(fd, i, log, 0) != 0) ||
             fl_write_all(fd, (const char *)&t, sizeof t) != 0)
@@ -772,6 +806,7 @@ void fl_related_pass_finish(fl_related_pass *rp, unsigned jobs, fl_result_fn fn,
     if (nh)
         deal_units(rp, nh);
     nh = helpers_start(rp, hs, nh);
+    size_t *left = units_left(rp, SIZE_MAX);
     for (size_t i = 0; i < rp->n; i++) {
         fl_doc_result r;
         size_t failed = rp->items[i].failed;
@@ -794,7 +829,9 @@ void fl_related_pass_finish(fl_related_pass *rp, unsigned jobs, fl_result_fn fn,
         if (loaded && rp->history != NULL)
             load_text(rp, i, &r); /* the history records it */
         fn(ctx, &r, failed);
+        unit_done(rp, left, i);
     }
+    free(left);
     helpers_stop(hs, nh);
     free(hs);
 }
