@@ -34,6 +34,25 @@ cmp -s "$TMP/j1" "$TMP/j2" && pass || fail "-j 2 JSON differs from -j 1"
 cmp -s "$TMP/t1" "$TMP/t2" && pass || fail "-j 2 text differs from -j 1"
 grep -q "\"documents\": $#" "$TMP/j1" && pass || fail "all $# documents checked"
 
+# A worker's messages about a file (here: it cannot be read) go to that
+# file's log, shown in input order.  Logs that files leave empty serve
+# later files: no message may land under, or repeat for, another file.
+mkdir "$TMP/mixed"
+for i in 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24; do
+    case $i in
+    03 | 04 | 09 | 16 | 17 | 18 | 24) printf '\377\376\000\000x\000\000\000' >"$TMP/mixed/f$i.txt" ;;
+    *) cp "$EX/003_b8f3d489ed9ef61e.txt" "$TMP/mixed/f$i.txt" ;;
+    esac
+done
+for j in 1 2; do
+    "$FISLINT" check -q -j $j "$TMP/mixed" >/dev/null 2>"$TMP/mixed-j$j.err"
+done
+for i in 03 04 09 16 17 18 24; do
+    echo "fislint: $TMP/mixed/f$i.txt: 不支持 UTF-32 编码的文件，请另存为 UTF-8"
+done >"$TMP/mixed.want"
+cmp -s "$TMP/mixed-j1.err" "$TMP/mixed.want" && cmp -s "$TMP/mixed-j2.err" "$TMP/mixed.want" && pass ||
+    fail "each unreadable file said once, under its own name, in order: $(cat "$TMP/mixed-j2.err")"
+
 # When check returns, its workers (fislint-doc) and their spawner are gone
 # too: an orphan is left to init, and a container's first process may
 # never reap it.  In a session of its own, so that other tests' processes
