@@ -38,6 +38,15 @@ for d in docs:
 PY
 expect_err "CRASH.txt: 检查项 'crashy' 未能完成检查" "stderr names the document and the check"
 
+# A file read soon after another one's records were written has its
+# header kept back on the worker's shelf (shelf.h): a check that hangs on
+# it is still stopped at its own limit, not at the document's.
+run check --plugin-dir "$PLUGDIR" --checks 'abi10-probe,crashy,good-probe' --check-timeout 1 \
+    --doc-timeout 40 -j 1 -f jsonl "$TMP/正常.txt" "$TMP/正常.txt" "$TMP/HANG.txt"
+expect_status 3 "a check hanging on a file whose header was kept back"
+grep "HANG.txt" "$out" | grep -q "crashy.*超过 1 秒" && ! grep -q 'doc-timeout' "$out" && pass ||
+    fail "the hanging check stopped at --check-timeout, not --doc-timeout: $(grep HANG "$out")"
+
 # Memory: a check past --check-memory fails alone (not under ASan, which
 # cannot run with an address-space limit).
 if [ "$asan" -eq 0 ]; then

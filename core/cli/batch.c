@@ -57,6 +57,7 @@ typedef struct proc {
     slot *next;          /* its order queued behind cur's, or NULL */
     int shelf;           /* its shelf file (shelf.h), or -1 */
     uint64_t received;   /* bytes read from `data`, to read the shelf from */
+    double last_read;    /* fl_now() after `data` last brought bytes; 0: never */
 } proc;
 
 /* Files in flight per worker: the one it works on and one queued. */
@@ -102,6 +103,8 @@ struct slot {
     FILE *errf;          /* its workers' stderr, shown when its turn comes */
     double doc_deadline;   /* CLOCK_MONOTONIC seconds; 0 for none */
     double check_deadline; /* for the check now running; 0 for none */
+    double peek_at;        /* no header yet: when to look whether the checks
+                            * began (expire); 0 for never */
     int doc_timed_out, check_timed_out;
     int resumed;         /* this worker starts after a failed check */
     int have_header;     /* this worker has sent its header */
@@ -183,7 +186,7 @@ static int proc_start(pool *pl, proc *p)
     }
     fl_buf buf = p->data_buf; /* its room is kept for the next worker */
     buf.len = 0;
-    *p = (proc){ pid, data[0], sv[0], p->sp, 0, buf, 0, NULL, NULL, shelf, 0 };
+    *p = (proc){ pid, data[0], sv[0], p->sp, 0, buf, 0, NULL, NULL, shelf, 0, 0 };
     return 0;
 }
 
@@ -344,7 +347,14 @@ static void unreadable(slot *s, const char *path, int wstatus)
  * after a failed check has no new limit). */
 static void become_current(slot *s, const fl_checker *c)
 {
-    s->w->cur = s;
+    proc *p = s->w;
+    p->cur = s;
+    /* Its header may be kept back on the shelf, but only within
+     * FL_SHELF_SECONDS of a write this process has read (a new worker's
+     * first header is written at once). */
+    s->peek_at = c->limits.timeout_s && p->last_read > 0
+                     ? p->last_read + c->limits.timeout_s + FL_SHELF_SECONDS
+                     : 0;
     if (!s->begun) {
         s->begun = 1;
         s->doc_deadline = c->doc_timeout_s ? fl_now() + c->doc_timeout_s : 0;
@@ -566,12 +576,22 @@ static void expire(slot *s, double now)
 {
     if (s->w == NULL || s->w->cur != s || s->doc_timed_out || s->check_timed_out)
         return;
-    if (s->doc_deadline > 0 && now >= s->doc_deadline)
+    if (s->doc_deadline > 0 && now >= s->doc_deadline) {
         s->doc_timed_out = 1;
-    else if (s->check_deadline > 0 && now >= s->check_deadline)
+    } else if (s->check_deadline > 0 && now >= s->check_deadline) {
         s->check_timed_out = 1;
-    else
+    } else if (!s->have_header && s->peek_at > 0 && now >= s->peek_at) {
+        /* A header on the shelf, not written: the checks began before
+         * peek_at less the time limit, and one has run past it.  None:
+         * the file is still being read, and its header, so late, will be
+         * written at once. */
+        s->peek_at = 0;
+        if (!fl_shelf_holds(s->w->shelf, s->w->received))
+            return;
+        s->check_timed_out = 1;
+    } else {
         return;
+    }
     kill(s->w->pid, SIGKILL);
 }
 
@@ -658,6 +678,8 @@ static size_t pump(slot *slots, pool *pl, char *const *paths)
             pfd[np] = (struct pollfd){ p->data, POLLIN, 0 };
             who[np++] = p;
             soonest = earliest(earliest(soonest, p->cur->doc_deadline), p->cur->check_deadline);
+            if (!p->cur->have_header)
+                soonest = earliest(soonest, p->cur->peek_at);
         }
         if (np == 0)
             break;
@@ -688,6 +710,7 @@ static size_t pump(slot *slots, pool *pl, char *const *paths)
                 continue;
             if (r > 0) {
                 p->received += (uint64_t)r;
+                p->last_read = fl_now();
                 fl_buf_append(&p->data_buf, chunk, (size_t)r);
                 ended_n += absorb(p, c);
                 continue;

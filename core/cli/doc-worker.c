@@ -71,9 +71,13 @@ static void one_document(void *ctx, const char *source, const fl_input *input, c
         fl_wire_put_result(&b, &sign, 0);
         dup2(dc->errfd, STDERR_FILENO);
     }
-    /* The header goes at once: the parent's time limit for the checks
-     * starts when it comes. */
-    if (dc->status == 0 && (fl_shelf_put(dc->out, b.data, b.len) != 0 || fl_shelf_flush(dc->out) != 0))
+    /* The header is marked like a check's records: kept back only when
+     * this worker wrote less than FL_SHELF_SECONDS ago.  The parent's time
+     * limit for the checks starts when it comes or, kept back, from that
+     * write (batch.c: expire).  Sent at once, it cost a write and a wake
+     * of the parent per file.  A file that was not read ends here. */
+    if (dc->status == 0 && (fl_shelf_put(dc->out, b.data, b.len) != 0 || fl_shelf_mark(dc->out) != 0 ||
+                            (doc == NULL && fl_shelf_flush(dc->out) != 0)))
         dc->status = 3;
     fl_buf_free(&b);
     if (dc->status == 0 && doc != NULL) {

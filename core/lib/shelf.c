@@ -56,7 +56,10 @@ fl_shelf *fl_shelf_new(int fd, int shelf)
 {
     fl_shelf *sh = xcalloc(1, sizeof *sh);
     sh->fd = fd;
-    sh->last_write = fl_now();
+    /* As if written long ago: the first mark writes.  So a record kept
+     * back always follows a write, and the parent, which counts time
+     * from the last bytes it read, never counts from too late. */
+    sh->last_write = -1.0;
     if (shelf < 0)
         return sh;
     void *m = mmap(NULL, DATA_AT + SHELF_BYTES, PROT_READ | PROT_WRITE, MAP_SHARED, shelf, 0);
@@ -131,6 +134,16 @@ void fl_shelf_free(fl_shelf *sh)
         munmap(sh->head, DATA_AT + SHELF_BYTES);
     fl_buf_free(&sh->own);
     free(sh);
+}
+
+int fl_shelf_holds(int shelf, uint64_t received)
+{
+    uint64_t head[2];
+    if (fl_pread_all(shelf, (char *)head, sizeof head, 0) != 0)
+        return 0;
+    /* A head read while the worker writes is old or new in each part:
+     * written-out bytes (start > received) or an emptied shelf say 0. */
+    return head[0] == received && head[1] > 0;
 }
 
 int fl_shelf_recover(int shelf, uint64_t received, fl_buf *out)

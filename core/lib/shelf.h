@@ -53,6 +53,11 @@ void fl_shelf_free(fl_shelf *sh);
  * kills a worker for silence allows this much more. */
 #define FL_SHELF_SECONDS 0.5
 
+/* In the parent, while the worker works: 1 when it has marked records
+ * that it has not written, given that `received` bytes came down its pipe
+ * and none are waiting there; 0 when not (or not known). */
+int fl_shelf_holds(int shelf, uint64_t received);
+
 /* In the parent, once the worker is gone: append to `out` the marked
  * bytes the worker kept on shelf file `shelf` and did not write, given
  * that `received` bytes came down its pipe in all (counted from the
