@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -570,6 +571,13 @@ static double earliest(double a, double b)
     return b > 0 && (a == 0 || b < a) ? b : a;
 }
 
+/* Whether bytes wait in pipe `fd` (or it cannot be told). */
+static int pipe_unread(int fd)
+{
+    int n = 0;
+    return ioctl(fd, FIONREAD, &n) != 0 || n > 0;
+}
+
 /* Stop a worker past its deadline; the end of its stream then reports it
  * like any other end. */
 static void expire(slot *s, double now)
@@ -586,7 +594,9 @@ static void expire(slot *s, double now)
          * the file is still being read, and its header, so late, will be
          * written at once. */
         s->peek_at = 0;
-        if (!fl_shelf_holds(s->w->shelf, s->w->received))
+        /* In this order: records written after the head was read wait
+         * in the pipe, and are read before anything is decided. */
+        if (!fl_shelf_holds(s->w->shelf, s->w->received) || pipe_unread(s->w->data))
             return;
         s->check_timed_out = 1;
     } else {

@@ -54,8 +54,10 @@ void fl_shelf_free(fl_shelf *sh);
 #define FL_SHELF_SECONDS 0.5
 
 /* In the parent, while the worker works: 1 when it has marked records
- * that it has not written, given that `received` bytes came down its pipe
- * and none are waiting there; 0 when not (or not known). */
+ * that it has not written, given that `received` bytes came down its
+ * pipe; 0 when not (or not known).  Records it writes meanwhile may make
+ * it 1 for a moment: the caller then looks whether bytes wait in the
+ * pipe, after this call. */
 int fl_shelf_holds(int shelf, uint64_t received);
 
 /* In the parent, once the worker is gone: append to `out` the marked
