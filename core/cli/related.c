@@ -380,12 +380,18 @@ static size_t with_related(fl_related_pass *rp, size_t i, fl_doc_result *r, rela
         return 0;
     candidate *cand = NULL;
     size_t nc = 0, cap = 0;
+    /* Another report's candidate of this kind and year is the unit's
+     * first: only that one is worth keeping built after this call. */
+    int first_of_kind_year = 1, past_self = 0;
     for (size_t g = rp->group[i]; g < rp->n; g++) {
         size_t j = rp->by_unit[g];
         kept *o = &rp->items[j];
         if (o->unit == NULL || strcmp(o->unit, k->unit) != 0)
             break; /* past the unit's reports */
-        if (j == i || (o->kind == k->kind && o->year == k->year) || has(cand, nc, o->kind, o->year))
+        int same = o->kind == k->kind && o->year == k->year;
+        first_of_kind_year &= past_self || j == i || !same;
+        past_self |= j == i;
+        if (j == i || same || has(cand, nc, o->kind, o->year))
             continue;
         cand = xgrow(cand, &cap, nc + 1, sizeof *cand);
         cand[nc++] = (candidate){ j, o->kind, o->year, NULL };
@@ -423,13 +429,19 @@ static size_t with_related(fl_related_pass *rp, size_t i, fl_doc_result *r, rela
         }
         qsort(rel, nrel, sizeof *rel, newest_first);
         /* The cache's document, lent for this call: its related reports
-         * are taken back after, for it may be another's related report. */
-        fl_document *doc = built_doc(rp, i, r, k->unit);
+         * are taken back after, for it may be another's related report.
+         * One that cannot be is freed at once, and its memory serves the
+         * next: kept, every report of a large unit took fresh pages
+         * until the cache was full. */
+        fl_document *doc = first_of_kind_year ? built_doc(rp, i, r, k->unit)
+                                              : build(r->source, r->format, r->text, r->text_len, k->unit);
         if (doc != NULL) {
             fl_document_set_related(doc, rel, nrel);
             failed = run(ctx, doc);
             fl_document_set_related(doc, NULL, 0);
         }
+        if (!first_of_kind_year)
+            fl_document_free(doc);
         for (size_t d = 0; d < nhist; d++)
             fl_document_free(from_history[d]);
         free(from_history);
