@@ -232,17 +232,18 @@ static void agree_on_many(const char *alphabet, size_t nalpha, size_t nwords)
 }
 
 /* Thousands of words over four letters, two of them lead bytes of
- * Chinese: hundreds of states with many edges, more than get a full
- * transition row, so scans cross states with and without rows. */
+ * Chinese: thousands of states with many edges and long failure chains,
+ * each with its row of the complete table made from its failure state's
+ * (matcher.c: build_table). */
 START_TEST(many_words_agree_with_naive_scan)
 {
     agree_on_many("a\xe4\xe5\xb8", 4, 3000);
 }
 END_TEST
 
-/* A word list too large for the complete table (more than 2^20 entries:
+/* A word list too large for the complete table (more than 2^15 entries:
  * some 20,000 states times 201 byte classes here): the scan keeps to the
- * rows and the edge lists, and still agrees. */
+ * rows, more states than get one, and the edge lists, and still agrees. */
 START_TEST(word_list_beyond_the_complete_table)
 {
     char alphabet[200];

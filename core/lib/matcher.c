@@ -18,11 +18,12 @@
  * 1 KiB per state (1.2 MiB).  Deeper states have one or two edges, found
  * by a short linear search.
  *
- * Speed.  A matcher of modest size (all those of our checks) also gets a
+ * Speed.  A matcher of modest size (all those of our checks) gets a
  * complete table: one row per state, one entry per byte class (the bytes
  * of the words, each its own class, and one class for all other bytes).
- * A scan then costs one table load per byte, where the rows above cost a
- * load of the state and then of its row, one after the other; and a text
+ * A scan then costs one table load per byte, where the rows a larger one
+ * gets (MAX_ROWS) cost a load of the state and then of its row, one after
+ * the other; and a text
  * of 128 bytes or more is read in four stretches at once (scan_pieces):
  * 3.7 times as fast on long paragraphs, twice at 256 bytes. */
 #include <stdint.h>
@@ -72,8 +73,9 @@ struct fl_matcher {
 #define FULL_MAX_ENTRIES (1u << 15)
 #define FULL_HITS 0x8000u
 
-/* States with edges get a full row, shallowest first, up to MAX_ROWS rows
- * (1 KB each); states without edges share their failure state's.  In
+/* Without a complete table, states with edges get a full row, shallowest
+ * first, up to MAX_ROWS rows (1 KB each); states without edges share their
+ * failure state's.  In
  * Chinese text most characters start with a byte that starts some word
  * too (E4..E9), and without a row every such character costs a walk along
  * that state's edges. */
@@ -164,10 +166,10 @@ static void build_edges(fl_matcher *m, const tnode *t)
 }
 
 /* Failure and output links, breadth first so that every shorter state's
- * links are ready when a longer one needs them. */
-static void build_links(fl_matcher *m)
+ * links are ready when a longer one needs them.  `queue` (room for every
+ * state) keeps that order. */
+static void build_links(fl_matcher *m, uint32_t *queue)
 {
-    uint32_t *queue = xmalloc(m->nstates * sizeof *queue);
     size_t head = 0, tail = 0;
     m->states[0].fail = 0;
     m->states[0].dict = NONE;
@@ -183,7 +185,6 @@ static void build_links(fl_matcher *m)
             queue[tail++] = v;
         }
     }
-    free(queue);
 }
 
 /* Full rows for the states that have edges, shallowest first.  Each
@@ -234,32 +235,40 @@ static void build_rows(fl_matcher *m)
     free(by_depth);
 }
 
-/* The complete table, from step() (every link is ready).  Class 0 holds
- * the bytes that are in no word: they lead every state to the root. */
-static void build_table(fl_matcher *m)
+/* The complete table, when it is small enough: 1, else 0.  Class 0 holds
+ * the bytes that are in no word: they lead every state to the root.
+ * Breadth first (`order`, from build_links), a state's row is its failure
+ * state's, already made, with its own edges put in: one copy per state,
+ * where asking step() for every entry walked failure chains, and needed
+ * the rows (a 1 KB row per state) to do it fast. */
+static int build_table(fl_matcher *m, const uint32_t *order)
 {
     uint32_t nclass = 1;
-    uint8_t byte_of[256];
     for (size_t e = 0; e + 1 < m->nstates; e++) {
         uint8_t c = m->edge_byte[e];
-        if (m->byte_class[c] == 0) { /* at most 255 bytes: ids fit */
-            byte_of[nclass] = c;
+        if (m->byte_class[c] == 0) /* at most 255 bytes: ids fit */
             m->byte_class[c] = (uint8_t)nclass++;
-        }
     }
     if (m->nstates > FULL_MAX_ENTRIES / nclass)
-        return;
+        return 0;
     m->nclass = nclass;
     m->full = xmalloc(m->nstates * nclass * sizeof *m->full);
-    for (size_t s = 0; s < m->nstates; s++) {
-        uint16_t *row = m->full + s * nclass;
-        row[0] = 0;
-        for (uint32_t k = 1; k < nclass; k++) {
-            uint32_t to = step(m, (uint32_t)s, byte_of[k]);
-            const state *st = &m->states[to];
-            row[k] = (uint16_t)(to * nclass | (st->nout || st->dict != NONE ? FULL_HITS : 0));
+    for (size_t q = 0; q < m->nstates; q++) {
+        uint32_t s = order[q];
+        const state *st = &m->states[s];
+        uint16_t *row = m->full + (size_t)s * nclass;
+        if (s == 0)
+            memset(row, 0, nclass * sizeof *row);
+        else
+            memcpy(row, m->full + (size_t)st->fail * nclass, nclass * sizeof *row);
+        for (uint32_t e = st->edge; e < st->edge + st->nedge; e++) {
+            uint32_t to = m->edge_to[e];
+            const state *t = &m->states[to];
+            row[m->byte_class[m->edge_byte[e]]] =
+                (uint16_t)(to * nclass | (t->nout || t->dict != NONE ? FULL_HITS : 0));
         }
     }
+    return 1;
 }
 
 fl_matcher *fl_matcher_new(const char *const *words, size_t n)
@@ -307,9 +316,12 @@ fl_matcher *fl_matcher_new(const char *const *words, size_t n)
     }
     build_edges(m, t);
     build_outputs(m, end_of, n);
-    build_links(m);
-    build_rows(m);
-    build_table(m);
+    uint32_t *order = xmalloc(count * sizeof *order);
+    build_links(m, order);
+    /* The rows serve scans only when there is no complete table. */
+    if (!build_table(m, order))
+        build_rows(m);
+    free(order);
     free(depth);
     free(end_of);
     free(t);
