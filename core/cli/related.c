@@ -389,7 +389,8 @@ static size_t with_related(fl_related_pass *rp, size_t i, fl_doc_result *r, rela
         if (o->unit == NULL || strcmp(o->unit, k->unit) != 0)
             break; /* past the unit's reports */
         int same = o->kind == k->kind && o->year == k->year;
-        first_of_kind_year &= past_self || j == i || !same;
+        if (same && j != i && !past_self)
+            first_of_kind_year = 0; /* an earlier one is the candidate */
         past_self |= j == i;
         if (j == i || same || has(cand, nc, o->kind, o->year))
             continue;

@@ -136,22 +136,30 @@ void fl_shelf_free(fl_shelf *sh)
     free(sh);
 }
 
-int fl_shelf_holds(int shelf, uint64_t received)
-{
-    uint64_t head[2];
-    if (fl_pread_all(shelf, (char *)head, sizeof head, 0) != 0)
-        return 0;
-    /* A head read while the worker writes is old or new in each part:
-     * written-out bytes (start > received) or an emptied shelf say 0. */
-    return head[0] == received && head[1] > 0;
-}
-
-int fl_shelf_recover(int shelf, uint64_t received, fl_buf *out)
+/* The shelf's head, read by the parent: 0 or -1. */
+static int read_head(int shelf, uint64_t *start, uint64_t *len)
 {
     uint64_t head[2];
     if (fl_pread_all(shelf, (char *)head, sizeof head, 0) != 0)
         return -1;
-    uint64_t start = head[0], len = head[1];
+    *start = head[0];
+    *len = head[1];
+    return 0;
+}
+
+int fl_shelf_holds(int shelf, uint64_t received)
+{
+    uint64_t start, len;
+    /* A head read while the worker writes is old or new in each part:
+     * written-out bytes (start > received) or an emptied shelf say 0. */
+    return read_head(shelf, &start, &len) == 0 && start == received && len > 0;
+}
+
+int fl_shelf_recover(int shelf, uint64_t received, fl_buf *out)
+{
+    uint64_t start, len;
+    if (read_head(shelf, &start, &len) != 0)
+        return -1;
     /* Bytes before the shelf that never came cannot be made up. */
     if (len > SHELF_BYTES || received < start)
         return -1;
