@@ -276,6 +276,15 @@ START_TEST(format)
     ck_assert_str_eq(fl_wide_format(wide("-0.01"), 2, buf, sizeof buf), "-0.01");
     ck_assert_str_eq(fl_wide_format(wide("-1,000,000,000,000,000.10"), 0, buf, sizeof buf),
                      "-1000000000000000.1");
+    /* beyond 64 bits of 元: digits taken 19 at a time keep their zeros */
+    ck_assert_str_eq(fl_wide_format(micros(5421010, 15908979783594147840u), 0, buf, sizeof buf),
+                     "100000000000000000000"); /* 10^26 micros */
+    ck_assert_str_eq(fl_wide_format(micros(-1000001, 18446744073709051616u), 2, buf, sizeof buf),
+                     "-18446744073709551616.50"); /* -(2^64 + 0.5) */
+    ck_assert_str_eq(fl_wide_format(wide("18446744073709.551615"), 0, buf, sizeof buf),
+                     "18446744073709.551615");
+    ck_assert_str_eq(fl_wide_format(wide("18446744073709.551616"), 0, buf, sizeof buf),
+                     "18446744073709.551616");
     /* the extremes fit the promised 64 bytes */
     ck_assert_str_eq(fl_wide_format(micros(INT64_MAX, UINT64_MAX), 6, buf, sizeof buf),
                      "170141183460469231731687303715884.105727");

@@ -670,6 +670,21 @@ static size_t died(proc *p, slot *slots, pool *pl, char *const *paths)
     return n + q->done;
 }
 
+/* One read of a worker's stream, straight onto the end of b (there is a
+ * stream's worth of it a run, tens of MB). */
+static ssize_t read_more(int fd, fl_buf *b)
+{
+    enum { CHUNK = 65536 };
+    if (b->cap - b->len <= CHUNK)
+        fl_buf_grow(b, CHUNK);
+    ssize_t r = read(fd, b->data + b->len, CHUNK);
+    if (r > 0) {
+        b->len += (size_t)r;
+        b->data[b->len] = '\0';
+    }
+    return r;
+}
+
 /* Read from the working workers until at least one file is done;
  * returns how many are. */
 static size_t pump(slot *slots, pool *pl, char *const *paths)
@@ -714,14 +729,12 @@ static size_t pump(slot *slots, pool *pl, char *const *paths)
             proc *p = who[k];
             if (!(pfd[k].revents & (POLLIN | POLLHUP | POLLERR)))
                 continue;
-            char chunk[65536];
-            ssize_t r = read(p->data, chunk, sizeof chunk);
+            ssize_t r = read_more(p->data, &p->data_buf);
             if (r < 0 && errno == EINTR)
                 continue;
             if (r > 0) {
                 p->received += (uint64_t)r;
                 p->last_read = fl_now();
-                fl_buf_append(&p->data_buf, chunk, (size_t)r);
                 ended_n += absorb(p, c);
                 continue;
             }

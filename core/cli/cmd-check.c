@@ -62,7 +62,10 @@ static void finish_result(void *ctx, fl_doc_result *r, size_t failed_checks)
         run->check_failed = 1;
     if (r->rep == NULL)
         run->unreadable++;
-    for (size_t i = 0; r->rep && i < r->rep->count; i++)
+    /* Once one is found the rest need not be looked at: held findings are
+     * cold by now, and this loop over them was a tenth of what the main
+     * process did after the last check. */
+    for (size_t i = 0; r->rep && i < r->rep->count && !run->failing_finding; i++)
         if (r->rep->items[i]->severity >= run->fail_on)
             run->failing_finding = 1;
     if (run->stream != NULL) {

@@ -17,20 +17,23 @@
 
 static void put_u64(fl_buf *b, uint64_t v)
 {
-    unsigned char x[8];
-    for (int i = 0; i < 8; i++)
-        x[i] = (unsigned char)(v >> (8 * i));
-    fl_buf_append(b, (const char *)x, sizeof x);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    char x[8];
+    memcpy(x, &v, sizeof x);
+    fl_buf_append(b, x, sizeof x);
 }
 
 static void put_str(fl_buf *b, const char *s)
 {
-    uint64_t n = s ? strlen(s) : NULL_STRING;
+    size_t len = s ? strlen(s) : 0;
+    uint64_t n = s ? len : NULL_STRING;
     unsigned char x[4] = { (unsigned char)n, (unsigned char)(n >> 8), (unsigned char)(n >> 16),
                            (unsigned char)(n >> 24) };
     fl_buf_append(b, (const char *)x, sizeof x);
     if (s)
-        fl_buf_append(b, s, strlen(s));
+        fl_buf_append(b, s, len);
 }
 
 /* Bytes that may hold NUL (a document's text): length first. */
@@ -112,9 +115,14 @@ static int get_u64(fl_wire_reader *r, uint64_t *v)
 {
     if (r->len - r->pos < 8)
         return -1;
-    *v = 0;
-    for (int i = 7; i >= 0; i--)
-        *v = (*v << 8) | (unsigned char)r->data[r->pos + (size_t)i];
+    /* One load, not eight: the main process reads every finding's nine
+     * integers twice (read_finding). */
+    uint64_t x;
+    memcpy(&x, r->data + r->pos, sizeof x);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);
+#endif
+    *v = x;
     r->pos += 8;
     return 0;
 }
