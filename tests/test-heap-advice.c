@@ -15,7 +15,7 @@
 #include "heap-advice.h"
 
 #define BLOCK 4000
-#define BLOCKS_PER_STEP 5000 /* 20 MB: past the 8 MB growth step twice */
+#define BLOCKS_PER_STEP 20000 /* 80 MB: past the 32 MB growth step twice */
 
 /* Whether the mapping holding `p` carries the huge-page advice ("hg" in
  * its VmFlags, /proc/self/smaps). */
@@ -73,6 +73,31 @@ START_TEST(every_growth_of_the_heap_is_advised)
 }
 END_TEST
 
+/* The heap is grown and advised when the holding begins, before any
+ * finding is put there: malloc writes into a new stretch before a caller
+ * could advise it, and a 2 MB range once given a 4 KB page gets no huge
+ * page after. */
+START_TEST(advised_before_the_first_block)
+{
+    uintptr_t start = (uintptr_t)sbrk(0);
+    fl_heap_advice_begin();
+    ck_assert_msg((uintptr_t)sbrk(0) >= start + (16u << 20), "heap not grown by a step");
+    /* 4 MB of blocks, and no fl_heap_advice_update(): the last one lies
+     * past the heap's old end. */
+    size_t n = (4u << 20) / BLOCK;
+    for (size_t i = 0; i < n; i++) {
+        blocks[0][i] = malloc(BLOCK);
+        ck_assert_ptr_nonnull(blocks[0][i]);
+    }
+    void *last = blocks[0][n - 1];
+    ck_assert_msg(on_heap(last, start) && (uintptr_t)last > start + (2u << 20),
+                  "block not on the heap past its old end");
+    ck_assert_msg(advised(last), "heap grown by fl_heap_advice_begin not advised");
+    for (size_t i = 0; i < n; i++)
+        free(blocks[0][i]);
+}
+END_TEST
+
 /* The end of the program's data, where the brk heap begins (end(3)). */
 extern char end;
 
@@ -100,6 +125,7 @@ int main(void)
     Suite *s = suite_create("heap-advice");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, every_growth_of_the_heap_is_advised);
+    tcase_add_test(tc, advised_before_the_first_block);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

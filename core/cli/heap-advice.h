@@ -16,8 +16,9 @@
 #ifndef FL_HEAP_ADVICE_H
 #define FL_HEAP_ADVICE_H
 
-/* From now on the heap grows in steps of 8 MB (more memory mapped, not
- * used: a page counts when it is touched). */
+/* From now on the heap grows in steps of 32 MB (more memory mapped, not
+ * used: a page counts when it is touched), and blocks up to that size
+ * come from it; the first step is taken and advised at once. */
 void fl_heap_advice_begin(void);
 
 /* Advise the part of the heap grown since the last call.  Cheap when it
