@@ -2,6 +2,7 @@
  * numbers and ordering; the JSON strings of the streaming output; how the
  * text report groups a document's findings. */
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "document.h"
@@ -39,6 +40,34 @@ START_TEST(rule_is_prefixed_and_line_fills_evidence)
     ck_assert_int_eq(fl_dec_sub(e->actual, e->expected).micros, 1000000);
     fl_report_free(rep);
     fl_document_free(doc);
+}
+END_TEST
+
+/* Messages and suggestions are formatted whole at every length: those
+ * that fit the formatter's stack buffer (1 KB) and those just past it or
+ * far past it, with multi-byte text on the boundary. */
+START_TEST(messages_of_every_length_are_formatted_whole)
+{
+    fl_report *rep = fl_report_new(NULL);
+    fl_report_set_check(rep, "demo");
+    static const size_t lengths[] = { 0, 1, 1020, 1021, 1022, 1023, 1024, 1025, 1026, 4096, 100000 };
+    for (size_t i = 0; i < sizeof lengths / sizeof lengths[0]; i++) {
+        size_t n = lengths[i];
+        /* "段" is 3 bytes: n bytes of ASCII padding then one, so that the
+         * multi-byte character straddles 1 KB for some n. */
+        char *pad = malloc(n + 1);
+        memset(pad, 'x', n);
+        pad[n] = '\0';
+        fl_finding *f = fl_report_add(rep, "len", FL_SEV_INFO, "%s段%d", pad, 7);
+        fl_finding_set_suggestion(f, "%s段%s", pad, "末");
+        ck_assert_uint_eq(strlen(f->message), n + 3 + 1);
+        ck_assert_int_eq(memcmp(f->message, pad, n), 0);
+        ck_assert_str_eq(f->message + n, "段7");
+        ck_assert_uint_eq(strlen(f->suggestion), n + 6);
+        ck_assert_str_eq(f->suggestion + n, "段末");
+        free(pad);
+    }
+    fl_report_free(rep);
 }
 END_TEST
 
@@ -266,6 +295,7 @@ Suite *suite_report(void)
     Suite *s = suite_create("report");
     TCase *tc = tcase_create("report");
     tcase_add_test(tc, rule_is_prefixed_and_line_fills_evidence);
+    tcase_add_test(tc, messages_of_every_length_are_formatted_whole);
     tcase_add_test(tc, text_report_evidence_shows_tabs_as_spaces_and_is_cut);
     tcase_add_test(tc, findings_cross_the_wire_and_a_cut_stream_is_refused);
     tcase_add_test(tc, a_finding_read_from_the_wire_can_be_changed_and_freed);

@@ -66,14 +66,22 @@ char *xstrndup(const char *s, size_t n)
 
 char *xvasprintf(const char *fmt, va_list ap)
 {
+    /* Formatted once into the stack, where nearly every message fits: a
+     * first vsnprintf(NULL, 0) to measure cost as much as the formatting
+     * (glibc writes it 64 bytes at a time into a scratch buffer), and
+     * checks format a message and a suggestion per finding. */
+    char local[1024];
     va_list copy;
     va_copy(copy, ap);
-    int n = vsnprintf(NULL, 0, fmt, copy);
+    int n = vsnprintf(local, sizeof local, fmt, copy);
     va_end(copy);
     if (n < 0)
         return xstrdup("");
     char *p = xmalloc((size_t)n + 1);
-    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    if ((size_t)n < sizeof local)
+        memcpy(p, local, (size_t)n + 1);
+    else
+        vsnprintf(p, (size_t)n + 1, fmt, ap);
     return p;
 }
 
