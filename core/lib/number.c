@@ -9,6 +9,9 @@
 
 __extension__ typedef __int128 i128;
 
+/* An integer part below this takes another digit in 64 bits. */
+#define NARROW_LIMIT 100000000000000000ull /* 10^17 */
+
 /* Value of a digit (ASCII or full-width ０-９) at p, or -1; *len gets its
  * byte length. */
 static int digit_at(const unsigned char *p, size_t *len)
@@ -31,7 +34,9 @@ static int digit_at(const unsigned char *p, size_t *len)
  * second for the CJK units that share a lead byte) or at p's end. */
 static size_t match(const unsigned char *p, const char *lit)
 {
-    size_t n = 0;
+    if (p[0] != (unsigned char)lit[0]) /* nearly always: not even a loop */
+        return 0;
+    size_t n = 1;
     for (; lit[n] != '\0'; n++)
         if (p[n] != (unsigned char)lit[n])
             return 0;
@@ -99,40 +104,73 @@ static size_t empty_marker(const unsigned char *s)
     return 0;
 }
 
-/* The unit after a number.  Longer words come first so that 万元 wins over
- * a bare 万 and 人次 over 人. */
+/* The code point of the 3-byte UTF-8 character at p, or 0. */
+static uint32_t cjk_at(const unsigned char *p)
+{
+    if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+        return 0;
+    return (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+}
+
+/* The unit after a number: 万元 亿元 元 % ％ 分钟 分 人次 人 户 个 次 辆 家 批 项
+ * 天 日 月 年 名 具 (a longer word before its prefix: 分钟 is not points).
+ * By the first character rather than word after word: a table's numbers
+ * are most often followed by a character that is no unit at all. */
 static size_t unit_at(const unsigned char *p, fl_unit *unit)
 {
-    static const struct {
-        const char *word;
-        fl_unit unit;
-    } units[] = {
-        { "万元", FL_UNIT_WANYUAN },
-        { "亿元", FL_UNIT_YIYUAN },
-        { "元", FL_UNIT_YUAN },
-        { "%", FL_UNIT_PERCENT },
-        { "\xEF\xBC\x85", FL_UNIT_PERCENT }, /* ％ */
-        { "分钟", FL_UNIT_OTHER },            /* minutes, not points */
-        { "分", FL_UNIT_POINTS },
-        { "人次", FL_UNIT_OTHER },
-        { "人", FL_UNIT_OTHER }, { "户", FL_UNIT_OTHER }, { "个", FL_UNIT_OTHER },
-        { "次", FL_UNIT_OTHER }, { "辆", FL_UNIT_OTHER }, { "家", FL_UNIT_OTHER },
-        { "批", FL_UNIT_OTHER }, { "项", FL_UNIT_OTHER }, { "天", FL_UNIT_OTHER },
-        { "日", FL_UNIT_OTHER }, { "月", FL_UNIT_OTHER }, { "年", FL_UNIT_OTHER },
-        { "名", FL_UNIT_OTHER }, { "具", FL_UNIT_OTHER },
-    };
-    /* Every unit but % starts with a byte above ASCII; most numbers
-     * (a table's cells) are followed by nothing at all. */
-    if (p[0] < 0x80 && p[0] != '%')
-        return 0;
-    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
-        size_t n = match(p, units[i].word);
-        if (n) {
-            *unit = units[i].unit;
-            return n;
-        }
+    if (p[0] == '%') {
+        *unit = FL_UNIT_PERCENT;
+        return 1;
     }
-    return 0;
+    uint32_t c = cjk_at(p);
+    if (c == 0)
+        return 0;
+    uint32_t next = cjk_at(p + 3);
+    switch (c) {
+    case 0x4E07: /* 万 */
+        if (next != 0x5143) /* 元 */
+            return 0;
+        *unit = FL_UNIT_WANYUAN;
+        return 6;
+    case 0x4EBF: /* 亿 */
+        if (next != 0x5143)
+            return 0;
+        *unit = FL_UNIT_YIYUAN;
+        return 6;
+    case 0x5143: /* 元 */
+        *unit = FL_UNIT_YUAN;
+        return 3;
+    case 0xFF05: /* ％ */
+        *unit = FL_UNIT_PERCENT;
+        return 3;
+    case 0x5206: /* 分 */
+        if (next == 0x949F) { /* 钟: minutes, not points */
+            *unit = FL_UNIT_OTHER;
+            return 6;
+        }
+        *unit = FL_UNIT_POINTS;
+        return 3;
+    case 0x4EBA: /* 人 */
+        *unit = FL_UNIT_OTHER;
+        return next == 0x6B21 ? 6 : 3; /* 人次 */
+    case 0x6237: /* 户 */
+    case 0x4E2A: /* 个 */
+    case 0x6B21: /* 次 */
+    case 0x8F86: /* 辆 */
+    case 0x5BB6: /* 家 */
+    case 0x6279: /* 批 */
+    case 0x9879: /* 项 */
+    case 0x5929: /* 天 */
+    case 0x65E5: /* 日 */
+    case 0x6708: /* 月 */
+    case 0x5E74: /* 年 */
+    case 0x540D: /* 名 */
+    case 0x5177: /* 具 */
+        *unit = FL_UNIT_OTHER;
+        return 3;
+    default:
+        return 0;
+    }
 }
 
 /* What scan_number() read: the magnitude in millionths (exact while
@@ -170,14 +208,24 @@ static size_t scan_number(const unsigned char *s, i128 cap, scanned *out)
     }
 
     /* Integer part, with thousands groups.  Digits beyond the cap are
-     * still read (the number goes on), only no longer accumulated. */
+     * still read (the number goes on), only no longer accumulated.  In 64
+     * bits while that cannot overflow (nearly every number), then in 128:
+     * a 128-bit multiply per digit was a tenth of reading a table. */
+    uint64_t v64 = 0, cap64 = cap < (i128)UINT64_MAX ? (uint64_t)cap : UINT64_MAX;
     i128 v = 0;
-    int d, digits = 0, grouped = 0, huge = 0;
+    int d, digits = 0, grouped = 0, huge = 0, wide = 0;
     for (;;) {
         if ((d = digit_at(s + pos, &k)) >= 0) {
-            if (!huge)
+            if (!huge && !wide) {
+                v64 = v64 * 10 + (unsigned)d;
+                if (v64 >= NARROW_LIMIT) {
+                    wide = 1;
+                    v = (i128)v64;
+                }
+            } else if (!huge) {
                 v = v * 10 + d;
-            if (v > cap)
+            }
+            if (wide ? v > cap : v64 > cap64)
                 huge = 1;
             pos += k;
             digits++;
@@ -226,6 +274,8 @@ static size_t scan_number(const unsigned char *s, i128 cap, scanned *out)
     if (ulen > 0)
         pos += sp + ulen;
 
+    if (!wide)
+        v = (i128)v64;
     out->micros = huge ? 0 : v * FL_DEC_SCALE + frac + round_up;
     out->neg = neg;
     out->decimals = decimals;
