@@ -120,6 +120,26 @@ START_TEST(findings_cross_the_wire_and_a_cut_stream_is_refused)
         fl_wire_reader c = { b.data, cut, 0 };
         ck_assert_int_eq(fl_wire_next(&c, &g, &k, &status), FL_WIRE_TRUNCATED);
     }
+    /* A whole record whose sizes lie (after the tag: the bytes of its
+     * fields, then those its strings need) is refused, never read past
+     * its block or its bytes; so is one whose fields end before it. */
+    static const struct { size_t at; int64_t delta; } lies[] = {
+        { 1, -1 }, { 1, 1 }, { 1, 1000 }, { 9, -1 }, { 9, -40 }, { 9, 1000 },
+    };
+    for (size_t i = 0; i < sizeof lies / sizeof lies[0]; i++) {
+        char *copy = malloc(b.len);
+        memcpy(copy, b.data, b.len);
+        uint64_t v;
+        memcpy(&v, copy + lies[i].at, sizeof v);
+        v += (uint64_t)lies[i].delta;
+        memcpy(copy + lies[i].at, &v, sizeof v);
+        fl_wire_reader c = { copy, finding_len, 0 };
+        g = NULL;
+        ck_assert_msg(fl_wire_next(&c, &g, &k, &status) == FL_WIRE_TRUNCATED,
+                      "size at %zu off by %lld read", lies[i].at, (long long)lies[i].delta);
+        ck_assert_ptr_null(g);
+        free(copy);
+    }
     fl_buf_free(&b);
     fl_report_free(rep);
     fl_document_free(doc);

@@ -3,7 +3,9 @@
  *
  * A record is a tag byte, then fields: integers as 8 bytes little-endian,
  * strings as a 4-byte length and the bytes (length 0xffffffff for NULL).
- * Both ends are the same program, so the format needs no versioning; it
+ * A finding's tag is followed by two sizes, of its fields and of what its
+ * strings take with their NULs, so that the reader builds it in one pass
+ * once it has the whole record.  Both ends are the same program, so the format needs no versioning; it
  * only has to survive a truncated stream (a worker that died mid-write). */
 #include "finding-wire.h"
 
@@ -25,7 +27,9 @@ static void put_u64(fl_buf *b, uint64_t v)
     fl_buf_append(b, x, sizeof x);
 }
 
-static void put_str(fl_buf *b, const char *s)
+/* Returns the bytes the string takes in a reader's block: with its NUL,
+ * 0 for NULL. */
+static size_t put_str(fl_buf *b, const char *s)
 {
     size_t len = s ? strlen(s) : 0;
     uint64_t n = s ? len : NULL_STRING;
@@ -34,6 +38,7 @@ static void put_str(fl_buf *b, const char *s)
     fl_buf_append(b, (const char *)x, sizeof x);
     if (s)
         fl_buf_append(b, s, len);
+    return s ? len + 1 : 0;
 }
 
 /* Bytes that may hold NUL (a document's text): length first. */
@@ -44,32 +49,44 @@ static void put_bytes(fl_buf *b, const char *s, size_t n)
         fl_buf_append(b, s, n);
 }
 
+/* A finding record: 'F', the bytes of the fields that follow and the
+ * bytes their strings need (so that the reader takes the record in one
+ * pass, once it has all of it), then the fields. */
 void fl_wire_put_finding(fl_buf *b, const fl_finding *f)
 {
     fl_buf_append(b, "F", 1);
-    put_str(b, f->check);
-    put_str(b, f->rule);
+    size_t head = b->len, need = 0;
+    put_u64(b, 0); /* the two sizes, once known */
+    put_u64(b, 0);
+    need += put_str(b, f->check);
+    need += put_str(b, f->rule);
     put_u64(b, (uint64_t)f->severity);
-    put_str(b, f->message);
+    need += put_str(b, f->message);
     put_u64(b, f->line);
     put_u64(b, f->end_line);
     put_u64(b, (uint64_t)(int64_t)f->page);
-    put_str(b, f->section);
-    put_str(b, f->table);
-    put_str(b, f->row);
-    put_str(b, f->column);
-    put_str(b, f->evidence);
+    need += put_str(b, f->section);
+    need += put_str(b, f->table);
+    need += put_str(b, f->row);
+    need += put_str(b, f->column);
+    need += put_str(b, f->evidence);
     put_u64(b, (uint64_t)f->has_values);
     put_u64(b, (uint64_t)f->expected.micros);
     put_u64(b, (uint64_t)f->actual.micros);
-    put_str(b, f->expected_text);
-    put_str(b, f->actual_text);
+    need += put_str(b, f->expected_text);
+    need += put_str(b, f->actual_text);
     put_u64(b, f->naddends);
     for (size_t i = 0; i < f->naddends; i++) {
-        put_str(b, f->addends[i].label);
+        need += put_str(b, f->addends[i].label);
         put_u64(b, (uint64_t)f->addends[i].value.micros);
     }
-    put_str(b, f->suggestion);
+    need += put_str(b, f->suggestion);
+    uint64_t sizes[2] = { b->len - head - 16, need };
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    sizes[0] = __builtin_bswap64(sizes[0]);
+    sizes[1] = __builtin_bswap64(sizes[1]);
+#endif
+    memcpy(b->data + head, sizes, sizeof sizes);
 }
 
 void fl_wire_put_done(fl_buf *b, size_t check_index, int status)
@@ -128,13 +145,11 @@ static int get_u64(fl_wire_reader *r, uint64_t *v)
 }
 
 /* Where get_str_into() puts a string: at `next`, in a finding's block,
- * moving on past its NUL; or, with `measure` set, nowhere, only counting
- * the bytes the block will need.  Without a sink, in an allocation of its
- * own. */
+ * moving on past its NUL, while `left` bytes of the block remain.
+ * Without a sink, in an allocation of its own. */
 typedef struct str_sink {
     char *next;
-    int measure;
-    size_t need;
+    size_t left;
 } str_sink;
 
 static int get_str_into(fl_wire_reader *r, char **out, str_sink *sink)
@@ -151,13 +166,14 @@ static int get_str_into(fl_wire_reader *r, char **out, str_sink *sink)
         return -1;
     if (sink == NULL) {
         *out = xstrndup(r->data + r->pos, n);
-    } else if (sink->measure) {
-        sink->need += (size_t)n + 1;
     } else {
+        if (sink->left < (size_t)n + 1)
+            return -1;
         memcpy(sink->next, r->data + r->pos, n);
         sink->next[n] = '\0';
         *out = sink->next;
         sink->next += (size_t)n + 1;
+        sink->left -= (size_t)n + 1;
     }
     r->pos += n;
     return 0;
@@ -196,8 +212,9 @@ static int get_int(fl_wire_reader *r, int64_t *v)
     return 0;
 }
 
-/* The fields after the tag, their strings put by `sink`.  With a sink
- * that measures, *f gets no string and no addend.  -1 on a short read. */
+/* The fields after the sizes, their strings put by `sink`.  -1 when the
+ * record does not hold together (its strings beyond the block the sizes
+ * promised, an addend count beyond its bytes). */
 static int get_finding(fl_wire_reader *r, fl_finding *f, str_sink *sink)
 {
     int64_t sev, line, end, page, has, exp, act, n;
@@ -220,7 +237,7 @@ static int get_finding(fl_wire_reader *r, fl_finding *f, str_sink *sink)
     /* Each addend takes at least 12 bytes: a count beyond that is garbage. */
     if (n < 0 || (uint64_t)n > (r->len - r->pos) / 12)
         return -1;
-    if (!sink->measure && n > 0) {
+    if (n > 0) {
         f->addends = xmalloc((size_t)n * sizeof *f->addends);
         f->addends_cap = (size_t)n;
     }
@@ -229,31 +246,36 @@ static int get_finding(fl_wire_reader *r, fl_finding *f, str_sink *sink)
         int64_t value;
         if (get_str_into(r, &label, sink) != 0 || get_int(r, &value) != 0)
             return -1;
-        if (!sink->measure) {
-            f->addends[f->naddends].label = label;
-            f->addends[f->naddends++].value.micros = value;
-        }
+        f->addends[f->naddends].label = label;
+        f->addends[f->naddends++].value.micros = value;
     }
     return get_str_into(r, &f->suggestion, sink);
 }
 
-/* A finding record after its tag, as one block (fl_finding.packed): its
- * fields are read twice, once to measure the strings and once to copy
- * them after the struct.  NULL on a short read. */
+/* A finding record after its tag, as one block (fl_finding.packed): the
+ * struct, then its strings.  Read in one pass once the whole record is
+ * there (its size comes first).  NULL when it is not all there yet, or
+ * does not hold together (a stream that is garbage is not read on). */
 static fl_finding *read_finding(fl_wire_reader *r)
 {
-    fl_wire_reader first = *r;
-    fl_finding probe = { 0 };
-    str_sink sink = { NULL, 1, 0 };
-    if (get_finding(&first, &probe, &sink) != 0)
+    uint64_t body, need;
+    fl_wire_reader at = *r;
+    if (get_u64(&at, &body) != 0 || get_u64(&at, &need) != 0 || body > at.len - at.pos ||
+        need > body)
         return NULL;
-    size_t size = sizeof probe + sink.need;
+    /* Only the record's bytes: a field that runs past them is garbage. */
+    fl_wire_reader rec = { at.data, at.pos + (size_t)body, at.pos };
+    size_t size = sizeof(fl_finding) + (size_t)need;
     fl_finding *f = xmalloc(size);
     memset(f, 0, sizeof *f);
     f->packed = size;
-    sink = (str_sink){ (char *)(f + 1), 0, 0 };
-    /* The bytes were all there the first time: this read cannot fail. */
-    get_finding(r, f, &sink);
+    str_sink sink = { (char *)(f + 1), (size_t)need };
+    if (get_finding(&rec, f, &sink) != 0 || rec.pos != rec.len) {
+        free(f->addends);
+        free(f);
+        return NULL;
+    }
+    r->pos = rec.pos;
     return f;
 }
 
