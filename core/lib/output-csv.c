@@ -64,7 +64,7 @@ static void finding_row(FILE *out, const fl_doc_result *r, const fl_finding *f, 
     if (f->has_values) {
         exp = fl_output_num(f, f->expected, e, sizeof e);
         act = fl_output_num(f, f->actual, a, sizeof a);
-        diff = fl_output_diff(f, d, sizeof d);
+        diff = fl_output_diff(f, e, a, d, sizeof d);
     }
     char *place = place_of(f);
     field(out, r->unit, 1, 0);

@@ -200,11 +200,13 @@ static void numbers(FILE *out, const fl_finding *f)
 {
     char a[40], b[40], c[40];
     if (f->has_values) {
+        /* The difference is made from the two shown: they come first. */
+        fl_output_num(f, f->expected, a, sizeof a);
+        fl_output_num(f, f->actual, b, sizeof b);
         fprintf(out, "<table class=\"nums\"><tr><th>应为</th><td class=\"n\">%s</td>"
                      "<th>实为</th><td class=\"n\">%s</td><th>差额</th><td class=\"n\">%s</td>"
                      "</tr></table>\n",
-                fl_output_num(f, f->expected, a, sizeof a), fl_output_num(f, f->actual, b, sizeof b),
-                fl_output_diff(f, c, sizeof c));
+                a, b, fl_output_diff(f, a, b, c, sizeof c));
     } else if (f->expected_text != NULL || f->actual_text != NULL) {
         fputs("<table class=\"nums\"><tr><th>应为</th><td>", out);
         esc(out, f->expected_text ? f->expected_text : "—");

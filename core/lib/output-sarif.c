@@ -101,7 +101,7 @@ static json_t *result_of(json_t *rules, const char *uri, const fl_doc_result *r,
     if (f->has_values) {
         json_object_set_new(props, "expected", json_string(fl_output_num(f, f->expected, e, sizeof e)));
         json_object_set_new(props, "actual", json_string(fl_output_num(f, f->actual, a, sizeof a)));
-        json_object_set_new(props, "difference", json_string(fl_output_diff(f, d, sizeof d)));
+        json_object_set_new(props, "difference", json_string(fl_output_diff(f, e, a, d, sizeof d)));
     }
     json_t *res = json_pack("{s:s, s:I, s:s, s:{s:s}, s:[o], s:{s:s}, s:o}", "ruleId", f->rule,
                             "ruleIndex", (json_int_t)rule_index(rules, f), "level",

@@ -97,7 +97,7 @@ static void put_expected(fl_buf *b, const fl_finding *f)
         put(b, "，实为 ");
         put(b, fl_output_num(f, f->actual, y, sizeof y));
         put(b, "，相差 ");
-        put(b, fl_output_diff(f, z, sizeof z));
+        put(b, fl_output_diff(f, x, y, z, sizeof z));
     } else {
         put(b, "应为 ");
         put(b, f->expected_text ? f->expected_text : "—");

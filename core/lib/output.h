@@ -95,8 +95,10 @@ const char *fl_output_kind_zh(const char *kind);
  * and no more than 2 unless the evidence has it written with more (a
  * computed 77.484625 shows as 77.48; a written 16.232363 stays). */
 char *fl_output_num(const fl_finding *f, fl_dec d, char *buf, size_t size);
-/* actual − expected, with as many decimals as the two shown numbers. */
-char *fl_output_diff(const fl_finding *f, char *buf, size_t size);
+/* actual − expected, with as many decimals as the two shown numbers:
+ * `expected` and `actual` as fl_output_num() gave them. */
+char *fl_output_diff(const fl_finding *f, const char *expected, const char *actual, char *buf,
+                     size_t size);
 /* Fingerprints of a document's findings, 16 hex digits each (see
  * docs/output.md): fp + 17 * i is finding i's.  Caller frees; NULL when the
  * document has no report. */
