@@ -780,13 +780,16 @@ void fl_batch_files(const fl_checker *c, char *const *paths, size_t n, size_t ma
                     unsigned jobs, fl_result_fn fn, void *ctx)
 {
     progress pg = { c->progress && n > 0, 0, n, 0, 0 };
-    slot *slots = xcalloc(n ? n : 1, sizeof *slots);
     if (jobs == 0)
         jobs = 1;
     spawn_ctx sc = { c, max_size };
     pool pl = { c, max_size, NULL, 0, xcalloc(jobs, sizeof(proc)), jobs, { NULL }, 0 };
     if (c->limits.isolate && n > 0)
         pl.sp = fl_spawner_start(spawned_worker, &sc);
+    /* After the spawner's fork: slots made before it (cleared, so touched)
+     * were pages it shared, and every first write to one here was a copy
+     * and a flush of the other core's TLB. */
+    slot *slots = xcalloc(n ? n : 1, sizeof *slots);
     size_t next_start = 0, next_emit = 0, running = 0;
     while (next_emit < n) {
         while (next_start < n && running < (size_t)jobs * ORDERS_PER_WORKER) {
