@@ -16,7 +16,10 @@
 #                    to time another build of the plugins)
 #   LINEAR_KB=100    size of the narrative the linearity paragraph repeats
 #   LINEAR_X=24      repeats of it (and 32 x LINEAR_X of the table's rows)
-#                    in the 1x case; the 16x case has 16 times as many
+#                    in the 1x case, timed by wall clock; the 16x case has
+#                    16 times as many
+#   IR_X=3           the same, when valgrind counts instructions (the
+#                    default when it is installed: apt-get install valgrind)
 #                    ("linear" also times 4 and 16 reports of one unit)
 #
 # Every timing is wall-clock of whole processes (start-up included), one
@@ -30,6 +33,7 @@ ROUNDS=${ROUNDS:-3}
 PARTS=${PARTS:-corpus parse pdf jobs rss linear startup}
 LINEAR_KB=${LINEAR_KB:-100}
 LINEAR_X=${LINEAR_X:-24}
+IR_X=${IR_X:-3}
 ARGS=${FISLINT_ARGS:-}
 
 need() { # TOOL PACKAGE
@@ -189,9 +193,8 @@ if has linear; then
     # A long paragraph: narrative sentences of the seeds joined on one
     # line (~LINEAR_KB KB) LINEAR_X times, and a long table: the rows of
     # seed 003's largest table (基本支出决算明细表) 32 x LINEAR_X times;
-    # each at 1x and 16x in one document under the seed's title.  Linear
-    # time gives (t16 - t0) / (t1 - t0) = 16, t0 being the title alone.
-    # The 1x cases must cost well above the start-up noise (20 ms).
+    # each at 1x and 16x in one document under the seed's title.  A check
+    # linear in them does 16 times the work at 16x.
     seed003=$top/examples/003_b8f3d489ed9ef61e.txt
     title=$(head -n 1 "$seed003")
     printf '%s\n' "$title" >"$work/l0.txt"
@@ -222,34 +225,77 @@ if has linear; then
         while [ $i -lt "$1" ]; do printf '%s' "$para"; i=$((i + 1)); done
         printf '\n'
     }
-    paragraph "$LINEAR_X" >"$work/p1.txt"
-    paragraph $((16 * LINEAR_X)) >"$work/p16.txt"
-    table $((32 * LINEAR_X)) >"$work/t1.txt"
-    table $((512 * LINEAR_X)) >"$work/t16.txt"
-    rows=$(($(wc -l <"$work/tbody") * 32 * LINEAR_X))
+    # What grows with the input is each check's own work; the model and
+    # the pipeline around it are shared, and past the caches their time
+    # per byte rises with the size of the document alone (page faults of
+    # fresh memory, misses once the text is beyond the last-level
+    # cache): on a virtual machine a 40 MB paragraph took 28 times the
+    # time of a 2.4 MB one in `fislint dump`, for 4.0 times the
+    # instructions between 10 and 40 MB.  So with valgrind a check's own
+    # work is counted in instructions (deterministic, and the same on any
+    # machine): a run of the check, less the least of all checks' runs on
+    # the same document, which is the shared part.  Without it, wall
+    # clock, less the title alone (t0), and the shared part's growth in
+    # the ratio.
+    if command -v valgrind >/dev/null 2>&1; then
+        x=$IR_X
+        unit="M instructions"
+    else
+        x=$LINEAR_X
+        unit="s"
+        echo "(valgrind is missing: apt-get install valgrind; wall clock instead, which"
+        echo " counts the shared model's growth past the caches as the check's)"
+    fi
+    paragraph "$x" >"$work/p1.txt"
+    paragraph $((16 * x)) >"$work/p16.txt"
+    table $((32 * x)) >"$work/t1.txt"
+    table $((512 * x)) >"$work/t16.txt"
+    rows=$(($(wc -l <"$work/tbody") * 32 * x))
     echo
-    printf 'linearity, one check at a time: (t16 - t0) / (t1 - t0), t0 = the title alone\n'
+    printf 'linearity, one check at a time: own(16x) / own(1x), in %s\n' "$unit"
     printf '(target: ratio ~ 16; 32 and more is worse than linear)\n'
     printf '  paragraph 1x %s KB, table 1x %s rows\n' "$(($(wc -c <"$work/p1.txt") / 1024))" \
         "$rows"
-    printf '  %-22s %-28s %s\n' check "paragraph t1 / t16 s  ratio" "table t1 / t16 s  ratio"
+    # cost CHECK FILE: its run's instructions in millions (valgrind) or
+    # best seconds.
+    cost() {
+        if [ "$unit" = s ]; then
+            timed fl_check -j 1 --checks "$1" "$2"
+            echo "$best"
+        else
+            # shellcheck disable=SC2086
+            valgrind --tool=callgrind --callgrind-out-file=/dev/null "$FISLINT" check $ARGS -q \
+                --no-isolation -j 1 --checks "$1" "$2" 2>&1 >/dev/null |
+                awk '/Collected :/ { printf "%.1f", $NF / 1e6 }'
+        fi
+    }
+    costs=$work/costs
+    : >"$costs"
     for c in $checks; do
-        timed fl_check -j 1 --checks "$c" "$work/l0.txt"
-        t0=$best
-        line=$(printf '  %-22s' "$c")
-        for kind in p t; do
-            timed fl_check -j 1 --checks "$c" "$work/${kind}1.txt"
-            a=$best
-            timed fl_check -j 1 --checks "$c" "$work/${kind}16.txt"
-            b=$best
-            # Below 20 ms of work at 1x the start-up noise decides the
-            # ratio: then only t16 says something (n/a).
-            r=$(awk -v a="$a" -v b="$b" -v z="$t0" 'BEGIN {
-                d = a - z; if (d < 0.02) print "n/a"; else printf "%.1f", (b - z) / d }')
-            line="$line $(printf '%6s / %-7s %6s        ' "$a" "$b" "$r")"
+        for f in l0 p1 p16 t1 t16; do
+            echo "$c $f $(cost "$c" "$work/$f.txt")" >>"$costs"
         done
-        echo "$line"
     done
+    printf '  %-22s %-30s %s\n' check "paragraph own 1x / 16x  ratio" "table own 1x / 16x  ratio"
+    # The shared part of a document: the least any check cost on it (by
+    # instructions), or the title alone (by time: the least check of a
+    # time would be one that does something).
+    awk -v unit="$unit" '
+        { v[$1, $2] = $3; if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 }
+          if (!(($2) in low) || $3 < low[$2]) low[$2] = $3 }
+        function own(c, f) {
+            return unit == "s" ? v[c, f] - v[c, "l0"] : v[c, f] - low[f]
+        }
+        function cell(c, k,   a, b, r, small) {
+            a = own(c, k "1"); b = own(c, k "16")
+            small = unit == "s" ? 0.02 : 1.0
+            # Too little own work at 1x to divide by: only its 16x says
+            # something (n/a).
+            r = a < small ? "n/a" : sprintf("%.1f", b / a)
+            return sprintf("%8.2f / %-9.2f %6s      ", a, b, r)
+        }
+        END { for (i = 1; i <= n; i++) printf "  %-22s %s %s\n", order[i], cell(order[i], "p"), cell(order[i], "t") }
+    ' "$costs"
 fi
 if has linear; then
     # The second pass over one unit's reports: seed 003 as the same
