@@ -379,12 +379,38 @@ START_TEST(cause_long_paragraph)
 }
 END_TEST
 
+/* Causes 4 KB apart in one paragraph, searched 4 KB at a time: every
+ * one is found, those a window's end cuts too (the gaps grow a byte at a
+ * time, from 4,088 to 4,127 bytes, so the end of the first window after
+ * a cause falls at every byte of the next "原因"). */
+START_TEST(cause_every_one_in_a_long_paragraph)
+{
+    const char *cause = "增加1.00万元，主要原因是。";
+    size_t n = 40, size = 64 + n * (4200 + strlen(cause));
+    char *text = malloc(size);
+    ck_assert_ptr_nonnull(text);
+    char *at = text;
+    at += sprintf(at, "一、说明\n");
+    for (size_t i = 0; i < n; i++) {
+        memset(at, 'x', 4060 + i);
+        at += 4060 + i;
+        at += sprintf(at, "%s", cause);
+    }
+    sprintf(at, "\n");
+    fl_test_run *r = fl_test_run_text("missing-cause", text, NULL);
+    ck_assert_uint_eq(fl_test_count(r, "missing-cause/empty-cause", FL_SEV_INFO), n);
+    fl_test_run_free(r);
+    free(text);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("missing-cause");
     TCase *tc = tcase_create("empty-cause");
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, cause_fires_on_each_form);
+    tcase_add_test(tc, cause_every_one_in_a_long_paragraph);
     tcase_add_test(tc, cause_clean_text_is_quiet);
     tcase_add_test(tc, cause_extra_placeholder_option);
     tcase_add_test(tc, cause_seed003_all_27);
