@@ -5,8 +5,9 @@
  * strings as a 4-byte length and the bytes (length 0xffffffff for NULL).
  * A finding's tag is followed by two sizes, of its fields and of what its
  * strings take with their NULs, so that the reader builds it in one pass
- * once it has the whole record.  Both ends are the same program, so the format needs no versioning; it
- * only has to survive a truncated stream (a worker that died mid-write). */
+ * once it has the whole record.  Both ends are the same program, so the
+ * format needs no versioning; it only has to survive a truncated stream
+ * (a worker that died mid-write). */
 #include "finding-wire.h"
 
 #include <stdint.h>
@@ -17,13 +18,19 @@
 
 #define NULL_STRING 0xffffffffu
 
-static void put_u64(fl_buf *b, uint64_t v)
+/* v as 8 bytes little-endian at `at`, in one store. */
+static void store_u64(char *at, uint64_t v)
 {
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
     v = __builtin_bswap64(v);
 #endif
+    memcpy(at, &v, sizeof v);
+}
+
+static void put_u64(fl_buf *b, uint64_t v)
+{
     char x[8];
-    memcpy(x, &v, sizeof x);
+    store_u64(x, v);
     fl_buf_append(b, x, sizeof x);
 }
 
@@ -81,12 +88,8 @@ void fl_wire_put_finding(fl_buf *b, const fl_finding *f)
         put_u64(b, (uint64_t)f->addends[i].value.micros);
     }
     need += put_str(b, f->suggestion);
-    uint64_t sizes[2] = { b->len - head - 16, need };
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    sizes[0] = __builtin_bswap64(sizes[0]);
-    sizes[1] = __builtin_bswap64(sizes[1]);
-#endif
-    memcpy(b->data + head, sizes, sizeof sizes);
+    store_u64(b->data + head, b->len - head - 16);
+    store_u64(b->data + head + 8, need);
 }
 
 void fl_wire_put_done(fl_buf *b, size_t check_index, int status)
@@ -132,8 +135,8 @@ static int get_u64(fl_wire_reader *r, uint64_t *v)
 {
     if (r->len - r->pos < 8)
         return -1;
-    /* One load, not eight: the main process reads every finding's nine
-     * integers twice (read_finding). */
+    /* One load, not eight: the main process reads some ten integers of
+     * every finding of a batch. */
     uint64_t x;
     memcpy(&x, r->data + r->pos, sizeof x);
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__

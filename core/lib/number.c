@@ -29,9 +29,9 @@ static int digit_at(const unsigned char *p, size_t *len)
 }
 
 /* Byte length of the literal `lit` if `p` starts with it, else 0.  The
- * literals are a few bytes long: compared in place, byte by byte, which
- * stops at the first difference (the first byte nearly always, the
- * second for the CJK units that share a lead byte) or at p's end. */
+ * literals (signs, separators, spaces, empty-cell marks) are a few bytes
+ * long: compared in place, byte by byte, which stops at the first
+ * difference (the first byte nearly always) or at p's end. */
 static size_t match(const unsigned char *p, const char *lit)
 {
     if (p[0] != (unsigned char)lit[0]) /* nearly always: not even a loop */
