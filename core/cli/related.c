@@ -40,7 +40,7 @@ typedef struct kept {
      * allocated apart: the helpers are forked before the results are
      * handed on, and freeing a block of its own per result made the main
      * process copy a shared page for each (1,100 faults in 1,000
-     * documents), where clearing entries touches the array's few pages. */
+     * documents).  Handing it on does not write here either (`handed`). */
     fl_doc_result held;
     int holding;
     /* Its text, apart from the record: only the checks need it, and the
@@ -88,6 +88,12 @@ struct fl_related_pass {
      * main process a page fault a page: the pages were shared with the
      * helpers until these ended. */
     fl_pool strings;
+    /* handed[i]: item i's held result is handed on (load).  Allocated
+     * after the helpers' fork, for the same reason as the strings: clearing
+     * each entry copied the pages of `items` the helpers share, a fault and
+     * a flush of the other core's TLB each: a fifth of the main process's
+     * time in the pass. */
+    unsigned char *handed;
 };
 
 /* A document built from a kept result's text, owned by the cache. */
@@ -175,10 +181,9 @@ void fl_related_pass_keep(fl_related_pass *rp, fl_doc_result *r, size_t failed_c
 static int load(fl_related_pass *rp, size_t i, fl_doc_result *r)
 {
     kept *k = &rp->items[i];
-    if (k->holding) {
+    if (k->holding && !rp->handed[i]) {
         *r = k->held;
-        memset(&k->held, 0, sizeof k->held);
-        k->holding = 0;
+        rp->handed[i] = 1;
         return 0;
     }
     /* A held result is not in the spool: one handed on already is gone. */
@@ -819,6 +824,7 @@ void fl_related_pass_finish(fl_related_pass *rp, unsigned jobs, fl_result_fn fn,
     if (nh)
         deal_units(rp, nh);
     nh = helpers_start(rp, hs, nh);
+    rp->handed = xcalloc(rp->n ? rp->n : 1, 1);
     size_t *left = units_left(rp, SIZE_MAX);
     for (size_t i = 0; i < rp->n; i++) {
         fl_doc_result r;
@@ -856,10 +862,11 @@ void fl_related_pass_free(fl_related_pass *rp)
     for (size_t i = 0; i < rp->n; i++) {
         free(rp->items[i].mem);
         free(rp->items[i].text_mem);
-        if (rp->items[i].holding)
+        if (rp->items[i].holding && (rp->handed == NULL || !rp->handed[i]))
             fl_doc_result_free(&rp->items[i].held);
     }
     free(rp->items);
+    free(rp->handed);
     free(rp->by_unit);
     free(rp->group);
     free(rp->helper_of);
