@@ -640,30 +640,71 @@ static void helpers_stop(helper *hs, size_t n)
     }
 }
 
-/* Deal the units among n helpers, each unit whole to the helper with the
- * fewest bytes of text so far.  A document's related reports are its
- * unit's others, each built from its text in the helper that needs it:
- * dealt by document, every helper would build nearly every report. */
+/* A unit to deal: where its reports start in by_unit, how many, and the
+ * work they make. */
+typedef struct unit_share {
+    size_t g, count;
+    unsigned long long work;
+} unit_share;
+
+/* Heaviest first; ties by unit order, so the deal does not depend on
+ * qsort. */
+static int heavier_first(const void *a, const void *b)
+{
+    const unit_share *x = a, *y = b;
+    if (x->work != y->work)
+        return x->work < y->work ? 1 : -1;
+    return (x->g > y->g) - (x->g < y->g);
+}
+
+/* The work in a unit's reports: the bytes of their texts, each built and
+ * checked, or none when all are of one kind and year, for then no report
+ * has another to be compared with (without a history, which keeps the
+ * pass out of helpers).  The bench's batch had most of its work in four
+ * units of 1,000 reports, all dealt by bytes to one helper. */
+static unsigned long long unit_work(const fl_related_pass *rp, size_t g, size_t count)
+{
+    const kept *first = &rp->items[rp->by_unit[g]];
+    if (first->unit == NULL)
+        return 0;
+    unsigned long long bytes = 0;
+    int mixed = 0;
+    for (size_t k = g; k < g + count; k++) {
+        const kept *o = &rp->items[rp->by_unit[k]];
+        bytes += o->text_len + 1;
+        mixed |= o->kind != first->kind || o->year != first->year;
+    }
+    return mixed ? bytes : 0;
+}
+
+/* Deal the units among n helpers, each unit whole, heaviest first, to the
+ * helper with the least work so far.  A document's related reports are
+ * its unit's others, each built from its text in the helper that needs
+ * it: dealt by document, every helper would build nearly every report. */
 static void deal_units(fl_related_pass *rp, size_t n)
 {
     rp->helper_of = xcalloc(rp->n ? rp->n : 1, sizeof *rp->helper_of);
-    unsigned long long *load = xcalloc(n, sizeof *load);
+    unit_share *units = xmalloc((rp->n ? rp->n : 1) * sizeof *units);
+    size_t nunits = 0;
     for (size_t g = 0, end; g < rp->n; g = end) {
         size_t start = rp->group[rp->by_unit[g]];
         for (end = g + 1; end < rp->n && rp->group[rp->by_unit[end]] == start; end++)
             ;
+        units[nunits++] = (unit_share){ g, end - g, unit_work(rp, g, end - g) };
+    }
+    qsort(units, nunits, sizeof *units, heavier_first);
+    unsigned long long *load = xcalloc(n, sizeof *load);
+    for (size_t u = 0; u < nunits; u++) {
         size_t least = 0;
         for (size_t h = 1; h < n; h++)
             if (load[h] < load[least])
                 least = h;
-        for (size_t k = g; k < end; k++) {
-            size_t i = rp->by_unit[k];
-            rp->helper_of[i] = least;
-            if (rp->items[i].unit != NULL)
-                load[least] += rp->items[i].text_len + 1;
-        }
+        for (size_t k = units[u].g; k < units[u].g + units[u].count; k++)
+            rp->helper_of[rp->by_unit[k]] = least;
+        load[least] += units[u].work;
     }
     free(load);
+    free(units);
 }
 
 /* Start `n` helpers; returns how many started (0: none, the pass runs
