@@ -9,6 +9,8 @@
 # Environment:
 #   DOCS=1000        documents in the corpus (bench/make-corpus.sh)
 #   ROUNDS=3         runs of each timing; the best is used, the range shown
+#                    (-j 1 and -j 2 run in turn ROUNDS times: the speed-up
+#                    is the median of the pairs' ratios, their range shown)
 #   PARTS="corpus parse pdf jobs rss linear startup"   parts to run; add
 #                    "percheck" for the time of each check alone over the corpus,
 #                    and without what every run shares
