@@ -11,9 +11,11 @@
 #   ROUNDS=3         runs of each timing; the best is used, the range shown
 #                    (-j 1 and -j 2 run in turn ROUNDS times: the speed-up
 #                    is the median of the pairs' ratios, their range shown)
-#   PARTS="corpus parse pdf jobs rss linear startup"   parts to run; add
+#   PARTS="corpus parse ir pdf jobs rss linear startup"   parts to run; add
 #                    "percheck" for the time of each check alone over the corpus,
 #                    and without what every run shares
+#   IR_EVERY=5       "ir" counts instructions (valgrind) on every IR_EVERY-th
+#                    document of the corpus
 #   FISLINT_ARGS=    added to every `fislint check` (e.g. --plugin-dir DIR
 #                    to time another build of the plugins)
 #   LINEAR_KB=100    size of the narrative the linearity paragraph repeats
@@ -32,7 +34,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 FISLINT=${1:-$top/_build/core/cli/fislint}
 DOCS=${DOCS:-1000}
 ROUNDS=${ROUNDS:-3}
-PARTS=${PARTS:-corpus parse pdf jobs rss linear startup}
+PARTS=${PARTS:-corpus parse ir pdf jobs rss linear startup}
+IR_EVERY=${IR_EVERY:-5}
 LINEAR_KB=${LINEAR_KB:-100}
 LINEAR_X=${LINEAR_X:-24}
 IR_X=${IR_X:-3}
@@ -146,6 +149,36 @@ if has parse; then
     t_dump=$best
     printf '%-34s %8s s  [%s]  %s x rg   (target <= 8)\n' "fislint dump (parse alone)" \
         "$t_dump" "$range" "$(ratio "$t_dump" "$t_rg")"
+fi
+if has ir; then
+    # The ratios to rg depend on the machine: rg's time is almost all
+    # opening and reading files, fislint's almost all computation: on two
+    # virtual machines of the same kind, rg took 17 ms on one and 40-50 ms
+    # on the other, for fislint's 1.25 and 1.07-1.26 s.  Instructions per
+    # input byte are the same on any machine (callgrind counts them; in one
+    # process, so the figure is the whole program's work, workers' and
+    # main's alike).
+    if command -v valgrind >/dev/null 2>&1; then
+        # shellcheck disable=SC2086
+        sample=$(echo "$files" | awk -v k="$IR_EVERY" '(NR - 1) % k == 0')
+        # shellcheck disable=SC2086
+        sbytes=$(cat $sample | wc -c)
+        instr() { # COMMAND…: its instructions
+            valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+                awk '/Collected :/ { print $NF }'
+        }
+        per_byte() { awk -v i="$1" -v b="$sbytes" 'BEGIN { printf "%.0f", i / b }'; }
+        # shellcheck disable=SC2086
+        i_check=$(instr "$FISLINT" check $ARGS -q --no-isolation -j 1 $sample)
+        # shellcheck disable=SC2086
+        i_dump=$(instr "$FISLINT" dump $sample)
+        printf '%-34s %8s  (%s documents, %s bytes; the same on any machine)\n' \
+            "instructions per byte, check -j1" "$(per_byte "$i_check")" \
+            "$(echo "$sample" | wc -l)" "$sbytes"
+        printf '%-34s %8s\n' "instructions per byte, dump" "$(per_byte "$i_dump")"
+    else
+        echo "instructions per byte skipped: valgrind is missing: apt-get install valgrind"
+    fi
 fi
 if has jobs; then
     # -j 1 and -j 2 in turn (paired): the speed-up is the median of the
