@@ -159,7 +159,6 @@ if has ir; then
     # process, so the figure is the whole program's work, workers' and
     # main's alike).
     if command -v valgrind >/dev/null 2>&1; then
-        # shellcheck disable=SC2086
         sample=$(echo "$files" | awk -v k="$IR_EVERY" '(NR - 1) % k == 0')
         # shellcheck disable=SC2086
         sbytes=$(cat $sample | wc -c)
@@ -173,7 +172,7 @@ if has ir; then
         # shellcheck disable=SC2086
         i_dump=$(instr "$FISLINT" dump $sample)
         printf '%-34s %8s  (%s documents, %s bytes; the same on any machine)\n' \
-            "instructions per byte, check -j1" "$(per_byte "$i_check")" \
+            "instructions per byte, check" "$(per_byte "$i_check")" \
             "$(echo "$sample" | wc -l)" "$sbytes"
         printf '%-34s %8s\n' "instructions per byte, dump" "$(per_byte "$i_dump")"
     else
