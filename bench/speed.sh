@@ -111,6 +111,12 @@ paired() {
         }')
     best_a=$1 best_b=$2 speedup=$3 spread=$4
 }
+# instructions COMMAND…: the instructions it executes (valgrind's
+# callgrind; one process, its children not followed).
+instructions() {
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+        awk '/Collected :/ { print $NF }'
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) b = 0.001; printf "%.1f", a / b }'; }
 # The same to two places, where the target is close (1.76 is not 1.8).
 ratio2() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) b = 0.001; printf "%.2f", a / b }'; }
@@ -162,15 +168,11 @@ if has ir; then
         sample=$(echo "$files" | awk -v k="$IR_EVERY" '(NR - 1) % k == 0')
         # shellcheck disable=SC2086
         sbytes=$(cat $sample | wc -c)
-        instr() { # COMMAND…: its instructions
-            valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
-                awk '/Collected :/ { print $NF }'
-        }
         per_byte() { awk -v i="$1" -v b="$sbytes" 'BEGIN { printf "%.0f", i / b }'; }
         # shellcheck disable=SC2086
-        i_check=$(instr "$FISLINT" check $ARGS -q --no-isolation -j 1 $sample)
+        i_check=$(instructions "$FISLINT" check $ARGS -q --no-isolation -j 1 $sample)
         # shellcheck disable=SC2086
-        i_dump=$(instr "$FISLINT" dump $sample)
+        i_dump=$(instructions "$FISLINT" dump $sample)
         printf '%-34s %8s  (%s documents, %s bytes; the same on any machine)\n' \
             "instructions per byte, check" "$(per_byte "$i_check")" \
             "$(echo "$sample" | wc -l)" "$sbytes"
@@ -331,9 +333,8 @@ if has linear; then
             echo "$best"
         else
             # shellcheck disable=SC2086
-            valgrind --tool=callgrind --callgrind-out-file=/dev/null "$FISLINT" check $ARGS -q \
-                --no-isolation -j 1 --checks "$1" "$2" 2>&1 >/dev/null |
-                awk '/Collected :/ { printf "%.1f", $NF / 1e6 }'
+            instructions "$FISLINT" check $ARGS -q --no-isolation -j 1 --checks "$1" "$2" |
+                awk '{ printf "%.1f", $1 / 1e6 }'
         fi
     }
     costs=$work/costs
