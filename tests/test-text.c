@@ -740,6 +740,34 @@ START_TEST(strip_spaces_and_bold_agree_with_bytewise_loops)
 }
 END_TEST
 
+/* Random valid UTF-8 of 1- to 4-byte characters, counted with every bound
+ * from 0 to past its length: the count is that of a decoding loop, capped
+ * at the bound, however the characters fall across eight-byte words. */
+START_TEST(char_count_agrees_with_decoding)
+{
+    static const char *const chars[] = { "a", "1", " ", "\xC2\xA0", "\xC3\x97", "合", "。",
+                                         "\xEF\xBC\x8C", "\xF0\x9F\x98\x80" };
+    unsigned long r = 7;
+    for (int round = 0; round < 3000; round++) {
+        char text[300] = "";
+        size_t len = 0, nchars = 0;
+        while (len < 250) {
+            r = r * 6364136223846793005UL + 1442695040888963407UL;
+            const char *c = chars[(r >> 33) % (sizeof chars / sizeof *chars)];
+            memcpy(text + len, c, strlen(c) + 1);
+            len += strlen(c);
+            nchars++;
+            if ((r >> 40) % 32 == 0)
+                break;
+        }
+        for (size_t max = 0; max <= nchars + 2; max++)
+            ck_assert_uint_eq(fl_char_count(text, max), (nchars < max ? nchars : max));
+    }
+    ck_assert_uint_eq(fl_char_count("", 5), 0);
+    ck_assert_uint_eq(fl_char_count("二〇二四年度", SIZE_MAX), 6);
+}
+END_TEST
+
 static Suite *text_suite(void)
 {
     Suite *s = suite_create("text");
@@ -764,6 +792,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, utf8_repair_replaces_each_bad_byte);
     tcase_add_test(tc, normalize_is_linear);
     tcase_add_test(tc, strip_spaces_and_bold_agree_with_bytewise_loops);
+    tcase_add_test(tc, char_count_agrees_with_decoding);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("decode");

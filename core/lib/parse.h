@@ -80,7 +80,8 @@ char *fl_strip_spaces_dup(const char *s);
  * returns the length written. */
 size_t fl_strip_spaces_into(char *out, const char *s, size_t n);
 /* Number of UTF-8 characters in s, counting at most `max` (so a 10 MB line
- * costs nothing when only "is it short?" is asked). */
+ * costs nothing when only "is it short?" is asked).  s is valid UTF-8, as
+ * all the model's text is: a stray continuation byte is not counted. */
 size_t fl_char_count(const char *s, size_t max);
 /* The last character of s (trailing spaces ignored) is sentence-final
  * punctuation: 。；：！？ (normalised ;:!?) or a closing quote/bracket. */
