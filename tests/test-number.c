@@ -315,6 +315,49 @@ START_TEST(to_wanyuan)
 }
 END_TEST
 
+/* A number right at the start of a text is read by a short path when it
+ * is plain (ASCII digits, maybe decimals); after a space, always by the
+ * general one.  Random texts from the pieces of numbers read the same
+ * both ways: one byte more with the space, the same value, unit and
+ * decimals. */
+START_TEST(plain_numbers_read_as_the_general_path_reads_them)
+{
+    static const char *const pieces[] = {
+        "0", "7", "12", "345", "9999", ".", ",", "\xEF\xBC\x8C" /* ， */, "\xEF\xBC\x8E" /* ． */,
+        "\xEF\xBC\x93" /* ３ */, " ", "\xE3\x80\x80", "万元", "元", "%", "分", "人次", "-", "合",
+    };
+    unsigned long r = 2024;
+    for (int round = 0; round < 20000; round++) {
+        char text[96], spaced[100];
+        r = r * 6364136223846793005UL + 1442695040888963407UL;
+        size_t len = (size_t)snprintf(text, sizeof text, "%lu", (r >> 33) % 100000);
+        while (len < 60) {
+            r = r * 6364136223846793005UL + 1442695040888963407UL;
+            const char *p = pieces[(r >> 33) % (sizeof pieces / sizeof *pieces)];
+            memcpy(text + len, p, strlen(p) + 1);
+            len += strlen(p);
+            if ((r >> 40) % 4 == 0)
+                break;
+        }
+        snprintf(spaced, sizeof spaced, " %s", text);
+        fl_number a, b;
+        size_t na = fl_parse_number(text, &a), nb = fl_parse_number(spaced, &b);
+        ck_assert_msg(nb == (na ? na + 1 : 0), "\"%s\": %zu bytes, %zu after a space", text, na, nb);
+        ck_assert_msg(fl_dec_cmp(a.value, b.value) == 0 && a.unit == b.unit &&
+                          a.decimals == b.decimals && a.is_empty == b.is_empty,
+                      "\"%s\" reads otherwise after a space", text);
+    }
+    /* the short path's edges: twelve digits, six decimals, and one more */
+    ck_assert_str_eq(F(parse_all("999999999999").value), "999999999999");
+    ck_assert_str_eq(F(parse_all("1234567890123").value), "1234567890123");
+    ck_assert_int_eq(fl_parse_number("12345678901234", NULL), 0); /* an identifier */
+    ck_assert_str_eq(F(parse_all("1.123456").value), "1.123456");
+    ck_assert_str_eq(F(parse_all("1.1234565").value), "1.123457");
+    ck_assert_str_eq(F(parse_all("1.\xEF\xBC\x95").value), "1.5");
+    ck_assert_str_eq(F(parse_all("1,234\xEF\xBC\x8C" "567").value), "1234567");
+}
+END_TEST
+
 static Suite *number_suite(void)
 {
     Suite *s = suite_create("number");
@@ -329,6 +372,7 @@ static Suite *number_suite(void)
     tcase_add_test(tc, not_numbers);
     tcase_add_test(tc, huge_numbers);
     tcase_add_test(tc, to_wanyuan);
+    tcase_add_test(tc, plain_numbers_read_as_the_general_path_reads_them);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -181,11 +181,77 @@ typedef struct scanned {
     fl_unit unit;
 } scanned;
 
+/* The end of scan_number() and scan_plain() alike, at s + pos after the
+ * digits: the value (integer part v, the first decimals in frac, of
+ * `decimals`) in millionths, and the unit after it.  Returns the bytes
+ * consumed.  out->neg and out->huge are the caller's; with huge, v is
+ * not used. */
+static size_t finish_scan(const unsigned char *s, size_t pos, i128 v, i128 frac, int decimals,
+                          int round_up, scanned *out)
+{
+    /* frac holds the first (at most 6) decimals: scale it to millionths */
+    static const int32_t to_micros[6] = { 1000000, 100000, 10000, 1000, 100, 10 };
+    if (decimals < 6)
+        frac *= to_micros[decimals];
+
+    /* Unit, possibly after spaces; spaces are consumed only with a unit. */
+    out->unit = FL_UNIT_NONE;
+    size_t sp = skip_spaces(s + pos);
+    size_t ulen = unit_at(s + pos + sp, &out->unit);
+    if (ulen > 0)
+        pos += sp + ulen;
+
+    out->micros = out->huge ? 0 : v * FL_DEC_SCALE + frac + round_up;
+    out->decimals = decimals;
+    out->is_empty = 0;
+    return pos;
+}
+
+/* Most numbers of a report's tables: ASCII digits, at most PLAIN_DIGITS
+ * of them, and maybe a point and up to six ASCII decimals, right at s.
+ * Read here in a tight loop; anything else (spaces, signs, marks, groups,
+ * full-width forms, long numbers) returns 0, for scan_number() to read
+ * from the start.  Whatever this reads, scan_number() reads the same. */
+#define PLAIN_DIGITS 12 /* below any cap: 10^12 - 1 < 9.2 × 10^12 */
+
+static size_t scan_plain(const unsigned char *s, scanned *out)
+{
+    uint64_t v = 0;
+    size_t pos = 0;
+    while (s[pos] >= '0' && s[pos] <= '9' && pos < PLAIN_DIGITS)
+        v = v * 10 + (unsigned)(s[pos++] - '0');
+    /* A thirteenth digit, a group separator, or a full-width form
+     * (EF: a digit, the comma or the point) that the number may go on
+     * with: the general reading decides. */
+    if (pos == 0 || (s[pos] >= '0' && s[pos] <= '9') || s[pos] == ',' || s[pos] == 0xEF)
+        return 0;
+    int decimals = 0;
+    uint32_t frac = 0;
+    if (s[pos] == '.' && s[pos + 1] >= '0' && s[pos + 1] <= '9') {
+        size_t d = pos + 1;
+        while (s[d] >= '0' && s[d] <= '9' && decimals < 6) {
+            frac = frac * 10 + (unsigned)(s[d++] - '0');
+            decimals++;
+        }
+        if ((s[d] >= '0' && s[d] <= '9') || s[d] == 0xEF)
+            return 0; /* a seventh decimal to round by, or a full-width one */
+        pos = d;
+    } else if (s[pos] == '.' && s[pos + 1] == 0xEF) {
+        return 0; /* a full-width digit may follow the point */
+    }
+    out->neg = 0;
+    out->huge = 0;
+    return finish_scan(s, pos, (i128)v, (i128)frac, decimals, 0, out);
+}
+
 /* The number syntax shared by fl_parse_number() and fl_wide_parse():
  * bytes consumed (0: no number).  An integer part beyond `cap` is still
  * read to its end but no longer accumulated: *out->huge is then set. */
 static size_t scan_number(const unsigned char *s, i128 cap, scanned *out)
 {
+    size_t plain = scan_plain(s, out);
+    if (plain > 0)
+        return plain;
     memset(out, 0, sizeof *out);
     out->unit = FL_UNIT_NONE;
     size_t end = empty_marker(s);
@@ -263,24 +329,11 @@ static size_t scan_number(const unsigned char *s, i128 cap, scanned *out)
      * amount: no number, as it always was. */
     if (digits > 13 && !grouped && decimals == 0)
         return 0;
-    /* frac holds the first (at most 6) decimals: scale it to millionths */
-    static const int32_t to_micros[6] = { 1000000, 100000, 10000, 1000, 100, 10 };
-    if (decimals < 6)
-        frac *= to_micros[decimals];
-
-    /* Unit, possibly after spaces; spaces are consumed only with a unit. */
-    size_t sp = skip_spaces(s + pos);
-    size_t ulen = unit_at(s + pos + sp, &out->unit);
-    if (ulen > 0)
-        pos += sp + ulen;
-
     if (!wide)
         v = (i128)v64;
-    out->micros = huge ? 0 : v * FL_DEC_SCALE + frac + round_up;
     out->neg = neg;
-    out->decimals = decimals;
     out->huge = huge;
-    return pos;
+    return finish_scan(s, pos, v, frac, decimals, round_up, out);
 }
 
 size_t fl_parse_number(const char *text, fl_number *out)
