@@ -194,12 +194,15 @@ static size_t finish_scan(const unsigned char *s, size_t pos, i128 v, i128 frac,
     if (decimals < 6)
         frac *= to_micros[decimals];
 
-    /* Unit, possibly after spaces; spaces are consumed only with a unit. */
+    /* Unit, possibly after spaces; spaces are consumed only with a unit.
+     * A table cell's number is most often all of its text. */
     out->unit = FL_UNIT_NONE;
-    size_t sp = skip_spaces(s + pos);
-    size_t ulen = unit_at(s + pos + sp, &out->unit);
-    if (ulen > 0)
-        pos += sp + ulen;
+    if (s[pos] != '\0') {
+        size_t sp = skip_spaces(s + pos);
+        size_t ulen = unit_at(s + pos + sp, &out->unit);
+        if (ulen > 0)
+            pos += sp + ulen;
+    }
 
     out->micros = out->huge ? 0 : v * FL_DEC_SCALE + frac + round_up;
     out->decimals = decimals;
