@@ -201,6 +201,10 @@ static char *labelled_unit(const fl_document *doc, size_t *line)
 {
     fl_buf scratch = { 0 };
     for (size_t i = 0; i < doc->nlines && i < LABEL_LINES; i++) {
+        /* Every label ends in ':' (normalised "："): most lines have none
+         * and are not stripped at all. */
+        if (strchr(doc->norm[i], ':') == NULL)
+            continue;
         int level;
         const char *s = fl_strip_markdown_buf(doc->norm[i], &scratch, 1, &level);
         for (size_t k = 0; k < sizeof UNIT_LABELS / sizeof UNIT_LABELS[0]; k++) {
