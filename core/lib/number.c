@@ -215,7 +215,8 @@ static size_t finish_scan(const unsigned char *s, size_t pos, i128 v, i128 frac,
  * Read here in a tight loop; anything else (spaces, signs, marks, groups,
  * full-width forms, long numbers) returns 0, for scan_number() to read
  * from the start.  Whatever this reads, scan_number() reads the same. */
-#define PLAIN_DIGITS 12 /* below any cap: 10^12 - 1 < 9.2 × 10^12 */
+#define PLAIN_DIGITS 12
+#define PLAIN_MAX 999999999999LL /* the largest of PLAIN_DIGITS digits */
 
 static size_t scan_plain(const unsigned char *s, scanned *out)
 {
@@ -252,7 +253,9 @@ static size_t scan_plain(const unsigned char *s, scanned *out)
  * read to its end but no longer accumulated: *out->huge is then set. */
 static size_t scan_number(const unsigned char *s, i128 cap, scanned *out)
 {
-    size_t plain = scan_plain(s, out);
+    /* The short path: only where its digits cannot pass the cap (both
+     * callers' caps are far above it). */
+    size_t plain = cap >= PLAIN_MAX ? scan_plain(s, out) : 0;
     if (plain > 0)
         return plain;
     memset(out, 0, sizeof *out);
