@@ -7,6 +7,8 @@
 
 #include <fislint/plugin.h>
 
+#include "harness.h"
+
 /* Parse `text`, check the bytes consumed are the first `consumed` bytes
  * (given as the prefix string itself, so the test reads naturally). */
 static fl_number parse_prefix(const char *text, const char *prefix)
@@ -331,14 +333,7 @@ START_TEST(plain_numbers_read_as_the_general_path_reads_them)
         char text[96], spaced[100];
         r = r * 6364136223846793005UL + 1442695040888963407UL;
         size_t len = (size_t)snprintf(text, sizeof text, "%lu", (r >> 33) % 100000);
-        while (len < 60) {
-            r = r * 6364136223846793005UL + 1442695040888963407UL;
-            const char *p = pieces[(r >> 33) % (sizeof pieces / sizeof *pieces)];
-            memcpy(text + len, p, strlen(p) + 1);
-            len += strlen(p);
-            if ((r >> 40) % 4 == 0)
-                break;
-        }
+        fl_test_random_text(&r, pieces, sizeof pieces / sizeof *pieces, 4, text, len, 60, NULL);
         snprintf(spaced, sizeof spaced, " %s", text);
         fl_number a, b;
         size_t na = fl_parse_number(text, &a), nb = fl_parse_number(spaced, &b);

@@ -706,15 +706,8 @@ START_TEST(strip_spaces_and_bold_agree_with_bytewise_loops)
     unsigned long r = 99;
     for (int round = 0; round < 2000; round++) {
         char text[200] = "";
-        size_t len = 0;
-        while (len < 150) {
-            r = r * 6364136223846793005UL + 1442695040888963407UL;
-            const char *p = pieces[(r >> 33) % (sizeof pieces / sizeof *pieces)];
-            memcpy(text + len, p, strlen(p) + 1);
-            len += strlen(p);
-            if ((r >> 40) % 8 == 0)
-                break;
-        }
+        size_t len = fl_test_random_text(&r, pieces, sizeof pieces / sizeof *pieces, 8, text, 0,
+                                         150, NULL);
         for (size_t n = 0; n <= len; n++) {
             char want[200], got[200];
             size_t w = strip_spaces_bytewise(want, text, n);
@@ -750,16 +743,8 @@ START_TEST(char_count_agrees_with_decoding)
     unsigned long r = 7;
     for (int round = 0; round < 3000; round++) {
         char text[300] = "";
-        size_t len = 0, nchars = 0;
-        while (len < 250) {
-            r = r * 6364136223846793005UL + 1442695040888963407UL;
-            const char *c = chars[(r >> 33) % (sizeof chars / sizeof *chars)];
-            memcpy(text + len, c, strlen(c) + 1);
-            len += strlen(c);
-            nchars++;
-            if ((r >> 40) % 32 == 0)
-                break;
-        }
+        size_t nchars;
+        fl_test_random_text(&r, chars, sizeof chars / sizeof *chars, 32, text, 0, 250, &nchars);
         for (size_t max = 0; max <= nchars + 2; max++)
             ck_assert_uint_eq(fl_char_count(text, max), (nchars < max ? nchars : max));
     }

@@ -54,4 +54,14 @@ void fl_test_dump(const fl_test_run *run);
 /* A finding's expected/actual as text ("1846.85"), in a static buffer. */
 const char *fl_test_dec(fl_dec d);
 
+/* Random text for tests that hold a fast path to a plain one: pieces
+ * picked by the generator *state are appended to text[len..] until it
+ * holds `limit` bytes or more, or, after any piece, with a chance of one
+ * in `stop_one_in`.  text has room for limit bytes and the longest piece.
+ * Returns the new length; *npicked (unless NULL) gets the pieces added.
+ * The same *state gives the same text on every machine. */
+size_t fl_test_random_text(unsigned long *state, const char *const *pieces, size_t npieces,
+                           unsigned stop_one_in, char *text, size_t len, size_t limit,
+                           size_t *npicked);
+
 #endif
