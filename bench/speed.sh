@@ -141,6 +141,15 @@ echo
 timed rg -j1 --no-ignore -F -c 主要原因 $files
 t_rg=$best
 printf '%-34s %8s s  [%s]\n' "rg -j1 literal scan" "$t_rg" "$range"
+# For scale, no target: coreutils counting the characters of the same
+# files, one pass of a plain C tool that decodes each UTF-8 character
+# (mbrtowc) and keeps nothing.  rg reads the bytes; this one looks at
+# every character, as a parse must, and is not built for speed either.
+# shellcheck disable=SC2086
+timed env LC_ALL=C.UTF-8 wc -m $files
+t_wc=$best
+printf '%-34s %8s s  [%s]  %s x rg   (for scale)\n' "wc -m (UTF-8 characters)" \
+    "$t_wc" "$range" "$(ratio "$t_wc" "$t_rg")"
 
 if has corpus; then
     # shellcheck disable=SC2086
