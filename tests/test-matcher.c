@@ -7,6 +7,8 @@
 
 #include <fislint/plugin.h>
 
+#include "harness.h"
+
 /* The occurrences a scan reported, as "word@offset" joined by spaces. */
 typedef struct seen {
     char text[4096];
@@ -135,8 +137,7 @@ static unsigned long rng = 12345;
 
 static unsigned next_rand(void)
 {
-    rng = rng * 6364136223846793005UL + 1442695040888963407UL;
-    return (unsigned)(rng >> 33);
+    return (unsigned)(fl_test_random(&rng) >> 33);
 }
 
 /* The contract's order by brute force: by end byte, then longer first,

@@ -331,8 +331,7 @@ START_TEST(plain_numbers_read_as_the_general_path_reads_them)
     unsigned long r = 2024;
     for (int round = 0; round < 20000; round++) {
         char text[96], spaced[100];
-        r = r * 6364136223846793005UL + 1442695040888963407UL;
-        size_t len = (size_t)snprintf(text, sizeof text, "%lu", (r >> 33) % 100000);
+        size_t len = (size_t)snprintf(text, sizeof text, "%lu", (fl_test_random(&r) >> 33) % 100000);
         fl_test_random_text(&r, pieces, sizeof pieces / sizeof *pieces, 4, text, len, 60, NULL);
         snprintf(spaced, sizeof spaced, " %s", text);
         fl_number a, b;

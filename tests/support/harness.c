@@ -161,19 +161,25 @@ void fl_test_dump(const fl_test_run *run)
     }
 }
 
+unsigned long fl_test_random(unsigned long *state)
+{
+    *state = *state * 6364136223846793005UL + 1442695040888963407UL;
+    return *state;
+}
+
 size_t fl_test_random_text(unsigned long *state, const char *const *pieces, size_t npieces,
                            unsigned stop_one_in, char *text, size_t len, size_t limit,
                            size_t *npicked)
 {
     size_t n = 0;
     while (len < limit) {
-        *state = *state * 6364136223846793005UL + 1442695040888963407UL;
-        const char *p = pieces[(*state >> 33) % npieces];
+        unsigned long r = fl_test_random(state);
+        const char *p = pieces[(r >> 33) % npieces];
         size_t k = strlen(p);
         memcpy(text + len, p, k + 1);
         len += k;
         n++;
-        if ((*state >> 40) % stop_one_in == 0)
+        if ((r >> 40) % stop_one_in == 0)
             break;
     }
     if (npicked != NULL)

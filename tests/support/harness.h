@@ -54,6 +54,10 @@ void fl_test_dump(const fl_test_run *run);
 /* A finding's expected/actual as text ("1846.85"), in a static buffer. */
 const char *fl_test_dec(fl_dec d);
 
+/* The next value of the tests' random generator (a 64-bit LCG; use its
+ * high bits), *state advanced: the same sequence on every machine. */
+unsigned long fl_test_random(unsigned long *state);
+
 /* Random text for tests that hold a fast path to a plain one: pieces
  * picked by the generator *state are appended to text[len..] until it
  * holds `limit` bytes or more, or, after any piece, with a chance of one
