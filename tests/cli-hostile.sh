@@ -121,6 +121,19 @@ bounded 1000000 $((10 * slow)) check --no-isolation --checks table-totals "$TMP/
 expect_status 0 "100,000 lists in one paragraph are checked in bounded time"
 expect_out "共检查 1 个文档，发现 0 个问题" "and they add up"
 
+# A 三公 table whose budget and final figures differ, under one 770 KB
+# paragraph of 32,000 sentences that name 公务接待费 and 预算 but give no
+# reason: sangong looked, for every such sentence, through all the
+# sentences after it for one that did (77 s); now it reads each once.
+{
+    sed -n 1,20p "$SRC/plugins/sangong/fixtures/tab-errors.txt"
+    python3 -c "import sys; sys.stdout.write('公务接待费预算。' * 32000 + '\n')"
+} >"$TMP/sangong.txt"
+bounded 1000000 $((10 * slow)) check --no-isolation --checks sangong "$TMP/sangong.txt"
+expect_status 1 "32,000 sentences without a 三公 reason are checked in bounded time"
+expect_out "公务接待费决算数2.80万元超过预算数2.50万元（超出0.30万元），未说明超预算原因。" \
+    "the overspend with no reason is still found"
+
 # One 4.8 MB paragraph of 160,000 "增加" (a word of the alternatives'
 # matcher) each followed by an XX placeholder: template-residue looked,
 # after every placeholder, through all the words of the other matchers

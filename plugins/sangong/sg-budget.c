@@ -8,6 +8,7 @@
  * item (or, for a gap below budget, about the 三公 total) that gives a
  * reason. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sg.h"
@@ -30,15 +31,22 @@ static int names_item(const sg_narr *n, size_t si, int item)
 static int narrative_reason(const sg_narr *n, int item)
 {
     int found = 0;
+    /* Every sentence may be asked: what lies ahead of each is learnt once. */
+    unsigned char *memo = calloc(n->nsents ? n->nsents : 1, 1);
+    if (memo == NULL)
+        abort(); /* out of memory: the core's policy too */
     for (size_t si = 0; si < n->nsents; si++) {
         size_t len;
         const char *s = sg_sent_text(n, si, &len);
         if (!sg_contains(s, len, "预算") || !names_item(n, si, item)) /* cheaper first */
             continue;
-        if (sg_narr_reason_near(n, si))
-            return 2;
+        if (sg_narr_reason_near(n, si, memo)) {
+            found = 2;
+            break;
+        }
         found = 1;
     }
+    free(memo);
     return found;
 }
 
@@ -86,21 +94,27 @@ void sg_rule_budget(sg_ctx *c)
 {
     const sg_narr *n = &c->narr;
     for (int item = 0; item < SG_NITEMS; item++) {
-        /* The narrative's own comparison, first one only. */
+        /* The narrative's own comparison, first one only.  A sentence
+         * without the 决算数 is asked once, not once per 预算数 in it. */
         const sg_fig *b = NULL, *f = NULL;
+        size_t asked = (size_t)-1;
         for (size_t i = 0; i < n->nfigs && f == NULL; i++) {
-            if (n->figs[i].item != item || n->figs[i].role != SG_R_BUDGET)
+            if (n->figs[i].item != item || n->figs[i].role != SG_R_BUDGET ||
+                n->figs[i].sent == asked)
                 continue;
             b = &n->figs[i];
+            asked = b->sent;
             f = sg_narr_find(n, item, SG_R_FINAL, b->sent);
         }
-        /* Of 年初预算数 and 调整后（全年）预算数, the later one counts. */
-        for (size_t i = 0; f && i < n->nfigs; i++)
-            if (n->figs[i].item == item && n->figs[i].role == SG_R_BUDGET &&
-                n->figs[i].sent == b->sent && n->figs[i].offset < f->offset)
-                b = &n->figs[i];
         if (f) {
-            if (fl_dec_cmp(b->value, f->value) != 0 && !sg_narr_reason_near(n, f->sent))
+            /* Of 年初预算数 and 调整后（全年）预算数 in the sentence, the
+             * later one counts. */
+            const sg_fig *from = &n->figs[n->sent_first[b->sent]];
+            const sg_fig *end = &n->figs[n->sent_first[b->sent + 1]];
+            for (const sg_fig *x = from; x < end; x++)
+                if (x->item == item && x->role == SG_R_BUDGET && x->offset < f->offset)
+                    b = x;
+            if (fl_dec_cmp(b->value, f->value) != 0 && !sg_narr_reason_near(n, f->sent, NULL))
                 report(c, item, b->value, f->value, f, NULL);
             continue;
         }

@@ -383,6 +383,29 @@ static int mark_naming(const fl_document *doc, const fl_matcher *items, unsigned
     return any;
 }
 
+/* Where each sentence's figures start, and the first figure of each
+ * item and role: the figures are added in sentence order (read_sentence
+ * is called sentence by sentence), and never after. */
+static void index_figs(sg_narr *out)
+{
+    if (out->nsents == 0)
+        return;
+    out->sent_first = malloc((out->nsents + 1) * sizeof *out->sent_first);
+    if (out->sent_first == NULL)
+        abort(); /* out of memory: the core's policy too */
+    size_t i = 0;
+    for (size_t s = 0; s <= out->nsents; s++) {
+        while (i < out->nfigs && out->figs[i].sent < s)
+            i++;
+        out->sent_first[s] = i;
+    }
+    for (size_t k = out->nfigs; k-- > 0;) {
+        const sg_fig *f = &out->figs[k];
+        if (f->item >= 0 && f->item < SG_NITEMS && f->role >= 0 && f->role < SG_NROLES)
+            out->first[f->item][f->role] = f;
+    }
+}
+
 void sg_narr_read(const fl_document *doc, const fl_matcher *items, sg_narr *out)
 {
     memset(out, 0, sizeof *out);
@@ -424,12 +447,14 @@ void sg_narr_read(const fl_document *doc, const fl_matcher *items, sg_narr *out)
         }
     }
     free(flags);
+    index_figs(out);
 }
 
 void sg_narr_free(sg_narr *n)
 {
     free(n->figs);
     free(n->sents);
+    free(n->sent_first);
     memset(n, 0, sizeof *n);
 }
 
@@ -443,9 +468,16 @@ const char *sg_sent_text(const sg_narr *n, size_t sent, size_t *len)
 
 const sg_fig *sg_narr_find(const sg_narr *n, int item, int role, size_t sent)
 {
-    for (size_t i = 0; i < n->nfigs; i++) {
+    /* No figure has another item or role (read_sentence keeps none). */
+    if (item < 0 || item >= SG_NITEMS || role < 0 || role >= SG_NROLES)
+        return NULL;
+    if (sent == (size_t)-1)
+        return n->first[item][role];
+    if (sent >= n->nsents)
+        return NULL;
+    for (size_t i = n->sent_first[sent]; i < n->sent_first[sent + 1]; i++) {
         const sg_fig *f = &n->figs[i];
-        if (f->item == item && f->role == role && (sent == (size_t)-1 || f->sent == sent))
+        if (f->item == item && f->role == role)
             return f;
     }
     return NULL;
@@ -460,28 +492,57 @@ const sg_fig *sg_narr_prev(const sg_narr *n, size_t before, int item, int role)
     return NULL;
 }
 
-int sg_narr_reason_near(const sg_narr *n, size_t sent)
+static int sent_has_reason(const sg_narr *n, size_t sent)
 {
     size_t len;
     const char *s = sg_sent_text(n, sent, &len);
-    if (sg_has_reason(s, len))
+    return sg_has_reason(s, len);
+}
+
+static int sent_states_budget(const sg_narr *n, size_t sent)
+{
+    for (size_t i = n->sent_first[sent]; i < n->sent_first[sent + 1]; i++)
+        if (n->figs[i].role == SG_R_BUDGET)
+            return 1;
+    return 0;
+}
+
+/* What the sentences of a paragraph from `next` on give first: a reason
+ * (1), or a new budget figure or the paragraph's end (0): "…年初预算为0.95
+ * 万元，支出决算为0.00万元，…；公务接待费…；…。决算数小于预算数的主要原因：
+ * 当年度无“三公”经费支出。"  memo, when not NULL, has a byte per sentence
+ * (0: not known yet, else the answer + 1) and learns the answer from every
+ * sentence passed over: asked sentence by sentence over a long paragraph,
+ * each sentence is read once, not once per sentence before it. */
+static int reason_ahead(const sg_narr *n, size_t next, unsigned char *memo)
+{
+    size_t para = n->sents[next].para, k = next;
+    int found = 0, stop = 0;
+    for (; k < n->nsents && n->sents[k].para == para; k++) {
+        if (memo != NULL && memo[k] != 0) {
+            found = memo[k] - 1;
+            break;
+        }
+        if (sent_states_budget(n, k) || (found = sent_has_reason(n, k)) != 0) {
+            stop = 1;
+            break;
+        }
+    }
+    if (memo != NULL)
+        for (size_t i = next; i < k + (size_t)stop; i++)
+            memo[i] = (unsigned char)(found + 1);
+    return found;
+}
+
+int sg_narr_reason_near(const sg_narr *n, size_t sent, unsigned char *memo)
+{
+    if (sent_has_reason(n, sent))
         return 1;
     size_t para = n->sents[sent].para;
-    /* The following sentences of the paragraph, up to one that states a
-     * new budget figure: "…年初预算为0.95万元，支出决算为0.00万元，…；公务
-     * 接待费…；…。决算数小于预算数的主要原因：当年度无“三公”经费支出。" */
-    size_t next = sent + 1;
-    for (; next < n->nsents && n->sents[next].para == para; next++) {
-        for (size_t i = 0; i < n->nfigs; i++)
-            if (n->figs[i].sent == next && n->figs[i].role == SG_R_BUDGET)
-                return 0;
-        s = sg_sent_text(n, next, &len);
-        if (sg_has_reason(s, len))
-            return 1;
-    }
-    if (next > sent + 1)
-        return 0;
-    /* The reason may start the next paragraph ("主要原因是：…"). */
+    if (sent + 1 < n->nsents && n->sents[sent + 1].para == para)
+        return reason_ahead(n, sent + 1, memo);
+    /* The last sentence of its paragraph: the reason may start the next
+     * paragraph ("主要原因是：…"). */
     if (para + 1 < fl_doc_paragraph_count(n->doc)) {
         const char *t = fl_paragraph_text(fl_doc_paragraph(n->doc, para + 1));
         if (t == NULL)

@@ -39,6 +39,7 @@ enum sg_role {
     SG_R_DIFF_RATE,   /* 差异率 X% */
     SG_R_COMPLETION   /* 完成预算的 X% / 执行率 X% */
 };
+#define SG_NROLES (SG_R_COMPLETION + 1)
 
 /* Options (see docs/checks/sangong.md). */
 typedef struct sg_options {
@@ -99,6 +100,13 @@ typedef struct sg_narr {
     size_t nfigs, figs_cap;
     sg_sent *sents;
     size_t nsents, sents_cap;
+    /* The figures of sentence s are figs[sent_first[s] .. sent_first[s + 1])
+     * (they are read in sentence order); nsents + 1 entries, NULL when
+     * there is no sentence. */
+    size_t *sent_first;
+    /* The first figure of each item and role, or NULL: the lookups
+     * sg_narr_find makes for every figure stay linear in all. */
+    const sg_fig *first[SG_NITEMS][SG_NROLES];
     /* 1 when some paragraph talks about 三公 at all */
     int mentioned;
     /* 1 when the document is a budget (部门预算/单位预算) and not a 决算:
@@ -201,9 +209,12 @@ const sg_fig *sg_narr_find(const sg_narr *n, int item, int role, size_t sent);
 const sg_fig *sg_narr_prev(const sg_narr *n, size_t before, int item, int role);
 /* 1 when s[0..len) speaks of a year before `year` (上年, 2023年 …). */
 int sg_prior_year(const char *s, size_t len, int year);
-/* 1 when sentence `sent` or the one after it (same paragraph, when it
- * states no new budget figure) gives a reason. */
-int sg_narr_reason_near(const sg_narr *n, size_t sent);
+/* 1 when sentence `sent` gives a reason, or one after it in its paragraph
+ * before any that states a new budget figure, or (for the paragraph's last
+ * sentence) the next paragraph's first.  memo: NULL, or nsents zeroed
+ * bytes shared by the calls on one sg_narr, which then read each sentence
+ * after `sent` once in all (see reason_ahead). */
+int sg_narr_reason_near(const sg_narr *n, size_t sent, unsigned char *memo);
 
 /* --- rules --- */
 void sg_rule_sum(sg_ctx *c);
