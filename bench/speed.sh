@@ -271,8 +271,9 @@ if has linear; then
     # A long paragraph: narrative sentences of the seeds joined on one
     # line (~LINEAR_KB KB) LINEAR_X times, and a long table: the rows of
     # seed 003's largest table (基本支出决算明细表) 32 x LINEAR_X times;
-    # each at 1x and 16x in one document under the seed's title.  A check
-    # linear in them does 16 times the work at 16x.
+    # each at 1x and 16x in one document under the seed's title; and a
+    # dense paragraph (below) LINEAR_X times.  A check linear in them does
+    # 16 times the work at 16x.
     seed003=$top/examples/003_b8f3d489ed9ef61e.txt
     title=$(head -n 1 "$seed003")
     printf '%s\n' "$title" >"$work/l0.txt"
@@ -297,12 +298,19 @@ if has linear; then
         i=0
         while [ $i -lt "$1" ]; do cat "$work/tbody"; i=$((i + 1)); done
     }
-    paragraph() { # TIMES
+    paragraph() { # TIMES [TEXT]
         printf '%s\n\n' "$title"
         i=0
-        while [ $i -lt "$1" ]; do printf '%s' "$para"; i=$((i + 1)); done
+        while [ $i -lt "$1" ]; do printf '%s' "${2:-$para}"; i=$((i + 1)); done
         printf '\n'
     }
+    # A dense paragraph: the narrative lines of the checks' own test
+    # fixtures, each written to set a rule off, joined on one line.  Every
+    # check finds its words and figures here at every few bytes, so work
+    # done per hit (a lookup among all earlier figures, say) shows; the
+    # seeds' sentences above hold few of them.
+    dense=$(LC_ALL=C awk '!/\t/ && !/^[#|-]/ && length($0) > 10 { out = out $0 }
+        END { printf "%s", out }' "$top"/plugins/*/fixtures/*.txt "$top"/plugins/*/fixtures/*.md)
     # What grows with the input is each check's own work; the model and
     # the pipeline around it are shared, and past the caches their time
     # per byte rises with the size of the document alone (page faults of
@@ -326,14 +334,16 @@ if has linear; then
     fi
     paragraph "$x" >"$work/p1.txt"
     paragraph $((16 * x)) >"$work/p16.txt"
+    paragraph "$x" "$dense" >"$work/d1.txt"
+    paragraph $((16 * x)) "$dense" >"$work/d16.txt"
     table $((32 * x)) >"$work/t1.txt"
     table $((512 * x)) >"$work/t16.txt"
     rows=$(($(wc -l <"$work/tbody") * 32 * x))
     echo
     printf 'linearity, one check at a time: own(16x) / own(1x), in %s\n' "$unit"
     printf '(target: ratio ~ 16; 32 and more is worse than linear)\n'
-    printf '  paragraph 1x %s KB, table 1x %s rows\n' "$(($(wc -c <"$work/p1.txt") / 1024))" \
-        "$rows"
+    printf '  paragraph 1x %s KB, table 1x %s rows, dense paragraph 1x %s KB\n' \
+        "$(($(wc -c <"$work/p1.txt") / 1024))" "$rows" "$(($(wc -c <"$work/d1.txt") / 1024))"
     # cost CHECK FILE: its run's instructions in millions (valgrind) or
     # best seconds.
     cost() {
@@ -349,11 +359,12 @@ if has linear; then
     costs=$work/costs
     : >"$costs"
     for c in $checks; do
-        for f in l0 p1 p16 t1 t16; do
+        for f in l0 p1 p16 t1 t16 d1 d16; do
             echo "$c $f $(cost "$c" "$work/$f.txt")" >>"$costs"
         done
     done
-    printf '  %-22s %-30s %s\n' check "paragraph own 1x / 16x  ratio" "table own 1x / 16x  ratio"
+    printf '  %-22s %-30s %-30s %s\n' check "paragraph own 1x / 16x  ratio" \
+        "table own 1x / 16x  ratio" "dense own 1x / 16x  ratio"
     # The shared part of a document: the least any check cost on it (by
     # instructions), or the title alone (by time: the least check of a
     # time would be one that does something).
@@ -371,7 +382,7 @@ if has linear; then
             r = a < small ? "n/a" : sprintf("%.1f", b / a)
             return sprintf("%8.2f / %-9.2f %6s      ", a, b, r)
         }
-        END { for (i = 1; i <= n; i++) printf "  %-22s %s %s\n", order[i], cell(order[i], "p"), cell(order[i], "t") }
+        END { for (i = 1; i <= n; i++) printf "  %-22s %s %s %s\n", order[i], cell(order[i], "p"), cell(order[i], "t"), cell(order[i], "d") }
     ' "$costs"
 fi
 if has linear; then
