@@ -76,31 +76,50 @@ static int is_token_char(char c)
            strchr("._/-@=&?#+~%", c) != NULL;
 }
 
-/* An X run [i, j) is a placeholder when the ASCII word around it is made
- * of X only, with at most a trailing % (XX%), decimal points (XXX.XX) or
- * a leading year prefix (20XX年).  "XXL", "MAX", "www.xx.gov.cn",
- * "XX-200型" and XX世纪 (Roman twenty) are not. */
-static int x_run_is_placeholder(const char *s, size_t i, size_t j)
+/* The ASCII word around X runs: what x_run_is_placeholder() asks of it,
+ * learnt once for all the runs in it ("X.X.X.X…" is a run per X, and
+ * reading the word again for each made a long one quadratic). */
+typedef struct x_word {
+    size_t a, b;       /* the word is s[a, b); b == 0 before the first */
+    int other;         /* holds a character that is not X, '.', a digit
+                        * or a final '%' */
+    size_t last_digit; /* 1 + where its last digit is, 0 when none */
+} x_word;
+
+static void learn_word(const char *s, size_t i, x_word *w)
 {
-    size_t a = i, b = j;
+    size_t a = i, b = i;
     while (a > 0 && (unsigned char)s[a - 1] < 0x80 && is_token_char(s[a - 1]))
         a--;
     while (s[b] != '\0' && (unsigned char)s[b] < 0x80 && is_token_char(s[b]))
         b++;
-    int digits_before = 0;
+    w->a = a;
+    w->b = b;
+    w->other = 0;
+    w->last_digit = 0;
     for (size_t k = a; k < b; k++) {
         char c = s[k];
-        if (c == 'X' || c == 'x' || c == '.')
-            continue;
-        if (c == '%' && k == b - 1)
-            continue;
-        if (c >= '0' && c <= '9' && k < i) {
-            digits_before = 1;
-            continue;
-        }
-        return 0;
+        if (c >= '0' && c <= '9')
+            w->last_digit = k + 1;
+        else if (c != 'X' && c != 'x' && c != '.' && !(c == '%' && k == b - 1))
+            w->other = 1;
     }
-    if (digits_before && !fl_str_starts(s + b, "年"))
+}
+
+/* An X run [i, j) is a placeholder when the ASCII word around it is made
+ * of X only, with at most a trailing % (XX%), decimal points (XXX.XX) or
+ * a leading year prefix (20XX年).  "XXL", "MAX", "www.xx.gov.cn",
+ * "XX-200型" and XX世纪 (Roman twenty) are not.  Runs come in order:
+ * `w` holds the word of the last one. */
+static int x_run_is_placeholder(const char *s, size_t i, size_t j, x_word *w)
+{
+    if (w->b == 0 || i < w->a || i >= w->b)
+        learn_word(s, i, w);
+    /* A digit is a year prefix only before the run. */
+    if (w->other || w->last_digit > i)
+        return 0;
+    int digits_before = w->last_digit > 0;
+    if (digits_before && !fl_str_starts(s + w->b, "年"))
         return 0;
     if (fl_str_starts(s + j, "世纪"))
         return 0;
@@ -123,6 +142,7 @@ static size_t repeat_run(const char *s, const char *unit)
 static void scan_placeholders(const tr_cands *c, const char *s, tr_match_fn fn, void *ctx)
 {
     size_t i = 0, k = 0;
+    x_word w = { 0, 0, 0, 0 };
     /* The next X at or after i, found with strcspn (vectorised) rather
      * than byte by byte: most texts have none. */
     size_t x_at = strcspn(s, "Xx");
@@ -132,7 +152,7 @@ static void scan_placeholders(const tr_cands *c, const char *s, tr_match_fn fn, 
             size_t j = i;
             while (s[j] == 'X' || s[j] == 'x')
                 j++;
-            if (x_run_is_placeholder(s, i, j)) {
+            if (x_run_is_placeholder(s, i, j, &w)) {
                 m.end = j;
                 fn(ctx, &m);
             }
@@ -253,42 +273,107 @@ static int is_sentence_end(const char *s)
     return *s == ';' || fl_str_starts(s, "。");
 }
 
+/* The instructions of one text are asked about in order, and each
+ * question walks from its phrase to a mark: a sentence of many phrases
+ * made every walk cross the same text again (quadratic).  Each walk
+ * below remembers where it last went; a walk from further on reuses it. */
+#define TR_NONE ((size_t)-1)
+
+/* A walk back from `at` to the nearest character `stop` holds. */
+typedef struct back_walk {
+    size_t at;    /* where the last walk started, TR_NONE before it */
+    size_t hit;   /* where it stopped, TR_NONE at the start of the text */
+    size_t after; /* the character after `hit` (the walk's last step) */
+} back_walk;
+
+/* A walk forward from `at` to the first character `stop` holds, or the
+ * end.  Text is valid UTF-8 (the core's input is), so walks from two
+ * characters' starts meet: the one from further on ends where the other
+ * did, while it starts at or before that end. */
+typedef struct fwd_walk {
+    size_t at, end; /* the last walk: at == TR_NONE before it */
+} fwd_walk;
+
+/* The walks of one text, for instruction_span() and note_instruction(). */
+typedef struct tr_walks {
+    back_walk to_mark;     /* to ( ) or a sentence end */
+    back_walk to_sentence; /* to a sentence end */
+    fwd_walk to_paren;     /* to ( ) a sentence end */
+    fwd_walk to_colon;     /* to a sentence end or : */
+    fwd_walk to_note;      /* to ) or a word of a note */
+} tr_walks;
+
+#define TR_WALKS_INIT                                                                    \
+    {                                                                                    \
+        { TR_NONE, TR_NONE, 0 }, { TR_NONE, TR_NONE, 0 }, { TR_NONE, 0 }, { TR_NONE, 0 }, \
+            { TR_NONE, 0 }                                                               \
+    }
+
+/* Stepping back a character at a time meets every byte that is not a
+ * continuation byte, so a walk from beyond the last start meets it, and
+ * from there goes on as that walk went. */
+static size_t walk_back(const char *s, size_t at, int (*stop)(const char *), back_walk *w,
+                        size_t *after)
+{
+    size_t hit = TR_NONE, up = at;
+    for (size_t k = at; k > 0; up = k) {
+        k = fl_utf8_prev(s, k);
+        if (stop(s + k)) {
+            hit = k;
+            break;
+        }
+        if (w->at != TR_NONE && k == w->at && w->at < at) {
+            hit = w->hit;
+            up = w->after;
+            break;
+        }
+    }
+    w->at = at;
+    w->hit = hit;
+    w->after = hit == TR_NONE ? 0 : up;
+    *after = w->after;
+    return hit;
+}
+
+static size_t walk_forward(const char *s, size_t at, int (*stop)(const char *), fwd_walk *w)
+{
+    if (w->at != TR_NONE && w->at <= at && at <= w->end)
+        return w->end;
+    size_t k = at;
+    while (s[k] != '\0' && !stop(s + k))
+        k += fl_utf8_char_len((unsigned char)s[k]);
+    w->at = at;
+    w->end = k;
+    return k;
+}
+
+static int is_mark(const char *s)
+{
+    return *s == ')' || *s == '(' || is_sentence_end(s);
+}
+
+static int ends_clause_or_colon(const char *s)
+{
+    return is_sentence_end(s) || *s == ':';
+}
+
 /* The instruction around phrase `at`: its parenthetical when it is
  * inside one, else its sentence (up to "。" ";" or a ":" that opens what
  * the instruction announces). */
-static void instruction_span(const char *s, size_t at, size_t *start, size_t *end)
+static void instruction_span(const char *s, size_t at, tr_walks *w, size_t *start, size_t *end)
 {
-    size_t open = (size_t)-1;
-    for (size_t k = at; k > 0;) {
-        k = fl_utf8_prev(s, k);
-        if (s[k] == ')' || is_sentence_end(s + k))
-            break;
-        if (s[k] == '(') {
-            open = k;
-            break;
+    size_t after;
+    size_t mark = walk_back(s, at, is_mark, &w->to_mark, &after);
+    if (mark != TR_NONE && s[mark] == '(') {
+        size_t k = walk_forward(s, at, is_mark, &w->to_paren);
+        if (s[k] == ')') {
+            *start = mark;
+            *end = k + 1;
+            return;
         }
     }
-    if (open != (size_t)-1) {
-        for (size_t k = at; s[k] != '\0'; k += fl_utf8_char_len((unsigned char)s[k])) {
-            if (s[k] == '(' || is_sentence_end(s + k))
-                break;
-            if (s[k] == ')') {
-                *start = open;
-                *end = k + 1;
-                return;
-            }
-        }
-    }
-    size_t a = at;
-    while (a > 0) {
-        size_t p = fl_utf8_prev(s, a);
-        if (is_sentence_end(s + p))
-            break;
-        a = p;
-    }
-    size_t b = at;
-    while (s[b] != '\0' && !is_sentence_end(s + b) && s[b] != ':')
-        b += fl_utf8_char_len((unsigned char)s[b]);
+    size_t a = walk_back(s, at, is_sentence_end, &w->to_sentence, &after) == TR_NONE ? 0 : after;
+    size_t b = walk_forward(s, at, ends_clause_or_colon, &w->to_colon);
     if (s[b] != '\0')
         b += fl_utf8_char_len((unsigned char)s[b]);
     *start = a;
@@ -309,10 +394,21 @@ static int please_fill(const char *s, size_t at)
     return 0;
 }
 
-/* 1 when "(说明:" / "(注:" at `at` opens a note that tells what to fill. */
-static int note_instruction(const char *s, size_t at)
+/* 1 at the ")" that closes a note, or at a word telling what to fill. */
+static int ends_note(const char *s)
 {
     static const char *const words[] = { "填", "列明", "表述", "删", "保留", "不列" };
+    if (*s == ')')
+        return 1;
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+        if (fl_str_starts(s, words[w]))
+            return 1;
+    return 0;
+}
+
+/* 1 when "(说明:" / "(注:" at `at` opens a note that tells what to fill. */
+static int note_instruction(const char *s, size_t at, tr_walks *w)
+{
     size_t k = at + 1;
     if (fl_str_starts(s + k, "说明:"))
         k += strlen("说明:");
@@ -320,11 +416,8 @@ static int note_instruction(const char *s, size_t at)
         k += strlen("注:");
     else
         return 0;
-    for (; s[k] != '\0' && s[k] != ')'; k += fl_utf8_char_len((unsigned char)s[k]))
-        for (size_t w = 0; w < sizeof words / sizeof *words; w++)
-            if (fl_str_starts(s + k, words[w]))
-                return 1;
-    return 0;
+    k = walk_forward(s, k, ends_note, &w->to_note);
+    return s[k] != '\0' && s[k] != ')';
 }
 
 /* "列明" opening a sentence or clause is an order to the filler:
@@ -340,7 +433,7 @@ static int list_order_at(const char *s, size_t i)
     return s[p] == ',' || s[p] == ';' || s[p] == ':' || fl_str_starts(s + p, "。");
 }
 
-static int is_instruction_at(const char *s, size_t i)
+static int is_instruction_at(const char *s, size_t i, tr_walks *w)
 {
     if (list_order_at(s, i))
         return 1;
@@ -349,20 +442,21 @@ static int is_instruction_at(const char *s, size_t i)
             return 1;
     if (fl_str_starts(s + i, "请") && please_fill(s, i))
         return 1;
-    return s[i] == '(' && note_instruction(s, i);
+    return s[i] == '(' && note_instruction(s, i, w);
 }
 
 static void scan_instructions(const tr_cands *c, const char *s, tr_match_fn fn, void *ctx)
 {
     size_t last_end = 0, k = 0;
+    tr_walks w = TR_WALKS_INIT;
     for (size_t i = 0; s[i] != '\0' && !cand_none_after(c, i, TR_GROUP_INSTRUCTION);
          i = skip_to_cand(c, &k, i + fl_utf8_char_len((unsigned char)s[i]),
                           TR_GROUP_INSTRUCTION)) {
         if (i < last_end || !cand_at(c, &k, i, TR_GROUP_INSTRUCTION) ||
-            !is_instruction_at(s, i))
+            !is_instruction_at(s, i, &w))
             continue;
         tr_match m = { TR_INSTRUCTION, 0, 0, i };
-        instruction_span(s, m.at, &m.start, &m.end);
+        instruction_span(s, m.at, &w, &m.start, &m.end);
         if (m.start < last_end)
             continue; /* the same sentence, already reported */
         fn(ctx, &m);
