@@ -124,12 +124,24 @@ static size_t trigger_end(const char *s, size_t i, int *strong)
     return 0;
 }
 
-/* End of the cause text that starts at `from`: the next "。" or ";". */
-static size_t cause_end(const char *s, size_t from)
+/* Where the last cause_end() walk started and ended: causes come in
+ * order, and a sentence of many "原因是" walked to its end for each. */
+typedef struct cause_walk {
+    size_t from, end; /* from == (size_t)-1 before the first */
+} cause_walk;
+
+/* End of the cause text that starts at `from`: the next "。" or ";".  A
+ * walk from within the last one's span ends where it did (the core's
+ * text is valid UTF-8: walks from two characters' starts meet). */
+static size_t cause_end(const char *s, size_t from, cause_walk *w)
 {
+    if (w->from != (size_t)-1 && w->from <= from && from <= w->end)
+        return w->end;
     size_t i = from;
     while (s[i] && !fl_str_starts(s + i, "。") && s[i] != ';' && !fl_str_starts(s + i, "；"))
         i += fl_utf8_char_len((unsigned char)s[i]);
+    w->from = from;
+    w->end = i;
     return i;
 }
 
@@ -274,6 +286,9 @@ static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_par
      * before it has one made a long paragraph quadratic: the word is
      * looked for once, as far as the causes need (diff_before()). */
     first_diff fd = { s, (size_t)-1, 0 };
+    /* Causes come in order: each walk stops where the last began. */
+    mc_clause_memo clauses = MC_CLAUSE_MEMO_INIT;
+    cause_walk ends = { (size_t)-1, 0 };
     for (const char *hit = next_key(s, len, 0, key); hit != NULL;
          hit = next_key(s, len, (size_t)(hit - s) + 1, key)) {
         size_t at = (size_t)(hit - s);
@@ -283,13 +298,13 @@ static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_par
             continue;
         /* The difference must be stated before the clause naming the cause:
          * "偏离绩效目标的原因：无" answers a form question, it states none. */
-        size_t clause = mc_clause_start(s, at);
+        size_t clause = mc_clause_start_memo(s, at, &clauses);
         int context = diff_before(o->diff_words, &fd, clause);
         int main_form = at >= 6 && memcmp(s + at - 6, "主要", 6) == 0 && strong;
         if (!context && !main_form)
             continue;
         size_t cs = mc_skip_spaces(s, te);
-        size_t ce = cause_end(s, cs);
+        size_t ce = cause_end(s, cs, &ends);
         if (cs == ce) {
             if (s[cs] == '\0' && continues_on_next_line(doc, fl_paragraph_end_line(p)))
                 continue;

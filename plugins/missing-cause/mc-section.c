@@ -101,14 +101,43 @@ static void scan_rate(const char *t, figures *f, size_t line)
     }
 }
 
+/* 1 when the paragraphs come in the order of their lines (the reader
+ * makes them so): a region's are then found by bisection, not by asking
+ * every paragraph of the document for every 偏离 section. */
+static int paragraphs_in_order(const fl_document *doc)
+{
+    size_t np = fl_doc_paragraph_count(doc);
+    for (size_t i = 1; i < np; i++)
+        if (fl_paragraph_line(fl_doc_paragraph(doc, i - 1)) >
+            fl_paragraph_line(fl_doc_paragraph(doc, i)))
+            return 0;
+    return 1;
+}
+
+/* The first paragraph that may start at or after line `from`. */
+static size_t first_paragraph(const fl_document *doc, size_t from, int in_order)
+{
+    size_t lo = 0, hi = in_order ? fl_doc_paragraph_count(doc) : 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (fl_paragraph_line(fl_doc_paragraph(doc, mid)) < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static void scan_region(const fl_document *doc, size_t from, size_t to,
-                        const fl_matcher *money_words, figures *f)
+                        const fl_matcher *money_words, int in_order, figures *f)
 {
     memset(f, 0, sizeof *f);
     size_t np = fl_doc_paragraph_count(doc);
-    for (size_t i = 0; i < np; i++) {
+    for (size_t i = first_paragraph(doc, from, in_order); i < np; i++) {
         const fl_paragraph *p = fl_doc_paragraph(doc, i);
         size_t pl = fl_paragraph_line(p);
+        if (in_order && pl > to)
+            break;
         if (pl < from || pl > to)
             continue;
         const char *t = fl_paragraph_text(p);
@@ -133,7 +162,7 @@ static void scan_region(const fl_document *doc, size_t from, size_t to,
 }
 
 static void check_section(const fl_document *doc, fl_report *rep, const fl_section *s,
-                          size_t region_from, const mc_options *o)
+                          size_t region_from, const mc_options *o, int in_order)
 {
     char body[256];
     if (!section_body(doc, s, body, sizeof body))
@@ -144,7 +173,7 @@ static void check_section(const fl_document *doc, fl_report *rep, const fl_secti
     if (region_from > to)
         return;
     figures f;
-    scan_region(doc, region_from, to, o->money_words, &f);
+    scan_region(doc, region_from, to, o->money_words, in_order, &f);
     char a[40], why[400];
     why[0] = '\0';
     int gap = f.has_budget && f.has_spent && fl_dec_cmp(f.spent.wan, f.budget.wan) < 0;
@@ -178,6 +207,7 @@ int mc_rule_deviation_section(const fl_document *doc, fl_report *rep, const mc_o
 {
     size_t n = fl_doc_section_count(doc);
     size_t prev_end = 0; /* last line of the previous 偏离 section */
+    int in_order = paragraphs_in_order(doc);
     for (size_t i = 0; i < n; i++) {
         const fl_section *s = fl_doc_section(doc, i);
         if (!is_deviation_heading(s))
@@ -190,7 +220,7 @@ int mc_rule_deviation_section(const fl_document *doc, fl_report *rep, const mc_o
             top = fl_section_parent(top);
         if (top != s && fl_section_line(top) + 1 > from)
             from = fl_section_line(top) + 1;
-        check_section(doc, rep, s, from, o);
+        check_section(doc, rep, s, from, o, in_order);
         prev_end = fl_section_end_line(s);
     }
     return 0;

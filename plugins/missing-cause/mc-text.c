@@ -59,6 +59,31 @@ size_t mc_sentence_start(const char *s, size_t pos)
     return last_break(s, pos, 0);
 }
 
+/* The walk of last_break(), down to where the last one started: below
+ * it, that walk's answer stands. */
+size_t mc_clause_start_memo(const char *s, size_t pos, mc_clause_memo *m)
+{
+    size_t floor = m->pos != (size_t)-1 && m->pos <= pos ? m->pos : 0;
+    size_t at = 0, len = 0;
+    for (size_t i = pos; i-- > floor;) {
+        len = break_len(s, i, 1);
+        if (len) {
+            at = i;
+            break;
+        }
+    }
+    if (len == 0 && floor > 0) {
+        at = m->at;
+        len = m->len;
+    }
+    m->pos = pos;
+    m->at = at;
+    m->len = len;
+    if (len == 0)
+        return 0;
+    return at + len > pos ? pos : at + len;
+}
+
 char *mc_excerpt_tail(const char *s, size_t from, size_t to, size_t max_chars, char *buf,
                       size_t size)
 {
@@ -145,16 +170,49 @@ static int on_money_word(void *ctx, size_t word, size_t offset)
     return 0;
 }
 
+/* The money words of a clause read so far: amounts of one clause come
+ * in order, and each reads only the text after the one before (a clause
+ * of many amounts was read again for each). */
+typedef struct clause_words {
+    size_t from, upto; /* text[from..upto) is read; upto 0: nothing */
+    last_words w;      /* ends relative to `from` */
+} clause_words;
+
+static size_t longest_money_word(void)
+{
+    size_t longest = 0;
+    for (size_t k = 0; k < sizeof money_word_list / sizeof *money_word_list; k++)
+        if (strlen(money_word_list[k]) > longest)
+            longest = strlen(money_word_list[k]);
+    return longest;
+}
+
 /* The kind of the money amount at text[at], from the words of its clause
  * text[from..at): budget or spending, whichever word is nearer, or 0.
  * One pass of `words` (mc_money_words_new()) finds both kinds. */
-static int money_kind(const fl_matcher *words, const char *text, size_t from, size_t at)
+static int money_kind(const fl_matcher *words, const char *text, size_t from, size_t at,
+                      clause_words *cw)
 {
+    size_t start = from;
+    if (cw->upto != 0 && cw->from == from && cw->upto <= at) {
+        /* A word across the point read to is read again: its end is
+         * the larger one either way. */
+        size_t back = longest_money_word() - 1;
+        start = cw->upto - from > back ? cw->upto - back : from;
+    } else {
+        cw->from = from;
+        cw->w.budget = cw->w.spent = 0;
+    }
     last_words w = { 0, 0 };
-    fl_matcher_scan(words, text + from, at - from, on_money_word, &w);
-    if (w.budget == 0 && w.spent == 0)
+    fl_matcher_scan(words, text + start, at - start, on_money_word, &w);
+    if (w.budget != 0 && w.budget + (start - from) > cw->w.budget)
+        cw->w.budget = w.budget + (start - from);
+    if (w.spent != 0 && w.spent + (start - from) > cw->w.spent)
+        cw->w.spent = w.spent + (start - from);
+    cw->upto = at;
+    if (cw->w.budget == 0 && cw->w.spent == 0)
         return 0;
-    return w.budget > w.spent ? MC_BUDGET : MC_SPENT;
+    return cw->w.budget > cw->w.spent ? MC_BUDGET : MC_SPENT;
 }
 
 static int is_digit(char c)
@@ -166,6 +224,8 @@ size_t mc_scan_money(const char *text, const fl_matcher *money_words,
                      void (*fn)(void *ctx, const mc_money *m), void *ctx)
 {
     size_t found = 0;
+    mc_clause_memo clause = MC_CLAUSE_MEMO_INIT;
+    clause_words cw = { 0, 0, { 0, 0 } };
     for (size_t i = 0; text[i];) {
         int starts_number = is_digit(text[i]) &&
                             (i == 0 || (!is_digit(text[i - 1]) && text[i - 1] != '.' &&
@@ -187,7 +247,8 @@ size_t mc_scan_money(const char *text, const fl_matcher *money_words,
                 size_t tl = used < sizeof m.text - 1 ? used : sizeof m.text - 1;
                 memcpy(m.text, text + i, tl);
                 m.text[tl] = '\0';
-                m.kind = money_kind(money_words, text, mc_clause_start(text, i), i);
+                m.kind = money_kind(money_words, text, mc_clause_start_memo(text, i, &clause), i,
+                                    &cw);
                 fn(ctx, &m);
                 found++;
             }

@@ -44,6 +44,15 @@ size_t mc_skip_spaces(const char *s, size_t i);
 size_t mc_clause_start(const char *s, size_t pos);
 /* Offset where the sentence holding `pos` starts (after the last "。" ";"). */
 size_t mc_sentence_start(const char *s, size_t pos);
+/* The last clause break a walk back from `pos` met, for the next walk
+ * from further on in the same text: it stops where this one started. */
+typedef struct mc_clause_memo {
+    size_t pos;      /* where the walk started; (size_t)-1 before any */
+    size_t at, len;  /* the break it found (len 0: none, start of text) */
+} mc_clause_memo;
+#define MC_CLAUSE_MEMO_INIT { (size_t)-1, 0, 0 }
+/* mc_clause_start(s, pos), for positions asked in increasing order. */
+size_t mc_clause_start_memo(const char *s, size_t pos, mc_clause_memo *m);
 /* Copy at most `max_chars` characters of s[from..to) ending at `to` into
  * buf (NUL-terminated, on a character boundary); "…" is prepended when
  * cut.  Returns buf. */
