@@ -35,21 +35,48 @@ static cw_side subject_at(const char *s, size_t j, size_t *len)
     return side;
 }
 
-/* The last subject side word in s[from, to): its offset, or (size_t)-1. */
-static size_t find_subject(const char *s, size_t from, size_t to, cw_side *side, size_t *len)
+/* A walk of find_subject() from a sentence start, kept to go on from:
+ * the words of a sentence come in order, and walking from its start for
+ * each made a long sentence without breaks quadratic. */
+typedef struct subject_walk {
+    size_t from;  /* the sentence start walked from; (size_t)-1: none */
+    size_t to;    /* the bound the walk went up to */
+    size_t j;     /* where it stopped: the first character at or past `to` */
+    size_t at;    /* the last subject met, (size_t)-1 for none */
+    cw_side side;
+    size_t len;
+} subject_walk;
+#define SUBJECT_WALK_INIT { (size_t)-1, 0, 0, (size_t)-1, CW_SIDE_NONE, 0 }
+
+/* The last subject side word in s[from, to): its offset, or (size_t)-1.
+ * A walk up to a bound at or past the last one's goes on from where that
+ * stopped (the characters it passed are the same); any other starts
+ * again. */
+static size_t find_subject(const char *s, size_t from, size_t to, cw_side *side, size_t *len,
+                           subject_walk *w)
 {
-    size_t at = (size_t)-1;
-    for (size_t j = from; j < to;) {
+    if (w->from != from || to < w->to) {
+        w->from = from;
+        w->j = from;
+        w->at = (size_t)-1;
+    }
+    w->to = to;
+    for (size_t j = w->j; j < to;) {
         size_t l = 0;
         cw_side sd = subject_at(s, j, &l);
         if (sd != CW_SIDE_NONE && l > 0) {
-            at = j;
-            *side = sd;
-            *len = l;
+            w->at = j;
+            w->side = sd;
+            w->len = l;
         }
         j += fl_utf8_char_len((unsigned char)s[j]);
+        w->j = j;
     }
-    return at;
+    if (w->at != (size_t)-1) {
+        *side = w->side;
+        *len = w->len;
+    }
+    return w->at;
 }
 
 /* The amount of `want` from the pair just before `pos` (see the top). */
@@ -82,6 +109,9 @@ int cw_rule_final_vs_budget(const cw_para *pp, fl_report *rep, const cw_options 
     const char *s = pp->text;
     size_t reported_sentence = (size_t)-1;
     cw_marker_memo markers = CW_MARKER_MEMO_INIT;
+    /* The subject is looked for up to the word, or up to its marker:
+     * each goes forward in a sentence, so each has its own walk. */
+    subject_walk to_word = SUBJECT_WALK_INIT, to_marker = SUBJECT_WALK_INIT;
     for (size_t h = 0; h < pp->nhits; h++) {
         const cw_word_hit *hit = &pp->hits[h];
         size_t at = hit->at, len = hit->len, ss = hit->ss, sentence = hit->sentence;
@@ -113,7 +143,8 @@ int cw_rule_final_vs_budget(const cw_para *pp, fl_report *rep, const cw_options 
         }
         cw_side subj_side = CW_SIDE_NONE;
         size_t slen = 0;
-        size_t sj = find_subject(s, ss, mark, &subj_side, &slen);
+        size_t sj = find_subject(s, ss, mark, &subj_side, &slen,
+                                 obj_after ? &to_word : &to_marker);
         if (sj == (size_t)-1 || subj_side == obj_side)
             continue;
         const cw_money *subj = cw_money_right_after(pp, sj + slen);
