@@ -28,6 +28,9 @@ static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_par
 {
     const char *text = fl_paragraph_text(p);
     int y = fl_doc_year(doc);
+    /* The "。" after the last candidate: the next one's is the same until
+     * a candidate passes it, so text without "。" is searched once. */
+    const char *stop_from = NULL, *stop = NULL;
     for (const char *at = first; at != NULL; at = strstr(at + strlen("截"), "截")) {
         const char *q = at + strlen("截");
         if (!fl_str_starts(q, "至") && !fl_str_starts(q, "止"))
@@ -47,7 +50,10 @@ static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_par
         if (!is_year_end(after))
             continue;
         /* The snapshot sentence counts vehicles, buildings or assets. */
-        const char *stop = strstr(after, "。");
+        if (stop_from == NULL || (stop != NULL && after > stop)) {
+            stop_from = after;
+            stop = strstr(after, "。");
+        }
         size_t sl = stop != NULL ? (size_t)(stop - after) : strlen(after);
         char sentence[1024];
         if (sl >= sizeof sentence)

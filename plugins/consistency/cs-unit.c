@@ -81,11 +81,15 @@ static int labelled_names(const char *norm, size_t line, const char *const *labe
             p++;
             while (*p == ' ')
                 p++;
+            /* A name as long as NAME_MAX_BYTES is never kept: the walk
+             * stops there, not at the end of a line of labels. */
             const char *e = p;
             while (*e && *e != ' ' && *e != '\t' && *e != '|' && *e != ',' && *e != ';' &&
-                   !fl_str_starts(e, "。") && !fl_str_starts(e, "单位:") && !fl_str_starts(e, "金额单位"))
+                   !fl_str_starts(e, "。") && !fl_str_starts(e, "单位:") && !fl_str_starts(e, "金额单位") &&
+                   (size_t)(e - p) < NAME_MAX_BYTES)
                 e += cs_char_len(e);
-            if (name_ok(p, (size_t)(e - p)) && add_name(out, line, p, (size_t)(e - p), 1) != 0)
+            if ((size_t)(e - p) < NAME_MAX_BYTES && name_ok(p, (size_t)(e - p)) &&
+                add_name(out, line, p, (size_t)(e - p), 1) != 0)
                 return -1;
         }
     }

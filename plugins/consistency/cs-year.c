@@ -132,23 +132,64 @@ static size_t phrase_len(const char *s, const char *const *list)
     return best;
 }
 
-/* 1 when text[a, b) mentions `year` as "YYYY年". */
-static int mentions_year(const char *text, size_t a, size_t b, int year)
+/* 1 when a "YYYY年" of `year` starts at text[i]. */
+static int year_at(const char *text, size_t i, int year)
 {
-    for (size_t i = a; i < b; i++) {
-        int y;
-        if ((i == 0 || text[i - 1] < '0' || text[i - 1] > '9') && cs_year_at(text + i, &y) > 0 &&
-            y == year)
-            return 1;
-    }
-    return 0;
+    int y;
+    return (i == 0 || text[i - 1] < '0' || text[i - 1] > '9') && cs_year_at(text + i, &y) > 0 &&
+           y == year;
 }
 
-static int before_is_clean(const char *text, size_t a, size_t b)
+/* What the sentences of one paragraph ask of the text after their start:
+ * where its next "。", its next digit and its next mention of the report
+ * year are.  Sentences start and candidates stand ever further on, so each
+ * answer holds until the text asked from passes it: a paragraph without
+ * "。" or of digit-free text is read once, not once per candidate. */
+typedef struct text_marks {
+    const char *stop_from, *stop; /* the first "。" at or after stop_from (NULL: none) */
+    size_t digit_from, digit;     /* the first digit at or after digit_from (len: none) */
+    size_t year_from, year;       /* the first year mention at or after year_from (len: none) */
+} text_marks;
+
+static const char *next_stop(text_marks *m, const char *from)
 {
-    for (size_t i = a; i < b; i++)
-        if (text[i] >= '0' && text[i] <= '9')
-            return 0;
+    if (m->stop_from == NULL || from < m->stop_from || (m->stop != NULL && from > m->stop)) {
+        m->stop_from = from;
+        m->stop = strstr(from, "。");
+    }
+    return m->stop;
+}
+
+static size_t next_digit(text_marks *m, const char *text, size_t from, size_t len)
+{
+    if (from < m->digit_from || from > m->digit) {
+        size_t i = from;
+        while (i < len && (text[i] < '0' || text[i] > '9'))
+            i++;
+        m->digit_from = from;
+        m->digit = i;
+    }
+    return m->digit;
+}
+
+/* 1 when text[a, b) mentions `year` as "YYYY年". */
+static int mentions_year(text_marks *m, const char *text, size_t len, size_t a, size_t b,
+                         int year)
+{
+    if (a < m->year_from || a > m->year) {
+        size_t i = a;
+        while (i < len && !year_at(text, i, year))
+            i++;
+        m->year_from = a;
+        m->year = i;
+    }
+    return m->year < b;
+}
+
+static int before_is_clean(text_marks *m, const char *text, size_t len, size_t a, size_t b)
+{
+    if (next_digit(m, text, a, len) < b)
+        return 0;
     for (size_t i = a; i < b; i += cs_char_len(text + i))
         if (starts_any(text + i, before_excluded))
             return 0;
@@ -199,6 +240,8 @@ static void check_paragraph(cs_doc *d, fl_report *rep, const fl_paragraph *p,
     int y = fl_doc_year(d->doc);
     int in_listing = -1; /* asked at the first candidate: few have one */
     sentence_walk walk = { 0, 0 };
+    size_t len = strlen(text);
+    text_marks marks = { NULL, NULL, SIZE_MAX, 0, SIZE_MAX, 0 };
     for (const char *two = strchr(text, '2'); two != NULL; two = strchr(two + 1, '2')) {
         size_t i = (size_t)(two - text);
         int year;
@@ -212,13 +255,14 @@ static void check_paragraph(cs_doc *d, fl_report *rep, const fl_paragraph *p,
         if (!walk_to(text, &walk, i))
             continue;
         size_t start = walk.start;
-        const char *stop = strstr(text + i, "。");
-        size_t end = stop != NULL ? (size_t)(stop - text) : i + strlen(text + i);
+        const char *stop = next_stop(&marks, text + i);
+        size_t end = stop != NULL ? (size_t)(stop - text) : len;
         char sentence[1024];
         size_t sl = end - start < sizeof sentence - 1 ? end - start : sizeof sentence - 1;
         memcpy(sentence, text + start, sl);
         sentence[sl] = '\0';
-        if (!before_is_clean(text, start, i) || mentions_year(text, start, end, y) ||
+        if (!before_is_clean(&marks, text, len, start, i) ||
+            mentions_year(&marks, text, len, start, end, y) ||
             cs_contains_any(sentence, sentence_excluded))
             continue;
         size_t quoted = took + phrase_len(text + i + took, phrases);
