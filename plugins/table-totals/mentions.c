@@ -151,27 +151,40 @@ static int is_threshold(const char *after, const char *label,
     return tt_mem_ends_any(label, label_len, pre);
 }
 
-/* Byte offset of the "（" / "(" still open at `to` (scanning from `from`),
- * or (size_t)-1 when none is open. */
-static size_t open_paren(const char *text, size_t from, size_t to)
+/* The "（" / "(" still open as a walk over one clause goes forward: the
+ * mentions of a clause come in order, so the walk for each goes on from
+ * the one before instead of from the clause's start (a clause of many
+ * amounts was read once per amount). */
+typedef struct paren_walk {
+    size_t from, at;     /* the clause's start; how far it was read */
+    size_t open[8], depth;
+} paren_walk;
+
+/* Byte offset of the "（" / "(" still open at `to` in the clause starting
+ * at `from`, or (size_t)-1 when none is open.  `to` is where a number
+ * starts: a walk never stops inside a bracket's bytes. */
+static size_t open_paren(paren_walk *w, const char *text, size_t from, size_t to)
 {
-    size_t open[8], depth = 0;
-    for (size_t i = from; i < to;) {
+    if (w->from != from || w->at > to)
+        *w = (paren_walk){ .from = from, .at = from };
+    size_t i = w->at;
+    while (i < to) {
         /* （ and ） are EF BC 88 / EF BC 89: other bytes need no look */
         int wide = (unsigned char)text[i] == 0xEF;
         int opens = text[i] == '(' || (wide && fl_str_starts(text + i, "（"));
         int closes = !opens &&
                      (text[i] == ')' || (wide && fl_str_starts(text + i, "）")));
         if (opens) {
-            if (depth < 8)
-                open[depth] = i;
-            depth++;
-        } else if (closes && depth > 0) {
-            depth--;
+            if (w->depth < 8)
+                w->open[w->depth] = i;
+            w->depth++;
+        } else if (closes && w->depth > 0) {
+            w->depth--;
         }
         i += wide && (opens || closes) ? 3 : 1;
     }
-    return depth > 0 && depth <= 8 ? open[depth - 1] : (size_t)-1;
+    w->at = i;
+    return w->depth > 0 && w->depth <= 8 ? w->open[w->depth - 1] : (size_t)-1;
 }
 
 /* The year a label starts with ("2016年为"), 0 if none. */
@@ -194,7 +207,7 @@ static int label_year(const char *label)
  * an earlier year or 上年 and only names it ("2016年为X万元", "上年为X万元").
  * A change ("与上年相比增加X万元") or an item of this year that merely has
  * 上年 in its name ("上年结转X万元") is not one. */
-static int is_prev_year(const char *text, size_t clause, size_t at,
+static int is_prev_year(paren_walk *walk, const char *text, size_t clause, size_t at,
                         const char *label, size_t label_len, int year)
 {
     static const tt_word verbs[] = {
@@ -203,7 +216,7 @@ static int is_prev_year(const char *text, size_t clause, size_t at,
     };
     if (tt_mem_ends_any(label, label_len, verbs))
         return 0;
-    size_t po = open_paren(text, clause, at);
+    size_t po = open_paren(walk, text, clause, at);
     if (po != (size_t)-1) {
         char raw[128], in[128];
         size_t n = at - po;
@@ -254,6 +267,7 @@ static void parse_paragraph(const fl_paragraph *p, size_t *sentence,
         return;
     size_t clause = 0, text_len = strlen(text);
     int mention_in_clause = 0;
+    paren_walk walk = { .from = (size_t)-1 };
     for (size_t i = 0;;) {
         i = next_decision(text, i, text_len);
         if (text[i] == '\0')
@@ -309,7 +323,7 @@ static void parse_paragraph(const fl_paragraph *p, size_t *sentence,
                 continue;
             }
             x.prev_year = !x.is_pct &&
-                          is_prev_year(text, clause, i, x.label, label_len, year);
+                          is_prev_year(&walk, text, clause, i, x.label, label_len, year);
             x.change = tt_mem_ends(x.label, label_len, "增加") ? 1 :
                        tt_mem_ends(x.label, label_len, "减少") ? -1 : 0;
             tt_item_name(x.label, x.name, sizeof x.name);
