@@ -471,8 +471,11 @@ static int named_whole(const tt_mentions *ms, whole_index *ix, const tt_facts *f
     return 0;
 }
 
+/* `head`: the last mention before k - 1 that heads a list (ms->count if
+ * none), kept by the caller as it goes: looking back for it from every
+ * share read a long sentence of shares once per share. */
 static void check_share(tt_ctx *c, const tt_mentions *ms, whole_index *ix,
-                        const tt_facts *facts, size_t k)
+                        const tt_facts *facts, size_t k, size_t head)
 {
     const tt_mention *pm = &ms->items[k];
     if (!fl_str_starts(pm->label, "占") || !adjacent(ms, k) || ms->items[k - 1].is_pct)
@@ -496,19 +499,11 @@ static void check_share(tt_ctx *c, const tt_mentions *ms, whole_index *ix,
         if (!named_whole(ms, ix, facts, base, &whole, &whole_half))
             return;
     } else {
-        /* the head of the 其中 list this part belongs to */
-        size_t h = k - 1;
-        int found = 0;
-        while (h-- > 0) {
-            const tt_mention *m = &ms->items[h];
-            if (m->para != part->para || m->sentence != part->sentence)
-                break;
-            if (list_head(m) != 0) {
-                found = 1;
-                break;
-            }
-        }
-        if (!found)
+        /* the head of the 其中 list this part belongs to: in its sentence
+         * (a sentence's mentions are consecutive) */
+        size_t h = head;
+        if (h >= ms->count || ms->items[h].para != part->para ||
+            ms->items[h].sentence != part->sentence)
             return;
         whole = ms->items[h].value;
         whole_half = amount_half(&ms->items[h]);
@@ -695,16 +690,24 @@ void tt_rule_narrative(tt_ctx *c)
     size_t prev_head = ms.count;
     text_scan ts = { 0 };
     whole_index wholes = { 0 };
+    /* the last two mentions that head a list, before k */
+    size_t any_head = ms.count, any_head_before = ms.count;
     for (size_t k = 0; k < ms.count; k++) {
         const tt_mention *m = &ms.items[k];
         check_quote(c, m, &facts);
-        if (list_head(m) == 1) {
+        int head = list_head(m);
+        if (head == 1) {
             check_list(c, &ms, k, prev_head, &ts);
             prev_head = k;
         }
         if (m->is_pct)
-            check_share(c, &ms, &wholes, &facts, k);
+            check_share(c, &ms, &wholes, &facts, k,
+                        any_head + 1 == k ? any_head_before : any_head);
         check_change(c, &ms, k);
+        if (head != 0) {
+            any_head_before = any_head;
+            any_head = k;
+        }
     }
     free(wholes.v);
     tt_mentions_free(&ms);
