@@ -62,11 +62,30 @@ static int score_at(const char *p, fl_dec *v, size_t *used)
     return 1;
 }
 
-/* The grade stated later in the same sentence ("…，等级为“优”。"). */
-static const char *sentence_grade(const char *p)
+/* strstr(p, word) for a p that only moves forward within one text: the
+ * hit found from an earlier p is still the first from this one unless p
+ * has passed it, so a paragraph of many scores is read once, not once a
+ * score. */
+typedef struct next_word {
+    const char *word;
+    const char *hit;      /* first place at or after the last p, or NULL */
+    int searched;
+} next_word;
+
+static const char *next_of(next_word *w, const char *p)
 {
-    const char *stop = strstr(p, "。");
-    const char *g = strstr(p, "等级为");
+    if (!w->searched || (w->hit && w->hit < p)) {
+        w->hit = strstr(p, w->word);
+        w->searched = 1;
+    }
+    return w->hit;
+}
+
+/* The grade stated later in the same sentence ("…，等级为“优”。"). */
+static const char *sentence_grade(const char *p, next_word *stop_at, next_word *grade_at)
+{
+    const char *stop = next_of(stop_at, p);
+    const char *g = next_of(grade_at, p);
 
     if (!g || (stop && g > stop))
         return NULL;
@@ -80,6 +99,7 @@ static int scan_paragraph(const fl_paragraph *para, const sw_options *o,
     const char *p = text;
     char name[192];
     int named = 0;  /* name[] is read only for a score, in few paragraphs */
+    next_word stop_at = { "。", NULL, 0 }, grade_at = { "等级为", NULL, 0 };
 
     while ((p = sw_find(p, "得分", 2)) != NULL) {
         const char *q = p + strlen("得分");
@@ -120,7 +140,7 @@ static int scan_paragraph(const fl_paragraph *para, const sw_options *o,
             cp.source = SW_SRC_TEXT;
             cp.has_score = 1;
             cp.score = v;
-            cp.grade = sentence_grade(q);
+            cp.grade = sentence_grade(q, &stop_at, &grade_at);
             cp.line = line;
             snprintf(cp.key, sizeof cp.key, "%s", name);
             snprintf(cp.name, sizeof cp.name, "%s", name);
