@@ -134,6 +134,67 @@ expect_status 1 "32,000 sentences without a 三公 reason are checked in bounded
 expect_out "公务接待费决算数2.80万元超过预算数2.50万元（超出0.30万元），未说明超预算原因。" \
     "the overspend with no reason is still found"
 
+# Long runs of what a check acts on, each about 0.5-3.7 MB: for every
+# hit, the check read the rest of the clause, sentence or paragraph again
+# (10 s to minutes); now each walk goes on from where the last one ended.
+# template-residue: X runs, "(注:" and instructions (26 s).
+python3 - "$TMP/tr-long.txt" <<'PY'
+import sys; n = 20000
+open(sys.argv[1], 'w', encoding='utf-8').write("上海市民政局2024年度部门决算\n" + "代码" + "XX." * n + "。\n\n"
+    + "(注:" * n + "\n\n" + "(不涉及的不列)" + "按上述格式" * n + "\n")
+PY
+bounded 1000000 $((10 * slow)) check --no-isolation --checks template-residue "$TMP/tr-long.txt"
+expect_status 1 "20,000 X runs, notes and instructions are checked in bounded time"
+expect_out "模板占位“XX”等20000处未替换为实际内容" "the placeholders are still counted"
+# missing-cause: 20,000 "原因是" in one clause, 20,000 amounts in another (11 s).
+python3 - "$TMP/mc-long.txt" <<'PY'
+import sys; n = 20000
+open(sys.argv[1], 'w', encoding='utf-8').write("上海市某某区民政局2024年度部门决算\n" + "收入增加10万元" + "原因是" * n
+    + "。\n\n" + "预算1万元" * n + "支出决算增加0.5万元主要原因是。\n")
+PY
+bounded 1000000 $((10 * slow)) check --no-isolation --checks missing-cause "$TMP/mc-long.txt"
+expect_status 1 "20,000 causes and amounts in a clause are checked in bounded time"
+expect_out "支出决算增加0.5万元主要）但“原因是”后没有写明原因" "the empty cause is still found"
+# comparison-wording: 20,000 comparison words in one sentence (13 s).
+python3 - "$TMP/cw-long.txt" <<'PY'
+import sys; n = 20000
+open(sys.argv[1], 'w', encoding='utf-8').write("上海市某某区民政局2024年度部门决算\n" + "决算数大于预算数" * n
+    + "1万元。年初预算为5万元，支出决算为4万元，决算数大于预算数。\n")
+PY
+bounded 1000000 $((10 * slow)) check --no-isolation --checks comparison-wording "$TMP/cw-long.txt"
+expect_status 1 "20,000 comparison words in a sentence are checked in bounded time"
+expect_out "决算数（4万元）小于预算数（5万元），文中却说“大于”" "the wrong direction is still found"
+# consistency: 40,000 year candidates with no 。 (92 s).
+python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市普陀区财政局2024年度部门决算\n\n一、说明\n' + '2023年收入总计1万元；' * 40000 + '\n')" "$TMP/yeartext.txt"
+bounded 1000000 $((10 * slow)) check --no-isolation --checks consistency "$TMP/yeartext.txt"
+expect_status 1 "40,000 year candidates without 。 are checked in bounded time"
+expect_out "2024年度的报告中写成“2023年收入总计”：本年数字前的年度应为2024年" "the wrong year is still found"
+# consistency: 100,000 "填报部门:" labels on one line (minutes).
+python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市普陀区财政局2024年度部门决算\n\n编制部门:上海市普陀区财政局\n\n一、说明\n' + '填报部门:' * 100000 + '上海市黄浦区财政局\n')" "$TMP/labels.txt"
+bounded 1000000 $((10 * slow)) check --no-isolation --checks consistency "$TMP/labels.txt"
+expect_status 1 "100,000 unit labels on a line are checked in bounded time"
+expect_out "表头中的单位名称“上海市黄浦区财政局”与本报告的单位“上海市普陀区财政局”不一致" "the other unit is still found"
+# table-totals: 200,000 amounts in one clause (minutes), 25,000 shares (18 s).
+python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市某某区民政局2024年度部门决算\n\n一、说明\n' + '支出1万元 ' * 200000 + '\n\n基本支出100.00万元，其中：人员经费60.00万元，公用经费30.00万元。\n')" "$TMP/clause.txt"
+bounded 1000000 $((10 * slow)) check --no-isolation --checks table-totals "$TMP/clause.txt"
+expect_status 1 "200,000 amounts in a clause are checked in bounded time"
+expect_out "所列各项之和为 90.00 万元，比总数少 10.00 万元" "the list that does not add up is still found"
+python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市某某区民政局2024年度部门决算\n\n一、说明\n' + '人员经费1万元，占5%，' * 25000 + '基本支出100.00万元，其中：人员经费60.00万元，占50.00%。\n')" "$TMP/shares.txt"
+bounded 1000000 $((10 * slow)) check --no-isolation --checks table-totals "$TMP/shares.txt"
+expect_status 1 "25,000 shares in a sentence are checked in bounded time"
+expect_out "“人员经费”占“基本支出”的比例：写为 50.00%，按所列金额计算应为 60.00%" "the wrong share is still found"
+# score-weight: 128,000 scores in one paragraph, one with a grade (49 s).
+python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市某某区民政局2024年度项目支出绩效自评报告\n\n一、总体情况\n\n免费婚姻登记经费：' + '项目自评得分为90分，' * 128000 + '完毕。项目自评得分为95分，等级为“良”。\n')" "$TMP/sw-grades.txt"
+bounded 1000000 $((10 * slow)) check --no-isolation --checks score-weight "$TMP/sw-grades.txt"
+expect_status 1 "128,000 scores in a paragraph are checked in bounded time"
+expect_out "文字说明中自评得分95分应评为“优”，却写作“良”" "the wrong grade is still found"
+# editorial: a numbering gap over 100,000 table rows (1.6 s, instructions
+# per line far above the rest; no time limit would catch it).
+python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市某某区民政局2024年度部门决算\n一、概况\n' + ''.join('项目%d\t1\t2\n' % i for i in range(100000)) + '九十九、其他\n')" "$TMP/ed-gap.txt"
+bounded 1000000 $((10 * slow)) check --no-isolation --checks editorial "$TMP/ed-gap.txt"
+expect_status 0 "a numbering gap over 100,000 rows is checked"
+expect_out "缺少“二、”至“九十八、”" "the gap is still found"
+
 # One 4.8 MB paragraph of 160,000 "增加" (a word of the alternatives'
 # matcher) each followed by an XX placeholder: template-residue looked,
 # after every placeholder, through all the words of the other matchers
