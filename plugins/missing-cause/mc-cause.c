@@ -75,15 +75,6 @@ typedef struct first_diff {
     size_t scanned; /* no word ends in s[0..scanned) but the one at `end` */
 } first_diff;
 
-static size_t longest_diff_word(void)
-{
-    size_t longest = 0;
-    for (size_t k = 0; k < sizeof diff_words / sizeof *diff_words; k++)
-        if (strlen(diff_words[k]) > longest)
-            longest = strlen(diff_words[k]);
-    return longest;
-}
-
 /* 1 when a difference word ends at or before `clause`.  Each call reads
  * only the bytes after the last one read (and a word's length back, for a
  * word across that point): a paragraph is read once whatever its number
@@ -92,7 +83,8 @@ static int diff_before(const fl_matcher *words, first_diff *fd, size_t clause)
 {
     if (fd->end == (size_t)-1 && clause > fd->scanned) {
         /* Nothing read yet (most paragraphs): no word to look back for. */
-        size_t back = fd->scanned > 0 ? longest_diff_word() : 0;
+        size_t back =
+            fd->scanned > 0 ? mc_longest_word(diff_words, sizeof diff_words / sizeof *diff_words) : 0;
         size_t from = fd->scanned > back ? fd->scanned - back : 0;
         size_t end = diff_word_end(words, fd->s + from, clause - from);
         if (end != (size_t)-1)

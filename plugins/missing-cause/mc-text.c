@@ -178,12 +178,12 @@ typedef struct clause_words {
     last_words w;      /* ends relative to `from` */
 } clause_words;
 
-static size_t longest_money_word(void)
+size_t mc_longest_word(const char *const *words, size_t n)
 {
     size_t longest = 0;
-    for (size_t k = 0; k < sizeof money_word_list / sizeof *money_word_list; k++)
-        if (strlen(money_word_list[k]) > longest)
-            longest = strlen(money_word_list[k]);
+    for (size_t k = 0; k < n; k++)
+        if (strlen(words[k]) > longest)
+            longest = strlen(words[k]);
     return longest;
 }
 
@@ -197,7 +197,8 @@ static int money_kind(const fl_matcher *words, const char *text, size_t from, si
     if (cw->upto != 0 && cw->from == from && cw->upto <= at) {
         /* A word across the point read to is read again: its end is
          * the larger one either way. */
-        size_t back = longest_money_word() - 1;
+        size_t back =
+            mc_longest_word(money_word_list, sizeof money_word_list / sizeof *money_word_list) - 1;
         start = cw->upto - from > back ? cw->upto - back : from;
     } else {
         cw->from = from;

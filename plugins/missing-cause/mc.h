@@ -74,6 +74,10 @@ typedef struct mc_money {
 
 enum { MC_BUDGET = 1, MC_SPENT = 2 };
 
+/* Bytes of the longest of words[0..n): how far back a word may start
+ * that ends past a place a scan has already read (mc-text.c). */
+size_t mc_longest_word(const char *const *words, size_t n);
+
 /* The budget and spending words that classify a money amount (mc-text.c),
  * as a matcher.  NULL on ENOMEM. */
 fl_matcher *mc_money_words_new(void);
