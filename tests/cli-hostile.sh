@@ -169,8 +169,13 @@ python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海�
 bounded 1000000 $((10 * slow)) check --no-isolation --checks consistency "$TMP/yeartext.txt"
 expect_status 1 "40,000 year candidates without 。 are checked in bounded time"
 expect_out "2024年度的报告中写成“2023年收入总计”：本年数字前的年度应为2024年" "the wrong year is still found"
+# Two of them search the rest of the line with strstr at every hit, which
+# is linear in a normal build but not under ASan, whose strstr reads the
+# whole rest to check it: there they are a tenth of the size.
+few=1
+[ "$asan" -eq 1 ] && few=10
 # consistency: 100,000 "填报部门:" labels on one line (minutes).
-python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市普陀区财政局2024年度部门决算\n\n编制部门:上海市普陀区财政局\n\n一、说明\n' + '填报部门:' * 100000 + '上海市黄浦区财政局\n')" "$TMP/labels.txt"
+python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市普陀区财政局2024年度部门决算\n\n编制部门:上海市普陀区财政局\n\n一、说明\n' + '填报部门:' * int(sys.argv[2]) + '上海市黄浦区财政局\n')" "$TMP/labels.txt" $((100000 / few))
 bounded 1000000 $((10 * slow)) check --no-isolation --checks consistency "$TMP/labels.txt"
 expect_status 1 "100,000 unit labels on a line are checked in bounded time"
 expect_out "表头中的单位名称“上海市黄浦区财政局”与本报告的单位“上海市普陀区财政局”不一致" "the other unit is still found"
@@ -184,7 +189,7 @@ bounded 1000000 $((10 * slow)) check --no-isolation --checks table-totals "$TMP/
 expect_status 1 "25,000 shares in a sentence are checked in bounded time"
 expect_out "“人员经费”占“基本支出”的比例：写为 50.00%，按所列金额计算应为 60.00%" "the wrong share is still found"
 # score-weight: 128,000 scores in one paragraph, one with a grade (49 s).
-python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市某某区民政局2024年度项目支出绩效自评报告\n\n一、总体情况\n\n免费婚姻登记经费：' + '项目自评得分为90分，' * 128000 + '完毕。项目自评得分为95分，等级为“良”。\n')" "$TMP/sw-grades.txt"
+python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市某某区民政局2024年度项目支出绩效自评报告\n\n一、总体情况\n\n免费婚姻登记经费：' + '项目自评得分为90分，' * int(sys.argv[2]) + '完毕。项目自评得分为95分，等级为“良”。\n')" "$TMP/sw-grades.txt" $((128000 / few))
 bounded 1000000 $((10 * slow)) check --no-isolation --checks score-weight "$TMP/sw-grades.txt"
 expect_status 1 "128,000 scores in a paragraph are checked in bounded time"
 expect_out "文字说明中自评得分95分应评为“优”，却写作“良”" "the wrong grade is still found"
