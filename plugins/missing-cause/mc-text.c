@@ -51,7 +51,8 @@ static size_t last_break(const char *s, size_t pos, int with_commas)
 
 size_t mc_clause_start(const char *s, size_t pos)
 {
-    return last_break(s, pos, 1);
+    mc_clause_memo fresh = MC_CLAUSE_MEMO_INIT;
+    return mc_clause_start_memo(s, pos, &fresh);
 }
 
 size_t mc_sentence_start(const char *s, size_t pos)
