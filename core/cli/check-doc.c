@@ -32,7 +32,17 @@ fl_document *fl_check_document_open(const fl_checker *c, const char *source, con
         return NULL;
     }
     r->format = xstrdup(input->format);
-    if (c->keep_text && input->text != NULL) {
+    fl_document *doc = fl_document_from_text(source, input->format, input->text, input->len);
+    if (fl_doc_title(doc) != NULL)
+        r->title = xstrdup(fl_doc_title(doc));
+    r->kind = fl_doc_kind_name(fl_doc_kind_of(doc));
+    r->year = fl_doc_year(doc);
+    if (fl_doc_unit(doc) != NULL)
+        r->unit = xstrdup(fl_doc_unit(doc));
+    /* The history keeps every text; the second pass (c->texts) pairs only
+     * reports that name their unit, and the others' texts would be
+     * written for nothing. */
+    if (c->keep_text && input->text != NULL && (c->texts == NULL || r->unit != NULL)) {
         /* In the run's spool when it takes it, else in the result. */
         long long at = c->texts != NULL ? fl_spool_put(c->texts, input->text, input->len) : -1;
         r->text_len = input->len;
@@ -45,13 +55,6 @@ fl_document *fl_check_document_open(const fl_checker *c, const char *source, con
             r->text[input->len] = '\0';
         }
     }
-    fl_document *doc = fl_document_from_text(source, input->format, input->text, input->len);
-    if (fl_doc_title(doc) != NULL)
-        r->title = xstrdup(fl_doc_title(doc));
-    r->kind = fl_doc_kind_name(fl_doc_kind_of(doc));
-    r->year = fl_doc_year(doc);
-    if (fl_doc_unit(doc) != NULL)
-        r->unit = xstrdup(fl_doc_unit(doc));
     r->rep = fl_report_new(doc);
     return doc;
 }

@@ -23,7 +23,9 @@ typedef struct fl_checker {
      * checks' second pass and the history). */
     int keep_text;
     /* With keep_text: where the text goes (the worker writes it, and the
-     * result says where); NULL: the result holds it. */
+     * result says where); NULL: the result holds it.  The spool is the
+     * second pass's, which takes only the texts of reports naming their
+     * unit. */
     fl_spool *texts;
 } fl_checker;
 
