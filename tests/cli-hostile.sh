@@ -188,6 +188,12 @@ python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海�
 bounded 1000000 $((10 * slow)) check --no-isolation --checks table-totals "$TMP/shares.txt"
 expect_status 1 "25,000 shares in a sentence are checked in bounded time"
 expect_out "“人员经费”占“基本支出”的比例：写为 50.00%，按所列金额计算应为 60.00%" "the wrong share is still found"
+# table-totals: 40,000 list heads ("增加1万元，其中：", a comparison and no
+# item) in one sentence: each read the mentions and text to its end (19 s).
+python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市某某区民政局2024年度部门决算\n\n一、说明\n' + '增加1万元，其中：' * 40000 + '人员经费60.00万元。\n\n基本支出100.00万元，其中：人员经费60.00万元，公用经费30.00万元。\n')" "$TMP/tt-heads.txt"
+bounded 1000000 $((10 * slow)) check --no-isolation --checks table-totals "$TMP/tt-heads.txt"
+expect_status 1 "40,000 list heads in a sentence are checked in bounded time"
+expect_out "所列各项之和为 90.00 万元，比总数少 10.00 万元" "the list that does not add up is still found"
 # score-weight: 128,000 scores in one paragraph, one with a grade (49 s).
 python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市某某区民政局2024年度项目支出绩效自评报告\n\n一、总体情况\n\n免费婚姻登记经费：' + '项目自评得分为90分，' * int(sys.argv[2]) + '完毕。项目自评得分为95分，等级为“良”。\n')" "$TMP/sw-grades.txt" $((128000 / few))
 bounded 1000000 $((10 * slow)) check --no-isolation --checks score-weight "$TMP/sw-grades.txt"

@@ -113,9 +113,10 @@ static int unit_slip(tt_ctx *c, const tt_mentions *ms, size_t h, fl_dec sum,
     return 0;
 }
 
-/* 1 when text[from, to) counts things, not money: "12辆", "1200平方米",
- * "2台（套）", "3个".  Such a 其中 list is an inventory, not a sum. */
-static int has_quantity(const char *text, size_t from, size_t to)
+/* 1 when s starts with a unit that counts things, not money: "12辆",
+ * "1200平方米", "2台（套）", "3个".  A 其中 list with such a count is an
+ * inventory, not a sum. */
+static int quantity_unit(const char *s)
 {
     static const tt_word units[] = {
         TT_WORD("辆"), TT_WORD("台"), TT_WORD("套"), TT_WORD("个"),
@@ -125,22 +126,71 @@ static int has_quantity(const char *text, size_t from, size_t to)
         TT_WORD("件"), TT_WORD("名"), TT_WORD("户"), TT_WORD("批"),
         TT_WORD("张"), { NULL, 0 }
     };
-    for (size_t i = from; i < to; i++) {
-        if (text[i] < '0' || text[i] > '9')
-            continue;
-        size_t j = i;
-        while (j < to && ((text[j] >= '0' && text[j] <= '9') ||
-                          text[j] == '.' || text[j] == ','))
-            j++;
-        while (j < to && text[j] == ' ')
-            j++;
-        for (size_t u = 0; units[u].s != NULL; u++)
-            if (text[j] == units[u].s[0] &&
-                strncmp(text + j, units[u].s, units[u].len) == 0)
-                return 1;
-        i = j;
-    }
+    for (size_t u = 0; units[u].s != NULL; u++)
+        if (s[0] == units[u].s[0] && strncmp(s, units[u].s, units[u].len) == 0)
+            return 1;
     return 0;
+}
+
+/* Mentions [from, to) of one paragraph: the "；" before each and the
+ * counts starting before its end, in one walk, so that a list asks only
+ * whether they changed between two mentions (each list read the text
+ * from its head on again).  A mention of money ends in 元, which no walk
+ * below stops inside: the counts between two mentions are the same
+ * whether the walk starts at the paragraph or at the first of them. */
+static void mark_text(tt_mentions *ms, size_t from, size_t to)
+{
+    const char *t = fl_paragraph_text(ms->items[from].para);
+    size_t semi_at = 0, semis = 0, count_at = 0, counts = 0;
+    for (size_t k = from; k < to; k++) {
+        tt_mention *m = &ms->items[k];
+        for (; semi_at < m->off; semi_at++)
+            if (t[semi_at] == ';' || strncmp(t + semi_at, "；", 3) == 0)
+                semis++;
+        m->semis = semis;
+        /* a number, its spaces and a unit; the byte after it is passed over */
+        while (count_at < m->end) {
+            if (t[count_at] < '0' || t[count_at] > '9') {
+                count_at++;
+                continue;
+            }
+            size_t j = count_at;
+            while ((t[j] >= '0' && t[j] <= '9') || t[j] == '.' || t[j] == ',')
+                j++;
+            while (t[j] == ' ')
+                j++;
+            counts += quantity_unit(t + j);
+            count_at = j + 1;
+        }
+        m->counts = counts;
+    }
+}
+
+/* What check_list asks of each mention, worked out once (tt_mention). */
+static void mark_mentions(tt_mentions *ms)
+{
+    for (size_t k = ms->count; k-- > 0;) {
+        tt_mention *m = &ms->items[k];
+        const tt_mention *next = k + 1 < ms->count ? &ms->items[k + 1] : NULL;
+        m->head = list_head(m);
+        if (!m->is_pct && !m->prev_year && !is_comparison(m->label))
+            m->next_item = k;
+        else if (next != NULL && next->para == m->para && next->sentence == m->sentence)
+            m->next_item = next->next_item;
+        else
+            m->next_item = k + 1;
+    }
+    for (size_t k = 0, end; k < ms->count; k = end) {
+        for (end = k + 1; end < ms->count && ms->items[end].para == ms->items[k].para;)
+            end++;
+        mark_text(ms, k, end);
+    }
+}
+
+/* The first mention from k that a list adds (or ends it at). */
+static size_t next_item(const tt_mentions *ms, size_t k)
+{
+    return k < ms->count ? ms->items[k].next_item : ms->count;
 }
 
 /* Where the text before each list head stands, read once per paragraph
@@ -176,7 +226,7 @@ static void check_list(tt_ctx *c, const tt_mentions *ms, size_t h, size_t prev_h
 {
     const tt_mention *head = &ms->items[h];
     tt_addend add[32];
-    size_t n = 0, last_end = head->end;
+    size_t n = 0, last = h;    /* the last item, or the head */
     if (head->prev_year)
         return;
     /* a list inside a list ("…其中：A…；B 4万元，其中：B1、B2；C…") ends at
@@ -190,38 +240,27 @@ static void check_list(tt_ctx *c, const tt_mentions *ms, size_t h, size_t prev_h
         scan_to(ts, head->para, head->clause);
         nested = ts->qizhong > ts->period_end;
     }
-    const char *ptext = fl_paragraph_text(head->para);
-    size_t scanned = last_end; /* [last_end, scanned) holds no "；" */
-    for (size_t k = h + 1; k < ms->count && n < 32; k++) {
+    for (size_t k = next_item(ms, h + 1); k < ms->count && n < 32;
+         k = next_item(ms, k + 1)) {
         const tt_mention *m = &ms->items[k];
         if (m->sentence != head->sentence || m->para != head->para)
             break;
-        if (nested) {
-            int closed = 0;
-            for (size_t i = scanned > last_end ? scanned : last_end; i < m->off && !closed; i++)
-                if (ptext[i] == ';' || strncmp(ptext + i, "；", 3) == 0)
-                    closed = 1;
-            if (closed)
-                break;
-            if (m->off > scanned)
-                scanned = m->off;
-        }
-        if (m->is_pct || m->prev_year || is_comparison(m->label))
-            continue;
+        if (nested && m->semis > ms->items[last].semis)
+            break;                  /* a "；" since the last item */
         if (tt_str_has(m->label, "其中") && k != h + 1)
             break;                  /* a nested list: stop before it */
         if (m->name[0] == '\0')
             return;                 /* an amount without a name: unclear */
         add[n] = (tt_addend){ m->name, m->value, NULL, 0 };
         n++;
-        last_end = m->end;
-        if (list_head(m) == 1)
+        last = k;
+        if (m->head == 1)
             break;
     }
     if (n < 2)
         return;
     /* an inventory (vehicles, m², sets) among the items: not a money sum */
-    if (has_quantity(fl_paragraph_text(head->para), head->end, last_end))
+    if (ms->items[last].counts > head->counts)
         return;
     fl_dec sum = { 0 };
     for (size_t k = 0; k < n; k++)
@@ -686,6 +725,7 @@ void tt_rule_narrative(tt_ctx *c)
     tt_mentions ms;
     tt_facts facts;
     tt_mentions_collect(c->doc, &ms);
+    mark_mentions(&ms);
     tt_facts_collect(c, &facts);
     size_t prev_head = ms.count;
     text_scan ts = { 0 };
@@ -695,7 +735,7 @@ void tt_rule_narrative(tt_ctx *c)
     for (size_t k = 0; k < ms.count; k++) {
         const tt_mention *m = &ms.items[k];
         check_quote(c, m, &facts);
-        int head = list_head(m);
+        int head = m->head;
         if (head == 1) {
             check_list(c, &ms, k, prev_head, &ts);
             prev_head = k;

@@ -22,6 +22,16 @@ typedef struct tt_mention {
                                  * asked of every mention and those before */
     int prev_year;              /* a previous year's figure: "（上年为X万元）",
                                  * "2016年为X万元" — never this year's */
+    /* Set by tt_rule_narrative for its 其中 lists, so that a list head
+     * reads only its items, not the mentions and text between them: */
+    int head;                   /* list_head(): 1 "其中", 2 "主要用于", 0 */
+    size_t next_item;           /* the first mention from this one that a
+                                 * list adds (no share, last year's or
+                                 * comparison), else the first of the
+                                 * next sentence */
+    size_t semis;               /* ";" and "；" of the paragraph before off */
+    size_t counts;              /* counts ("12辆", has_quantity) of the
+                                 * paragraph starting before end */
 } tt_mention;
 
 typedef struct tt_mentions {
