@@ -194,6 +194,12 @@ python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海�
 bounded 1000000 $((10 * slow)) check --no-isolation --checks table-totals "$TMP/tt-heads.txt"
 expect_status 1 "40,000 list heads in a sentence are checked in bounded time"
 expect_out "所列各项之和为 90.00 万元，比总数少 10.00 万元" "the list that does not add up is still found"
+# table-totals: 40,000 lists in 元 in one sentence: each looked for an
+# item in 元 that adds up as 万元 among all after it (30 s).
+python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市某某区民政局2024年度部门决算\n\n一、说明\n' + '增加3元，其中：人员经费1元，公用经费2元；' * 40000 + '。\n\n基本支出100.00万元，其中：人员经费60.00万元，公用经费40.00元。\n')" "$TMP/tt-yuan.txt"
+bounded 1000000 $((10 * slow)) check --no-isolation --checks table-totals "$TMP/tt-yuan.txt"
+expect_status 1 "40,000 lists in 元 in a sentence are checked in bounded time"
+expect_out "“公用经费40.00元”的单位疑为“万元”：按万元计，其中各项之和才等于总数 100.00 万元" "the unit slip is still found"
 # score-weight: 128,000 scores in one paragraph, one with a grade (49 s).
 python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市某某区民政局2024年度项目支出绩效自评报告\n\n一、总体情况\n\n免费婚姻登记经费：' + '项目自评得分为90分，' * int(sys.argv[2]) + '完毕。项目自评得分为95分，等级为“良”。\n')" "$TMP/sw-grades.txt" $((128000 / few))
 bounded 1000000 $((10 * slow)) check --no-isolation --checks score-weight "$TMP/sw-grades.txt"

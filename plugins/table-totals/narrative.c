@@ -80,37 +80,132 @@ static int beyond_range(tt_ctx *c, const tt_mention *m, fl_dec a, fl_dec b,
 }
 
 /* ---- 其中 adds up ---- */
-/* An item written in 元 that adds up once read as 万元 ("人员经费346.25元"
- * in a list of 万元): report the unit, the likely slip.  1 if reported. */
-static int unit_slip(tt_ctx *c, const tt_mentions *ms, size_t h, fl_dec sum,
+/* 1 when m, an amount written in 元, makes the list of `head` add up
+ * read as 万元: value as written = value in 万元 × 10000. */
+static int slip_fits(const tt_mention *head, const tt_mention *m, fl_dec sum,
                      fl_dec lim)
 {
-    const tt_mention *head = &ms->items[h];
-    for (size_t k = h + 1; k < ms->count; k++) {
+    fl_dec written = fl_dec_mul(m->value, fl_dec_from_int(10000));
+    fl_dec alt = fl_dec_add(fl_dec_sub(sum, m->value), written);
+    return fl_dec_cmp(fl_dec_abs(fl_dec_sub(alt, head->value)), lim) <= 0;
+}
+
+/* The amounts in 元 by sentence, value and position, made when the first
+ * list asks: each list looked for one that fits among all those after
+ * its head in the sentence, and a sentence may hold thousands of both.
+ * Sentence numbers are the document's, so one names its paragraph. */
+typedef struct yuan_amount {
+    size_t sentence;
+    int64_t micros;
+    size_t k;
+} yuan_amount;
+
+typedef struct slip_index {
+    yuan_amount *v;
+    size_t n;
+    int built;          /* 1 once tried; v NULL then means out of memory */
+} slip_index;
+
+static int by_sentence_value_position(const void *a, const void *b)
+{
+    const yuan_amount *x = a, *y = b;
+    if (x->sentence != y->sentence)
+        return x->sentence < y->sentence ? -1 : 1;
+    if (x->micros != y->micros)
+        return x->micros < y->micros ? -1 : 1;
+    return (x->k > y->k) - (x->k < y->k);
+}
+
+static void slip_index_build(slip_index *ix, const tt_mentions *ms)
+{
+    ix->built = 1;
+    ix->v = malloc((ms->count ? ms->count : 1) * sizeof *ix->v);
+    if (ix->v == NULL)
+        return;
+    for (size_t k = 0; k < ms->count; k++) {
         const tt_mention *m = &ms->items[k];
-        if (m->sentence != head->sentence || m->para != head->para)
-            break;
-        if (m->is_pct || m->unit != FL_UNIT_YUAN)
-            continue;
-        /* value as written = value in 万元 × 10000 */
-        fl_dec written = fl_dec_mul(m->value, fl_dec_from_int(10000));
-        fl_dec alt = fl_dec_add(fl_dec_sub(sum, m->value), written);
-        if (fl_dec_cmp(fl_dec_abs(fl_dec_sub(alt, head->value)), lim) > 0)
-            continue;
-        char a[32], b[32];
-        fl_finding *f = fl_report_add(c->rep, RULE, FL_SEV_ERROR,
-            "“%s%s元”的单位疑为“万元”：按万元计，其中各项之和才等于总数 %s 万元",
-            m->name, fl_dec_format(written, 2, a, sizeof a),
-            tt_fmt(head->value, b, sizeof b));
-        fl_finding_set_values(f, head->value, sum);
-        fl_finding_set_expected_text(f, "万元");
-        fl_finding_set_actual_text(f, "元");
-        fl_finding_set_suggestion(f, "请将该金额的单位改为“万元”，"
-                                     "或核对金额是否少写了数位。");
-        locate(f, m);
-        return 1;
+        if (!m->is_pct && m->unit == FL_UNIT_YUAN)
+            ix->v[ix->n++] = (yuan_amount){ m->sentence, m->value.micros, k };
     }
-    return 0;
+    qsort(ix->v, ix->n, sizeof *ix->v, by_sentence_value_position);
+}
+
+/* The first entry not before (sentence, micros, k). */
+static size_t slip_find(const slip_index *ix, size_t sentence, int64_t micros, size_t k)
+{
+    yuan_amount key = { sentence, micros, k };
+    size_t lo = 0, hi = ix->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (by_sentence_value_position(&ix->v[mid], &key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The first mention after head h in its sentence that slip_fits, or
+ * ms->count.  One fits only when 9999 × its value is within lim of
+ * head − sum, and whether it fits depends on its value alone: so for
+ * each value in that range (a few: lim is the rounding allowance) the
+ * first mention after h is tried. */
+static size_t first_slip(slip_index *ix, const tt_mentions *ms, size_t h,
+                         fl_dec sum, fl_dec lim)
+{
+    const tt_mention *head = &ms->items[h];
+    if (!ix->built)
+        slip_index_build(ix, ms);
+    fl_dec d = fl_dec_sub(head->value, sum);
+    fl_dec lo = fl_dec_sub(d, lim), hi = fl_dec_add(d, lim);
+    if (ix->v == NULL || fl_dec_out_of_range(lo) || fl_dec_out_of_range(hi)) {
+        /* no memory for the index, or an allowance beyond fl_dec */
+        for (size_t k = h + 1; k < ms->count; k++) {
+            const tt_mention *m = &ms->items[k];
+            if (m->sentence != head->sentence || m->para != head->para)
+                break;
+            if (!m->is_pct && m->unit == FL_UNIT_YUAN && slip_fits(head, m, sum, lim))
+                return k;
+        }
+        return ms->count;
+    }
+    int64_t vlo = lo.micros / 9999 - 1, vhi = hi.micros / 9999 + 1;
+    size_t best = ms->count, s = head->sentence;
+    for (size_t i = slip_find(ix, s, vlo, 0);
+         i < ix->n && ix->v[i].sentence == s && ix->v[i].micros <= vhi;) {
+        int64_t v = ix->v[i].micros;
+        size_t j = slip_find(ix, s, v, h + 1);
+        if (j < ix->n && ix->v[j].sentence == s && ix->v[j].micros == v &&
+            ix->v[j].k < best && slip_fits(head, &ms->items[ix->v[j].k], sum, lim))
+            best = ix->v[j].k;
+        i = slip_find(ix, s, v + 1, 0);
+    }
+    return best;
+}
+
+/* An item written in 元 that adds up once read as 万元 ("人员经费346.25元"
+ * in a list of 万元): report the unit, the likely slip.  1 if reported. */
+static int unit_slip(tt_ctx *c, const tt_mentions *ms, slip_index *ix, size_t h,
+                     fl_dec sum, fl_dec lim)
+{
+    const tt_mention *head = &ms->items[h];
+    size_t k = first_slip(ix, ms, h, sum, lim);
+    if (k == ms->count)
+        return 0;
+    const tt_mention *m = &ms->items[k];
+    fl_dec written = fl_dec_mul(m->value, fl_dec_from_int(10000));
+    char a[32], b[32];
+    fl_finding *f = fl_report_add(c->rep, RULE, FL_SEV_ERROR,
+        "“%s%s元”的单位疑为“万元”：按万元计，其中各项之和才等于总数 %s 万元",
+        m->name, fl_dec_format(written, 2, a, sizeof a),
+        tt_fmt(head->value, b, sizeof b));
+    fl_finding_set_values(f, head->value, sum);
+    fl_finding_set_expected_text(f, "万元");
+    fl_finding_set_actual_text(f, "元");
+    fl_finding_set_suggestion(f, "请将该金额的单位改为“万元”，"
+                                 "或核对金额是否少写了数位。");
+    locate(f, m);
+    return 1;
 }
 
 /* 1 when s starts with a unit that counts things, not money: "12辆",
@@ -222,7 +317,7 @@ static void scan_to(text_scan *ts, const fl_paragraph *para, size_t limit)
 
 /* `prev_head`: the list head before mention h (ms->count if none). */
 static void check_list(tt_ctx *c, const tt_mentions *ms, size_t h, size_t prev_head,
-                       text_scan *ts)
+                       text_scan *ts, slip_index *slips)
 {
     const tt_mention *head = &ms->items[h];
     tt_addend add[32];
@@ -271,7 +366,7 @@ static void check_list(tt_ctx *c, const tt_mentions *ms, size_t h, size_t prev_h
     char what[300];
     fl_dec diff = fl_dec_abs(fl_dec_sub(sum, head->value));
     fl_dec lim = { c->opt->per_addend.micros * (int64_t)n };
-    if (unit_slip(c, ms, h, sum, lim))
+    if (unit_slip(c, ms, slips, h, sum, lim))
         return;
     if (fl_dec_cmp(sum, head->value) < 0 && fl_dec_cmp(diff, lim) > 0) {
         /* fewer listed than the total: maybe a partial list */
@@ -730,6 +825,7 @@ void tt_rule_narrative(tt_ctx *c)
     size_t prev_head = ms.count;
     text_scan ts = { 0 };
     whole_index wholes = { 0 };
+    slip_index slips = { 0 };
     /* the last two mentions that head a list, before k */
     size_t any_head = ms.count, any_head_before = ms.count;
     for (size_t k = 0; k < ms.count; k++) {
@@ -737,7 +833,7 @@ void tt_rule_narrative(tt_ctx *c)
         check_quote(c, m, &facts);
         int head = m->head;
         if (head == 1) {
-            check_list(c, &ms, k, prev_head, &ts);
+            check_list(c, &ms, k, prev_head, &ts, &slips);
             prev_head = k;
         }
         if (m->is_pct)
@@ -750,5 +846,6 @@ void tt_rule_narrative(tt_ctx *c)
         }
     }
     free(wholes.v);
+    free(slips.v);
     tt_mentions_free(&ms);
 }
