@@ -200,6 +200,12 @@ python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海�
 bounded 1000000 $((10 * slow)) check --no-isolation --checks table-totals "$TMP/tt-yuan.txt"
 expect_status 1 "40,000 lists in 元 in a sentence are checked in bounded time"
 expect_out "“公用经费40.00元”的单位疑为“万元”：按万元计，其中各项之和才等于总数 100.00 万元" "the unit slip is still found"
+# table-totals: 40,000 "增加1万元，增长5%" in one sentence with no current
+# amount: each looked back through the whole sentence for one (18 s).
+python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市某某区民政局2024年度部门决算\n\n一、说明\n' + '增加1万元，增长5%，' * 40000 + '完毕。\n\n本年支出110.00万元，比上年增加10.00万元，增长20.00%。\n')" "$TMP/tt-changes.txt"
+bounded 1000000 $((10 * slow)) check --no-isolation --checks table-totals "$TMP/tt-changes.txt"
+expect_status 1 "40,000 changes in a sentence are checked in bounded time"
+expect_out "“本年支出”增长幅度（增加额÷上年数）：写为 20.00%，按所列金额计算应为 10.00%" "the wrong growth rate is still found"
 # score-weight: 128,000 scores in one paragraph, one with a grade (49 s).
 python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市某某区民政局2024年度项目支出绩效自评报告\n\n一、总体情况\n\n免费婚姻登记经费：' + '项目自评得分为90分，' * int(sys.argv[2]) + '完毕。项目自评得分为95分，等级为“良”。\n')" "$TMP/sw-grades.txt" $((128000 / few))
 bounded 1000000 $((10 * slow)) check --no-isolation --checks score-weight "$TMP/sw-grades.txt"

@@ -664,7 +664,49 @@ static void check_share(tt_ctx *c, const tt_mentions *ms, whole_index *ix,
 }
 
 /* ---- 增加/减少 X, 增长/下降 Y% ---- */
-static void check_change(tt_ctx *c, const tt_mentions *ms, size_t k)
+/* The current amount of a change, kept as the mentions go by: each
+ * change looked back through its sentence and the one before, and a
+ * sentence of many changes was read once per change. */
+typedef struct change_walk {
+    const fl_paragraph *para;   /* NULL before the first mention */
+    size_t sentence;            /* of the mentions passed */
+    size_t plain;               /* its last amount neither a share, last
+                                 * year's nor a change, or (size_t)-1 */
+    size_t amounts, amount;     /* its amounts neither a share nor last
+                                 * year's: how many, and the last */
+    size_t prev_amounts, prev_amount; /* the same of the sentence just
+                                 * before in the paragraph (0: none) */
+} change_walk;
+
+/* The current amount for a change at mention k: the nearest plain amount
+ * before, in this sentence; else the previous sentence's when it holds
+ * exactly one amount; else NULL.  Called for every k in order. */
+static const tt_mention *change_base(change_walk *w, const tt_mentions *ms, size_t k)
+{
+    const tt_mention *x = &ms->items[k];
+    if (x->para != w->para || x->sentence != w->sentence) {
+        int follows = w->para == x->para && w->sentence + 1 == x->sentence;
+        w->prev_amounts = follows ? w->amounts : 0;
+        w->prev_amount = w->amount;
+        w->para = x->para;
+        w->sentence = x->sentence;
+        w->plain = (size_t)-1;
+        w->amounts = 0;
+    }
+    const tt_mention *cur = w->plain != (size_t)-1 ? &ms->items[w->plain] :
+                            w->prev_amounts == 1 ? &ms->items[w->prev_amount] : NULL;
+    if (!x->is_pct && !x->prev_year) {
+        w->amounts++;
+        w->amount = k;
+        if (x->change == 0)
+            w->plain = k;
+    }
+    return cur;
+}
+
+/* `cur`: change_base() for k. */
+static void check_change(tt_ctx *c, const tt_mentions *ms, size_t k,
+                         const tt_mention *cur)
 {
     const tt_mention *x = &ms->items[k];
     int up;
@@ -678,34 +720,6 @@ static void check_change(tt_ctx *c, const tt_mentions *ms, size_t k)
     const tt_mention *y = &ms->items[k + 1];
     if (!y->is_pct || strcmp(y->label, up ? "增长" : "下降") != 0)
         return;
-    /* current amount: the nearest plain amount before, in this sentence;
-     * else the previous sentence when it holds exactly one amount */
-    const tt_mention *cur = NULL;
-    for (size_t j = k; j-- > 0;) {
-        const tt_mention *m = &ms->items[j];
-        if (m->para != x->para || m->sentence != x->sentence)
-            break;
-        if (!m->is_pct && !m->prev_year && m->change == 0) {
-            cur = m;
-            break;
-        }
-    }
-    if (cur == NULL) {
-        size_t count = 0;
-        for (size_t j = k; j-- > 0;) {
-            const tt_mention *m = &ms->items[j];
-            if (m->para != x->para || m->sentence + 1 < x->sentence)
-                break;
-            if (m->sentence == x->sentence)
-                continue;
-            if (!m->is_pct && !m->prev_year) {
-                count++;
-                cur = m;
-            }
-        }
-        if (count != 1)
-            cur = NULL;
-    }
     if (cur == NULL)
         return;
     fl_dec prev = up ? fl_dec_sub(cur->value, x->value)
@@ -826,6 +840,7 @@ void tt_rule_narrative(tt_ctx *c)
     text_scan ts = { 0 };
     whole_index wholes = { 0 };
     slip_index slips = { 0 };
+    change_walk changes = { 0 };
     /* the last two mentions that head a list, before k */
     size_t any_head = ms.count, any_head_before = ms.count;
     for (size_t k = 0; k < ms.count; k++) {
@@ -839,7 +854,7 @@ void tt_rule_narrative(tt_ctx *c)
         if (m->is_pct)
             check_share(c, &ms, &wholes, &facts, k,
                         any_head + 1 == k ? any_head_before : any_head);
-        check_change(c, &ms, k);
+        check_change(c, &ms, k, change_base(&changes, &ms, k));
         if (head != 0) {
             any_head_before = any_head;
             any_head = k;
