@@ -206,6 +206,12 @@ python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海�
 bounded 1000000 $((10 * slow)) check --no-isolation --checks table-totals "$TMP/tt-changes.txt"
 expect_status 1 "40,000 changes in a sentence are checked in bounded time"
 expect_out "“本年支出”增长幅度（增加额÷上年数）：写为 20.00%，按所列金额计算应为 10.00%" "the wrong growth rate is still found"
+# table-totals: 300,000 amounts and 25,000 tables in a report of no known
+# kind: each amount looked through the tables for a 总表 (15 s).
+python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('情况说明\n\n一、说明\n' + '其他支出1万元，' * 300000 + '完毕。\n\n基本支出100.00万元，其中：人员经费60.00万元，公用经费30.00万元。\n\n' + ''.join('表%d\n项目\t金额\n甲\t1.00\n\n' % i for i in range(25000)))" "$TMP/tt-kind.txt"
+bounded 1000000 $((10 * slow)) check --no-isolation --checks table-totals "$TMP/tt-kind.txt"
+expect_status 1 "300,000 amounts over 25,000 tables are checked in bounded time"
+expect_out "所列各项之和为 90.00 万元，比总数少 10.00 万元" "the list that does not add up is still found"
 # score-weight: 128,000 scores in one paragraph, one with a grade (49 s).
 python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市某某区民政局2024年度项目支出绩效自评报告\n\n一、总体情况\n\n免费婚姻登记经费：' + '项目自评得分为90分，' * int(sys.argv[2]) + '完毕。项目自评得分为95分，等级为“良”。\n')" "$TMP/sw-grades.txt" $((128000 / few))
 bounded 1000000 $((10 * slow)) check --no-isolation --checks score-weight "$TMP/sw-grades.txt"

@@ -790,7 +790,9 @@ static int yi_slip(tt_ctx *c, const tt_mention *m, const tt_fact *f,
     return 1;
 }
 
-static void check_quote(tt_ctx *c, const tt_mention *m, const tt_facts *facts)
+/* `budget`: budget_text(c), asked once: it looks through the tables. */
+static void check_quote(tt_ctx *c, const tt_mention *m, const tt_facts *facts,
+                        int budget)
 {
     if (m->is_pct || m->prev_year)
         return;
@@ -799,8 +801,7 @@ static void check_quote(tt_ctx *c, const tt_mention *m, const tt_facts *facts)
     if (f == NULL) {
         /* "上海市普陀区财政局2024年度财政拨款收入支出总计": a total named
          * with its unit and year */
-        const char *key = tt_total_key(name, fl_doc_year(c->doc),
-                                       budget_text(c),
+        const char *key = tt_total_key(name, fl_doc_year(c->doc), budget,
                                        fl_doc_unit(c->doc));
         if (key != NULL)
             f = tt_fact_find(facts, key);
@@ -841,11 +842,12 @@ void tt_rule_narrative(tt_ctx *c)
     whole_index wholes = { 0 };
     slip_index slips = { 0 };
     change_walk changes = { 0 };
+    int budget = budget_text(c);
     /* the last two mentions that head a list, before k */
     size_t any_head = ms.count, any_head_before = ms.count;
     for (size_t k = 0; k < ms.count; k++) {
         const tt_mention *m = &ms.items[k];
-        check_quote(c, m, &facts);
+        check_quote(c, m, &facts, budget);
         int head = m->head;
         if (head == 1) {
             check_list(c, &ms, k, prev_head, &ts, &slips);
