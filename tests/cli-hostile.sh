@@ -212,6 +212,21 @@ python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('情况�
 bounded 1000000 $((10 * slow)) check --no-isolation --checks table-totals "$TMP/tt-kind.txt"
 expect_status 1 "300,000 amounts over 25,000 tables are checked in bounded time"
 expect_out "所列各项之和为 90.00 万元，比总数少 10.00 万元" "the list that does not add up is still found"
+# table-totals: 12,000 合计 rows under 12,000 类 rows: each added up the
+# 类 of every column anew (17 s).
+python3 - "$TMP/tt-totals.txt" <<'PY'
+import sys
+n = 12000
+rows = ["上海市某某区民政局2024年度部门决算", "", "一、支出决算表", "", "单位：万元", "",
+        "科目编码\t科目名称\t合计\t基本支出\t项目支出"]
+rows += ["%d\t类名称\t3.00\t1.00\t2.00" % (100 + i % 800) for i in range(n)]
+rows += ["\t合计\t%d.00\t%d.00\t%d.00" % (3 * n, n, 2 * n)] * n
+rows[-1] = rows[-1].replace("\t%d.00\t" % n, "\t%d.00\t" % (n + 1000))  # the last one wrong
+open(sys.argv[1], "w", encoding="utf-8").write("\n".join(rows) + "\n")
+PY
+bounded 1000000 $((10 * slow)) check --no-isolation --checks table-totals "$TMP/tt-totals.txt"
+expect_status 1 "12,000 合计 rows are checked in bounded time"
+expect_out "合计行的“基本支出”应等于各类级科目之和：填列 13000.00，各组成项合计为 12000.00，相差 1000.00" "the wrong total is still found"
 # score-weight: 128,000 scores in one paragraph, one with a grade (49 s).
 python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市某某区民政局2024年度项目支出绩效自评报告\n\n一、总体情况\n\n免费婚姻登记经费：' + '项目自评得分为90分，' * int(sys.argv[2]) + '完毕。项目自评得分为95分，等级为“良”。\n')" "$TMP/sw-grades.txt" $((128000 / few))
 bounded 1000000 $((10 * slow)) check --no-isolation --checks score-weight "$TMP/sw-grades.txt"

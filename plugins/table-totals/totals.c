@@ -25,31 +25,63 @@ static size_t min_len(const tt_entries *es)
     return m;
 }
 
-/* 合计 row `r` against the top-level entries, column by column. */
-static void check_total_row(tt_ctx *c, const fl_table *t,
-                            const tt_entries *es, const fl_row *r,
-                            tt_addend *add, char *labels)
+/* What every 合计 row of a table asks of a column, worked out at the
+ * first: each asked again whether it was an amount column and added up
+ * the top-level entries anew, and a table may hold thousands of both. */
+typedef struct column_sum {
+    signed char amount;  /* tt_is_amount_col, -1 not asked yet */
+    signed char known;   /* sum is the entries' exact sum: 1, 0 not
+                          * known, -1 not added up yet */
+    fl_wide sum;
+} column_sum;
+
+/* The entries of code length `top` in column `col`, into add. */
+static size_t top_addends(const fl_table *t, const tt_entries *es, size_t top,
+                          size_t col, tt_addend *add, char *labels)
 {
-    size_t top = min_len(es), ncols = fl_table_column_count(t);
+    size_t n = 0;
+    for (size_t k = 0; k < es->count; k++) {
+        const tt_entry *e = &es->items[k];
+        if (e->len != top)
+            continue;
+        fl_dec v = { 0 };
+        (void)tt_entry_value(t, es, e, col, &v);
+        add[n] = (tt_addend){ tt_entry_label(es, k, labels), v,
+                              tt_entry_cell(es, e, col), 0 };
+        n++;
+    }
+    return n;
+}
+
+/* 合计 row `r` against the entries of code length `top` (there are
+ * some), column by column; `cols` (NULL without memory) keeps what the
+ * columns give every row alike. */
+static void check_total_row(tt_ctx *c, const fl_table *t,
+                            const tt_entries *es, size_t top, const fl_row *r,
+                            tt_addend *add, char *labels, column_sum *cols)
+{
+    size_t ncols = fl_table_column_count(t);
     char label[64];
     tt_clean_label(fl_row_label(r), label, sizeof label);
     for (size_t col = 0; col < ncols; col++) {
-        fl_dec actual, v;
-        if (!tt_is_amount_col(t, es, col) || !tt_cell_dec(t, r, col, &actual))
+        column_sum *cs = cols != NULL ? &cols[col] : NULL;
+        fl_dec actual;
+        int amount = cs != NULL && cs->amount >= 0 ? cs->amount
+                                                   : tt_is_amount_col(t, es, col);
+        if (cs != NULL)
+            cs->amount = (signed char)amount;
+        if (!amount || !tt_cell_dec(t, r, col, &actual))
             continue;
-        size_t n = 0;
-        for (size_t k = 0; k < es->count; k++) {
-            const tt_entry *e = &es->items[k];
-            if (e->len != top)
-                continue;
-            v.micros = 0;
-            (void)tt_entry_value(t, es, e, col, &v);
-            add[n] = (tt_addend){ tt_entry_label(es, k, labels), v,
-                                  tt_entry_cell(es, e, col), 0 };
-            n++;
+        if (cs != NULL) {
+            if (cs->known < 0) {
+                size_t n = top_addends(t, es, top, col, add, labels);
+                cs->known = (signed char)tt_addends_sum(add, n, &cs->sum);
+            }
+            tt_where w = { .table = t, .row = r, .cell = fl_row_cell(r, col) };
+            if (tt_sum_known(c, &w, actual, cs->known ? &cs->sum : NULL))
+                continue;           /* holds, or cannot be exact */
         }
-        if (n == 0)
-            return;
+        size_t n = top_addends(t, es, top, col, add, labels);
         char column[128], what[300];
         tt_col_leaf(t, col, column, sizeof column);
         snprintf(what, sizeof what, "%s行的“%s”应等于各%s科目之和", label,
@@ -109,19 +141,25 @@ void tt_rule_total_rows(tt_ctx *c, const fl_table *t)
         return;
     tt_addend *add = malloc(es->count * sizeof *add);
     char *labels = calloc(es->count, TT_ENTRY_LABEL_MAX);
+    column_sum *cols = NULL;
     if (add != NULL && labels != NULL) {
         if (es->multi_block) {
             check_basic_totals(c, t, es, add, labels);
         } else {
-            size_t nrows = fl_table_row_count(t);
+            size_t top = min_len(es), nrows = fl_table_row_count(t);
+            size_t ncols = fl_table_column_count(t);
+            cols = malloc((ncols > 0 ? ncols : 1) * sizeof *cols);
+            for (size_t col = 0; cols != NULL && col < ncols; col++)
+                cols[col] = (column_sum){ -1, -1, { 0, 0 } };
             for (size_t i = fl_table_header_row_count(t); i < nrows; i++) {
                 const fl_row *r = fl_table_row(t, i);
                 if (!fl_row_is_header(r) && fl_row_code(r) == NULL &&
                     is_total_label(fl_row_label(r)))
-                    check_total_row(c, t, es, r, add, labels);
+                    check_total_row(c, t, es, top, r, add, labels, cols);
             }
         }
     }
     free(add);
     free(labels);
+    free(cols);
 }

@@ -227,6 +227,16 @@ int tt_check_sum(tt_ctx *c, const char *rule, const tt_where *w,
  * then counted as tt_check_sum counts it and there is nothing to report,
  * so a caller may skip naming the figures.  0: call tt_check_sum. */
 int tt_sum_held(tt_ctx *c, const tt_addend *add, size_t n, fl_dec actual);
+/* The exact sum of the addends as tt_check_sum adds them (one beyond
+ * fl_dec read again from its cell): 1 when known. */
+int tt_addends_sum(const tt_addend *add, size_t n, fl_wide *sum);
+/* tt_check_sum for addends whose exact sum is known already (`sum`,
+ * from tt_addends_sum; NULL when that was not known), without them: a
+ * figure asked against the same addends again and again need not list
+ * them unless it misses.  1 when done: `actual` equals the sum (counted
+ * as tt_check_sum counts it) or the comparison cannot be exact (told as
+ * it tells it); 0 when it differs: call tt_check_sum to report it. */
+int tt_sum_known(tt_ctx *c, const tt_where *w, fl_dec actual, const fl_wide *sum);
 /* Same for two figures that must be equal (n counts the addends behind
  * `expected`, for the rounding allowance). */
 int tt_check_equal(tt_ctx *c, const char *rule, const tt_where *w,
