@@ -227,6 +227,22 @@ PY
 bounded 1000000 $((10 * slow)) check --no-isolation --checks table-totals "$TMP/tt-totals.txt"
 expect_status 1 "12,000 合计 rows are checked in bounded time"
 expect_out "合计行的“基本支出”应等于各类级科目之和：填列 13000.00，各组成项合计为 12000.00，相差 1000.00" "the wrong total is still found"
+# table-totals: a header of 21,000 columns, 7,000 groups of a 合计 and a
+# sub-group without one: row-identity read, for each column of a
+# sub-group, every column to its right for the sub-group's own (32 s).
+python3 - "$TMP/tt-wide.txt" <<'PY'
+import sys
+hdr, row = ["科目编码", "科目名称"], ["201", "一般公共服务支出"]
+for i in range(7000):
+    hdr += ["组%d/合计" % i, "组%d/分组/甲" % i, "组%d/分组/乙" % i]
+    row += ["3.00", "1.00", "2.00"]
+row[-3] = "4.00"  # the last group's total wrong
+open(sys.argv[1], "w", encoding="utf-8").write("上海市某某区民政局2024年度部门决算\n\n一、支出决算表\n\n单位：万元\n\n"
+    + "\t".join(hdr) + "\n" + "\t".join(row) + "\n")
+PY
+bounded 1000000 $((10 * slow)) check --no-isolation --checks table-totals "$TMP/tt-wide.txt"
+expect_status 1 "a header of 21,000 columns is checked in bounded time"
+expect_out "201 一般公共服务支出行：“合计”应等于同组各栏之和（甲＋乙）：填列 4.00，各组成项合计为 3.00，相差 1.00" "the wrong group total is still found"
 # score-weight: 128,000 scores in one paragraph, one with a grade (49 s).
 python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市某某区民政局2024年度项目支出绩效自评报告\n\n一、总体情况\n\n免费婚姻登记经费：' + '项目自评得分为90分，' * int(sys.argv[2]) + '完毕。项目自评得分为95分，等级为“良”。\n')" "$TMP/sw-grades.txt" $((128000 / few))
 bounded 1000000 $((10 * slow)) check --no-isolation --checks score-weight "$TMP/sw-grades.txt"

@@ -102,21 +102,137 @@ static int not_amount_col(const fl_table *t, size_t col, const char *leaf)
     return text > nums;
 }
 
+/* The cleaned paths of a table's columns (col_path), and where each
+ * group has a column of its own: the group's path itself, or its path
+ * and "/小计" (a key is the path, or the path up to a last component
+ * that is a total).  Made once per table: siblings asked, for a column
+ * inside a sub-group, every column to the right whether it was one, and
+ * a header may have tens of thousands of columns.  `path` NULL: no
+ * memory, each path worked out when asked. */
+typedef struct own_key {
+    const char *s;
+    size_t len;
+    size_t col;
+} own_key;
+
+typedef struct header_paths {
+    char **path;
+    own_key *keys;      /* by key, then column */
+    size_t nkeys;
+} header_paths;
+
+static int by_key_then_column(const void *a, const void *b)
+{
+    const own_key *x = a, *y = b;
+    int c = memcmp(x->s, y->s, x->len < y->len ? x->len : y->len);
+    if (c != 0)
+        return c;
+    if (x->len != y->len)
+        return x->len < y->len ? -1 : 1;
+    return (x->col > y->col) - (x->col < y->col);
+}
+
+static void header_paths_free(header_paths *hp, size_t ncols)
+{
+    for (size_t col = 0; hp->path != NULL && col < ncols; col++)
+        free(hp->path[col]);
+    free(hp->path);
+    free(hp->keys);
+    memset(hp, 0, sizeof *hp);
+}
+
+static void header_paths_make(header_paths *hp, const fl_table *t)
+{
+    size_t ncols = fl_table_column_count(t);
+    memset(hp, 0, sizeof *hp);
+    hp->path = calloc(ncols > 0 ? ncols : 1, sizeof *hp->path);
+    hp->keys = malloc((ncols > 0 ? 2 * ncols : 1) * sizeof *hp->keys);
+    if (hp->path == NULL || hp->keys == NULL) {
+        header_paths_free(hp, ncols);
+        return;
+    }
+    for (size_t col = 0; col < ncols; col++) {
+        char path[512];
+        col_path(t, col, path, sizeof path);
+        size_t len = strlen(path);
+        if ((hp->path[col] = malloc(len + 1)) == NULL) {
+            header_paths_free(hp, ncols);
+            return;
+        }
+        memcpy(hp->path[col], path, len + 1);
+        hp->keys[hp->nkeys++] = (own_key){ hp->path[col], len, col };
+        const char *slash = strrchr(hp->path[col], '/');
+        if (slash != NULL && is_total_leaf(slash + 1))
+            hp->keys[hp->nkeys++] = (own_key){ hp->path[col],
+                                               (size_t)(slash - hp->path[col]), col };
+    }
+    qsort(hp->keys, hp->nkeys, sizeof *hp->keys, by_key_then_column);
+}
+
+/* Column col's path: kept, or worked out into buf (512 bytes). */
+static const char *path_of(const header_paths *hp, const fl_table *t, size_t col,
+                           char *buf)
+{
+    if (hp->path != NULL)
+        return hp->path[col];
+    col_path(t, col, buf, 512);
+    return buf;
+}
+
+/* 1 when a column right of `total`, other than `col`, is the own column
+ * of the group whose path is path[0, glen) (a prefix of col's path). */
+static int has_own_column(const header_paths *hp, const fl_table *t, size_t total,
+                          size_t col, const char *path, size_t glen)
+{
+    size_t ncols = fl_table_column_count(t);
+    if (hp->path == NULL) {
+        for (size_t k = total + 1; k < ncols; k++) {
+            char other[512];
+            if (k == col)
+                continue;
+            col_path(t, k, other, sizeof other);
+            if (strncmp(other, path, glen) != 0)
+                continue;
+            if (other[glen] == '\0' ||
+                (other[glen] == '/' && strchr(other + glen + 1, '/') == NULL &&
+                 is_total_leaf(other + glen + 1)))
+                return 1;
+        }
+        return 0;
+    }
+    /* the last two columns with that key: one of them is not col */
+    own_key key = { path, glen, (size_t)-1 };
+    size_t lo = 0, hi = hp->nkeys;  /* the first entry after key */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (by_key_then_column(&hp->keys[mid], &key) <= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i-- > 0 && i + 2 >= lo;) {
+        const own_key *e = &hp->keys[i];
+        if (e->len != glen || memcmp(e->s, path, glen) != 0)
+            break;
+        if (e->col != col)
+            return e->col > total;
+    }
+    return 0;
+}
+
 /* The addend columns of total column `total`: its siblings to the right
  * under the same header group.  Returns how many were written to cols. */
-static size_t siblings(const fl_table *t, size_t total, long *cols,
-                       size_t max)
+static size_t siblings(const header_paths *hp, const fl_table *t, size_t total,
+                       long *cols, size_t max)
 {
-    char tpath[512], parent[512], path[512], leaf[128];
+    char tbuf[512], pbuf[512], leaf[128];
     size_t ncols = fl_table_column_count(t), n = 0;
-    col_path(t, total, tpath, sizeof tpath);
+    const char *tpath = path_of(hp, t, total, tbuf);
     const char *slash = strrchr(tpath, '/');
     size_t plen = slash != NULL ? (size_t)(slash - tpath) : 0;
-    memcpy(parent, tpath, plen);
-    parent[plen] = '\0';
     for (size_t col = total + 1; col < ncols && n < max; col++) {
-        col_path(t, col, path, sizeof path);
-        if (plen > 0 && (strncmp(path, parent, plen) != 0 || path[plen] != '/'))
+        const char *path = path_of(hp, t, col, pbuf);
+        if (plen > 0 && (strncmp(path, tpath, plen) != 0 || path[plen] != '/'))
             break;                          /* left the group */
         const char *rel = plen > 0 ? path + plen + 1 : path;
         if (rel[0] == '\0')
@@ -127,33 +243,12 @@ static size_t siblings(const fl_table *t, size_t total, long *cols,
             break;                          /* the next block's total */
         if (not_amount_col(t, col, leaf))
             continue;
-        if (sub != NULL) {
-            /* a column inside a sub-group G: skip it when G has its own
-             * value column (G itself, or G/小计, G/合计) and this is not
-             * that column */
-            size_t glen = (size_t)(sub - rel);
-            int own = is_total_leaf(leaf) && strchr(sub + 1, '/') == NULL;
-            int skip = 0;
-            for (size_t k = total + 1; k < ncols && !own && !skip; k++) {
-                char other[512];
-                if (k == col)
-                    continue;
-                col_path(t, k, other, sizeof other);
-                const char *orel = plen > 0 ? other + plen + 1 : other;
-                if (plen > 0 && (strncmp(other, parent, plen) != 0 ||
-                                 other[plen] != '/'))
-                    continue;
-                if (strncmp(orel, rel, glen) != 0)
-                    continue;
-                if (orel[glen] == '\0')
-                    skip = 1;               /* G has a column of its own */
-                else if (orel[glen] == '/' && strchr(orel + glen + 1, '/') == NULL &&
-                         is_total_leaf(orel + glen + 1))
-                    skip = 1;               /* G/小计 */
-            }
-            if (skip)
-                continue;
-        }
+        /* a column inside a sub-group G: skip it when G has its own
+         * value column (G itself, or G/小计, G/合计) and this is not
+         * that column */
+        if (sub != NULL && !(is_total_leaf(leaf) && strchr(sub + 1, '/') == NULL) &&
+            has_own_column(hp, t, total, col, path, (size_t)(sub - path)))
+            continue;
         cols[n++] = (long)col;
     }
     return n;
@@ -277,18 +372,20 @@ static group *groups_push(tt_groups *g)
 static void find_groups(const fl_table *t, tt_groups *g)
 {
     size_t ncols = fl_table_column_count(t);
+    header_paths hp;
+    header_paths_make(&hp, t);
     for (size_t col = 0; col < ncols; col++) {
         char leaf[128];
         tt_col_leaf(t, col, leaf, sizeof leaf);
         if (!is_total_leaf(leaf))
             continue;
         long cols[MAX_PARTS];
-        size_t n = siblings(t, col, cols, MAX_PARTS);
+        size_t n = siblings(&hp, t, col, cols, MAX_PARTS);
         if (n < 2)
             continue;
         group *gr = groups_push(g);
         if (gr == NULL)
-            return;
+            break;
         gr->total = col;
         gr->n = n;
         memcpy(gr->cols, cols, n * sizeof cols[0]);
@@ -307,6 +404,7 @@ static void find_groups(const fl_table *t, tt_groups *g)
         if (o < size)
             snprintf(formula + o, size - o, "）");
     }
+    header_paths_free(&hp, ncols);
 }
 
 /* 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出 (政府性基金表):
