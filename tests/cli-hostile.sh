@@ -164,6 +164,20 @@ PY
 bounded 1000000 $((10 * slow)) check --no-isolation --checks comparison-wording "$TMP/cw-long.txt"
 expect_status 1 "20,000 comparison words in a sentence are checked in bounded time"
 expect_out "决算数（4万元）小于预算数（5万元），文中却说“大于”" "the wrong direction is still found"
+# across-years: 64,000 figures in each of two years' reports, each looked
+# up among all the figures before it (20 s).
+python3 - "$TMP/ay-figures" 64000 <<'PY'
+import sys
+n, cn = int(sys.argv[2]), "零一二三四五六七八九"
+figures = "".join("经费%s支出1万元," % "".join(cn[int(c)] for c in str(i)) for i in range(n))
+for year, last in ((2024, 10), (2023, 9)):
+    open("%s-%d.txt" % (sys.argv[1], year), "w", encoding="utf-8").write("上海市普陀区民政局%d年部门预算\n\n一、说明\n"
+        % year + figures + "\n\n项目经费支出%d.00万元，与上年相比增加2.00万元。\n" % last)
+PY
+bounded 1000000 $((10 * slow)) check --no-isolation --checks across-years "$TMP/ay-figures-2024.txt" "$TMP/ay-figures-2023.txt"
+expect_status 1 "64,000 figures in each of two years' reports are checked in bounded time"
+expect_out "“项目经费支出”本年10.00万元，与上年相比增加2.00万元，据此上年为8.00万元；但2023年报告《ay-figures-2023.txt》第6行所载为9.00万元" \
+    "the figure last year's report disagrees with is still found"
 # consistency: 40,000 year candidates with no 。 (92 s).
 python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市普陀区财政局2024年度部门决算\n\n一、说明\n' + '2023年收入总计1万元；' * 40000 + '\n')" "$TMP/yeartext.txt"
 bounded 1000000 $((10 * slow)) check --no-isolation --checks consistency "$TMP/yeartext.txt"

@@ -7,25 +7,21 @@
 
 #include "ay.h"
 
+static int subject_is(const void *subject, const void *f)
+{
+    return strcmp(subject, ((const ay_figure *)f)->subject);
+}
+
 const ay_figure *ay_index_find(const ay_index *ix, const char *subject)
 {
-    for (size_t i = 0; i < ix->count; i++)
-        if (strcmp(ix->items[i].subject, subject) == 0)
-            return &ix->items[i];
-    return NULL;
+    if (ix->count == 0)
+        return NULL;
+    return bsearch(subject, ix->items, ix->count, sizeof *ix->items, subject_is);
 }
 
 static int add(ay_index *ix, const char *subject, const ay_money *m, const fl_document *doc,
                size_t line)
 {
-    for (size_t i = 0; i < ix->count; i++) {
-        ay_figure *f = &ix->items[i];
-        if (strcmp(f->subject, subject) != 0)
-            continue;
-        if (fl_dec_cmp(f->value.wan, m->wan) != 0)
-            f->ambiguous = 1;
-        return 0;
-    }
     if (ix->count == ix->cap) {
         size_t cap = ix->cap ? ix->cap * 2 : 64;
         ay_figure *grown = realloc(ix->items, cap * sizeof *grown);
@@ -40,6 +36,48 @@ static int add(ay_index *ix, const char *subject, const ay_money *m, const fl_do
     f->value = *m;
     f->doc = doc;
     f->line = line;
+    return 0;
+}
+
+/* By subject, then in the order added. */
+static int by_subject(const void *a, const void *b)
+{
+    const ay_figure *x = *(const ay_figure *const *)a, *y = *(const ay_figure *const *)b;
+    int c = strcmp(x->subject, y->subject);
+    return c != 0 ? c : (x > y) - (x < y);
+}
+
+/* Sorts the figures by subject for ay_index_find() and keeps the first
+ * added of each subject, ambiguous when a later one differs: looking
+ * each new figure up in all the others took the square of their number. */
+static int sort_unique(ay_index *ix)
+{
+    if (ix->count == 0)
+        return 0;
+    const ay_figure **order = malloc(ix->count * sizeof *order);
+    ay_figure *out = malloc(ix->count * sizeof *out);
+    if (order == NULL || out == NULL) {
+        free(order);
+        free(out);
+        return -1;
+    }
+    for (size_t i = 0; i < ix->count; i++)
+        order[i] = &ix->items[i];
+    qsort(order, ix->count, sizeof *order, by_subject);
+    size_t n = 0;
+    for (size_t i = 0; i < ix->count; i++) {
+        if (n > 0 && strcmp(out[n - 1].subject, order[i]->subject) == 0) {
+            if (fl_dec_cmp(out[n - 1].value.wan, order[i]->value.wan) != 0)
+                out[n - 1].ambiguous = 1;
+            continue;
+        }
+        out[n++] = *order[i];
+    }
+    free(order);
+    free(ix->items);
+    ix->items = out;
+    ix->cap = ix->count;
+    ix->count = n;
     return 0;
 }
 
@@ -60,7 +98,7 @@ int ay_index_add_doc(ay_index *ix, const fl_document *doc)
         if (add(ix, subject, &m, doc, a->line) != 0)
             return -1;
     }
-    return 0;
+    return sort_unique(ix);
 }
 
 void ay_index_free(ay_index *ix)

@@ -90,7 +90,7 @@ typedef struct ay_figure {
 } ay_figure;
 
 typedef struct ay_index {
-    ay_figure *items;
+    ay_figure *items; /* one per subject, the first added, sorted by subject */
     size_t count, cap;
 } ay_index;
 
