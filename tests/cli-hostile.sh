@@ -178,6 +178,22 @@ bounded 1000000 $((10 * slow)) check --no-isolation --checks across-years "$TMP/
 expect_status 1 "64,000 figures in each of two years' reports are checked in bounded time"
 expect_out "“项目经费支出”本年10.00万元，与上年相比增加2.00万元，据此上年为8.00万元；但2023年报告《ay-figures-2023.txt》第6行所载为9.00万元" \
     "the figure last year's report disagrees with is still found"
+# across-years: 10,000 年初预算 of a 项 in one paragraph, each reading
+# the paragraph from its start for a fund's name (22 s).
+python3 - "$TMP/ay-items" 10000 <<'PY'
+import sys
+n = int(sys.argv[2])
+item = "一般公共服务支出（类）统计信息事务（款）行政运行（项）年初预算为%s万元，"
+open(sys.argv[1] + "-final.txt", "w", encoding="utf-8").write("上海市普陀区统计局\n2024年度部门决算\n\n一、说明\n\n"
+    + item % "1565.05" * n + item % "1560.05" + "\n")
+open(sys.argv[1] + "-budget.txt", "w", encoding="utf-8").write("上海市普陀区2024年区级部门预算\n\n预算主管部门：上海市普陀区统计局\n\n"
+    "一般公共预算支出功能分类预算表\n\n单位：元\n\n科目编码\t科目名称\t合计\n201\t一般公共服务支出\t15,650,500.00\n"
+    "20105\t统计信息事务\t15,650,500.00\n2010501\t行政运行\t15,650,500.00\n合计\t\t15,650,500.00\n")
+PY
+bounded 1000000 $((10 * slow)) check --no-isolation --checks across-years "$TMP/ay-items-final.txt" "$TMP/ay-items-budget.txt"
+expect_status 1 "10,000 年初预算 in a paragraph are checked in bounded time"
+expect_out "一般公共服务支出(类)统计信息事务(款)行政运行(项)年初预算为1560.05万元，但2024年预算《ay-items-budget.txt》" \
+    "the 年初预算 the budget disagrees with is still found"
 # consistency: 40,000 year candidates with no 。 (92 s).
 python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市普陀区财政局2024年度部门决算\n\n一、说明\n' + '2023年收入总计1万元；' * 40000 + '\n')" "$TMP/yeartext.txt"
 bounded 1000000 $((10 * slow)) check --no-isolation --checks consistency "$TMP/yeartext.txt"

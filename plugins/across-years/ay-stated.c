@@ -173,16 +173,24 @@ static int opening_total(const char *text, const char *unit)
 }
 
 /* A 项 of a fund (政府性基金, 国有资本经营) is no line of the 一般公共预算
- * table, even when its names happen to be the same. */
-static int about_funds(const fl_paragraph *p, const char *text, size_t at)
+ * table, even when its names happen to be the same: a 年初预算 at or after
+ * the offset returned, where the paragraph's first fund name ends (0 in a
+ * fund's section, (size_t)-1 when none).  Read once per paragraph, not
+ * again from its start at every 年初预算. */
+static size_t funds_end(const fl_paragraph *p, const char *text)
 {
     static const char *const funds[] = { "政府性基金", "国有资本经营", NULL };
     const fl_section *sec = fl_paragraph_section(p);
     const char *path = sec != NULL ? fl_section_path(sec) : NULL;
-    for (size_t k = 0; funds[k] != NULL; k++)
-        if ((path != NULL && strstr(path, funds[k]) != NULL) || ay_has(text, at, funds[k]))
-            return 1;
-    return 0;
+    size_t end = (size_t)-1;
+    for (size_t k = 0; funds[k] != NULL; k++) {
+        if (path != NULL && strstr(path, funds[k]) != NULL)
+            return 0;
+        const char *hit = strstr(text, funds[k]);
+        if (hit != NULL && (size_t)(hit - text) + strlen(funds[k]) < end)
+            end = (size_t)(hit - text) + strlen(funds[k]);
+    }
+    return end;
 }
 
 static int paragraph_each(const fl_paragraph *p, const char *unit, ay_initial_fn fn, void *ctx)
@@ -190,6 +198,8 @@ static int paragraph_each(const fl_paragraph *p, const char *unit, ay_initial_fn
     const char *text = fl_paragraph_text(p);
     size_t prev_end = 0; /* just after the previous statement */
     int first = 1;
+    size_t funds = 0; /* funds_end(), read at the first 项 */
+    int funds_read = 0;
     for (size_t i = 0; text[i]; i += fl_utf8_char_len((unsigned char)text[i])) {
         ay_money m;
         size_t at;
@@ -219,8 +229,14 @@ static int paragraph_each(const fl_paragraph *p, const char *unit, ay_initial_fn
         }
         prev_end = at + m.len;
         first = 0;
-        if (s.kind == AY_INIT_ITEM && about_funds(p, text, i))
-            continue;
+        if (s.kind == AY_INIT_ITEM) {
+            if (!funds_read) {
+                funds = funds_end(p, text);
+                funds_read = 1;
+            }
+            if (funds <= i)
+                continue;
+        }
         int rc = fn(ctx, &s);
         if (rc != 0)
             return rc;
