@@ -135,6 +135,30 @@ static size_t narrative_note(const fl_document *doc, const char *topic)
     return 0;
 }
 
+/* narrative_note() of each topic, read once: a report may have many
+ * empty tables of one fund, and each read all the paragraphs. */
+#define RT_TOPICS 3 /* 三公, 政府性基金, 国有资本经营 */
+typedef struct rt_notes {
+    const char *topic[RT_TOPICS];
+    size_t line[RT_TOPICS];
+    size_t n;
+} rt_notes;
+
+static size_t narrative_note_of(rt_notes *notes, const fl_document *doc, const char *topic)
+{
+    if (topic == NULL)
+        return 0;
+    for (size_t k = 0; k < notes->n; k++)
+        if (strcmp(notes->topic[k], topic) == 0)
+            return notes->line[k];
+    size_t line = narrative_note(doc, topic);
+    if (notes->n < RT_TOPICS) {
+        notes->topic[notes->n] = topic;
+        notes->line[notes->n++] = line;
+    }
+    return line;
+}
+
 /* The next table, untitled and close, that carries the data: this one is
  * only the head of a table split by the reader. */
 static int continued_with_data(const fl_document *doc, const rt_scan *sc, size_t i)
@@ -149,7 +173,8 @@ static int continued_with_data(const fl_document *doc, const rt_scan *sc, size_t
     return has_data(u);
 }
 
-static void report_empty(const fl_document *doc, fl_report *rep, const rt_scan *sc, size_t i)
+static void report_empty(const fl_document *doc, fl_report *rep, const rt_scan *sc, size_t i,
+                         rt_notes *notes)
 {
     size_t n;
     const rt_entry *e = rt_catalog(sc->set, &n);
@@ -173,7 +198,7 @@ static void report_empty(const fl_document *doc, fl_report *rep, const rt_scan *
                                   en->topic);
         return;
     }
-    size_t elsewhere = narrative_note(doc, en->topic);
+    size_t elsewhere = narrative_note_of(notes, doc, en->topic);
     if (elsewhere != 0) {
         f = fl_report_add(rep, "empty-table-no-note", FL_SEV_INFO,
                           "%s没有数据，表下未注明原因（第%zu行的说明部分已说明）", en->name,
@@ -220,9 +245,10 @@ int rt_rule_empty(const fl_document *doc, fl_report *rep, const rt_scan *sc)
         fl_finding_set_line(f, first, first);
         fl_finding_set_suggestion(f, "填入本部门（单位）的数据后再公开。");
     } else {
+        rt_notes notes = { 0 };
         for (size_t i = 0; i < ntab; i++)
             if (empty[i])
-                report_empty(doc, rep, sc, i);
+                report_empty(doc, rep, sc, i, &notes);
     }
     free(empty);
     return 0;
