@@ -192,12 +192,12 @@ int ay_claim_at(const char *text, size_t at, int final, int year, const char *su
     return !fl_dec_out_of_range(c->implied);
 }
 
-int ay_basis_changed(const char *text, size_t from, size_t to)
+int ay_basis_changed(ay_next seen[AY_BASIS_WORDS], const char *text, size_t from, size_t to)
 {
-    static const char *const words[] = { "口径", "可比", "科目调整", "调整科目", "重分类",
-                                         "追溯调整", "调整后", "重新分类", NULL };
-    for (size_t k = 0; words[k] != NULL; k++)
-        if (ay_has(text + from, to - from, words[k]))
+    static const char *const words[AY_BASIS_WORDS] = { "口径", "可比", "科目调整", "调整科目",
+                                                       "重分类", "追溯调整", "调整后", "重新分类" };
+    for (size_t k = 0; k < AY_BASIS_WORDS; k++)
+        if (ay_next_word(&seen[k], text, from, words[k]) + strlen(words[k]) <= to)
             return 1;
     return 0;
 }

@@ -9,16 +9,15 @@
 #include "ay.h"
 
 /* The end of the sentence after the one holding text[from]: where a cause
- * that says the basis changed would be (…减少62.94%。主要原因是…口径…。). */
-static size_t cause_end(const char *text, size_t from)
+ * that says the basis changed would be (…减少62.94%。主要原因是…口径…。).
+ * `first` and `second` keep the breaks found for the paragraph's next
+ * claim: a paragraph of claims and no 。 was read to its end for each. */
+static size_t cause_end(ay_next *first, ay_next *second, const char *text, size_t from)
 {
-    size_t i = from;
-    for (int breaks = 0; text[i]; i += fl_utf8_char_len((unsigned char)text[i])) {
-        size_t b = ay_sentence_break(text, i);
-        if (b && ++breaks == 2)
-            return i;
-    }
-    return i;
+    size_t b = ay_next_break(first, text, from);
+    if (!text[b])
+        return b;
+    return ay_next_break(second, text, b + fl_utf8_char_len((unsigned char)text[b]));
 }
 
 static fl_dec max_dec(fl_dec a, fl_dec b)
@@ -73,6 +72,7 @@ int ay_rule_prior_year(const fl_document *doc, fl_report *rep)
     if (nlast == 0)
         return 0;
     ay_index before = { 0 }, own = { 0 };
+    ay_next first = { 0 }, second = { 0 }, basis_words[AY_BASIS_WORDS] = { { 0 } };
     int rc = 0;
     for (size_t i = 0; i < nlast && rc == 0; i++)
         rc = ay_index_add_doc(&before, last[i]);
@@ -106,8 +106,8 @@ int ay_rule_prior_year(const fl_document *doc, fl_report *rep)
         fl_dec diff = fl_dec_abs(fl_dec_sub(c.implied, prev->value.wan));
         if (fl_dec_cmp(diff, tol) <= 0)
             continue;
-        int basis = ay_basis_changed(text, ay_clause_start(text, a->offset),
-                                     cause_end(text, c.end));
+        int basis = ay_basis_changed(basis_words, text, ay_clause_start(text, a->offset),
+                                     cause_end(&first, &second, text, c.end));
         report(doc, rep, a, subject, &c, prev, basis);
     }
     ay_index_free(&before);

@@ -50,6 +50,38 @@ size_t ay_skip_spaces(const char *s, size_t i)
     return i;
 }
 
+/* The last hit still answers when from has not passed it. */
+static int remembered(const ay_next *m, const char *s, size_t from)
+{
+    return m->text == s && m->from <= from && from <= m->at;
+}
+
+size_t ay_next_word(ay_next *m, const char *s, size_t from, const char *word)
+{
+    if (!remembered(m, s, from)) {
+        size_t w = strlen(word), i = from;
+        while (s[i] && strncmp(s + i, word, w) != 0)
+            i++;
+        m->text = s;
+        m->at = i;
+    }
+    m->from = from;
+    return m->at;
+}
+
+size_t ay_next_break(ay_next *m, const char *s, size_t from)
+{
+    if (!remembered(m, s, from)) {
+        size_t i = from;
+        while (s[i] && !ay_sentence_break(s, i))
+            i += fl_utf8_char_len((unsigned char)s[i]);
+        m->text = s;
+        m->at = i;
+    }
+    m->from = from;
+    return m->at;
+}
+
 int ay_money_at(const char *s, size_t i, ay_money *out)
 {
     fl_number n;

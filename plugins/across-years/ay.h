@@ -28,6 +28,18 @@ int ay_has(const char *s, size_t n, const char *word);
 size_t ay_cjk_count(const char *s);
 /* Skip spaces at s+i. */
 size_t ay_skip_spaces(const char *s, size_t i);
+/* Where something was next found in a text, for calls that go forward
+ * through it: each reads only past the last hit.  Zero it to start. */
+typedef struct ay_next {
+    const char *text;
+    size_t from, at; /* the first hit at or after `from`; strlen(text) when none */
+} ay_next;
+/* Offset of the first `word` in s at or after `from` (any byte), or of
+ * s's end. */
+size_t ay_next_word(ay_next *m, const char *s, size_t from, const char *word);
+/* Offset of the first sentence break in s at or after the character at
+ * `from`, or of s's end. */
+size_t ay_next_break(ay_next *m, const char *s, size_t from);
 
 /* A money amount read at s+i: value in 万元, the rounding of the figure as
  * written (half a unit of its last decimal, in 万元), and its length with
@@ -77,8 +89,10 @@ typedef struct ay_claim {
 int ay_claim_at(const char *text, size_t at, int final, int year, const char *subject,
                 ay_claim *c);
 /* 1 when text[from..to) says the basis of the comparison changed (口径,
- * 不可比, 科目调整 …). */
-int ay_basis_changed(const char *text, size_t from, size_t to);
+ * 不可比, 科目调整 …).  `seen` keeps where each word was found, for the
+ * next claim of the paragraph. */
+#define AY_BASIS_WORDS 8
+int ay_basis_changed(ay_next seen[AY_BASIS_WORDS], const char *text, size_t from, size_t to);
 
 /* -- last year's figures (ay-index.c) -- */
 typedef struct ay_figure {
