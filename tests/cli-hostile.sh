@@ -208,6 +208,27 @@ bounded 1000000 $((10 * slow)) check --no-isolation --checks across-years "$TMP/
 expect_status 1 "6,000 claims in a paragraph are checked in bounded time"
 expect_out "“项目经费支出”本年10.00万元，与上年相比增加2.00万元，据此上年为8.00万元；但2023年报告《ay-claims-2023.txt》第4行所载为9.00万元" \
     "the claims last year's report disagrees with are still found"
+# across-years: 12,000 年初预算 of 项 against a budget of 12,000 项, each
+# looked for in every row of the budget's tables (20 s).
+python3 - "$TMP/ay-rows" 12000 <<'PY'
+import sys
+n, cn = int(sys.argv[2]), "零一二三四五六七八九"
+def name(i): return "".join(cn[int(d)] for d in str(i))
+rows, items = [], []
+for i in range(n):
+    c = 201 + i // 100
+    if i % 100 == 0:
+        rows.append("%d\t类%s\t1.00" % (c, name(c)))
+    rows += ["%d%02d\t款%s\t1.00" % (c, i % 100, name(i)), "%d%02d01\t项%s\t1.00" % (c, i % 100, name(i))]
+    items.append("类%s（类）款%s（款）项%s（项）年初预算为%s万元。\n\n" % (name(c), name(i), name(i), "2.00" if i == n - 1 else "1.00"))
+open(sys.argv[1] + "-budget.txt", "w", encoding="utf-8").write("上海市普陀区2024年区级部门预算\n\n预算主管部门：上海市普陀区统计局\n\n"
+    "一般公共预算支出功能分类预算表\n\n单位：万元\n\n科目编码\t科目名称\t合计\n" + "\n".join(rows) + "\n")
+open(sys.argv[1] + "-final.txt", "w", encoding="utf-8").write("上海市普陀区统计局\n2024年度部门决算\n\n一、说明\n\n" + "".join(items))
+PY
+bounded 1000000 $((10 * slow)) check --no-isolation --checks across-years "$TMP/ay-rows-final.txt" "$TMP/ay-rows-budget.txt"
+expect_status 1 "12,000 年初预算 against 12,000 budget rows are checked in bounded time"
+expect_out "类三二零(类)款一一九九九(款)项一一九九九(项)年初预算为2.00万元，但2024年预算《ay-rows-budget.txt》中一般公共预算支出功能分类预算表第24129行所载为1.00万元" \
+    "the 项 the budget disagrees with is still found"
 # consistency: 40,000 year candidates with no 。 (92 s).
 python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市普陀区财政局2024年度部门决算\n\n一、说明\n' + '2023年收入总计1万元；' * 40000 + '\n')" "$TMP/yeartext.txt"
 bounded 1000000 $((10 * slow)) check --no-isolation --checks consistency "$TMP/yeartext.txt"

@@ -26,6 +26,7 @@ static const fl_document *same_year_budget(const fl_document *doc)
 typedef struct ctx {
     const fl_document *doc, *budget;
     fl_report *rep;
+    ay_budget *figures; /* the budget's, read at the first 年初预算 */
 } ctx;
 
 static fl_dec max_dec(fl_dec a, fl_dec b)
@@ -36,8 +37,10 @@ static fl_dec max_dec(fl_dec a, fl_dec b)
 static int compare(void *arg, const ay_initial *s)
 {
     ctx *c = arg;
+    if (c->figures == NULL && (c->figures = ay_budget_new(c->budget)) == NULL)
+        return -1;
     ay_budget_figure b;
-    if (!ay_budget_find(c->budget, s, &b))
+    if (!ay_budget_find(c->figures, s, &b))
         return 0;
     /* both figures rounded as written: half a unit of the coarser, twice */
     fl_dec tol = fl_dec_mul(max_dec(s->value.half, b.half), fl_dec_from_int(2));
@@ -74,8 +77,10 @@ int ay_rule_initial_budget(const fl_document *doc, fl_report *rep)
 {
     if (!(FL_KIND_BIT(fl_doc_kind_of(doc)) & FL_KINDS_FINAL))
         return 0;
-    ctx c = { doc, same_year_budget(doc), rep };
+    ctx c = { doc, same_year_budget(doc), rep, NULL };
     if (c.budget == NULL)
         return 0;
-    return ay_initial_each(doc, compare, &c);
+    int rc = ay_initial_each(doc, compare, &c);
+    ay_budget_free(c.figures);
+    return rc;
 }

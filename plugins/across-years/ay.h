@@ -154,10 +154,15 @@ typedef struct ay_budget_figure {
     const fl_table *table;
     const fl_row *row;
 } ay_budget_figure;
+/* A budget's figures, read once from its tables. */
+typedef struct ay_budget ay_budget;
+/* NULL when memory ran out. */
+ay_budget *ay_budget_new(const fl_document *budget);
+void ay_budget_free(ay_budget *b);
 /* The budget's figure for the subject of s: the 合计 row or the 类/款/项
  * row of its 一般公共预算支出(功能分类)预算表, or the “三公” 合计 of its
  * 三公 table.  1 when found once (or always with the same value), else 0. */
-int ay_budget_find(const fl_document *budget, const ay_initial *s, ay_budget_figure *out);
+int ay_budget_find(const ay_budget *b, const ay_initial *s, ay_budget_figure *out);
 
 /* -- the rules -- */
 int ay_rule_prior_year(const fl_document *doc, fl_report *rep);
