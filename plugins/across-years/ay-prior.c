@@ -87,7 +87,12 @@ int ay_rule_prior_year(const fl_document *doc, fl_report *rep)
         const char *text = fl_paragraph_text(a->paragraph);
         char subject[AY_SUBJECT_MAX];
         ay_claim c;
-        if (!ay_subject(text, a->offset, unit, subject, sizeof subject) ||
+        ay_money m;
+        /* a claim is about money: the subject of any other amount (1人)
+         * is not looked for, as its clause reaches back past every such
+         * amount before it */
+        if (!ay_money_at(text, a->offset, &m) ||
+            !ay_subject(text, a->offset, unit, subject, sizeof subject) ||
             !ay_claim_at(text, a->offset, family == FL_KINDS_FINAL, year, subject, &c))
             continue;
         const ay_figure *mine = ay_index_find(&own, subject);
