@@ -320,6 +320,21 @@ python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海�
 bounded 1000000 $((10 * slow)) check --no-isolation --checks score-weight "$TMP/sw-grades.txt"
 expect_status 1 "128,000 scores in a paragraph are checked in bounded time"
 expect_out "文字说明中自评得分95分应评为“优”，却写作“良”" "the wrong grade is still found"
+# score-weight: 20,000 numbered items whose names lie within those of
+# 20,000 summary rows: each item's score was compared with every copy for
+# its project (14 s); now the copies' keys are hashed and their suffixes
+# sorted.
+python3 - "$TMP/sw-copies.txt" <<'PY'
+import sys; n = 20000
+rows = "".join("%d\t第%d号社区服务经费补助\t某区民政局\t90分\t优\n" % (i + 1, i) for i in range(n))
+items = "".join("%d. 第%d号社区服务经费：项目自评得分为%d分。\n\n" % (i + 1, i, 80 if i == n - 1 else 90) for i in range(n))
+open(sys.argv[1], "w", encoding="utf-8").write("上海市某某区民政局2024年度项目支出绩效自评报告\n\n# 项目支出绩效自评情况汇总表\n\n"
+    + "序号\t项目名称\t资金使用单位\t自评得分\t自评等级\n" + rows + "\n一、总体情况\n\n" + items)
+PY
+bounded 1000000 $((10 * slow)) check --no-isolation --checks score-weight "$TMP/sw-copies.txt"
+expect_status 1 "20,000 items against 20,000 summary rows are checked in bounded time"
+expect_out "“第19999号社区服务经费补助”的自评得分在文字说明中为80分，与汇总表（第20005行）的90分不一致" \
+    "the item that differs from its summary row is still found"
 # editorial: a numbering gap over 100,000 table rows (1.6 s, instructions
 # per line far above the rest; no time limit would catch it).
 python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市某某区民政局2024年度部门决算\n一、概况\n' + ''.join('项目%d\t1\t2\n' % i for i in range(100000)) + '九十九、其他\n')" "$TMP/ed-gap.txt"

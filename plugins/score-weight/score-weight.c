@@ -73,6 +73,7 @@ static int sw_check(const fl_document *doc, fl_report *rep, void *state)
     sw_score_rows rows;
     sw_evals ev;
     sw_copies copies;
+    sw_keys *tables = NULL, *summaries = NULL;
     int rc = 0;
 
     if (!o || sw_score_rows_find(doc, &rows) < 0)
@@ -91,10 +92,15 @@ static int sw_check(const fl_document *doc, fl_report *rep, void *state)
                     || sw_summary_collect(doc, &rows, o, rep, &copies) < 0
                     || sw_narrative_collect(doc, o, rep, &copies) < 0))
         rc = -1;
+    if (rc == 0 && (!(tables = sw_keys_new(&copies, SW_SRC_TABLE))
+                    || !(summaries = sw_keys_new(&copies, SW_SRC_SUMMARY))))
+        rc = -1;
     if (rc == 0) {
-        sw_check_copies(doc, o, &copies, rep);
+        sw_check_copies(doc, o, &copies, tables, summaries, rep);
         sw_check_dept_eval(doc, o, &copies, rep);
     }
+    sw_keys_free(tables);
+    sw_keys_free(summaries);
     sw_copies_free(&copies);
     sw_evals_free(&ev);
     sw_score_rows_free(&rows);

@@ -15,31 +15,20 @@ static const char *source_name(sw_source s)
     }
 }
 
-/* Index of the reference copy for c among copies of kind `want`: equal
+/* Index of the reference copy for c among the copies `refs` holds: equal
  * keys first, else the only one whose key contains the other.  -1 if none. */
-static long find_ref(const sw_copies *cs, const sw_copy *c, sw_source want)
+static long find_ref(const sw_keys *refs, const sw_copy *c)
 {
-    long hit = -1;
-    int hits = 0;
+    const sw_key *k;
 
     if (!c->key[0])
         return -1;
-    for (size_t i = 0; i < cs->count; i++) {
-        const sw_copy *r = &cs->items[i];
-        if (r->source == want && strcmp(r->key, c->key) == 0)
-            return (long)i;
-    }
-    for (size_t i = 0; i < cs->count; i++) {
-        const sw_copy *r = &cs->items[i];
-        /* at least three Chinese characters in common to avoid chance hits */
-        if (r->source != want || strlen(r->key) < 9 || strlen(c->key) < 9)
-            continue;
-        if (strstr(r->key, c->key) || strstr(c->key, r->key)) {
-            hit = (long)i;
-            hits++;
-        }
-    }
-    return hits == 1 ? hit : -1;
+    k = sw_keys_exact(refs, c->key);
+    if (k)
+        return (long)k->first;
+    /* at least three Chinese characters in common to avoid chance hits */
+    k = sw_keys_partial(refs, c->key, 9);
+    return k && k->count == 1 ? (long)k->first : -1;
 }
 
 static void compare(const sw_copy *ref, const sw_copy *c, const sw_options *o,
@@ -148,8 +137,8 @@ static void check_counts_in(const fl_paragraph *para, const int counts[4],
     }
 }
 
-void sw_check_copies(const fl_document *doc, const sw_options *o,
-                     const sw_copies *cs, fl_report *rep)
+void sw_check_copies(const fl_document *doc, const sw_options *o, const sw_copies *cs,
+                     const sw_keys *tables, const sw_keys *summaries, fl_report *rep)
 {
     int counts[4];
     int src;
@@ -159,9 +148,9 @@ void sw_check_copies(const fl_document *doc, const sw_options *o,
         long ref;
         if (c->source == SW_SRC_TABLE)
             continue;
-        ref = find_ref(cs, c, SW_SRC_TABLE);
+        ref = find_ref(tables, c);
         if (ref < 0 && c->source == SW_SRC_TEXT)
-            ref = find_ref(cs, c, SW_SRC_SUMMARY);
+            ref = find_ref(summaries, c);
         if (ref >= 0)
             compare(&cs->items[ref], c, o, rep);
         if (c->source == SW_SRC_TEXT && c->grade && c->has_score

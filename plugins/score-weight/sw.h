@@ -5,6 +5,7 @@
 #define SW_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <fislint/plugin.h>
 
@@ -191,9 +192,33 @@ int sw_summary_collect(const fl_document *doc, const sw_score_rows *rows, const 
 /* "项目自评得分为X分" in the narrative → copies; reports total-above-100. */
 int sw_narrative_collect(const fl_document *doc, const sw_options *o,
                          fl_report *rep, sw_copies *out);
-/* score-mismatch, grade-mismatch across copies; grade-count. */
-void sw_check_copies(const fl_document *doc, const sw_options *o,
-                     const sw_copies *c, fl_report *rep);
+
+/* ---- the copies of one source by project key (sw-keys.c) ---- */
+typedef struct sw_key {
+    const char *key;      /* borrowed from the first copy */
+    size_t len;
+    uint64_t hash;
+    size_t first, last;   /* its first and last copy, as indexes in the copies */
+    size_t count;         /* copies with this key */
+} sw_key;
+
+typedef struct sw_keys sw_keys;
+
+/* The keys of the copies of `src` (empty keys left out): NULL when out of
+ * memory.  Borrows cs, which must not change; free with sw_keys_free(). */
+sw_keys *sw_keys_new(const sw_copies *cs, sw_source src);
+void sw_keys_free(sw_keys *ix);
+/* The copies whose key is `key`, or NULL. */
+const sw_key *sw_keys_exact(const sw_keys *ix, const char *key);
+/* For a key that sw_keys_exact() does not find: the one key, if only one,
+ * that contains it or lies within it, both at least `min` bytes long.
+ * NULL when there is none or more than one. */
+const sw_key *sw_keys_partial(const sw_keys *ix, const char *key, size_t min);
+
+/* score-mismatch, grade-mismatch across copies; grade-count.  `tables` and
+ * `summaries` hold the keys of c's table and summary copies. */
+void sw_check_copies(const fl_document *doc, const sw_options *o, const sw_copies *c,
+                     const sw_keys *tables, const sw_keys *summaries, fl_report *rep);
 
 /* ---- narrative items (sw-narrative.c) ---- */
 /* "13. 免费婚姻登记经费：…" -> project key "免费婚姻登记经费"; "" when the
