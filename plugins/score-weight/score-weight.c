@@ -97,7 +97,7 @@ static int sw_check(const fl_document *doc, fl_report *rep, void *state)
         rc = -1;
     if (rc == 0) {
         sw_check_copies(doc, o, &copies, tables, summaries, rep);
-        sw_check_dept_eval(doc, o, &copies, rep);
+        sw_check_dept_eval(doc, o, &copies, tables, summaries, rep);
     }
     sw_keys_free(tables);
     sw_keys_free(summaries);

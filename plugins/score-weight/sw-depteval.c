@@ -46,34 +46,25 @@ static void name_before(const char *text, const char *at, char *dst, size_t n)
     sw_project_key(dst, dst, n);
 }
 
-/* The 自评 copy of the project: exact key first, else the one copy whose
- * key contains the other's (both at least four characters). */
-static const sw_copy *self_copy(const sw_copies *c, sw_source src, const char *key)
+/* The 自评 copy of the project among those `refs` holds: exact key first,
+ * else the last copy of the one key that contains the other's or lies
+ * within it (both at least four characters).  Table and summary copies
+ * always have a score. */
+static const sw_copy *self_copy(const sw_copies *c, const sw_keys *refs, const char *key)
 {
-    const sw_copy *part = NULL;
-    int nparts = 0;
-    size_t lk = strlen(key);
+    const sw_key *k = sw_keys_exact(refs, key);
 
-    for (size_t i = 0; i < c->count; i++) {
-        const sw_copy *cp = &c->items[i];
-        size_t lc = strlen(cp->key);
-        if (cp->source != src || !cp->has_score || !cp->key[0])
-            continue;
-        if (strcmp(cp->key, key) == 0)
-            return cp;
-        if (lk >= 12 && lc >= 12 && (strstr(cp->key, key) || strstr(key, cp->key))) {
-            if (!part || strcmp(part->key, cp->key) != 0)
-                nparts++;
-            part = cp;
-        }
-    }
-    return nparts == 1 ? part : NULL;
+    if (k)
+        return &c->items[k->first];
+    k = sw_keys_partial(refs, key, 12);
+    return k ? &c->items[k->last] : NULL;
 }
 
 static void compare(const fl_paragraph *para, size_t offset, const char *key, fl_dec dept,
-                    const sw_options *o, const sw_copies *c, fl_report *rep)
+                    const sw_options *o, const sw_copies *c, const sw_keys *tables,
+                    const sw_keys *summaries, fl_report *rep)
 {
-    const sw_copy *self = self_copy(c, SW_SRC_TABLE, key);
+    const sw_copy *self = self_copy(c, tables, key);
     const char *where = "绩效自评表";
     fl_dec gap;
     fl_severity sev;
@@ -81,7 +72,7 @@ static void compare(const fl_paragraph *para, size_t offset, const char *key, fl
     fl_finding *f;
 
     if (!self) {
-        self = self_copy(c, SW_SRC_SUMMARY, key);
+        self = self_copy(c, summaries, key);
         where = "自评汇总表";
     }
     if (!self || fl_dec_cmp(self->score, dept) == 0)
@@ -110,8 +101,8 @@ static int any_self_score(const sw_copies *c)
     return 0;
 }
 
-void sw_check_dept_eval(const fl_document *doc, const sw_options *o,
-                        const sw_copies *c, fl_report *rep)
+void sw_check_dept_eval(const fl_document *doc, const sw_options *o, const sw_copies *c,
+                        const sw_keys *tables, const sw_keys *summaries, fl_report *rep)
 {
     size_t np = fl_doc_paragraph_count(doc);
 
@@ -153,7 +144,7 @@ void sw_check_dept_eval(const fl_document *doc, const sw_options *o,
                 name_before(text, head, key, sizeof key);
             }
             if (key[0])
-                compare(para, (size_t)(q - text), key, n.value, o, c, rep);
+                compare(para, (size_t)(q - text), key, n.value, o, c, tables, summaries, rep);
         }
     }
 }

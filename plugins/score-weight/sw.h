@@ -232,8 +232,9 @@ void sw_item_name(const char *text, char *dst, size_t n);
 void sw_check_budget(const fl_document *doc, const sw_evals *ev, fl_report *rep);
 
 /* ---- 部门评价 against 自评 (sw-depteval.c) ---- */
-/* dept-eval-gap: "X项目，绩效评价得分为96分" against X's 自评 score. */
-void sw_check_dept_eval(const fl_document *doc, const sw_options *o,
-                        const sw_copies *c, fl_report *rep);
+/* dept-eval-gap: "X项目，绩效评价得分为96分" against X's 自评 score, found
+ * by the keys of c's table and summary copies. */
+void sw_check_dept_eval(const fl_document *doc, const sw_options *o, const sw_copies *c,
+                        const sw_keys *tables, const sw_keys *summaries, fl_report *rep);
 
 #endif
