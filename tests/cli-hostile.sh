@@ -350,6 +350,21 @@ bounded 1000000 $((10 * slow)) check --no-isolation --checks score-weight "$TMP/
 expect_status 1 "30,000 部门评价 scores against 30,000 summary rows are checked in bounded time"
 expect_out "“第$((n - 1))号社区服务经费”部门评价得分96分，而自评汇总表（第$((n + 5))行）的自评得分为90分，相差6分" \
     "the project evaluated 6 points higher is still found"
+# score-weight: 40,000 sections, each saying "预算变更情况：无" beside
+# its 年初预算数 and 全年预算数: each statement looked through all the
+# document's amounts for those of its section (16 s); now it starts at
+# the first amount of its line and goes on from where the last one found.
+python3 - "$TMP/sw-change.txt" <<'PY'
+import sys; n = 40000
+out = ["上海市某某区民政局2024年度项目支出绩效自评报告\n\n"]
+out.extend("（%d）项目%d\n\n预算变更情况：无。年初预算数1万元，全年预算数1万元。\n\n" % (i + 1, i) for i in range(n))
+out.append("（%d）项目%d\n\n预算变更情况：无。年初预算数10万元，全年预算数20万元。\n" % (n + 1, n))
+open(sys.argv[1], "w", encoding="utf-8").write("".join(out))
+PY
+bounded 1000000 $((10 * slow)) check --no-isolation --checks score-weight "$TMP/sw-change.txt"
+expect_status 1 "40,000 budget statements are checked in bounded time"
+expect_out "称预算无变更（“预算变更情况:无”），但第160005行年初预算数10万元与全年预算数20万元不同" \
+    "the budget changed in the last section is still found"
 # editorial: a numbering gap over 100,000 table rows (1.6 s, instructions
 # per line far above the rest; no time limit would catch it).
 python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市某某区民政局2024年度部门决算\n一、概况\n' + ''.join('项目%d\t1\t2\n' % i for i in range(100000)) + '九十九、其他\n')" "$TMP/ed-gap.txt"

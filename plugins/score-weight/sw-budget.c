@@ -227,33 +227,67 @@ static int statement_len(const char *p)
     return (int)n;
 }
 
-/* The first amount labelled `label` in lines [from, to]. */
-static const fl_amount *labelled(const fl_document *doc, const char *label, size_t from, size_t to)
+/* 1 when the amount is money and its words end with `label`. */
+static int is_labelled(const fl_amount *a, const char *label)
 {
-    size_t na = fl_doc_amount_count(doc), ll = strlen(label);
+    size_t n = a->label ? strlen(a->label) : 0, ll = strlen(label);
+    fl_dec v;
 
-    for (size_t i = 0; i < na; i++) {
-        const fl_amount *a = fl_doc_amount(doc, i);
-        size_t n = a->label ? strlen(a->label) : 0;
-        fl_dec v;
-        if (a->line < from || a->line > to || n < ll)
-            continue;
-        if (strcmp(a->label + n - ll, label) != 0)
-            continue;
-        if (fl_number_to_wanyuan(&a->number, &v) != 0 || a->number.unit == FL_UNIT_NONE)
-            continue;
-        return a;
+    return n >= ll && strcmp(a->label + n - ll, label) == 0
+           && fl_number_to_wanyuan(&a->number, &v) == 0 && a->number.unit != FL_UNIT_NONE;
+}
+
+/* The first amount labelled `label` at or after index i, for an i that
+ * only moves forward (as next_of() in sw-narrative.c does for a word):
+ * the one found from an earlier i is still the first unless i has passed
+ * it, so the statements of a document read the amounts once, not once
+ * each.  The count of amounts when there is none. */
+typedef struct next_amount {
+    const char *label;
+    size_t from, hit;     /* hit: the first at or after from */
+    int searched;
+} next_amount;
+
+static size_t next_labelled(const fl_document *doc, next_amount *w, size_t i)
+{
+    size_t na = fl_doc_amount_count(doc);
+
+    if (!w->searched || i < w->from || i > w->hit) {
+        w->hit = i;
+        while (w->hit < na && !is_labelled(fl_doc_amount(doc, w->hit), w->label))
+            w->hit++;
+        w->from = i;
+        w->searched = 1;
     }
-    return NULL;
+    return w->hit;
+}
+
+/* The first amount labelled `label` in lines [from, to].  The amounts are
+ * in the order of their lines (found paragraph by paragraph), so the first
+ * on line `from` or after is found by bisection. */
+static const fl_amount *labelled(const fl_document *doc, next_amount *w, size_t from, size_t to)
+{
+    size_t na = fl_doc_amount_count(doc), lo = 0, hi = na, i;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (fl_doc_amount(doc, mid)->line < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    i = next_labelled(doc, w, lo);
+    return i < na && fl_doc_amount(doc, i)->line <= to ? fl_doc_amount(doc, i) : NULL;
 }
 
 static void budget_changes(const fl_document *doc, fl_report *rep)
 {
     size_t np = fl_doc_paragraph_count(doc);
+    next_amount initial = { "年初预算数", 0, 0, 0 }, full = { "全年预算数", 0, 0, 0 };
 
     /* Both amounts are needed wherever the statement is: a document
      * without them anywhere (most) has no paragraph to search. */
-    if (!labelled(doc, "年初预算数", 0, SIZE_MAX) || !labelled(doc, "全年预算数", 0, SIZE_MAX))
+    if (!labelled(doc, &initial, 0, SIZE_MAX) || !labelled(doc, &full, 0, SIZE_MAX))
         return;
     for (size_t i = 0; i < np; i++) {
         const fl_paragraph *para = fl_doc_paragraph(doc, i);
@@ -269,8 +303,8 @@ static void budget_changes(const fl_document *doc, fl_report *rep)
             continue;
         from = fl_paragraph_line(para);
         to = fl_section_end_line(sec);
-        a0 = labelled(doc, "年初预算数", from, to);
-        a1 = labelled(doc, "全年预算数", from, to);
+        a0 = labelled(doc, &initial, from, to);
+        a1 = labelled(doc, &full, from, to);
         if (!a0 || !a1)
             continue;
         fl_number_to_wanyuan(&a0->number, &v0);
