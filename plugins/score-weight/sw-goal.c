@@ -182,22 +182,42 @@ static size_t split_sentences(const char *goal, sentence *out, size_t max)
     return n;
 }
 
-/* The name words of a batch of indicators, each with the set of goal
- * sentences it occurs in (bit i: sentence i; there are at most 64), so
- * that the goal is read once for the batch instead of once for each of
- * them.  Open addressing at most half full; a free slot's word is 0 (a
- * word starts with a byte 0xE4 or more). */
-#define BATCH 8
-#define WORD_SLOTS 1024 /* 2 × BATCH × 64 words */
-
+/* The name words of the indicators, each with the set of goal sentences
+ * it occurs in (bit i: sentence i; there are at most 64), so that the
+ * goal is read once for all of them instead of once for each.  Open
+ * addressing at most half full; a free slot's word is 0 (a word starts
+ * with a byte 0xE4 or more). */
 typedef struct word_set {
-    uint64_t word[WORD_SLOTS];
-    uint64_t sentences[WORD_SLOTS];
-    size_t mask;    /* slots in use - 1: twice the words or more, so that
-                     * a small batch clears and probes a small table */
+    uint64_t *word;
+    uint64_t *sentences;
+    size_t mask;    /* slots - 1: twice the words or more */
     uint64_t second, third; /* bit (b & 63) set for the second, third
                              * byte b of each word */
 } word_set;
+
+static int word_set_init(word_set *ws, size_t words)
+{
+    size_t slots = 16;
+
+    while (slots < 2 * words)
+        slots *= 2;
+    ws->mask = slots - 1;
+    ws->second = ws->third = 0;
+    ws->word = calloc(slots, sizeof *ws->word);
+    ws->sentences = calloc(slots, sizeof *ws->sentences);
+    if (!ws->word || !ws->sentences) {
+        free(ws->word);
+        free(ws->sentences);
+        return -1;
+    }
+    return 0;
+}
+
+static void word_set_free(word_set *ws)
+{
+    free(ws->word);
+    free(ws->sentences);
+}
 
 /* Byte i of a word, as six_bytes() read it. */
 static unsigned char word_byte(uint64_t word, int i)
@@ -421,54 +441,32 @@ static void check_indicator(const sw_eval *e, const candidate *c, const word_set
     fl_finding_set_suggestion(f, "年度总体目标与对应绩效指标的目标值应一致：请核实后统一（更正指标值或总体目标中的数量/金额），并按更正后的目标值重新评分。");
 }
 
-/* The candidates of a batch, in indicator order: their words looked up
- * in one pass over the goal. */
-static void check_batch(const sw_eval *e, const candidate *cs, size_t n,
-                        const sentence *ss, size_t ns, word_set *ws, fl_report *rep)
-{
-    size_t words = 0, slots = 16;
-
-    for (size_t i = 0; i < n; i++)
-        words += (size_t)cs[i].nw.n;
-    while (slots < 2 * words)
-        slots *= 2;
-    ws->mask = slots - 1;
-    ws->second = ws->third = 0;
-    memset(ws->word, 0, slots * sizeof ws->word[0]);
-    memset(ws->sentences, 0, slots * sizeof ws->sentences[0]);
-    for (size_t i = 0; i < n; i++)
-        word_set_add(ws, &cs[i].nw);
-    word_set_scan(ws, ss, ns);
-    for (size_t i = 0; i < n; i++)
-        check_indicator(e, &cs[i], ws, ss, ns, rep);
-}
-
 int sw_check_goal(const sw_eval *e, fl_report *rep)
 {
     sentence ss[64];
-    size_t ns, n = 0;
-    candidate *cs;
-    word_set *ws;
+    size_t ns, words = 0;
+    candidate c;
+    word_set ws;
 
     if (!e->goal_row || !e->goal || !*e->goal)
         return 0;
-    cs = malloc(BATCH * sizeof *cs);
-    ws = malloc(sizeof *ws);
-    if (!cs || !ws) {
-        free(cs);
-        free(ws);
+    /* Candidates are made again for each pass rather than kept: a table
+     * may have any number of indicators. */
+    for (size_t i = 0; i < e->nind; i++)
+        if (candidate_of(&e->ind[i], &c))
+            words += (size_t)c.nw.n;
+    if (words == 0)
+        return 0;
+    if (word_set_init(&ws, words) < 0)
         return -1;
-    }
+    for (size_t i = 0; i < e->nind; i++)
+        if (candidate_of(&e->ind[i], &c))
+            word_set_add(&ws, &c.nw);
     ns = split_sentences(e->goal, ss, sizeof ss / sizeof ss[0]);
-    for (size_t i = 0; i < e->nind; i++) {
-        if (candidate_of(&e->ind[i], &cs[n]) && ++n == BATCH) {
-            check_batch(e, cs, n, ss, ns, ws, rep);
-            n = 0;
-        }
-    }
-    if (n > 0)
-        check_batch(e, cs, n, ss, ns, ws, rep);
-    free(cs);
-    free(ws);
+    word_set_scan(&ws, ss, ns);
+    for (size_t i = 0; i < e->nind; i++)
+        if (candidate_of(&e->ind[i], &c))
+            check_indicator(e, &c, &ws, ss, ns, rep);
+    word_set_free(&ws);
     return 0;
 }
