@@ -383,6 +383,25 @@ bounded 1000000 $((10 * slow)) check --no-isolation --checks score-weight "$TMP/
 expect_status 1 "48,000 indicators under a long goal are checked in bounded time"
 expect_out "年度总体目标写明952人（“临时救助人数共计952人”），而指标“第47999类临时救助人数”的目标值为≥ 800人" \
     "the indicator whose target differs from the goal is still found"
+# score-weight: 24,000 indicators that each share words with the 64
+# sentences of a goal full of numbers: every indicator read the numbers
+# of every sentence again (14 s); now each sentence is read once a unit.
+python3 - "$TMP/sw-goal-units.txt" <<'PY'
+import sys; n = 24000
+sent = "救助人数共计952人" + "保障9户" * 290 + "。"
+out = ["上海市某某区民政局2024年度项目支出绩效自评报告\n\n# 项目支出绩效自评表\n\n单位：万元\n\n项目名称\t城市低保\t\t\t\t\t\t\t\n",
+       "项目预算执行情况（10分）\t\t年初预算数\t全年预算数（A）\t全年执行数（B）\t分值\t执行率（B/A）\t得分\t\n",
+       "\t年度资金总额\t100.00\t100.00\t100.00\t10\t100.00%\t10.00\t\n",
+       "年度总体目标\t年初预期目标\t\t\t目标实际完成情况\t\t\t\t\n",
+       "\t临时救助人数不少于800人。" + sent * 63 + "\t\t\t完成。\t\t\t\t\n",
+       "年度绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值（A）\t实际完成指标值（B）\t分值\t得分\t偏差原因分析及改进措施\n"]
+out.extend("\t产出指标\t数量指标\t临时救助人数%d\t≥ %d人\t800人\t1\t1\t\n" % (i, 700 if i == n - 1 else 800) for i in range(n))
+open(sys.argv[1], "w", encoding="utf-8").write("".join(out))
+PY
+bounded 1000000 $((10 * slow)) check --no-isolation --checks score-weight "$TMP/sw-goal-units.txt"
+expect_status 1 "24,000 indicators under 64 sentences of numbers are checked in bounded time"
+expect_out "年度总体目标写明800人（“临时救助人数不少于800人”），而指标“临时救助人数23999”的目标值为≥ 700人" \
+    "the indicator whose target differs from the goal is still found"
 # editorial: a numbering gap over 100,000 table rows (1.6 s, instructions
 # per line far above the rest; no time limit would catch it).
 python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市某某区民政局2024年度部门决算\n一、概况\n' + ''.join('项目%d\t1\t2\n' % i for i in range(100000)) + '九十九、其他\n')" "$TMP/ed-gap.txt"

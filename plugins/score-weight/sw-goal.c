@@ -26,6 +26,7 @@ static const char *const units[] = {
     "名", "份", "所", "场", "期", "篇", "部", "台", "辆", "套", "处", "座",
     "件", "条", "间", "张", "册", NULL
 };
+#define NUNITS (sizeof units / sizeof units[0] - 1)
 
 static int is_digit(char c)
 {
@@ -354,6 +355,26 @@ static int sentence_quantity(const sentence *s, const char *unit, fl_dec *v, siz
     return found;
 }
 
+/* sentence_quantity() of a sentence for a unit, read once for all the
+ * indicators with that unit instead of once for each (every reading
+ * copies up to 2 KB of the sentence). */
+typedef struct quantity {
+    int found;      /* as sentence_quantity() returns; 2 while not read */
+    fl_dec v;
+    sw_dir dir;
+} quantity;
+
+static const quantity *quantity_of(quantity *memo, const sentence *ss, size_t i,
+                                   size_t unit_ix)
+{
+    quantity *q = &memo[i * NUNITS + unit_ix];
+    size_t at;
+
+    if (q->found == 2)
+        q->found = sentence_quantity(&ss[i], units[unit_ix], &q->v, &at, &q->dir);
+    return q;
+}
+
 /* The project's smaller budget figure (年初 or 全年), or 0 when none. */
 static fl_dec budget_floor(const sw_eval *e)
 {
@@ -373,6 +394,7 @@ typedef struct candidate {
     const sw_indicator *in;
     fl_dec target;
     const char *unit;
+    size_t unit_ix;     /* index of unit in units[] */
     sw_dir dir;
     name_words nw;
 } candidate;
@@ -385,16 +407,18 @@ static int candidate_of(const sw_indicator *in, candidate *c)
     c->unit = NULL;
     if (!*in->name || !target_quantity(in, &c->target, &c->unit, &c->dir))
         return 0;
+    for (c->unit_ix = 0; strcmp(units[c->unit_ix], c->unit) != 0;)
+        c->unit_ix++;
     words_of(in->name, &c->nw);
     return c->nw.n >= 3; /* no sentence can share three words with fewer */
 }
 
 /* `ws` has the goal sentences of every word of the candidate's name. */
 static void check_indicator(const sw_eval *e, const candidate *c, const word_set *ws,
-                            const sentence *ss, size_t ns, fl_report *rep)
+                            const sentence *ss, size_t ns, quantity *memo, fl_report *rep)
 {
     const sw_indicator *in = c->in;
-    fl_dec tv = c->target, gv = { 0 }, best_v = { 0 }, floor;
+    fl_dec tv = c->target, best_v = { 0 }, floor;
     const char *unit = c->unit;
     sw_dir tdir = c->dir;
     size_t best = (size_t)-1;
@@ -406,18 +430,17 @@ static void check_indicator(const sw_eval *e, const candidate *c, const word_set
     shared_words(ws, &c->nw, shared);
     for (size_t i = 0; i < ns; i++) {
         int hits = shared[i];
-        size_t pos;
-        sw_dir gdir = SW_DIR_EQ;
+        const quantity *q;
         if (hits < 3 || hits * 2 < c->nw.n
-            || sentence_quantity(&ss[i], unit, &gv, &pos, &gdir) != 1)
+            || (q = quantity_of(memo, ss, i, c->unit_ix))->found != 1)
             continue;
         /* a cap ("不超过9次的规定") is no floor (">=3次"), nor the reverse */
-        if ((gdir == SW_DIR_LE && tdir == SW_DIR_GE) || (gdir == SW_DIR_GE && tdir == SW_DIR_LE))
+        if ((q->dir == SW_DIR_LE && tdir == SW_DIR_GE) || (q->dir == SW_DIR_GE && tdir == SW_DIR_LE))
             continue;
         if (hits > best_hits) {
             best_hits = hits;
             best = i;
-            best_v = gv;
+            best_v = q->v;
             tie = 0;
         } else if (hits == best_hits) {
             tie = 1;
@@ -447,6 +470,7 @@ int sw_check_goal(const sw_eval *e, fl_report *rep)
     size_t ns, words = 0;
     candidate c;
     word_set ws;
+    quantity *memo;
 
     if (!e->goal_row || !e->goal || !*e->goal)
         return 0;
@@ -457,16 +481,22 @@ int sw_check_goal(const sw_eval *e, fl_report *rep)
             words += (size_t)c.nw.n;
     if (words == 0)
         return 0;
-    if (word_set_init(&ws, words) < 0)
+    ns = split_sentences(e->goal, ss, sizeof ss / sizeof ss[0]);
+    memo = malloc((ns ? ns : 1) * NUNITS * sizeof *memo);
+    if (!memo || word_set_init(&ws, words) < 0) {
+        free(memo);
         return -1;
+    }
+    for (size_t i = 0; i < ns * NUNITS; i++)
+        memo[i].found = 2;
     for (size_t i = 0; i < e->nind; i++)
         if (candidate_of(&e->ind[i], &c))
             word_set_add(&ws, &c.nw);
-    ns = split_sentences(e->goal, ss, sizeof ss / sizeof ss[0]);
     word_set_scan(&ws, ss, ns);
     for (size_t i = 0; i < e->nind; i++)
         if (candidate_of(&e->ind[i], &c))
-            check_indicator(e, &c, &ws, ss, ns, rep);
+            check_indicator(e, &c, &ws, ss, ns, memo, rep);
     word_set_free(&ws);
+    free(memo);
     return 0;
 }
