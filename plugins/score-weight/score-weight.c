@@ -86,8 +86,8 @@ static int sw_check(const fl_document *doc, fl_report *rep, void *state)
         if (sw_check_goal(&ev.items[i], rep) < 0)
             rc = -1;
     }
-    if (rc == 0)
-        sw_check_budget(doc, &ev, rep);
+    if (rc == 0 && sw_check_budget(doc, &ev, rep) < 0)
+        rc = -1;
     if (rc == 0 && (table_copies(&ev, &copies) < 0
                     || sw_summary_collect(doc, &rows, o, rep, &copies) < 0
                     || sw_narrative_collect(doc, o, rep, &copies) < 0))

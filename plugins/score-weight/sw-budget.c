@@ -13,6 +13,7 @@
  *   "年初预算数4012.19万元，全年预算数3443.69711万元". */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sw.h"
@@ -36,22 +37,49 @@ static int amount_after(const char *p, fl_dec *v)
     return fl_number_to_wanyuan(&n, v) == 0;
 }
 
-/* The table of the project with this key; NULL when none or several. */
-static const sw_eval *table_of(const sw_evals *ev, const char *key)
-{
-    const sw_eval *found = NULL;
+/* The tables an item may be compared with (a project, and both 全年预算数
+ * and 全年执行数), sorted by key: an item finds its own by bisection
+ * instead of by comparing its name with every table. */
+typedef struct budget_tables {
+    const sw_eval **at;
+    size_t n;
+} budget_tables;
 
-    for (size_t i = 0; i < ev->count; i++) {
-        const sw_eval *e = &ev->items[i];
-        if (!e->project[0] || !e->has_ab)
-            continue;
-        if (strcmp(e->key, key) != 0)
-            continue;
-        if (found)
-            return NULL;
-        found = e;
+static int by_key(const void *a, const void *b)
+{
+    return strcmp((*(const sw_eval *const *)a)->key, (*(const sw_eval *const *)b)->key);
+}
+
+static int budget_tables_sort(const sw_evals *ev, budget_tables *t)
+{
+    t->n = 0;
+    t->at = malloc((ev->count ? ev->count : 1) * sizeof *t->at);
+    if (!t->at)
+        return -1;
+    for (size_t i = 0; i < ev->count; i++)
+        if (ev->items[i].project[0] && ev->items[i].has_ab)
+            t->at[t->n++] = &ev->items[i];
+    qsort(t->at, t->n, sizeof *t->at, by_key);
+    return 0;
+}
+
+/* The table of the project with this key; NULL when none or several. */
+static const sw_eval *table_of(const budget_tables *t, const char *key)
+{
+    size_t lo = 0, hi = t->n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(t->at[mid]->key, key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return found;
+    if (lo == t->n || strcmp(t->at[lo]->key, key) != 0)
+        return NULL;
+    if (lo + 1 < t->n && strcmp(t->at[lo + 1]->key, key) == 0)
+        return NULL;
+    return t->at[lo];
 }
 
 /* Equal once the narrative figure is rounded to the table's decimals;
@@ -105,7 +133,7 @@ static void report_spent(const fl_paragraph *para, size_t offset, const sw_eval 
 }
 
 /* "全年预算数为X万元，执行数为Y万元" within one item. */
-static void check_item(const fl_paragraph *para, const char *name, const sw_evals *ev,
+static void check_item(const fl_paragraph *para, const char *name, const budget_tables *t,
                        fl_report *rep)
 {
     const char *text = fl_paragraph_text(para);
@@ -113,7 +141,7 @@ static void check_item(const fl_paragraph *para, const char *name, const sw_eval
     const sw_eval *e;
     fl_dec v;
 
-    if (!p || !(e = table_of(ev, name)))
+    if (!p || !(e = table_of(t, name)))
         return;
     if (amount_after(p + strlen("全年预算数"), &v)
         && !same_amount(v, e->fund_a, e->fund_a_decimals))
@@ -142,16 +170,7 @@ static int ends_sentence(const char *text)
     return n >= le && strncmp(text + n - le, end, le) == 0;
 }
 
-/* 1 when some table could be the one table_of() finds. */
-static int any_budget_table(const sw_evals *ev)
-{
-    for (size_t i = 0; i < ev->count; i++)
-        if (ev->items[i].project[0] && ev->items[i].has_ab)
-            return 1;
-    return 0;
-}
-
-static void narrative_budgets(const fl_document *doc, const sw_evals *ev, fl_report *rep)
+static void narrative_budgets(const fl_document *doc, const budget_tables *t, fl_report *rep)
 {
     size_t np = fl_doc_paragraph_count(doc);
     char name[192] = "";
@@ -168,7 +187,7 @@ static void narrative_budgets(const fl_document *doc, const sw_evals *ev, fl_rep
         else if (!open)
             name[0] = '\0';
         if (name[0])
-            check_item(para, name, ev, rep);
+            check_item(para, name, t, rep);
         open = name[0] && !ends_sentence(text);
     }
 }
@@ -323,10 +342,16 @@ static void budget_changes(const fl_document *doc, fl_report *rep)
     }
 }
 
-void sw_check_budget(const fl_document *doc, const sw_evals *ev, fl_report *rep)
+int sw_check_budget(const fl_document *doc, const sw_evals *ev, fl_report *rep)
 {
+    budget_tables t;
+
+    if (budget_tables_sort(ev, &t) < 0)
+        return -1;
     /* Only an item of a project with a table is compared. */
-    if (any_budget_table(ev))
-        narrative_budgets(doc, ev, rep);
+    if (t.n > 0)
+        narrative_budgets(doc, &t, rep);
+    free(t.at);
     budget_changes(doc, rep);
+    return 0;
 }

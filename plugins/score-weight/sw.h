@@ -228,8 +228,9 @@ void sw_item_name(const char *text, char *dst, size_t n);
 /* ---- budget figures in the narrative (sw-budget.c) ---- */
 /* narrative-budget: "全年预算数为X万元，执行数为Y万元" of a project against
  * its table's 全年预算数 (A) and 全年执行数 (B); budget-change:
- * "预算变更情况：无" while 年初预算数 ≠ 全年预算数. */
-void sw_check_budget(const fl_document *doc, const sw_evals *ev, fl_report *rep);
+ * "预算变更情况：无" while 年初预算数 ≠ 全年预算数.  Returns 0, or -1 when out
+ * of memory. */
+int sw_check_budget(const fl_document *doc, const sw_evals *ev, fl_report *rep);
 
 /* ---- 部门评价 against 自评 (sw-depteval.c) ---- */
 /* dept-eval-gap: "X项目，绩效评价得分为96分" against X's 自评 score, found
