@@ -240,7 +240,8 @@ static void mark_text(tt_mentions *ms, size_t from, size_t to)
     for (size_t k = from; k < to; k++) {
         tt_mention *m = &ms->items[k];
         for (; semi_at < m->off; semi_at++)
-            if (t[semi_at] == ';' || strncmp(t + semi_at, "；", 3) == 0)
+            if (t[semi_at] == ';' ||
+                ((unsigned char)t[semi_at] == 0xEF && strncmp(t + semi_at, "；", 3) == 0))
                 semis++;
         m->semis = semis;
         /* a number, its spaces and a unit; the byte after it is passed over */
@@ -261,31 +262,52 @@ static void mark_text(tt_mentions *ms, size_t from, size_t to)
     }
 }
 
-/* What check_list asks of each mention, worked out once (tt_mention). */
-static void mark_mentions(tt_mentions *ms)
+/* What check_list asks of the mentions [from, to) of one paragraph,
+ * worked out once (tt_mention): next_item and the text marks. */
+static void mark_paragraph(tt_mentions *ms, size_t from, size_t to)
 {
-    for (size_t k = ms->count; k-- > 0;) {
+    for (size_t k = to; k-- > from;) {
         tt_mention *m = &ms->items[k];
-        const tt_mention *next = k + 1 < ms->count ? &ms->items[k + 1] : NULL;
-        m->head = list_head(m);
+        const tt_mention *next = k + 1 < to ? &ms->items[k + 1] : NULL;
         if (!m->is_pct && !m->prev_year && !is_comparison(m->label))
             m->next_item = k;
-        else if (next != NULL && next->para == m->para && next->sentence == m->sentence)
+        else if (next != NULL && next->sentence == m->sentence)
             m->next_item = next->next_item;
         else
             m->next_item = k + 1;
     }
-    for (size_t k = 0, end; k < ms->count; k = end) {
-        for (end = k + 1; end < ms->count && ms->items[end].para == ms->items[k].para;)
-            end++;
-        mark_text(ms, k, end);
-    }
+    mark_text(ms, from, to);
 }
 
-/* The first mention from k that a list adds (or ends it at). */
-static size_t next_item(const tt_mentions *ms, size_t k)
+/* The mentions of the last paragraph marked, [from, to). */
+typedef struct marked {
+    size_t from, to;
+} marked;
+
+/* The end of list head h's paragraph, marked when its first head asks:
+ * most paragraphs have none, and marking them all cost the check a third
+ * more on the bench corpus.  Heads come in order, so a paragraph's start
+ * is never looked for before the last one marked. */
+static size_t mark_for_head(tt_mentions *ms, marked *mk, size_t h)
 {
-    return k < ms->count ? ms->items[k].next_item : ms->count;
+    if (h < mk->to)
+        return mk->to;
+    const fl_paragraph *para = ms->items[h].para;
+    size_t from = h, to = h + 1;
+    while (from > mk->to && ms->items[from - 1].para == para)
+        from--;
+    while (to < ms->count && ms->items[to].para == para)
+        to++;
+    mark_paragraph(ms, from, to);
+    *mk = (marked){ from, to };
+    return to;
+}
+
+/* The first mention from k that a list adds (or ends it at), in a
+ * paragraph marked up to `end`. */
+static size_t next_item(const tt_mentions *ms, size_t k, size_t end)
+{
+    return k < end ? ms->items[k].next_item : end;
 }
 
 /* Where the text before each list head stands, read once per paragraph
@@ -315,9 +337,10 @@ static void scan_to(text_scan *ts, const fl_paragraph *para, size_t limit)
     ts->limit = limit;
 }
 
-/* `prev_head`: the list head before mention h (ms->count if none). */
-static void check_list(tt_ctx *c, const tt_mentions *ms, size_t h, size_t prev_head,
-                       text_scan *ts, slip_index *slips)
+/* `prev_head`: the list head before mention h (ms->count if none);
+ * `end`: mark_for_head(h). */
+static void check_list(tt_ctx *c, const tt_mentions *ms, size_t h, size_t end,
+                       size_t prev_head, text_scan *ts, slip_index *slips)
 {
     const tt_mention *head = &ms->items[h];
     tt_addend add[32];
@@ -335,8 +358,8 @@ static void check_list(tt_ctx *c, const tt_mentions *ms, size_t h, size_t prev_h
         scan_to(ts, head->para, head->clause);
         nested = ts->qizhong > ts->period_end;
     }
-    for (size_t k = next_item(ms, h + 1); k < ms->count && n < 32;
-         k = next_item(ms, k + 1)) {
+    for (size_t k = next_item(ms, h + 1, end); k < end && n < 32;
+         k = next_item(ms, k + 1, end)) {
         const tt_mention *m = &ms->items[k];
         if (m->sentence != head->sentence || m->para != head->para)
             break;
@@ -835,13 +858,15 @@ void tt_rule_narrative(tt_ctx *c)
     tt_mentions ms;
     tt_facts facts;
     tt_mentions_collect(c->doc, &ms);
-    mark_mentions(&ms);
+    for (size_t k = 0; k < ms.count; k++)
+        ms.items[k].head = list_head(&ms.items[k]);
     tt_facts_collect(c, &facts);
     size_t prev_head = ms.count;
     text_scan ts = { 0 };
     whole_index wholes = { 0 };
     slip_index slips = { 0 };
     change_walk changes = { 0 };
+    marked mk = { 0, 0 };
     int budget = budget_text(c);
     /* the last two mentions that head a list, before k */
     size_t any_head = ms.count, any_head_before = ms.count;
@@ -850,7 +875,7 @@ void tt_rule_narrative(tt_ctx *c)
         check_quote(c, m, &facts, budget);
         int head = m->head;
         if (head == 1) {
-            check_list(c, &ms, k, prev_head, &ts, &slips);
+            check_list(c, &ms, k, mark_for_head(&ms, &mk, k), prev_head, &ts, &slips);
             prev_head = k;
         }
         if (m->is_pct)

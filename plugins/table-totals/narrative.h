@@ -23,7 +23,8 @@ typedef struct tt_mention {
     int prev_year;              /* a previous year's figure: "（上年为X万元）",
                                  * "2016年为X万元" — never this year's */
     /* Set by tt_rule_narrative for its 其中 lists, so that a list head
-     * reads only its items, not the mentions and text between them: */
+     * reads only its items, not the mentions and text between them
+     * (all but `head` only in paragraphs with such a list): */
     int head;                   /* list_head(): 1 "其中", 2 "主要用于", 0 */
     size_t next_item;           /* the first mention from this one that a
                                  * list adds (no share, last year's or
