@@ -19,8 +19,7 @@ static int mark_at(const char *s, const char *m)
     return s[0] == m[0] && s[1] == m[1] && s[2] == m[2];
 }
 
-/* Length of the break mark at s[i] ("。" "，" "；" and ASCII twins), or 0. */
-static size_t break_len(const char *s, size_t i, int with_commas)
+size_t mc_break_len(const char *s, size_t i, int with_commas)
 {
     if (mark_at(s + i, "。") || mark_at(s + i, "；"))
         return 3;
@@ -42,7 +41,7 @@ static size_t break_len(const char *s, size_t i, int with_commas)
 static size_t last_break(const char *s, size_t pos, int with_commas)
 {
     for (size_t i = pos; i-- > 0;) {
-        size_t b = break_len(s, i, with_commas);
+        size_t b = mc_break_len(s, i, with_commas);
         if (b)
             return i + b > pos ? pos : i + b;
     }
@@ -67,7 +66,7 @@ size_t mc_clause_start_memo(const char *s, size_t pos, mc_clause_memo *m)
     size_t floor = m->pos != (size_t)-1 && m->pos <= pos ? m->pos : 0;
     size_t at = 0, len = 0;
     for (size_t i = pos; i-- > floor;) {
-        len = break_len(s, i, 1);
+        len = mc_break_len(s, i, 1);
         if (len) {
             at = i;
             break;
@@ -152,15 +151,10 @@ fl_matcher *mc_money_words_new(void)
     return fl_matcher_new(money_word_list, sizeof money_word_list / sizeof *money_word_list);
 }
 
-/* Where the last budget word and the last spending word of a clause end,
- * 0 for none. */
-typedef struct last_words {
-    size_t budget, spent;
-} last_words;
 
 static int on_money_word(void *ctx, size_t word, size_t offset)
 {
-    last_words *w = ctx;
+    mc_last_words *w = ctx;
     /* Occurrences come in the order of their end: the last one seen is
      * the last one. */
     size_t end = offset + strlen(money_word_list[word]);
@@ -170,14 +164,6 @@ static int on_money_word(void *ctx, size_t word, size_t offset)
         w->spent = end;
     return 0;
 }
-
-/* The money words of a clause read so far: amounts of one clause come
- * in order, and each reads only the text after the one before (a clause
- * of many amounts was read again for each). */
-typedef struct clause_words {
-    size_t from, upto; /* text[from..upto) is read; upto 0: nothing */
-    last_words w;      /* ends relative to `from` */
-} clause_words;
 
 size_t mc_longest_word(const char *const *words, size_t n)
 {
@@ -192,7 +178,7 @@ size_t mc_longest_word(const char *const *words, size_t n)
  * text[from..at): budget or spending, whichever word is nearer, or 0.
  * One pass of `words` (mc_money_words_new()) finds both kinds. */
 static int money_kind(const fl_matcher *words, const char *text, size_t from, size_t at,
-                      clause_words *cw)
+                      mc_clause_words *cw)
 {
     size_t start = from;
     if (cw->upto != 0 && cw->from == from && cw->upto <= at) {
@@ -205,7 +191,7 @@ static int money_kind(const fl_matcher *words, const char *text, size_t from, si
         cw->from = from;
         cw->w.budget = cw->w.spent = 0;
     }
-    last_words w = { 0, 0 };
+    mc_last_words w = { 0, 0 };
     fl_matcher_scan(words, text + start, at - start, on_money_word, &w);
     if (w.budget != 0 && w.budget + (start - from) > cw->w.budget)
         cw->w.budget = w.budget + (start - from);
@@ -222,26 +208,33 @@ static int is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-size_t mc_scan_money(const char *text, const fl_matcher *money_words,
-                     void (*fn)(void *ctx, const mc_money *m), void *ctx)
+void mc_money_walk_init(mc_money_walk *w, const char *text, const fl_matcher *money_words)
 {
-    size_t found = 0;
-    mc_clause_memo clause = MC_CLAUSE_MEMO_INIT;
-    clause_words cw = { 0, 0, { 0, 0 } };
-    for (size_t i = 0; text[i];) {
+    memset(w, 0, sizeof *w);
+    w->text = text;
+    w->words = money_words;
+    w->clause = (mc_clause_memo)MC_CLAUSE_MEMO_INIT;
+}
+
+int mc_money_walk_next(mc_money_walk *w, size_t limit, mc_money *out, size_t *end)
+{
+    const char *text = w->text;
+    while (w->i < limit && text[w->i]) {
+        size_t i = w->i;
         int starts_number = is_digit(text[i]) &&
                             (i == 0 || (!is_digit(text[i - 1]) && text[i - 1] != '.' &&
                                         text[i - 1] != ','));
         if (!starts_number) {
-            i += fl_utf8_char_len((unsigned char)text[i]);
+            w->i += fl_utf8_char_len((unsigned char)text[i]);
             continue;
         }
         fl_number n;
         size_t used = fl_parse_number(text + i, &n);
         if (used == 0) {
-            i++;
+            w->i++;
             continue;
         }
+        w->i += used;
         if (n.unit == FL_UNIT_YUAN || n.unit == FL_UNIT_WANYUAN || n.unit == FL_UNIT_YIYUAN) {
             mc_money m;
             memset(&m, 0, sizeof m);
@@ -249,13 +242,27 @@ size_t mc_scan_money(const char *text, const fl_matcher *money_words,
                 size_t tl = used < sizeof m.text - 1 ? used : sizeof m.text - 1;
                 memcpy(m.text, text + i, tl);
                 m.text[tl] = '\0';
-                m.kind = money_kind(money_words, text, mc_clause_start_memo(text, i, &clause), i,
-                                    &cw);
-                fn(ctx, &m);
-                found++;
+                m.kind = money_kind(w->words, text, mc_clause_start_memo(text, i, &w->clause), i,
+                                    &w->cw);
+                *out = m;
+                *end = i + used;
+                return 1;
             }
         }
-        i += used;
+    }
+    return 0;
+}
+
+size_t mc_scan_money(const char *text, const fl_matcher *money_words,
+                     void (*fn)(void *ctx, const mc_money *m), void *ctx)
+{
+    mc_money_walk w;
+    mc_money m;
+    size_t found = 0, end;
+    mc_money_walk_init(&w, text, money_words);
+    while (mc_money_walk_next(&w, (size_t)-1, &m, &end)) {
+        fn(ctx, &m);
+        found++;
     }
     return found;
 }

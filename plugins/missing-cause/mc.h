@@ -39,6 +39,9 @@ int mc_rule_deviation_section(const fl_document *doc, fl_report *rep, const mc_o
 /* -- text helpers (mc-text.c); all work on normalised UTF-8 -- */
 /* Skip ASCII spaces from s[i]. */
 size_t mc_skip_spaces(const char *s, size_t i);
+/* Length of the break mark at s[i] ("。" "；" ";" "!" "?"; with_commas also
+ * "，" "、" "," ":"), or 0. */
+size_t mc_break_len(const char *s, size_t i, int with_commas);
 /* Offset where the clause holding byte `pos` starts: just after the last
  * "。" "，" "；" "," ";" ":" before it, or 0. */
 size_t mc_clause_start(const char *s, size_t pos);
@@ -87,5 +90,34 @@ fl_matcher *mc_money_words_new(void);
  * (mc_money_words_new()).  Returns the number found. */
 size_t mc_scan_money(const char *text, const fl_matcher *money_words,
                      void (*fn)(void *ctx, const mc_money *m), void *ctx);
+
+/* Where the last budget word and the last spending word of a clause end,
+ * 0 for none. */
+typedef struct mc_last_words {
+    size_t budget, spent;
+} mc_last_words;
+/* The money words of a clause read so far: amounts of one clause come
+ * in order, and each reads only the text after the one before (a clause
+ * of many amounts was read again for each). */
+typedef struct mc_clause_words {
+    size_t from, upto; /* text[from..upto) is read; upto 0: nothing */
+    mc_last_words w;   /* ends relative to `from` */
+} mc_clause_words;
+/* mc_scan_money() one amount at a time, for a reader that asks for the
+ * amounts of a longer and longer start of one text.  The fields are the
+ * walk's own. */
+typedef struct mc_money_walk {
+    const char *text;
+    const fl_matcher *words;
+    size_t i;                /* read up to here */
+    mc_clause_memo clause;
+    mc_clause_words cw;
+} mc_money_walk;
+void mc_money_walk_init(mc_money_walk *w, const char *text, const fl_matcher *money_words);
+/* The next amount that starts before byte `limit` of the text, as
+ * mc_scan_money() finds it: 1 with the amount and the offset where it
+ * ends (which may be past `limit`), 0 when there is none before `limit`
+ * (a later call with a larger limit goes on from there). */
+int mc_money_walk_next(mc_money_walk *w, size_t limit, mc_money *out, size_t *end);
 
 #endif
