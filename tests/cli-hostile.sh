@@ -315,6 +315,24 @@ PY
 bounded 1000000 $((10 * slow)) check --no-isolation --checks table-totals "$TMP/tt-wide.txt"
 expect_status 1 "a header of 21,000 columns is checked in bounded time"
 expect_out "201 一般公共服务支出行：“合计”应等于同组各栏之和（甲＋乙）：填列 4.00，各组成项合计为 3.00，相差 1.00" "the wrong group total is still found"
+# table-totals: every row of a 支出决算表 repeated 1,880 times (1.2 MB), so
+# 1,880 合计 rows each miss the sum of 1,880 × 2 类: each finding listed all
+# its addends, and the check wrote 1.2 GB and took 2.4 GB of memory (5 s).
+# A finding lists at most 100 (real tables have a few dozen); a larger sum
+# is told by its total.
+python3 - "$SRC/plugins/table-totals/fixtures/expense-clean.txt" "$TMP/tt-repeated.txt" <<'PY'
+import sys
+out = []
+for line in open(sys.argv[1], encoding="utf-8").read().split("\n"):
+    out.extend([line] * (1880 if "\t" in line else 1))
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(out) + "\n")
+PY
+bounded 1000000 $((10 * slow)) check -q -f jsonl --no-isolation --checks table-totals "$TMP/tt-repeated.txt"
+expect_status 1 "a table of repeated rows and 合计 rows is checked in bounded time"
+[ "$(grep -c '"message":"合计行的“本年支出合计”应等于各类级科目之和：填列 300.00，各组成项合计为 564000.00，相差 -563700.00","location"' "$out")" -eq 1880 ] && pass ||
+    fail "each 合计 row is still found against the sum of all the 类"
+[ "$(wc -c < "$out")" -lt 20000000 ] && pass || fail "the findings of a large sum do not list every addend"
+
 # score-weight: 128,000 scores in one paragraph, one with a grade (49 s).
 python3 -c "import sys; open(sys.argv[1], 'w', encoding='utf-8').write('上海市某某区民政局2024年度项目支出绩效自评报告\n\n一、总体情况\n\n免费婚姻登记经费：' + '项目自评得分为90分，' * int(sys.argv[2]) + '完毕。项目自评得分为95分，等级为“良”。\n')" "$TMP/sw-grades.txt" $((128000 / few))
 bounded 1000000 $((10 * slow)) check --no-isolation --checks score-weight "$TMP/sw-grades.txt"

@@ -266,8 +266,8 @@ int tt_check_sum(tt_ctx *c, const char *rule, const tt_where *w,
         unknown(c, w);
         return 0;
     }
-    int listable = 1; /* every addend fits an fl_dec */
-    for (size_t i = 0; i < n; i++)
+    int listable = n <= TT_LISTED_MAX; /* and every addend fits an fl_dec */
+    for (size_t i = 0; listable && i < n; i++)
         listable &= !fl_dec_out_of_range(add[i].value);
     if (!exact_value(actual, w != NULL ? w->cell : NULL, 0, &act)) {
         unknown(c, w);
@@ -281,6 +281,19 @@ int tt_check_sum(tt_ctx *c, const char *rule, const tt_where *w,
     if (f != NULL && listable)
         for (size_t i = 0; i < n; i++)
             fl_finding_add_addend(f, add[i].label, add[i].value);
+    return sev;
+}
+
+int tt_check_known_sum(tt_ctx *c, const char *rule, const tt_where *w,
+                       const char *what, fl_dec actual, const fl_wide *sum, size_t n)
+{
+    fl_wide act;
+    if (!exact_value(actual, w != NULL ? w->cell : NULL, 0, &act)) {
+        unknown(c, w);
+        return 0;
+    }
+    int sev;
+    (void)emit(c, rule, w, what, *sum, act, n, "各组成项合计为", &sev);
     return sev;
 }
 

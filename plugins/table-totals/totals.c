@@ -33,6 +33,7 @@ typedef struct column_sum {
     signed char known;   /* sum is the entries' exact sum: 1, 0 not
                           * known, -1 not added up yet */
     fl_wide sum;
+    size_t n;            /* the entries added up */
 } column_sum;
 
 /* The entries of code length `top` in column `col`, into add. */
@@ -74,21 +75,26 @@ static void check_total_row(tt_ctx *c, const fl_table *t,
             continue;
         if (cs != NULL) {
             if (cs->known < 0) {
-                size_t n = top_addends(t, es, top, col, add, labels);
-                cs->known = (signed char)tt_addends_sum(add, n, &cs->sum);
+                cs->n = top_addends(t, es, top, col, add, labels);
+                cs->known = (signed char)tt_addends_sum(add, cs->n, &cs->sum);
             }
             tt_where w = { .table = t, .row = r, .cell = fl_row_cell(r, col) };
             if (tt_sum_known(c, &w, actual, cs->known ? &cs->sum : NULL))
                 continue;           /* holds, or cannot be exact */
         }
-        size_t n = top_addends(t, es, top, col, add, labels);
+        /* too many to list: the known sum alone, not the entries again */
+        int unlisted = cs != NULL && cs->n > TT_LISTED_MAX;
+        size_t n = unlisted ? cs->n : top_addends(t, es, top, col, add, labels);
         char column[128], what[300];
         tt_col_leaf(t, col, column, sizeof column);
         snprintf(what, sizeof what, "%s行的“%s”应等于各%s科目之和", label,
                  column, top == 3 ? "类级" : top == 5 ? "款级" : "项级");
         tt_where w = { .table = t, .row = r, .column = column,
                        .cell = fl_row_cell(r, col) };
-        tt_check_sum(c, "total-row", &w, what, actual, add, n);
+        if (unlisted)
+            tt_check_known_sum(c, "total-row", &w, what, actual, &cs->sum, n);
+        else
+            tt_check_sum(c, "total-row", &w, what, actual, add, n);
     }
 }
 
@@ -150,7 +156,7 @@ void tt_rule_total_rows(tt_ctx *c, const fl_table *t)
             size_t ncols = fl_table_column_count(t);
             cols = malloc((ncols > 0 ? ncols : 1) * sizeof *cols);
             for (size_t col = 0; cols != NULL && col < ncols; col++)
-                cols[col] = (column_sum){ -1, -1, { 0, 0 } };
+                cols[col] = (column_sum){ -1, -1, { 0, 0 }, 0 };
             for (size_t i = fl_table_header_row_count(t); i < nrows; i++) {
                 const fl_row *r = fl_table_row(t, i);
                 if (!fl_row_is_header(r) && fl_row_code(r) == NULL &&

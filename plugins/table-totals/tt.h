@@ -222,6 +222,15 @@ typedef struct tt_where {
 int tt_check_sum(tt_ctx *c, const char *rule, const tt_where *w,
                  const char *what, fl_dec actual,
                  const tt_addend *add, size_t n);
+/* A finding lists at most this many addends; a sum of more is told by its
+ * total alone.  A table of thousands of 类 and as many 合计 rows made
+ * each 合计's finding list them all: output grew with the square of the
+ * input (600 KB gave 300 MB).  Real tables have a few dozen. */
+#define TT_LISTED_MAX 100
+/* tt_check_sum for more than TT_LISTED_MAX addends whose exact sum is
+ * known (tt_addends_sum): the same finding, without building the list. */
+int tt_check_known_sum(tt_ctx *c, const char *rule, const tt_where *w,
+                       const char *what, fl_dec actual, const fl_wide *sum, size_t n);
 /* 1 when the addends (their values only: labels may still be NULL) add
  * up exactly to `actual`, every figure within fl_dec: the comparison is
  * then counted as tt_check_sum counts it and there is nothing to report,
