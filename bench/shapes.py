@@ -7,7 +7,8 @@ the input.
 Every narrative line of the plugins' test fixtures (plugins/*/fixtures) is
 repeated three ways, under the fixture's own title: as many paragraphs,
 joined into one paragraph, and joined with its sentence ends (。；！) made
-commas.  Each shape is checked with all checks at about SMALL_BYTES
+commas.  And every fixture with a table is checked with each of its table
+lines (tab or pipe) repeated in place: headers, 合计 and entries alike.  Each shape is checked with all checks at about SMALL_BYTES
 (default 150,000) and at four times that, and the CPU time of the two runs
 compared: a linear check takes about 4 times as long, one that reads the
 text again at every hit about 16.  Shapes whose time grows more than 6
@@ -73,6 +74,25 @@ def document(title, line, shape, n):
     return title + '\n\n一、说明\n\n' + body
 
 
+def table_fixtures():
+    """(fixture, lines, indices of its table lines) for fixtures with a table."""
+    paths = sorted(glob.glob(os.path.join(top, 'plugins/*/fixtures/*.txt')) +
+                   glob.glob(os.path.join(top, 'plugins/*/fixtures/*.md')))
+    for path in paths:
+        with open(path, encoding='utf-8', errors='replace') as f:
+            lines = f.read().split('\n')
+        rows = {i for i, l in enumerate(lines) if '\t' in l or l.startswith('|')}
+        if len(rows) >= 3:
+            yield os.path.relpath(path, top), lines, rows
+
+
+def repeated_rows(lines, rows, k):
+    out = []
+    for i, line in enumerate(lines):
+        out.extend([line] * (k if i in rows else 1))
+    return '\n'.join(out) + '\n'
+
+
 def cpu_seconds(path):
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     try:
@@ -88,6 +108,23 @@ def cpu_seconds(path):
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def growth(out, tmp, suffix, make, shape, fixture, what):
+    """Times make(1) and make(4); writes the row, returns 1 when flagged."""
+    times = []
+    for mult in (1, 4):
+        path = os.path.join(tmp, 'shape' + suffix)
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(make(mult))
+        times.append(cpu_seconds(path))
+    g = times[1] / max(times[0], 0.01)
+    row = '%6.1f %8.2f %8.2f  %-7s %s | %s' % (g, times[0], times[1], shape, fixture, what[:60])
+    out.write(row + '\n')
+    if g > GROWTH_FLAG and times[1] > SLOW_FLAG:
+        print('FLAG', row, flush=True)
+        return 1
+    return 0
+
+
 def main():
     flagged = 0
     with tempfile.TemporaryDirectory() as tmp, open('shapes.txt', 'w') as out:
@@ -96,20 +133,17 @@ def main():
         for fixture, title, line in lines:
             n = max(1, small // len(line.encode()))
             for shape in ('paras', 'joined', 'nostop'):
-                times = []
-                for k in (n, 4 * n):
-                    path = os.path.join(tmp, 'shape.txt')
-                    with open(path, 'w', encoding='utf-8') as f:
-                        f.write(document(title, line, shape, k))
-                    times.append(cpu_seconds(path))
-                growth = times[1] / max(times[0], 0.01)
-                row = '%6.1f %8.2f %8.2f  %-7s %s | %s' % (growth, times[0], times[1], shape,
-                                                           fixture, line[:60])
-                out.write(row + '\n')
-                if growth > GROWTH_FLAG and times[1] > SLOW_FLAG:
-                    print('FLAG', row, flush=True)
-                    flagged += 1
-    print('%d lines, 3 shapes each, %d flagged; all figures in shapes.txt' % (len(lines), flagged))
+                flagged += growth(out, tmp, '.txt',
+                                  lambda m: document(title, line, shape, m * n),
+                                  shape, fixture, line)
+        tables = list(table_fixtures())
+        for fixture, flines, rows in tables:
+            n = max(1, small // sum(len(flines[i].encode()) for i in rows))
+            flagged += growth(out, tmp, os.path.splitext(fixture)[1],
+                              lambda m: repeated_rows(flines, rows, m * n),
+                              'rows', fixture, '(its table lines repeated)')
+    print('%d lines, 3 shapes each, and %d tables with their rows repeated: %d flagged; '
+          'all figures in shapes.txt' % (len(lines), len(tables), flagged))
     return 1 if flagged else 0
 
 
