@@ -409,10 +409,18 @@ static void report(fl_report *rep, const fl_paragraph *p, const mc_options *o, p
 
     size_t cstart = mc_skip_spaces(s, trig_end);
     size_t wl = cend > cstart ? cend - cstart : 0;
-    if (wl > sizeof what - 1)
-        wl = 0; /* long text: never the case for a placeholder */
-    memcpy(what, s + cstart, wl);
-    what[wl] = '\0';
+    if (wl > sizeof what - 1) {
+        /* Only a cause that starts like a template ("XX，……") is this
+         * long: its first characters are quoted, not an empty "“”". */
+        size_t k = 0;
+        for (int chars = 0; k < wl && chars < 20; chars++)
+            k += fl_utf8_char_len((unsigned char)s[cstart + k]);
+        memcpy(what, s + cstart, k);
+        strcpy(what + k, "…");
+    } else {
+        memcpy(what, s + cstart, wl);
+        what[wl] = '\0';
+    }
 
     mc_display(diff, sizeof diff);
     mc_display(phrase, sizeof phrase);

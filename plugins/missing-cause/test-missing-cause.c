@@ -53,6 +53,22 @@ START_TEST(cause_clean_text_is_quiet)
 }
 END_TEST
 
+/* A cause that starts like a template and runs on past 159 bytes (no "。")
+ * is quoted by its first 20 characters, not as an empty "“”". */
+START_TEST(cause_long_placeholder_quoted)
+{
+    const char *text = "一、说明\n本年支出比上年增加2.00万元，主要原因是XX，经费主要用于社区养老服务"
+                       "站点建设和日常运行维护，包括设备购置、人员培训、场地租赁以及其他与养老服务相关的"
+                       "各项支出\n";
+    fl_test_run *r = fl_test_run_text("missing-cause", text, NULL);
+    const fl_finding *f = fl_test_find(r, "missing-cause/empty-cause", 2);
+    ck_assert_ptr_nonnull(f);
+    assert_text(f->actual_text, "XX,经费主要用于社区养老服务站点建设和…");
+    ck_assert_ptr_nonnull(strstr(f->message, "只有占位内容“XX,经费主要用于社区养老服务站点建设和…”"));
+    fl_test_run_free(r);
+}
+END_TEST
+
 START_TEST(cause_extra_placeholder_option)
 {
     const char *text = "一、说明\n本年支出比上年增加2.00万元，主要原因是：待定。\n";
@@ -412,6 +428,7 @@ static Suite *suite(void)
     tcase_add_test(tc, cause_fires_on_each_form);
     tcase_add_test(tc, cause_every_one_in_a_long_paragraph);
     tcase_add_test(tc, cause_clean_text_is_quiet);
+    tcase_add_test(tc, cause_long_placeholder_quoted);
     tcase_add_test(tc, cause_extra_placeholder_option);
     tcase_add_test(tc, cause_seed003_all_27);
     tcase_add_test(tc, cause_other_seeds_quiet);
