@@ -9,9 +9,9 @@ set -u
 src=$1 work=$2
 shift 2
 secs=${FUZZ_SECONDS:-20}
-# The sanitizers as in scripts/test.sh; poppler's fontconfig cache is not
-# ours (tests/lsan.supp).
-ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+# The sanitizers as in scripts/test.sh (which says why dynamic TLS is not
+# intercepted); poppler's fontconfig cache is not ours (tests/lsan.supp).
+ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:intercept_tls_get_addr=0}
 UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$src/../lsan.supp:print_suppressions=0}
 export ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
