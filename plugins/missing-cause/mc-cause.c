@@ -375,7 +375,10 @@ static void report(fl_report *rep, const fl_paragraph *p, const mc_options *o, p
                    size_t at, size_t trig_end, size_t cend, int empty)
 {
     const char *s = fl_paragraph_text(p);
-    char diff[320], phrase[64], what[160];
+    /* what: a cause of at most WHAT_MAX - 1 bytes, then room for
+     * mc_display, which makes each ASCII mark three bytes. */
+    enum { WHAT_MAX = 160 };
+    char diff[320], phrase[64], what[3 * WHAT_MAX];
     para_index *ix = para_index_of(ixp, s, o->diff_words);
     size_t sent = start_before(ix, s, at, 0);
     /* The difference is stated in this sentence or, for "…数。主要原因是。",
@@ -409,7 +412,7 @@ static void report(fl_report *rep, const fl_paragraph *p, const mc_options *o, p
 
     size_t cstart = mc_skip_spaces(s, trig_end);
     size_t wl = cend > cstart ? cend - cstart : 0;
-    if (wl > sizeof what - 1) {
+    if (wl > WHAT_MAX - 1) {
         /* Only a cause that starts like a template ("XX，……") is this
          * long: its first characters are quoted, not an empty "“”". */
         size_t k = 0;
@@ -424,6 +427,7 @@ static void report(fl_report *rep, const fl_paragraph *p, const mc_options *o, p
 
     mc_display(diff, sizeof diff);
     mc_display(phrase, sizeof phrase);
+    mc_display(what, sizeof what); /* "增加（减少）XX" as the report has it */
     fl_finding *f;
     if (empty)
         f = fl_report_add(rep, "empty-cause", FL_SEV_ERROR,
