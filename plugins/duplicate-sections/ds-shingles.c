@@ -105,7 +105,7 @@ static int insertion_sort(entry *e, size_t n, size_t budget)
     return 1;
 }
 
-/* A report's entries are spread over about 2n buckets by the top bits of
+/* A report's entries are spread over about n buckets by the top bits of
  * the hash, and the buckets, mostly one 3-gram each, are insertion sorted:
  * one scatter instead of the radix sort's three, whose count tables cost
  * more than a small report's entries.  When insertion would be quadratic
@@ -120,38 +120,33 @@ static int insertion_sort(entry *e, size_t n, size_t budget)
 static unsigned bucket_bits(size_t n)
 {
     unsigned bits = BUCKET_MIN_BITS;
-    while (bits < BUCKET_MAX_BITS && ((size_t)1 << bits) < 2 * n)
+    while (bits < BUCKET_MAX_BITS && ((size_t)1 << bits) < n)
         bits++;
     return bits;
 }
 
 /* Stable sort of e[0..n) into out (n <= BUCKETED_MAX); e is then scratch.
- * Returns 0, -1 on OOM. */
-static int bucket_sort(entry *e, entry *out, size_t n)
+ * start[b + 1] counts the entries in bucket b of bucket_bits(n) (counted
+ * as the entries were made); start is used up. */
+static void bucket_sort(entry *e, entry *out, size_t n, uint32_t *start)
 {
     unsigned bits = bucket_bits(n);
     size_t nb = (size_t)1 << bits;
-    uint32_t *start = calloc(nb + 1, sizeof *start);
-    if (start == NULL)
-        return -1;
-    for (size_t i = 0; i < n; i++)
-        start[(e[i].hash_hi >> (32 - bits)) + 1]++;
     for (size_t b = 0; b < nb; b++)
         start[b + 1] += start[b];
     for (size_t i = 0; i < n; i++)
         out[start[e[i].hash_hi >> (32 - bits)]++] = e[i];
-    free(start);
     /* Entries only move inside their bucket: one pass sorts them all,
      * with no loop over the buckets, most of them empty. */
     if (!insertion_sort(out, n, MOVES_PER_ENTRY * n))
         radix_sort(out, e, n);
-    return 0;
 }
 
-/* Stable sort on the whole hash.  Entries are made in unit order, so equal
- * hashes end up in unit order too.  Returns the sorted entries (e or a new
- * array; the other is freed), NULL on OOM. */
-static entry *sort_entries(entry *e, size_t n)
+/* Stable sort on the whole hash, given the bucket counts of bucket_sort.
+ * Entries are made in unit order, so equal hashes end up in unit order
+ * too.  Returns the sorted entries (e or a new array; the other is freed),
+ * NULL on OOM. */
+static entry *sort_entries(entry *e, size_t n, uint32_t *start)
 {
     entry *tmp = malloc((n + 1) * sizeof *tmp);
     if (tmp == NULL) {
@@ -163,23 +158,21 @@ static entry *sort_entries(entry *e, size_t n)
         free(tmp);
         return e;
     }
-    int rc = bucket_sort(e, tmp, n);
+    bucket_sort(e, tmp, n, start);
     free(e);
-    if (rc != 0) {
-        free(tmp);
-        return NULL;
-    }
     return tmp;
 }
 
+#define FNV_BASIS 1469598103934665603ull
+#define FNV_PRIME 1099511628211ull
+
+/* FNV-1a of 3 code points, written out: the loop's counter cost as much
+ * as the hash. */
 static uint64_t shingle(const uint32_t *cp)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (int i = 0; i < 3; i++) {
-        h ^= cp[i];
-        h *= 1099511628211ull;
-    }
-    return h;
+    uint64_t h = (FNV_BASIS ^ cp[0]) * FNV_PRIME;
+    h = (h ^ cp[1]) * FNV_PRIME;
+    return (h ^ cp[2]) * FNV_PRIME;
 }
 
 /* All 3-grams of the substantial units, sorted; NULL on OOM. */
@@ -193,9 +186,16 @@ static entry *sorted_shingles(const ds_units *u, size_t *ne_out)
             total += u->items[i].ncp - 2;
     if (total > UINT32_MAX)
         return NULL; /* beyond the sort's counts (and 48 GB of entries) */
+    /* The buckets of bucket_sort are counted as the entries are made (a
+     * large report's radix sort ignores them). */
+    unsigned bits = bucket_bits(total);
+    uint32_t *start = calloc(((size_t)1 << bits) + 1, sizeof *start);
     entry *e = malloc((total + 1) * sizeof *e);
-    if (e == NULL)
+    if (e == NULL || start == NULL) {
+        free(start);
+        free(e);
         return NULL;
+    }
     size_t ne = 0;
     for (size_t i = 0; i < u->count; i++) {
         const ds_unit *x = &u->items[i];
@@ -206,10 +206,12 @@ static entry *sorted_shingles(const ds_units *u, size_t *ne_out)
             e[ne].hash_lo = (uint32_t)h;
             e[ne].hash_hi = (uint32_t)(h >> 32);
             e[ne].unit = (uint32_t)i;
+            start[(e[ne].hash_hi >> (32 - bits)) + 1]++;
             ne++;
         }
     }
-    e = sort_entries(e, ne);
+    e = sort_entries(e, ne, start);
+    free(start);
     if (e == NULL)
         return NULL;
     *ne_out = ne;
