@@ -143,7 +143,7 @@ static int scratch_fit(scratch *sc, size_t n)
 static size_t plain_line(const char *norm, scratch *sc)
 {
     size_t n = strlen(norm), j = 0;
-    if (scratch_fit(sc, n + 1) != 0)
+    if (scratch_fit(sc, n + 2) != 0)
         return NO_MEMORY;
     if (memchr(norm, '\t', n) != NULL)
         return NOT_A_UNIT;
@@ -159,7 +159,7 @@ static size_t plain_line(const char *norm, scratch *sc)
         for (i = end; i < n && norm[i] == ' '; i++)
             ;
     }
-    sc->text[j] = '\0';
+    sc->text[j] = sc->text[j + 1] = '\0'; /* two: see make_body */
     return j;
 }
 
@@ -212,9 +212,23 @@ static int push(ds_units *u, const ds_unit *x)
 /* x->text and x->cp, the body of the plain line sc->text[0..n). */
 static int make_body(ds_units *u, ds_unit *x, scratch *sc, size_t n)
 {
-    size_t k = 0;
-    for (size_t i = 0; i < n;)
-        i += decode((const unsigned char *)sc->text + i, &sc->cp[k++]);
+    /* Most characters are Chinese, three bytes: decoded here, without
+     * first asking decode's other questions.  Their two continuation bytes
+     * are tested at once: plain_line ends the line with two '\0's, so
+     * p[2] can always be read. */
+    const unsigned char *p = (const unsigned char *)sc->text, *end = p + n;
+    uint32_t *q = sc->cp;
+    while (p < end) {
+        uint16_t tail;
+        memcpy(&tail, p + 1, sizeof tail);
+        if ((p[0] & 0xf0) == 0xe0 && (tail & 0xc0c0) == 0x8080) {
+            *q++ = ((uint32_t)(p[0] & 0x0f) << 12) | ((uint32_t)(p[1] & 0x3f) << 6) |
+                   (p[2] & 0x3f);
+            p += 3;
+        } else
+            p += decode(p, q++);
+    }
+    size_t k = (size_t)(q - sc->cp);
     size_t skip = outline_prefix(sc->cp, k);
     skip += label_prefix(sc->cp + skip, k - skip);
     x->cp = carve(u, (k - skip) * sizeof *x->cp);
