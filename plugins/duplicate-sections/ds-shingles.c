@@ -218,10 +218,11 @@ static entry *sorted_shingles(const ds_units *u, size_t *ne_out)
     return e;
 }
 
-/* Whether the run units[begin .. w) is kept: 2 to cap units. */
+/* Whether the run units[begin .. w) is kept: 2 to cap units (cap >= 2;
+ * below 2 and 0 or 1 units wrap round past cap - 2). */
 static size_t run_kept(size_t begin, size_t w, size_t cap)
 {
-    return (w - begin >= 2) & (w - begin <= cap);
+    return w - begin - 2 <= cap - 2;
 }
 
 /* The runs: each 3-gram's distinct units, kept when 2 to cap of them.
@@ -233,12 +234,14 @@ static int make_runs(const entry *e, size_t ne, size_t cap, ds_shared *s)
     s->run_start = malloc((ne / 2 + 2) * sizeof *s->run_start); /* a run has 2 units */
     if (s->units == NULL || s->run_start == NULL)
         return -1;
+    if (cap < 2)
+        ne = 0; /* no run is kept */
     size_t w = 0, begin = 0, nruns = 0;
-    uint64_t key = 0;
+    uint64_t key = ne > 0 ? ~hash_of(&e[0]) : 0; /* the first entry is fresh */
     uint32_t last = 0;
     for (size_t j = 0; j < ne; j++) {
         uint64_t h = hash_of(&e[j]);
-        size_t fresh = j == 0 || h != key;
+        size_t fresh = h != key;
         /* A new 3-gram closes the run before: kept, or its units taken
          * back.  run_start[nruns] may be written early: nruns <= j / 2. */
         size_t keep = fresh & run_kept(begin, w, cap);
