@@ -98,6 +98,8 @@ static int sw_check(const fl_document *doc, fl_report *rep, void *state)
     if (rc == 0) {
         sw_check_copies(doc, o, &copies, tables, summaries, rep);
         sw_check_dept_eval(doc, o, &copies, tables, summaries, rep);
+        if (sw_keys_oom(tables) || sw_keys_oom(summaries))
+            rc = -1;
     }
     sw_keys_free(tables);
     sw_keys_free(summaries);

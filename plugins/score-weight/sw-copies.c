@@ -17,7 +17,7 @@ static const char *source_name(sw_source s)
 
 /* Index of the reference copy for c among the copies `refs` holds: equal
  * keys first, else the only one whose key contains the other.  -1 if none. */
-static long find_ref(const sw_keys *refs, const sw_copy *c)
+static long find_ref(sw_keys *refs, const sw_copy *c)
 {
     const sw_key *k;
 
@@ -138,7 +138,7 @@ static void check_counts_in(const fl_paragraph *para, const int counts[4],
 }
 
 void sw_check_copies(const fl_document *doc, const sw_options *o, const sw_copies *cs,
-                     const sw_keys *tables, const sw_keys *summaries, fl_report *rep)
+                     sw_keys *tables, sw_keys *summaries, fl_report *rep)
 {
     int counts[4];
     int src;

@@ -50,7 +50,7 @@ static void name_before(const char *text, const char *at, char *dst, size_t n)
  * else the last copy of the one key that contains the other's or lies
  * within it (both at least four characters).  Table and summary copies
  * always have a score. */
-static const sw_copy *self_copy(const sw_copies *c, const sw_keys *refs, const char *key)
+static const sw_copy *self_copy(const sw_copies *c, sw_keys *refs, const char *key)
 {
     const sw_key *k = sw_keys_exact(refs, key);
 
@@ -61,8 +61,8 @@ static const sw_copy *self_copy(const sw_copies *c, const sw_keys *refs, const c
 }
 
 static void compare(const fl_paragraph *para, size_t offset, const char *key, fl_dec dept,
-                    const sw_options *o, const sw_copies *c, const sw_keys *tables,
-                    const sw_keys *summaries, fl_report *rep)
+                    const sw_options *o, const sw_copies *c, sw_keys *tables,
+                    sw_keys *summaries, fl_report *rep)
 {
     const sw_copy *self = self_copy(c, tables, key);
     const char *where = "绩效自评表";
@@ -102,7 +102,7 @@ static int any_self_score(const sw_copies *c)
 }
 
 void sw_check_dept_eval(const fl_document *doc, const sw_options *o, const sw_copies *c,
-                        const sw_keys *tables, const sw_keys *summaries, fl_report *rep)
+                        sw_keys *tables, sw_keys *summaries, fl_report *rep)
 {
     size_t np = fl_doc_paragraph_count(doc);
 

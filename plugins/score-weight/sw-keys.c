@@ -5,7 +5,10 @@
  * so is every key within a name, by looking up the name's substrings) and
  * all their suffixes sorted (the keys that contain a name have the
  * suffixes that begin with it, which sort next to each other).  Bytes
- * are compared as strstr() compares them. */
+ * are compared as strstr() compares them.  The sort cost more than all
+ * the rest, and most documents look for few names in part, or none: the
+ * first names are compared with every key, until that has cost as much
+ * as the sort would; only then are the suffixes sorted. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,9 +28,12 @@ struct sw_keys {
     size_t nkeys;
     uint32_t *slots;    /* open addressing: index in keys[] + 1, 0 when free */
     size_t mask;
-    suffix *sfx;
+    suffix *sfx;        /* NULL until sorted */
     size_t nsfx;
     size_t longest;
+    size_t scanned;     /* bytes compared by partial_scan() so far */
+    size_t budget;      /* ... and at most: about what the sort costs */
+    int oom;
     unsigned char has_len[KEY_SIZE];
 };
 
@@ -69,7 +75,7 @@ void sw_keys_free(sw_keys *ix)
 sw_keys *sw_keys_new(const sw_copies *cs, sw_source src)
 {
     sw_keys *ix = calloc(1, sizeof *ix);
-    size_t n = 0, slots = 16, j = 0;
+    size_t n = 0, slots = 16;
 
     if (!ix)
         return NULL;
@@ -106,11 +112,20 @@ sw_keys *sw_keys_new(const sw_copies *cs, sw_source src)
             ix->longest = len;
         ix->nsfx += len;
     }
+    for (size_t b = ix->nsfx; b > 0; b >>= 1)
+        ix->budget += ix->nsfx;
+    return ix;
+}
+
+/* The suffixes of the keys, sorted, each with the next one of another
+ * key.  Returns 0, or -1 when out of memory. */
+static int sort_suffixes(sw_keys *ix)
+{
+    size_t j = 0;
+
     ix->sfx = malloc((ix->nsfx ? ix->nsfx : 1) * sizeof *ix->sfx);
-    if (!ix->sfx) {
-        sw_keys_free(ix);
-        return NULL;
-    }
+    if (!ix->sfx)
+        return -1;
     for (size_t k = 0; k < ix->nkeys; k++)
         for (size_t off = 0; off < ix->keys[k].len; off++)
             ix->sfx[j++] = (suffix){ ix->keys[k].key + off, (uint32_t)k, 0 };
@@ -119,7 +134,12 @@ sw_keys *sw_keys_new(const sw_copies *cs, sw_source src)
         int next_other = j + 1 == ix->nsfx || ix->sfx[j + 1].key != ix->sfx[j].key;
         ix->sfx[j].other = next_other ? (uint32_t)(j + 1) : ix->sfx[j + 1].other;
     }
-    return ix;
+    return 0;
+}
+
+int sw_keys_oom(const sw_keys *ix)
+{
+    return ix->oom;
 }
 
 const sw_key *sw_keys_exact(const sw_keys *ix, const char *key)
@@ -150,13 +170,40 @@ static size_t bound(const sw_keys *ix, const char *key, size_t len, int upper)
     return lo;
 }
 
-const sw_key *sw_keys_partial(const sw_keys *ix, const char *key, size_t min)
+/* sw_keys_partial() by comparing key with every key (they are distinct). */
+static const sw_key *partial_scan(const sw_keys *ix, const char *key, size_t len, size_t min)
 {
-    size_t len = strlen(key), lo, hi;
     const sw_key *one = NULL;
 
-    if (len < min)
+    for (size_t i = 0; i < ix->nkeys; i++) {
+        const sw_key *k = &ix->keys[i];
+        int hit = k->len >= len ? memmem(k->key, k->len, key, len) != NULL
+                                : k->len >= min && memmem(key, len, k->key, k->len) != NULL;
+        if (!hit)
+            continue;
+        if (one)
+            return NULL;
+        one = k;
+    }
+    return one;
+}
+
+const sw_key *sw_keys_partial(sw_keys *ix, const char *key, size_t min)
+{
+    size_t len = strlen(key), lo, hi, cost;
+    const sw_key *one = NULL;
+
+    if (len < min || ix->oom)
         return NULL;
+    cost = ix->nsfx + ix->nkeys * len;
+    if (!ix->sfx && ix->scanned + cost <= ix->budget) {
+        ix->scanned += cost;
+        return partial_scan(ix, key, len, min);
+    }
+    if (!ix->sfx && sort_suffixes(ix) < 0) {
+        ix->oom = 1;
+        return NULL;
+    }
     lo = bound(ix, key, len, 0);
     hi = bound(ix, key, len, 1);
     if (lo < hi) {

@@ -212,13 +212,16 @@ void sw_keys_free(sw_keys *ix);
 const sw_key *sw_keys_exact(const sw_keys *ix, const char *key);
 /* For a key that sw_keys_exact() does not find: the one key, if only one,
  * that contains it or lies within it, both at least `min` bytes long.
- * NULL when there is none or more than one. */
-const sw_key *sw_keys_partial(const sw_keys *ix, const char *key, size_t min);
+ * NULL when there is none or more than one.  The first call sorts the
+ * keys' suffixes: NULL too when out of memory for them, which
+ * sw_keys_oom() then says. */
+const sw_key *sw_keys_partial(sw_keys *ix, const char *key, size_t min);
+int sw_keys_oom(const sw_keys *ix);
 
 /* score-mismatch, grade-mismatch across copies; grade-count.  `tables` and
  * `summaries` hold the keys of c's table and summary copies. */
 void sw_check_copies(const fl_document *doc, const sw_options *o, const sw_copies *c,
-                     const sw_keys *tables, const sw_keys *summaries, fl_report *rep);
+                     sw_keys *tables, sw_keys *summaries, fl_report *rep);
 
 /* ---- narrative items (sw-narrative.c) ---- */
 /* "13. 免费婚姻登记经费：…" -> project key "免费婚姻登记经费"; "" when the
@@ -236,6 +239,6 @@ int sw_check_budget(const fl_document *doc, const sw_evals *ev, fl_report *rep);
 /* dept-eval-gap: "X项目，绩效评价得分为96分" against X's 自评 score, found
  * by the keys of c's table and summary copies. */
 void sw_check_dept_eval(const fl_document *doc, const sw_options *o, const sw_copies *c,
-                        const sw_keys *tables, const sw_keys *summaries, fl_report *rep);
+                        sw_keys *tables, sw_keys *summaries, fl_report *rep);
 
 #endif
