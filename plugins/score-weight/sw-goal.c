@@ -27,6 +27,8 @@ static const char *const units[] = {
     "件", "条", "间", "张", "册", NULL
 };
 #define NUNITS (sizeof units / sizeof units[0] - 1)
+#define UNIT_WANYUAN 3  /* units[3], "万元" */
+#define UNIT_YUAN 4     /* units[4], "元" */
 
 static int is_digit(char c)
 {
@@ -35,11 +37,13 @@ static int is_digit(char c)
 
 /* A quantity at p ("952人", "124.60万元", "1,200户").  Returns the bytes
  * consumed, 0 when p holds no counted quantity (a date, a percent, a list
- * number "1.", a rate "3万元/人").  Money is converted to 万元. */
-static size_t quantity_at(const char *p, fl_dec *v, const char **unit)
+ * number "1.", a rate "3万元/人").  Money is converted to 万元.  *unit
+ * gets the index of its unit word in units[]. */
+static size_t quantity_at(const char *p, fl_dec *v, size_t *unit)
 {
     char num[40];
-    size_t i = 0, j = 0;
+    size_t i = 0, j = 0, k;
+    unsigned char lead;
 
     while (j + 1 < sizeof num) {
         /* a comma only as a thousands separator: ",200" */
@@ -53,29 +57,33 @@ static size_t quantity_at(const char *p, fl_dec *v, const char **unit)
         num[j++] = p[i++];
     }
     num[j] = '\0';
+    /* every unit word is an ideograph: most numbers are followed by none
+     * and are not parsed */
+    lead = (unsigned char)p[i];
+    if (lead < 0xE4 || lead > 0xE9)
+        return 0;
+    for (k = 0; units[k] && !fl_str_starts(p + i, units[k]); k++)
+        ;
+    if (!units[k])
+        return 0;
     if (j == 0 || !is_digit(num[0]) || num[j - 1] == '.' || fl_dec_parse(num, v) < 0)
         return 0;
-    for (size_t k = 0; units[k]; k++) {
-        if (!fl_str_starts(p + i, units[k]))
-            continue;
-        i += strlen(units[k]);
-        /* "3万元/人", "116元/人·年": a rate, not a quantity */
-        if (p[i] == '/' || fl_str_starts(p + i, "·") || fl_str_starts(p + i, "每"))
-            return 0;
-        *unit = units[k];
-        if (strcmp(units[k], "元") == 0) {
-            int ok;
-            *v = fl_dec_div(*v, fl_dec_from_int(10000), &ok);
-            *unit = "万元";
-        }
-        return i;
+    i += strlen(units[k]);
+    /* "3万元/人", "116元/人·年": a rate, not a quantity */
+    if (p[i] == '/' || fl_str_starts(p + i, "·") || fl_str_starts(p + i, "每"))
+        return 0;
+    *unit = k;
+    if (k == UNIT_YUAN) {
+        int ok;
+        *v = fl_dec_div(*v, fl_dec_from_int(10000), &ok);
+        *unit = UNIT_WANYUAN;
     }
-    return 0;
+    return i;
 }
 
 /* The target's quantity: "≥ 514人", ">=942人", "=2批次", "484户以上".
  * Returns 1 with its value and unit word. */
-static int target_quantity(const sw_indicator *in, fl_dec *v, const char **unit, sw_dir *dir)
+static int target_quantity(const sw_indicator *in, fl_dec *v, size_t *unit, sw_dir *dir)
 {
     const sw_value *t = &in->target_value;
     const char *p = in->target, *rest;
@@ -238,13 +246,13 @@ static size_t word_slot(const word_set *ws, uint64_t word)
     return i;
 }
 
-static void word_set_add(word_set *ws, const name_words *nw)
+static void word_set_add(word_set *ws, const uint64_t *w, int n)
 {
-    for (int j = 0; j < nw->n; j++) {
-        size_t at = word_slot(ws, nw->w[j]);
-        ws->word[at] = nw->w[j];
-        ws->second |= UINT64_C(1) << (word_byte(nw->w[j], 1) & 63);
-        ws->third |= UINT64_C(1) << (word_byte(nw->w[j], 2) & 63);
+    for (int j = 0; j < n; j++) {
+        size_t at = word_slot(ws, w[j]);
+        ws->word[at] = w[j];
+        ws->second |= UINT64_C(1) << (word_byte(w[j], 1) & 63);
+        ws->third |= UINT64_C(1) << (word_byte(w[j], 2) & 63);
     }
 }
 
@@ -284,12 +292,12 @@ static int lowest_bit(uint64_t m)
 #endif
 }
 
-/* hits[i]: how many of the name's words occur in sentence i. */
-static void shared_words(const word_set *ws, const name_words *nw, int hits[64])
+/* hits[i]: how many of the name's words w[0..n) occur in sentence i. */
+static void shared_words(const word_set *ws, const uint64_t *w, int n, int hits[64])
 {
     memset(hits, 0, 64 * sizeof hits[0]);
-    for (int j = 0; j < nw->n; j++) {
-        uint64_t in = ws->sentences[word_slot(ws, nw->w[j])];
+    for (int j = 0; j < n; j++) {
+        uint64_t in = ws->sentences[word_slot(ws, w[j])];
         for (; in != 0; in &= in - 1)
             hits[lowest_bit(in)]++;
     }
@@ -324,7 +332,7 @@ static sw_dir goal_direction(const char *buf, size_t at, const char *after)
 /* The one quantity with `unit` in the sentence: 1 found, 0 none, -1 more
  * than one (ambiguous).  *at gets its offset within the sentence, *dir
  * the direction the goal gives it. */
-static int sentence_quantity(const sentence *s, const char *unit, fl_dec *v, size_t *at,
+static int sentence_quantity(const sentence *s, size_t unit, fl_dec *v, size_t *at,
                              sw_dir *dir)
 {
     int found = 0;
@@ -335,12 +343,11 @@ static int sentence_quantity(const sentence *s, const char *unit, fl_dec *v, siz
     buf[len] = '\0';
     for (size_t i = 0; i < len; i++) {
         fl_dec q;
-        const char *u = NULL;
-        size_t used;
+        size_t u = NUNITS, used;
         if (!is_digit(buf[i]) || (i > 0 && (is_digit(buf[i - 1]) || buf[i - 1] == '.')))
             continue;
         used = quantity_at(buf + i, &q, &u);
-        if (used == 0 || strcmp(u, unit) != 0) {
+        if (used == 0 || u != unit) {
             while (i + 1 < len && (is_digit(buf[i + 1]) || buf[i + 1] == '.'))
                 i++;
             continue;
@@ -371,7 +378,7 @@ static const quantity *quantity_of(quantity *memo, const sentence *ss, size_t i,
     size_t at;
 
     if (q->found == 2)
-        q->found = sentence_quantity(&ss[i], units[unit_ix], &q->v, &at, &q->dir);
+        q->found = sentence_quantity(&ss[i], unit_ix, &q->v, &at, &q->dir);
     return q;
 }
 
@@ -393,33 +400,74 @@ static fl_dec budget_floor(const sw_eval *e)
 typedef struct candidate {
     const sw_indicator *in;
     fl_dec target;
-    const char *unit;
-    size_t unit_ix;     /* index of unit in units[] */
+    size_t unit;        /* index in units[] */
     sw_dir dir;
-    name_words nw;
+    size_t word;        /* its name's words: words[word .. word + nwords) */
+    int nwords;
 } candidate;
 
-/* 1 when the indicator may be compared with the goal, filling *c. */
-static int candidate_of(const sw_indicator *in, candidate *c)
+/* The candidates of a table, read once for the three passes over them. */
+typedef struct candidates {
+    candidate *at;
+    size_t n;
+    uint64_t *words;
+    size_t nwords, cap;
+} candidates;
+
+/* 1 when the indicator may be compared with the goal, filling *c and *nw. */
+static int candidate_of(const sw_indicator *in, candidate *c, name_words *nw)
 {
     c->in = in;
     c->dir = SW_DIR_EQ;
-    c->unit = NULL;
     if (!*in->name || !target_quantity(in, &c->target, &c->unit, &c->dir))
         return 0;
-    for (c->unit_ix = 0; strcmp(units[c->unit_ix], c->unit) != 0;)
-        c->unit_ix++;
-    words_of(in->name, &c->nw);
-    return c->nw.n >= 3; /* no sentence can share three words with fewer */
+    words_of(in->name, nw);
+    return nw->n >= 3; /* no sentence can share three words with fewer */
+}
+
+/* Returns 0, or -1 when out of memory. */
+static int candidates_read(const sw_eval *e, candidates *cs)
+{
+    memset(cs, 0, sizeof *cs);
+    cs->at = malloc((e->nind ? e->nind : 1) * sizeof *cs->at);
+    if (!cs->at)
+        return -1;
+    for (size_t i = 0; i < e->nind; i++) {
+        candidate *c = &cs->at[cs->n];
+        name_words nw;
+        if (!candidate_of(&e->ind[i], c, &nw))
+            continue;
+        if (cs->nwords + (size_t)nw.n > cs->cap) {
+            size_t ncap = cs->cap ? 2 * cs->cap : 256;
+            uint64_t *w = realloc(cs->words, ncap * sizeof *w);
+            if (!w)
+                return -1;
+            cs->words = w;
+            cs->cap = ncap;
+        }
+        memcpy(cs->words + cs->nwords, nw.w, (size_t)nw.n * sizeof nw.w[0]);
+        c->word = cs->nwords;
+        c->nwords = nw.n;
+        cs->nwords += (size_t)nw.n;
+        cs->n++;
+    }
+    return 0;
+}
+
+static void candidates_free(candidates *cs)
+{
+    free(cs->at);
+    free(cs->words);
 }
 
 /* `ws` has the goal sentences of every word of the candidate's name. */
-static void check_indicator(const sw_eval *e, const candidate *c, const word_set *ws,
-                            const sentence *ss, size_t ns, quantity *memo, fl_report *rep)
+static void check_indicator(const sw_eval *e, const candidate *c, const uint64_t *words,
+                            const word_set *ws, const sentence *ss, size_t ns, quantity *memo,
+                            fl_report *rep)
 {
     const sw_indicator *in = c->in;
     fl_dec tv = c->target, best_v = { 0 }, floor;
-    const char *unit = c->unit;
+    const char *unit = units[c->unit];
     sw_dir tdir = c->dir;
     size_t best = (size_t)-1;
     int best_hits = 0, tie = 0;
@@ -427,12 +475,12 @@ static void check_indicator(const sw_eval *e, const candidate *c, const word_set
     fl_finding *f;
     int shared[64];
 
-    shared_words(ws, &c->nw, shared);
+    shared_words(ws, words + c->word, c->nwords, shared);
     for (size_t i = 0; i < ns; i++) {
         int hits = shared[i];
         const quantity *q;
-        if (hits < 3 || hits * 2 < c->nw.n
-            || (q = quantity_of(memo, ss, i, c->unit_ix))->found != 1)
+        if (hits < 3 || hits * 2 < c->nwords
+            || (q = quantity_of(memo, ss, i, c->unit))->found != 1)
             continue;
         /* a cap ("不超过9次的规定") is no floor (">=3次"), nor the reverse */
         if ((q->dir == SW_DIR_LE && tdir == SW_DIR_GE) || (q->dir == SW_DIR_GE && tdir == SW_DIR_LE))
@@ -449,7 +497,7 @@ static void check_indicator(const sw_eval *e, const candidate *c, const word_set
     if (best == (size_t)-1 || tie || fl_dec_cmp(best_v, tv) == 0)
         return;
     floor = budget_floor(e);
-    if (strcmp(unit, "万元") == 0 && (floor.micros == 0 || fl_dec_cmp(best_v, floor) >= 0))
+    if (c->unit == UNIT_WANYUAN && (floor.micros == 0 || fl_dec_cmp(best_v, floor) >= 0))
         return;
     snprintf(excerpt, sizeof excerpt, "%.*s", (int)(ss[best].len < 600 ? ss[best].len : 600),
              ss[best].start);
@@ -467,36 +515,35 @@ static void check_indicator(const sw_eval *e, const candidate *c, const word_set
 int sw_check_goal(const sw_eval *e, fl_report *rep)
 {
     sentence ss[64];
-    size_t ns, words = 0;
-    candidate c;
+    size_t ns;
+    candidates cs;
     word_set ws;
-    quantity *memo;
+    quantity *memo = NULL;
+    int rc = -1;
 
     if (!e->goal_row || !e->goal || !*e->goal)
         return 0;
-    /* Candidates are made again for each pass rather than kept: a table
-     * may have any number of indicators. */
-    for (size_t i = 0; i < e->nind; i++)
-        if (candidate_of(&e->ind[i], &c))
-            words += (size_t)c.nw.n;
-    if (words == 0)
-        return 0;
+    if (candidates_read(e, &cs) < 0)
+        goto out;
+    rc = 0;
+    if (cs.nwords == 0)
+        goto out;
     ns = split_sentences(e->goal, ss, sizeof ss / sizeof ss[0]);
     memo = malloc((ns ? ns : 1) * NUNITS * sizeof *memo);
-    if (!memo || word_set_init(&ws, words) < 0) {
-        free(memo);
-        return -1;
+    if (!memo || word_set_init(&ws, cs.nwords) < 0) {
+        rc = -1;
+        goto out;
     }
     for (size_t i = 0; i < ns * NUNITS; i++)
         memo[i].found = 2;
-    for (size_t i = 0; i < e->nind; i++)
-        if (candidate_of(&e->ind[i], &c))
-            word_set_add(&ws, &c.nw);
+    for (size_t i = 0; i < cs.n; i++)
+        word_set_add(&ws, cs.words + cs.at[i].word, cs.at[i].nwords);
     word_set_scan(&ws, ss, ns);
-    for (size_t i = 0; i < e->nind; i++)
-        if (candidate_of(&e->ind[i], &c))
-            check_indicator(e, &c, &ws, ss, ns, memo, rep);
+    for (size_t i = 0; i < cs.n; i++)
+        check_indicator(e, &cs.at[i], cs.words, &ws, ss, ns, memo, rep);
     word_set_free(&ws);
+out:
     free(memo);
-    return 0;
+    candidates_free(&cs);
+    return rc;
 }
