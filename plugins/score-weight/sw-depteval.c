@@ -111,11 +111,13 @@ void sw_check_dept_eval(const fl_document *doc, const sw_options *o, const sw_co
         return;
     for (size_t i = 0; i < np; i++) {
         const fl_paragraph *para = fl_doc_paragraph(doc, i);
-        const char *text = fl_paragraph_text(para), *p = text;
+        const char *text = fl_paragraph_text(para);
+        /* a score first: one word to look for, not three, in most paragraphs */
+        const char *p = sw_find(text, "评价得分", 2);
 
-        if (!outside_evaluation(text))
+        if (!p || !outside_evaluation(text))
             continue;
-        while ((p = sw_find(p, "评价得分", 2)) != NULL) {
+        for (; p != NULL; p = sw_find(p, "评价得分", 2)) {
             const char *q = p + strlen("评价得分");
             char key[192];
             fl_number n;
