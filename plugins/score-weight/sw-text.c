@@ -94,31 +94,44 @@ void sw_copy_text(char *dst, size_t n, const char *src)
     dst[len] = '\0';
 }
 
-char *sw_squeeze(const char *src, char *dst, size_t n)
+/* sw_squeeze() for n > 0, returning the length written.  Most texts have
+ * no space or tab: the bytes up to the first one (or up to the end) are
+ * found by strnlen() and memchr() and copied at once, and only the rest
+ * is read byte by byte. */
+static size_t squeeze_into(const char *src, char *dst, size_t n)
 {
-    size_t j = 0;
+    size_t len, run, j;
+    const char *at;
 
-    if (n == 0)
-        return dst;
-    for (; src && *src && j + 1 < n; src++) {
-        if (*src == ' ' || *src == '\t')
-            continue;
-        dst[j++] = *src;
+    if (!src) {
+        dst[0] = '\0';
+        return 0;
+    }
+    len = strnlen(src, n - 1);
+    run = len;
+    if ((at = memchr(src, ' ', run)) != NULL)
+        run = (size_t)(at - src);
+    if ((at = memchr(src, '\t', run)) != NULL)
+        run = (size_t)(at - src);
+    memcpy(dst, src, run);
+    j = run;
+    /* run < len: src[run] is a space or a tab */
+    if (run < len) {
+        for (src += run; *src && j + 1 < n; src++) {
+            if (*src == ' ' || *src == '\t')
+                continue;
+            dst[j++] = *src;
+        }
     }
     dst[j] = '\0';
-    return dst;
+    return j;
 }
 
-/* Remove `suffix` from the end of s when present; 1 if removed. */
-static int strip_suffix(char *s, const char *suffix)
+char *sw_squeeze(const char *src, char *dst, size_t n)
 {
-    size_t ls = strlen(s), lx = strlen(suffix);
-
-    if (ls > lx && strcmp(s + ls - lx, suffix) == 0) {
-        s[ls - lx] = '\0';
-        return 1;
-    }
-    return 0;
+    if (n > 0)
+        squeeze_into(src, dst, n);
+    return dst;
 }
 
 /* Remove every occurrence of `word` from s. */
@@ -133,23 +146,37 @@ static void remove_word(char *s, const char *word)
 
 char *sw_project_key(const char *name, char *dst, size_t n)
 {
-    static const char *const suffixes[] = {
-        ":", "绩效自评综述", "自评综述", "综述", "绩效自评", "项目", NULL
+#define SUFFIX(s) { s, sizeof s - 1 }
+    static const struct { const char *text; size_t len; } suffixes[] = {
+        SUFFIX(":"), SUFFIX("绩效自评综述"), SUFFIX("自评综述"), SUFFIX("综述"),
+        SUFFIX("绩效自评"), SUFFIX("项目")
     };
+#undef SUFFIX
+    size_t len;
     int again = 1;
 
-    sw_squeeze(name, dst, n);
+    if (n == 0)
+        return dst;
+    len = squeeze_into(name, dst, n);
     /* “ and ” begin with the byte 0xE2: most names have no quote at all
      * and are searched once instead of three times */
-    if (strpbrk(dst, "\xE2\"")) {
+    if (memchr(dst, 0xE2, len) || memchr(dst, '"', len)) {
         remove_word(dst, "“");
         remove_word(dst, "”");
         remove_word(dst, "\"");
+        len = strlen(dst);
     }
+    /* each suffix in turn, again while one was removed; never the whole key */
     while (again) {
         again = 0;
-        for (size_t i = 0; suffixes[i]; i++)
-            again |= strip_suffix(dst, suffixes[i]);
+        for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+            size_t lx = suffixes[i].len;
+            if (len > lx && memcmp(dst + len - lx, suffixes[i].text, lx) == 0) {
+                len -= lx;
+                dst[len] = '\0';
+                again = 1;
+            }
+        }
     }
     return dst;
 }
