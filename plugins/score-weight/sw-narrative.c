@@ -29,10 +29,12 @@ void sw_item_name(const char *text, char *dst, size_t n)
         return;
     while (*p == ' ')
         p++;
-    end = p;
-    while (*end && *end != ':' && !fl_str_starts(end, "，") && *end != ','
-           && !fl_str_starts(end, "。"))
-        end++;
+    /* up to ':', ',', "，" or "。": the bytes that can begin one are
+     * found by strcspn(), then the others looked at */
+    for (end = p + strcspn(p, ":,\xEF\xE3"); (*end & 0x80) && !fl_str_starts(end, "，")
+                                          && !fl_str_starts(end, "。");
+         end += 1 + strcspn(end + 1, ":,\xEF\xE3"))
+        ;
     len = (size_t)(end - p);
     if (len == 0 || len >= n || *end == '\0')
         return;
