@@ -5,27 +5,28 @@
 
 #include "sw.h"
 
-/* 1 when text, without its spaces and tabs, holds `word` (which has
- * none and at least two bytes), as sw_squeeze() then strstr() would say,
- * without a copy.  Every byte of the word must be in the text: its second
- * (in Chinese a continuation byte, rare) is looked for first, with a
- * vectorised search that rules out nearly every cell.  Then one pass:
- * where a byte starts the word, the rest is matched with spaces and tabs
- * skipped, as sw_squeeze() drops them. */
+/* 1 when text, without its spaces and tabs, holds `word`, as
+ * sw_squeeze() then strstr() would say, without a copy.  The word has no
+ * space, at least two bytes, and its second byte (in Chinese a
+ * continuation byte, rare) nowhere else: each place of that byte, found
+ * by a vectorised search that rules out nearly every cell, is the only
+ * one where the word can lie.  The byte before it must be the word's
+ * first and the bytes after it the rest, spaces and tabs skipped, as
+ * sw_squeeze() drops them. */
 static int holds_squeezed(const char *text, const char *word)
 {
-    if (strchr(text, word[1]) == NULL)
-        return 0;
-    for (const char *p = text; *p != '\0'; p++) {
-        if (*p != word[0])
+    for (const char *q = strchr(text, word[1]); q != NULL; q = strchr(q + 1, word[1])) {
+        const char *b = q, *f = q + 1, *w = word + 2;
+        while (b > text && (b[-1] == ' ' || b[-1] == '\t'))
+            b--;
+        if (b == text || b[-1] != word[0])
             continue;
-        const char *q = p + 1, *w = word + 1;
         while (*w != '\0') {
-            while (*q == ' ' || *q == '\t')
-                q++;
-            if (*q != *w)
+            while (*f == ' ' || *f == '\t')
+                f++;
+            if (*f != *w)
                 break;
-            q++;
+            f++;
             w++;
         }
         if (*w == '\0')
