@@ -25,20 +25,6 @@ const char *sw_find(const char *text, const char *word, size_t from)
     return NULL;
 }
 
-const char *sw_cell(const fl_row *r, long col)
-{
-    const fl_cell *c;
-    const char *t;
-
-    if (!r || col < 0)
-        return "";
-    c = fl_row_cell(r, (size_t)col);
-    if (!c)
-        return "";
-    t = fl_cell_norm(c);
-    return t ? t : "";
-}
-
 static const char *skip_spaces(const char *p)
 {
     while (*p == ' ' || *p == '\t')

@@ -33,8 +33,21 @@ int sw_contains(const char *s, const char *needle);
  * characters around it seldom meet in a report ("预算" does: 预算变更 is
  * searched from 5). */
 const char *sw_find(const char *text, const char *word, size_t from);
-/* Cell's normalised text, "" for a missing cell.  Borrowed. */
-const char *sw_cell(const fl_row *r, long col);
+/* Cell's normalised text, "" for a missing cell.  Borrowed.  Inline: it
+ * is asked for every cell of every table, some cells several times. */
+static inline const char *sw_cell(const fl_row *r, long col)
+{
+    const fl_cell *c;
+    const char *t;
+
+    if (!r || col < 0)
+        return "";
+    c = fl_row_cell(r, (size_t)col);
+    if (!c)
+        return "";
+    t = fl_cell_norm(c);
+    return t ? t : "";
+}
 /* 1 when the text is a bare score/number ("5.00", "100 分", "100.00分"):
  * fills *v and *decimals.  Empty markers ("-", "—") are not numbers here. */
 int sw_text_score(const char *text, fl_dec *v, int *decimals);
