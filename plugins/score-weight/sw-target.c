@@ -128,7 +128,8 @@ int sw_value_parse(const char *text, sw_value *out)
     if (!text)
         return 0;
     p = skip_spaces(text);
-    for (size_t i = 0; prefixes[i].text; i++) {
+    /* no prefix begins with a digit, and most values do */
+    for (size_t i = 0; !(*p >= '0' && *p <= '9') && prefixes[i].text; i++) {
         if (fl_str_starts(p, prefixes[i].text)) {
             dir = prefixes[i].dir;
             p = skip_spaces(p + strlen(prefixes[i].text));
