@@ -146,6 +146,9 @@ static int is_total_label(const char *lab)
     static const char *const labels[] = {
         "合计", "总分", "总计", "合计得分", "总得分", "自评总分", "自评得分合计", NULL
     };
+    /* asked of every indicator row: most begin with none of 合, 总, 自 */
+    if (!fl_str_starts(lab, "合") && !fl_str_starts(lab, "总") && !fl_str_starts(lab, "自"))
+        return 0;
     for (size_t i = 0; labels[i]; i++)
         if (strcmp(lab, labels[i]) == 0)
             return 1;
