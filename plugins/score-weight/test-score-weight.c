@@ -526,6 +526,14 @@ START_TEST(dept_eval_gap)
     run = edit(base, 0, NULL, 0, NULL, "\n城市低保项目，绩效评价得分为90分。\n", NULL);
     expect_clean(run);
     fl_test_run_free(run);
+    /* names that hold the project's key: the first found by comparing
+     * keys, the next by the keys' sorted suffixes, to the same effect */
+    run = edit(base, 0, NULL, 0, NULL,
+               "\n（三）部门评价结果。本市城市低保项目，绩效评价得分为90分。"
+               "全县城市低保项目，绩效评价得分为91分。各区城市低保项目，绩效评价得分为92分。\n",
+               NULL);
+    ck_assert_uint_eq(fl_test_count(run, "score-weight/dept-eval-gap", FL_SEV_WARNING), 3);
+    fl_test_run_free(run);
 }
 END_TEST
 
