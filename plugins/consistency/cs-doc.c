@@ -68,26 +68,31 @@ int cs_in_section_with(cs_section_memo *memo, const fl_document *doc, size_t lin
     return s != NULL && section_answer(memo, s);
 }
 
+/* 1 when line n is a heading. */
+static int is_heading(const fl_document *doc, size_t n)
+{
+    const fl_section *s = fl_doc_section_at(doc, n);
+    return s != NULL && fl_section_line(s) == n;
+}
+
 /* 1 when line n cannot be a title, told by one short scan instead of a
  * search per mark: a table row (a TAB or '|': cs_compact_title() refuses
  * it), or a line that is no heading and has a comma, semicolon or full
- * stop (cs_is_title_line() refuses it, as making it compact keeps them).
- * Table rows and most narrative show such a mark within a few
- * characters, so the rest of the line is not read. */
-static int cannot_be_title(const fl_document *doc, size_t n, const char *norm)
+ * stop (making it compact keeps them).  Table rows and most narrative
+ * show such a mark within a few characters, so the rest of the line is
+ * not read.  *heading is -1, or whether the line is a heading once a mark
+ * made it ask. */
+static int cannot_be_title(const fl_document *doc, size_t n, const char *norm, int *heading)
 {
-    int heading = -1; /* not known until a comma or stop asks */
     for (const char *p = norm + strcspn(norm, "\t|,;\xE3"); *p != '\0';
          p += 1 + strcspn(p + 1, "\t|,;\xE3")) {
         if (*p == '\t' || *p == '|')
             return 1;
         if (*p == '\xE3' && !fl_str_starts(p, "。"))
             continue;
-        if (heading < 0) {
-            const fl_section *s = fl_doc_section_at(doc, n);
-            heading = s != NULL && fl_section_line(s) == n;
-        }
-        if (!heading)
+        if (*heading < 0)
+            *heading = is_heading(doc, n);
+        if (!*heading)
             return 1;
     }
     return 0;
@@ -130,10 +135,27 @@ int cs_doc_read(cs_doc *d, const fl_document *doc, const cs_words *words)
             return -1;
         }
         const char *norm = fl_doc_line_norm(doc, n);
-        char *title = d->titles + used;
-        if (norm == NULL || cannot_be_title(doc, n, norm) ||
-            cs_compact_title(norm, title, CS_TITLE_MAX) != 0 || !cs_is_title_line(doc, n, title))
+        if (norm == NULL)
             continue;
+        char *title = d->titles + used;
+        if (*norm == '\0') {
+            /* Blank lines are a third of a report: one is a title, with
+             * an empty compact title, only as a heading. */
+            if (!is_heading(doc, n))
+                continue;
+            title[0] = '\0';
+        } else {
+            int heading = -1;
+            if (cannot_be_title(doc, n, norm, &heading) ||
+                cs_compact_title(norm, title, CS_TITLE_MAX) != 0)
+                continue;
+            /* A title: a heading, or a short line (cannot_be_title() saw
+             * that a line no heading has no comma or full stop). */
+            if (heading < 0)
+                heading = is_heading(doc, n);
+            if (!heading && (title[0] == '\0' || !cs_chars_at_most(title, 40)))
+                continue;
+        }
         d->title_at[n] = used;
         used += strlen(title) + 1;
         int year;

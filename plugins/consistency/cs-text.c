@@ -107,16 +107,24 @@ int cs_compact_title(const char *norm, char *buf, size_t size)
 {
     if (norm == NULL)
         return -1;
-    /* One pass: copy, and give up at the first sign of a table row. */
+    /* Leading '#' and spaces go; then the runs between spaces are copied
+     * whole, giving up at the first sign of a table row. */
+    const char *p = norm;
+    while (*p == ' ' || *p == '#')
+        p++;
     size_t o = 0;
-    for (const char *p = norm; *p; p++) {
-        if (*p == '\t' || *p == '|')
+    for (;;) {
+        size_t run = strcspn(p, " \t|");
+        if (run >= size - o)
             return -1;
-        if (*p == ' ' || (*p == '#' && o == 0))
-            continue;
-        if (o + 1 >= size)
+        memcpy(buf + o, p, run);
+        o += run;
+        p += run;
+        if (*p == '\0')
+            break;
+        if (*p != ' ')
             return -1;
-        buf[o++] = *p;
+        p++;
     }
     buf[o] = '\0';
     size_t skip = o > 0 ? heading_number(buf) : 0; /* blank lines are many */
@@ -125,22 +133,11 @@ int cs_compact_title(const char *norm, char *buf, size_t size)
     return 0;
 }
 
-/* 1 when s is at most `max` characters long (counted as cs_char_count()
- * does), stopping early on a long line. */
-static int chars_at_most(const char *s, size_t max)
+int cs_chars_at_most(const char *s, size_t max)
 {
     size_t n = 0;
     for (; *s; s += cs_char_len(s))
         if (++n > max)
             return 0;
     return 1;
-}
-
-int cs_is_title_line(const fl_document *doc, size_t n, const char *compact)
-{
-    const fl_section *s = fl_doc_section_at(doc, n);
-    if (s != NULL && fl_section_line(s) == n)
-        return 1;
-    return compact[0] != '\0' && strchr(compact, ',') == NULL && strchr(compact, ';') == NULL &&
-           strstr(compact, "。") == NULL && chars_at_most(compact, 40);
 }

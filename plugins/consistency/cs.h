@@ -41,9 +41,9 @@ size_t cs_year_at(const char *s, int *year);
  * (holds a TAB or '|') or does not fit. */
 int cs_compact_title(const char *norm, char *buf, size_t size);
 
-/* 1 when line n is a title: a heading, or a short line that is not a
- * table row and has no full stop. */
-int cs_is_title_line(const fl_document *doc, size_t n, const char *compact);
+/* 1 when s is at most `max` characters long (counted as cs_char_count()
+ * does), stopping early on a long line. */
+int cs_chars_at_most(const char *s, size_t max);
 
 /* The word lists the rules search for, each a matcher built once in init
  * (consistency.c): one pass over a text finds any of them. */
@@ -88,7 +88,9 @@ typedef struct cs_doc {
     size_t nlines;
     char *titles;           /* the title lines' cs_compact_title(), one after another */
     size_t *title_at;       /* [1..nlines]: offset in `titles` for a title line
-                             * (cs_is_title_line()), SIZE_MAX for any other */
+                             * (a heading, or a short line that is not a
+                             * table row and has no full stop), SIZE_MAX
+                             * for any other */
     int *title_year;        /* [1..nlines]: the year of a year-bearing title
                              * (cs_title_year()), 0 on other lines */
     cs_section_memo listing; /* whether a line is in a section that
