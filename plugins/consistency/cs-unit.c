@@ -18,10 +18,16 @@ static const char *const dept_labels[] = {
 static const char *const unit_labels[] = {
     "单位名称", "编制单位", "预算单位", "填报单位", NULL,
 };
-/* Title endings after a unit name. */
-static const char *const name_followers[] = {
-    "概况", "主要职能", "机构设置", "部门决算", "部门预算", "单位决算", "单位预算", NULL,
+/* Title endings after a unit name, with their lengths. */
+#define WORD(s) { s, sizeof s - 1 }
+static const struct {
+    const char *text;
+    size_t len;
+} name_followers[] = {
+    WORD("概况"), WORD("主要职能"), WORD("机构设置"), WORD("部门决算"),
+    WORD("部门预算"), WORD("单位决算"), WORD("单位预算"),
 };
+#undef WORD
 
 typedef struct found_name {
     size_t line;
@@ -109,18 +115,19 @@ static int title_name(const cs_doc *d, size_t line, name_list *out)
      * heading like "上海市财政局2024年下达资金" is not one. */
     size_t end = 0;
     int year;
-    for (size_t i = 0; name[i]; i += cs_char_len(name + i)) {
+    /* Only a year-bearing title ends its name at a year. */
+    for (size_t i = 0; d->title_year[line] != 0 && name[i]; i += cs_char_len(name + i)) {
         if (name[i] >= '0' && name[i] <= '9') {
-            if (cs_year_at(name + i, &year) > 0 && d->title_year[line] != 0)
+            if (cs_year_at(name + i, &year) > 0)
                 end = i;
             break;
         }
     }
     if (end == 0) {
         size_t len = strlen(name);
-        for (size_t k = 0; name_followers[k] != NULL; k++) {
-            size_t fl = strlen(name_followers[k]);
-            if (len > fl && strcmp(name + len - fl, name_followers[k]) == 0) {
+        for (size_t k = 0; k < sizeof name_followers / sizeof name_followers[0]; k++) {
+            size_t fl = name_followers[k].len;
+            if (len > fl && memcmp(name + len - fl, name_followers[k].text, fl) == 0) {
                 end = len - fl;
                 break;
             }
@@ -138,7 +145,7 @@ static int collect(cs_doc *d, name_list *out)
     int unit_report = kind == FL_KIND_UNIT_FINAL || kind == FL_KIND_UNIT_BUDGET;
     for (size_t n = 1; n <= d->nlines; n++) {
         const char *norm = fl_doc_line_norm(doc, n);
-        if (norm == NULL)
+        if (norm == NULL || *norm == '\0') /* a blank line names nothing */
             continue;
         /* A label is followed by ':', which few lines hold: the others
          * are not searched for labels.  Every department label ends in
