@@ -130,32 +130,25 @@ int cs_doc_read(cs_doc *d, const fl_document *doc, const cs_words *words)
     d->title_at[0] = SIZE_MAX;
     for (size_t n = 1; n <= d->nlines; n++) {
         d->title_at[n] = SIZE_MAX;
+        const char *norm = fl_doc_line_norm(doc, n);
+        int heading = -1;
+        /* Blank lines are a third of a report: one is a title (with an
+         * empty compact title) only as a heading. */
+        if (norm == NULL || (*norm == '\0' ? !is_heading(doc, n) : cannot_be_title(doc, n, norm, &heading)))
+            continue;
         if (titles_room(d, used, &cap) != 0) {
             cs_doc_free(d);
             return -1;
         }
-        const char *norm = fl_doc_line_norm(doc, n);
-        if (norm == NULL)
-            continue;
         char *title = d->titles + used;
-        if (*norm == '\0') {
-            /* Blank lines are a third of a report: one is a title, with
-             * an empty compact title, only as a heading. */
-            if (!is_heading(doc, n))
-                continue;
-            title[0] = '\0';
-        } else {
-            int heading = -1;
-            if (cannot_be_title(doc, n, norm, &heading) ||
-                cs_compact_title(norm, title, CS_TITLE_MAX) != 0)
-                continue;
-            /* A title: a heading, or a short line (cannot_be_title() saw
-             * that a line no heading has no comma or full stop). */
-            if (heading < 0)
-                heading = is_heading(doc, n);
-            if (!heading && (title[0] == '\0' || !cs_chars_at_most(title, 40)))
-                continue;
-        }
+        if (cs_compact_title(norm, title, CS_TITLE_MAX) != 0)
+            continue;
+        /* A title: a heading, or a short line (cannot_be_title() saw that
+         * a line no heading has no comma or full stop). */
+        if (heading < 0)
+            heading = is_heading(doc, n);
+        if (!heading && (title[0] == '\0' || !cs_chars_at_most(title, 40)))
+            continue;
         d->title_at[n] = used;
         used += strlen(title) + 1;
         int year;

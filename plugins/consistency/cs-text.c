@@ -52,20 +52,31 @@ size_t cs_year_at(const char *s, int *year)
     return (size_t)(p - s);
 }
 
-/* Chinese numerals used in heading numbers. */
+/* Chinese numerals used in heading numbers (一 … 十, 〇, 零): 3 bytes, or
+ * 0.  Told by their three bytes at once; a text that ends after one byte
+ * is no numeral, and its second byte, NUL, is not read past. */
 static size_t cn_digit(const char *s)
 {
-    /* Their first bytes are E3 (〇), E4, E5 and E9 (零): most characters,
-     * and the end of the text, are told by that byte alone. */
-    unsigned char lead = (unsigned char)s[0];
-    if (lead != 0xE3 && lead != 0xE4 && lead != 0xE5 && lead != 0xE9)
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0xE3 || u[0] > 0xE9 || u[1] == '\0')
         return 0;
-    static const char *const digits[] = { "一", "二", "三", "四", "五", "六", "七",
-                                          "八", "九", "十", "〇", "零", NULL };
-    for (size_t i = 0; digits[i] != NULL; i++)
-        if (fl_str_starts(s, digits[i]))
-            return strlen(digits[i]);
-    return 0;
+    switch ((uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2]) {
+    case 0xE4B880: /* 一 */
+    case 0xE4BA8C: /* 二 */
+    case 0xE4B889: /* 三 */
+    case 0xE59B9B: /* 四 */
+    case 0xE4BA94: /* 五 */
+    case 0xE585AD: /* 六 */
+    case 0xE4B883: /* 七 */
+    case 0xE585AB: /* 八 */
+    case 0xE4B99D: /* 九 */
+    case 0xE58D81: /* 十 */
+    case 0xE38087: /* 〇 */
+    case 0xE99BB6: /* 零 */
+        return 3;
+    default:
+        return 0;
+    }
 }
 
 /* Bytes of a leading heading number in s (no spaces in s), 0 if none. */

@@ -127,7 +127,7 @@ static int title_name(const cs_doc *d, size_t line, name_list *out)
         size_t len = strlen(name);
         for (size_t k = 0; k < sizeof name_followers / sizeof name_followers[0]; k++) {
             size_t fl = name_followers[k].len;
-            if (len > fl && memcmp(name + len - fl, name_followers[k].text, fl) == 0) {
+            if (len > fl && fl_str_starts(name + len - fl, name_followers[k].text)) {
                 end = len - fl;
                 break;
             }
