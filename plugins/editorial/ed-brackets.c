@@ -124,22 +124,26 @@ typedef struct unmatched {
 } unmatched;
 #define NO_MARK ((size_t)-1)
 
-/* 1 when a mark of some pair starts at s: *t is the pair, *is_close the
- * side. */
+/* 1 when a mark of some pair starts at s (not at its end): *t is the
+ * pair, *is_close the side.  Told by the marks' bytes, in the order of
+ * pairs[]: ( ), “ ” (E2 80 9C, 9D), 《 》 (E3 80 8A, 8B); most of the
+ * characters asked about are 。 and 、 (E3 80 82, 81). */
 static int mark_at(const char *s, size_t *t, int *is_close)
 {
-    for (size_t i = 0; i < NPAIRS; i++) {
-        *t = i;
-        if (fl_str_starts(s, pairs[i].open)) {
-            *is_close = 0;
-            return 1;
-        }
-        if (fl_str_starts(s, pairs[i].close)) {
-            *is_close = 1;
-            return 1;
-        }
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] == '(' || u[0] == ')') {
+        *t = 0;
+        *is_close = u[0] == ')';
+        return 1;
     }
-    return 0;
+    if ((u[0] != 0xE2 && u[0] != 0xE3) || u[1] != 0x80)
+        return 0;
+    unsigned char open = u[0] == 0xE2 ? 0x9C : 0x8A;
+    if (u[2] != open && u[2] != open + 1)
+        return 0;
+    *t = u[0] == 0xE2 ? 1 : 2;
+    *is_close = u[2] != open;
+    return 1;
 }
 
 /* The unmatched mark of every pair, found in one pass over s (a pass per
