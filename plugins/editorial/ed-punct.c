@@ -48,9 +48,9 @@ int ed_rule_doubled_punctuation(const fl_document *doc, fl_report *rep)
                 continue;
             }
             size_t end = k, count = 0, full_stops = 0;
-            for (size_t l; (l = mark_len(s + end)) > 0; end += l) {
+            for (size_t l = len; l > 0; end += l, l = mark_len(s + end)) {
                 count++;
-                full_stops += fl_str_starts(s + end, "。");
+                full_stops += l == 3 && s[end + 2] == '\x82'; /* 。, not 、 */
             }
             int ellipsis = full_stops == count && count >= 3;
             if (count >= 2 && !ellipsis)
