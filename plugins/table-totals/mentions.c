@@ -2,9 +2,11 @@
  * with the words of its clause before it ("其中:基本支出1,923.33万元" ->
  * label "基本支出").  Own parsing rather than fl_doc_amount(): the rules
  * need clause and sentence boundaries. */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "narrative.h"
 
@@ -54,47 +56,43 @@ static const unsigned char decision_byte[256] = {
     [0xE3] = 1, [0xEF] = 1,
 };
 
-/* The bytes of the 8 in `w` (as loaded from memory) that may be decision
- * bytes, as the top bit of each: a byte below 0x40 (NUL, digits, ASCII
- * separators, and spaces and dots that are not) or E3 or EF.  Chinese
- * text is mostly lead bytes E4-E9 and continuation bytes 80-BF, so most
- * words of it have none.  The lowest marked byte is always one. */
-static uint64_t word_candidates(uint64_t w)
-{
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    uint64_t low = ~(w | (w << 1)) & highs;     /* top two bits clear */
-    uint64_t e3 = w ^ (ones * 0xE3), ef = w ^ (ones * 0xEF);
-    return low | ((e3 - ones) & ~e3 & highs) | ((ef - ones) & ~ef & highs);
-}
+#if defined(__GNUC__)
+typedef unsigned char bytes16 __attribute__((vector_size(16)));
+typedef signed char mask16 __attribute__((vector_size(16)));
 
-/* Index of the first candidate byte of a word with one: its lowest
- * marked byte where the word was loaded little-endian, else 0 (every
- * byte is then looked at). */
-static size_t first_candidate(uint64_t marks)
+/* Which of p[0..16) are decision bytes (there is no NUL before the end):
+ * bit k for p[k].  GNU C vectors, SSE2 on x86-64: a third of the cost of
+ * looking at eight bytes at a time for candidates. */
+static unsigned block_decisions(const unsigned char *p)
 {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    return (size_t)__builtin_ctzll(marks) / 8;
+    bytes16 v;
+    memcpy(&v, p, 16);
+    /* the digits, ':' and ';' are 0x30..0x3B */
+    mask16 d = (mask16)((bytes16)(v - '0') <= ';' - '0') | (mask16)(v == '!') |
+               (mask16)(v == '?') | (mask16)(v == ',') | (mask16)(v == 0xE3) |
+               (mask16)(v == 0xEF);
+#if defined(__SSE2__)
+    return (unsigned)_mm_movemask_epi8((__m128i)d);
 #else
-    (void)marks;
-    return 0;
+    unsigned bits = 0;
+    for (int k = 0; k < 16; k++)
+        bits |= (unsigned)(d[k] & 1) << k;
+    return bits;
 #endif
 }
+#endif
 
 /* The first decision byte at or after i; text[len] is the closing NUL. */
 static size_t next_decision(const char *text, size_t i, size_t len)
 {
     const unsigned char *u = (const unsigned char *)text;
-    for (; i + 8 <= len; i += 8) {
-        uint64_t w;
-        memcpy(&w, u + i, sizeof w);
-        uint64_t marks = word_candidates(w);
-        if (marks == 0)
-            continue;
-        for (size_t k = first_candidate(marks); k < 8; k++)
-            if (decision_byte[u[i + k]])
-                return i + k;
+#if defined(__GNUC__)
+    for (; i + 16 <= len; i += 16) {
+        unsigned bits = block_decisions(u + i);
+        if (bits != 0)
+            return i + (size_t)__builtin_ctz(bits);
     }
+#endif
     while (!decision_byte[u[i]])
         i++;
     return i;
