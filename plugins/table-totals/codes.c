@@ -177,7 +177,13 @@ const char *tt_entry_label(const tt_entries *es, size_t k, char *labels)
         char name[TT_ENTRY_LABEL_MAX];
         tt_clean_label(fl_cell_norm(fl_row_cell(e->row, e->name_col)),
                        name, sizeof name);
-        snprintf(out, TT_ENTRY_LABEL_MAX, "%.16s %.120s", e->code, name);
+        /* "%.16s %.120s", without snprintf: a finding labels every
+         * child of the parent it is about */
+        size_t clen = strnlen(e->code, 16), nlen = strnlen(name, 120);
+        memcpy(out, e->code, clen);
+        out[clen] = ' ';
+        memcpy(out + clen + 1, name, nlen);
+        out[clen + 1 + nlen] = '\0';
     }
     return out;
 }
