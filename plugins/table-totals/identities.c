@@ -381,12 +381,17 @@ static void find_groups(const fl_table *t, tt_groups *g)
 {
     size_t ncols = fl_table_column_count(t);
     header_paths hp;
-    header_paths_make(&hp, t);
+    int made = 0;
     for (size_t col = 0; col < ncols; col++) {
         char leaf[128];
         tt_col_leaf(t, col, leaf, sizeof leaf);
         if (!is_total_leaf(leaf))
             continue;
+        /* made at the first total column: most tables have none */
+        if (!made) {
+            header_paths_make(&hp, t);
+            made = 1;
+        }
         long cols[MAX_PARTS];
         size_t n = siblings(&hp, t, col, cols, MAX_PARTS);
         if (n < 2)
@@ -412,7 +417,8 @@ static void find_groups(const fl_table *t, tt_groups *g)
         if (o < size)
             snprintf(formula + o, size - o, "）");
     }
-    header_paths_free(&hp, ncols);
+    if (made)
+        header_paths_free(&hp, ncols);
 }
 
 /* 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出 (政府性基金表):
