@@ -18,11 +18,23 @@
 #define MAX_PARTS 16
 #define LABEL_MAX 64
 
+/* 1 when `s` (of length len) is one of `words` (closed by a NULL word):
+ * the length first, as most leaves asked are none of them. */
+static int is_word(const char *s, size_t len, const tt_word *words)
+{
+    for (; words->s != NULL; words++)
+        if (len == words->len && memcmp(s, words->s, len) == 0)
+            return 1;
+    return 0;
+}
+
 static int is_total_leaf(const char *leaf)
 {
-    return strcmp(leaf, "合计") == 0 || strcmp(leaf, "小计") == 0 ||
-           strcmp(leaf, "总计") == 0 || strcmp(leaf, "本年支出合计") == 0 ||
-           strcmp(leaf, "本年收入合计") == 0;
+    static const tt_word totals[] = {
+        TT_WORD("合计"), TT_WORD("小计"), TT_WORD("总计"),
+        TT_WORD("本年支出合计"), TT_WORD("本年收入合计"), { NULL, 0 }
+    };
+    return is_word(leaf, strlen(leaf), totals);
 }
 
 /* Label of row `r` for a finding: the code and name left of `col`. */
@@ -425,8 +437,9 @@ static void find_groups(const fl_table *t, tt_groups *g)
  * the columns, found in one pass over the header. */
 static void find_carry_over(const fl_table *t, long *at)
 {
-    static const char *const names[CARRY_NAMES] = {
-        "年末结转和结余", "年初结转和结余", "本年收入", "小计", "本年支出"
+    static const tt_word names[CARRY_NAMES] = {
+        TT_WORD("年末结转和结余"), TT_WORD("年初结转和结余"), TT_WORD("本年收入"),
+        TT_WORD("小计"), TT_WORD("本年支出")
     };
     for (size_t k = 0; k < CARRY_NAMES; k++)
         at[k] = -1;
@@ -434,8 +447,10 @@ static void find_carry_over(const fl_table *t, long *at)
     for (size_t col = 0; col < ncols; col++) {
         char leaf[256];
         tt_col_leaf(t, col, leaf, sizeof leaf);
+        size_t len = strlen(leaf);
         for (size_t k = 0; k < CARRY_NAMES; k++)
-            if (at[k] < 0 && strcmp(leaf, names[k]) == 0)
+            if (at[k] < 0 && len == names[k].len &&
+                memcmp(leaf, names[k].s, len) == 0)
                 at[k] = (long)col;
     }
 }
