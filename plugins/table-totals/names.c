@@ -171,7 +171,14 @@ static int is_unit_name(const char *s, size_t len, const char *unit)
 const char *tt_total_key(const char *item, int year, int budget,
                          const char *unit)
 {
+    /* the last character of every name above: most items, asked for
+     * every amount of the text, end otherwise and are told at once */
+    static const tt_word last[] = {
+        TT_WORD("计"), TT_WORD("出"), TT_WORD("算"), TT_WORD("数"), { NULL, 0 }
+    };
     size_t len = strlen(item);
+    if (!tt_mem_ends_any(item, len, last))
+        return NULL;
     const alias *best = NULL;
     for (size_t i = 0; aliases[i].name.s != NULL; i++) {
         const alias *a = &aliases[i];
