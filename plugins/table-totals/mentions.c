@@ -80,7 +80,40 @@ static unsigned block_decisions(const unsigned char *p)
     return bits;
 #endif
 }
+
+/* Which of p[0..16) may be a bracket: '(', ')' or the lead byte EF of
+ * （ and ）. */
+static unsigned block_brackets(const unsigned char *p)
+{
+    bytes16 v;
+    memcpy(&v, p, 16);
+    mask16 d = (mask16)(v == '(') | (mask16)(v == ')') | (mask16)(v == 0xEF);
+#if defined(__SSE2__)
+    return (unsigned)_mm_movemask_epi8((__m128i)d);
+#else
+    unsigned bits = 0;
+    for (int k = 0; k < 16; k++)
+        bits |= (unsigned)(d[k] & 1) << k;
+    return bits;
 #endif
+}
+#endif
+
+/* The first byte in [i, to) that may be a bracket, else `to`. */
+static size_t next_bracket(const char *text, size_t i, size_t to)
+{
+    const unsigned char *u = (const unsigned char *)text;
+#if defined(__GNUC__)
+    for (; i + 16 <= to; i += 16) {
+        unsigned bits = block_brackets(u + i);
+        if (bits != 0)
+            return i + (size_t)__builtin_ctz(bits);
+    }
+#endif
+    while (i < to && u[i] != '(' && u[i] != ')' && u[i] != 0xEF)
+        i++;
+    return i;
+}
 
 /* The first decision byte at or after i; text[len] is the closing NUL. */
 static size_t next_decision(const char *text, size_t i, size_t len)
@@ -166,7 +199,7 @@ static size_t open_paren(paren_walk *w, const char *text, size_t from, size_t to
     if (w->from != from || w->at > to)
         *w = (paren_walk){ .from = from, .at = from };
     size_t i = w->at;
-    while (i < to) {
+    while ((i = next_bracket(text, i, to)) < to) {
         /* （ and ） are EF BC 88 / EF BC 89: other bytes need no look */
         int wide = (unsigned char)text[i] == 0xEF;
         int opens = text[i] == '(' || (wide && fl_str_starts(text + i, "（"));
