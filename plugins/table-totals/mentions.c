@@ -176,9 +176,13 @@ static int is_threshold(const char *after, const char *label,
     };
     while (*after == ' ')
         after++;
-    for (size_t i = 0; post[i] != NULL; i++)
-        if (fl_str_starts(after, post[i]))
-            return 1;
+    /* what follows most amounts starts otherwise than any of post[]:
+     * 以 E4.., （ EF.., 及 E5.. */
+    unsigned char b = (unsigned char)after[0];
+    if (b == 0xE4 || b == 0xEF || b == '(' || b == 0xE5)
+        for (size_t i = 0; post[i] != NULL; i++)
+            if (fl_str_starts(after, post[i]))
+                return 1;
     return tt_mem_ends_any(label, label_len, pre);
 }
 
