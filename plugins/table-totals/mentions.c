@@ -387,10 +387,10 @@ void tt_mentions_free(tt_mentions *m)
     memset(m, 0, sizeof *m);
 }
 
+/* inline, not strncmp: every mention's label is asked four prefixes */
 static size_t skip_prefix(const char *s, const char *prefix)
 {
-    size_t n = strlen(prefix);
-    return strncmp(s, prefix, n) == 0 ? n : 0;
+    return fl_str_starts(s, prefix) ? strlen(prefix) : 0;
 }
 
 void tt_item_name(const char *label, char *out, size_t size)
@@ -425,6 +425,6 @@ void tt_item_name(const char *label, char *out, size_t size)
     memcpy(out, tmp, len);
     out[len] = '\0';
     /* a trailing "为" ("支出决算数为") is not part of the name */
-    if (tt_str_ends(out, "为"))
-        out[strlen(out) - strlen("为")] = '\0';
+    if (tt_mem_ends(out, len, "为"))
+        out[len - strlen("为")] = '\0';
 }
