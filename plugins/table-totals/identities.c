@@ -387,17 +387,49 @@ static group *groups_push(tt_groups *g)
     return &g->items[g->count++];
 }
 
+/* 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出 (政府性基金表):
+ * column `col`, whose leaf is `leaf`, taken for the first of these names
+ * it bears. */
+static void note_carry_over(long *at, size_t col, const char *leaf)
+{
+    static const tt_word names[CARRY_NAMES] = {
+        TT_WORD("年末结转和结余"), TT_WORD("年初结转和结余"), TT_WORD("本年收入"),
+        TT_WORD("小计"), TT_WORD("本年支出")
+    };
+    size_t len = strlen(leaf);
+    for (size_t k = 0; k < CARRY_NAMES; k++)
+        if (at[k] < 0 && len == names[k].len &&
+            memcmp(leaf, names[k].s, len) == 0)
+            at[k] = (long)col;
+}
+
+/* 1 when column `col`'s leaf cleaned into 128 bytes is the one cleaned
+ * into 256: its text is shorter than 128 bytes (a longer one may lose a
+ * leading numbering only in the larger buffer). */
+static int short_leaf(const fl_table *t, size_t col)
+{
+    const char *label = fl_table_column_label(t, col);
+    const char *slash = label != NULL ? strrchr(label, '/') : NULL;
+    return label == NULL || strlen(slash != NULL ? slash + 1 : label) < 128;
+}
+
 /* 合计 = its siblings: every total column of the header with at least
- * two addend columns, and the formula that names them. */
+ * two addend columns, and the formula that names them; and the
+ * carry-over columns (g->carry), in the same pass over the leaves. */
 static void find_groups(const fl_table *t, tt_groups *g)
 {
     size_t ncols = fl_table_column_count(t);
     header_paths hp;
-    int made = 0;
+    int made = 0, full = 0;
+    for (size_t k = 0; k < CARRY_NAMES; k++)
+        g->carry[k] = -1;
     for (size_t col = 0; col < ncols; col++) {
-        char leaf[128];
+        char leaf[256];
         tt_col_leaf(t, col, leaf, sizeof leaf);
-        if (!is_total_leaf(leaf))
+        note_carry_over(g->carry, col, leaf);
+        if (!short_leaf(t, col))
+            tt_col_leaf(t, col, leaf, 128); /* totals read 128 bytes */
+        if (full || !is_total_leaf(leaf))
             continue;
         /* made at the first total column: most tables have none */
         if (!made) {
@@ -409,8 +441,10 @@ static void find_groups(const fl_table *t, tt_groups *g)
         if (n < 2)
             continue;
         group *gr = groups_push(g);
-        if (gr == NULL)
-            break;
+        if (gr == NULL) {
+            full = 1;   /* no memory: no more groups */
+            continue;
+        }
         gr->total = col;
         gr->n = n;
         memcpy(gr->cols, cols, n * sizeof cols[0]);
@@ -431,28 +465,6 @@ static void find_groups(const fl_table *t, tt_groups *g)
     }
     if (made)
         header_paths_free(&hp, ncols);
-}
-
-/* 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出 (政府性基金表):
- * the columns, found in one pass over the header. */
-static void find_carry_over(const fl_table *t, long *at)
-{
-    static const tt_word names[CARRY_NAMES] = {
-        TT_WORD("年末结转和结余"), TT_WORD("年初结转和结余"), TT_WORD("本年收入"),
-        TT_WORD("小计"), TT_WORD("本年支出")
-    };
-    for (size_t k = 0; k < CARRY_NAMES; k++)
-        at[k] = -1;
-    size_t ncols = fl_table_column_count(t);
-    for (size_t col = 0; col < ncols; col++) {
-        char leaf[256];
-        tt_col_leaf(t, col, leaf, sizeof leaf);
-        size_t len = strlen(leaf);
-        for (size_t k = 0; k < CARRY_NAMES; k++)
-            if (at[k] < 0 && len == names[k].len &&
-                memcmp(leaf, names[k].s, len) == 0)
-                at[k] = (long)col;
-    }
 }
 
 static void check_group_totals(tt_ctx *c, const fl_table *t,
@@ -490,7 +502,6 @@ static const tt_groups *groups_of(tt_ctx *c, const fl_table *t,
     groups_clear(g);
     g->table = t;
     find_groups(t, g);
-    find_carry_over(t, g->carry);
     return g;
 }
 
