@@ -624,6 +624,47 @@ START_TEST(huge_code_hierarchy)
 }
 END_TEST
 
+/* An amount followed by 以上, （含）以上 or 及以上 is a threshold, not an
+ * item of the list; one after 单价 too, whatever follows. */
+START_TEST(narrative_thresholds)
+{
+    static const char text[] =
+        "# 某局2024年度部门决算\n\n一、支出决算情况说明\n\n"
+        "本年支出100.00万元，其中：基本支出40.00万元，单价50.00万元以上的设备购置支出5.00万元，项目支出60.00万元。\n\n"
+        "本年支出100.00万元，其中：基本支出40.00万元，项目支出5.00万元（含）以上，其他支出60.00万元。\n\n"
+        "本年支出100.00万元，其中：基本支出40.00万元，项目支出5.00万元及以上，其他支出60.00万元。\n\n"
+        "本年支出100.00万元，其中：基本支出40.00万元，项目支出5.00万元，其他支出60.00万元。\n";
+    fl_test_run *run = fl_test_run_text("table-totals", text, NULL);
+    ck_assert_uint_eq(fl_test_count(run, "table-totals/narrative", FL_SEV_ERROR), 2);
+    assert_values(find(run, "table-totals/narrative", 5, NULL), "105.00", "100.00");
+    assert_values(find(run, "table-totals/narrative", 11, NULL), "105.00", "100.00");
+    fl_test_run_free(run);
+}
+END_TEST
+
+/* A header leaf is a total only as cleaned into 128 bytes: a numbering
+ * of 130 digits before 合计 is cut there, not dropped. */
+START_TEST(long_header_leaf)
+{
+    char ones[131], text[1024];
+    memset(ones, '1', 130);
+    ones[130] = '\0';
+    static const char *const heads[] = { "", "、" };
+    for (int k = 0; k < 2; k++) {
+        snprintf(text, sizeof text,
+                 "## 支出决算表\n\n金额单位：万元\n\n"
+                 "科目编码\t科目名称\t%s%s合计\t基本支出\t项目支出\n"
+                 "201\t一般公共服务支出\t100.00\t40.00\t50.00\n"
+                 "20101\t人大事务\t100.00\t40.00\t50.00\n",
+                 k == 0 ? "" : ones, heads[k]);
+        fl_test_run *run = fl_test_run_text("table-totals", text, NULL);
+        ck_assert_uint_eq(fl_test_count(run, "table-totals/row-identity", FL_SEV_ERROR),
+                          k == 0 ? 2 : 0);
+        fl_test_run_free(run);
+    }
+}
+END_TEST
+
 START_TEST(bad_input)
 {
     static const char *const texts[] = {
@@ -666,6 +707,8 @@ static Suite *suite(void)
     tcase_add_test(tc, narrative_budget_totals);
     tcase_add_test(tc, huge_yuan_total);
     tcase_add_test(tc, huge_code_hierarchy);
+    tcase_add_test(tc, narrative_thresholds);
+    tcase_add_test(tc, long_header_leaf);
     tcase_add_test(tc, bad_input);
     suite_add_tcase(s, tc);
     TCase *seeds = tcase_create("seeds");
