@@ -28,7 +28,7 @@ typedef struct tr_state {
     size_t nslot;
     int failed;
     const fl_document *doc;
-    const fl_matcher *words; /* tr_words_new(), built in init() */
+    const tr_words *words; /* tr_words_new(), built in init() */
     /* The text being scanned and where its lines are. */
     const char *text;
     const fl_paragraph *para; /* NULL: `line` holds all of text */
@@ -303,7 +303,7 @@ static int tr_check(const fl_document *doc, fl_report *rep, void *state)
     return st.failed ? -1 : 0;
 }
 
-/* The words are found in one pass per text: the matcher is built once. */
+/* The words are found in one pass per text: their table is built once. */
 static int tr_init(const fl_config *cfg, void **state)
 {
     (void)cfg;
@@ -313,7 +313,7 @@ static int tr_init(const fl_config *cfg, void **state)
 
 static void tr_fini(void *state)
 {
-    fl_matcher_free(state);
+    tr_words_free(state);
 }
 
 /* A template's text left in the report is a defect in any kind of report,

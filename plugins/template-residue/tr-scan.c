@@ -6,6 +6,7 @@
  * Precision first: an X run counts only as a whole token (not a model
  * name, not part of a URL), a pair only between a known antonym pair,
  * an instruction only on wording a finished report never has. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,21 +14,22 @@
 
 /* ---- where a residue can start ----
  * Each matcher below tries its words only where one of them starts: one
- * pass of an fl_matcher over the text (tr_words_new()) lists those
- * places, instead of every word being compared at every character. */
+ * pass over the text (find_words()) lists those places, instead of every
+ * word being compared at every character. */
 
 enum { TR_GROUP_REPEAT = 1, TR_GROUP_PAIR = 2, TR_GROUP_INSTRUCTION = 4 };
 
 typedef struct tr_cand {
     size_t at;       /* byte where a word starts */
-    unsigned group;  /* the matcher it is for */
+    unsigned group;  /* the matchers it is for (group bits) */
 } tr_cand;
 
 typedef struct tr_cands {
     tr_cand *v;
     size_t n, cap;
     size_t len;      /* of the text */
-    int all;         /* no list (no matcher, out of memory): try everywhere */
+    int all;         /* no list (no words, out of memory): try everywhere */
+    size_t first_x;  /* the first X or x, len when none; unset when `all` */
     size_t last[8];  /* per group bit set: 1 + the last start, 0 when none */
     tr_cand local[64];
 } tr_cands;
@@ -143,9 +145,10 @@ static void scan_placeholders(const tr_cands *c, const char *s, tr_match_fn fn, 
 {
     size_t i = 0, k = 0;
     x_word w = { 0, 0, 0, 0 };
-    /* The next X at or after i, found with strcspn (vectorised) rather
-     * than byte by byte: most texts have none. */
-    size_t x_at = strcspn(s, "Xx");
+    /* The next X at or after i: the first one is known from the pass
+     * that found the words; later ones come from strcspn (vectorised)
+     * rather than byte by byte. */
+    size_t x_at = c->all ? strcspn(s, "Xx") : c->first_x;
     while (s[i] != '\0') {
         tr_match m = { TR_PLACEHOLDER, i, 0, i };
         if (s[i] == 'X' || s[i] == 'x') {
@@ -244,23 +247,27 @@ static void scan_alternatives(const tr_cands *c, const char *s, tr_match_fn fn, 
 
 /* ---- instructions to whoever fills the template in ---- */
 
-/* Wording only a template has: what to write, what to leave out. */
-static const char *const instruction_phrases[] = {
-    "作持平表述",       /* (如持平作持平表述) */
-    "不涉及的不列",     /* (不涉及的不列) */
-    "不涉及的不填",
-    "不涉及的可不列",
-    "不涉及的删除",
-    "按上述格式",       /* 按上述格式依次说明到各项级科目 */
-    "依次说明到各",
-    "不用说明变动原因", /* 预决算持平的不用说明变动原因 */
-    "仍保留该表格式",   /* 无…的,仍保留该表格式,并在本表下方作下述说明 */
-    "作下述说明",       /* 无“三公”经费财政拨款支出的部门,作下述说明 */
-    "本部分内容为",     /* (仅有一个单位的部门,本部分内容为“机构设置”) */
-    "不列举主要内容",   /* (…保留事业收入的名词解释,但不列举主要内容,以下同) */
-    "为空表时",         /* 此表为空表时… */
-    "由主管部门根据",   /* 由主管部门根据三定方案…填写 */
-    "分别描述绩效情况", /* 对应…的子项目分别描述绩效情况,填报项目支出绩效自评表 */
+/* Wording only a template has: what to write, what to leave out.  The
+ * pass over a text looks for each by its anchor, a character of it that
+ * reports seldom have (find_words()). */
+static const struct {
+    const char *text, *anchor;
+} instruction_phrases[] = {
+    { "作持平表述", "述" },       /* (如持平作持平表述) */
+    { "不涉及的不列", "涉" },     /* (不涉及的不列) */
+    { "不涉及的不填", "涉" },
+    { "不涉及的可不列", "涉" },
+    { "不涉及的删除", "涉" },
+    { "按上述格式", "述" },       /* 按上述格式依次说明到各项级科目 */
+    { "依次说明到各", "依" },
+    { "不用说明变动原因", "变" }, /* 预决算持平的不用说明变动原因 */
+    { "仍保留该表格式", "仍" },   /* 无…的,仍保留该表格式,并在本表下方作下述说明 */
+    { "作下述说明", "述" },       /* 无“三公”经费财政拨款支出的部门,作下述说明 */
+    { "本部分内容为", "容" },     /* (仅有一个单位的部门,本部分内容为“机构设置”) */
+    { "不列举主要内容", "举" },   /* (…保留事业收入的名词解释,但不列举主要内容,以下同) */
+    { "为空表时", "空" },         /* 此表为空表时… */
+    { "由主管部门根据", "由" },   /* 由主管部门根据三定方案…填写 */
+    { "分别描述绩效情况", "描" }, /* 对应…的子项目分别描述绩效情况,填报项目支出绩效自评表 */
 };
 
 /* Verbs asking the filler to do something, after a 请. */
@@ -438,7 +445,7 @@ static int is_instruction_at(const char *s, size_t i, tr_walks *w)
     if (list_order_at(s, i))
         return 1;
     for (size_t p = 0; p < sizeof instruction_phrases / sizeof *instruction_phrases; p++)
-        if (fl_str_starts(s + i, instruction_phrases[p]))
+        if (fl_str_starts(s + i, instruction_phrases[p].text))
             return 1;
     if (fl_str_starts(s + i, "请") && please_fill(s, i))
         return 1;
@@ -466,65 +473,172 @@ static void scan_instructions(const tr_cands *c, const char *s, tr_match_fn fn, 
 
 /* ---- the words, and one pass to find them ---- */
 
-/* The words each matcher tries first, grouped in this order. */
+/* The words each matcher tries first, but the antonyms: those are found
+ * from the "(" after them. */
 static const char *const repeat_units[] = { "××", "某某" };
 static const char *const note_openers[] = { "列明", "请", "(说明:", "(注:" };
 #define N_REPEAT (sizeof repeat_units / sizeof *repeat_units)
 #define N_PAIR (2 * sizeof pairs / sizeof *pairs)
 #define N_PHRASE (sizeof instruction_phrases / sizeof *instruction_phrases)
 #define N_OPENER (sizeof note_openers / sizeof *note_openers)
-#define N_WORDS (N_REPEAT + N_PAIR + N_PHRASE + N_OPENER)
+#define N_WORDS (N_REPEAT + N_PHRASE + N_OPENER)
 
-fl_matcher *tr_words_new(void)
+/* The words by their anchor, a character of theirs (the first, but for
+ * the instruction phrases): a bucket lists the words of one anchor and
+ * where in them it is.  Most characters of a report are then passed with
+ * one table lookup, and the common first characters of the phrases (不,
+ * 分, 作, 本) cost nothing more.  A three-byte character (all of Chinese)
+ * is looked up by the low six bits of its last two bytes, read as one
+ * 16-bit number; the few characters of another first byte that share
+ * them are told apart when the words are compared.  Any other character
+ * is looked up by its first byte. */
+#define TR_BUCKET_WORDS 12
+#define TR_KEYS (0x3F3F + 1)
+
+typedef struct tr_bucket {
+    unsigned char n;
+    unsigned char word[TR_BUCKET_WORDS]; /* indices into tr_words.word */
+    unsigned char at[TR_BUCKET_WORDS];   /* bytes of the word before the anchor */
+} tr_bucket;
+
+struct tr_words {
+    const char *word[N_WORDS];
+    unsigned char group[N_WORDS];
+    unsigned char by_key[TR_KEYS]; /* 1 + the bucket of a three-byte anchor, 0: none */
+    unsigned char by_byte[256];    /* the same for other anchors, by first byte */
+    unsigned char skip[256];       /* ASCII bytes the pass steps over: not NUL, X, x,
+                                    * "(" nor the first byte of an anchor */
+    unsigned char pair_end[TR_KEYS]; /* 1: an antonym may end with this character */
+    tr_bucket bucket[N_WORDS];
+    size_t nbucket;
+};
+
+static size_t key3(const unsigned char *p)
 {
-    const char *words[N_WORDS];
+    uint16_t v;
+    memcpy(&v, p + 1, sizeof v);
+    return v & 0x3F3F;
+}
+
+/* Add word i, of group `group`, found by its character `anchor`: 0, or -1
+ * when a bucket is full. */
+static int add_word(tr_words *w, size_t i, const char *word, const char *anchor, unsigned group)
+{
+    const unsigned char *a = (const unsigned char *)anchor;
+    unsigned char *slot = fl_utf8_char_len(a[0]) == 3 ? &w->by_key[key3(a)] : &w->by_byte[a[0]];
+    if (*slot == 0)
+        *slot = (unsigned char)++w->nbucket;
+    tr_bucket *b = &w->bucket[*slot - 1];
+    if (b->n == TR_BUCKET_WORDS)
+        return -1;
+    b->word[b->n] = (unsigned char)i;
+    b->at[b->n++] = (unsigned char)(strstr(word, anchor) - word);
+    w->word[i] = word;
+    w->group[i] = (unsigned char)group;
+    return 0;
+}
+
+tr_words *tr_words_new(void)
+{
+    tr_words *w = calloc(1, sizeof *w);
+    if (w == NULL)
+        return NULL;
     size_t n = 0;
-    for (size_t i = 0; i < N_REPEAT; i++)
-        words[n++] = repeat_units[i];
-    for (size_t i = 0; i < N_PAIR; i++)
-        words[n++] = pairs[i / 2][i % 2];
-    for (size_t i = 0; i < N_PHRASE; i++)
-        words[n++] = instruction_phrases[i];
-    for (size_t i = 0; i < N_OPENER; i++)
-        words[n++] = note_openers[i];
-    return fl_matcher_new(words, n);
+    int bad = 0;
+    for (size_t i = 0; i < N_REPEAT; i++, n++)
+        bad |= add_word(w, n, repeat_units[i], repeat_units[i], TR_GROUP_REPEAT);
+    for (size_t i = 0; i < N_PHRASE; i++, n++)
+        bad |= add_word(w, n, instruction_phrases[i].text, instruction_phrases[i].anchor,
+                        TR_GROUP_INSTRUCTION);
+    for (size_t i = 0; i < N_OPENER; i++, n++)
+        bad |= add_word(w, n, note_openers[i], note_openers[i], TR_GROUP_INSTRUCTION);
+    if (bad) { /* a new word list that needs bigger buckets */
+        free(w);
+        return NULL;
+    }
+    for (size_t i = 0; i < N_PAIR; i++) {
+        const char *word = pairs[i / 2][i % 2];
+        w->pair_end[key3((const unsigned char *)word + strlen(word) - 3)] = 1;
+    }
+    for (unsigned c = 1; c < 128; c++)
+        w->skip[c] = w->by_byte[c] == 0 && c != 'X' && c != 'x' && c != '(';
+    return w;
 }
 
-static unsigned group_of(size_t word)
+void tr_words_free(tr_words *w)
 {
-    if (word < N_REPEAT)
-        return TR_GROUP_REPEAT;
-    if (word < N_REPEAT + N_PAIR)
-        return TR_GROUP_PAIR;
-    return TR_GROUP_INSTRUCTION;
+    free(w);
 }
 
-static int on_word(void *ctx, size_t word, size_t offset)
+static void add_cand(tr_cands *c, size_t at, unsigned group)
 {
-    tr_cands *c = ctx;
     if (c->n == c->cap) {
         size_t cap = c->cap * 2;
         tr_cand *grown = c->v == c->local ? malloc(cap * sizeof *grown)
                                           : realloc(c->v, cap * sizeof *grown);
         if (grown == NULL) {
             c->all = 1;
-            return 1;
+            return;
         }
         if (c->v == c->local)
             memcpy(grown, c->local, sizeof c->local);
         c->v = grown;
         c->cap = cap;
     }
-    tr_cand *e = &c->v[c->n++];
-    e->at = offset;
-    e->group = group_of(word);
-    if (c->last[e->group] < offset + 1)
-        c->last[e->group] = offset + 1;
-    return 0;
+    c->v[c->n].at = at;
+    c->v[c->n++].group = group;
+    for (unsigned g = 1; g < 8; g <<= 1)
+        if ((group & g) && c->last[g] < at + 1)
+            c->last[g] = at + 1;
 }
 
-/* The matcher reports words by their end: sort them by start (they are
- * nearly in order already, so insertion sort is linear in practice). */
+/* The words of bucket b (1 + its index) whose anchor is at s+i. */
+static void try_bucket(const tr_words *w, const char *s, size_t i, unsigned b, tr_cands *c)
+{
+    const tr_bucket *bk = &w->bucket[b - 1];
+    for (size_t k = 0; k < bk->n; k++) {
+        size_t at = bk->at[k];
+        if (at <= i && fl_str_starts(s + i - at, w->word[bk->word[k]]))
+            add_cand(c, i - at, w->group[bk->word[k]]);
+    }
+}
+
+/* The antonyms that end before the "(" at s+q, spaces between: the only
+ * places where match_pair() can match. */
+static void pairs_before(const tr_words *w, const char *s, size_t q, tr_cands *c)
+{
+    size_t e = q;
+    while (e > 0 && s[e - 1] == ' ')
+        e--;
+    if (e < 3 || !w->pair_end[key3((const unsigned char *)s + e - 3)])
+        return;
+    for (size_t len = 6; len >= 3; len -= 3)
+        for (size_t i = 0; i < N_PAIR; i++) {
+            const char *word = pairs[i / 2][i % 2];
+            if (strlen(word) == len && e >= len && memcmp(s + e - len, word, len) == 0) {
+                add_cand(c, e - len, TR_GROUP_PAIR);
+                break;
+            }
+        }
+}
+
+/* A character that is not of three bytes, at s+i. */
+static void try_other(const tr_words *w, const char *s, size_t i, tr_cands *c)
+{
+    unsigned char b = (unsigned char)s[i];
+    if (b == 'X' || b == 'x') {
+        if (c->first_x == c->len)
+            c->first_x = i;
+        return;
+    }
+    if (b == '(')
+        pairs_before(w, s, i, c);
+    if (w->by_byte[b] != 0)
+        try_bucket(w, s, i, w->by_byte[b], c);
+}
+
+/* Anchors are found out of the order of the words' starts: sort by start
+ * (an anchor is a few bytes into its word, so this is linear). */
 static void sort_by_start(tr_cands *c)
 {
     for (size_t i = 1; i < c->n; i++) {
@@ -536,7 +650,41 @@ static void sort_by_start(tr_cands *c)
     }
 }
 
-void tr_scan(const fl_matcher *words, const char *s, int where, tr_match_fn fn, void *ctx)
+/* Every place where a word may start, in order, and the first X: one
+ * table lookup per character. */
+static void find_words(const tr_words *w, const char *s, tr_cands *c)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, len = c->len;
+    c->first_x = len;
+    /* A character is looked at by its three bytes while they are there:
+     * the last two bytes of the text, below, hold no Chinese anchor. */
+    size_t end = len >= 2 ? len - 2 : 0;
+    while (i < end) {
+        unsigned char b = p[i];
+        if ((b & 0xF0) == 0xE0) {
+            do { /* a run of Chinese */
+                unsigned k = w->by_key[key3(p + i)];
+                if (k != 0)
+                    try_bucket(w, s, i, k, c);
+                i += 3;
+            } while (i < end && (p[i] & 0xF0) == 0xE0);
+        } else if (w->skip[b]) {
+            do /* a run of ASCII: the NUL stops it */
+                i++;
+            while (w->skip[p[i]]);
+        } else {
+            try_other(w, s, i, c);
+            i += fl_utf8_char_len(b);
+        }
+    }
+    for (; i < len; i += fl_utf8_char_len(p[i]))
+        if (fl_utf8_char_len(p[i]) != 3)
+            try_other(w, s, i, c);
+    sort_by_start(c);
+}
+
+void tr_scan(const tr_words *words, const char *s, int where, tr_match_fn fn, void *ctx)
 {
     tr_cands c;
     c.v = c.local;
@@ -546,14 +694,15 @@ void tr_scan(const fl_matcher *words, const char *s, int where, tr_match_fn fn, 
     c.all = words == NULL;
     memset(c.last, 0, sizeof c.last);
     if (words != NULL)
-        fl_matcher_scan(words, s, c.len, on_word, &c);
-    if (!c.all)
-        sort_by_start(&c);
-    scan_placeholders(&c, s, fn, ctx);
+        find_words(words, s, &c);
+    /* A matcher with nothing to try is not called. */
+    if (c.all || c.first_x < c.len || c.last[TR_GROUP_REPEAT] != 0)
+        scan_placeholders(&c, s, fn, ctx);
     /* A table's header may name a signed column "增加(减少)". */
-    if (where != TR_TEXT_TABLE_HEADER)
+    if (where != TR_TEXT_TABLE_HEADER && (c.all || c.last[TR_GROUP_PAIR] != 0))
         scan_alternatives(&c, s, fn, ctx);
-    scan_instructions(&c, s, fn, ctx);
+    if (c.all || c.last[TR_GROUP_INSTRUCTION] != 0)
+        scan_instructions(&c, s, fn, ctx);
     if (c.v != c.local)
         free(c.v);
 }

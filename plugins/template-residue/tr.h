@@ -31,14 +31,17 @@ typedef void (*tr_match_fn)(void *ctx, const tr_match *m);
  * "增加(减少)" column names. */
 enum { TR_TEXT_NARRATIVE = 0, TR_TEXT_TABLE_HEADER = 1 };
 
-/* The words that can start a residue, found in one pass over a text
- * (fl_matcher): built once in init(), freed in fini(). */
-fl_matcher *tr_words_new(void);
+/* The words that can start a residue, by their first character, found in
+ * one pass over a text: built once in init() (NULL without memory), freed
+ * in fini(). */
+typedef struct tr_words tr_words;
+tr_words *tr_words_new(void);
+void tr_words_free(tr_words *w);
 
 /* Scan normalised text `s`; `fn` is called for every match, in order of
  * position within each matcher.  `words` is from tr_words_new() (NULL:
  * every position is tried, slower but the same matches). */
-void tr_scan(const fl_matcher *words, const char *s, int where, tr_match_fn fn, void *ctx);
+void tr_scan(const tr_words *words, const char *s, int where, tr_match_fn fn, void *ctx);
 
 /* 1 when the table row is a placeholder row: every non-empty cell except
  * a sequence number is an ellipsis (…, ……, 。。。, ...). */
