@@ -6,6 +6,7 @@
 
 static int rt_check(const fl_document *doc, fl_report *rep, void *state)
 {
+    (void)state;
     fl_doc_kind kind = fl_doc_kind_of(doc);
     rt_set set;
     if (kind == FL_KIND_DEPT_FINAL || kind == FL_KIND_UNIT_FINAL)
@@ -15,27 +16,13 @@ static int rt_check(const fl_document *doc, fl_report *rep, void *state)
     else
         return 0; /* a self-evaluation or an unknown page publishes no such set */
     rt_scan sc;
-    if (rt_scan_doc(doc, set, state, &sc) != 0)
+    if (rt_scan_doc(doc, set, &sc) != 0)
         return -1;
     int rc = 0;
     if (rt_rule_missing(doc, rep, &sc) != 0 || rt_rule_empty(doc, rep, &sc) != 0)
         rc = -1;
     rt_scan_free(&sc);
     return rc;
-}
-
-/* The marks every title is squeezed of are found in one pass per line:
- * the matcher is built once. */
-static int rt_init(const fl_config *cfg, void **state)
-{
-    (void)cfg;
-    *state = rt_marks_new();
-    return *state != NULL ? 0 : -1;
-}
-
-static void rt_fini(void *state)
-{
-    fl_matcher_free(state);
 }
 
 /* Only a 决算 or a 预算 owes this set of tables. */
@@ -81,9 +68,7 @@ FISLINT_PLUGIN_DEFINE = {
     .id = "required-tables",
     .version = "1.0",
     .summary = "公开报表是否齐全：决算9张表、预算8张表，目录所列的表，空表须说明原因",
-    .init = rt_init,
     .check = rt_check,
-    .fini = rt_fini,
     .rules = rt_rules,
     .options = option_keys,
 };

@@ -103,7 +103,7 @@ static rt_note find_note(const fl_document *doc, const rt_scan *sc, size_t i, si
     for (size_t n = fl_table_end_line(t) + 1;
          n < next && n <= lines && n <= fl_table_end_line(t) + RT_NOTE_WINDOW; n++) {
         const char *norm = fl_doc_line_norm(doc, n);
-        char *name = rt_title_name(sc->marks, norm);
+        char *name = rt_title_name(norm);
         int title = name != NULL && rt_classify(sc->set, name) >= 0;
         free(name);
         if (title)

@@ -20,7 +20,7 @@
 
 static int classify_line(const rt_scan *sc, const char *text)
 {
-    char *name = rt_title_name(sc->marks, text);
+    char *name = rt_title_name(text);
     if (name == NULL)
         return -1;
     int k = rt_classify(sc->set, name);
@@ -63,7 +63,7 @@ static void find_toc(const fl_document *doc, rt_scan *sc)
          * squeeze to 目录. */
         if (strstr(fl_doc_line_norm(doc, n), "录") == NULL)
             continue;
-        char *sq = rt_squeeze(sc->marks, fl_doc_line_norm(doc, n));
+        char *sq = rt_squeeze(fl_doc_line_norm(doc, n));
         if (sq != NULL && strcmp(sq, "目录") == 0)
             head = n;
         free(sq);
@@ -75,7 +75,7 @@ static void find_toc(const fl_document *doc, rt_scan *sc)
         first++;
     if (first > lines || first >= first_table)
         return;
-    char *token = rt_squeeze(sc->marks, fl_doc_line_norm(doc, first));
+    char *token = rt_squeeze(fl_doc_line_norm(doc, first));
     if (token == NULL)
         return;
     /* "第一部分 部门概况" comes back as "第一部分" or "第一部分 部门概况". */
@@ -87,7 +87,7 @@ static void find_toc(const fl_document *doc, rt_scan *sc)
         const char *norm = fl_doc_line_norm(doc, n);
         if (blank(norm))
             continue;
-        char *sq = rt_squeeze(sc->marks, norm);
+        char *sq = rt_squeeze(norm);
         int stop = sq == NULL || fl_str_starts(sq, token) || is_prose(sq);
         free(sq);
         if (stop)
@@ -186,11 +186,10 @@ static int inside_table(const fl_document *doc, size_t n, size_t *cursor)
     return *cursor < count && n >= fl_table_line(fl_doc_table(doc, *cursor));
 }
 
-int rt_scan_doc(const fl_document *doc, rt_set set, const fl_matcher *marks, rt_scan *sc)
+int rt_scan_doc(const fl_document *doc, rt_set set, rt_scan *sc)
 {
     memset(sc, 0, sizeof *sc);
     sc->set = set;
-    sc->marks = marks;
     rt_catalog(set, &sc->n);
     size_t ntab = fl_doc_table_count(doc);
     sc->found = calloc(sc->n, sizeof *sc->found);

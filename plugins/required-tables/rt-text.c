@@ -33,65 +33,26 @@ static const char *const squeeze_marks[] = { "…", "·", "...", "“", "”", "
 #define RT_NSTOPS 3 /* squeeze_marks[0..3): dot leaders */
 #define RT_NMARKS (sizeof squeeze_marks / sizeof *squeeze_marks)
 
-fl_matcher *rt_marks_new(void)
-{
-    return fl_matcher_new(squeeze_marks, RT_NMARKS);
-}
-
 static int dropped_byte(char c)
 {
     return c == ' ' || c == '\t' || c == '#' || c == '*' || c == '"' || c == '\'' || c == '|';
 }
 
-/* Where marks start in a line, sorted by start (then by their order in
- * squeeze_marks[], the order they are tried in). */
-typedef struct rt_at {
-    size_t at, mark;
-} rt_at;
-
-typedef struct rt_ats {
-    rt_at *v;
-    size_t n, cap;
-    int failed;
-    rt_at local[32];
-} rt_ats;
-
-static int on_mark(void *ctx, size_t mark, size_t offset)
+/* The first of squeeze_marks[] at s, or RT_NMARKS.  Each mark starts with
+ * one of four bytes: any other byte is answered at once, so a line costs
+ * a test per byte. */
+static size_t mark_at(const char *s)
 {
-    rt_ats *a = ctx;
-    if (a->n == a->cap) {
-        size_t cap = a->cap * 2;
-        rt_at *grown = a->v == a->local ? malloc(cap * sizeof *grown)
-                                        : realloc(a->v, cap * sizeof *grown);
-        if (grown == NULL) {
-            a->failed = 1;
-            return 1;
-        }
-        if (a->v == a->local)
-            memcpy(grown, a->local, sizeof a->local);
-        a->v = grown;
-        a->cap = cap;
-    }
-    a->v[a->n].at = offset;
-    a->v[a->n++].mark = mark;
-    return 0;
+    unsigned char c = (unsigned char)*s;
+    if (c != 0xE2 && c != 0xE3 && c != 0xC2 && c != '.')
+        return RT_NMARKS;
+    for (size_t k = 0; k < RT_NMARKS; k++)
+        if (fl_str_starts(s, squeeze_marks[k]))
+            return k;
+    return RT_NMARKS;
 }
 
-/* The matcher reports by end; nearly sorted already, so insertion sort. */
-static void sort_ats(rt_ats *a)
-{
-    for (size_t i = 1; i < a->n; i++) {
-        rt_at e = a->v[i];
-        size_t j = i;
-        for (; j > 0 && (a->v[j - 1].at > e.at ||
-                         (a->v[j - 1].at == e.at && a->v[j - 1].mark > e.mark));
-             j--)
-            a->v[j] = a->v[j - 1];
-        a->v[j] = e;
-    }
-}
-
-char *rt_squeeze(const fl_matcher *m, const char *s)
+char *rt_squeeze(const char *s)
 {
     char *out = malloc(strlen(s) + 1);
     if (out == NULL)
@@ -100,33 +61,18 @@ char *rt_squeeze(const fl_matcher *m, const char *s)
         s++;
     if (*s == '-' && s[1] == ' ')  /* a markdown list item */
         s += 2;
-    size_t len = strlen(s);
-    rt_ats a;
-    a.v = a.local;
-    a.n = 0;
-    a.cap = sizeof a.local / sizeof *a.local;
-    a.failed = 0;
-    fl_matcher_scan(m, s, len, on_mark, &a);
-    if (a.failed) {
-        if (a.v != a.local)
-            free(a.v);
-        free(out);
-        return NULL;
-    }
-    sort_ats(&a);
-    size_t o = 0, k = 0;
-    for (size_t i = 0; i < len;) {
-        while (k < a.n && a.v[k].at < i)
-            k++;
-        if (k < a.n && a.v[k].at == i) {
+    size_t o = 0;
+    for (size_t i = 0; s[i] != '\0';) {
+        size_t k = mark_at(s + i);
+        if (k < RT_NMARKS) {
             /* A 目录 entry: "5．…功能分类预算表 ……………… 15": the title
              * ends at the dot leaders. */
-            if (a.v[k].mark < RT_NSTOPS) {
+            if (k < RT_NSTOPS) {
                 while (o > 0 && out[o - 1] >= '0' && out[o - 1] <= '9')
                     o--;
                 break;
             }
-            i += strlen(squeeze_marks[a.v[k].mark]);
+            i += strlen(squeeze_marks[k]);
             continue;
         }
         if (dropped_byte(s[i])) {
@@ -136,8 +82,6 @@ char *rt_squeeze(const fl_matcher *m, const char *s)
         out[o++] = s[i++];
     }
     out[o] = '\0';
-    if (a.v != a.local)
-        free(a.v);
     return out;
 }
 
@@ -214,7 +158,7 @@ static int ends_with(const char *s, size_t len, const char *suffix)
     return len >= n && memcmp(s + len - n, suffix, n) == 0;
 }
 
-char *rt_title_name(const fl_matcher *marks, const char *line)
+char *rt_title_name(const char *line)
 {
     static const char *const prose[] = { "。", ",", ":", ";", "《", "》", "?", NULL };
     /* The name ends in 表, and squeezing only drops whole characters: a
@@ -222,7 +166,7 @@ char *rt_title_name(const fl_matcher *marks, const char *line)
      * this spares them the copy. */
     if (strstr(line, "表") == NULL)
         return NULL;
-    char *sq = rt_squeeze(marks, line);
+    char *sq = rt_squeeze(line);
     if (sq == NULL)
         return NULL;
     const char *p = sq;

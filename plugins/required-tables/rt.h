@@ -34,18 +34,14 @@ int rt_classify(rt_set set, const char *name);
 /* -- text helpers (rt-text.c); all on normalised UTF-8 -- */
 /* Characters (code points) in s. */
 size_t rt_chars(const char *s);
-/* The marks rt_squeeze() drops or stops at, found in one pass over a line
- * (fl_matcher): built once in init(), freed in fini(). */
-fl_matcher *rt_marks_new(void);
 /* Copy of s without spaces, quotes (“”"‘’'), markdown markers (#, *, a
- * leading "- ") and book-title marks kept.  `marks` is from
- * rt_marks_new().  Caller frees; NULL on ENOMEM. */
-char *rt_squeeze(const fl_matcher *marks, const char *s);
+ * leading "- ") and book-title marks kept.  Caller frees; NULL on ENOMEM. */
+char *rt_squeeze(const char *s);
 /* When the line reads as a table title (a short line ending in 表, maybe
  * followed by "(公开01表)" or "(功能科目)"), its name without the leading
  * number ("一、" "5." "公开05表" "表3") and the trailing brackets, in a
  * new string; else NULL (also on ENOMEM). */
-char *rt_title_name(const fl_matcher *marks, const char *line);
+char *rt_title_name(const char *line);
 int rt_has_any(const char *s, const char *const *words);
 
 /* -- where the tables are (rt-find.c) -- */
@@ -56,7 +52,6 @@ typedef struct rt_hit {
 
 typedef struct rt_scan {
     rt_set set;
-    const fl_matcher *marks; /* rt_marks_new(), for rt_squeeze() */
     size_t n;              /* catalogue entries */
     rt_hit *found;         /* first presence of each entry (line 0: none) */
     size_t *listed;        /* its 目录 line, 0 when not listed */
@@ -69,7 +64,7 @@ typedef struct rt_scan {
 } rt_scan;
 
 /* Fill `sc` for the document; 0, or -1 when memory ran out. */
-int rt_scan_doc(const fl_document *doc, rt_set set, const fl_matcher *marks, rt_scan *sc);
+int rt_scan_doc(const fl_document *doc, rt_set set, rt_scan *sc);
 void rt_scan_free(rt_scan *sc);
 /* 1 when line n lies in the 目录. */
 int rt_in_toc(const rt_scan *sc, size_t n);
