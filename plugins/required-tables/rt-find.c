@@ -115,7 +115,8 @@ static int says_tables_apart(const char *norm)
 static int find_blank_page(const fl_document *doc)
 {
     int last = 0;
-    for (size_t n = 1; n <= fl_doc_line_count(doc); n++) {
+    size_t lines = fl_doc_line_count(doc);
+    for (size_t n = 1; n <= lines; n++) {
         int p = fl_doc_line_page(doc, n);
         if (p > last)
             last = p;
@@ -125,7 +126,7 @@ static int find_blank_page(const fl_document *doc)
     char *seen = calloc((size_t)last + 1, 1);
     if (seen == NULL)
         return 0;
-    for (size_t n = 1; n <= fl_doc_line_count(doc); n++)
+    for (size_t n = 1; n <= lines; n++)
         if (!blank(fl_doc_line_norm(doc, n)))
             seen[fl_doc_line_page(doc, n)] = 1;
     int gap = 0;
@@ -214,8 +215,8 @@ int rt_scan_doc(const fl_document *doc, rt_set set, rt_scan *sc)
         }
     }
     sc->tables_only = 1;
-    size_t cursor = 0;
-    for (size_t n = 1; n <= fl_doc_line_count(doc); n++) {
+    size_t cursor = 0, lines = fl_doc_line_count(doc);
+    for (size_t n = 1; n <= lines; n++) {
         const char *norm = fl_doc_line_norm(doc, n);
         if (sc->tables_only && strstr(norm, "说明") != NULL && !inside_table(doc, n, &cursor))
             sc->tables_only = 0;

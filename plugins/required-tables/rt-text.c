@@ -33,19 +33,19 @@ static const char *const squeeze_marks[] = { "…", "·", "...", "“", "”", "
 #define RT_NSTOPS 3 /* squeeze_marks[0..3): dot leaders */
 #define RT_NMARKS (sizeof squeeze_marks / sizeof *squeeze_marks)
 
-static int dropped_byte(char c)
-{
-    return c == ' ' || c == '\t' || c == '#' || c == '*' || c == '"' || c == '\'' || c == '|';
-}
+/* What rt_squeeze() does with a byte: keep it, drop it (spaces, quotes,
+ * markdown), or look for a mark there (the first bytes of squeeze_marks[]).
+ * One lookup per byte of a line. */
+enum { RT_KEEP = 0, RT_DROP, RT_MARK };
+static const unsigned char squeeze_class[256] = {
+    [' '] = RT_DROP, ['\t'] = RT_DROP, ['#'] = RT_DROP, ['*'] = RT_DROP,
+    ['"'] = RT_DROP, ['\''] = RT_DROP, ['|'] = RT_DROP,
+    ['.'] = RT_MARK, [0xC2] = RT_MARK, [0xE2] = RT_MARK, [0xE3] = RT_MARK,
+};
 
-/* The first of squeeze_marks[] at s, or RT_NMARKS.  Each mark starts with
- * one of four bytes: any other byte is answered at once, so a line costs
- * a test per byte. */
+/* The first of squeeze_marks[] at s, or RT_NMARKS. */
 static size_t mark_at(const char *s)
 {
-    unsigned char c = (unsigned char)*s;
-    if (c != 0xE2 && c != 0xE3 && c != 0xC2 && c != '.')
-        return RT_NMARKS;
     for (size_t k = 0; k < RT_NMARKS; k++)
         if (fl_str_starts(s, squeeze_marks[k]))
             return k;
@@ -63,23 +63,27 @@ char *rt_squeeze(const char *s)
         s += 2;
     size_t o = 0;
     for (size_t i = 0; s[i] != '\0';) {
-        size_t k = mark_at(s + i);
-        if (k < RT_NMARKS) {
-            /* A 目录 entry: "5．…功能分类预算表 ……………… 15": the title
-             * ends at the dot leaders. */
-            if (k < RT_NSTOPS) {
-                while (o > 0 && out[o - 1] >= '0' && out[o - 1] <= '9')
-                    o--;
-                break;
-            }
-            i += strlen(squeeze_marks[k]);
+        unsigned char cls = squeeze_class[(unsigned char)s[i]];
+        if (cls == RT_KEEP) {
+            out[o++] = s[i++];
             continue;
         }
-        if (dropped_byte(s[i])) {
+        if (cls == RT_DROP) {
             i++;
             continue;
         }
-        out[o++] = s[i++];
+        size_t k = mark_at(s + i);
+        if (k < RT_NSTOPS) {
+            /* A 目录 entry: "5．…功能分类预算表 ……………… 15": the title
+             * ends at the dot leaders. */
+            while (o > 0 && out[o - 1] >= '0' && out[o - 1] <= '9')
+                o--;
+            break;
+        }
+        if (k < RT_NMARKS)
+            i += strlen(squeeze_marks[k]);
+        else
+            out[o++] = s[i++];
     }
     out[o] = '\0';
     return out;
@@ -188,8 +192,8 @@ char *rt_title_name(const char *line)
     }
     memmove(sq, p, len);
     sq[len] = '\0';
-    if (!ends_with(sq, len, "表") || rt_has_any(sq, prose) || rt_chars(sq) < 3 ||
-        rt_chars(sq) > RT_TITLE_MAX_CHARS) {
+    size_t chars = ends_with(sq, len, "表") ? rt_chars(sq) : 0;
+    if (chars < 3 || chars > RT_TITLE_MAX_CHARS || rt_has_any(sq, prose)) {
         free(sq);
         return NULL;
     }
