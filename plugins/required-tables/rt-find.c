@@ -28,6 +28,16 @@ static int classify_line(const rt_scan *sc, const char *text)
     return k;
 }
 
+/* classify_line() of line n, asked once: a title line above a table is
+ * asked again by the pass over all lines.  `memo` holds 2 + the answer,
+ * 0 when not yet asked. */
+static int classify_doc_line(const fl_document *doc, const rt_scan *sc, int *memo, size_t n)
+{
+    if (memo[n] == 0)
+        memo[n] = 2 + classify_line(sc, fl_doc_line_norm(doc, n));
+    return memo[n] - 2;
+}
+
 int rt_in_toc(const rt_scan *sc, size_t n)
 {
     return sc->toc_start != 0 && n >= sc->toc_start && n <= sc->toc_end;
@@ -116,6 +126,8 @@ static int find_blank_page(const fl_document *doc)
 {
     int last = 0;
     size_t lines = fl_doc_line_count(doc);
+    if (lines == 0 || fl_doc_line_page(doc, 1) == 0)
+        return 0; /* a format without pages */
     for (size_t n = 1; n <= lines; n++) {
         int p = fl_doc_line_page(doc, n);
         if (p > last)
@@ -144,7 +156,8 @@ static int has_column(const fl_table *t, const char *needle)
 
 /* Which entry table i is, from its title, its section heading, the lines
  * just above it, or (三公) its columns. */
-static int classify_table(const fl_document *doc, const rt_scan *sc, size_t i, size_t *title_line)
+static int classify_table(const fl_document *doc, const rt_scan *sc, int *memo, size_t i,
+                          size_t *title_line)
 {
     const fl_table *t = fl_doc_table(doc, i);
     size_t start = fl_table_line(t);
@@ -165,7 +178,7 @@ static int classify_table(const fl_document *doc, const rt_scan *sc, size_t i, s
     for (size_t n = start - 1; n > prev_end && n + RT_TITLE_WINDOW >= start && n >= 1; n--) {
         if (rt_in_toc(sc, n))
             break;
-        k = classify_line(sc, fl_doc_line_norm(doc, n));
+        k = classify_doc_line(doc, sc, memo, n);
         if (k >= 0) {
             *title_line = n;
             return k;
@@ -202,11 +215,16 @@ int rt_scan_doc(const fl_document *doc, rt_set set, rt_scan *sc)
         rt_scan_free(sc);
         return -1;
     }
+    int *memo = calloc(fl_doc_line_count(doc) + 1, sizeof *memo);
+    if (memo == NULL) {
+        rt_scan_free(sc);
+        return -1;
+    }
     find_toc(doc, sc);
     sc->blank_page = find_blank_page(doc);
     for (size_t i = 0; i < ntab; i++) {
         size_t line;
-        int k = classify_table(doc, sc, i, &line);
+        int k = classify_table(doc, sc, memo, i, &line);
         sc->table_entry[i] = k;
         sc->table_title[i] = line;
         if (k >= 0 && sc->found[k].line == 0) {
@@ -218,6 +236,8 @@ int rt_scan_doc(const fl_document *doc, rt_set set, rt_scan *sc)
     size_t cursor = 0, lines = fl_doc_line_count(doc);
     for (size_t n = 1; n <= lines; n++) {
         const char *norm = fl_doc_line_norm(doc, n);
+        if (*norm == '\0')
+            continue;
         if (sc->tables_only && strstr(norm, "说明") != NULL && !inside_table(doc, n, &cursor))
             sc->tables_only = 0;
         /* A table's title and a line saying the tables are apart both
@@ -226,7 +246,7 @@ int rt_scan_doc(const fl_document *doc, rt_set set, rt_scan *sc)
             continue;
         if (sc->separate_line == 0 && says_tables_apart(norm))
             sc->separate_line = n;
-        int k = classify_line(sc, norm);
+        int k = classify_doc_line(doc, sc, memo, n);
         if (k < 0)
             continue;
         if (rt_in_toc(sc, n)) {
@@ -238,6 +258,7 @@ int rt_scan_doc(const fl_document *doc, rt_set set, rt_scan *sc)
             sc->found[k].line = n;
         }
     }
+    free(memo);
     return 0;
 }
 
