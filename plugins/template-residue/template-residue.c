@@ -283,8 +283,10 @@ static int tr_check(const fl_document *doc, fl_report *rep, void *state)
     scan_tables(doc, &st, header);
     st.para = NULL;
     for (size_t l = 1; l <= nlines; l++) {
+        if (covered[l])
+            continue;
         const char *s = fl_doc_line_norm(doc, l);
-        if (covered[l] || s == NULL || *s == '\0')
+        if (s == NULL || *s == '\0')
             continue;
         st.text = s;
         st.line = l;

@@ -740,8 +740,8 @@ int tr_is_ellipsis_row(const fl_row *r)
 {
     if (fl_row_is_header(r))
         return 0;
-    size_t dots = 0, seen = 0;
-    for (size_t c = 0; c < fl_row_cell_count(r); c++) {
+    size_t dots = 0, seen = 0, n = fl_row_cell_count(r);
+    for (size_t c = 0; c < n; c++) {
         const char *t = fl_cell_norm(fl_row_cell(r, c));
         if (t == NULL || *t == '\0')
             continue;
