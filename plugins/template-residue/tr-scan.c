@@ -679,7 +679,7 @@ static void find_words(const tr_words *w, const char *s, tr_cands *c)
         }
     }
     for (; i < len; i += fl_utf8_char_len(p[i]))
-        if (fl_utf8_char_len(p[i]) != 3)
+        if (!w->skip[p[i]] && fl_utf8_char_len(p[i]) != 3)
             try_other(w, s, i, c);
     sort_by_start(c);
 }
