@@ -67,6 +67,26 @@ START_TEST(fixture_clean_is_quiet)
 }
 END_TEST
 
+START_TEST(words_at_the_ends_of_a_text)
+{
+    /* Each text a word alone: a phrase found by a character in its middle
+     * (描, 述), words in a text's last two bytes (××, XX), an antonym at
+     * the start. */
+    fl_test_run *r = fl_test_run_text("template-residue",
+                                      "分别描述绩效情况\n\n某某\n\n××\n\n增(减)\n\n金额XX\n\n"
+                                      "作持平表述\n",
+                                      NULL);
+    expect(r, INS, 1, FL_SEV_WARNING, "分别描述绩效情况");
+    expect(r, PH, 3, FL_SEV_ERROR, "某某");
+    expect(r, PH, 5, FL_SEV_ERROR, "××");
+    expect(r, ALT, 7, FL_SEV_ERROR, "增（减）");
+    expect(r, PH, 9, FL_SEV_ERROR, "XX");
+    expect(r, INS, 11, FL_SEV_WARNING, "作持平表述");
+    ck_assert_uint_eq(fl_test_count(r, "template-residue", FL_SEV_INFO), 6);
+    fl_test_run_free(r);
+}
+END_TEST
+
 START_TEST(unknown_kind_still_checked)
 {
     /* No title: a document of unknown kind; residue is a defect anyway. */
@@ -178,6 +198,7 @@ static Suite *suite(void)
     TCase *tc = tcase_create("fixtures");
     tcase_add_test(tc, fixture_every_family);
     tcase_add_test(tc, fixture_clean_is_quiet);
+    tcase_add_test(tc, words_at_the_ends_of_a_text);
     tcase_add_test(tc, unknown_kind_still_checked);
     suite_add_tcase(s, tc);
     tc = tcase_create("real");

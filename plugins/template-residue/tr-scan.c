@@ -521,10 +521,13 @@ static size_t key3(const unsigned char *p)
 }
 
 /* Add word i, of group `group`, found by its character `anchor`: 0, or -1
- * when a bucket is full. */
+ * when a bucket is full or the anchor is not in the word. */
 static int add_word(tr_words *w, size_t i, const char *word, const char *anchor, unsigned group)
 {
     const unsigned char *a = (const unsigned char *)anchor;
+    const char *in = strstr(word, anchor);
+    if (in == NULL) /* an anchor must be a character of its word */
+        return -1;
     unsigned char *slot = fl_utf8_char_len(a[0]) == 3 ? &w->by_key[key3(a)] : &w->by_byte[a[0]];
     if (*slot == 0)
         *slot = (unsigned char)++w->nbucket;
@@ -532,7 +535,7 @@ static int add_word(tr_words *w, size_t i, const char *word, const char *anchor,
     if (b->n == TR_BUCKET_WORDS)
         return -1;
     b->word[b->n] = (unsigned char)i;
-    b->at[b->n++] = (unsigned char)(strstr(word, anchor) - word);
+    b->at[b->n++] = (unsigned char)(in - word);
     w->word[i] = word;
     w->group[i] = (unsigned char)group;
     return 0;
