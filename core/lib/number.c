@@ -181,8 +181,8 @@ typedef struct scanned {
     fl_unit unit;
 } scanned;
 
-/* The end of scan_number() and scan_plain() alike, at s + pos after the
- * digits: the value (integer part v, the first decimals in frac, of
+/* The end of scan_number() (scan_plain() has its own, in 64 bits), at
+ * s + pos after the digits: the value (integer part v, the first decimals in frac, of
  * `decimals`) in millionths, and the unit after it.  Returns the bytes
  * consumed.  out->neg and out->huge are the caller's; with huge, v is
  * not used. */
@@ -243,9 +243,22 @@ static size_t scan_plain(const unsigned char *s, scanned *out)
     } else if (s[pos] == '.' && s[pos + 1] == 0xEF) {
         return 0; /* a full-width digit may follow the point */
     }
+    /* finish_scan() in 64 bits: below 10^12 units and 10^6 millionths,
+     * the value cannot pass 10^18. */
+    static const uint32_t to_micros[7] = { 1000000, 100000, 10000, 1000, 100, 10, 1 };
+    out->micros = (i128)(v * (uint64_t)FL_DEC_SCALE + (uint64_t)frac * to_micros[decimals]);
     out->neg = 0;
     out->huge = 0;
-    return finish_scan(s, pos, (i128)v, (i128)frac, decimals, 0, out);
+    out->decimals = decimals;
+    out->is_empty = 0;
+    out->unit = FL_UNIT_NONE;
+    if (s[pos] != '\0') {
+        size_t sp = skip_spaces(s + pos);
+        size_t ulen = unit_at(s + pos + sp, &out->unit);
+        if (ulen > 0)
+            pos += sp + ulen;
+    }
+    return pos;
 }
 
 /* The number syntax shared by fl_parse_number() and fl_wide_parse():
