@@ -214,10 +214,40 @@ static size_t fold_at(const unsigned char *p, size_t avail, char *to)
     }
 }
 
-/* The first bytes of the folds (see fold_at). */
-#define LEAD(b) [b] = 1,
-static const unsigned char fold_lead[256] = { FL_FOLD_LEAD_BYTES(LEAD) };
-#undef LEAD
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* Bit k set where lane k of m is set (all lanes are 0 or 0xFF). */
+static inline unsigned mask_bits(mask16 m)
+{
+#if defined(__SSE2__)
+    typedef char v16qi __attribute__((vector_size(16)));
+    return (unsigned)__builtin_ia32_pmovmskb128((v16qi)m);
+#else
+    uint64_t half[2];
+    memcpy(half, &m, 16);
+    unsigned bits = 0;
+    for (int k = 0; k < 16; k++)
+        bits |= (unsigned)((half[k / 8] >> (8 * (k % 8) + 7)) & 1) << k;
+    return bits;
+#endif
+}
+
+/* Bit k set where p[k..) starts what may be a fold: fold_at's pairs (and
+ * E3 80 80 whole).  Reads p[0..18). */
+static inline unsigned fold_mask(const unsigned char *p)
+{
+#define EQ(v, b) ((mask16)((v) == (unsigned char)(b)))
+    bytes16 v0, v1, v2;
+    memcpy(&v0, p, 16);
+    memcpy(&v1, p + 1, 16);
+    memcpy(&v2, p + 2, 16);
+    mask16 m = EQ(v0, 0xEF) & EQ(v1 | 1, 0xBD); /* EF BC or EF BD */
+    m |= EQ(v0, 0xE3) & EQ(v1, 0x80) & EQ(v2, 0x80);
+    m |= EQ(v0, 0xC2) & EQ(v1, 0xA0);
+    m |= EQ(v0, 0xE2) & EQ(v1, 0x88);
+#undef EQ
+    return mask_bits(m);
+}
+#endif
 
 /* The first byte at or after i that may start a fold, or len: never past
  * one.  A report's text has a fold every few dozen bytes (its full-width
@@ -225,28 +255,36 @@ static const unsigned char fold_lead[256] = { FL_FOLD_LEAD_BYTES(LEAD) };
  * normalisation's time: with GNU C vectors sixteen bytes are compared at
  * once, each with the next two, so that the lead bytes of Chinese
  * punctuation that is no fold (。、《》: E3 80 82 …) are passed over too.
- * The pairs are fold_at's; byte by byte, any fold lead byte stops. */
+ * The pairs are fold_at's; byte by byte (the last two bytes, and strings
+ * shorter than a block), any fold lead byte stops: the callers ask
+ * fold_at either way.  No read goes before p + i or past p + len. */
 static size_t next_fold_lead(const unsigned char *p, size_t i, size_t len)
 {
+#define LEAD(b) [b] = 1,
+    static const unsigned char fold_lead[256] = { FL_FOLD_LEAD_BYTES(LEAD) };
+#undef LEAD
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define EQ(v, b) ((mask16)((v) == (unsigned char)(b)))
     for (; i + 18 <= len; i += 16) {
-        bytes16 v0, v1, v2;
-        memcpy(&v0, p + i, 16);
-        memcpy(&v1, p + i + 1, 16);
-        memcpy(&v2, p + i + 2, 16);
-        mask16 m = EQ(v0, 0xEF) & (EQ(v1, 0xBC) | EQ(v1, 0xBD));
-        m |= EQ(v0, 0xE3) & EQ(v1, 0x80) & EQ(v2, 0x80);
-        m |= EQ(v0, 0xC2) & EQ(v1, 0xA0);
-        m |= EQ(v0, 0xE2) & EQ(v1, 0x88);
-        uint64_t half[2];
-        memcpy(half, &m, 16);
-        if (half[0] != 0)
-            return i + (size_t)__builtin_ctzll(half[0]) / 8;
-        if (half[1] != 0)
-            return i + 8 + (size_t)__builtin_ctzll(half[1]) / 8;
+        /* Most blocks hold no fold lead byte at all (C2 E2 E3, with C3
+         * too, and EF): told with two comparisons. */
+        bytes16 v;
+        memcpy(&v, p + i, 16);
+        if (mask_bits((mask16)((v & 0xDE) == 0xC2) | (mask16)(v == 0xEF)) == 0)
+            continue;
+        unsigned m = fold_mask(p + i);
+        if (m != 0)
+            return i + (size_t)__builtin_ctz(m);
     }
-#undef EQ
+    if (i < len && len >= 18) {
+        /* The last 18 bytes as one block: it ends two bytes short of len,
+         * which the loop below looks at. */
+        size_t b = len - 18;
+        unsigned m = fold_mask(p + b) >> (i - b); /* i > b */
+        if (m != 0)
+            return i + (size_t)__builtin_ctz(m);
+        if (i < len - 2)
+            i = len - 2;
+    }
 #endif
     while (i < len && !fold_lead[p[i]])
         i++;
