@@ -57,6 +57,25 @@ static inline size_t seq_len(const unsigned char *p, size_t avail)
 typedef unsigned char bytes16 __attribute__((vector_size(16)));
 typedef signed char mask16 __attribute__((vector_size(16)));
 #endif
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define FL_VEC_MASKS 1 /* mask_bits() numbers lanes from the first byte */
+
+/* Bit k set where lane k of m has its top bit set (a comparison's true). */
+static inline unsigned mask_bits(mask16 m)
+{
+#if defined(__SSE2__)
+    typedef char v16qi __attribute__((vector_size(16)));
+    return (unsigned)__builtin_ia32_pmovmskb128((v16qi)m);
+#else
+    uint64_t half[2];
+    memcpy(half, &m, 16);
+    unsigned bits = 0;
+    for (int k = 0; k < 16; k++)
+        bits |= (unsigned)((half[k / 8] >> (8 * (k % 8) + 7)) & 1) << k;
+    return bits;
+#endif
+}
+#endif
 
 /* 1 when p[0..12) is four three-byte characters whose lead byte allows
  * any continuation (E1..EF but ED), as the loop below takes one at a time:
@@ -92,47 +111,52 @@ static int easy_lead(unsigned char c)
     return c >= 0xE1 && c <= 0xEF && c != 0xED;
 }
 
-#if defined(__GNUC__)
-#define EASY_LEAD(v) ((mask16)((v) >= 0xE1) & (mask16)((v) <= 0xEF) & (mask16)((v) != 0xED))
-/* 1 when p[0..16) is ASCII and easy_lead characters, those begun at p[-2]
- * or p[-1] included: a continuation byte is wherever a lead byte one or
- * two before calls for one, and nowhere else; a lead byte's own
- * continuations may lie past the block.  Reads p[-2..16).  Tables mix
- * digits and tabs with Chinese, which four_cjk does not take. */
-static int easy_block(const unsigned char *p)
+#if defined(FL_VEC_MASKS)
+/* The easy_lead bytes of p[0..16) as a bit mask when p[0..16) is ASCII
+ * and easy_lead characters, those begun before the block included; -1
+ * otherwise.  A continuation byte must be wherever a lead byte one or two
+ * before calls for one, and nowhere else; a lead byte's own continuations
+ * may lie past the block.  `prev` is the mask of the 16 bytes before
+ * (bits 14 and 15 count).  Reads p[0..16).  Tables mix digits and tabs
+ * with Chinese, which four_cjk does not take. */
+static int easy_block(const unsigned char *p, unsigned prev)
 {
-    bytes16 v, v1, v2;
-    memcpy(&v, p, 16);
-    memcpy(&v1, p - 1, 16);
-    memcpy(&v2, p - 2, 16);
-    mask16 cont = (mask16)((v & 0xC0) == 0x80);
-    mask16 called = EASY_LEAD(v1) | EASY_LEAD(v2);
-    mask16 bad = (cont ^ called) | ~((mask16)(v < 0x80) | cont | EASY_LEAD(v));
-    uint64_t b[2];
-    memcpy(b, &bad, 16);
-    return (b[0] | b[1]) == 0;
+    mask16 s; /* as signed bytes: E1..EF are -31..-17, ED -19, 80..BF below -64 */
+    memcpy(&s, p, 16);
+    unsigned lead = mask_bits((s > -32) & (s < -16) & (s != -19));
+    unsigned cont = mask_bits(s < -64);
+    unsigned high = mask_bits(s); /* not ASCII */
+    unsigned x = prev >> 14 | lead << 2; /* bit 0: p[-2], bit 1: p[-1], bit k + 2: p[k] */
+    unsigned called = ((x << 1 | x << 2) >> 2) & 0xFFFF;
+    return cont == called && (high & ~(cont | lead)) == 0 ? (int)lead : -1;
 }
-#undef EASY_LEAD
 #endif
 
 int fl_utf8_valid(const unsigned char *data, size_t len, size_t *bad_offset)
 {
     size_t i = 0;
     while (i < len) {
-#if defined(__GNUC__)
+#if defined(FL_VEC_MASKS)
         /* Sixteen bytes at a time from a character's start (and two bytes
          * in: the blocks look back), then back to the start of the
          * character the last block began. */
-        if (i >= 2 && i + 16 <= len && easy_block(data + i)) {
-            do
+        if (i >= 2 && i + 16 <= len) {
+            unsigned prev = (easy_lead(data[i - 2]) ? 1u << 14 : 0u) |
+                            (easy_lead(data[i - 1]) ? 1u << 15 : 0u);
+            size_t start = i;
+            int lead;
+            while (i + 16 <= len && (lead = easy_block(data + i, prev)) >= 0) {
+                prev = (unsigned)lead;
                 i += 16;
-            while (i + 16 <= len && easy_block(data + i));
-            if (easy_lead(data[i - 1]))
-                i -= 1;
-            else if (easy_lead(data[i - 2]))
-                i -= 2;
-            if (i == len)
-                break;
+            }
+            if (i > start) {
+                if (prev & 1u << 15)
+                    i -= 1;
+                else if (prev & 1u << 14)
+                    i -= 2;
+                if (i == len)
+                    break;
+            }
         }
 #endif
         if (data[i] < 0x80) {
@@ -214,23 +238,7 @@ static size_t fold_at(const unsigned char *p, size_t avail, char *to)
     }
 }
 
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-/* Bit k set where lane k of m is set (all lanes are 0 or 0xFF). */
-static inline unsigned mask_bits(mask16 m)
-{
-#if defined(__SSE2__)
-    typedef char v16qi __attribute__((vector_size(16)));
-    return (unsigned)__builtin_ia32_pmovmskb128((v16qi)m);
-#else
-    uint64_t half[2];
-    memcpy(half, &m, 16);
-    unsigned bits = 0;
-    for (int k = 0; k < 16; k++)
-        bits |= (unsigned)((half[k / 8] >> (8 * (k % 8) + 7)) & 1) << k;
-    return bits;
-#endif
-}
-
+#if defined(FL_VEC_MASKS)
 /* Bit k set where p[k..) starts what may be a fold: fold_at's pairs (and
  * E3 80 80 whole).  Reads p[0..18). */
 static inline unsigned fold_mask(const unsigned char *p)
@@ -263,7 +271,7 @@ static size_t next_fold_lead(const unsigned char *p, size_t i, size_t len)
 #define LEAD(b) [b] = 1,
     static const unsigned char fold_lead[256] = { FL_FOLD_LEAD_BYTES(LEAD) };
 #undef LEAD
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(FL_VEC_MASKS)
     for (; i + 18 <= len; i += 16) {
         /* Most blocks hold no fold lead byte at all (C2 E2 E3, with C3
          * too, and EF): told with two comparisons. */
