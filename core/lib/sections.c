@@ -192,14 +192,36 @@ typedef struct heading {
     size_t marker_len;   /* bytes of the number at the start of text */
 } heading;
 
+/* Can the text a line strips to (fl_strip_markdown: spaces and '*'s
+ * before it dropped) start with a number fl_numbering_at() reads?  Its
+ * first character is the line's first that is neither a space nor a '*':
+ * 第, '(', a digit or a Chinese numeral must be there. */
+static int may_start_number(const char *s)
+{
+    size_t k;
+    for (;;) {
+        if (*s == '*')
+            s++;
+        else if ((k = fl_space_len(s)) > 0)
+            s += k;
+        else
+            break;
+    }
+    return *s == '(' || (*s >= '0' && *s <= '9') || strncmp(s, "第", 3) == 0 ||
+           cn_char((const unsigned char *)s) != CN_NONE;
+}
+
 /* Is line i (0-based) a heading?  Fills *h. */
 static int detect_heading(const fl_parse *p, size_t i, heading *h, fl_buf *scratch)
 {
     const char *norm = p->doc->norm[i];
     if (p->kind[i] != FL_LINE_TEXT || is_list_item(norm))
         return 0;
-    /* Cheap reject first: long plain lines that are not markdown. */
+    /* Cheap rejects first: plain lines (not markdown) that start with no
+     * number, then long ones. */
     const char *s = norm + fl_skip_spaces(norm);
+    if (*s != '#' && !may_start_number(s))
+        return 0;
     if (*s != '#' && fl_char_count(s, HEADING_MAX_CHARS + 8) > HEADING_MAX_CHARS + 6)
         return 0;
     if (*s == '#' && fl_char_count(s, MD_HEADING_MAX_CHARS + 8) > MD_HEADING_MAX_CHARS)
