@@ -36,7 +36,7 @@ void *xrealloc(void *p, size_t n)
     return q;
 }
 
-void *xgrow(void *p, size_t *cap, size_t need, size_t elem)
+void *xgrow_to(void *p, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)
         return p;

@@ -23,9 +23,16 @@
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);
+/* The slow path of xgrow: the array has no room for `need`. */
+void *xgrow_to(void *p, size_t *cap, size_t need, size_t elem);
 /* Grow an array to hold at least `need` elements of `elem` bytes;
- * *cap is updated.  Returns the (possibly moved) array. */
-void *xgrow(void *p, size_t *cap, size_t need, size_t elem);
+ * *cap is updated.  Returns the (possibly moved) array.  Inline, so that
+ * the common case (room left: it is asked for every line, row and cell
+ * of a document) is one comparison. */
+static inline void *xgrow(void *p, size_t *cap, size_t need, size_t elem)
+{
+    return need <= *cap ? p : xgrow_to(p, cap, need, elem);
+}
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
