@@ -15,6 +15,10 @@ struct fl_cell {
     char *text;          /* original */
     char *norm;          /* normalised, trimmed */
     int is_number;       /* whole cell parsed as a number (or "-" empty) */
+    /* Until fl_table_finish: 1 + the length of text when it is known to
+     * hold no tag, break or fold (nothing to strip or normalise), else 0.
+     * In the padding before `number`: the cell grows no bigger. */
+    unsigned plain_len;
     fl_number number;
 };
 

@@ -99,11 +99,12 @@ static const unsigned char number_lead[256] = {
 
 /* When normalising changes nothing, as in most cells, the original and
  * the normalised text are the same string, and nothing is copied to find
- * that out; otherwise both go to the pool, side by side. */
+ * that out; otherwise both go to the pool, side by side.  A cell that
+ * tables.c knows to be plain (fl_cell.plain_len) is not even scanned. */
 static void finish_cell(fl_pool *strings, fl_cell *c)
 {
-    unsigned seen;
-    size_t tl = scan_cell(c->text, &seen);
+    unsigned seen = 0;
+    size_t tl = c->plain_len > 0 ? c->plain_len - 1 : scan_cell(c->text, &seen);
     if (seen & CELL_LT) {
         strip_tags(c->text);
         tl = scan_cell(c->text, &seen);

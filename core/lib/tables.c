@@ -13,6 +13,7 @@
  * only blank lines and table furniture between, and no title of its own,
  * continues that table (a page break); its repeated header rows are left
  * out.  Header rows, labels and numbers are worked out in table-finish.c. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,18 +50,29 @@ typedef struct rbuild {
 } rbuild;
 
 /* A cell whose text is already in the document's pool, where it stays
- * even when the row is dropped. */
-static void row_push_cell(fl_parse *p, rbuild *r, char *pooled_text)
+ * even when the row is dropped.  plain_len: see fl_cell. */
+static void row_push_cell(fl_parse *p, rbuild *r, char *pooled_text, unsigned plain_len)
 {
     if (r->n == p->row_cells_cap) /* rarely: the array is kept from row to row */
         p->row_cells = xgrow(p->row_cells, &p->row_cells_cap, r->n + 1, sizeof *p->row_cells);
     r->cells = p->row_cells;
-    r->cells[r->n++] = (fl_cell){ .text = pooled_text };
+    r->cells[r->n++] = (fl_cell){ .text = pooled_text, .plain_len = plain_len };
 }
 
-static void row_add_cell(fl_parse *p, rbuild *r, const char *text, size_t len)
+/* Line j (len bytes) holds no tag, break or fold, nor then its cells
+ * (TABs cut them, and '\n' lines): no '<', no '\r' in the text, and no
+ * fold (the line's norm is the line itself), as a fold in a cell would
+ * be one in the line. */
+static int line_is_plain(const fl_parse *p, size_t j, size_t len)
 {
-    row_push_cell(p, r, fl_pool_strndup(&p->doc->strings, text, len));
+    return p->no_cr && p->doc->norm[j] == p->doc->lines[j] && len < UINT_MAX &&
+           memchr(p->doc->lines[j], '<', len) == NULL;
+}
+
+static void row_add_cell(fl_parse *p, rbuild *r, const char *text, size_t len, int plain)
+{
+    row_push_cell(p, r, fl_pool_strndup(&p->doc->strings, text, len),
+                  plain ? (unsigned)len + 1 : 0);
 }
 
 /* Nothing to free: the cells are in the scratch array or the pool. */
@@ -317,11 +329,13 @@ static size_t read_tab_block(fl_parse *p, size_t i, block *bl)
         size_t len = strlen(doc->lines[j]);
         char *s = fl_pool_strndup(&doc->strings, doc->lines[j], len);
         const char *end = s + len;
+        int plain = line_is_plain(p, j, len);
         for (;;) {
             char *tab = memchr(s, '\t', (size_t)(end - s));
             if (tab != NULL)
                 *tab = '\0';
-            row_push_cell(p, &r, s);
+            size_t cl = (size_t)((tab != NULL ? tab : end) - s);
+            row_push_cell(p, &r, s, plain ? (unsigned)cl + 1 : 0);
             if (tab == NULL)
                 break;
             s = tab + 1;
@@ -344,7 +358,8 @@ static size_t read_cell_lines(fl_parse *p, size_t i, block *bl)
         if (s[0] == '\t') {
             if (r.n == 0)
                 r.line = j + 1;
-            row_add_cell(p, &r, s + 1, strlen(s + 1));
+            size_t len = strlen(s + 1);
+            row_add_cell(p, &r, s + 1, len, line_is_plain(p, j, len + 1));
             prev_cell = 1;
         } else if (p->kind[j] == FL_LINE_BLANK) {
             block_add(p, bl, &r);
@@ -358,6 +373,7 @@ static size_t read_cell_lines(fl_parse *p, size_t i, block *bl)
             memcpy(joined, c->text, a);
             memcpy(joined + a, s, b + 1);
             c->text = joined;
+            c->plain_len = 0; /* the line may hold TABs */
         } else {
             break;
         }
@@ -395,7 +411,7 @@ static size_t read_pipe_block(fl_parse *p, size_t i, block *bl)
                 /* the padding around a pipe cell is not its text */
                 size_t ca, cn;
                 fl_trim_bounds(cell.data, cell.len, &ca, &cn);
-                row_add_cell(p, &r, cell.data + ca, cn);
+                row_add_cell(p, &r, cell.data + ca, cn, 0);
                 cell.len = 0;
                 cell.data[0] = '\0';
                 continue;
