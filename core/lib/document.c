@@ -400,6 +400,7 @@ fl_document *fl_document_from_text(const char *source, const char *format,
     fl_parse p = { 0 };
     p.doc = doc;
     p.no_cr = utf8 == NULL || len == 0 || memchr(utf8, '\r', len) == NULL;
+    p.no_lt = utf8 == NULL || len == 0 || memchr(utf8, '<', len) == NULL;
     p.kind = xcalloc(doc->nlines ? doc->nlines : 1, 1);
     for (size_t i = 0; i < doc->nlines; i++)
         if (fl_text_is_blank(doc->norm[i]) || is_page_number(doc->norm[i]))

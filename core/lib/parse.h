@@ -27,7 +27,7 @@ typedef struct fl_parse {
     size_t sections_cap, paragraphs_cap, amounts_cap, tables_cap;
     fl_cell *row_cells;   /* tables.c: the cells of the row being read */
     size_t row_cells_cap;
-    int no_cr;            /* the text holds no '\r' */
+    int no_cr, no_lt;     /* the text holds no '\r', no '<' */
 } fl_parse;
 
 /* The passes, in the order document.c runs them. */

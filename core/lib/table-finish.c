@@ -206,6 +206,14 @@ static char *keep_short(fl_pool *strings, const fl_cell *c, const short_text *k)
     return k->had_spaces ? fl_pool_strndup(strings, k->buf, k->len) : c->norm;
 }
 
+/* Can a trimmed norm be one of is_index_word's words, without its
+ * spaces?  It starts as they do: 行, 栏 or 序. */
+static int may_be_index_word(const char *norm)
+{
+    return strncmp(norm, "行", 3) == 0 || strncmp(norm, "栏", 3) == 0 ||
+           strncmp(norm, "序", 3) == 0;
+}
+
 static int is_index_word(const short_text *k)
 {
     /* all four are two characters of three bytes */
@@ -266,6 +274,11 @@ static int is_code(const short_text *k)
 static void find_code(fl_pool *strings, fl_row *r)
 {
     for (size_t i = 0; i < r->ncells && i < 2; i++) {
+        /* A norm is trimmed: a code's starts with a digit, and any other
+         * text that is not empty ends the search as it is. */
+        char first = r->cells[i].norm[0];
+        if (first != '\0' && (first < '0' || first > '9'))
+            return;
         short_text k;
         if (!compact_short(r->cells[i].norm, &k))
             return;
@@ -630,7 +643,8 @@ void fl_table_finish(fl_table *t)
         }
         for (size_t c = 0; c < row->ncells; c++) {
             short_text k;
-            if (compact_short(row->cells[c].norm, &k) && is_index_word(&k))
+            if (may_be_index_word(row->cells[c].norm) &&
+                compact_short(row->cells[c].norm, &k) && is_index_word(&k))
                 index_col[c] = 1;
         }
     }

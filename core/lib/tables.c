@@ -66,7 +66,7 @@ static void row_push_cell(fl_parse *p, rbuild *r, char *pooled_text, unsigned pl
 static int line_is_plain(const fl_parse *p, size_t j, size_t len)
 {
     return p->no_cr && p->doc->norm[j] == p->doc->lines[j] && len < UINT_MAX &&
-           memchr(p->doc->lines[j], '<', len) == NULL;
+           (p->no_lt || memchr(p->doc->lines[j], '<', len) == NULL);
 }
 
 static void row_add_cell(fl_parse *p, rbuild *r, const char *text, size_t len, int plain)
