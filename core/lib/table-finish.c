@@ -115,9 +115,9 @@ static void finish_cell(fl_pool *strings, fl_cell *c)
     if ((seen & CELL_BREAK) ||
         ((seen & CELL_FOLD_LEAD) && !fl_normalize_is_identity(c->text, tl))) {
         n = fl_normalize(c->text, tl);
-        for (char *q = n; *q; q++)
-            if (*q == '\t' || *q == '\r' || *q == '\n')
-                *q = ' ';
+        /* breaks become spaces; long cells (notes) have few */
+        for (char *q = n + strcspn(n, "\t\r\n"); *q; q += 1 + strcspn(q + 1, "\t\r\n"))
+            *q = ' ';
         src = n;
         sl = strlen(n);
     }
