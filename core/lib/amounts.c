@@ -120,22 +120,28 @@ static char *label_before(fl_pool *strings, const char *text, size_t i, size_t f
     size_t a, len;
     fl_trim_bounds(text + start, i - start, &a, &len);
     char *label = fl_pool_strndup(strings, text + start + a, len);
-    static const char *const drop[] = { "为", "是", "共", "达", "约" };
-    for (int again = 1; again;) {
-        again = 0;
-        for (size_t k = 0; k < sizeof drop / sizeof drop[0]; k++) {
-            size_t n = strlen(drop[k]);
-            if (len >= n && memcmp(label + len - n, drop[k], n) == 0) {
-                len -= n;
-                label[len] = '\0';
-                again = 1;
+    /* Trailing spaces and 为 是 共 达 约, in any mix, go: each is one
+     * character at the end, told by its last byte (BA AF B1 BE A6). */
+    for (;;) {
+        if (len > 0 && label[len - 1] == ' ') {
+            len--;
+            continue;
+        }
+        const char *w = NULL;
+        if (len >= 3) {
+            switch ((unsigned char)label[len - 1]) {
+            case 0xBA: w = "为"; break;
+            case 0xAF: w = "是"; break;
+            case 0xB1: w = "共"; break;
+            case 0xBE: w = "达"; break;
+            case 0xA6: w = "约"; break;
             }
         }
-        while (len > 0 && label[len - 1] == ' ') {
-            label[--len] = '\0';
-            again = 1;
-        }
+        if (w == NULL || memcmp(label + len - 3, w, 3) != 0)
+            break;
+        len -= 3;
     }
+    label[len] = '\0';
     fl_pool_trim_last(strings, label);
     return label;
 }
