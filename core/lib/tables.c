@@ -51,7 +51,7 @@ typedef struct rbuild {
 
 /* A cell whose text is already in the document's pool, where it stays
  * even when the row is dropped.  plain_len: see fl_cell. */
-static void row_push_cell(fl_parse *p, rbuild *r, char *pooled_text, unsigned plain_len)
+static inline void row_push_cell(fl_parse *p, rbuild *r, char *pooled_text, unsigned plain_len)
 {
     if (r->n == p->row_cells_cap) /* rarely: the array is kept from row to row */
         p->row_cells = xgrow(p->row_cells, &p->row_cells_cap, r->n + 1, sizeof *p->row_cells);
