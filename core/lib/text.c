@@ -204,7 +204,7 @@ size_t fl_utf8_seq_len(const char *s)
  * first byte (0xEF, 0xE3, 0xC2, 0xE2) is a lead byte, never a continuation
  * byte, so matching the bytes here finds exactly the characters a decoder
  * would: no earlier sequence can cover them. */
-static size_t fold_at(const unsigned char *p, size_t avail, char *to)
+static inline size_t fold_at(const unsigned char *p, size_t avail, char *to)
 {
     switch (p[0]) {
     case 0xEF: /* U+FF01..U+FF5E: EF BC 81..BF, EF BD 80..9E */
@@ -266,7 +266,7 @@ static inline unsigned fold_mask(const unsigned char *p)
  * The pairs are fold_at's; byte by byte (the last two bytes, and strings
  * shorter than a block), any fold lead byte stops: the callers ask
  * fold_at either way.  No read goes before p + i or past p + len. */
-static size_t next_fold_lead(const unsigned char *p, size_t i, size_t len)
+static inline size_t next_fold_lead(const unsigned char *p, size_t i, size_t len)
 {
 #define LEAD(b) [b] = 1,
     static const unsigned char fold_lead[256] = { FL_FOLD_LEAD_BYTES(LEAD) };
@@ -313,6 +313,31 @@ size_t fl_normalize_into(char *out, const char *s, size_t len)
      * is, in runs. */
     const unsigned char *p = (const unsigned char *)s;
     size_t o = 0, i = 0, run = 0;
+#if defined(FL_VEC_MASKS)
+    /* Block by block, each block's folds taken from its mask in turn.  A
+     * fold ends in continuation bytes, which no mask bit (nor the loop
+     * below) stops at, so one that runs into the next block is not found
+     * again there. */
+    for (; i + 18 <= len; i += 16) {
+        bytes16 v;
+        memcpy(&v, p + i, 16);
+        if (mask_bits((mask16)((v & 0xDE) == 0xC2) | (mask16)(v == 0xEF)) == 0)
+            continue; /* as in next_fold_lead */
+        for (unsigned m = fold_mask(p + i); m != 0; m &= m - 1) {
+            size_t at = i + (size_t)__builtin_ctz(m);
+            char to;
+            size_t n = fold_at(p + at, len - at, &to);
+            if (n == 0)
+                continue;
+            memcpy(out + o, p + run, at - run);
+            o += at - run;
+            out[o++] = to;
+            run = at + n;
+        }
+    }
+    if (i < run)
+        i = run;
+#endif
     while ((i = next_fold_lead(p, i, len)) < len) {
         char to;
         size_t n = fold_at(p + i, len - i, &to);
