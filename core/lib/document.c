@@ -97,12 +97,13 @@ size_t fl_char_count(const char *s, size_t max)
 {
     /* A character starts at every byte that is not a continuation byte
      * (10xxxxxx), so its characters are counted without decoding them:
-     * eight bytes at a time while that cannot pass max.  Past 4 * max
-     * bytes there are max characters at least: no need to look there. */
+     * eight bytes at a time until max is reached (or passed: the answer
+     * is the count up to max).  Past 4 * max bytes there are max
+     * characters at least: no need to look there. */
     size_t len = strnlen(s, max <= SIZE_MAX / 4 ? 4 * max : SIZE_MAX);
     const unsigned char *p = (const unsigned char *)s;
     size_t n = 0, i = 0;
-    for (; i + 8 <= len && n + 8 <= max; i += 8) {
+    for (; i + 8 <= len && n < max; i += 8) {
         uint64_t w;
         memcpy(&w, p + i, 8);
         uint64_t cont = w & ~(w << 1) & 0x8080808080808080ull; /* 1 at bit 7 of 10xxxxxx */
@@ -110,7 +111,7 @@ size_t fl_char_count(const char *s, size_t max)
     }
     for (; i < len && n < max; i++)
         n += (p[i] & 0xC0) != 0x80;
-    return n;
+    return n < max ? n : max;
 }
 
 /* The last character of s[0..len) that is not a space; *start gets its
