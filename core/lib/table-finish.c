@@ -133,7 +133,8 @@ static void finish_cell(fl_pool *strings, fl_cell *c)
         c->text = block;
         c->norm = block + tl + 1;
     }
-    free(n);
+    if (n != NULL) /* most cells: nothing to free, and no call */
+        free(n);
     fl_number num;
     c->is_number = 0;
     if (nl > 0 && number_lead[(unsigned char)c->norm[0]]) {
