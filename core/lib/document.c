@@ -201,6 +201,7 @@ static size_t strip_markdown_into(const char *norm, char *out, int *md_level)
     }
     /* Removing "**" only shortens the text.  Most lines have no '*'. */
     size_t o = 0;
+    int stars = 0;
     for (size_t i = 0; i < n;) {
         const char *star = memchr(s + i, '*', n - i);
         size_t run = star != NULL ? (size_t)(star - s) : n;
@@ -209,12 +210,18 @@ static size_t strip_markdown_into(const char *norm, char *out, int *md_level)
         i = run;
         if (i == n)
             break;
+        stars = 1;
         if (i + 1 < n && s[i + 1] == '*')
             i += 2;
         else
             out[o++] = s[i++];
     }
     out[o] = '\0';
+    if (level == 0 && !stars) { /* most lines: the trimmed line, as is */
+        if (md_level)
+            *md_level = 0;
+        return o;
+    }
     /* A lone leading/trailing '*' left over from "*表2. …**". */
     size_t ra, rn;
     fl_trim_bounds(out, o, &ra, &rn);
