@@ -218,7 +218,7 @@ static size_t finish_scan(const unsigned char *s, size_t pos, i128 v, i128 frac,
 #define PLAIN_DIGITS 12
 #define PLAIN_MAX 999999999999LL /* the largest of PLAIN_DIGITS digits */
 
-static size_t scan_plain(const unsigned char *s, scanned *out)
+static inline size_t scan_plain(const unsigned char *s, scanned *out)
 {
     uint64_t v = 0;
     size_t pos = 0;
@@ -363,8 +363,12 @@ size_t fl_parse_number(const char *text, fl_number *out)
     if (text == NULL)
         return 0;
     scanned sc;
-    size_t pos = scan_number((const unsigned char *)text,
-                             (i128)(FL_DEC_MAX_MICROS / FL_DEC_SCALE), &sc);
+    /* Most numbers are plain: read here, without scan_number()'s frame
+     * (its cap is far above a plain number's). */
+    size_t pos = scan_plain((const unsigned char *)text, &sc);
+    if (pos == 0)
+        pos = scan_number((const unsigned char *)text,
+                          (i128)(FL_DEC_MAX_MICROS / FL_DEC_SCALE), &sc);
     if (pos == 0)
         return 0;
     /* An amount too large to hold exactly is read as out of range, so that
