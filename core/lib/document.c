@@ -276,15 +276,19 @@ static void normalize_lines(fl_document *doc, size_t total)
     size_t nlines = doc->nlines;
     doc->norm = xmalloc((nlines ? nlines : 1) * sizeof *doc->norm);
     /* First which lines change (their lengths bound the packed buffer:
-     * every fold shortens), then those lines alone are normalised. */
-    size_t room = 0;
+     * every fold shortens), then those lines alone are normalised.  The
+     * folds are looked for in all the lines at once, lines and their NULs
+     * being one run of bytes, from the line after each line found. */
+    size_t room = 0, fold = fl_next_fold(doc->line_buf, 0, total);
     for (size_t n = 0; n < nlines; n++) {
         size_t len = line_len(doc, n, total);
-        if (fl_normalize_is_identity(doc->lines[n], len)) {
+        size_t end = (size_t)(doc->lines[n] - doc->line_buf) + len; /* its NUL */
+        if (fold > end) {
             doc->norm[n] = doc->lines[n];
         } else {
             doc->norm[n] = NULL; /* in the packed buffer: set below */
             room += len + 1;
+            fold = fl_next_fold(doc->line_buf, end + 1, total);
         }
     }
     char *packed = xmalloc(room ? room : 1);

@@ -377,6 +377,15 @@ char *fl_utf8_repair(const char *s)
     return out;
 }
 
+size_t fl_next_fold(const char *s, size_t i, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    char to;
+    while ((i = next_fold_lead(p, i, len)) < len && fold_at(p + i, len - i, &to) == 0)
+        i++;
+    return i;
+}
+
 int fl_normalize_is_identity(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;

@@ -39,6 +39,10 @@ char *fl_utf8_repair(const char *s);
 /* 1 when fl_normalize(s, len) would be s itself (nothing to fold, as in
  * most table cells), so the copy can be skipped. */
 int fl_normalize_is_identity(const char *s, size_t len);
+/* Offset of the first fold (a character fl_normalize changes) at or after
+ * i in s[0..len), or len when there is none.  A fold holds no NUL: in
+ * lines packed with their NULs, one found lies in a single line. */
+size_t fl_next_fold(const char *s, size_t i, size_t len);
 
 /* Length in bytes of the UTF-8 sequence starting at s (1 for invalid
  * bytes, so loops always advance).  ASCII and most Chinese characters (a
