@@ -60,9 +60,9 @@ static inline void row_push_cell(fl_parse *p, rbuild *r, char *pooled_text, unsi
 }
 
 /* Line j (len bytes) holds no tag, break or fold, nor then its cells
- * (TABs cut them, and '\n' lines): no '<', no '\r' in the text, and no
- * fold (the line's norm is the line itself), as a fold in a cell would
- * be one in the line. */
+ * where TABs cut them (a TAB left inside a cell is a break): no '<', no
+ * '\r' in the text, and no fold (the line's norm is the line itself), as
+ * a fold in a cell would be one in the line. */
 static int line_is_plain(const fl_parse *p, size_t j, size_t len)
 {
     return p->no_cr && p->doc->norm[j] == p->doc->lines[j] && len < UINT_MAX &&
@@ -359,7 +359,10 @@ static size_t read_cell_lines(fl_parse *p, size_t i, block *bl)
             if (r.n == 0)
                 r.line = j + 1;
             size_t len = strlen(s + 1);
-            row_add_cell(p, &r, s + 1, len, line_is_plain(p, j, len + 1));
+            /* here a TAB after the first is the cell's own: it becomes a
+             * space in finish_cell(), so such a cell is not plain */
+            int plain = line_is_plain(p, j, len + 1) && memchr(s + 1, '\t', len) == NULL;
+            row_add_cell(p, &r, s + 1, len, plain);
             prev_cell = 1;
         } else if (p->kind[j] == FL_LINE_BLANK) {
             block_add(p, bl, &r);
