@@ -127,6 +127,9 @@ int mc_is_placeholder(const char *text, size_t len, const mc_options *o)
         }
         size_t best = 0;
         for (size_t k = 0; k < o->nplaceholders; k++) {
+            /* most words differ at the first byte: measured only when not */
+            if (o->placeholders[k][0] != text[i])
+                continue;
             size_t pl = strlen(o->placeholders[k]);
             if (pl > best && pl <= len - i && memcmp(text + i, o->placeholders[k], pl) == 0)
                 best = pl;
