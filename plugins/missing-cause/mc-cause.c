@@ -489,23 +489,23 @@ static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_par
         size_t te = trigger_end(s, at + strlen(key), &strong);
         if (te == 0)
             continue;
-        /* The difference must be stated before the clause naming the cause:
-         * "偏离绩效目标的原因：无" answers a form question, it states none. */
-        size_t clause = mc_clause_start_memo(s, at, &clauses);
-        int context = diff_before(o->diff_words, &fd, clause);
-        int main_form = at >= 6 && memcmp(s + at - 6, "主要", 6) == 0 && strong;
-        if (!context && !main_form)
-            continue;
         size_t cs = mc_skip_spaces(s, te);
         size_t ce = cause_end(s, cs, &ends);
-        if (cs == ce) {
-            if (s[cs] == '\0' && continues_on_next_line(doc, fl_paragraph_end_line(p)))
-                continue;
-            report(rep, p, o, &ix, at, te, ce, 1);
-        } else if (context &&
-                   (mc_is_placeholder(s + cs, ce - cs, o) || is_template_start(s + cs, ce - cs))) {
-            report(rep, p, o, &ix, at, te, ce, 0);
-        }
+        int empty = cs == ce;
+        /* Most causes are written out: the difference is looked for only
+         * before one that is empty or a placeholder. */
+        if (!empty && !mc_is_placeholder(s + cs, ce - cs, o) && !is_template_start(s + cs, ce - cs))
+            continue;
+        /* The difference must be stated before the clause naming the cause:
+         * "偏离绩效目标的原因：无" answers a form question, it states none.
+         * An empty "主要原因是" needs none. */
+        int main_form = at >= 6 && memcmp(s + at - 6, "主要", 6) == 0 && strong;
+        if (!(empty && main_form) &&
+            !diff_before(o->diff_words, &fd, mc_clause_start_memo(s, at, &clauses)))
+            continue;
+        if (empty && s[cs] == '\0' && continues_on_next_line(doc, fl_paragraph_end_line(p)))
+            continue;
+        report(rep, p, o, &ix, at, te, ce, empty);
     }
     para_index_free(ix);
 }
