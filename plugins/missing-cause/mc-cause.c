@@ -279,8 +279,9 @@ static int para_index_build(para_index *ix, const char *s, const fl_matcher *wor
                 return -1;
             continue;
         }
-        /* every break mark starts with one of these bytes */
-        if (u != 0xE3 && u != 0xEF && !strchr(";!?,:", u))
+        /* every break mark starts with one of these bytes (compared, not
+         * strchr'd: this is asked of every byte) */
+        if (u != 0xE3 && u != 0xEF && u != ';' && u != '!' && u != '?' && u != ',' && u != ':')
             continue;
         size_t b = mc_break_len(s, i, 0), c = mc_break_len(s, i, 1);
         if ((b && (offsets_push(&ix->sentence_at, i) || offsets_push(&ix->sentence_len, b))) ||
