@@ -272,37 +272,56 @@ size_t mc_scan_money(const char *text, const fl_matcher *money_words,
 
 void mc_display(char *s, size_t size)
 {
-    /* Work on a copy: full-width marks are longer than ASCII ones. */
+    static const char marks[] = ",:;()";
     size_t n = strlen(s);
-    char *src = malloc(n + 1);
-    if (src == NULL)
-        return;
-    memcpy(src, s, n + 1);
-    size_t j = 0;
-    for (size_t i = 0; i < n; i++) {
-        const char *rep = NULL;
-        char c = src[i];
-        int between_digits = i > 0 && i + 1 < n && src[i - 1] >= '0' && src[i - 1] <= '9' &&
-                             src[i + 1] >= '0' && src[i + 1] <= '9';
-        if (c == ',' && !between_digits)
-            rep = "，";
-        else if (c == ':' && !between_digits)
-            rep = "：";
-        else if (c == ';')
-            rep = "；";
-        else if (c == '(')
-            rep = "（";
-        else if (c == ')')
-            rep = "）";
-        size_t rl = rep ? strlen(rep) : 1;
-        if (j + rl + 1 > size)
-            break;
-        if (rep) {
-            memcpy(s + j, rep, rl);
-            j += rl;
-        } else {
-            s[j++] = c;
+    /* The text before the first ASCII mark stays as it is: most has none. */
+    size_t i = strcspn(s, marks), j = i;
+    if (i < n) {
+        /* Work on a copy: full-width marks are longer than ASCII ones. */
+        char small[512];
+        char *src = n < sizeof small ? small : malloc(n + 1);
+        if (src == NULL)
+            return;
+        memcpy(src, s, n + 1);
+        while (i < n) {
+            size_t run = strcspn(src + i, marks);
+            if (run > 0) {
+                /* j + 1 < size holds: room for this many more bytes */
+                size_t k = run < size - 1 - j ? run : size - 1 - j;
+                memcpy(s + j, src + i, k);
+                i += k;
+                j += k;
+                if (k < run)
+                    break;
+                continue;
+            }
+            const char *rep = NULL;
+            char c = src[i];
+            int between_digits = i > 0 && i + 1 < n && src[i - 1] >= '0' && src[i - 1] <= '9' &&
+                                 src[i + 1] >= '0' && src[i + 1] <= '9';
+            if (c == ',' && !between_digits)
+                rep = "，";
+            else if (c == ':' && !between_digits)
+                rep = "：";
+            else if (c == ';')
+                rep = "；";
+            else if (c == '(')
+                rep = "（";
+            else if (c == ')')
+                rep = "）";
+            size_t rl = rep ? strlen(rep) : 1;
+            if (j + rl + 1 > size)
+                break;
+            if (rep) {
+                memcpy(s + j, rep, rl);
+                j += rl;
+            } else {
+                s[j++] = c;
+            }
+            i++;
         }
+        if (src != small)
+            free(src);
     }
     /* Never end inside a UTF-8 sequence after a cut. */
     while (j > 0 && ((unsigned char)s[j - 1] & 0xc0) == 0x80) {
@@ -314,5 +333,4 @@ void mc_display(char *s, size_t size)
         j = k;
     }
     s[j] = '\0';
-    free(src);
 }
