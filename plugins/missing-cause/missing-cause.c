@@ -103,6 +103,16 @@ static void mc_fini(void *state)
     free_options(state);
 }
 
+/* Where each rule applies (docs/checks/missing-cause.md).  A stated
+ * difference needs its cause in any report; the 偏差原因 of a 绩效自评表
+ * and the （五）偏离绩效目标的原因 section belong to self-evaluations and
+ * to the 决算 that carry them.  The core gives a 决算 the self-evaluation
+ * bit only for a table titled 绩效自评/绩效评价 (identity.c
+ * carried_kinds()), not for a 自评 section in its narrative nor a table
+ * titled otherwise, so 决算 are named here too.  Never a budget, nor a
+ * document of unknown kind: there only the rules valid for every kind run. */
+#define MC_KINDS_EVAL (FL_KINDS_EVAL | FL_KINDS_FINAL)
+
 static int mc_check(const fl_document *doc, fl_report *rep, void *state)
 {
     mc_options *own = NULL;
@@ -114,22 +124,17 @@ static int mc_check(const fl_document *doc, fl_report *rep, void *state)
         o = own;
     }
     int rc = 0;
-    if (mc_rule_empty_cause(doc, rep, o) != 0 || mc_rule_deviation_reason(doc, rep, o) != 0 ||
-        mc_rule_deviation_section(doc, rep, o) != 0)
+    /* The core drops the findings of a rule on a document of other kinds
+     * (mc_rules): the tables and 偏离 sections of a budget are not read. */
+    int eval = (fl_doc_kinds(doc) & MC_KINDS_EVAL) != 0;
+    if (mc_rule_empty_cause(doc, rep, o) != 0 ||
+        (eval && (mc_rule_deviation_reason(doc, rep, o) != 0 ||
+                  mc_rule_deviation_section(doc, rep, o) != 0)))
         rc = -1;
     free_options(own);
     return rc;
 }
 
-/* Where each rule applies (docs/checks/missing-cause.md).  A stated
- * difference needs its cause in any report; the 偏差原因 of a 绩效自评表
- * and the （五）偏离绩效目标的原因 section belong to self-evaluations and
- * to the 决算 that carry them.  The core gives a 决算 the self-evaluation
- * bit only for a table titled 绩效自评/绩效评价 (identity.c
- * carried_kinds()), not for a 自评 section in its narrative nor a table
- * titled otherwise, so 决算 are named here too.  Never a budget, nor a
- * document of unknown kind: there only the rules valid for every kind run. */
-#define MC_KINDS_EVAL (FL_KINDS_EVAL | FL_KINDS_FINAL)
 static const fl_rule mc_rules[] = {
     { "empty-cause", FL_SEV_ERROR, FL_KINDS_ALL,
       "说明了增减或差异，但“主要原因是”后为空或只有占位内容（无、/、XX）",
