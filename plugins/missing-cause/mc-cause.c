@@ -293,8 +293,9 @@ static int para_index_build(para_index *ix, const char *s, const fl_matcher *wor
     return d.failed ? -1 : 0;
 }
 
-/* The paragraph's index, made at its first finding (most paragraphs
- * have none); NULL when memory ran out, for the walks. */
+/* The paragraph's index, made at its second finding: most paragraphs
+ * have none, most others one, which the walks serve for less than a read
+ * of the whole paragraph.  NULL when memory ran out, for the walks. */
 static para_index *para_index_of(para_index **ixp, const char *s, const fl_matcher *words)
 {
     if (*ixp == NULL && (*ixp = calloc(1, sizeof **ixp)) != NULL) {
@@ -372,7 +373,8 @@ static pair_ctx amounts_before(para_index *ix, const char *s, size_t from, size_
     return pw->pc;
 }
 
-static void report(fl_report *rep, const fl_paragraph *p, const mc_options *o, para_index **ixp,
+/* ix: the paragraph's index, or NULL for the walks. */
+static void report(fl_report *rep, const fl_paragraph *p, const mc_options *o, para_index *ix,
                    size_t at, size_t trig_end, size_t cend, int empty)
 {
     const char *s = fl_paragraph_text(p);
@@ -380,7 +382,6 @@ static void report(fl_report *rep, const fl_paragraph *p, const mc_options *o, p
      * mc_display, which makes each ASCII mark three bytes. */
     enum { WHAT_MAX = 160 };
     char diff[320], phrase[64], what[3 * WHAT_MAX];
-    para_index *ix = para_index_of(ixp, s, o->diff_words);
     size_t sent = start_before(ix, s, at, 0);
     /* The difference is stated in this sentence or, for "…数。主要原因是。",
      * in the one before. */
@@ -483,6 +484,7 @@ static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_par
     mc_clause_memo clauses = MC_CLAUSE_MEMO_INIT;
     cause_walk ends = { (size_t)-1, 0 };
     para_index *ix = NULL;
+    size_t found = 0;
     for (const char *hit = next_cause(s, 0); hit != NULL;
          hit = next_cause(s, (size_t)(hit - s) + 1)) {
         size_t at = (size_t)(hit - s);
@@ -506,7 +508,8 @@ static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_par
             continue;
         if (empty && s[cs] == '\0' && continues_on_next_line(doc, fl_paragraph_end_line(p)))
             continue;
-        report(rep, p, o, &ix, at, te, ce, empty);
+        report(rep, p, o, found++ > 0 ? para_index_of(&ix, s, o->diff_words) : NULL, at, te, ce,
+               empty);
     }
     para_index_free(ix);
 }
