@@ -325,6 +325,11 @@ static int run_one(const fl_document *doc, size_t from, size_t to, cw_para *pp,
      * paragraph cannot hold a finding, so it is neither scanned nor split. */
     if (pp->nmoney == 0)
         return 0;
+    /* The word rules set two different amounts against each other: with
+     * one, only change-direction (which reads no words) can find. */
+    pp->nhits = pp->nsent = 0;
+    if (pp->nmoney < 2)
+        return fn(pp, ctx);
     find_words(pp, words);
     if (find_hits(pp) != 0 || place_in_sentences(pp) != 0)
         return -1;
