@@ -1,6 +1,7 @@
 /* cw-para.c — the amounts of one paragraph, grouped for the rules: money
  * (in 万元, with the sentence it lies in) and percentages.  The core gives
  * amounts in document order, paragraph by paragraph. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -317,6 +318,33 @@ static int place_in_sentences(cw_para *pp)
     return 0;
 }
 
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* 1 when a word rule may find in the paragraph, which is then scanned
+ * for words: year-on-year needs a phrase of last year (上年, 去年, 上一年,
+ * or the year before the report's in digits, any year when that is
+ * unknown: cw_phrase_side), final-vs-budget a 预算 and a 决算 (its
+ * subject and object differ) in a 决算 (the core drops its findings on
+ * other kinds).  A few searches pass over most paragraphs faster than the
+ * words' matcher. */
+static int may_compare(const cw_para *pp)
+{
+    const char *s = pp->text;
+    if (pp->final_kind && strstr(s, "预算") != NULL && strstr(s, "决算") != NULL)
+        return 1;
+    if (strstr(s, "上年") != NULL || strstr(s, "去年") != NULL || strstr(s, "上一年") != NULL)
+        return 1;
+    if (pp->prev_year[0] != '\0')
+        return strstr(s, pp->prev_year) != NULL;
+    for (const char *y = strstr(s, "年"); y != NULL; y = strstr(y + 3, "年"))
+        if (y - s >= 4 && is_digit(y[-1]) && is_digit(y[-2]) && is_digit(y[-3]) && is_digit(y[-4]))
+            return 1;
+    return 0;
+}
+
 static int run_one(const fl_document *doc, size_t from, size_t to, cw_para *pp,
                    const fl_matcher *words, int (*fn)(const cw_para *pp, void *ctx), void *ctx)
 {
@@ -328,7 +356,7 @@ static int run_one(const fl_document *doc, size_t from, size_t to, cw_para *pp,
     /* The word rules set two different amounts against each other: with
      * one, only change-direction (which reads no words) can find. */
     pp->nhits = pp->nsent = 0;
-    if (pp->nmoney < 2)
+    if (pp->nmoney < 2 || !may_compare(pp))
         return fn(pp, ctx);
     find_words(pp, words);
     if (find_hits(pp) != 0 || place_in_sentences(pp) != 0)
@@ -350,6 +378,10 @@ int cw_each_para(const fl_document *doc, const fl_matcher *words,
         return -1;
     }
     pp.year = fl_doc_year(doc);
+    pp.final_kind = (fl_doc_kinds(doc) & FL_KINDS_FINAL) != 0;
+    /* cw_year_at() reads four digits: a year of any other length is none */
+    if (pp.year >= 1001 && pp.year <= 10000)
+        snprintf(pp.prev_year, sizeof pp.prev_year, "%d年", pp.year - 1);
     int rc = 0;
     for (size_t i = 0; i < n && rc == 0;) {
         const fl_paragraph *p = fl_doc_amount(doc, i)->paragraph;

@@ -68,6 +68,8 @@ typedef struct cw_para {
     const fl_amount **pct;  /* percentages, in order */
     size_t npct;
     int year;               /* the report's year, 0 when unknown */
+    int final_kind;         /* the document is a 决算 (FL_KINDS_FINAL) */
+    char prev_year[16];     /* "2023年" for a report of 2024, "" when unknown */
     size_t *sent;           /* sentence start offsets, ascending, up to the
                              * last comparison word's (cw-para.c) */
     size_t nsent, sent_cap;
