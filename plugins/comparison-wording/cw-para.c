@@ -333,15 +333,26 @@ static int is_digit(char c)
 static int may_compare(const cw_para *pp)
 {
     const char *s = pp->text;
-    if (pp->final_kind && strstr(s, "预算") != NULL && strstr(s, "决算") != NULL)
-        return 1;
-    if (strstr(s, "上年") != NULL || strstr(s, "去年") != NULL || strstr(s, "上一年") != NULL)
-        return 1;
-    if (pp->prev_year[0] != '\0')
-        return strstr(s, pp->prev_year) != NULL;
-    for (const char *y = strstr(s, "年"); y != NULL; y = strstr(y + 3, "年"))
-        if (y - s >= 4 && is_digit(y[-1]) && is_digit(y[-2]) && is_digit(y[-3]) && is_digit(y[-4]))
+    /* Every such word ends with 算 or with 年: their occurrences are
+     * found, and what comes before them compared in place. */
+    if (pp->final_kind) {
+        int budget = 0, final = 0;
+        for (const char *a = strstr(s, "算"); a != NULL; a = strstr(a + 3, "算")) {
+            budget |= a - s >= 3 && memcmp(a - 3, "预", 3) == 0;
+            final |= a - s >= 3 && memcmp(a - 3, "决", 3) == 0;
+            if (budget && final)
+                return 1;
+        }
+    }
+    for (const char *y = strstr(s, "年"); y != NULL; y = strstr(y + 3, "年")) {
+        size_t at = (size_t)(y - s);
+        if (at >= 3 && (memcmp(y - 3, "上", 3) == 0 || memcmp(y - 3, "去", 3) == 0 ||
+                        (at >= 6 && memcmp(y - 6, "上一", 6) == 0)))
             return 1;
+        if (at >= 4 && is_digit(y[-1]) && is_digit(y[-2]) && is_digit(y[-3]) && is_digit(y[-4]) &&
+            (pp->prev_year[0] == '\0' || memcmp(y - 4, pp->prev_year, 4) == 0))
+            return 1;
+    }
     return 0;
 }
 
