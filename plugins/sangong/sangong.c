@@ -2,6 +2,7 @@
  *
  * Reads the 三公 table(s) and the 三公 narrative once, then runs each
  * rule on them.  The rules live in sg-*.c; see docs/checks/sangong.md. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,7 +84,9 @@ static int sangong_check(const fl_document *doc, fl_report *rep, void *state)
     c.opt = &st->opt;
 
     size_t nt = fl_doc_table_count(doc);
-    c.tables = nt ? calloc(nt, sizeof *c.tables) : NULL;
+    /* Not zeroed: sg_table_read() clears each slot it fills, and only
+     * filled slots are read. */
+    c.tables = nt && nt <= SIZE_MAX / sizeof *c.tables ? malloc(nt * sizeof *c.tables) : NULL;
     if (nt && c.tables == NULL) {
         fl_matcher_free(defaults.items);
         return -1;
