@@ -98,10 +98,33 @@ static int column_item(const fl_table *t, size_t nlabel, size_t c)
 /* Group named by a short label ("预算数", "全年预算数", "决算数"). */
 static int group_of(const char *s)
 {
-    if (strlen(s) > 24 || strstr(s, "差异") || strstr(s, "率") || strstr(s, "%") ||
-        strstr(s, "上年") || strstr(s, "去年"))
+    if (strlen(s) > 24)
         return SG_GROUP_NONE;
-    int b = strstr(s, "预算") != NULL, f = strstr(s, "决算") != NULL;
+    /* One pass over the short label, each word told at its first byte,
+     * where seven strstr read it seven times. */
+    int b = 0, f = 0;
+    for (const char *p = s; *p; p++) {
+        switch ((unsigned char)*p) {
+        case '%':
+            return SG_GROUP_NONE;
+        case 0xE5: /* 差 去 决 */
+            if (fl_str_starts(p, "差异") || fl_str_starts(p, "去年"))
+                return SG_GROUP_NONE;
+            f = f || fl_str_starts(p, "决算");
+            break;
+        case 0xE7: /* 率 */
+            if (fl_str_starts(p, "率"))
+                return SG_GROUP_NONE;
+            break;
+        case 0xE4: /* 上 */
+            if (fl_str_starts(p, "上年"))
+                return SG_GROUP_NONE;
+            break;
+        case 0xE9: /* 预 */
+            b = b || fl_str_starts(p, "预算");
+            break;
+        }
+    }
     if (b == f)
         return SG_GROUP_NONE;
     return b ? SG_BUDGET : SG_FINAL;
