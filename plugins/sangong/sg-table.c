@@ -54,11 +54,25 @@ static size_t numbers_in(const fl_row *r, int with_empty, int *is_lanci)
     return count;
 }
 
+/* 1 when r has a number and its numbers are not 栏次 (numbers_in()),
+ * and its label is not 栏次 either. */
 static int is_data_row(const fl_row *r)
 {
-    /* Numbers first: header rows, most of those asked about, have none. */
-    int lanci;
-    if (numbers_in(r, 0, &lanci) == 0 || lanci)
+    /* Numbers first: header rows, most of those asked about, have none.
+     * The first number out of the sequence 1, 2, 3 … settles it (most
+     * data rows: their first). */
+    size_t n = fl_row_cell_count(r), count = 0;
+    int seq = 1;
+    for (size_t c = 0; c < n && seq; c++) {
+        const fl_cell *cell = fl_row_cell(r, c);
+        fl_number num;
+        if (cell == NULL || !fl_cell_number(cell, &num) || num.is_empty)
+            continue;
+        count++;
+        if (num.decimals != 0 || num.value.micros != (int64_t)count * FL_DEC_SCALE)
+            seq = 0;
+    }
+    if (count == 0 || (seq && count >= 2))
         return 0;
     return strstr(fl_row_label(r), "栏次") == NULL;
 }
@@ -469,8 +483,11 @@ static int header_may_name_items(const fl_table *t, size_t nlabel, size_t ncols)
         const fl_row *row = fl_table_row(t, r);
         size_t n = fl_row_cell_count(row);
         for (size_t c = 0; c < ncols && c < n; c++) {
-            /* One pass over the (short) cell, not a strstr per word. */
+            /* One pass over the (short) cell, not a strstr per word;
+             * both words start with E5 (出, 公), looked for first. */
             for (const char *p = cell_at(row, c); *p; p++) {
+                if (*p != '\xE5')
+                    continue;
                 abroad = abroad || sg_word_at(p, "出国");
                 reception = reception || sg_word_at(p, "公务接待");
             }
