@@ -34,6 +34,12 @@ size_t mc_break_len(const char *s, size_t i, int with_commas)
     return 0;
 }
 
+/* The first bytes of every break mark (。、 start with E3, ；， with EF):
+ * the walks back test this before asking mc_break_len(). */
+static const unsigned char break_lead[256] = {
+    [0xE3] = 1, [0xEF] = 1, [';'] = 1, ['!'] = 1, ['?'] = 1, [','] = 1, [':'] = 1,
+};
+
 /* The last break before pos, found by walking back from pos: in UTF-8 the
  * first byte of a mark is never inside another character, so this is the
  * mark a walk from the start would find last, at the cost of the clause
@@ -41,6 +47,8 @@ size_t mc_break_len(const char *s, size_t i, int with_commas)
 static size_t last_break(const char *s, size_t pos, int with_commas)
 {
     for (size_t i = pos; i-- > 0;) {
+        if (!break_lead[(unsigned char)s[i]])
+            continue;
         size_t b = mc_break_len(s, i, with_commas);
         if (b)
             return i + b > pos ? pos : i + b;
@@ -66,6 +74,8 @@ size_t mc_clause_start_memo(const char *s, size_t pos, mc_clause_memo *m)
     size_t floor = m->pos != (size_t)-1 && m->pos <= pos ? m->pos : 0;
     size_t at = 0, len = 0;
     for (size_t i = pos; i-- > floor;) {
+        if (!break_lead[(unsigned char)s[i]])
+            continue;
         len = mc_break_len(s, i, 1);
         if (len) {
             at = i;
