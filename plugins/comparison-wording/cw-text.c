@@ -6,14 +6,12 @@
 
 #include "cw.h"
 
-/* Inline, and called with the literal itself (not from a table), so
- * that strlen() folds and memcmp() of a few bytes needs no call: these
- * run at every comparison word and label. */
-static inline int ends_at(const char *s, size_t i, const char *lit)
-{
-    size_t n = strlen(lit);
-    return i >= n && memcmp(s + i - n, lit, n) == 0;
-}
+/* 1 when s[0..i) ends with the string literal `lit`.  A macro, so that
+ * the length is the literal's size and memcmp() of a few bytes needs no
+ * call: these run at every comparison word and label, and an inline
+ * function was not inlined where a dozen are asked in a row. */
+#define ends_at(s, i, lit) \
+    ((i) >= sizeof(lit) - 1 && memcmp((s) + (i) - (sizeof(lit) - 1), lit, sizeof(lit) - 1) == 0)
 
 typedef struct word {
     const char *w;
