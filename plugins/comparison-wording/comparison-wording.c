@@ -63,7 +63,9 @@ typedef struct run {
 static int per_paragraph(const cw_para *pp, void *ctx)
 {
     run *r = ctx;
-    if (cw_rule_final_vs_budget(pp, r->rep, r->o) != 0 ||
+    /* The core drops final-vs-budget on any document but a 决算
+     * (cw_rules): elsewhere it is not asked. */
+    if ((pp->final_kind && cw_rule_final_vs_budget(pp, r->rep, r->o) != 0) ||
         cw_rule_year_on_year(pp, r->rep, r->o) != 0 ||
         cw_rule_change_direction(pp, r->rep, r->o) != 0)
         return -1;
