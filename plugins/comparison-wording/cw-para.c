@@ -105,13 +105,40 @@ static int add_start(size_t **list, size_t *n, size_t *cap, size_t offset)
     return 0;
 }
 
+/* As add_start, for a word's start: a repeat keeps the lower word. */
+static int add_word_start(cw_para *pp, size_t offset, size_t word)
+{
+    if (pp->nword_at == pp->word_cap) {
+        size_t c = pp->word_cap ? 2 * pp->word_cap : 64;
+        cw_word_start *grown = realloc(pp->word_at, c * sizeof *grown);
+        if (grown == NULL)
+            return -1;
+        pp->word_at = grown;
+        pp->word_cap = c;
+    }
+    cw_word_start *list = pp->word_at;
+    size_t j = pp->nword_at;
+    while (j > 0 && list[j - 1].at > offset)
+        j--;
+    if (j > 0 && list[j - 1].at == offset) {
+        if (word < list[j - 1].word)
+            list[j - 1].word = word;
+        return 0;
+    }
+    memmove(list + j + 1, list + j, (pp->nword_at - j) * sizeof *list);
+    list[j].at = offset;
+    list[j].word = word;
+    pp->nword_at++;
+    return 0;
+}
+
 /* Collects where the words and the markers start. */
 static int on_word(void *ctx, size_t word, size_t offset)
 {
     cw_para *pp = ctx;
     int rc = cw_word_is_marker(word)
                  ? add_start(&pp->marker_at, &pp->nmarker_at, &pp->marker_cap, offset)
-                 : add_start(&pp->word_at, &pp->nword_at, &pp->word_cap, offset);
+                 : add_word_start(pp, offset, word);
     if (rc != 0) {
         /* Ask everywhere: slower, the same findings. */
         pp->all_words = 1;
@@ -134,9 +161,9 @@ static int cw_word_may_start(const cw_para *pp, size_t *k, size_t i)
 {
     if (pp->all_words)
         return 1;
-    while (*k < pp->nword_at && pp->word_at[*k] < i)
+    while (*k < pp->nword_at && pp->word_at[*k].at < i)
         (*k)++;
-    return *k < pp->nword_at && pp->word_at[*k] == i;
+    return *k < pp->nword_at && pp->word_at[*k].at == i;
 }
 
 static size_t cw_next_word_start(const cw_para *pp, size_t *k, size_t i)
@@ -146,9 +173,9 @@ static size_t cw_next_word_start(const cw_para *pp, size_t *k, size_t i)
         return i;
     /* Word starts are characters' starts: stepping a character at a time
      * would only reach them later. */
-    while (*k < pp->nword_at && pp->word_at[*k] < i)
+    while (*k < pp->nword_at && pp->word_at[*k].at < i)
         (*k)++;
-    return *k < pp->nword_at ? pp->word_at[*k] : i + strlen(pp->text + i);
+    return *k < pp->nword_at ? pp->word_at[*k].at : i + strlen(pp->text + i);
 }
 
 /* 1 when s+j starts a marker. */
@@ -238,7 +265,7 @@ cw_side cw_marker_before(const cw_para *pp, const cw_word_hit *hit, int prev_yea
 
 static int cw_no_word_after(const cw_para *pp, size_t i)
 {
-    return !pp->all_words && (pp->nword_at == 0 || pp->word_at[pp->nword_at - 1] < i);
+    return !pp->all_words && (pp->nword_at == 0 || pp->word_at[pp->nword_at - 1].at < i);
 }
 
 /* The money and percentages of amounts [from, to), in order. */
@@ -290,7 +317,8 @@ static int find_hits(cw_para *pp)
     for (size_t i = 0; s[i] && !cw_no_word_after(pp, i);) {
         cw_word_hit h = { .at = i };
         if (!cw_word_may_start(pp, &wk, i) ||
-            (h.rel = cw_word_at(s, i, 1, &h.len, &h.word, &h.change)) == CW_REL_NONE) {
+            (h.rel = cw_word_at(s, i, pp->all_words ? 0 : pp->word_at[wk].word, 1, &h.len,
+                                &h.word, &h.change)) == CW_REL_NONE) {
             i = cw_next_word_start(pp, &wk, i);
             continue;
         }

@@ -82,11 +82,11 @@ static int tail_ok(const char *s)
     return 0;
 }
 
-cw_rel cw_word_at(const char *s, size_t i, int change, size_t *len, const char **w,
-                  int *is_change)
+cw_rel cw_word_at(const char *s, size_t i, size_t first, int change, size_t *len,
+                  const char **w, int *is_change)
 {
     const word *hit = NULL;
-    for (size_t k = 0; k < sizeof words / sizeof *words && hit == NULL; k++)
+    for (size_t k = first; k < sizeof words / sizeof *words && hit == NULL; k++)
         if (fl_str_starts(s + i, words[k].w))
             hit = &words[k];
     if (hit == NULL || (hit->change && !change))

@@ -60,6 +60,13 @@ typedef struct cw_word_hit {
     size_t ss;
 } cw_word_hit;
 
+/* Where a comparison word starts, and the first word of cw_word_at()'s
+ * list that starts there (the matcher reports each). */
+typedef struct cw_word_start {
+    size_t at;
+    size_t word;
+} cw_word_start;
+
 typedef struct cw_para {
     const fl_paragraph *p;
     const char *text;       /* normalised paragraph text */
@@ -76,7 +83,7 @@ typedef struct cw_para {
     /* Where a comparison word may start (cw_word_at() is worth asking):
      * offsets ascending, from one pass of the words' matcher; `all` when
      * there is no matcher (every position is asked). */
-    size_t *word_at;
+    cw_word_start *word_at;
     size_t nword_at, word_cap;
     int all_words;
     /* Where 与/比/较 start, ascending, from the same pass; `markers_known`
@@ -145,9 +152,10 @@ static inline size_t cw_clause_break(const char *s, size_t i)
  * in *word; CW_REL_NONE when there is none, when it is negated (未超过,
  * 不大于), a template alternative (大于(小于)) or a noun (相同口径).
  * `change` also accepts 增加/减少/增长/下降 …, which compare over time;
- * *is_change says whether the word is one of those. */
-cw_rel cw_word_at(const char *s, size_t i, int change, size_t *len, const char **word,
-                  int *is_change);
+ * *is_change says whether the word is one of those.  No word before the
+ * matcher's word `first` starts at s+i (0: ask them all). */
+cw_rel cw_word_at(const char *s, size_t i, size_t first, int change, size_t *len,
+                  const char **word, int *is_change);
 /* The words cw_word_at() knows, then the markers 与 比 较, in one matcher
  * (built once, in init()). */
 fl_matcher *cw_words_new(void);
