@@ -12,12 +12,10 @@ static int is_money(fl_unit u)
     return u == FL_UNIT_YUAN || u == FL_UNIT_WANYUAN || u == FL_UNIT_YIYUAN;
 }
 
-/* The first bytes of the sentence and clause breaks (。、 start with E3)
- * and the closing NUL.  Each is a character's first byte wherever it is,
- * so the bytes between are passed over undecoded. */
-static const unsigned char may_break[256] = {
-    [0xE3] = 1, [';'] = 1, ['!'] = 1, ['?'] = 1, [','] = 1, [':'] = 1, ['\0'] = 1,
-};
+/* The first bytes of the sentence and clause breaks (。、 start with E3).
+ * Each is a character's first byte wherever it is, so the bytes between
+ * are passed over undecoded, by strcspn (which stops at the NUL too). */
+static const char may_break_bytes[] = "\xE3;!?,:";
 
 static int add_sentence(cw_para *pp, size_t start)
 {
@@ -52,8 +50,7 @@ static int split_sentences(cw_para *pp, size_t limit)
                 continue;
         } else {
             i += fl_utf8_char_len((unsigned char)s[i]);
-            while (!may_break[(unsigned char)s[i]])
-                i++;
+            i += strcspn(s + i, may_break_bytes);
             continue;
         }
         /* A new sentence starts after the break (past i, so never twice). */
