@@ -30,6 +30,7 @@ int sg_doc_is_budget(const fl_document *doc)
 typedef struct sg_state {
     sg_options opt;
     fl_matcher *items;   /* sg_item_matcher_new() */
+    fl_matcher *windows; /* sg_window_matcher_new() */
 } sg_state;
 
 static int sangong_init(const fl_config *cfg, void **state)
@@ -38,7 +39,10 @@ static int sangong_init(const fl_config *cfg, void **state)
     if (st == NULL)
         return -1;
     st->items = sg_item_matcher_new();
-    if (st->items == NULL) {
+    st->windows = sg_window_matcher_new();
+    if (st->items == NULL || st->windows == NULL) {
+        fl_matcher_free(st->items);
+        fl_matcher_free(st->windows);
         free(st);
         return -1;
     }
@@ -61,20 +65,26 @@ static int sangong_init(const fl_config *cfg, void **state)
 static void sangong_fini(void *state)
 {
     sg_state *st = state;
-    if (st != NULL)
+    if (st != NULL) {
         fl_matcher_free(st->items);
+        fl_matcher_free(st->windows);
+    }
     free(st);
 }
 
 static int sangong_check(const fl_document *doc, fl_report *rep, void *state)
 {
-    sg_state defaults = { { { 10000 }, { 10000 }, 1 }, NULL };
+    sg_state defaults = { { { 10000 }, { 10000 }, 1 }, NULL, NULL };
     const sg_state *st = state;
     if (st == NULL) {
         /* Run without init: build what init would have. */
         defaults.items = sg_item_matcher_new();
-        if (defaults.items == NULL)
+        defaults.windows = sg_window_matcher_new();
+        if (defaults.items == NULL || defaults.windows == NULL) {
+            fl_matcher_free(defaults.items);
+            fl_matcher_free(defaults.windows);
             return -1;
+        }
         st = &defaults;
     }
     sg_ctx c;
@@ -89,6 +99,7 @@ static int sangong_check(const fl_document *doc, fl_report *rep, void *state)
     c.tables = nt && nt <= SIZE_MAX / sizeof *c.tables ? malloc(nt * sizeof *c.tables) : NULL;
     if (nt && c.tables == NULL) {
         fl_matcher_free(defaults.items);
+        fl_matcher_free(defaults.windows);
         return -1;
     }
     for (size_t i = 0; i < nt; i++) {
@@ -100,7 +111,7 @@ static int sangong_check(const fl_document *doc, fl_report *rep, void *state)
             c.have_blank = 1;
         }
     }
-    sg_narr_read(doc, st->items, &c.narr);
+    sg_narr_read(doc, st->items, st->windows, &c.narr);
 
     /* These first: they tell sum and narrative-table what not to repeat. */
     sg_rule_empty(&c);
@@ -116,6 +127,7 @@ static int sangong_check(const fl_document *doc, fl_report *rep, void *state)
     sg_narr_free(&c.narr);
     free(c.tables);
     fl_matcher_free(defaults.items);
+    fl_matcher_free(defaults.windows);
     return 0;
 }
 

@@ -116,13 +116,69 @@ static long last_of(const char *s, size_t len, const char *const *words, size_t 
     last_of(s, len, (const char *const[]){ __VA_ARGS__ }, \
             sizeof((const char *const[]){ __VA_ARGS__ }) / sizeof(const char *))
 
-/* 1 when the window speaks of an earlier year: 上年, 去年, or a year
- * compared with ("比2023年预算增加", "与2024年预算持平", "（2023年：") or
- * before the report's own year. */
-int sg_prior_year(const char *s, size_t len, int year)
+/* The groups of words a number's window is asked about, each asked as
+ * "where does the last of them start": window_role() and role_words()
+ * on the window after its item, the budget's 差异 on the whole window. */
+enum {
+    W_UP, W_DOWN, W_BUDGET, W_PRIOR, W_DIFF_RATE, W_COMPLETION, W_COMPLETE, W_SHARE, W_FINAL,
+    W_ROLE, W_DIFF, W_NGROUPS
+};
+
+static const struct {
+    const char *w;
+    int group;
+} window_words[] = {
+    { "增加", W_UP }, { "增长", W_UP }, { "上升", W_UP }, { "超支", W_UP }, { "超出", W_UP },
+    { "减少", W_DOWN }, { "下降", W_DOWN }, { "降低", W_DOWN }, { "节约", W_DOWN },
+    { "节支", W_DOWN },
+    { "预算", W_BUDGET },
+    { "上年", W_PRIOR }, { "去年", W_PRIOR }, { "上一年", W_PRIOR }, { "以前年度", W_PRIOR },
+    { "差异率", W_DIFF_RATE }, { "差异", W_DIFF_RATE }, { "偏差率", W_DIFF_RATE },
+    { "执行率", W_COMPLETION }, { "完成率", W_COMPLETION },
+    { "完成", W_COMPLETE },
+    { "占", W_SHARE },
+    { "决算", W_FINAL }, { "支出", W_FINAL }, { "实际", W_FINAL }, { "执行数", W_FINAL },
+    { "预算", W_ROLE }, { "决算", W_ROLE }, { "支出", W_ROLE }, { "实际", W_ROLE },
+    { "执行", W_ROLE }, { "完成", W_ROLE }, { "增加", W_ROLE }, { "增长", W_ROLE },
+    { "上升", W_ROLE }, { "减少", W_ROLE }, { "下降", W_ROLE }, { "降低", W_ROLE },
+    { "节约", W_ROLE }, { "上年", W_ROLE }, { "去年", W_ROLE }, { "占", W_ROLE },
+    { "差异", W_ROLE },
+    { "差异", W_DIFF },
+};
+#define N_WINDOW_WORDS (sizeof window_words / sizeof *window_words)
+
+fl_matcher *sg_window_matcher_new(void)
 {
-    if (LAST(s, len, "上年", "去年", "上一年", "以前年度") >= 0)
-        return 1;
+    const char *w[N_WINDOW_WORDS];
+    for (size_t k = 0; k < N_WINDOW_WORDS; k++)
+        w[k] = window_words[k].w;
+    return fl_matcher_new(w, N_WINDOW_WORDS);
+}
+
+static int on_window_word(void *ctx, size_t word, size_t offset)
+{
+    long *last = ctx;
+    int g = window_words[word].group;
+    if ((long)offset > last[g])
+        last[g] = (long)offset;
+    return 0;
+}
+
+/* last[g]: where the last word of group g in s[0..len) starts, or -1 —
+ * what last_of() would give for each group, in one pass of the matcher
+ * where a backward walk per group read the window up to ten times. */
+static void window_lasts(const fl_matcher *windows, const char *s, size_t len,
+                         long last[W_NGROUPS])
+{
+    for (int g = 0; g < W_NGROUPS; g++)
+        last[g] = -1;
+    fl_matcher_scan(windows, s, len, on_window_word, last);
+}
+
+/* The year part of sg_prior_year(): a year compared with or before the
+ * report's own. */
+static int prior_year_written(const char *s, size_t len, int year)
+{
     for (size_t i = 0; i + 5 <= len; i++) {
         if (!(s[i] >= '1' && s[i] <= '2') || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9'))
             continue;
@@ -145,22 +201,33 @@ int sg_prior_year(const char *s, size_t len, int year)
     return 0;
 }
 
-/* Role of a number from its window; *sign gets +1/-1 for changes. */
-static int window_role(const char *s, size_t len, int percent, int year, int *sign)
+/* 1 when the window speaks of an earlier year: 上年, 去年, or a year
+ * compared with ("比2023年预算增加", "与2024年预算持平", "（2023年：") or
+ * before the report's own year. */
+int sg_prior_year(const char *s, size_t len, int year)
 {
-    long up = LAST(s, len, "增加", "增长", "上升", "超支", "超出");
-    long down = LAST(s, len, "减少", "下降", "降低", "节约", "节支");
-    long budget = LAST(s, len, "预算");
-    int prior = sg_prior_year(s, len, year);
+    return LAST(s, len, "上年", "去年", "上一年", "以前年度") >= 0 ||
+           prior_year_written(s, len, year);
+}
+
+/* Role of a number from its window s[0..len), whose words' last starts
+ * are last[] (window_lasts()); *sign gets +1/-1 for changes. */
+static int window_role(const char *s, size_t len, const long *last, int percent, int year,
+                       int *sign)
+{
+    long up = last[W_UP];
+    long down = last[W_DOWN];
+    long budget = last[W_BUDGET];
+    int prior = last[W_PRIOR] >= 0 || prior_year_written(s, len, year);
     *sign = 0;
     if (up >= 0 || down >= 0)
         *sign = up > down ? 1 : -1;
     if (percent) {
-        if (LAST(s, len, "差异率", "差异", "偏差率") >= 0)
+        if (last[W_DIFF_RATE] >= 0)
             return SG_R_DIFF_RATE;
-        if (LAST(s, len, "执行率", "完成率") >= 0 || (budget >= 0 && LAST(s, len, "完成") >= 0))
+        if (last[W_COMPLETION] >= 0 || (budget >= 0 && last[W_COMPLETE] >= 0))
             return SG_R_COMPLETION;
-        if (LAST(s, len, "占") > (up > down ? up : down))
+        if (last[W_SHARE] > (up > down ? up : down))
             return SG_R_SHARE;
         if (*sign != 0)
             return budget >= 0 && !prior ? SG_R_DIFF_RATE : SG_R_YOY_RATE;
@@ -170,14 +237,8 @@ static int window_role(const char *s, size_t len, int percent, int year, int *si
         return budget >= 0 && !prior ? SG_R_BUD_AMOUNT : SG_R_YOY_AMOUNT;
     if (prior)
         return SG_R_PREV;
-    long final = LAST(s, len, "决算", "支出", "实际", "执行数");
+    long final = last[W_FINAL];
     return budget > final ? SG_R_BUDGET : SG_R_FINAL;
-}
-
-static int role_words(const char *s, size_t len)
-{
-    return LAST(s, len, "预算", "决算", "支出", "实际", "执行", "完成", "增加", "增长", "上升",
-                "减少", "下降", "降低", "节约", "上年", "去年", "占", "差异") >= 0;
 }
 
 static void add_fig(sg_narr *out, const fl_paragraph *p, const char *text, size_t pi,
@@ -250,12 +311,22 @@ static void read_sentence(sg_narr *out, const fl_paragraph *p, const char *text,
         size_t wlen = pos - win;
         size_t after;
         int item = window_item(text + win, wlen, &after);
+        /* The words' last starts in the window and in its part after the
+         * item: the last of a group there is the window's when it starts
+         * there, else there is none. */
+        long whole[W_NGROUPS], last[W_NGROUPS];
+        window_lasts(out->windows, text + win, wlen, whole);
+        for (int g = 0; g < W_NGROUPS; g++)
+            last[g] = whole[g] >= (long)after ? whole[g] - (long)after : -1;
         /* Words before the item name belong to the previous clause,
          * unless nothing after it says what the number is. */
-        if (!role_words(text + win + after, wlen - after))
+        if (last[W_ROLE] < 0) {
             after = 0;
+            memcpy(last, whole, sizeof last);
+        }
         int sign;
-        int role = window_role(text + win + after, wlen - after, !money, out->year, &sign);
+        int role =
+            window_role(text + win + after, wlen - after, last, !money, out->year, &sign);
         if (out->budget_doc) {
             /* A budget has no 决算数: its amounts are this year's budget,
              * its changes compare with last year's budget. */
@@ -263,7 +334,7 @@ static void read_sentence(sg_narr *out, const fl_paragraph *p, const char *text,
                 role = SG_R_BUDGET;
             else if (role == SG_R_BUD_AMOUNT)
                 role = SG_R_YOY_AMOUNT;
-            else if (role == SG_R_DIFF_RATE && LAST(text + win, wlen, "差异") < 0)
+            else if (role == SG_R_DIFF_RATE && whole[W_DIFF] < 0)
                 role = SG_R_YOY_RATE;
             else if (role == SG_R_DIFF_RATE || role == SG_R_COMPLETION)
                 role = SG_R_NONE;
@@ -406,10 +477,12 @@ static void index_figs(sg_narr *out)
     }
 }
 
-void sg_narr_read(const fl_document *doc, const fl_matcher *items, sg_narr *out)
+void sg_narr_read(const fl_document *doc, const fl_matcher *items, const fl_matcher *windows,
+                  sg_narr *out)
 {
     memset(out, 0, sizeof *out);
     out->doc = doc;
+    out->windows = windows;
     out->budget_doc = sg_doc_is_budget(doc);
     out->year = fl_doc_year(doc);
     size_t np = fl_doc_paragraph_count(doc);

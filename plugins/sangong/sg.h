@@ -115,6 +115,8 @@ typedef struct sg_narr {
     int budget_doc;
     /* The year the report is about (fl_doc_year), 0 when unknown. */
     int year;
+    /* sg_window_matcher_new(), borrowed while reading. */
+    const fl_matcher *windows;
 } sg_narr;
 
 /* Everything the rules look at, for one document. */
@@ -195,9 +197,14 @@ int sg_table_group_zero(const sg_table *st, int g);
 int sg_doc_is_budget(const fl_document *doc);
 
 /* --- sg-narrative.c --- */
+/* The words that tell what a number of the narrative is (its role), as
+ * a matcher.  NULL on ENOMEM. */
+fl_matcher *sg_window_matcher_new(void);
 /* Collect the 三公 figures of the narrative; `items` is from
- * sg_item_matcher_new().  Free with sg_narr_free. */
-void sg_narr_read(const fl_document *doc, const fl_matcher *items, sg_narr *out);
+ * sg_item_matcher_new(), `windows` from sg_window_matcher_new().  Free
+ * with sg_narr_free. */
+void sg_narr_read(const fl_document *doc, const fl_matcher *items, const fl_matcher *windows,
+                  sg_narr *out);
 void sg_narr_free(sg_narr *n);
 /* Text of a sentence (borrowed from the paragraph) and its length. */
 const char *sg_sent_text(const sg_narr *n, size_t sent, size_t *len);
