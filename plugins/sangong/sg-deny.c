@@ -30,6 +30,13 @@ static int at(const char *s, const char *end, const char *lit)
 static size_t denial_at(const char *s, const char *end)
 {
     static const char *const words[] = { "未安排", "未发生", "未列支", "不安排", "没有", "无" };
+    /* 未 无 没 不 (E6 9C, E6 97, E6 B2, E4 B8): most characters are let
+     * go at their first two bytes, without a call per word */
+    if (end - s < 3 || ((unsigned char)s[0] != 0xE6 && (unsigned char)s[0] != 0xE4))
+        return 0;
+    unsigned char b = (unsigned char)s[1];
+    if (b != 0x9C && b != 0x97 && b != 0xB2 && b != 0xB8)
+        return 0;
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (at(s, end, words[i]))
             return strlen(words[i]);
