@@ -90,7 +90,7 @@ static inline int keyword_at(const char *s, size_t *len)
     return keyword_from_lead(s, len);
 }
 
-int sg_item_keyword_at(const char *s, size_t *len)
+int sg_item_keyword_lead(const char *s, size_t *len)
 {
     return keyword_at(s, len);
 }

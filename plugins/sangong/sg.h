@@ -153,8 +153,15 @@ const char *sg_item_name(int item);
 const char *sg_group_name(int group);
 /* The item a label names ("1.因公出国(境)费" -> SG_ABROAD), SG_ITEM_NONE. */
 int sg_item_of_label(const char *norm);
-/* If an item keyword starts at s, its item (or SG_ITEM_SUB) and *len. */
-int sg_item_keyword_at(const char *s, size_t *len);
+/* sg_item_keyword_at() where s starts with a byte of E0 or above. */
+int sg_item_keyword_lead(const char *s, size_t *len);
+/* If an item keyword starts at s, its item (or SG_ITEM_SUB) and *len.
+ * Asked at every byte of windows and sentences: inline, so that the bytes
+ * no keyword starts with (continuation bytes, ASCII) cost no call. */
+static inline int sg_item_keyword_at(const char *s, size_t *len)
+{
+    return (unsigned char)s[0] < 0xE0 ? SG_ITEM_NONE : sg_item_keyword_lead(s, len);
+}
 /* A matcher of the item keywords, for sg_names_item(); built once, in
  * init (free with fl_matcher_free).  NULL on OOM, or when an item keyword
  * lacks the marks sg_names_item() looks for first (sg-words.c). */
