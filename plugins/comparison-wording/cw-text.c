@@ -235,6 +235,8 @@ static int last_year(const char *l, size_t n)
     int y = 0;
     for (size_t i = 0; i + 4 <= n; i++) {
         size_t yl;
+        if (!is_digit(l[i]))
+            continue; /* no year here: no call */
         int v = cw_year_at(l, i, &yl);
         if (v)
             y = v;
