@@ -36,6 +36,14 @@ static int direction(const char *label, int whole, const char **word)
     if (n < DIR_WORD_BYTES || (whole && n != DIR_WORD_BYTES))
         return 0;
     const char *tail = label + n - DIR_WORD_BYTES;
+    /* Most labels end otherwise: told by the last byte of 加 长 升 高 少
+     * 降 低 before comparing the words. */
+    switch ((unsigned char)tail[DIR_WORD_BYTES - 1]) {
+    case 0xA0: case 0xBF: case 0x87: case 0x98: case 0x91: case 0x8D: case 0x8E:
+        break;
+    default:
+        return 0;
+    }
     for (size_t k = 0; k < sizeof dirs / sizeof *dirs; k++) {
         if (memcmp(tail, dirs[k].w, DIR_WORD_BYTES) == 0) {
             /* 增加(减少) and the like never reach here: "(" ends a label. */
