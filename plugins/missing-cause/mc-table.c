@@ -305,10 +305,21 @@ static int target_missed(const fl_row *r, const cols *c, long s, char *why, size
     return missed;
 }
 
+/* 1 when the row's label holds 合计, 总分, 总计 or 自评等级.  Asked of
+ * every row of a block: one strpbrk for the last bytes of 合 总 自 (88 BB
+ * AA, one byte in thirty together) where four strstr read the label. */
 static int is_total_row(const fl_row *r)
 {
     const char *l = fl_row_label(r);
-    return strstr(l, "合计") || strstr(l, "总分") || strstr(l, "总计") || strstr(l, "自评等级");
+    for (const char *p = strpbrk(l, "\x88\xBB\xAA"); p != NULL; p = strpbrk(p + 1, "\x88\xBB\xAA")) {
+        if (p - l < 2)
+            continue;
+        const char *c = p - 2;
+        if (fl_str_starts(c, "合计") || fl_str_starts(c, "总分") || fl_str_starts(c, "总计") ||
+            fl_str_starts(c, "自评等级"))
+            return 1;
+    }
+    return 0;
 }
 
 static void check_row(fl_report *rep, const fl_table *t, const fl_row *r, const cols *c,
