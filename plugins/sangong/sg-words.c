@@ -100,16 +100,18 @@ int sg_item_keyword_lead(const char *s, size_t *len)
  * rules out most paragraphs far faster than the matcher could read them. */
 static const char *const item_marks[] = { "公务", "三公", "出国" }; /* has_item_mark() */
 
-/* 1 when text contains mark, two ideographs.  strstr filters on the
- * first two bytes of its needle, and the first two bytes of an ideograph
- * are shared by dozens of common ones (公 by 全, 其, 共, 关, 内 …): the
- * search starts instead from the last byte of the first ideograph and the
- * second ideograph, which are seldom together, and then checks the two
- * bytes before. */
-static int has_mark(const char *text, const char *mark)
+/* 1 when text (len bytes) contains mark, two ideographs.  Looked for by
+ * the last byte of the first ideograph, with memchr(), then the bytes
+ * around it: the first two bytes of an ideograph are shared by dozens of
+ * common ones (公 by 全, 其, 共, 关, 内 …), its last byte far less often.
+ * memchr() rather than strstr(): a sanitizer checks it only up to the
+ * hit, where strstr() measures all the rest of the text on every call
+ * (quadratic in a loop, under AddressSanitizer). */
+static int has_mark(const char *text, size_t len, const char *mark)
 {
-    for (const char *p = text; (p = strstr(p, mark + 2)) != NULL; p++)
-        if (p - text >= 2 && p[-2] == mark[0] && p[-1] == mark[1])
+    const char *end = text + len;
+    for (const char *p = text; (p = memchr(p, mark[2], (size_t)(end - p))) != NULL; p++)
+        if (p - text >= 2 && p[-2] == mark[0] && p[-1] == mark[1] && fl_str_starts(p + 1, mark + 3))
             return 1;
     return 0;
 }
@@ -117,17 +119,19 @@ static int has_mark(const char *text, const char *mark)
 static int has_item_mark(const char *text)
 {
     /* item_marks, in two passes where has_mark() took three: 公务 and
-     * 三公 share 公, itself rare (one byte in 800 of reports), found by
-     * its last two bytes as has_mark() does; the characters around it
-     * tell the two marks. */
-    for (const char *p = text; (p = strstr(p, "\x85\xAC")) != NULL; p++) {
-        if (p - text < 1 || p[-1] != '\xE5')
+     * 三公 share 公 (E5 85 AC), itself rare (one byte in 800 of reports),
+     * found by its last byte as has_mark() does; the characters around
+     * it tell the two marks. */
+    size_t len = strlen(text);
+    const char *end = text + len;
+    for (const char *p = text; (p = memchr(p, 0xAC, (size_t)(end - p))) != NULL; p++) {
+        if (p - text < 2 || p[-2] != '\xE5' || p[-1] != '\x85')
             continue;
-        const char *gong = p - 1;
+        const char *gong = p - 2;
         if (fl_str_starts(gong + 3, "务") || (gong - text >= 3 && memcmp(gong - 3, "三", 3) == 0))
             return 1;
     }
-    return has_mark(text, "出国");
+    return has_mark(text, len, "出国");
 }
 
 fl_matcher *sg_item_matcher_new(void)
