@@ -143,7 +143,7 @@ static int scratch_fit(scratch *sc, size_t n)
 static size_t plain_line(const char *norm, scratch *sc)
 {
     size_t n = strlen(norm), j = 0;
-    if (scratch_fit(sc, n + 2) != 0)
+    if (scratch_fit(sc, n + 4) != 0)
         return NO_MEMORY;
     if (memchr(norm, '\t', n) != NULL)
         return NOT_A_UNIT;
@@ -159,7 +159,7 @@ static size_t plain_line(const char *norm, scratch *sc)
         for (i = end; i < n && norm[i] == ' '; i++)
             ;
     }
-    sc->text[j] = sc->text[j + 1] = '\0'; /* two: see make_body */
+    memset(sc->text + j, '\0', 4); /* four: see make_body */
     return j;
 }
 
@@ -209,21 +209,29 @@ static int push(ds_units *u, const ds_unit *x)
     return 0;
 }
 
+/* The 4 bytes at p as one number, p[0] lowest. */
+static uint32_t load_le32(const unsigned char *p)
+{
+    uint32_t w;
+    memcpy(&w, p, sizeof w);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap32(w);
+#endif
+    return w;
+}
+
 /* x->text and x->cp, the body of the plain line sc->text[0..n). */
 static int make_body(ds_units *u, ds_unit *x, scratch *sc, size_t n)
 {
-    /* Most characters are Chinese, three bytes: decoded here, without
-     * first asking decode's other questions.  Their two continuation bytes
-     * are tested at once: plain_line ends the line with two '\0's, so
-     * p[2] can always be read. */
+    /* Most characters are Chinese, three bytes: decoded here from one
+     * load, without first asking decode's other questions.  plain_line
+     * ends the line with four '\0's, so p[3] can always be read. */
     const unsigned char *p = (const unsigned char *)sc->text, *end = p + n;
     uint32_t *q = sc->cp;
     while (p < end) {
-        uint16_t tail;
-        memcpy(&tail, p + 1, sizeof tail);
-        if ((p[0] & 0xf0) == 0xe0 && (tail & 0xc0c0) == 0x8080) {
-            *q++ = ((uint32_t)(p[0] & 0x0f) << 12) | ((uint32_t)(p[1] & 0x3f) << 6) |
-                   (p[2] & 0x3f);
+        uint32_t w = load_le32(p);
+        if ((w & 0xc0c0f0) == 0x8080e0) {
+            *q++ = (w & 0x0f) << 12 | (w & 0x3f00) >> 2 | (w & 0x3f0000) >> 16;
             p += 3;
         } else
             p += decode(p, q++);
