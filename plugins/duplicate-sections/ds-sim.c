@@ -17,6 +17,7 @@
  * are recognised (keeps adversarial input from taking minutes). */
 #define WORK_BUDGET 400000000ULL
 #define MILLION 1000000LL
+#define LOCAL_ROW 256         /* edit-distance row held on the stack */
 
 size_t ds_edit_distance(const uint32_t *a, size_t la, const uint32_t *b, size_t lb,
                         size_t max_dist)
@@ -24,13 +25,13 @@ size_t ds_edit_distance(const uint32_t *a, size_t la, const uint32_t *b, size_t 
     size_t over = max_dist + 1;
     if ((la > lb ? la - lb : lb - la) > max_dist)
         return over;
-    size_t *prev = malloc((lb + 1) * sizeof *prev);
-    size_t *cur = malloc((lb + 1) * sizeof *cur);
-    if (prev == NULL || cur == NULL) {
-        free(prev);
-        free(cur);
+    /* Most units are short: their two rows live on the stack, not in
+     * two mallocs per comparison. */
+    size_t local[2 * LOCAL_ROW];
+    size_t *rows = lb < LOCAL_ROW ? local : malloc(2 * (lb + 1) * sizeof *rows);
+    if (rows == NULL)
         return over; /* treated as "not similar": never crash on OOM */
-    }
+    size_t *prev = rows, *cur = rows + lb + 1;
     for (size_t j = 0; j <= lb; j++)
         prev[j] = j <= max_dist ? j : over;
     for (size_t i = 1; i <= la; i++) {
@@ -55,17 +56,16 @@ size_t ds_edit_distance(const uint32_t *a, size_t la, const uint32_t *b, size_t 
                 row_min = cur[j];
         }
         if (row_min > max_dist) {
-            free(prev);
-            free(cur);
-            return over;
+            prev[lb] = over; /* the answer below */
+            break;
         }
         size_t *t = prev;
         prev = cur;
         cur = t;
     }
     size_t d = prev[lb];
-    free(prev);
-    free(cur);
+    if (rows != local)
+        free(rows);
     return d > over ? over : d;
 }
 
