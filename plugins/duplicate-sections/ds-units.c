@@ -31,15 +31,17 @@ static size_t decode(const unsigned char *s, uint32_t *cp)
     return 1;
 }
 
+/* 一二三四五六七八九十百零〇: a switch, which the compiler makes a few
+ * comparisons rather than a walk through all 13. */
 static int is_cn_numeral(uint32_t c)
 {
-    static const uint32_t digits[] = { 0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94, 0x516d, 0x4e03,
-                                       0x516b, 0x4e5d, 0x5341, 0x767e, 0x96f6, 0x3007 };
-    /* 一二三四五六七八九十百零〇 */
-    for (size_t i = 0; i < sizeof digits / sizeof *digits; i++)
-        if (c == digits[i])
-            return 1;
-    return 0;
+    switch (c) {
+    case 0x4e00: case 0x4e8c: case 0x4e09: case 0x56db: case 0x4e94: case 0x516d: case 0x4e03:
+    case 0x516b: case 0x4e5d: case 0x5341: case 0x767e: case 0x96f6: case 0x3007:
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 static int is_digit(uint32_t c)
@@ -83,6 +85,9 @@ static size_t outline_prefix(const uint32_t *cp, size_t n)
 static size_t label_prefix(const uint32_t *cp, size_t n)
 {
     for (size_t i = 0; i < n && i < 12; i++) {
+        /* Most characters lie between 。 and ，, where none of these is. */
+        if (cp[i] - (CP_PERIOD_CN + 1) < CP_COMMA_CN - (CP_PERIOD_CN + 1))
+            continue;
         if (cp[i] == ':')
             return i + 1;
         if (cp[i] == ',' || cp[i] == CP_COMMA_CN || cp[i] == CP_PERIOD_CN || cp[i] == ';')
