@@ -24,7 +24,7 @@ static int cmp_diagonal(const void *pa, const void *pb)
 
 /* Units x and y match inside a run; adds their edit distance to *dist and
  * the longer length to *len. */
-static int units_match(const ds_unit *x, const ds_unit *y, const ds_options *o, size_t *dist,
+static int units_match(ds_unit *x, ds_unit *y, const ds_options *o, size_t *dist,
                        size_t *len)
 {
     size_t lx = x->ncp > y->ncp ? x->ncp : y->ncp;
@@ -131,7 +131,7 @@ static int template_twins(const fl_document *doc, size_t line_a, size_t line_b)
 int ds_report_runs(const fl_document *doc, fl_report *rep, ds_units *u, ds_pairs *p,
                    const ds_options *o)
 {
-    const ds_unit *U = u->items;
+    ds_unit *U = u->items; /* units_match keeps their number hashes */
     if (p->count > 1)
         qsort(p->items, p->count, sizeof *p->items, cmp_diagonal);
     size_t last_diag = (size_t)-1, last_end = 0;

@@ -27,6 +27,8 @@ typedef struct ds_unit {
     size_t ncp;
     uint64_t hash;       /* of cp[], once has_hash: only candidates need it */
     int has_hash;
+    uint64_t numbers;    /* of its numbers, once has_numbers (ds-sim.c) */
+    int has_numbers;
     int heading;         /* a heading line */
     int formulaic;       /* table note, 名词解释, too short */
     int substantial;     /* may start a duplicate */
@@ -84,7 +86,7 @@ size_t ds_edit_distance(const uint32_t *a, size_t la, const uint32_t *b, size_t 
                         size_t max_dist);
 /* Similarity of two units' bodies in millionths, and their distance;
  * -1 when below the threshold. */
-int64_t ds_similarity(const ds_unit *x, const ds_unit *y, int64_t threshold, size_t *dist);
+int64_t ds_similarity(ds_unit *x, ds_unit *y, int64_t threshold, size_t *dist);
 /* Find all pairs of substantial units at or above the threshold, without
  * comparing all pairs; sets each unit's `copies`.  Returns 0, -1 on OOM. */
 int ds_find_pairs(ds_units *u, const ds_options *o, ds_pairs *out);
