@@ -96,16 +96,22 @@ static size_t label_prefix(const uint32_t *cp, size_t n)
     return 0;
 }
 
+/* Whether t starts with s; most lines differ in the first byte, told
+ * without a call. */
+static int starts_with(const char *t, const char *s)
+{
+    return t[0] == s[0] && strncmp(t, s, strlen(s)) == 0;
+}
+
 /* A line starting a table note: "注:", "注1.", "注：1、", "备注". */
 static int starts_note(const char *t)
 {
-    if (strncmp(t, "备注", strlen("备注")) == 0)
+    if (starts_with(t, "备注"))
         return 1;
-    if (strncmp(t, "注", strlen("注")) != 0)
+    if (!starts_with(t, "注"))
         return 0;
     char c = t[strlen("注")];
-    return c == ':' || (c >= '0' && c <= '9') || c == '.' ||
-           strncmp(t + strlen("注"), "、", strlen("、")) == 0;
+    return c == ':' || (c >= '0' && c <= '9') || c == '.' || starts_with(t + strlen("注"), "、");
 }
 
 static int starts_numbered(const char *t)
@@ -309,7 +315,7 @@ int ds_units_collect(const fl_document *doc, const ds_options *o, ds_units *out)
         }
         /* "本表反映…年度财政拨款支出预算安排情况。": the template's one-line
          * description of a table, alike for every table by design. */
-        x.formulaic = in_note || glossary || strncmp(sc.text, "本表反映", strlen("本表反映")) == 0;
+        x.formulaic = in_note || glossary || starts_with(sc.text, "本表反映");
         if (make_body(out, &x, &sc, n) != 0)
             goto oom;
         if (x.ncp < o->min_length)
