@@ -242,7 +242,7 @@ int rt_scan_doc(const fl_document *doc, rt_set set, rt_scan *sc)
             sc->tables_only = 0;
         /* A table's title and a line saying the tables are apart both
          * hold 表: one search sets most lines aside. */
-        if (strstr(norm, "表") == NULL)
+        if (!rt_has_biao(norm))
             continue;
         if (sc->separate_line == 0 && says_tables_apart(norm))
             sc->separate_line = n;

@@ -34,6 +34,8 @@ int rt_classify(rt_set set, const char *name);
 /* -- text helpers (rt-text.c); all on normalised UTF-8 -- */
 /* Characters (code points) in s. */
 size_t rt_chars(const char *s);
+/* 1 when s holds 表, as strstr(s, "表") would say. */
+int rt_has_biao(const char *s);
 /* Copy of s without spaces, quotes (“”"‘’'), markdown markers (#, *, a
  * leading "- ") and book-title marks kept.  Caller frees; NULL on ENOMEM. */
 char *rt_squeeze(const char *s);
