@@ -181,6 +181,21 @@ typedef struct scanned {
     fl_unit unit;
 } scanned;
 
+/* The unit after the digits at s + pos, possibly after spaces (consumed
+ * only with a unit), into out->unit; returns the new end.  A table cell's
+ * number is most often all of its text. */
+static inline size_t read_unit(const unsigned char *s, size_t pos, scanned *out)
+{
+    out->unit = FL_UNIT_NONE;
+    if (s[pos] != '\0') {
+        size_t sp = skip_spaces(s + pos);
+        size_t ulen = unit_at(s + pos + sp, &out->unit);
+        if (ulen > 0)
+            pos += sp + ulen;
+    }
+    return pos;
+}
+
 /* The end of scan_number() (scan_plain() has its own, in 64 bits), at
  * s + pos after the digits: the value (integer part v, the first decimals in frac, of
  * `decimals`) in millionths, and the unit after it.  Returns the bytes
@@ -194,16 +209,7 @@ static size_t finish_scan(const unsigned char *s, size_t pos, i128 v, i128 frac,
     if (decimals < 6)
         frac *= to_micros[decimals];
 
-    /* Unit, possibly after spaces; spaces are consumed only with a unit.
-     * A table cell's number is most often all of its text. */
-    out->unit = FL_UNIT_NONE;
-    if (s[pos] != '\0') {
-        size_t sp = skip_spaces(s + pos);
-        size_t ulen = unit_at(s + pos + sp, &out->unit);
-        if (ulen > 0)
-            pos += sp + ulen;
-    }
-
+    pos = read_unit(s, pos, out);
     out->micros = out->huge ? 0 : v * FL_DEC_SCALE + frac + round_up;
     out->decimals = decimals;
     out->is_empty = 0;
@@ -251,14 +257,7 @@ static inline size_t scan_plain(const unsigned char *s, scanned *out)
     out->huge = 0;
     out->decimals = decimals;
     out->is_empty = 0;
-    out->unit = FL_UNIT_NONE;
-    if (s[pos] != '\0') {
-        size_t sp = skip_spaces(s + pos);
-        size_t ulen = unit_at(s + pos + sp, &out->unit);
-        if (ulen > 0)
-            pos += sp + ulen;
-    }
-    return pos;
+    return read_unit(s, pos, out);
 }
 
 /* The number syntax shared by fl_parse_number() and fl_wide_parse():

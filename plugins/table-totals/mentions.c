@@ -60,16 +60,9 @@ static const unsigned char decision_byte[256] = {
 typedef unsigned char bytes16 __attribute__((vector_size(16)));
 typedef signed char mask16 __attribute__((vector_size(16)));
 
-/* Which of p[0..16) may be decision bytes: bit k for p[k].  GNU C
- * vectors, SSE2 on x86-64: a third of the cost of looking at eight bytes
- * at a time.  One range takes the digits and ! , : ; ? (0x21..0x3F), and
- * the few other marks in it are told by decision_byte. */
-static unsigned block_candidates(const unsigned char *p)
+/* Bit k set where lane k of d is true (all ones). */
+static unsigned lane_bits(mask16 d)
 {
-    bytes16 v;
-    memcpy(&v, p, 16);
-    mask16 d = (mask16)((bytes16)(v - '!') <= '?' - '!') | (mask16)(v == 0xE3) |
-               (mask16)(v == 0xEF);
 #if defined(__SSE2__)
     return (unsigned)_mm_movemask_epi8((__m128i)d);
 #else
@@ -80,6 +73,19 @@ static unsigned block_candidates(const unsigned char *p)
 #endif
 }
 
+/* Which of p[0..16) may be decision bytes: bit k for p[k].  GNU C
+ * vectors, SSE2 on x86-64: a third of the cost of looking at eight bytes
+ * at a time.  One range takes the digits and ! , : ; ? (0x21..0x3F), and
+ * the few other marks in it are told by decision_byte. */
+static unsigned block_candidates(const unsigned char *p)
+{
+    bytes16 v;
+    memcpy(&v, p, 16);
+    mask16 d = (mask16)((bytes16)(v - '!') <= '?' - '!') | (mask16)(v == 0xE3) |
+               (mask16)(v == 0xEF);
+    return lane_bits(d);
+}
+
 /* Which of p[0..16) may be a bracket: '(', ')' or the lead byte EF of
  * （ and ）. */
 static unsigned block_brackets(const unsigned char *p)
@@ -87,14 +93,7 @@ static unsigned block_brackets(const unsigned char *p)
     bytes16 v;
     memcpy(&v, p, 16);
     mask16 d = (mask16)(v == '(') | (mask16)(v == ')') | (mask16)(v == 0xEF);
-#if defined(__SSE2__)
-    return (unsigned)_mm_movemask_epi8((__m128i)d);
-#else
-    unsigned bits = 0;
-    for (int k = 0; k < 16; k++)
-        bits |= (unsigned)(d[k] & 1) << k;
-    return bits;
-#endif
+    return lane_bits(d);
 }
 #endif
 
