@@ -17,15 +17,25 @@ static int is_money(fl_unit u)
  * are passed over undecoded, by strcspn (which stops at the NUL too). */
 static const char may_break_bytes[] = "\xE3;!?,:";
 
+/* arr (room for *cap elements of `elem` bytes, all used) with room for
+ * twice as many, or `first` when it had none: *cap is updated.  NULL
+ * when memory ran out; arr and *cap are then as they were. */
+static void *grow(void *arr, size_t *cap, size_t first, size_t elem)
+{
+    size_t c = *cap ? 2 * *cap : first;
+    void *grown = realloc(arr, c * elem);
+    if (grown != NULL)
+        *cap = c;
+    return grown;
+}
+
 static int add_sentence(cw_para *pp, size_t start)
 {
     if (pp->nsent == pp->sent_cap) {
-        size_t cap = pp->sent_cap ? 2 * pp->sent_cap : 64;
-        size_t *grown = realloc(pp->sent, cap * sizeof *grown);
+        size_t *grown = grow(pp->sent, &pp->sent_cap, 64, sizeof *grown);
         if (grown == NULL)
             return -1;
         pp->sent = grown;
-        pp->sent_cap = cap;
     }
     pp->sent[pp->nsent++] = start;
     return 0;
@@ -84,12 +94,10 @@ static size_t cw_para_sentence(const cw_para *pp, size_t pos, size_t *start)
 static int add_start(size_t **list, size_t *n, size_t *cap, size_t offset)
 {
     if (*n == *cap) {
-        size_t c = *cap ? 2 * *cap : 64;
-        size_t *grown = realloc(*list, c * sizeof *grown);
+        size_t *grown = grow(*list, cap, 64, sizeof *grown);
         if (grown == NULL)
             return -1;
         *list = grown;
-        *cap = c;
     }
     size_t j = *n;
     while (j > 0 && (*list)[j - 1] > offset)
@@ -106,12 +114,10 @@ static int add_start(size_t **list, size_t *n, size_t *cap, size_t offset)
 static int add_word_start(cw_para *pp, size_t offset, size_t word)
 {
     if (pp->nword_at == pp->word_cap) {
-        size_t c = pp->word_cap ? 2 * pp->word_cap : 64;
-        cw_word_start *grown = realloc(pp->word_at, c * sizeof *grown);
+        cw_word_start *grown = grow(pp->word_at, &pp->word_cap, 64, sizeof *grown);
         if (grown == NULL)
             return -1;
         pp->word_at = grown;
-        pp->word_cap = c;
     }
     cw_word_start *list = pp->word_at;
     size_t j = pp->nword_at;
@@ -293,12 +299,10 @@ static void collect_amounts(const fl_document *doc, size_t from, size_t to, cw_p
 static int add_hit(cw_para *pp, const cw_word_hit *h)
 {
     if (pp->nhits == pp->hits_cap) {
-        size_t cap = pp->hits_cap ? 2 * pp->hits_cap : 16;
-        cw_word_hit *grown = realloc(pp->hits, cap * sizeof *grown);
+        cw_word_hit *grown = grow(pp->hits, &pp->hits_cap, 16, sizeof *grown);
         if (grown == NULL)
             return -1;
         pp->hits = grown;
-        pp->hits_cap = cap;
     }
     pp->hits[pp->nhits++] = *h;
     return 0;
