@@ -1,9 +1,10 @@
 /* ds-shingles.c — the character 3-grams that units share.
  *
- * Every 3-gram of every substantial unit is hashed; sorting the hashes
- * brings the units of one 3-gram together.  Only 3-grams found in 2 to
- * `cap` units are kept: one unit's 3-grams say nothing about copying, and
- * those in many units are template text.  The order of everything (3-grams
+ * Every 3-gram of every substantial unit is hashed; a hash table (or, if
+ * the hashes defeat it, sorting them all) brings the units of one 3-gram
+ * together.  Only 3-grams found in 2 to `cap` units are kept: one unit's
+ * 3-grams say nothing about copying, and those in many units are template
+ * text.  The order of everything (3-grams
  * by hash, units by index) decides which candidates ds_find_pairs tries
  * first, so it is exact, not just a grouping. */
 #include <stdlib.h>
@@ -175,17 +176,23 @@ static uint64_t shingle(const uint32_t *cp)
     return (h ^ cp[2]) * FNV_PRIME;
 }
 
-/* All 3-grams of the substantial units, sorted; NULL on OOM. */
-static entry *sorted_shingles(const ds_units *u, size_t *ne_out)
+/* The number of 3-grams of the substantial units, or (size_t)-1 when
+ * they or the units are too many for the 32-bit counts and indexes (and
+ * 48 GB of entries). */
+static size_t count_shingles(const ds_units *u)
 {
     size_t total = 0;
     if (u->count > UINT32_MAX)
-        return NULL; /* beyond an entry's unit index */
+        return (size_t)-1;
     for (size_t i = 0; i < u->count; i++)
         if (u->items[i].substantial && u->items[i].ncp >= 3)
             total += u->items[i].ncp - 2;
-    if (total > UINT32_MAX)
-        return NULL; /* beyond the sort's counts (and 48 GB of entries) */
+    return total < UINT32_MAX ? total : (size_t)-1;
+}
+
+/* All `total` 3-grams of the substantial units, sorted; NULL on OOM. */
+static entry *sorted_shingles(const ds_units *u, size_t total)
+{
     /* The buckets of bucket_sort are counted as the entries are made (a
      * large report's radix sort ignores them). */
     unsigned bits = bucket_bits(total);
@@ -212,9 +219,6 @@ static entry *sorted_shingles(const ds_units *u, size_t *ne_out)
     }
     e = sort_entries(e, ne, start);
     free(start);
-    if (e == NULL)
-        return NULL;
-    *ne_out = ne;
     return e;
 }
 
@@ -293,15 +297,144 @@ static int index_units(size_t nunits, ds_shared *s)
     return 0;
 }
 
+/* The common way: a hash table finds each distinct 3-gram as the units
+ * are read and counts its units, so that only the kept 3-grams are sorted
+ * (on the sample, one distinct 3-gram in three: one for seven entries),
+ * and a unit's occurrences are written once, to their run.  A 3-gram's
+ * repeats in one unit count once, as in make_runs. */
+typedef struct gram {
+    uint64_t hash;
+    uint32_t first;      /* the first unit: most 3-grams are in one unit */
+    uint32_t last;       /* the last unit seen; then the next slot of its run */
+    uint32_t units;      /* distinct units */
+} gram;
+
+typedef struct occurrence {
+    uint32_t gram, unit;
+} occurrence;
+
+static int gram_kept(const gram *x, size_t cap)
+{
+    return cap >= 2 && run_kept(0, x->units, cap);
+}
+
+#define NO_SLOT UINT32_MAX
+/* The top bits of FNV-1a over 3 code points are poorly mixed: the
+ * table's slot is taken from the hash times an odd constant. */
+#define MIX 0x9e3779b97f4a7c15ull
+/* Probes past the first slot the table may take, per 3-gram of the
+ * report, before it gives up for sorting all 3-grams: hashes chosen to
+ * share their mixed top bits would make the probing quadratic. */
+#define PROBES_PER_ENTRY 8
+
+/* Builds out from the table; 1 when the probes ran out (out untouched),
+ * -1 on OOM, 0 done. */
+static int table_runs(const ds_units *u, size_t total, size_t cap, ds_shared *out)
+{
+    unsigned bits = BUCKET_MIN_BITS;
+    while (((size_t)1 << bits) < total)
+        bits++;
+    size_t mask = ((size_t)1 << bits) - 1;
+    uint32_t *table = calloc(mask + 1, sizeof *table); /* gram index + 1, 0 free */
+    gram *g = malloc((total + 1) * sizeof *g);
+    occurrence *occ = malloc((total + 1) * sizeof *occ);
+    int rc = -1;
+    entry *kept = NULL;
+    uint32_t *start = NULL;
+    if (table == NULL || g == NULL || occ == NULL)
+        goto done;
+    size_t ng = 0, nocc = 0, probes = PROBES_PER_ENTRY * total + 64;
+    for (size_t i = 0; i < u->count; i++) {
+        const ds_unit *x = &u->items[i];
+        if (!x->substantial || x->ncp < 3)
+            continue;
+        for (size_t k = 0; k + 3 <= x->ncp; k++) {
+            uint64_t h = shingle(x->cp + k);
+            size_t slot = (size_t)((h * MIX) >> (64 - bits));
+            uint32_t id;
+            while ((id = table[slot]) != 0 && g[id - 1].hash != h) {
+                slot = (slot + 1) & mask;
+                if (probes-- == 0) {
+                    rc = 1;
+                    goto done;
+                }
+            }
+            if (id == 0) {
+                g[ng++] = (gram){ h, (uint32_t)i, (uint32_t)i, 1 };
+                table[slot] = (uint32_t)ng;
+                continue;
+            }
+            if (g[id - 1].last == i)
+                continue;
+            g[id - 1].last = (uint32_t)i;
+            g[id - 1].units++;
+            occ[nocc++] = (occurrence){ id - 1, (uint32_t)i };
+        }
+    }
+    /* The kept 3-grams, sorted by hash (all distinct) as bucket_sort
+     * wants them: counted per bucket while listed. */
+    size_t nk = 0;
+    for (size_t j = 0; j < ng; j++)
+        nk += gram_kept(&g[j], cap);
+    unsigned kbits = bucket_bits(nk);
+    kept = malloc((nk + 1) * sizeof *kept);
+    start = calloc(((size_t)1 << kbits) + 1, sizeof *start);
+    out->units = malloc((nocc + ng + 1) * sizeof *out->units);
+    out->run_start = malloc((nk + 1) * sizeof *out->run_start);
+    if (kept == NULL || start == NULL || out->units == NULL || out->run_start == NULL)
+        goto done;
+    nk = 0;
+    for (size_t j = 0; j < ng; j++) {
+        if (!gram_kept(&g[j], cap)) {
+            g[j].last = NO_SLOT;
+            continue;
+        }
+        kept[nk] = (entry){ (uint32_t)g[j].hash, (uint32_t)(g[j].hash >> 32), (uint32_t)j };
+        start[(kept[nk].hash_hi >> (32 - kbits)) + 1]++;
+        nk++;
+    }
+    kept = sort_entries(kept, nk, start);
+    if (kept == NULL)
+        goto done;
+    /* Each kept 3-gram's run, in hash order, starting with its first
+     * unit; then its other units, in unit order as they were met. */
+    size_t w = 0;
+    for (size_t r = 0; r < nk; r++) {
+        gram *x = &g[kept[r].unit];
+        out->run_start[r] = w;
+        out->units[w] = x->first;
+        x->last = (uint32_t)w + 1;
+        w += x->units;
+    }
+    out->run_start[nk] = w;
+    out->nruns = nk;
+    for (size_t m = 0; m < nocc; m++) {
+        gram *x = &g[occ[m].gram];
+        if (x->last != NO_SLOT)
+            out->units[x->last++] = occ[m].unit;
+    }
+    rc = 0;
+done:
+    free(table);
+    free(g);
+    free(occ);
+    free(kept);
+    free(start);
+    return rc;
+}
+
 int ds_shared_build(const ds_units *u, size_t cap, ds_shared *out)
 {
     memset(out, 0, sizeof *out);
-    size_t ne = 0;
-    entry *e = sorted_shingles(u, &ne);
-    if (e == NULL)
+    size_t total = count_shingles(u);
+    if (total == (size_t)-1)
         return -1;
-    int rc = make_runs(e, ne, cap, out);
-    free(e);
+    int rc = table_runs(u, total, cap, out);
+    if (rc == 1) {
+        entry *e = sorted_shingles(u, total);
+        rc = e != NULL ? make_runs(e, total, cap, out) : -1;
+        free(e);
+    }
     if (rc == 0)
         rc = index_units(u->count, out);
     if (rc != 0)

@@ -457,6 +457,41 @@ START_TEST(shared_shingles_exact_colliding)
 }
 END_TEST
 
+/* 3-grams whose hashes, mixed as the table mixes them, share their top
+ * 20 bits all want one slot of ds_shared_build's table: too many probes,
+ * so it sorts every 3-gram instead, with the same result. */
+START_TEST(shared_shingles_exact_table_colliding)
+{
+    enum { WANTED = 80, COPIES = 2 };
+    const uint64_t mix = 0x9e3779b97f4a7c15ull; /* ds-shingles.c's MIX */
+    uint32_t grams[WANTED][3];
+    uint64_t target = 0;
+    size_t found = 0;
+    for (uint32_t a = 0x4e00; found < WANTED; a++)
+        for (uint32_t b = 0x4e00; b < 0x4e00 + 4096 && found < WANTED; b++) {
+            uint32_t g[3] = { a, b, 0x4e00 };
+            uint64_t h = ref_shingle(g) * mix;
+            if (found == 0)
+                target = h;
+            if (h >> 44 == target >> 44) {
+                memcpy(grams[found], g, sizeof g);
+                found++;
+            }
+        }
+    size_t n = 3 * WANTED * COPIES;
+    uint32_t *cps = malloc(n * sizeof *cps), *w = cps;
+    ck_assert_ptr_nonnull(cps);
+    for (size_t c = 0; c < COPIES; c++)
+        for (size_t i = 0; i < WANTED; i++, w += 3)
+            memcpy(w, grams[i], sizeof grams[i]);
+    ds_units u;
+    make_units(&u, cps, n, 3);
+    assert_shared_exact(&u, 64);
+    free(u.items);
+    free(cps);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("duplicate-sections");
@@ -478,6 +513,7 @@ static Suite *suite(void)
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, shared_shingles_exact_random);
     tcase_add_test(tc, shared_shingles_exact_colliding);
+    tcase_add_test(tc, shared_shingles_exact_table_colliding);
     suite_add_tcase(s, tc);
     tc = tcase_create("scale");
     tcase_set_timeout(tc, 20);
