@@ -282,18 +282,19 @@ static int index_units(size_t nunits, ds_shared *s)
         return -1;
     for (size_t m = 0; m < nlisted; m++)
         s->count[s->units[m]]++;
+    /* first[u] is u's next place while placing, then moved back. */
     size_t off = 0;
     for (size_t u = 0; u < nunits; u++) {
         s->first[u] = off;
         off += s->count[u];
-        s->count[u] = 0;
     }
     for (size_t r = 0; r < s->nruns; r++)
         for (size_t m = s->run_start[r]; m < s->run_start[r + 1]; m++) {
-            uint32_t u = s->units[m];
             ds_span before = { (uint32_t)s->run_start[r], (uint32_t)m };
-            s->earlier[s->first[u] + s->count[u]++] = before;
+            s->earlier[s->first[s->units[m]]++] = before;
         }
+    for (size_t u = 0; u < nunits; u++)
+        s->first[u] -= s->count[u];
     return 0;
 }
 
