@@ -271,7 +271,8 @@ static int make_runs(const entry *e, size_t ne, size_t cap, ds_shared *s)
 /* Per unit, the runs it is in, in run order: count, then place.  Each is
  * kept as the span of the run's units before this one (units in a run
  * are in unit order), so that ds_find_pairs neither looks the run up nor
- * tests where this unit comes.  Spans fit 32 bits: nlisted <= ne. */
+ * tests where this unit comes; the empty spans of the runs a unit starts
+ * are left out.  Spans fit 32 bits: nlisted <= ne. */
 static int index_units(size_t nunits, ds_shared *s)
 {
     size_t nlisted = s->run_start[s->nruns];
@@ -282,19 +283,25 @@ static int index_units(size_t nunits, ds_shared *s)
         return -1;
     for (size_t m = 0; m < nlisted; m++)
         s->count[s->units[m]]++;
-    /* first[u] is u's next place while placing, then moved back. */
+    for (size_t r = 0; r < s->nruns; r++)
+        s->first[s->units[s->run_start[r]]]++; /* runs started, for now */
     size_t off = 0;
     for (size_t u = 0; u < nunits; u++) {
+        size_t started = s->first[u];
         s->first[u] = off;
-        off += s->count[u];
+        off += s->count[u] - started;
     }
+    s->first[nunits] = off;
+    /* first[u] is u's next place while placing: it ends as first[u + 1]
+     * was, and is shifted back. */
     for (size_t r = 0; r < s->nruns; r++)
-        for (size_t m = s->run_start[r]; m < s->run_start[r + 1]; m++) {
+        for (size_t m = s->run_start[r] + 1; m < s->run_start[r + 1]; m++) {
             ds_span before = { (uint32_t)s->run_start[r], (uint32_t)m };
             s->earlier[s->first[s->units[m]]++] = before;
         }
-    for (size_t u = 0; u < nunits; u++)
-        s->first[u] -= s->count[u];
+    for (size_t u = nunits; u > 0; u--)
+        s->first[u] = s->first[u - 1];
+    s->first[0] = 0;
     return 0;
 }
 

@@ -238,8 +238,8 @@ int ds_find_pairs(ds_units *u, const ds_options *o, ds_pairs *out)
     for (size_t a = 0; a < u->count && rc == 0; a++) {
         /* Count the 3-grams a shares with each earlier unit. */
         size_t nt = 0;
-        for (size_t k = 0; k < sh.count[a]; k++) {
-            ds_span before = sh.earlier[sh.first[a] + k];
+        for (size_t k = sh.first[a]; k < sh.first[a + 1]; k++) {
+            ds_span before = sh.earlier[k];
             for (size_t m = before.begin; m < before.end; m++) {
                 size_t b = sh.units[m];
                 touched[nt] = b; /* kept when first touched: no branch */

@@ -70,10 +70,11 @@ typedef struct ds_shared {
     uint32_t *units;     /* run r is units[run_start[r] .. run_start[r + 1]) */
     size_t *run_start;
     size_t nruns;
-    size_t *first;       /* unit u is in count[u] runs; earlier[first[u] + k] */
-    size_t *count;
-    ds_span *earlier;    /* holds the units before u in its k-th run (in
-                            run order): all that ds_find_pairs reads */
+    size_t *first;       /* earlier[first[u] .. first[u + 1]) are u's */
+    size_t *count;       /* unit u is in count[u] runs */
+    ds_span *earlier;    /* the units before u in each run where it is not
+                            the first (in run order): all that
+                            ds_find_pairs reads */
 } ds_shared;
 
 int ds_shared_build(const ds_units *u, size_t cap, ds_shared *out); /* 0, -1 on OOM */

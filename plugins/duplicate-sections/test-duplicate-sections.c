@@ -349,17 +349,21 @@ static void assert_shared_exact(const ds_units *u, size_t cap)
     for (size_t m = 0; m < w; m++)
         ck_assert_uint_eq(sh.units[m], runs[m]);
     for (size_t i = 0; i < u->count; i++) {
-        size_t seen = 0;
+        size_t seen = 0, spans = 0;
         for (size_t r = 0; r < nruns; r++)
             for (size_t m = starts[r]; m < starts[r + 1]; m++)
                 if (runs[m] == i) {
-                    ck_assert_uint_lt(seen, sh.count[i]);
-                    ds_span before = sh.earlier[sh.first[i] + seen];
+                    seen++;
+                    if (m == starts[r])
+                        continue; /* nothing before it */
+                    ck_assert_uint_lt(sh.first[i] + spans, sh.first[i + 1]);
+                    ds_span before = sh.earlier[sh.first[i] + spans];
                     ck_assert_uint_eq(before.begin, starts[r]);
                     ck_assert_uint_eq(before.end, m);
-                    seen++;
+                    spans++;
                 }
         ck_assert_uint_eq(seen, sh.count[i]);
+        ck_assert_uint_eq(sh.first[i] + spans, sh.first[i + 1]);
     }
     ds_shared_free(&sh);
     free(e);
