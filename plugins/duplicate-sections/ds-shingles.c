@@ -380,27 +380,25 @@ static int table_runs(const ds_units *u, size_t total, size_t cap, ds_shared *ou
         }
     }
     /* The kept 3-grams, sorted by hash (all distinct) as bucket_sort
-     * wants them: counted per bucket while listed. */
+     * wants them: counted per bucket once they are known. */
+    kept = malloc((ng + 1) * sizeof *kept);
+    if (kept == NULL)
+        goto done;
     size_t nk = 0;
-    for (size_t j = 0; j < ng; j++)
-        nk += gram_kept(&g[j], cap);
+    for (size_t j = 0; j < ng; j++) {
+        if (gram_kept(&g[j], cap))
+            kept[nk++] = (entry){ (uint32_t)g[j].hash, (uint32_t)(g[j].hash >> 32), (uint32_t)j };
+        else
+            g[j].last = NO_SLOT;
+    }
     unsigned kbits = bucket_bits(nk);
-    kept = malloc((nk + 1) * sizeof *kept);
     start = calloc(((size_t)1 << kbits) + 1, sizeof *start);
     out->units = malloc((nocc + ng + 1) * sizeof *out->units);
     out->run_start = malloc((nk + 1) * sizeof *out->run_start);
-    if (kept == NULL || start == NULL || out->units == NULL || out->run_start == NULL)
+    if (start == NULL || out->units == NULL || out->run_start == NULL)
         goto done;
-    nk = 0;
-    for (size_t j = 0; j < ng; j++) {
-        if (!gram_kept(&g[j], cap)) {
-            g[j].last = NO_SLOT;
-            continue;
-        }
-        kept[nk] = (entry){ (uint32_t)g[j].hash, (uint32_t)(g[j].hash >> 32), (uint32_t)j };
-        start[(kept[nk].hash_hi >> (32 - kbits)) + 1]++;
-        nk++;
-    }
+    for (size_t r = 0; r < nk; r++)
+        start[(kept[r].hash_hi >> (32 - kbits)) + 1]++;
     kept = sort_entries(kept, nk, start);
     if (kept == NULL)
         goto done;
