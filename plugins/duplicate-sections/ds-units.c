@@ -119,13 +119,12 @@ static int starts_numbered(const char *t)
     return (t[0] >= '0' && t[0] <= '9') || t[0] == '(';
 }
 
-/* Buffers reused from line to line: most lines (blank lines, table rows)
- * never become units, and a unit's own text and code points are then
- * stored once, at their final size. */
+/* A buffer reused from line to line: most lines (blank lines, table
+ * rows) never become units, and a unit's own text is then stored once, at
+ * its final size. */
 typedef struct scratch {
     char *text;
-    uint32_t *cp;
-    size_t cap;          /* bytes text holds; cp holds as many code points */
+    size_t cap;          /* bytes text holds */
 } scratch;
 
 static int scratch_fit(scratch *sc, size_t n)
@@ -137,10 +136,6 @@ static int scratch_fit(scratch *sc, size_t n)
     if (text == NULL)
         return -1;
     sc->text = text;
-    uint32_t *cp = realloc(sc->cp, cap * sizeof *cp);
-    if (cp == NULL)
-        return -1;
-    sc->cp = cp;
     sc->cap = cap;
     return 0;
 }
@@ -231,14 +226,19 @@ static uint32_t load_le32(const unsigned char *p)
     return w;
 }
 
-/* x->text and x->cp, the body of the plain line sc->text[0..n). */
+/* x->text and x->cp, the body of the plain line sc->text[0..n).  The
+ * code points, at most n, are decoded straight into a block, and the room
+ * they did not take is given back. */
 static int make_body(ds_units *u, ds_unit *x, scratch *sc, size_t n)
 {
+    uint32_t *cp = carve(u, n * sizeof *cp);
+    if (cp == NULL)
+        return -1;
     /* Most characters are Chinese, three bytes: decoded here from one
      * load, without first asking decode's other questions.  plain_line
      * ends the line with four '\0's, so p[3] can always be read. */
     const unsigned char *p = (const unsigned char *)sc->text, *end = p + n;
-    uint32_t *q = sc->cp;
+    uint32_t *q = cp;
     while (p < end) {
         uint32_t w = load_le32(p);
         if ((w & 0xc0c0f0) == 0x8080e0) {
@@ -247,16 +247,16 @@ static int make_body(ds_units *u, ds_unit *x, scratch *sc, size_t n)
         } else
             p += decode(p, q++);
     }
-    size_t k = (size_t)(q - sc->cp);
-    size_t skip = outline_prefix(sc->cp, k);
-    skip += label_prefix(sc->cp + skip, k - skip);
-    x->cp = carve(u, (k - skip) * sizeof *x->cp);
+    size_t k = (size_t)(q - cp);
+    u->blocks->used -= n - k; /* carve's block, the latest */
+    size_t skip = outline_prefix(cp, k);
+    skip += label_prefix(cp + skip, k - skip);
+    x->cp = cp + skip;
+    x->ncp = k - skip;
     x->text = carve(u, n + 1);
-    if (x->text == NULL || x->cp == NULL)
+    if (x->text == NULL)
         return -1;
     memcpy(x->text, sc->text, n + 1);
-    memcpy(x->cp, sc->cp + skip, (k - skip) * sizeof *x->cp);
-    x->ncp = k - skip;
     return 0;
 }
 
@@ -282,7 +282,7 @@ int ds_units_collect(const fl_document *doc, const ds_options *o, ds_units *out)
     unsigned char *in_table = table_mask(doc, nlines);
     if (in_table == NULL)
         return -1;
-    scratch sc = { NULL, NULL, 0 };
+    scratch sc = { NULL, 0 };
     int in_note = 0;
     /* Whether the section of the line before is 名词解释: asked once a
      * section, not once a line. */
@@ -327,12 +327,10 @@ int ds_units_collect(const fl_document *doc, const ds_options *o, ds_units *out)
     }
     free(in_table);
     free(sc.text);
-    free(sc.cp);
     return 0;
 oom:
     free(in_table);
     free(sc.text);
-    free(sc.cp);
     ds_units_free(out);
     return -1;
 }
