@@ -32,13 +32,15 @@ size_t ds_edit_distance(const uint32_t *a, size_t la, const uint32_t *b, size_t 
     if (rows == NULL)
         return over; /* treated as "not similar": never crash on OOM */
     size_t *prev = rows, *cur = rows + lb + 1;
-    for (size_t j = 0; j <= lb; j++)
+    /* Row 0 as far as row 1's band reads it. */
+    for (size_t j = 0; j <= lb && j <= max_dist + 1; j++)
         prev[j] = j <= max_dist ? j : over;
     for (size_t i = 1; i <= la; i++) {
         size_t lo = i > max_dist ? i - max_dist : 1;
         size_t hi = i + max_dist < lb ? i + max_dist : lb;
         /* Only the band is computed; the cells just outside it are reset so
-         * that the next row reads "too far" there. */
+         * that the next row reads "too far" there.  Cells are not clamped
+         * to `over`: any value above max_dist means the same. */
         cur[0] = i <= max_dist ? i : over;
         if (lo > 1)
             cur[lo - 1] = over;
@@ -51,7 +53,7 @@ size_t ds_edit_distance(const uint32_t *a, size_t la, const uint32_t *b, size_t 
                 best = prev[j] + 1;
             if (cur[j - 1] + 1 < best)
                 best = cur[j - 1] + 1;
-            cur[j] = best > over ? over : best;
+            cur[j] = best;
             if (cur[j] < row_min)
                 row_min = cur[j];
         }
