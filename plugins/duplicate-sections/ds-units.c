@@ -149,7 +149,7 @@ static int scratch_fit(scratch *sc, size_t n)
 static size_t plain_line(const char *norm, scratch *sc)
 {
     size_t n = strlen(norm), j = 0;
-    if (scratch_fit(sc, n + 4) != 0)
+    if (scratch_fit(sc, n + 8) != 0)
         return NO_MEMORY;
     if (memchr(norm, '\t', n) != NULL)
         return NOT_A_UNIT;
@@ -165,7 +165,7 @@ static size_t plain_line(const char *norm, scratch *sc)
         for (i = end; i < n && norm[i] == ' '; i++)
             ;
     }
-    memset(sc->text + j, '\0', 4); /* four: see make_body */
+    memset(sc->text + j, '\0', 8); /* eight: see make_body */
     return j;
 }
 
@@ -215,15 +215,21 @@ static int push(ds_units *u, const ds_unit *x)
     return 0;
 }
 
-/* The 4 bytes at p as one number, p[0] lowest. */
-static uint32_t load_le32(const unsigned char *p)
+/* The 8 bytes at p as one number, p[0] lowest. */
+static uint64_t load_le64(const unsigned char *p)
 {
-    uint32_t w;
+    uint64_t w;
     memcpy(&w, p, sizeof w);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    w = __builtin_bswap32(w);
+    w = __builtin_bswap64(w);
 #endif
     return w;
+}
+
+/* The three-byte character whose bytes are w's lowest three. */
+static uint32_t three_byte(uint64_t w)
+{
+    return (uint32_t)((w & 0x0f) << 12 | (w & 0x3f00) >> 2 | (w & 0x3f0000) >> 16);
 }
 
 /* x->text and x->cp, the body of the plain line sc->text[0..n).  The
@@ -234,15 +240,21 @@ static int make_body(ds_units *u, ds_unit *x, scratch *sc, size_t n)
     uint32_t *cp = carve(u, n * sizeof *cp);
     if (cp == NULL)
         return -1;
-    /* Most characters are Chinese, three bytes: decoded here from one
-     * load, without first asking decode's other questions.  plain_line
-     * ends the line with four '\0's, so p[3] can always be read. */
+    /* Most characters are Chinese, three bytes: decoded here two at a
+     * time from one load, without first asking decode's other questions.
+     * plain_line ends the line with eight '\0's, so p[7] can always be
+     * read, and a character is never found in them. */
     const unsigned char *p = (const unsigned char *)sc->text, *end = p + n;
     uint32_t *q = cp;
     while (p < end) {
-        uint32_t w = load_le32(p);
-        if ((w & 0xc0c0f0) == 0x8080e0) {
-            *q++ = (w & 0x0f) << 12 | (w & 0x3f00) >> 2 | (w & 0x3f0000) >> 16;
+        uint64_t w = load_le64(p);
+        if ((w & 0xc0c0f0c0c0f0) == 0x8080e08080e0) {
+            q[0] = three_byte(w);
+            q[1] = three_byte(w >> 24);
+            q += 2;
+            p += 6;
+        } else if ((w & 0xc0c0f0) == 0x8080e0) {
+            *q++ = three_byte(w);
             p += 3;
         } else
             p += decode(p, q++);
