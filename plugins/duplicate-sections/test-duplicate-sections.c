@@ -420,16 +420,15 @@ END_TEST
 /* 3-grams whose hashes share their top 20 bits land in one bucket of the
  * sort: one of them in 50 units, then 40 others each in two units, each
  * smaller than the first, too many moves for insertion. */
-START_TEST(shared_shingles_exact_colliding)
+/* `wanted` 3-grams whose hashes times `mix` share their top 20 bits. */
+static void colliding_grams(uint32_t (*grams)[3], size_t wanted, uint64_t mix)
 {
-    enum { WANTED = 41, COPIES = 50, OTHERS = 2 };
-    uint32_t grams[WANTED][3];
     uint64_t target = 0;
     size_t found = 0;
-    for (uint32_t a = 0x4e00; found < WANTED; a++)
-        for (uint32_t b = 0x4e00; b < 0x4e00 + 4096 && found < WANTED; b++) {
+    for (uint32_t a = 0x4e00; found < wanted; a++)
+        for (uint32_t b = 0x4e00; b < 0x4e00 + 4096 && found < wanted; b++) {
             uint32_t g[3] = { a, b, 0x4e00 };
-            uint64_t h = ref_shingle(g);
+            uint64_t h = ref_shingle(g) * mix;
             if (found == 0)
                 target = h;
             if (h >> 44 == target >> 44) {
@@ -437,6 +436,13 @@ START_TEST(shared_shingles_exact_colliding)
                 found++;
             }
         }
+}
+
+START_TEST(shared_shingles_exact_colliding)
+{
+    enum { WANTED = 41, COPIES = 50, OTHERS = 2 };
+    uint32_t grams[WANTED][3];
+    colliding_grams(grams, WANTED, 1);
     /* The largest hash first, in many units; the others after it. */
     size_t big = 0;
     for (size_t i = 1; i < WANTED; i++)
@@ -467,21 +473,8 @@ END_TEST
 START_TEST(shared_shingles_exact_table_colliding)
 {
     enum { WANTED = 80, COPIES = 2 };
-    const uint64_t mix = 0x9e3779b97f4a7c15ull; /* ds-shingles.c's MIX */
     uint32_t grams[WANTED][3];
-    uint64_t target = 0;
-    size_t found = 0;
-    for (uint32_t a = 0x4e00; found < WANTED; a++)
-        for (uint32_t b = 0x4e00; b < 0x4e00 + 4096 && found < WANTED; b++) {
-            uint32_t g[3] = { a, b, 0x4e00 };
-            uint64_t h = ref_shingle(g) * mix;
-            if (found == 0)
-                target = h;
-            if (h >> 44 == target >> 44) {
-                memcpy(grams[found], g, sizeof g);
-                found++;
-            }
-        }
+    colliding_grams(grams, WANTED, 0x9e3779b97f4a7c15ull); /* ds-shingles.c's MIX */
     size_t n = 3 * WANTED * COPIES;
     uint32_t *cps = malloc(n * sizeof *cps), *w = cps;
     ck_assert_ptr_nonnull(cps);
