@@ -10,18 +10,18 @@ int sw_contains(const char *s, const char *needle)
 
 const char *sw_find(const char *text, const char *word, size_t from)
 {
-    const char *p = text;
+    size_t lw = strlen(word);
+    const char *p;
 
-    /* fewer than two bytes from there on: strstr() itself is as good */
-    if (strnlen(word, from + 2) < from + 2)
+    if (from >= lw)
         return strstr(text, word);
-    /* the whole word at p - from, p at least `from` bytes in: the first
-     * such p is the first place of the word */
-    while ((p = strstr(p, word + from)) != NULL) {
-        if ((size_t)(p - text) >= from && memcmp(p - from, word, from) == 0)
+    /* each place of the word's byte `from`, found by strchr(), which
+     * reads (and under ASan checks) only up to it: strstr() of the rest
+     * would cost the whole rest for every false hit */
+    for (p = strchr(text, word[from]); p != NULL; p = strchr(p + 1, word[from]))
+        if ((size_t)(p - text) >= from && p[1] == word[from + 1]
+            && strncmp(p - from, word, lw) == 0)
             return p - from;
-        p++;
-    }
     return NULL;
 }
 

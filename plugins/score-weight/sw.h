@@ -24,14 +24,11 @@ typedef struct sw_options {
 void sw_copy_text(char *dst, size_t n, const char *src);
 int sw_contains(const char *s, const char *needle);
 /* strstr(text, word), for a word looked for in every paragraph.  The
- * search starts at byte `from` of the word (the rest is compared where
- * that part is found): strstr() stops wherever the first two bytes it is
- * given occur, and in Chinese text the first two bytes of a character
- * are shared by many common ones, while a pair that ends one character
- * and begins the next is far rarer.  So `from` is the last byte of a
- * character of the word (2 for the first), chosen where the two
- * characters around it seldom meet in a report ("预算" does: 预算变更 is
- * searched from 5). */
+ * places of the word's byte `from` are found by strchr() and the word
+ * compared there, so the text is read once up to the word, also under
+ * ASan.  `from` is the last byte of a character of the word (2 for the
+ * first), a continuation byte, far rarer in Chinese text than the lead
+ * bytes shared by many common characters. */
 const char *sw_find(const char *text, const char *word, size_t from);
 /* Cell's normalised text, "" for a missing cell.  Borrowed.  Inline: it
  * is asked for every cell of every table, some cells several times. */
