@@ -202,10 +202,15 @@ static const char *no_change_at(const char *text)
     static const char *const stems[] = { "预算变更", "预算调整" };
     static const char *const heads[] = { "预算变更情况", "预算调整情况", "预算变更", "预算调整", NULL };
     static const char *const nones[] = { "无变更", "无调整", "未调整", "未变更", "无", NULL };
-    int has_stem[2];
+    int has_stem[2] = { 0, 0 };
 
-    for (size_t k = 0; k < 2; k++)
-        has_stem[k] = sw_find(text, stems[k], 5) != NULL;
+    /* both stems are 预算 and two characters: the places of 算's last
+     * byte (sw_find()'s byte 5) are looked at once for both */
+    for (const char *p = strchr(text, stems[0][5]); p != NULL && !(has_stem[0] && has_stem[1]);
+         p = strchr(p + 1, stems[0][5]))
+        for (size_t k = 0; k < 2; k++)
+            if (!has_stem[k] && p - text >= 5 && strncmp(p - 5, stems[k], strlen(stems[k])) == 0)
+                has_stem[k] = 1;
     if (!has_stem[0] && !has_stem[1])
         return NULL;
     for (size_t h = 0; heads[h]; h++) {
