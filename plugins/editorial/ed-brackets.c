@@ -3,7 +3,8 @@
  * its "）", every "“" its "”", every "《" its "》".  A paragraph that
  * ends a page with an open mark, or opens a page with a close mark, may
  * be cut by the reader (a footer, a table in between): not reported.  A
- * list marker "1)" "a)" at the start of a clause closes nothing. */
+ * list marker "1)" "a)" at the start of a clause closes nothing.  The
+ * pass over a paragraph runs doubled-punctuation (ed-punct.c) too. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -147,32 +148,40 @@ static int mark_at(const char *s, size_t *t, int *is_close)
 }
 
 /* The unmatched mark of every pair, found in one pass over s (a pass per
- * pair read each paragraph three times). */
-static void find_unmatched(const char *s, unmatched out[NPAIRS])
+ * pair read each paragraph three times).  With `rep`, the pass also runs
+ * doubled-punctuation on paragraph p (whose text s is): the two rules'
+ * marks share their first byte E3, and one pass stops at each once. */
+static void find_unmatched(const char *s, unmatched out[NPAIRS], fl_report *rep,
+                           const fl_paragraph *p)
 {
     size_t depth[NPAIRS] = { 0 }, first_open[NPAIRS] = { 0 }, t;
     int is_close;
-    /* The first bytes of the marks: strcspn() skips the text between
-     * them many bytes at a time.  Each is ASCII or a lead byte, so the
-     * skip always lands on the start of a character. */
-    char firsts[2 * NPAIRS + 1];
-    for (t = 0; t < NPAIRS; t++) {
+    /* The first bytes of the marks ( ) “ ” 《 》, and with `rep` those of
+     * , ; 。 、: strcspn() skips the text between them many bytes at a
+     * time.  Each is ASCII or a lead byte, so the skip always lands on
+     * the start of a character. */
+    const char *firsts = rep != NULL ? "()\xE2\xE3,;" : "()\xE2\xE3";
+    for (t = 0; t < NPAIRS; t++)
         out[t].at = NO_MARK;
-        firsts[2 * t] = pairs[t].open[0];
-        firsts[2 * t + 1] = pairs[t].close[0];
-    }
-    firsts[2 * NPAIRS] = '\0';
-    for (size_t k = strcspn(s, firsts); s[k] != '\0';
-         k += fl_utf8_char_len((unsigned char)s[k]), k += strcspn(s + k, firsts)) {
-        if (!mark_at(s + k, &t, &is_close) || out[t].at != NO_MARK)
+    for (size_t k = strcspn(s, firsts); s[k] != '\0'; k += strcspn(s + k, firsts)) {
+        size_t len = rep != NULL ? ed_mark_len(s + k) : 0;
+        if (len > 0) {
+            /* A run of sentence marks holds no bracket: passed at once;
+             * a mark alone, the most of them, is no slip. */
+            k = ed_mark_len(s + k + len) == 0 ? k + len : ed_punct_run(rep, p, s, k);
+            continue;
+        }
+        size_t at = k;
+        k += fl_utf8_char_len((unsigned char)s[k]);
+        if (!mark_at(s + at, &t, &is_close) || out[t].at != NO_MARK)
             continue; /* no mark, or its pair already has its answer */
         if (!is_close) {
             if (depth[t]++ == 0)
-                first_open[t] = k;
+                first_open[t] = at;
         } else if (depth[t] > 0) {
             depth[t]--;
-        } else if (!(*pairs[t].close == ')' && is_list_marker(s, k))) {
-            out[t].at = k;
+        } else if (!(*pairs[t].close == ')' && is_list_marker(s, at))) {
+            out[t].at = at;
             out[t].is_open = 0;
         }
     }
@@ -193,19 +202,19 @@ static int neighbour_paragraph_pairs(const fl_document *doc, size_t i, size_t t,
         return 0;
     const fl_paragraph *q = fl_doc_paragraph(doc, is_open ? i + 1 : i - 1);
     unmatched in_q[NPAIRS];
-    find_unmatched(fl_paragraph_text(q), in_q);
+    find_unmatched(fl_paragraph_text(q), in_q, NULL, NULL);
     if (in_q[t].at == NO_MARK)
         return 0;
     return in_q[t].is_open != is_open;
 }
 
-int ed_rule_unbalanced_bracket(const fl_document *doc, fl_report *rep)
+int ed_rule_marks(const fl_document *doc, fl_report *rep)
 {
     for (size_t i = 0; i < fl_doc_paragraph_count(doc); i++) {
         const fl_paragraph *p = fl_doc_paragraph(doc, i);
         const char *s = fl_paragraph_text(p);
         unmatched found[NPAIRS];
-        find_unmatched(s, found);
+        find_unmatched(s, found, rep, p);
         for (size_t t = 0; t < NPAIRS; t++) {
             size_t at = found[t].at;
             int is_open = found[t].is_open;

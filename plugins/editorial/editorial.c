@@ -8,8 +8,7 @@
 static int ed_check(const fl_document *doc, fl_report *rep, void *state)
 {
     (void)state;
-    if (ed_rule_doubled_punctuation(doc, rep) != 0 || ed_rule_unbalanced_bracket(doc, rep) != 0 ||
-        ed_rule_numbering_gap(doc, rep) != 0)
+    if (ed_rule_marks(doc, rep) != 0 || ed_rule_numbering_gap(doc, rep) != 0)
         return -1;
     return 0;
 }
