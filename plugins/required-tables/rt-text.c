@@ -17,15 +17,21 @@ size_t rt_chars(const char *s)
     return n;
 }
 
-int rt_has_biao(const char *s)
+/* The first 表 of s, or NULL. */
+static const char *first_biao(const char *s)
 {
     /* By its last byte A8, which strchr() finds a block at a time: most
      * lines are rows of figures, where strstr() costs more per line.  In
      * valid UTF-8, E8 A1 before it make the whole character. */
     for (const char *p = strchr(s, '\xA8'); p != NULL; p = strchr(p + 1, '\xA8'))
         if (p - s >= 2 && p[-2] == '\xE8' && p[-1] == '\xA1')
-            return 1;
-    return 0;
+            return p - 2;
+    return NULL;
+}
+
+int rt_has_biao(const char *s)
+{
+    return first_biao(s) != NULL;
 }
 
 int rt_has_any(const char *s, const char *const *words)
@@ -173,19 +179,24 @@ static int ends_with(const char *s, size_t len, const char *suffix)
     return len >= n && memcmp(s + len - n, suffix, n) == 0;
 }
 
-/* 1 when s holds a mark of prose (。,:;《》?): one pass, a lookup per byte,
- * where a search per mark went over a title seven times. */
-static int has_prose(const char *s)
+/* 1 when a mark of prose (。,:;《》?) starts at s: a lookup per byte. */
+static int prose_mark_at(const char *s)
 {
     /* 1: the mark itself; 2: the first byte of 。《》 */
     static const unsigned char first[256] = { [','] = 1, [':'] = 1, [';'] = 1, ['?'] = 1,
                                               [0xE3] = 2 };
-    for (; *s != '\0'; s++) {
-        unsigned char kind = first[(unsigned char)*s];
-        if (kind == 1 || (kind == 2 && (fl_str_starts(s, "。") || fl_str_starts(s, "《") ||
-                                        fl_str_starts(s, "》"))))
+    unsigned char kind = first[(unsigned char)*s];
+    return kind == 1 || (kind == 2 && (fl_str_starts(s, "。") || fl_str_starts(s, "《") ||
+                                       fl_str_starts(s, "》")));
+}
+
+/* 1 when s holds a mark of prose: one pass, where a search per mark went
+ * over a title seven times. */
+static int has_prose(const char *s)
+{
+    for (; *s != '\0'; s++)
+        if (prose_mark_at(s))
             return 1;
-    }
     return 0;
 }
 
@@ -194,8 +205,18 @@ char *rt_title_name(const char *line)
     /* The name ends in 表, and squeezing only drops whole characters: a
      * line without 表 names no table.  Most lines are prose or rows, so
      * this spares them the copy. */
-    if (!rt_has_biao(line))
+    const char *biao = first_biao(line);
+    if (biao == NULL)
         return NULL;
+    /* The name ends at a 表, the first or a later one, and starts where
+     * the line does but for numbers and spaces, which hold no mark of
+     * prose: a mark before the first 表 is in the name, and the long
+     * lines of prose that name a table go without a copy.  strcspn()
+     * passes the bytes that start no mark many at a time. */
+    for (const char *m = line + strcspn(line, ",:;?\xE3"); m < biao;
+         m += 1 + strcspn(m + 1, ",:;?\xE3"))
+        if (prose_mark_at(m))
+            return NULL;
     char *sq = rt_squeeze(line);
     if (sq == NULL)
         return NULL;
