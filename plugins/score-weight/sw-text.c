@@ -13,7 +13,8 @@ const char *sw_find(const char *text, const char *word, size_t from)
     size_t lw = strlen(word);
     const char *p;
 
-    if (from >= lw)
+    /* the loop compares the byte after `from` first: there must be one */
+    if (from + 1 >= lw)
         return strstr(text, word);
     /* each place of the word's byte `from`, found by strchr(), which
      * reads (and under ASan checks) only up to it: strstr() of the rest

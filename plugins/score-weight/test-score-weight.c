@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../../tests/support/harness.h"
+#include "sw.h"
 
 #define FIX "plugins/score-weight/fixtures/"
 
@@ -612,6 +613,26 @@ START_TEST(seeds_narrative_only)
 }
 END_TEST
 
+/* ---- helpers ---- */
+
+/* sw_find() gives strstr()'s answer whichever byte of the word it looks
+ * for, the word's last byte included, at the text's end and after false
+ * starts that share the looked-for byte. */
+START_TEST(find_is_strstr)
+{
+    static const char *const texts[] = {
+        "得分", "评价得分", "得分得分", "评价得评价得分", "得", "", "分得分",
+        "本项目得分为90分，评价得分80分。", "全年预算数", "全年预算全年预算数12万元",
+    };
+    static const char *const words[] = { "得分", "评价得分", "全年预算数" };
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+        for (size_t from = 0; from < strlen(words[w]); from++)
+            for (size_t t = 0; t < sizeof texts / sizeof *texts; t++)
+                ck_assert_msg(sw_find(texts[t], words[w], from) == strstr(texts[t], words[w]),
+                              "sw_find(\"%s\", \"%s\", %zu)", texts[t], words[w], from);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("score-weight");
@@ -649,6 +670,7 @@ static Suite *suite(void)
     tcase_add_test(v, narrative_budget);
     tcase_add_test(v, budget_change);
     tcase_add_test(v, dept_eval_gap);
+    tcase_add_test(v, find_is_strstr);
     suite_add_tcase(s, v);
     tcase_set_timeout(seeds, 30);
     tcase_add_test(seeds, seed_003);
