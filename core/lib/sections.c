@@ -365,7 +365,16 @@ static void demote_cut_items(const fl_parse *p, line_info *info)
             info[i].cand = 0;
 }
 
-static line_info *scan_lines(const fl_parse *p)
+/* The headings scan_lines() found, in line order, their texts in a pool
+ * of their own: fl_parse_sections() takes them from here rather than
+ * detect a heading twice. */
+typedef struct found_headings {
+    struct found { size_t line; heading h; } *at;
+    size_t n, cap, next;
+    fl_pool texts;
+} found_headings;
+
+static line_info *scan_lines(const fl_parse *p, found_headings *found)
 {
     fl_document *doc = p->doc;
     line_info *info = xcalloc(doc->nlines ? doc->nlines : 1, sizeof *info);
@@ -379,6 +388,9 @@ static line_info *scan_lines(const fl_parse *p)
             info[i].md = h.md_level > 0;
             info[i].kind = h.md_level > 0 ? FL_NUM_NONE : (signed char)h.kind;
             info[i].value = h.value;
+            h.text = fl_pool_strndup(&found->texts, scratch.data, scratch.len);
+            found->at = xgrow(found->at, &found->cap, found->n + 1, sizeof *found->at);
+            found->at[found->n++] = (struct found){ i, h };
             continue;
         }
         /* a numbered narrative item */
@@ -447,15 +459,21 @@ void fl_parse_sections(fl_parse *p)
     fl_section *title_section = NULL;
     int headings_seen = 0;
     size_t nonblank = 0;
-    line_info *info = scan_lines(p);
-    fl_buf scratch = { 0 };
+    found_headings found = { 0 };
+    line_info *info = scan_lines(p, &found);
 
     for (size_t i = 0; i < doc->nlines; i++) {
         if (p->kind[i] != FL_LINE_BLANK)
             nonblank++;
         size_t line = i + 1;
         heading h;
-        int is_heading = info[i].cand && detect_heading(p, i, &h, &scratch);
+        /* a candidate is a heading scan_lines() found (the lines it read
+         * are as they were then) */
+        while (found.next < found.n && found.at[found.next].line < i)
+            found.next++;
+        int is_heading = info[i].cand != 0;
+        if (is_heading)
+            h = found.at[found.next].h;
 
         /* The title: the first short title-like line before any heading. */
         if (doc->title == NULL && !headings_seen && nonblank <= TITLE_SEARCH_LINES &&
@@ -514,6 +532,7 @@ void fl_parse_sections(fl_parse *p)
         current = s;
         doc->line_section[i] = current;
     }
-    fl_buf_free(&scratch);
+    free(found.at);
+    fl_pool_release(&found.texts);
     free(info);
 }
