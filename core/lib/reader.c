@@ -1,6 +1,7 @@
 /* reader.c — pick the reader for an input by its content and run it. */
 #include "reader.h"
 #include "read-formats.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,8 +21,9 @@ static const fl_reader *const readers[] = {
     &fl_reader_text,
 };
 
-int fl_read_input(const char *name, const unsigned char *data, size_t len,
-                  fl_input *out, char *err, size_t errsize)
+/* fl_read_input(), and fl_read_input_take() when `own` is data. */
+static int read_input(const char *name, const unsigned char *data, size_t len,
+                      unsigned char *own, fl_input *out, char *err, size_t errsize)
 {
     out->text = NULL;
     out->len = 0;
@@ -29,6 +31,7 @@ int fl_read_input(const char *name, const unsigned char *data, size_t len,
     out->encoding = NULL;
     if (len == 0) {
         snprintf(err, errsize, "文件为空");
+        free(own);
         return -1;
     }
     for (size_t i = 0; i < sizeof readers / sizeof readers[0]; i++) {
@@ -36,14 +39,34 @@ int fl_read_input(const char *name, const unsigned char *data, size_t len,
         if (!r->detect(name, data, len))
             continue;
         out->format = r->format;
-        if (r->read(name, data, len, out, err, errsize) != 0) {
+        int rc;
+        if (own != NULL && r == &fl_reader_text) {
+            rc = fl_decode_take(own, len, &out->text, &out->len, &out->encoding, err, errsize);
+        } else {
+            rc = r->read(name, data, len, out, err, errsize);
+            free(own);
+        }
+        if (rc != 0) {
             fl_input_free(out);
             return -1;
         }
         return 0;
     }
     snprintf(err, errsize, "无法识别的文件格式");
+    free(own);
     return -1;
+}
+
+int fl_read_input(const char *name, const unsigned char *data, size_t len,
+                  fl_input *out, char *err, size_t errsize)
+{
+    return read_input(name, data, len, NULL, out, err, errsize);
+}
+
+int fl_read_input_take(const char *name, unsigned char *data, size_t len,
+                       fl_input *out, char *err, size_t errsize)
+{
+    return read_input(name, data, len, data, out, err, errsize);
 }
 
 void fl_input_free(fl_input *in)

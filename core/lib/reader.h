@@ -24,6 +24,10 @@ typedef struct fl_input {
  * the file name). */
 int fl_read_input(const char *name, const unsigned char *data, size_t len,
                   fl_input *out, char *err, size_t errsize);
+/* fl_read_input() of a malloc'd `data` with room for len + 1 bytes, which
+ * it takes (frees, or keeps as out->text: plain UTF-8 text is not copied). */
+int fl_read_input_take(const char *name, unsigned char *data, size_t len,
+                       fl_input *out, char *err, size_t errsize);
 void fl_input_free(fl_input *in);
 
 /* One reader per format, tried in order by fl_read_input. */

@@ -136,12 +136,11 @@ int fl_source_load_file(const char *path, size_t max_bytes, fl_document_fn fn, v
     }
     fl_input in;
     char err[512];
-    if (fl_read_input(source, data, len, &in, err, sizeof err) != 0) {
-        free(data);
+    /* both reads leave room for a NUL after the bytes */
+    if (fl_read_input_take(source, data, len, &in, err, sizeof err) != 0) {
         fn(ctx, source, NULL, err);
         return 1;
     }
-    free(data);
     fn(ctx, source, &in, NULL);
     fl_input_free(&in);
     return 0;

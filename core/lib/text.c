@@ -8,6 +8,7 @@
 #include <iconv.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* How far to look for NUL bytes before calling the input binary (git's
@@ -513,8 +514,10 @@ static int looks_utf16(const unsigned char *p, size_t n)
            (zero[0] == 0 || zero[1] == 0);
 }
 
-int fl_decode(const unsigned char *data, size_t len, char **out, size_t *out_len,
-              const char **encoding, char *err, size_t errsize)
+/* fl_decode(), and fl_decode_take() when `own` is data: valid UTF-8
+ * without a BOM is then the text itself, else own is freed. */
+static int decode(const unsigned char *data, size_t len, unsigned char *own, char **out,
+                  size_t *out_len, const char **encoding, char *err, size_t errsize)
 {
     if (err && errsize)
         err[0] = '\0';
@@ -529,14 +532,14 @@ int fl_decode(const unsigned char *data, size_t len, char **out, size_t *out_len
     } else if (len >= 4 && (memcmp(data, "\xFF\xFE\0\0", 4) == 0 ||
                             memcmp(data, "\0\0\xFE\xFF", 4) == 0)) {
         set_err(err, errsize, "不支持 UTF-32 编码的文件，请另存为 UTF-8");
-        return -1;
+        goto fail;
     } else if (len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 ||
                             memcmp(data, "\xFE\xFF", 2) == 0)) {
         /* Notepad's "Unicode": convert rather than refuse. */
         enc = data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
         if (convert(enc, data + 2, len - 2, 2, &b, err, errsize) != 0) {
             fl_buf_free(&b);
-            return -1;
+            goto fail;
         }
         goto done;
     }
@@ -548,14 +551,18 @@ int fl_decode(const unsigned char *data, size_t len, char **out, size_t *out_len
         set_err(err, errsize, "二进制文件，不是文本报告（第 %zu 字节是 NUL）%s",
                 (size_t)(nul - data) + 1,
                 looks_utf16(p, n) ? "；可能是没有 BOM 的 UTF-16 文件，请另存为 UTF-8" : "");
-        return -1;
+        goto fail;
     }
 
     size_t bad = 0;
     if (fl_utf8_valid(p, n, &bad)) {
-        /* Exactly the size: the buffer lives as long as the document. */
-        b.data = xmalloc(n + 1);
-        memcpy(b.data, p, n);
+        if (own != NULL && base == 0) { /* no copy of the whole input */
+            b.data = (char *)own;
+            own = NULL;
+        } else { /* exactly the size: the buffer lives as long as the document */
+            b.data = xmalloc(n + 1);
+            memcpy(b.data, p, n);
+        }
         b.data[n] = '\0';
         b.len = n;
         b.cap = n + 1;
@@ -566,12 +573,12 @@ int fl_decode(const unsigned char *data, size_t len, char **out, size_t *out_len
         set_err(err, errsize,
                 "第 %zu 字节处（偏移 %zu）有无效的 UTF-8 字节序列 (0x%02x)：文件基本是 UTF-8，但有损坏的字节",
                 off + 1, off, (unsigned)data[off]);
-        return -1;
+        goto fail;
     }
     enc = "GB18030";
     if (convert(enc, p, n, base, &b, err, errsize) != 0) {
         fl_buf_free(&b);
-        return -1;
+        goto fail;
     }
 
 done:
@@ -588,5 +595,21 @@ done:
         *out = fl_buf_steal(&b);
     else
         fl_buf_free(&b);
+    free(own);
     return 0;
+fail:
+    free(own);
+    return -1;
+}
+
+int fl_decode(const unsigned char *data, size_t len, char **out, size_t *out_len,
+              const char **encoding, char *err, size_t errsize)
+{
+    return decode(data, len, NULL, out, out_len, encoding, err, errsize);
+}
+
+int fl_decode_take(unsigned char *data, size_t len, char **out, size_t *out_len,
+                   const char **encoding, char *err, size_t errsize)
+{
+    return decode(data, len, data, out, out_len, encoding, err, errsize);
 }

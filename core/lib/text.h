@@ -15,6 +15,11 @@
  * 字节序列 (0xff)：既不是 UTF-8 也不是 GBK/GB18030"). */
 int fl_decode(const unsigned char *data, size_t len, char **out, size_t *out_len,
               const char **encoding, char *err, size_t errsize);
+/* fl_decode() of a malloc'd `data` with room for len + 1 bytes, which it
+ * takes (frees or keeps): UTF-8 without a BOM, nearly every text input,
+ * becomes *out as it is, without a copy. */
+int fl_decode_take(unsigned char *data, size_t len, char **out, size_t *out_len,
+                   const char **encoding, char *err, size_t errsize);
 
 /* 1 when `data` is valid UTF-8; otherwise 0 and *bad_offset is the offset
  * of the first invalid byte. */
