@@ -227,9 +227,7 @@ void fl_table_free(fl_table *t)
         return;
     /* the rows' cells, the cells' text and norm, the rows' label and
      * code are t->strings' */
-    free(t->rows);
-    free(t->col_labels); /* the labels themselves are t->strings' too */
-    free(t->col_numbers);
+    free(t->rows); /* col_labels and col_numbers are t->strings' too */
     free(t->title);
     free(t->label);
     free(t);

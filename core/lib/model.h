@@ -68,8 +68,8 @@ struct fl_table {
     size_t nheader;      /* rows[0..nheader) are header rows */
     fl_row *rows;
     /* Where the cells' text and norm, the rows' label and code and the
-     * column labels live: the document's pool, borrowed (fl_table_free
-     * leaves them to it). */
+     * column labels and numbers live: the document's pool, borrowed
+     * (fl_table_free leaves them to it). */
     fl_pool *strings;
 };
 

@@ -522,28 +522,44 @@ static void join_split_codes(fl_table *t)
     }
 }
 
-static void append_piece(fl_buf *b, const char *piece, const char **last)
+/* A column label being built: at most LABEL_MAX_BYTES, on the stack. */
+typedef struct label_buf {
+    size_t len;
+    char data[LABEL_MAX_BYTES + 1];
+} label_buf;
+
+static void append_piece(label_buf *b, const char *piece, const char **last)
 {
     if (piece[0] == '\0' || (*last != NULL && strcmp(*last, piece) == 0))
         return;
-    if (b->len + strlen(piece) + 1 > LABEL_MAX_BYTES)
+    size_t n = strlen(piece);
+    if (b->len + n + 1 > LABEL_MAX_BYTES)
         return;
     if (b->len > 0)
-        fl_buf_append(b, "/", 1);
-    fl_buf_puts(b, piece);
+        b->data[b->len++] = '/';
+    memcpy(b->data + b->len, piece, n);
+    b->len += n;
     *last = piece;
+}
+
+/* n zeroed items of `size` bytes from pool p. */
+static void *pool_zeroed(fl_pool *p, size_t n, size_t size)
+{
+    void *a = fl_pool_alloc_array(p, n ? n : 1, size);
+    memset(a, 0, (n ? n : 1) * size);
+    return a;
 }
 
 /* Column labels from the header rows (the 栏次 row excluded).  A merged
  * header cell spreads right over the empty cells after it while a lower
  * header row has text there, and stops where that lower row repeats the
  * text under the merged cell's own column (预算数: 合计 … | 决算数: 合计 …). */
-static void column_labels(fl_table *t, const unsigned char *is_num_row)
+static void column_labels(fl_table *t, const unsigned char *is_num_row, fl_pool *scratch)
 {
     size_t nc = t->ncols, nh = t->nheader;
-    t->col_labels = xcalloc(nc ? nc : 1, sizeof *t->col_labels);
+    t->col_labels = pool_zeroed(t->strings, nc, sizeof *t->col_labels);
     /* last header row with text in each column */
-    size_t *last_text = xcalloc(nc ? nc : 1, sizeof *last_text);
+    size_t *last_text = pool_zeroed(scratch, nc, sizeof *last_text);
     for (size_t c = 0; c < nc; c++)
         last_text[c] = (size_t)-1;
     for (size_t r = 0; r < nh; r++) {
@@ -554,10 +570,9 @@ static void column_labels(fl_table *t, const unsigned char *is_num_row)
                 last_text[c] = r;
     }
     /* effective text of every header cell, compacted (into `scratch`) */
-    fl_pool scratch = { 0 };
-    const char ***eff = xcalloc(nh ? nh : 1, sizeof *eff);
+    const char ***eff = pool_zeroed(scratch, nh, sizeof *eff);
     for (size_t r = 0; r < nh; r++) {
-        eff[r] = xcalloc(nc ? nc : 1, sizeof **eff);
+        eff[r] = pool_zeroed(scratch, nc, sizeof **eff);
         if (is_num_row[r])
             continue;
         size_t next = r + 1;
@@ -569,7 +584,7 @@ static void column_labels(fl_table *t, const unsigned char *is_num_row)
             const char *n = cell_norm(t, r, c);
             if (n[0] != '\0') {
                 size_t len = strlen(n);
-                char *k = fl_pool_alloc(&scratch, len + 1);
+                char *k = fl_pool_alloc(scratch, len + 1);
                 fl_strip_spaces_into(k, n, len);
                 eff[r][c] = k;
                 carry = eff[r][c];
@@ -587,21 +602,15 @@ static void column_labels(fl_table *t, const unsigned char *is_num_row)
             }
         }
     }
-    fl_buf b = { 0 };
+    label_buf b;
     for (size_t c = 0; c < nc; c++) {
         b.len = 0;
         const char *last = NULL;
         for (size_t r = 0; r < nh; r++)
             if (!is_num_row[r])
                 append_piece(&b, eff[r][c], &last);
-        t->col_labels[c] = fl_pool_strndup(t->strings, b.len ? b.data : "", b.len);
+        t->col_labels[c] = fl_pool_strndup(t->strings, b.data, b.len);
     }
-    fl_buf_free(&b);
-    for (size_t r = 0; r < nh; r++)
-        free(eff[r]);
-    free(eff);
-    fl_pool_release(&scratch);
-    free(last_text);
 }
 
 void fl_table_finish(fl_table *t)
@@ -619,10 +628,13 @@ void fl_table_finish(fl_table *t)
     t->line = t->nrows ? t->rows[0].line : 0;
     t->end_line = t->nrows ? t->rows[t->nrows - 1].line : 0;
 
+    /* The work arrays in a pool of their own (its chunks are kept for the
+     * next table), the column numbers and labels in the document's. */
     size_t nc = t->ncols;
-    unsigned char *index_col = xcalloc(nc ? nc : 1, 1);
-    unsigned char *is_num_row = xcalloc(t->nrows ? t->nrows : 1, 1);
-    t->col_numbers = xcalloc(nc ? nc : 1, sizeof *t->col_numbers);
+    fl_pool scratch = { 0 };
+    unsigned char *index_col = pool_zeroed(&scratch, nc, 1);
+    unsigned char *is_num_row = pool_zeroed(&scratch, t->nrows, 1);
+    t->col_numbers = pool_zeroed(t->strings, nc, sizeof *t->col_numbers);
     size_t first_body = t->nrows, last_num_row = (size_t)-1;
     for (size_t r = 0; r < t->nrows; r++) {
         fl_row *row = &t->rows[r];
@@ -655,8 +667,7 @@ void fl_table_finish(fl_table *t)
     for (size_t r = 0; r < t->nrows; r++)
         t->rows[r].is_header = r < t->nheader;
 
-    column_labels(t, is_num_row);
+    column_labels(t, is_num_row, &scratch);
     join_split_codes(t);
-    free(index_col);
-    free(is_num_row);
+    fl_pool_release(&scratch);
 }
