@@ -57,20 +57,13 @@ char *fl_trim_dup(const char *s, size_t len)
 }
 
 /* The bytes a space (fl_space_len) can start with. */
-static const unsigned char space_lead[256] = {
-    [' '] = 1, ['\t'] = 1, ['\r'] = 1, [0xE3] = 1, [0xC2] = 1,
-};
-
 size_t fl_strip_spaces_into(char *out, const char *s, size_t n)
 {
-    /* Runs of bytes that start no space are copied whole: in Chinese text
-     * 0xE3 leads only punctuation, so the runs are long.  out may be s
+    /* Runs of bytes that start no space are copied whole.  out may be s
      * (it only shortens), hence memmove. */
     size_t o = 0, i = 0, k;
     while (i < n) {
-        size_t run = i;
-        while (run < n && !space_lead[(unsigned char)s[run]])
-            run++;
+        size_t run = fl_next_space(s, i, n);
         memmove(out + o, s + i, run - i);
         o += run - i;
         i = run;

@@ -284,7 +284,41 @@ static inline unsigned fold_mask(const unsigned char *p)
 #undef EQ
     return mask_bits(m);
 }
+
+/* Bit k set where p[k..) starts a space fl_space_len() takes: ' ', TAB,
+ * CR, E3 80 80 (U+3000) and C2 A0.  Reads p[0..18). */
+static inline unsigned space_mask(const unsigned char *p)
+{
+#define EQ(v, b) ((mask16)((v) == (unsigned char)(b)))
+    bytes16 v0, v1, v2;
+    memcpy(&v0, p, 16);
+    memcpy(&v1, p + 1, 16);
+    memcpy(&v2, p + 2, 16);
+    mask16 m = EQ(v0, ' ') | EQ(v0 & 0xFB, '\t'); /* TAB, and CR (0x0D) */
+    m |= EQ(v0, 0xE3) & EQ(v1, 0x80) & EQ(v2, 0x80);
+    m |= EQ(v0, 0xC2) & EQ(v1, 0xA0);
+#undef EQ
+    return mask_bits(m);
+}
 #endif
+
+size_t fl_next_space(const char *s, size_t i, size_t len)
+{
+    static const unsigned char space_lead[256] = {
+        [' '] = 1, ['\t'] = 1, ['\r'] = 1, [0xE3] = 1, [0xC2] = 1,
+    };
+    const unsigned char *p = (const unsigned char *)s;
+#if defined(FL_VEC_MASKS)
+    for (; i + 18 <= len; i += 16) {
+        unsigned m = space_mask(p + i);
+        if (m != 0)
+            return i + (size_t)__builtin_ctz(m);
+    }
+#endif
+    while (i < len && !space_lead[p[i]])
+        i++;
+    return i;
+}
 
 /* The first byte at or after i that may start a fold, or len: never past
  * one.  A report's text has a fold every few dozen bytes (its full-width

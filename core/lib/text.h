@@ -48,6 +48,10 @@ int fl_normalize_is_identity(const char *s, size_t len);
  * i in s[0..len), or len when there is none.  A fold holds no NUL: in
  * lines packed with their NULs, one found lies in a single line. */
 size_t fl_next_fold(const char *s, size_t i, size_t len);
+/* Offset of the first byte at or after i in s[0..len) that may start a
+ * space (fl_space_len: ' ', TAB, CR, U+3000, U+00A0), or len: never past
+ * one.  Sixteen bytes at a time where it can. */
+size_t fl_next_space(const char *s, size_t i, size_t len);
 
 /* Length in bytes of the UTF-8 sequence starting at s (1 for invalid
  * bytes, so loops always advance).  ASCII and most Chinese characters (a
