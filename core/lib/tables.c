@@ -49,8 +49,9 @@ typedef struct rbuild {
     size_t nonblank, first_nonblank;
 } rbuild;
 
-/* A cell whose text is already in the document's pool, where it stays
- * even when the row is dropped.  plain_len: see fl_cell. */
+/* A cell whose text stays as long as the document, even when the row is
+ * dropped: in its pool, or a plain cell's line itself.  plain_len: see
+ * fl_cell. */
 static inline void row_push_cell(fl_parse *p, rbuild *r, char *pooled_text, unsigned plain_len)
 {
     if (r->n == p->row_cells_cap) /* rarely: the array is kept from row to row */
@@ -69,10 +70,9 @@ static int line_is_plain(const fl_parse *p, size_t j, size_t len)
            (p->no_lt || memchr(p->doc->lines[j], '<', len) == NULL);
 }
 
-static void row_add_cell(fl_parse *p, rbuild *r, const char *text, size_t len, int plain)
+static void row_add_cell(fl_parse *p, rbuild *r, const char *text, size_t len)
 {
-    row_push_cell(p, r, fl_pool_strndup(&p->doc->strings, text, len),
-                  plain ? (unsigned)len + 1 : 0);
+    row_push_cell(p, r, fl_pool_strndup(&p->doc->strings, text, len), 0);
 }
 
 /* Nothing to free: the cells are in the scratch array or the pool. */
@@ -362,7 +362,12 @@ static size_t read_cell_lines(fl_parse *p, size_t i, block *bl)
             /* here a TAB after the first is the cell's own: it becomes a
              * space in finish_cell(), so such a cell is not plain */
             int plain = line_is_plain(p, j, len + 1) && memchr(s + 1, '\t', len) == NULL;
-            row_add_cell(p, &r, s + 1, len, plain);
+            /* finish_cell() writes only to cells that are not plain: a
+             * plain one is the line's own text, not a copy */
+            if (plain)
+                row_push_cell(p, &r, doc->lines[j] + 1, (unsigned)len + 1);
+            else
+                row_add_cell(p, &r, s + 1, len);
             prev_cell = 1;
         } else if (p->kind[j] == FL_LINE_BLANK) {
             block_add(p, bl, &r);
@@ -414,7 +419,7 @@ static size_t read_pipe_block(fl_parse *p, size_t i, block *bl)
                 /* the padding around a pipe cell is not its text */
                 size_t ca, cn;
                 fl_trim_bounds(cell.data, cell.len, &ca, &cn);
-                row_add_cell(p, &r, cell.data + ca, cn, 0);
+                row_add_cell(p, &r, cell.data + ca, cn);
                 cell.len = 0;
                 cell.data[0] = '\0';
                 continue;
