@@ -118,6 +118,20 @@ char *fl_pool_alloc(fl_pool *p, size_t n)
     return s;
 }
 
+/* fl_pool_alloc's common case, inline for the two below (most of the
+ * pool's strings and arrays): room left in the chunk being filled. */
+static inline char *take(fl_pool *p, size_t n)
+{
+    if (p->at != NULL && n <= SIZE_MAX / 2 && (size_t)(p->end - p->at) >= n + REDZONE) {
+        char *s = p->at;
+        p->at += n + REDZONE;
+        p->last = s;
+        UNPOISON(s, n);
+        return s;
+    }
+    return fl_pool_alloc(p, n);
+}
+
 void *fl_pool_alloc_array(fl_pool *p, size_t count, size_t size)
 {
     const size_t align = _Alignof(max_align_t);
@@ -125,13 +139,13 @@ void *fl_pool_alloc_array(fl_pool *p, size_t count, size_t size)
         return xmalloc(SIZE_MAX); /* exits with the out-of-memory message */
     /* Chunks start aligned; the bytes before the first aligned one go
      * unused. */
-    char *s = fl_pool_alloc(p, count * size + align - 1);
+    char *s = take(p, count * size + align - 1);
     return s + (-(uintptr_t)s & (align - 1));
 }
 
 char *fl_pool_strndup(fl_pool *p, const char *s, size_t n)
 {
-    char *d = fl_pool_alloc(p, n + 1);
+    char *d = take(p, n + 1);
     memcpy(d, s, n);
     d[n] = '\0';
     return d;
