@@ -86,27 +86,6 @@ char *fl_strip_spaces_dup(const char *s)
     return out;
 }
 
-size_t fl_char_count(const char *s, size_t max)
-{
-    /* A character starts at every byte that is not a continuation byte
-     * (10xxxxxx), so its characters are counted without decoding them:
-     * eight bytes at a time until max is reached (or passed: the answer
-     * is the count up to max).  Past 4 * max bytes there are max
-     * characters at least: no need to look there. */
-    size_t len = strnlen(s, max <= SIZE_MAX / 4 ? 4 * max : SIZE_MAX);
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = 0, i = 0;
-    for (; i + 8 <= len && n < max; i += 8) {
-        uint64_t w;
-        memcpy(&w, p + i, 8);
-        uint64_t cont = w & ~(w << 1) & 0x8080808080808080ull; /* 1 at bit 7 of 10xxxxxx */
-        n += 8 - (size_t)(((cont >> 7) * 0x0101010101010101ull) >> 56);
-    }
-    for (; i < len && n < max; i++)
-        n += (p[i] & 0xC0) != 0x80;
-    return n < max ? n : max;
-}
-
 /* The last character of s[0..len) that is not a space; *start gets its
  * offset.  Returns its byte length, 0 when s is blank. */
 static size_t last_char(const char *s, size_t len, size_t *start)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "parse.h"
+#include "text.h"
 #include "util.h"
 
 /* Blank lines a broken sentence may span. */

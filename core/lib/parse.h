@@ -80,10 +80,6 @@ char *fl_strip_spaces_dup(const char *s);
 /* The same into out (room for n + 1 bytes) from the n bytes at s;
  * returns the length written. */
 size_t fl_strip_spaces_into(char *out, const char *s, size_t n);
-/* Number of UTF-8 characters in s, counting at most `max` (so a 10 MB line
- * costs nothing when only "is it short?" is asked).  s is valid UTF-8, as
- * all the model's text is: a stray continuation byte is not counted. */
-size_t fl_char_count(const char *s, size_t max);
 /* The last character of s (trailing spaces ignored) is sentence-final
  * punctuation: 。；：！？ (normalised ;:!?) or a closing quote/bracket. */
 int fl_ends_sentence(const char *s);

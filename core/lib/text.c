@@ -156,6 +156,39 @@ static int easy_chunk(const unsigned char *p, uint64_t prev, uint64_t *lead)
 }
 #endif
 
+size_t fl_char_count(const char *s, size_t max)
+{
+    /* A character starts at every byte that is not a continuation byte
+     * (10xxxxxx), so its characters are counted without decoding them:
+     * sixteen (or eight) bytes at a time until max is reached (or passed:
+     * the answer is the count up to max).  Past 4 * max bytes there are
+     * max characters at least: no need to look there. */
+    size_t len = strnlen(s, max <= SIZE_MAX / 4 ? 4 * max : SIZE_MAX);
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = 0, i = 0;
+#if defined(FL_VEC_MASKS) && defined(__SSE2__)
+    typedef char v16qi __attribute__((vector_size(16)));
+    typedef long long v2di __attribute__((vector_size(16)));
+    for (; i + 16 <= len && n < max; i += 16) {
+        mask16 v;
+        memcpy(&v, p + i, 16);
+        /* 1 in each lane that starts a character, the lanes summed in two
+         * halves by psadbw */
+        v2di sums = __builtin_ia32_psadbw128((v16qi)((v >= -64) & 1), (v16qi){ 0 });
+        n += (size_t)(sums[0] + sums[1]);
+    }
+#endif
+    for (; i + 8 <= len && n < max; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        uint64_t cont = w & ~(w << 1) & 0x8080808080808080ull; /* 1 at bit 7 of 10xxxxxx */
+        n += 8 - (size_t)(((cont >> 7) * 0x0101010101010101ull) >> 56);
+    }
+    for (; i < len && n < max; i++)
+        n += (p[i] & 0xC0) != 0x80;
+    return n < max ? n : max;
+}
+
 int fl_utf8_valid(const unsigned char *data, size_t len, size_t *bad_offset)
 {
     size_t i = 0;

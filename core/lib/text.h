@@ -21,6 +21,11 @@ int fl_decode(const unsigned char *data, size_t len, char **out, size_t *out_len
 int fl_decode_take(unsigned char *data, size_t len, char **out, size_t *out_len,
                    const char **encoding, char *err, size_t errsize);
 
+/* Number of UTF-8 characters in s, counting at most `max` (so a 10 MB line
+ * costs nothing when only "is it short?" is asked).  s is valid UTF-8, as
+ * all the model's text is: a stray continuation byte is not counted. */
+size_t fl_char_count(const char *s, size_t max);
+
 /* 1 when `data` is valid UTF-8; otherwise 0 and *bad_offset is the offset
  * of the first invalid byte. */
 int fl_utf8_valid(const unsigned char *data, size_t len, size_t *bad_offset);
