@@ -224,7 +224,7 @@ static size_t finish_scan(const unsigned char *s, size_t pos, i128 v, i128 frac,
 #define PLAIN_DIGITS 12
 #define PLAIN_MAX 999999999999LL /* the largest of PLAIN_DIGITS digits */
 
-static inline size_t scan_plain(const unsigned char *s, scanned *out)
+static inline __attribute__((always_inline)) size_t scan_plain(const unsigned char *s, scanned *out)
 {
     uint64_t v = 0;
     size_t pos = 0;
