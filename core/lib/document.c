@@ -281,8 +281,11 @@ static void normalize_lines(fl_document *doc, size_t total)
 static void split_lines(fl_document *doc, const char *text, size_t len)
 {
     char *buf = xmalloc(len + 1);
-    size_t nlines = 0, cap = 0, pages_cap = 0, o = 0;
-    char **lines = NULL;
+    size_t nlines = 0, pages_cap = 0, o = 0;
+    /* Room for lines of 32 bytes on average (a report's are longer), so
+     * that the array seldom grows; it is trimmed below. */
+    size_t cap = len / 32 + 16;
+    char **lines = xmalloc(cap * sizeof *lines);
     int *pages = NULL;
     int has_ff = len > 0 && memchr(text, '\f', len) != NULL;
     int plain = !has_ff && (len == 0 || memchr(text, '\0', len) == NULL);
@@ -328,7 +331,7 @@ static void split_lines(fl_document *doc, const char *text, size_t len)
         page = next_page;
         i = end + 1;
     }
-    /* The arrays grew by doubling: trim them to the lines there are. */
+    /* Trim the arrays to the lines there are. */
     if (cap > nlines && nlines > 0) {
         lines = xrealloc(lines, nlines * sizeof *lines);
         if (pages != NULL)
