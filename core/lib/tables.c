@@ -275,10 +275,12 @@ static fl_table *table_new(fl_document *doc)
     return t;
 }
 
-static void table_add_row(tbuild *b, rbuild *r)
+/* `left`: the rows of the block still to come, this one included, for
+ * which room is made at once (close_table trims what is not used). */
+static void table_add_row(tbuild *b, rbuild *r, size_t left)
 {
     fl_table *t = b->t;
-    t->rows = xgrow(t->rows, &b->rows_cap, t->nrows + 1, sizeof *t->rows);
+    t->rows = xgrow(t->rows, &b->rows_cap, t->nrows + left, sizeof *t->rows);
     fl_row *row = &t->rows[t->nrows++];
     memset(row, 0, sizeof *row);
     row->line = r->line;
@@ -495,6 +497,8 @@ typedef struct tables_state {
     size_t prev_end;     /* 0-based line after the last table's block */
     int have_prev;
     fl_buf scratch;      /* year_row's normalised cell */
+    rbuild *block_rows;  /* a block's rows array, kept from block to block */
+    size_t block_rows_cap;
 } tables_state;
 
 static void close_table(tables_state *st)
@@ -527,7 +531,8 @@ static void open_table(tables_state *st, int layout)
 }
 
 /* Cut a block into tables (title rows start new ones) and attach its
- * first part to the previous table when it is a continuation. */
+ * first part to the previous table when it is a continuation.  The
+ * block's rows array stays the caller's, for the next block. */
 static void place_block(tables_state *st, block *bl)
 {
     fl_parse *p = st->p;
@@ -540,8 +545,6 @@ static void place_block(tables_state *st, block *bl)
     if (bl->layout == LAYOUT_TAB && bl->had_separator && bl->n <= 1) {
         for (size_t k = 0; k < bl->n; k++)
             row_free(&bl->rows[k]);
-        free(bl->rows);
-        memset(bl, 0, sizeof *bl);
         return;
     }
 
@@ -596,10 +599,8 @@ static void place_block(tables_state *st, block *bl)
         }
         if (st->cur.t == NULL)
             open_table(st, bl->layout);
-        table_add_row(&st->cur, row);
+        table_add_row(&st->cur, row, bl->n - r);
     }
-    free(bl->rows);
-    memset(bl, 0, sizeof *bl);
 }
 
 void fl_parse_tables(fl_parse *p)
@@ -609,7 +610,7 @@ void fl_parse_tables(fl_parse *p)
     st.p = p;
     for (size_t i = 0; i < doc->nlines;) {
         const char *s = doc->lines[i];
-        block bl = { 0 };
+        block bl = { .rows = st.block_rows, .cap = st.block_rows_cap };
         size_t next;
         if (p->kind[i] == FL_LINE_BLANK && s[0] != '\t') {
             i++;
@@ -636,12 +637,15 @@ void fl_parse_tables(fl_parse *p)
         if (next <= i)
             next = i + 1;
         place_block(&st, &bl);
+        st.block_rows = bl.rows;
+        st.block_rows_cap = bl.cap;
         st.have_prev = 1;
         st.prev_end = next;
         i = next;
     }
     close_table(&st);
     fl_buf_free(&st.scratch);
+    free(st.block_rows);
     free(p->row_cells);
     p->row_cells = NULL;
     p->row_cells_cap = 0;
