@@ -101,6 +101,8 @@ static int row_is_separator(const rbuild *r)
         char first = s[fl_skip_spaces(s)];
         if (first != '-' && first != ':' && first != '\0')
             return 0; /* most rows: known from their first cell's first byte */
+        if (first == '\0')
+            continue; /* blank: nothing to trim */
         size_t a, n;
         fl_trim_bounds(s, strlen(s), &a, &n);
         if (n == 0)
