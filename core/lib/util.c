@@ -101,9 +101,9 @@ void fl_buf_grow(fl_buf *b, size_t n)
     b->data = xgrow(b->data, &b->cap, b->len + n + 1, 1);
 }
 
-void fl_buf_put_int(fl_buf *b, long long v)
+char *fl_int_text(char *end, long long v)
 {
-    char buf[24], *p = buf + sizeof buf;
+    char *p = end;
     /* the magnitude as unsigned: -LLONG_MIN does not fit a long long */
     unsigned long long m = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
     do
@@ -111,7 +111,14 @@ void fl_buf_put_int(fl_buf *b, long long v)
     while ((m /= 10) != 0);
     if (v < 0)
         *--p = '-';
-    fl_buf_append(b, p, (size_t)(buf + sizeof buf - p));
+    return p;
+}
+
+void fl_buf_put_int(fl_buf *b, long long v)
+{
+    char buf[FL_INT_TEXT_MAX], *end = buf + sizeof buf;
+    char *p = fl_int_text(end, v);
+    fl_buf_append(b, p, (size_t)(end - p));
 }
 
 void fl_buf_printf(fl_buf *b, const char *fmt, ...)
