@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "json-write.h"
 #include "model.h"
 #include "output.h"
 #include "text.h"
@@ -395,7 +396,7 @@ void fl_dump_json(FILE *out, const fl_document *doc)
                              "identity", identity,
                              "lines", (json_int_t)fl_doc_line_count(doc), "sections", sections,
                              "tables", tables, "paragraphs", paragraphs, "amounts", amounts);
-    json_dumpf(root, out, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+    fl_json_dump_file(root, out, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
     fputc('\n', out);
     json_decref(root);
 }

@@ -71,3 +71,30 @@ void fl_json_raw(fl_buf *b, const char *text)
 {
     fl_buf_append(b, text, strlen(text));
 }
+
+/* The dump's text gathered into blocks of about FLUSH_AT bytes. */
+#define FLUSH_AT 65536
+
+typedef struct dump_sink {
+    fl_buf b;
+    FILE *out;
+} dump_sink;
+
+static int append_to_sink(const char *text, size_t size, void *data)
+{
+    dump_sink *k = data;
+    fl_buf_append(&k->b, text, size);
+    if (k->b.len >= FLUSH_AT) {
+        fwrite(k->b.data, 1, k->b.len, k->out);
+        k->b.len = 0;
+    }
+    return 0;
+}
+
+void fl_json_dump_file(const json_t *root, FILE *out, size_t flags)
+{
+    dump_sink k = { .out = out };
+    json_dump_callback(root, append_to_sink, &k, flags);
+    fwrite(k.b.data, 1, k.b.len, out);
+    fl_buf_free(&k.b);
+}

@@ -8,6 +8,9 @@
 #define FL_JSON_WRITE_H
 
 #include <stdint.h>
+#include <stdio.h>
+
+#include <jansson.h>
 
 #include "util.h"
 
@@ -20,5 +23,10 @@ void fl_json_int(fl_buf *b, int64_t v);
 /* Literal JSON text: punctuation and keys ("{\"type\":"), which need no
  * escaping. */
 void fl_json_raw(fl_buf *b, const char *text);
+
+/* json_dumpf(root, out, flags), the text gathered in memory and written
+ * 64 KB at a time: json_dumpf writes every token through fwrite, whose
+ * call and lock cost a quarter of a large dump. */
+void fl_json_dump_file(const json_t *root, FILE *out, size_t flags);
 
 #endif

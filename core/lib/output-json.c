@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "build-config.h" /* PACKAGE_VERSION */
+#include "json-write.h"
 #include "text.h"
 
 json_t *fl_json_text(const char *s)
@@ -87,7 +88,7 @@ void fl_output_json(FILE *out, const fl_doc_result *docs, size_t n)
         PACKAGE_VERSION, "documents", documents, "summary", "documents", (json_int_t)s.documents,
         "findings", (json_int_t)s.findings, "errors", (json_int_t)s.errors, "warnings",
         (json_int_t)s.warnings, "infos", (json_int_t)s.infos);
-    json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    fl_json_dump_file(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     fputc('\n', out);
     json_decref(root);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "build-config.h" /* PACKAGE_VERSION */
+#include "json-write.h"
 #include "loader.h"
 #include "report.h"
 #include "util.h"
@@ -137,7 +138,7 @@ void fl_output_sarif(FILE *out, const fl_doc_result *docs, size_t n)
         "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0", "runs", "tool",
         "driver", "name", "fislint", "version", PACKAGE_VERSION, "rules", rules, "results", results, "invocations",
         "executionSuccessful", s.unreadable == 0, "toolExecutionNotifications", notes);
-    json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    fl_json_dump_file(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     fputc('\n', out);
     json_decref(root);
 }
