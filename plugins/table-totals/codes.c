@@ -169,6 +169,14 @@ int tt_is_amount_col(const fl_table *t, const tt_entries *es, size_t col)
     return 0;
 }
 
+char *tt_entry_labels_new(size_t count)
+{
+    char *labels = malloc((count ? count : 1) * TT_ENTRY_LABEL_MAX);
+    for (size_t k = 0; labels != NULL && k < count; k++)
+        labels[k * TT_ENTRY_LABEL_MAX] = '\0';
+    return labels;
+}
+
 const char *tt_entry_label(const tt_entries *es, size_t k, char *labels)
 {
     char *out = labels + k * TT_ENTRY_LABEL_MAX;

@@ -146,7 +146,7 @@ void tt_rule_hierarchy(tt_ctx *c, const fl_table *t)
         return;
     size_t n = es->count;
     tt_addend *add = malloc(n * sizeof *add);
-    char *labels = calloc(n, TT_ENTRY_LABEL_MAX);
+    char *labels = tt_entry_labels_new(n);
     unsigned char *dup = malloc(n);
     keyed *sorted = malloc(n * sizeof *sorted);
     size_t *links = malloc(3 * n * sizeof *links);

@@ -146,7 +146,7 @@ void tt_rule_total_rows(tt_ctx *c, const fl_table *t)
     if (es->count == 0)
         return;
     tt_addend *add = malloc(es->count * sizeof *add);
-    char *labels = calloc(es->count, TT_ENTRY_LABEL_MAX);
+    char *labels = tt_entry_labels_new(es->count);
     column_sum *cols = NULL;
     if (add != NULL && labels != NULL) {
         if (es->multi_block) {

@@ -300,11 +300,15 @@ const fl_cell *tt_entry_cell(const tt_entries *es, const tt_entry *e,
 int tt_is_amount_col(const fl_table *t, const tt_entries *es, size_t col);
 
 /* Entry k's label for findings ("20805 行政事业单位养老支出"): its code and
- * cleaned name.  `labels` holds es->count slots of TT_ENTRY_LABEL_MAX bytes,
- * zeroed by the caller: each entry is labelled once, however many columns
- * quote it. */
+ * cleaned name.  `labels` holds es->count slots of TT_ENTRY_LABEL_MAX bytes
+ * from tt_entry_labels_new(): each entry is labelled once, however many
+ * columns quote it. */
 #define TT_ENTRY_LABEL_MAX 160
 const char *tt_entry_label(const tt_entries *es, size_t k, char *labels);
+/* `count` label slots, each marked not yet made (its first byte only:
+ * most tables never need a label, so the rest is not cleared); NULL
+ * without memory.  The caller frees it. */
+char *tt_entry_labels_new(size_t count);
 
 /* Value that follows the label cell `label` in `t` (06表 人员经费合计):
  * the first number after it in the row, else a lone number on the next
