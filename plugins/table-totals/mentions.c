@@ -416,12 +416,19 @@ void tt_item_name(const char *label, char *out, size_t size)
             }
         }
     }
+    /* a numbering after the year; s, once cleaned, keeps no space, tab
+     * or '*', so a second cleaning can only drop a numbering or a tag */
     char tmp[256];
-    tt_clean_label(s, tmp, sizeof tmp); /* a numbering after the year */
-    size_t len = strlen(tmp);
+    const char *name = s;
+    if (s[0] == '(' || (s[0] >= '0' && s[0] <= '9') ||
+        tt_cn_numeral_len(s) > 0 || strchr(s, '<') != NULL) {
+        tt_clean_label(s, tmp, sizeof tmp);
+        name = tmp;
+    }
+    size_t len = strlen(name);
     if (len >= size)
         len = size - 1;
-    memcpy(out, tmp, len);
+    memcpy(out, name, len);
     out[len] = '\0';
     /* a trailing "为" ("支出决算数为") is not part of the name */
     if (tt_mem_ends(out, len, "为"))
