@@ -6,6 +6,7 @@
  *   - "占Y%" equals part / whole (whole: the 其中 head, or the named base
  *     "占本年支出合计的Y%")
  *   - "增加/减少X万元,增长/下降Y%" agree with the current amount */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -492,9 +493,16 @@ static int pct_verdict(fl_dec stated, int decimals, fl_dec computed,
     return diff.micros <= unit ? 1 : 2;
 }
 
+/* The finding's subject is printf(desc_fmt, ...), made only when there
+ * is a finding: most percentages hold. */
 static void report_pct(tt_ctx *c, const tt_mention *pm, fl_dec computed,
-                       const pct_range *range, const char *desc,
-                       const tt_addend *add, size_t n)
+                       const pct_range *range, const tt_addend *add,
+                       size_t n, const char *desc_fmt, ...)
+    FISLINT_PRINTF(7, 8);
+
+static void report_pct(tt_ctx *c, const tt_mention *pm, fl_dec computed,
+                       const pct_range *range, const tt_addend *add,
+                       size_t n, const char *desc_fmt, ...)
 {
     for (size_t k = 0; k < n; k++)
         if (beyond_range(c, pm, add[k].value, add[k].value, add[k].value))
@@ -504,6 +512,11 @@ static void report_pct(tt_ctx *c, const tt_mention *pm, fl_dec computed,
     int v = pct_verdict(pm->value, pm->decimals, computed, range);
     if (v == 0)
         return;
+    char desc[400];
+    va_list ap;
+    va_start(ap, desc_fmt);
+    vsnprintf(desc, sizeof desc, desc_fmt, ap);
+    va_end(ap);
     char s[32], e[32], lo[32], hi[32];
     int dec = pm->decimals > 0 ? pm->decimals : 2;
     fl_dec shown = fl_dec_round(computed, dec);
@@ -641,7 +654,7 @@ static void check_share(tt_ctx *c, const tt_mentions *ms, whole_index *ix,
     fl_dec whole, whole_half = half_unit(2, FL_UNIT_WANYUAN);
     if (part->prev_year)
         return;
-    char base[128], desc[400];
+    char base[128];
     const char *rest = pm->label + strlen("占");
     const char *pname = part->name;
     if (rest[0] != '\0') {
@@ -675,7 +688,6 @@ static void check_share(tt_ctx *c, const tt_mentions *ms, whole_index *ix,
     if (!ok)
         return;
     fl_dec computed = fl_dec_mul(ratio, fl_dec_from_int(100));
-    snprintf(desc, sizeof desc, "“%s”占“%s”的比例", pname, base);
     tt_addend add[2] = { { pname, part->value, NULL, 0 },
                          { base, whole, NULL, 0 } };
     fl_dec ph = amount_half(part);
@@ -683,7 +695,8 @@ static void check_share(tt_ctx *c, const tt_mentions *ms, whole_index *ix,
                                fl_dec_add(whole, whole_half),
                                fl_dec_add(part->value, ph),
                                fl_dec_sub(whole, whole_half));
-    report_pct(c, pm, computed, &range, desc, add, 2);
+    report_pct(c, pm, computed, &range, add, 2, "“%s”占“%s”的比例", pname,
+               base);
 }
 
 /* ---- 增加/减少 X, 增长/下降 Y% ---- */
@@ -757,9 +770,6 @@ static void check_change(tt_ctx *c, const tt_mentions *ms, size_t k,
         return;
     fl_dec computed = fl_dec_mul(ratio, fl_dec_from_int(100));
     const char *name = cur->name;
-    char desc[300];
-    snprintf(desc, sizeof desc, "“%s”%s幅度（%s额÷上年数）", name,
-             up ? "增长" : "下降", up ? "增加" : "减少");
     tt_addend add[2] = { { up ? "增加额" : "减少额", x->value, NULL, 0 },
                          { "上年数（本年数∓变动额）", prev, NULL, 0 } };
     /* x / (cur ∓ x) grows with x and falls with cur */
@@ -770,7 +780,8 @@ static void check_change(tt_ctx *c, const tt_mentions *ms, size_t k,
                                     xhi, fl_dec_sub(clo, xhi))
                          : range_of(xlo, fl_dec_add(chi, xlo),
                                     xhi, fl_dec_add(clo, xhi));
-    report_pct(c, y, computed, &range, desc, add, 2);
+    report_pct(c, y, computed, &range, add, 2, "“%s”%s幅度（%s额÷上年数）",
+               name, up ? "增长" : "下降", up ? "增加" : "减少");
 }
 
 /* ---- quoted amounts against the tables ---- */
