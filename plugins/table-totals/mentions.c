@@ -130,18 +130,19 @@ static size_t next_decision(const char *text, size_t i, size_t len)
     return i;
 }
 
-static int push(tt_mentions *m, size_t *cap, const tt_mention *x)
+/* The slot after the last mention, to be filled in place and kept by
+ * m->count++; NULL without memory. */
+static tt_mention *next_slot(tt_mentions *m, size_t *cap)
 {
     if (m->count == *cap) {
         size_t ncap = *cap ? *cap * 2 : 256;
         tt_mention *p = realloc(m->items, ncap * sizeof *p);
         if (p == NULL)
-            return -1;
+            return NULL;
         m->items = p;
         *cap = ncap;
     }
-    m->items[m->count++] = *x;
-    return 0;
+    return &m->items[m->count];
 }
 
 static void set_label(tt_mention *x, const char *text, size_t from, size_t to)
@@ -337,32 +338,37 @@ static void parse_paragraph(const fl_paragraph *p, size_t *sentence,
         int is_pct;
         fl_dec value;
         if (mention_value(&num, &is_pct, &value)) {
-            /* zeroed only here: most numbers (years, counts) are no
-             * mention, and a mention is a few hundred bytes */
-            tt_mention x;
-            memset(&x, 0, sizeof x);
-            x.para = p;
-            x.off = i;
-            x.end = i + len;
-            x.clause = clause;
-            x.sentence = *sentence;
-            x.decimals = num.decimals;
-            x.unit = num.unit;
-            x.is_pct = is_pct;
-            x.value = value;
-            set_label(&x, text, clause, i);
-            size_t label_len = strlen(x.label);
-            if (!x.is_pct && is_threshold(text + i + len, x.label, label_len)) {
+            /* made in place, field by field: a mention is a few
+             * hundred bytes, most of them its label and name, which
+             * are written below and need no clearing first */
+            tt_mention *x = next_slot(m, cap);
+            if (x == NULL)
+                return;
+            x->para = p;
+            x->off = i;
+            x->end = i + len;
+            x->clause = clause;
+            x->sentence = *sentence;
+            x->decimals = num.decimals;
+            x->unit = num.unit;
+            x->is_pct = is_pct;
+            x->value = value;
+            x->head = 0;
+            x->next_item = 0;
+            x->semis = 0;
+            x->counts = 0;
+            set_label(x, text, clause, i);
+            size_t label_len = strlen(x->label);
+            if (!x->is_pct && is_threshold(text + i + len, x->label, label_len)) {
                 i += len;           /* "单价50万元以上": not an amount */
                 continue;
             }
-            x.prev_year = !x.is_pct &&
-                          is_prev_year(&walk, text, clause, i, x.label, label_len, year);
-            x.change = tt_mem_ends(x.label, label_len, "增加") ? 1 :
-                       tt_mem_ends(x.label, label_len, "减少") ? -1 : 0;
-            tt_item_name(x.label, x.name, sizeof x.name);
-            if (push(m, cap, &x) != 0)
-                return;
+            x->prev_year = !x->is_pct &&
+                           is_prev_year(&walk, text, clause, i, x->label, label_len, year);
+            x->change = tt_mem_ends(x->label, label_len, "增加") ? 1 :
+                        tt_mem_ends(x->label, label_len, "减少") ? -1 : 0;
+            tt_item_name(x->label, x->name, sizeof x->name);
+            m->count++;
             mention_in_clause = 1;
         }
         i += len;
