@@ -398,11 +398,23 @@ static size_t skip_prefix(const char *s, const char *prefix)
     return fl_str_starts(s, prefix) ? strlen(prefix) : 0;
 }
 
+/* s, a cleaned label or its end, cleaned again into buf when that can
+ * change it: with no space, tab or '*' left, only a numbering or a tag
+ * can go.  Else s itself. */
+static const char *clean_again(const char *s, char *buf, size_t size)
+{
+    if (s[0] == '(' || (s[0] >= '0' && s[0] <= '9') ||
+        tt_cn_numeral_len(s) > 0 || strchr(s, '<') != NULL) {
+        tt_clean_label(s, buf, size);
+        return buf;
+    }
+    return s;
+}
+
 void tt_item_name(const char *label, char *out, size_t size)
 {
     char buf[256];
-    tt_clean_label(label, buf, sizeof buf);
-    const char *s = buf;
+    const char *s = clean_again(label, buf, sizeof buf);
     for (int again = 1; again;) {
         again = 0;
         size_t k;
@@ -422,15 +434,8 @@ void tt_item_name(const char *label, char *out, size_t size)
             }
         }
     }
-    /* a numbering after the year; s, once cleaned, keeps no space, tab
-     * or '*', so a second cleaning can only drop a numbering or a tag */
     char tmp[256];
-    const char *name = s;
-    if (s[0] == '(' || (s[0] >= '0' && s[0] <= '9') ||
-        tt_cn_numeral_len(s) > 0 || strchr(s, '<') != NULL) {
-        tt_clean_label(s, tmp, sizeof tmp);
-        name = tmp;
-    }
+    const char *name = clean_again(s, tmp, sizeof tmp); /* a numbering after the year */
     size_t len = strlen(name);
     if (len >= size)
         len = size - 1;

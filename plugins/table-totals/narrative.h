@@ -43,8 +43,8 @@ typedef struct tt_mentions {
 /* Parse every paragraph; caller frees with tt_mentions_free. */
 void tt_mentions_collect(const fl_document *doc, tt_mentions *out);
 void tt_mentions_free(tt_mentions *m);
-/* The label reduced to an item name: no numbering, year ("2023年度"),
- * or leading "其中". */
+/* A mention's label (cleaned: tt_clean_label) reduced to an item name:
+ * no numbering, year ("2023年度"), or leading "其中". */
 void tt_item_name(const char *label, char *out, size_t size);
 
 /* A table figure the narrative may quote. */
