@@ -299,9 +299,25 @@ int tt_check_known_sum(tt_ctx *c, const char *rule, const tt_where *w,
 
 int tt_sum_held(tt_ctx *c, const tt_addend *add, size_t n, fl_dec actual)
 {
+    /* in int64 while the sum fits, which it almost always does: the
+     * same answer as the fl_wide sum below, without a call per addend */
+    int64_t quick = 0;
+    size_t i = 0;
+    for (; i < n; i++) {
+        if (fl_dec_out_of_range(add[i].value))
+            return 0;
+        if (__builtin_add_overflow(quick, add[i].value.micros, &quick))
+            break;
+    }
+    if (i == n) {
+        if (fl_dec_out_of_range(actual) || quick != actual.micros)
+            return 0;
+        c->checked++;
+        return 1;
+    }
     fl_wide sum = wide_of((fl_dec){ 0 }), v, act, diff;
     int ok;
-    for (size_t i = 0; i < n; i++) {
+    for (i = 0; i < n; i++) {
         v = fl_wide_from_dec(add[i].value, &ok);
         if (!ok || fl_wide_add(sum, v, &sum) != 0)
             return 0;
