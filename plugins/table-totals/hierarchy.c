@@ -114,15 +114,18 @@ static void check_parent(tt_ctx *c, const fl_table *t, const tt_entries *es,
         v.micros = 0;
         if (tt_entry_value(t, es, ch, col, &v))
             numbers++;
-        add[n] = (tt_addend){ NULL, v, tt_entry_cell(es, ch, col), 0 };
+        add[n] = (tt_addend){ NULL, v, NULL, 0 };
         n++;
     }
     if (n == 0 || numbers == 0 || tt_sum_held(c, add, n, actual))
         return;
-    /* a miss or a figure to read again: now the names are needed */
+    /* a miss or a figure to read again: now the names and cells are
+     * needed */
     n = 0;
-    for (size_t j = first[k]; j != NONE; j = next[j])
-        add[n++].label = tt_entry_label(es, j, labels);
+    for (size_t j = first[k]; j != NONE; j = next[j], n++) {
+        add[n].label = tt_entry_label(es, j, labels);
+        add[n].cell = tt_entry_cell(es, &es->items[j], col);
+    }
     char column[128], what[400];
     const char *plabel = tt_entry_label(es, k, labels);
     if (es->multi_block)
