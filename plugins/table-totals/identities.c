@@ -313,8 +313,7 @@ static void check_rows(tt_ctx *c, const fl_table *t, size_t total,
                 numbers++;
             if (negative[p])
                 v = fl_dec_sub(zero, v); /* no overflow on out-of-range */
-            add[p] = (tt_addend){ NULL, v,
-                                  fl_row_cell(r, (size_t)cols[p]), negative[p] };
+            add[p] = (tt_addend){ NULL, v, NULL, negative[p] };
         }
         if (numbers == 0 || tt_sum_held(c, add, nparts, actual))
             continue;               /* holds: no need to name the row */
@@ -322,8 +321,10 @@ static void check_rows(tt_ctx *c, const fl_table *t, size_t total,
             name_parts(t, total, cols, negative, nparts, &pn);
             named = 1;
         }
-        for (size_t p = 0; p < nparts; p++)
+        for (size_t p = 0; p < nparts; p++) {
             add[p].label = pn.labels[p];
+            add[p].cell = fl_row_cell(r, (size_t)cols[p]);
+        }
         const char *column = pn.column;
         char rname[200], what[600];
         row_name(r, total, rname, sizeof rname);
