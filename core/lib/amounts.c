@@ -95,12 +95,20 @@ static enum skip not_an_amount(const char *text, size_t i, size_t n, size_t floo
     return AMOUNT;
 }
 
+/* A label's characters are looked up, not compared: 1 ends it, 2 may
+ * (the first byte of 。 E3 80 82 and 、 E3 80 81). */
+static const unsigned char delimiter_lead[256] = {
+    [','] = 1, [';'] = 1, [':'] = 1, ['('] = 1, [')'] = 1, ['!'] = 1, ['?'] = 1, [0xE3] = 2,
+};
+
 static int is_delimiter_at(const char *text, size_t j)
 {
-    char c = text[j];
-    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '!' || c == '?')
-        return 1;
-    return starts_with(text + j, "。") || starts_with(text + j, "、");
+    const unsigned char *u = (const unsigned char *)text + j;
+    switch (delimiter_lead[u[0]]) {
+    case 0: return 0;
+    case 1: return 1;
+    default: return u[1] == 0x80 && (u[2] == 0x82 || u[2] == 0x81);
+    }
 }
 
 /* The label before text + i, back to `floor`, in the pool. */
