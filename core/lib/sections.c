@@ -222,9 +222,9 @@ static int detect_heading(const fl_parse *p, size_t i, heading *h, fl_buf *scrat
     const char *s = norm + fl_skip_spaces(norm);
     if (*s != '#' && !may_start_number(s))
         return 0;
-    if (*s != '#' && fl_char_count(s, HEADING_MAX_CHARS + 8) > HEADING_MAX_CHARS + 6)
-        return 0;
-    if (*s == '#' && fl_char_count(s, MD_HEADING_MAX_CHARS + 8) > MD_HEADING_MAX_CHARS)
+    size_t nchars = *s != '#' ? fl_char_count(s, HEADING_MAX_CHARS + 8)
+                              : fl_char_count(s, MD_HEADING_MAX_CHARS + 8);
+    if (nchars > (*s != '#' ? HEADING_MAX_CHARS + 6 : MD_HEADING_MAX_CHARS))
         return 0;
 
     memset(h, 0, sizeof *h);
@@ -236,7 +236,8 @@ static int detect_heading(const fl_parse *p, size_t i, heading *h, fl_buf *scrat
         return 1;
     if (h->kind == FL_NUM_NONE)
         goto no;
-    if (fl_char_count(h->text, HEADING_MAX_CHARS + 1) > HEADING_MAX_CHARS)
+    /* Stripping only drops characters: a short line strips to a short text. */
+    if (nchars > HEADING_MAX_CHARS && fl_char_count(h->text, HEADING_MAX_CHARS + 1) > HEADING_MAX_CHARS)
         goto no;
     if (h->kind != FL_NUM_PART) {
         const char *rest = h->text + h->marker_len;
