@@ -25,6 +25,10 @@ int fl_text_is_blank(const char *s)
     return 1;
 }
 
+const unsigned char fl_space_lead_or_end[256] = {
+    [0] = 1, [' '] = 1, ['\t'] = 1, ['\r'] = 1, [0xC2] = 1, [0xE3] = 1,
+};
+
 void fl_trim_bounds(const char *s, size_t len, size_t *start, size_t *tlen)
 {
     const unsigned char *p = (const unsigned char *)s;

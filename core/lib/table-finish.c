@@ -65,10 +65,6 @@ static size_t scan_cell(const char *s, unsigned *seen)
     return n;
 }
 
-/* Bytes that may start a space (fl_space_len), and the end. */
-static const unsigned char space_lead_or_end[256] = {
-    [0] = 1, [' '] = 1, ['\t'] = 1, ['\r'] = 1, [0xC2] = 1, [0xE3] = 1,
-};
 /* Bytes that may end a space: ASCII ones, U+3000 (E3 80 80), U+00A0. */
 static const unsigned char space_last[256] = {
     [' '] = 1, ['\t'] = 1, ['\r'] = 1, [0x80] = 1, [0xA0] = 1,
@@ -78,7 +74,7 @@ static const unsigned char space_last[256] = {
  * either end (nearly every cell). */
 static void trim_bounds(const char *s, size_t len, size_t *start, size_t *tlen)
 {
-    if (len > 0 && !space_lead_or_end[(unsigned char)s[0]] &&
+    if (len > 0 && !fl_space_lead_or_end[(unsigned char)s[0]] &&
         !space_last[(unsigned char)s[len - 1]]) {
         *start = 0;
         *tlen = len;
@@ -175,7 +171,7 @@ typedef struct short_text {
 static int compact_short(const char *norm, short_text *k)
 {
     size_t n = 0;
-    while (!space_lead_or_end[(unsigned char)norm[n]])
+    while (!fl_space_lead_or_end[(unsigned char)norm[n]])
         n++;
     k->had_spaces = 0;
     if (norm[n] == '\0') {

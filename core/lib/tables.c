@@ -85,11 +85,9 @@ static int cell_is_blank(const fl_cell *c)
 {
     /* most cells are known from their first byte: is it a space's? */
     unsigned char b = (unsigned char)c->text[0];
-    if (b == '\0')
-        return 1;
-    if (b != ' ' && b != '\t' && b != '\r' && b != 0xE3 && b != 0xC2)
+    if (!fl_space_lead_or_end[b])
         return 0;
-    return fl_text_is_blank(c->text);
+    return b == '\0' || fl_text_is_blank(c->text);
 }
 
 /* A markdown "|---|:---:|" line, or a TAB row of dashes ("--\t------"). */
