@@ -13,7 +13,8 @@
 
 struct fl_cell {
     char *text;          /* original */
-    char *norm;          /* normalised, trimmed */
+    char *norm;          /* normalised, trimmed; until fl_table_finish
+                            NULL, or the text normalised (by its line) */
     int is_number;       /* whole cell parsed as a number (or "-" empty) */
     /* Until fl_table_finish: 1 + the length of text when it is known to
      * hold no tag, break or fold (nothing to strip or normalise), else 0.

@@ -100,14 +100,21 @@ static const unsigned char number_lead[256] = {
 static void finish_cell(fl_pool *strings, fl_cell *c)
 {
     unsigned seen = 0;
-    size_t tl = c->plain_len > 0 ? c->plain_len - 1 : scan_cell(c->text, &seen);
-    if (seen & CELL_LT) {
-        strip_tags(c->text);
-        tl = scan_cell(c->text, &seen);
-    }
+    size_t tl, sl;
     const char *src = c->text;
-    size_t sl = tl;
     char *n = NULL;
+    if (c->norm != NULL) { /* tables.c's: its line's, untrimmed */
+        tl = strlen(c->text);
+        src = c->norm;
+        sl = strlen(src);
+    } else {
+        tl = c->plain_len > 0 ? c->plain_len - 1 : scan_cell(c->text, &seen);
+        if (seen & CELL_LT) {
+            strip_tags(c->text);
+            tl = scan_cell(c->text, &seen);
+        }
+        sl = tl;
+    }
     if ((seen & CELL_BREAK) ||
         ((seen & CELL_FOLD_LEAD) && !fl_normalize_is_identity(c->text, tl))) {
         n = fl_normalize(c->text, tl);
@@ -119,7 +126,7 @@ static void finish_cell(fl_pool *strings, fl_cell *c)
     }
     size_t a, nl;
     trim_bounds(src, sl, &a, &nl);
-    if (a == 0 && nl == tl && (n == NULL || memcmp(n, c->text, tl) == 0)) {
+    if (a == 0 && nl == tl && (src == c->text || memcmp(src, c->text, tl) == 0)) {
         c->norm = c->text;
     } else {
         char *block = fl_pool_alloc(strings, tl + nl + 2);

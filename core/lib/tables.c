@@ -70,6 +70,13 @@ static int line_is_plain(const fl_parse *p, size_t j, size_t len)
            (p->no_lt || memchr(p->doc->lines[j], '<', len) == NULL);
 }
 
+/* The same but for its folds: its norm differs from it. */
+static int line_has_only_folds(const fl_parse *p, size_t j, size_t len)
+{
+    return p->no_cr && p->doc->norm[j] != p->doc->lines[j] &&
+           (p->no_lt || memchr(p->doc->lines[j], '<', len) == NULL);
+}
+
 static void row_add_cell(fl_parse *p, rbuild *r, const char *text, size_t len)
 {
     row_push_cell(p, r, fl_pool_strndup(&p->doc->strings, text, len), 0);
@@ -332,12 +339,23 @@ static size_t read_tab_block(fl_parse *p, size_t i, block *bl)
         char *s = fl_pool_strndup(&doc->strings, doc->lines[j], len);
         const char *end = s + len;
         int plain = line_is_plain(p, j, len);
+        /* A line that differs from its norm only by folds: that norm, cut
+         * at the same TABs (no fold holds one), gives its cells' norms. */
+        char *ns = NULL;
+        if (!plain && line_has_only_folds(p, j, len))
+            ns = fl_pool_strdup(&doc->strings, doc->norm[j]);
         for (;;) {
             char *tab = memchr(s, '\t', (size_t)(end - s));
             if (tab != NULL)
                 *tab = '\0';
             size_t cl = (size_t)((tab != NULL ? tab : end) - s);
             row_push_cell(p, &r, s, plain ? (unsigned)cl + 1 : 0);
+            if (ns != NULL) {
+                r.cells[r.n - 1].norm = ns;
+                ns += strcspn(ns, "\t");
+                if (*ns != '\0')
+                    *ns++ = '\0';
+            }
             if (tab == NULL)
                 break;
             s = tab + 1;
@@ -363,13 +381,20 @@ static size_t read_cell_lines(fl_parse *p, size_t i, block *bl)
             size_t len = strlen(s + 1);
             /* here a TAB after the first is the cell's own: it becomes a
              * space in finish_cell(), so such a cell is not plain */
-            int plain = line_is_plain(p, j, len + 1) && memchr(s + 1, '\t', len) == NULL;
+            int own_tab = memchr(s + 1, '\t', len) != NULL;
+            int plain = !own_tab && line_is_plain(p, j, len + 1);
             /* finish_cell() writes only to cells that are not plain: a
-             * plain one is the line's own text, not a copy */
-            if (plain)
+             * plain one is the line's own text, not a copy.  Nor is one
+             * whose line differs only by its folds (a long text's
+             * full-width commas): its norm is its line's, given here. */
+            if (plain) {
                 row_push_cell(p, &r, doc->lines[j] + 1, (unsigned)len + 1);
-            else
+            } else if (!own_tab && line_has_only_folds(p, j, len + 1)) {
+                row_push_cell(p, &r, doc->lines[j] + 1, 0);
+                r.cells[r.n - 1].norm = doc->norm[j] + 1;
+            } else {
                 row_add_cell(p, &r, s + 1, len);
+            }
             prev_cell = 1;
         } else if (p->kind[j] == FL_LINE_BLANK) {
             block_add(p, bl, &r);
@@ -384,6 +409,7 @@ static size_t read_cell_lines(fl_parse *p, size_t i, block *bl)
             memcpy(joined + a, s, b + 1);
             c->text = joined;
             c->plain_len = 0; /* the line may hold TABs */
+            c->norm = NULL;
         } else {
             break;
         }
