@@ -101,28 +101,33 @@ void fl_buf_grow(fl_buf *b, size_t n)
     b->data = xgrow(b->data, &b->cap, b->len + n + 1, 1);
 }
 
-char *fl_int_text(char *end, long long v)
+char *fl_uint_text(char *end, unsigned long long v)
 {
-    char *p = end;
-    /* the magnitude as unsigned: -LLONG_MIN does not fit a long long */
-    unsigned long long m = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
     /* Two digits a division: dumps write a line number or more per line. */
     static const char pairs[] = "00010203040506070809101112131415161718192021222324"
                                 "25262728293031323334353637383940414243444546474849"
                                 "50515253545556575859606162636465666768697071727374"
                                 "75767778798081828384858687888990919293949596979899";
-    while (m >= 100) {
-        unsigned r = (unsigned)(m % 100);
-        m /= 100;
+    char *p = end;
+    while (v >= 100) {
+        unsigned r = (unsigned)(v % 100);
+        v /= 100;
         p -= 2;
         memcpy(p, pairs + 2 * r, 2);
     }
-    if (m >= 10) {
+    if (v >= 10) {
         p -= 2;
-        memcpy(p, pairs + 2 * m, 2);
+        memcpy(p, pairs + 2 * v, 2);
     } else {
-        *--p = (char)('0' + m);
+        *--p = (char)('0' + v);
     }
+    return p;
+}
+
+char *fl_int_text(char *end, long long v)
+{
+    /* the magnitude as unsigned: -LLONG_MIN does not fit a long long */
+    char *p = fl_uint_text(end, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v);
     if (v < 0)
         *--p = '-';
     return p;

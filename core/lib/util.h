@@ -77,6 +77,8 @@ static inline char *fl_buf_reset(fl_buf *b, size_t n)
  * where it starts, at most FL_INT_TEXT_MAX bytes before end. */
 #define FL_INT_TEXT_MAX 24
 char *fl_int_text(char *end, long long v);
+/* The same for an unsigned v (no sign). */
+char *fl_uint_text(char *end, unsigned long long v);
 void fl_buf_put_int(fl_buf *b, long long v);
 void fl_buf_printf(fl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Hand the contents to the caller (who frees them) and reset the buffer. */

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "util.h"
+
 __extension__ typedef __int128 i128;
 __extension__ typedef unsigned __int128 u128;
 
@@ -83,27 +85,10 @@ int fl_wide_to_dec(fl_wide a, fl_dec *out)
     return 0;
 }
 
-/* v's decimal digits ending before tmp[o], two a division; returns where
- * they begin. */
+/* v's decimal digits ending before tmp[o]; returns where they begin. */
 static size_t put_digits(char *tmp, size_t o, uint64_t v)
 {
-    static const char pairs[] = "00010203040506070809101112131415161718192021222324"
-                                "25262728293031323334353637383940414243444546474849"
-                                "50515253545556575859606162636465666768697071727374"
-                                "75767778798081828384858687888990919293949596979899";
-    while (v >= 100) {
-        unsigned two = (unsigned)(v % 100);
-        v /= 100;
-        tmp[--o] = pairs[2 * two + 1];
-        tmp[--o] = pairs[2 * two];
-    }
-    if (v >= 10) {
-        tmp[--o] = pairs[2 * v + 1];
-        tmp[--o] = pairs[2 * v];
-    } else {
-        tmp[--o] = (char)('0' + v);
-    }
-    return o;
+    return (size_t)(fl_uint_text(tmp + o, v) - tmp);
 }
 
 char *fl_wide_format(fl_wide a, int min_places, char *buf, size_t size)
