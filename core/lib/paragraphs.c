@@ -43,11 +43,14 @@ static int has_any_punct(const char *s)
 }
 
 /* The text a line adds to its paragraph: trimmed, without a markdown list
- * marker and without "**" bold markers. */
-static void append_line(fl_buf *b, const char *norm)
+ * marker and without "**" bold markers.  Returns the trimmed line's
+ * length, from norm + *start. */
+static size_t append_line(fl_buf *b, const char *norm, size_t *start_out)
 {
     size_t a, n;
     fl_trim_bounds(norm, strlen(norm), &a, &n);
+    *start_out = a;
+    size_t trimmed = n;
     const char *s = norm + a;
     if (n >= 2 && (s[0] == '-' || s[0] == '+') && s[1] == ' ') {
         s += 2;
@@ -71,6 +74,7 @@ static void append_line(fl_buf *b, const char *norm)
         }
     }
     fl_buf_append(b, s + start, n - start);
+    return trimmed;
 }
 
 typedef struct builder {
@@ -147,10 +151,10 @@ void fl_parse_paragraphs(fl_parse *p)
         while (b.first + b.noffsets < i)
             add_offset(&b, b.text.len);
         add_offset(&b, b.text.len);
-        append_line(&b.text, norm);
+        size_t ta, tn = append_line(&b.text, norm, &ta);
         b.last = i;
         blanks = 0;
-        joinable = !fl_ends_sentence(norm) &&
+        joinable = !fl_ends_sentence(norm + ta, tn) &&
                    !(fl_char_count(norm, STANDALONE_MAX_CHARS + 1) <= STANDALONE_MAX_CHARS &&
                      !has_any_punct(norm));
         if (!joinable)
