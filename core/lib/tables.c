@@ -466,13 +466,16 @@ static size_t read_pipe_block(fl_parse *p, size_t i, block *bl)
     return j;
 }
 
-/* The normalised, space-free text of a cell; caller frees. */
-static char *compact_cell(const char *text)
+/* The normalised, space-free text of a cell: in buf (COMPACT_CELL bytes)
+ * when it fits, as a header cell does, else in *heap for the caller to
+ * free. */
+#define COMPACT_CELL 256
+static char *compact_cell(const char *text, char *buf, char **heap)
 {
-    char *n = fl_normalize(text, strlen(text));
-    char *c = fl_strip_spaces_dup(n);
-    free(n);
-    return c;
+    size_t n = strlen(text);
+    char *out = n < COMPACT_CELL ? buf : (*heap = xmalloc(n + 1));
+    fl_strip_spaces_into(out, out, fl_normalize_into(out, text, n)); /* in place: it only shortens */
+    return out;
 }
 
 static int rows_equal(const rbuild *r, const fl_row *row)
@@ -481,10 +484,12 @@ static int rows_equal(const rbuild *r, const fl_row *row)
     for (size_t i = 0; i < n; i++) {
         const char *a = i < r->n ? r->cells[i].text : "";
         const char *b = i < row->ncells ? row->cells[i].text : "";
-        char *ca = compact_cell(a), *cb = compact_cell(b);
-        int same = strcmp(ca, cb) == 0;
-        free(ca);
-        free(cb);
+        if (strcmp(a, b) == 0)
+            continue; /* the same text compacts the same */
+        char ba[COMPACT_CELL], bb[COMPACT_CELL], *ha = NULL, *hb = NULL;
+        int same = strcmp(compact_cell(a, ba, &ha), compact_cell(b, bb, &hb)) == 0;
+        free(ha);
+        free(hb);
         if (!same)
             return 0;
     }
