@@ -195,6 +195,26 @@ static const char *const UNIT_LABELS[] = {
     "部门:", "部门(单位):", "单位(部门):",
 };
 
+/* Can the line strip (fl_strip_markdown_buf: spaces, '#' and '*' go)
+ * to a text that starts with a label?  Its first other character must
+ * be a label's first: 预 单 主 部 编 填.  Most lines with a ':' are
+ * sentences, not stripped whole then. */
+static int may_start_label(const char *norm)
+{
+    static const char *const firsts[] = { "预", "单", "主", "部", "编", "填" };
+    const char *s = norm;
+    for (;;) {
+        size_t k = *s == '#' || *s == '*' ? 1 : fl_space_len(s);
+        if (k == 0)
+            break;
+        s += k;
+    }
+    for (size_t k = 0; k < sizeof firsts / sizeof firsts[0]; k++)
+        if (strncmp(s, firsts[k], 3) == 0)
+            return 1;
+    return 0;
+}
+
 /* The unit from a labelled field ("预算主管部门：上海市普陀区财政局",
  * "部 门:中共江苏省委办公厅"); allocated, or NULL. */
 static char *labelled_unit(const fl_document *doc, size_t *line)
@@ -203,7 +223,7 @@ static char *labelled_unit(const fl_document *doc, size_t *line)
     for (size_t i = 0; i < doc->nlines && i < LABEL_LINES; i++) {
         /* Every label ends in ':' (normalised "："): most lines have none
          * and are not stripped at all. */
-        if (strchr(doc->norm[i], ':') == NULL)
+        if (strchr(doc->norm[i], ':') == NULL || !may_start_label(doc->norm[i]))
             continue;
         int level;
         const char *s = fl_strip_markdown_buf(doc->norm[i], &scratch, 1, &level);
