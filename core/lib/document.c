@@ -281,8 +281,9 @@ static void normalize_lines(fl_document *doc, size_t total)
 /* Copy the input into one buffer of NUL-terminated lines: '\n' ends a
  * line, a '\r' before it is dropped, '\f' is removed (counting pages) and
  * NUL bytes become spaces.  One allocation for all lines; a text with
- * neither '\f' nor NUL (all but PDFs) is copied a line at a time. */
-static void split_lines(fl_document *doc, const char *text, size_t len)
+ * neither '\f' nor NUL (all but PDFs) is copied a line at a time, or at
+ * once when it has no '\r' either. */
+static void split_lines(fl_document *doc, const char *text, size_t len, int no_cr)
 {
     char *buf = xmalloc(len + 1);
     size_t nlines = 0, pages_cap = 0, o = 0;
@@ -296,44 +297,57 @@ static void split_lines(fl_document *doc, const char *text, size_t len)
     int page = 1, next_page = 1;
 
     /* No empty line after a final newline, none for an empty text. */
-    for (size_t i = 0; i < len;) {
-        const char *nl = memchr(text + i, '\n', len - i);
-        size_t end = nl ? (size_t)(nl - text) : len;
-        size_t line_start = o;
-        if (plain) {
-            memcpy(buf + o, text + i, end - i);
-            o += end - i;
-        } else {
-            for (size_t k = i; k < end; k++) {
-                char c = text[k];
-                if (c == '\f') {
-                    /* At the start of a line the break belongs to this
-                     * line's page; elsewhere the next line starts it. */
-                    if (o == line_start)
-                        page = ++next_page;
-                    else
-                        next_page++;
-                    continue;
+    if (plain && no_cr) {
+        /* Most texts: copied at once and cut at their newlines. */
+        memcpy(buf, text, len);
+        for (size_t i = 0; i < len;) {
+            char *nl = memchr(buf + i, '\n', len - i);
+            size_t end = nl ? (size_t)(nl - buf) : len;
+            buf[end] = '\0';
+            lines = xgrow(lines, &cap, nlines + 1, sizeof *lines);
+            lines[nlines++] = buf + i;
+            i = o = end + 1;
+        }
+    } else {
+        for (size_t i = 0; i < len;) {
+            const char *nl = memchr(text + i, '\n', len - i);
+            size_t end = nl ? (size_t)(nl - text) : len;
+            size_t line_start = o;
+            if (plain) {
+                memcpy(buf + o, text + i, end - i);
+                o += end - i;
+            } else {
+                for (size_t k = i; k < end; k++) {
+                    char c = text[k];
+                    if (c == '\f') {
+                        /* At the start of a line the break belongs to this
+                         * line's page; elsewhere the next line starts it. */
+                        if (o == line_start)
+                            page = ++next_page;
+                        else
+                            next_page++;
+                        continue;
+                    }
+                    buf[o++] = c == '\0' ? ' ' : c;
                 }
-                buf[o++] = c == '\0' ? ' ' : c;
             }
-        }
-        if (o > line_start && buf[o - 1] == '\r')
-            o--;
-        buf[o] = '\0';
-        lines = xgrow(lines, &cap, nlines + 1, sizeof *lines);
-        lines[nlines] = buf + line_start;
-        if (has_ff) {
-            if (pages_cap < cap) {
-                pages = xrealloc(pages, cap * sizeof *pages);
-                pages_cap = cap;
+            if (o > line_start && buf[o - 1] == '\r')
+                o--;
+            buf[o] = '\0';
+            lines = xgrow(lines, &cap, nlines + 1, sizeof *lines);
+            lines[nlines] = buf + line_start;
+            if (has_ff) {
+                if (pages_cap < cap) {
+                    pages = xrealloc(pages, cap * sizeof *pages);
+                    pages_cap = cap;
+                }
+                pages[nlines] = page;
             }
-            pages[nlines] = page;
+            nlines++;
+            o++;
+            page = next_page;
+            i = end + 1;
         }
-        nlines++;
-        o++;
-        page = next_page;
-        i = end + 1;
     }
     /* Trim the arrays to the lines there are. */
     if (cap > nlines && nlines > 0) {
@@ -388,11 +402,11 @@ fl_document *fl_document_from_text(const char *source, const char *format,
     doc->format = xstrdup(format ? format : "text");
     if (utf8 == NULL)
         len = 0;
-    split_lines(doc, utf8 ? utf8 : "", len);
-
     fl_parse p = { 0 };
     p.doc = doc;
     p.no_cr = utf8 == NULL || len == 0 || memchr(utf8, '\r', len) == NULL;
+    split_lines(doc, utf8 ? utf8 : "", len, p.no_cr);
+
     p.no_lt = utf8 == NULL || len == 0 || memchr(utf8, '<', len) == NULL;
     p.kind = xcalloc(doc->nlines ? doc->nlines : 1, 1);
     for (size_t i = 0; i < doc->nlines; i++)
