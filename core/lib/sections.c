@@ -184,8 +184,10 @@ static int is_list_item(const char *norm)
 
 /* One recognised heading line. */
 typedef struct heading {
-    const char *text;    /* normalised, markdown removed; in the scratch
-                            buffer detect_heading was given */
+    const char *text;    /* normalised, markdown removed; the line's own
+                            or in the scratch buffer detect_heading was
+                            given */
+    size_t len;          /* of text */
     int md_level;        /* 0 for a plain line */
     fl_numbering kind;
     int value;
@@ -228,7 +230,17 @@ static int detect_heading(const fl_parse *p, size_t i, heading *h, fl_buf *scrat
         return 0;
 
     memset(h, 0, sizeof *h);
-    h->text = fl_strip_markdown_buf(norm, scratch, 0, &h->md_level);
+    /* A line without markdown ('#' or '*') nor spaces at its end strips
+     * to itself after its leading spaces: no copy (most candidates). */
+    size_t len = strlen(s), a, n;
+    fl_trim_bounds(s, len, &a, &n);
+    if (*s != '#' && n == len && memchr(s, '*', len) == NULL) {
+        h->text = s;
+        h->len = len;
+    } else {
+        h->text = fl_strip_markdown_buf(norm, scratch, 0, &h->md_level);
+        h->len = scratch->len;
+    }
     if (h->text[0] == '\0')
         goto no;
     h->kind = fl_numbering_at(h->text, &h->value, &h->marker_len);
@@ -389,7 +401,7 @@ static line_info *scan_lines(const fl_parse *p, found_headings *found)
             info[i].md = h.md_level > 0;
             info[i].kind = h.md_level > 0 ? FL_NUM_NONE : (signed char)h.kind;
             info[i].value = h.value;
-            h.text = fl_pool_strndup(&found->texts, scratch.data, scratch.len);
+            h.text = fl_pool_strndup(&found->texts, h.text, h.len);
             found->at = xgrow(found->at, &found->cap, found->n + 1, sizeof *found->at);
             found->at[found->n++] = (struct found){ i, h };
             continue;
