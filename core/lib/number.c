@@ -354,7 +354,8 @@ static size_t scan_number(const unsigned char *s, i128 cap, scanned *out)
     return finish_scan(s, pos, v, frac, decimals, round_up, out);
 }
 
-size_t fl_parse_number(const char *text, fl_number *out)
+/* fl_parse_number() of what scan_plain() could not read. */
+static __attribute__((noinline)) size_t parse_other(const char *text, fl_number *out)
 {
     fl_number num = { { 0 }, FL_UNIT_NONE, 0, 0 };
     if (out)
@@ -362,12 +363,8 @@ size_t fl_parse_number(const char *text, fl_number *out)
     if (text == NULL)
         return 0;
     scanned sc;
-    /* Most numbers are plain: read here, without scan_number()'s frame
-     * (its cap is far above a plain number's). */
-    size_t pos = scan_plain((const unsigned char *)text, &sc);
-    if (pos == 0)
-        pos = scan_number((const unsigned char *)text,
-                          (i128)(FL_DEC_MAX_MICROS / FL_DEC_SCALE), &sc);
+    size_t pos = scan_number((const unsigned char *)text,
+                             (i128)(FL_DEC_MAX_MICROS / FL_DEC_SCALE), &sc);
     if (pos == 0)
         return 0;
     /* An amount too large to hold exactly is read as out of range, so that
@@ -381,6 +378,20 @@ size_t fl_parse_number(const char *text, fl_number *out)
     num.decimals = sc.decimals;
     if (out)
         *out = num;
+    return pos;
+}
+
+size_t fl_parse_number(const char *text, fl_number *out)
+{
+    /* Most numbers are plain: read here, without scan_number()'s frame
+     * nor parse_other()'s (a plain number is far below the range's end:
+     * PLAIN_MAX is 10^12 units). */
+    scanned sc;
+    size_t pos = text != NULL ? scan_plain((const unsigned char *)text, &sc) : 0;
+    if (pos == 0)
+        return parse_other(text, out);
+    if (out)
+        *out = (fl_number){ { (int64_t)sc.micros }, sc.unit, 0, sc.decimals };
     return pos;
 }
 
