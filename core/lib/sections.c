@@ -481,12 +481,13 @@ void fl_parse_sections(fl_parse *p)
         size_t line = i + 1;
         heading h;
         /* a candidate is a heading scan_lines() found (the lines it read
-         * are as they were then) */
-        while (found.next < found.n && found.at[found.next].line < i)
-            found.next++;
+         * are as they were then); they are looked up only at candidates */
         int is_heading = info[i].cand != 0;
-        if (is_heading)
+        if (is_heading) {
+            while (found.next < found.n && found.at[found.next].line < i)
+                found.next++;
             h = found.at[found.next].h;
+        }
 
         /* The title: the first short title-like line before any heading. */
         if (doc->title == NULL && !headings_seen && nonblank <= TITLE_SEARCH_LINES &&
