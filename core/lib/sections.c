@@ -213,12 +213,11 @@ static int may_start_number(const char *s)
            cn_char((const unsigned char *)s) != CN_NONE;
 }
 
-/* Is line i (0-based) a heading?  Fills *h. */
+/* Is line i (0-based), a text line that is no list item, a heading?
+ * Fills *h. */
 static int detect_heading(const fl_parse *p, size_t i, heading *h, fl_buf *scratch)
 {
     const char *norm = p->doc->norm[i];
-    if (p->kind[i] != FL_LINE_TEXT || is_list_item(norm))
-        return 0;
     /* Cheap rejects first: plain lines (not markdown) that start with no
      * number, then long ones. */
     const char *s = norm + fl_skip_spaces(norm);
