@@ -409,9 +409,14 @@ fl_document *fl_document_from_text(const char *source, const char *format,
 
     p.no_lt = utf8 == NULL || len == 0 || memchr(utf8, '<', len) == NULL;
     p.kind = xcalloc(doc->nlines ? doc->nlines : 1, 1);
-    for (size_t i = 0; i < doc->nlines; i++)
+    for (size_t i = 0; i < doc->nlines; i++) {
+        /* Most lines start with a byte that starts no space, '-' or —. */
+        unsigned char b = (unsigned char)doc->norm[i][0];
+        if (!fl_space_lead_or_end[b] && b != '-' && b != 0xE2)
+            continue;
         if (fl_text_is_blank(doc->norm[i]) || is_page_number(doc->norm[i]))
             p.kind[i] = FL_LINE_BLANK;
+    }
 
     fl_parse_tables(&p);
     fl_parse_sections(&p);
