@@ -169,11 +169,8 @@ fl_numbering fl_numbering_at(const char *s, int *value, size_t *len)
 /* Punctuation that makes a short numbered line a sentence, not a title. */
 static int has_sentence_punct(const char *s)
 {
-    static const char *const marks[] = { "\xE3\x80\x82", ",", ";", ":", "!", "?" };
-    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
-        if (strstr(s, marks[i]) != NULL)
-            return 1;
-    return 0;
+    /* 。 and the ASCII ones: two passes over s rather than six. */
+    return s[strcspn(s, ",;:!?")] != '\0' || strstr(s, "\xE3\x80\x82") != NULL;
 }
 
 static int is_list_item(const char *norm)
