@@ -475,19 +475,19 @@ void fl_parse_sections(fl_parse *p)
         if (p->kind[i] != FL_LINE_BLANK)
             nonblank++;
         size_t line = i + 1;
-        heading h;
+        const heading *h = NULL;
         /* a candidate is a heading scan_lines() found (the lines it read
          * are as they were then); they are looked up only at candidates */
         int is_heading = info[i].cand != 0;
         if (is_heading) {
             while (found.next < found.n && found.at[found.next].line < i)
                 found.next++;
-            h = found.at[found.next].h;
+            h = &found.at[found.next].h;
         }
 
         /* The title: the first short title-like line before any heading. */
         if (doc->title == NULL && !headings_seen && nonblank <= TITLE_SEARCH_LINES &&
-            (!is_heading || h.kind == FL_NUM_NONE)) {
+            (!is_heading || h->kind == FL_NUM_NONE)) {
             char *t = title_candidate(p, i);
             if (t != NULL) {
                 doc->title = t;
@@ -512,9 +512,9 @@ void fl_parse_sections(fl_parse *p)
             title_section = NULL;
         }
 
-        int key = h.kind != FL_NUM_NONE ? (int)h.kind : 100 + h.md_level;
+        int key = h->kind != FL_NUM_NONE ? (int)h->kind : 100 + h->md_level;
         int keep = depth;
-        if (h.kind == FL_NUM_PART) {
+        if (h->kind == FL_NUM_PART) {
             keep = 0;
         } else {
             for (int d = depth - 1; d >= 0; d--)
@@ -531,7 +531,7 @@ void fl_parse_sections(fl_parse *p)
             depth--;
         }
 
-        fl_section *s = add_section(p, h.text, h.kind, h.value, h.marker_len, line);
+        fl_section *s = add_section(p, h->text, h->kind, h->value, h->marker_len, line);
         s->parent = depth > 0 ? stack[depth - 1].s : NULL;
         s->depth = depth + 1;
         s->path = s->parent ? join_path(&doc->strings, s->parent->path, s->heading)
