@@ -149,7 +149,7 @@ static int read_head(int shelf, uint64_t *start, uint64_t *len)
 
 int fl_shelf_holds(int shelf, uint64_t received)
 {
-    uint64_t start, len;
+    uint64_t start = 0, len = 0; /* set by read_head() when it returns 0; gcc -O1 cannot tell */
     /* A head read while the worker writes is old or new in each part:
      * written-out bytes (start > received) or an emptied shelf say 0. */
     return read_head(shelf, &start, &len) == 0 && start == received && len > 0;

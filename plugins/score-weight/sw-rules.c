@@ -150,7 +150,7 @@ static void check_total(const sw_eval *e, fl_report *rep)
 
 static void check_funding(const sw_eval *e, fl_report *rep)
 {
-    fl_dec rate, expected, from_stated = { 0 }, hundred = fl_dec_from_int(100);
+    fl_dec rate = { 0 }, expected, from_stated = { 0 }, hundred = fl_dec_from_int(100);
     fl_dec one = fl_dec_from_int(1), tol;
     int ok = 0, have_stated = 0;
     fl_finding *f;
