@@ -301,20 +301,39 @@ static inline size_t fold_at(const unsigned char *p, size_t avail, char *to)
 }
 
 #if defined(FL_VEC_MASKS)
+#define EQ(v, b) ((mask16)((v) == (unsigned char)(b)))
+
+/* p[0..16), p[1..17) and p[2..18): up to three bytes of a character at
+ * every lane. */
+typedef struct lanes3 {
+    bytes16 v0, v1, v2;
+} lanes3;
+
+static inline lanes3 load_lanes3(const unsigned char *p)
+{
+    lanes3 l;
+    memcpy(&l.v0, p, 16);
+    memcpy(&l.v1, p + 1, 16);
+    memcpy(&l.v2, p + 2, 16);
+    return l;
+}
+
+/* Lanes that start U+3000 (E3 80 80) or U+00A0 (C2 A0): spaces that are
+ * also folds. */
+static inline mask16 wide_space_lanes(const lanes3 *l)
+{
+    return (EQ(l->v0, 0xE3) & EQ(l->v1, 0x80) & EQ(l->v2, 0x80)) |
+           (EQ(l->v0, 0xC2) & EQ(l->v1, 0xA0));
+}
+
 /* Bit k set where p[k..) starts what may be a fold: fold_at's pairs (and
  * E3 80 80 whole).  Reads p[0..18). */
 static inline unsigned fold_mask(const unsigned char *p)
 {
-#define EQ(v, b) ((mask16)((v) == (unsigned char)(b)))
-    bytes16 v0, v1, v2;
-    memcpy(&v0, p, 16);
-    memcpy(&v1, p + 1, 16);
-    memcpy(&v2, p + 2, 16);
-    mask16 m = EQ(v0, 0xEF) & EQ(v1 | 1, 0xBD); /* EF BC or EF BD */
-    m |= EQ(v0, 0xE3) & EQ(v1, 0x80) & EQ(v2, 0x80);
-    m |= EQ(v0, 0xC2) & EQ(v1, 0xA0);
-    m |= EQ(v0, 0xE2) & EQ(v1, 0x88);
-#undef EQ
+    lanes3 l = load_lanes3(p);
+    mask16 m = EQ(l.v0, 0xEF) & EQ(l.v1 | 1, 0xBD); /* EF BC or EF BD */
+    m |= wide_space_lanes(&l);
+    m |= EQ(l.v0, 0xE2) & EQ(l.v1, 0x88);
     return mask_bits(m);
 }
 
@@ -322,17 +341,12 @@ static inline unsigned fold_mask(const unsigned char *p)
  * CR, E3 80 80 (U+3000) and C2 A0.  Reads p[0..18). */
 static inline unsigned space_mask(const unsigned char *p)
 {
-#define EQ(v, b) ((mask16)((v) == (unsigned char)(b)))
-    bytes16 v0, v1, v2;
-    memcpy(&v0, p, 16);
-    memcpy(&v1, p + 1, 16);
-    memcpy(&v2, p + 2, 16);
-    mask16 m = EQ(v0, ' ') | EQ(v0 & 0xFB, '\t'); /* TAB, and CR (0x0D) */
-    m |= EQ(v0, 0xE3) & EQ(v1, 0x80) & EQ(v2, 0x80);
-    m |= EQ(v0, 0xC2) & EQ(v1, 0xA0);
-#undef EQ
+    lanes3 l = load_lanes3(p);
+    mask16 m = EQ(l.v0, ' ') | EQ(l.v0 & 0xFB, '\t'); /* TAB, and CR (0x0D) */
+    m |= wide_space_lanes(&l);
     return mask_bits(m);
 }
+#undef EQ
 #endif
 
 size_t fl_next_space(const char *s, size_t i, size_t len)
