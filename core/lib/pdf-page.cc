@@ -341,10 +341,14 @@ void Ink::stroke(GfxState *state)
  * text, and the reader says so. */
 void quiet(ErrorCategory, Goffset, const char *) { }
 
-/* u in UTF-8, as poppler's "UTF-8" text encoding writes it (surrogates
- * included, nothing above U+10FFFF); the length, 0 when nothing. */
+/* u in UTF-8 (nothing above U+10FFFF); the length, 0 when nothing.  A
+ * lone surrogate, which a font's ToUnicode map may give, becomes U+FFFD:
+ * its 3 bytes would not be UTF-8, which the model promises and the checks
+ * step through by lead bytes. */
 int utf8(Unicode u, char *out)
 {
+    if (u >= 0xD800 && u <= 0xDFFF)
+        u = 0xFFFD;
     if (u < 0x80) {
         out[0] = static_cast<char>(u);
         return 1;
