@@ -381,14 +381,19 @@ static int other_subject(const char *s, size_t len)
     return last_of(s, first, other_totals, sizeof other_totals / sizeof other_totals[0]) >= 0;
 }
 
+/* 1 when the heading of section s names 三公. */
+static int heading_names_sangong(const fl_section *s)
+{
+    const char *h = fl_section_heading(s);
+    return h != NULL && strstr(h, "三公") != NULL;
+}
+
 /* 1 when section s, or one that holds it, has a heading naming 三公. */
 static int in_sangong_section(const fl_section *s)
 {
-    for (; s != NULL; s = fl_section_parent(s)) {
-        const char *h = fl_section_heading(s);
-        if (h != NULL && strstr(h, "三公"))
+    for (; s != NULL; s = fl_section_parent(s))
+        if (heading_names_sangong(s))
             return 1;
-    }
     return 0;
 }
 
@@ -415,11 +420,12 @@ static size_t sentence_end(const char *text, size_t pos, size_t len)
 enum { PARA_IN_SECTION = 1, PARA_NAMES = 2 };
 
 /* Sets PARA_IN_SECTION on the paragraphs of a section naming 三公.  A run
- * of paragraphs shares its section, whose headings are read once. */
+ * of paragraphs shares its section, whose headings are read once; a run
+ * of sections shares their parent, whose chain of headings is read once. */
 static void mark_sangong_sections(const fl_document *doc, unsigned char *flags, size_t np)
 {
-    const fl_section *seen = NULL;
-    int have_seen = 0, seen_in = 0;
+    const fl_section *seen = NULL, *parent = NULL;
+    int have_seen = 0, seen_in = 0, have_parent = 0, parent_in = 0;
     for (size_t pi = 0; pi < np; pi++) {
         const fl_paragraph *p = fl_doc_paragraph(doc, pi);
         if (p == NULL)
@@ -427,8 +433,18 @@ static void mark_sangong_sections(const fl_document *doc, unsigned char *flags, 
         const fl_section *sec = fl_paragraph_section(p);
         if (!have_seen || sec != seen) {
             seen = sec;
-            seen_in = in_sangong_section(sec);
             have_seen = 1;
+            if (sec == NULL) {
+                seen_in = 0;
+            } else {
+                const fl_section *up = fl_section_parent(sec);
+                if (!have_parent || up != parent) {
+                    parent = up;
+                    parent_in = in_sangong_section(up);
+                    have_parent = 1;
+                }
+                seen_in = parent_in || heading_names_sangong(sec);
+            }
         }
         if (seen_in)
             flags[pi] |= PARA_IN_SECTION;
