@@ -147,6 +147,8 @@ static int short_form_of(const char *shorter, const char *longer)
 
 int cs_same_unit(const char *a, const char *b)
 {
+    if (strcmp(a, b) == 0) /* the usual case: a name is its own short form */
+        return 1;
     char *ka = unit_key(a), *kb = unit_key(b);
     int same = 1; /* when out of memory, report nothing */
     if (ka != NULL && kb != NULL) {
