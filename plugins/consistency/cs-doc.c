@@ -68,11 +68,22 @@ int cs_in_section_with(cs_section_memo *memo, const fl_document *doc, size_t lin
     return s != NULL && section_answer(memo, s);
 }
 
-/* 1 when line n is a heading. */
-static int is_heading(const fl_document *doc, size_t n)
+/* The document's heading lines, read in order: a section starts at its
+ * heading, sections are listed by line, and the lines are asked about in
+ * order, so one step along the list answers where a lookup of the line's
+ * section and of its first line cost two calls at every line. */
+typedef struct headings {
+    const fl_document *doc;
+    size_t next, count; /* the next section to read, of count */
+    size_t line;        /* the heading line last read, 0 before any */
+} headings;
+
+/* 1 when line n (no less than the last asked) is a heading. */
+static int is_heading(headings *h, size_t n)
 {
-    const fl_section *s = fl_doc_section_at(doc, n);
-    return s != NULL && fl_section_line(s) == n;
+    while (h->line < n && h->next < h->count)
+        h->line = fl_section_line(fl_doc_section(h->doc, h->next++));
+    return h->line == n;
 }
 
 /* 1 when line n cannot be a title, told by one short scan instead of a
@@ -82,7 +93,7 @@ static int is_heading(const fl_document *doc, size_t n)
  * show such a mark within a few characters, so the rest of the line is
  * not read.  *heading is -1, or whether the line is a heading once a mark
  * made it ask. */
-static int cannot_be_title(const fl_document *doc, size_t n, const char *norm, int *heading)
+static int cannot_be_title(headings *h, size_t n, const char *norm, int *heading)
 {
     for (const char *p = norm + strcspn(norm, "\t|,;\xE3"); *p != '\0';
          p += 1 + strcspn(p + 1, "\t|,;\xE3")) {
@@ -91,7 +102,7 @@ static int cannot_be_title(const fl_document *doc, size_t n, const char *norm, i
         if (*p == '\xE3' && !fl_str_starts(p, "。"))
             continue;
         if (*heading < 0)
-            *heading = is_heading(doc, n);
+            *heading = is_heading(h, n);
         if (!*heading)
             return 1;
     }
@@ -127,6 +138,7 @@ int cs_doc_read(cs_doc *d, const fl_document *doc, const cs_words *words)
     int report_year = fl_doc_year(doc);
     cs_section_memo_init(&d->listing, words->listing);
     size_t used = 0, cap = 0;
+    headings h = { doc, 0, fl_doc_section_count(doc), 0 };
     d->title_at[0] = SIZE_MAX;
     for (size_t n = 1; n <= d->nlines; n++) {
         d->title_at[n] = SIZE_MAX;
@@ -134,7 +146,7 @@ int cs_doc_read(cs_doc *d, const fl_document *doc, const cs_words *words)
         int heading = -1;
         /* Blank lines are a third of a report: one is a title (with an
          * empty compact title) only as a heading. */
-        if (norm == NULL || (*norm == '\0' ? !is_heading(doc, n) : cannot_be_title(doc, n, norm, &heading)))
+        if (norm == NULL || (*norm == '\0' ? !is_heading(&h, n) : cannot_be_title(&h, n, norm, &heading)))
             continue;
         if (titles_room(d, used, &cap) != 0) {
             cs_doc_free(d);
@@ -146,7 +158,7 @@ int cs_doc_read(cs_doc *d, const fl_document *doc, const cs_words *words)
         /* A title: a heading, or a short line (cannot_be_title() saw that
          * a line no heading has no comma or full stop). */
         if (heading < 0)
-            heading = is_heading(doc, n);
+            heading = is_heading(&h, n);
         if (!heading && (title[0] == '\0' || !cs_chars_at_most(title, 40)))
             continue;
         d->title_at[n] = used;
