@@ -131,7 +131,8 @@ int cs_doc_read(cs_doc *d, const fl_document *doc, const cs_words *words)
     d->nlines = fl_doc_line_count(doc);
     d->title_at = malloc((d->nlines + 1) * sizeof *d->title_at);
     d->title_year = calloc(d->nlines + 1, sizeof *d->title_year);
-    if (d->title_at == NULL || d->title_year == NULL) {
+    d->norm = malloc((d->nlines + 1) * sizeof *d->norm);
+    if (d->title_at == NULL || d->title_year == NULL || d->norm == NULL) {
         cs_doc_free(d);
         return -1;
     }
@@ -140,9 +141,10 @@ int cs_doc_read(cs_doc *d, const fl_document *doc, const cs_words *words)
     size_t used = 0, cap = 0;
     headings h = { doc, 0, fl_doc_section_count(doc), 0 };
     d->title_at[0] = SIZE_MAX;
+    d->norm[0] = NULL;
     for (size_t n = 1; n <= d->nlines; n++) {
         d->title_at[n] = SIZE_MAX;
-        const char *norm = fl_doc_line_norm(doc, n);
+        const char *norm = d->norm[n] = fl_doc_line_norm(doc, n);
         int heading = -1;
         /* Blank lines are a third of a report: one is a title (with an
          * empty compact title) only as a heading. */
@@ -178,5 +180,6 @@ void cs_doc_free(cs_doc *d)
     free(d->titles);
     free(d->title_at);
     free(d->title_year);
+    free(d->norm);
     memset(d, 0, sizeof *d);
 }

@@ -144,7 +144,7 @@ static int collect(cs_doc *d, name_list *out)
     fl_doc_kind kind = fl_doc_kind_of(doc);
     int unit_report = kind == FL_KIND_UNIT_FINAL || kind == FL_KIND_UNIT_BUDGET;
     for (size_t n = 1; n <= d->nlines; n++) {
-        const char *norm = fl_doc_line_norm(doc, n);
+        const char *norm = d->norm[n];
         if (norm == NULL || *norm == '\0') /* a blank line names nothing */
             continue;
         /* A label is followed by ':', which few lines hold: the others

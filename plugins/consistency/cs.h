@@ -86,6 +86,8 @@ typedef struct cs_doc {
     const fl_document *doc;
     const cs_words *words;
     size_t nlines;
+    const char **norm;      /* [1..nlines]: fl_doc_line_norm(), read once for
+                             * the rules that go over every line */
     char *titles;           /* the title lines' cs_compact_title(), one after another */
     size_t *title_at;       /* [1..nlines]: offset in `titles` for a title line
                              * (a heading, or a short line that is not a
