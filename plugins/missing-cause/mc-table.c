@@ -224,8 +224,9 @@ static int cell_is_number(const fl_row *r, long col)
 
 /* The shift that aligns row r to the header: the weight and score cells
  * must be scores, the cell after the score (when the header has text
- * there) must not be a number, and a 完成率 cell, if any, a percentage. */
-static int find_shift(const fl_row *r, const cols *c, long *shift)
+ * there) must not be a number, and a 完成率 cell, if any, a percentage.
+ * *weight and *score get the two scores at that shift. */
+static int find_shift(const fl_row *r, const cols *c, long *shift, fl_dec *weight, fl_dec *score)
 {
     static const long tries[] = { 0, -1, 1, -2, 2 };
     for (size_t k = 0; k < sizeof tries / sizeof *tries; k++) {
@@ -245,6 +246,8 @@ static int find_shift(const fl_row *r, const cols *c, long *shift)
                 continue;
         }
         *shift = s;
+        *weight = w;
+        *score = sc;
         return 1;
     }
     return 0;
@@ -326,11 +329,8 @@ static void check_row(fl_report *rep, const fl_table *t, const fl_row *r, const 
                       const mc_options *o)
 {
     long s;
-    if (!find_shift(r, c, &s))
-        return;
-    fl_dec w, sc, rate;
-    /* find_shift() read both already; asked again, not assumed. */
-    if (!score_at(r, c->weight + s, &w) || !score_at(r, c->score + s, &sc))
+    fl_dec w = { 0 }, sc = { 0 }, rate; /* find_shift() sets both with s */
+    if (!find_shift(r, c, &s, &w, &sc))
         return;
     char why[600], a[40], b[40], namebuf[256], reasonbuf[512];
     int has_rate = 0;
