@@ -31,7 +31,7 @@ static void check_paragraph(const fl_document *doc, fl_report *rep, const fl_par
     /* The "。" after the last candidate: the next one's is the same until
      * a candidate passes it, so text without "。" is searched once. */
     const char *stop_from = NULL, *stop = NULL;
-    for (const char *at = first; at != NULL; at = strstr(at + strlen("截"), "截")) {
+    for (const char *at = first; at != NULL; at = cs_find_char3(at + strlen("截"), "截")) {
         const char *q = at + strlen("截");
         if (!fl_str_starts(q, "至") && !fl_str_starts(q, "止"))
             continue;
@@ -90,7 +90,7 @@ int cs_rule_asset_date(const cs_doc *d, fl_report *rep)
      * section (the memo answers the same when asked less often). */
     for (size_t i = 0; i < fl_doc_paragraph_count(doc); i++) {
         const fl_paragraph *p = fl_doc_paragraph(doc, i);
-        const char *first = strstr(fl_paragraph_text(p), "截");
+        const char *first = cs_find_char3(fl_paragraph_text(p), "截");
         if (first != NULL && !cs_in_section_with(&in_eval, doc, fl_paragraph_line(p)))
             check_paragraph(doc, rep, p, first, confirmed);
     }

@@ -31,6 +31,14 @@ int cs_contains_any(const char *s, const char *const *list)
     return 0;
 }
 
+const char *cs_find_char3(const char *s, const char *c)
+{
+    for (const char *a = strchr(s, c[2]); a != NULL; a = strchr(a + 1, c[2]))
+        if (a - s >= 2 && a[-2] == c[0] && a[-1] == c[1])
+            return a - 2;
+    return NULL;
+}
+
 static int is_digit(char c)
 {
     return c >= '0' && c <= '9';

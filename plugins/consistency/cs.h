@@ -26,6 +26,10 @@ size_t cs_char_count(const char *s);
 int cs_ends_with_any(const char *s, size_t len, const char *const *list);
 /* 1 when s contains any of `list` (NULL-terminated). */
 int cs_contains_any(const char *s, const char *const *list);
+/* The first c (one 3-byte UTF-8 character) in s, as strstr(s, c) finds
+ * it, or NULL: found by strchr on its last byte, rarer than its first,
+ * which leads thousands of common characters. */
+const char *cs_find_char3(const char *s, const char *c);
 
 /* A year written "2023年" or "2023 年度" at s: returns the bytes taken
  * (through 年 and an optional 度), 0 when none; *year gets the year.  The
