@@ -240,7 +240,7 @@ static void check_paragraph(cs_doc *d, fl_report *rep, const fl_paragraph *p,
     int y = fl_doc_year(d->doc);
     int in_listing = -1; /* asked at the first candidate: few have one */
     sentence_walk walk = { 0, 0 };
-    size_t len = strlen(text);
+    size_t len = 0; /* measured at the first candidate: few have one */
     text_marks marks = { NULL, NULL, SIZE_MAX, 0, SIZE_MAX, 0 };
     for (const char *two = strchr(text, '2'); two != NULL; two = strchr(two + 1, '2')) {
         size_t i = (size_t)(two - text);
@@ -252,6 +252,8 @@ static void check_paragraph(cs_doc *d, fl_report *rep, const fl_paragraph *p,
             in_listing = cs_doc_in_listing(d, fl_paragraph_line(p));
         if (in_listing)
             return;
+        if (len == 0)
+            len = strlen(text); /* not 0: a '2' is in it */
         if (!walk_to(text, &walk, i))
             continue;
         size_t start = walk.start;
