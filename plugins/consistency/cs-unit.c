@@ -138,6 +138,22 @@ static int title_name(const cs_doc *d, size_t line, name_list *out)
     return 0;
 }
 
+/* 1 when a ':' from `colon` on stands after `word`, spaces between: where
+ * labelled_names() reads a label ending in it.  Most lines with a colon
+ * have one or two, read back from instead of searching the line. */
+static int colon_after(const char *norm, const char *colon, const char *word)
+{
+    size_t wl = strlen(word);
+    for (; colon != NULL; colon = strchr(colon + 1, ':')) {
+        const char *e = colon;
+        while (e > norm && e[-1] == ' ')
+            e--;
+        if ((size_t)(e - norm) >= wl && memcmp(e - wl, word, wl) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static int collect(cs_doc *d, name_list *out)
 {
     const fl_document *doc = d->doc;
@@ -149,12 +165,14 @@ static int collect(cs_doc *d, name_list *out)
             continue;
         /* A label is followed by ':', which few lines hold: the others
          * are not searched for labels.  Every department label ends in
-         * 部门 and every unit label holds 单位, which most of the rest
-         * lack.  A search for ':' finds no false starts, where one for a
-         * Chinese word stops at every character sharing its first byte. */
-        int colon = strchr(norm, ':') != NULL;
+         * 部门, so a line is searched for them only where 部门 stands
+         * before a ':'; every unit label holds 单位, which most of the
+         * rest lack.  A search for ':' finds no false starts, where one
+         * for a Chinese word stops at every character sharing its first
+         * byte. */
+        const char *colon = strchr(norm, ':');
         size_t before = out->n;
-        if ((colon && strstr(norm, "部门") != NULL && labelled_names(norm, n, dept_labels, out) != 0) ||
+        if ((colon && colon_after(norm, colon, "部门") && labelled_names(norm, n, dept_labels, out) != 0) ||
             (colon && unit_report && strstr(norm, "单位") != NULL &&
              labelled_names(norm, n, unit_labels, out) != 0) ||
             title_name(d, n, out) != 0)
