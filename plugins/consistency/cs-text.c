@@ -17,7 +17,8 @@ int cs_ends_with_any(const char *s, size_t len, const char *const *list)
 {
     for (size_t i = 0; list[i] != NULL; i++) {
         size_t l = strlen(list[i]);
-        if (l <= len && memcmp(s + len - l, list[i], l) == 0)
+        /* the last bytes first: most words of a list differ there */
+        if (l <= len && (l == 0 || s[len - 1] == list[i][l - 1]) && memcmp(s + len - l, list[i], l) == 0)
             return 1;
     }
     return 0;
