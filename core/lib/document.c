@@ -281,8 +281,8 @@ static void normalize_lines(fl_document *doc, size_t total)
 /* Copy the input into one buffer of NUL-terminated lines: '\n' ends a
  * line, a '\r' before it is dropped, '\f' is removed (counting pages) and
  * NUL bytes become spaces.  One allocation for all lines; a text with
- * neither '\f' nor NUL (all but PDFs) is copied a line at a time, or at
- * once when it has no '\r' either. */
+ * neither '\f' nor NUL (all but PDFs) is copied a line at a time, or in
+ * one pass (fl_split_copy) when it has no '\r' either. */
 static void split_lines(fl_document *doc, const char *text, size_t len, int no_cr)
 {
     char *buf = xmalloc(len + 1);
@@ -298,16 +298,8 @@ static void split_lines(fl_document *doc, const char *text, size_t len, int no_c
 
     /* No empty line after a final newline, none for an empty text. */
     if (plain && no_cr) {
-        /* Most texts: copied at once and cut at their newlines. */
-        memcpy(buf, text, len);
-        for (size_t i = 0; i < len;) {
-            char *nl = memchr(buf + i, '\n', len - i);
-            size_t end = nl ? (size_t)(nl - buf) : len;
-            buf[end] = '\0';
-            lines = xgrow(lines, &cap, nlines + 1, sizeof *lines);
-            lines[nlines++] = buf + i;
-            i = o = end + 1;
-        }
+        /* Most texts: copied and cut at their newlines in one pass. */
+        o = fl_split_copy(buf, text, len, &lines, &cap, &nlines);
     } else {
         for (size_t i = 0; i < len;) {
             const char *nl = memchr(text + i, '\n', len - i);

@@ -409,6 +409,46 @@ static inline size_t next_fold_lead(const unsigned char *p, size_t i, size_t len
     return i;
 }
 
+size_t fl_split_copy(char *out, const char *s, size_t len, char ***lines, size_t *cap,
+                     size_t *n)
+{
+    /* One pass that copies and finds the newlines: a memcpy and then a
+     * memchr per line read every byte twice and paid a call per line. */
+    size_t i = 0, start = 0;
+#if defined(FL_VEC_MASKS)
+    for (; i + 32 <= len; i += 32) {
+        bytes16 a, b;
+        memcpy(&a, s + i, 16);
+        memcpy(&b, s + i + 16, 16);
+        memcpy(out + i, &a, 16);
+        memcpy(out + i + 16, &b, 16);
+        for (uint32_t m = mask_bits((mask16)(a == '\n')) | mask_bits((mask16)(b == '\n')) << 16;
+             m != 0; m &= m - 1) {
+            size_t at = i + (size_t)__builtin_ctz(m);
+            out[at] = '\0';
+            *lines = xgrow(*lines, cap, *n + 1, sizeof **lines);
+            (*lines)[(*n)++] = out + start;
+            start = at + 1;
+        }
+    }
+#endif
+    for (; i < len; i++) {
+        out[i] = s[i];
+        if (s[i] == '\n') {
+            out[i] = '\0';
+            *lines = xgrow(*lines, cap, *n + 1, sizeof **lines);
+            (*lines)[(*n)++] = out + start;
+            start = i + 1;
+        }
+    }
+    if (start == len) /* no line after a final newline, none for "" */
+        return len;
+    out[len] = '\0';
+    *lines = xgrow(*lines, cap, *n + 1, sizeof **lines);
+    (*lines)[(*n)++] = out + start;
+    return len + 1;
+}
+
 char *fl_normalize(const char *s, size_t len)
 {
     /* Every fold shortens its input, so len + 1 bytes always suffice. */

@@ -58,6 +58,14 @@ size_t fl_next_fold(const char *s, size_t i, size_t len);
  * one.  Sixteen bytes at a time where it can. */
 size_t fl_next_space(const char *s, size_t i, size_t len);
 
+/* Copies s[0..len) into out (room for len + 1 bytes) as lines: each
+ * '\n' becomes the NUL that ends its line, and the last line, if no '\n'
+ * ends it, gets one.  Each line's start is appended to *lines (*n of them,
+ * room for *cap, grown by xgrow).  Returns the bytes of the lines and their
+ * NULs. */
+size_t fl_split_copy(char *out, const char *s, size_t len, char ***lines, size_t *cap,
+                     size_t *n);
+
 /* Length in bytes of the UTF-8 sequence starting at s (1 for invalid
  * bytes, so loops always advance).  ASCII and most Chinese characters (a
  * three-byte lead that allows any continuation bytes: not E0 or ED) are
