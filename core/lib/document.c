@@ -90,19 +90,17 @@ char *fl_strip_spaces_dup(const char *s)
     return out;
 }
 
-/* The last character of s[0..len) that is not a space; *start gets its
- * offset.  Returns its byte length, 0 when s is blank. */
+/* The last character of s[0..len), trimmed already; *start gets its
+ * offset.  Returns its byte length, 0 when s is empty. */
 static size_t last_char(const char *s, size_t len, size_t *start)
 {
-    size_t a, n;
-    fl_trim_bounds(s, len, &a, &n);
-    if (n == 0)
+    if (len == 0)
         return 0;
-    size_t end = a + n, i = end - 1;
-    while (i > a && ((unsigned char)s[i] & 0xC0) == 0x80)
+    size_t i = len - 1;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
         i--;
     *start = i;
-    return end - i;
+    return len - i;
 }
 
 int fl_ends_sentence(const char *s, size_t len)

@@ -83,8 +83,9 @@ char *fl_strip_spaces_dup(const char *s);
 /* The same into out (room for n + 1 bytes) from the n bytes at s;
  * returns the length written. */
 size_t fl_strip_spaces_into(char *out, const char *s, size_t n);
-/* The last character of s[0..len) (trailing spaces ignored) is sentence-final
- * punctuation: 。；：！？ (normalised ;:!?) or a closing quote/bracket. */
+/* The last character of s[0..len), trimmed already (fl_trim_bounds), is
+ * sentence-final punctuation: 。；：！？ (normalised ;:!?) or a closing
+ * quote/bracket. */
 int fl_ends_sentence(const char *s, size_t len);
 /* 1 when the line looks like a table title: ends with 表, contains
  * 决算表/自评表/汇总表, or starts with "表N". */
