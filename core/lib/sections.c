@@ -475,6 +475,14 @@ void fl_parse_sections(fl_parse *p)
     line_info *info = scan_lines(p, &found);
 
     for (size_t i = 0; i < doc->nlines; i++) {
+        if (doc->title != NULL || headings_seen) {
+            /* No title is looked for any more, nor nonblank read: the
+             * lines up to the next candidate are the current section's. */
+            while (i < doc->nlines && !info[i].cand)
+                doc->line_section[i++] = current;
+            if (i == doc->nlines)
+                break;
+        }
         if (p->kind[i] != FL_LINE_BLANK)
             nonblank++;
         size_t line = i + 1;
