@@ -353,27 +353,6 @@ static size_t neighbour_item(const fl_parse *p, const line_info *info, size_t i,
     return (size_t)-1;
 }
 
-/* A short numbered line whose previous or next item of the same kind is a
- * narrative paragraph is that list's item cut short by a line break
- * ("4、社会保障和就业支出(类)…基层政权建设和社区" + "治理(项)。…"). */
-static void demote_cut_items(const fl_parse *p, line_info *info)
-{
-    size_t n = p->doc->nlines;
-    for (size_t i = 0; i < n; i++) {
-        if (!info[i].cand || info[i].md || info[i].kind == FL_NUM_PART)
-            continue;
-        size_t j = neighbour_item(p, info, i, -1), k = neighbour_item(p, info, i, 1);
-        if ((j != (size_t)-1 && info[j].kind == info[i].kind &&
-             info[j].value == info[i].value - 1 && !info[j].cand) ||
-            (k != (size_t)-1 && info[k].kind == info[i].kind &&
-             info[k].value == info[i].value + 1 && !info[k].cand))
-            info[i].cand = 2; /* demoted */
-    }
-    for (size_t i = 0; i < n; i++)
-        if (info[i].cand == 2)
-            info[i].cand = 0;
-}
-
 /* The headings scan_lines() found, in line order, their texts in a pool
  * of their own: fl_parse_sections() takes them from here rather than
  * detect a heading twice. */
@@ -382,6 +361,29 @@ typedef struct found_headings {
     size_t n, cap, next;
     fl_pool texts;
 } found_headings;
+
+/* A short numbered line whose previous or next item of the same kind is a
+ * narrative paragraph is that list's item cut short by a line break
+ * ("4、社会保障和就业支出(类)…基层政权建设和社区" + "治理(项)。…").
+ * The candidates are the headings found, in line order: only they are
+ * looked at, not every line. */
+static void demote_cut_items(const fl_parse *p, line_info *info, const found_headings *found)
+{
+    for (size_t f = 0; f < found->n; f++) {
+        size_t i = found->at[f].line;
+        if (info[i].md || info[i].kind == FL_NUM_PART)
+            continue;
+        size_t j = neighbour_item(p, info, i, -1), k = neighbour_item(p, info, i, 1);
+        if ((j != (size_t)-1 && info[j].kind == info[i].kind &&
+             info[j].value == info[i].value - 1 && !info[j].cand) ||
+            (k != (size_t)-1 && info[k].kind == info[i].kind &&
+             info[k].value == info[i].value + 1 && !info[k].cand))
+            info[i].cand = 2; /* demoted */
+    }
+    for (size_t f = 0; f < found->n; f++)
+        if (info[found->at[f].line].cand == 2)
+            info[found->at[f].line].cand = 0;
+}
 
 static line_info *scan_lines(const fl_parse *p, found_headings *found)
 {
@@ -417,7 +419,7 @@ static line_info *scan_lines(const fl_parse *p, found_headings *found)
         info[i].value = value;
     }
     fl_buf_free(&scratch);
-    demote_cut_items(p, info);
+    demote_cut_items(p, info, found);
     return info;
 }
 
