@@ -252,27 +252,34 @@ static void normalize_lines(fl_document *doc, size_t total)
     /* First which lines change (their lengths bound the packed buffer:
      * every fold shortens), then those lines alone are normalised.  The
      * folds are looked for in all the lines at once, lines and their NULs
-     * being one run of bytes, from the line after each line found. */
-    size_t room = 0, fold = fl_next_fold(doc->line_buf, 0, total);
+     * being one run of bytes, from the line after each line found; the
+     * lines before a fold are passed by their starts alone. */
+    size_t *changed = xmalloc((nlines ? nlines : 1) * sizeof *changed), nchanged = 0;
+    size_t room = 0;
     for (size_t n = 0; n < nlines; n++) {
-        size_t len = line_len(doc, n, total);
-        size_t end = (size_t)(doc->lines[n] - doc->line_buf) + len; /* its NUL */
-        if (fold > end) {
+        const char *fold = doc->line_buf + fl_next_fold(doc->line_buf,
+                                                        (size_t)(doc->lines[n] - doc->line_buf),
+                                                        total);
+        while (n + 1 < nlines && doc->lines[n + 1] <= fold) {
             doc->norm[n] = doc->lines[n];
-        } else {
-            doc->norm[n] = NULL; /* in the packed buffer: set below */
-            room += len + 1;
-            fold = fl_next_fold(doc->line_buf, end + 1, total);
+            n++;
         }
+        if (fold == doc->line_buf + total) { /* no fold in the last lines */
+            doc->norm[n] = doc->lines[n];
+            continue;
+        }
+        /* A fold holds no NUL: it lies in line n. */
+        changed[nchanged++] = n;
+        room += line_len(doc, n, total) + 1;
     }
     char *packed = xmalloc(room ? room : 1);
     size_t w = 0;
-    for (size_t n = 0; n < nlines; n++) {
-        if (doc->norm[n] != NULL)
-            continue;
+    for (size_t k = 0; k < nchanged; k++) {
+        size_t n = changed[k];
         doc->norm[n] = packed + w;
         w += fl_normalize_into(packed + w, doc->lines[n], line_len(doc, n, total)) + 1;
     }
+    free(changed);
     doc->norm_buf = packed; /* its spare bytes are the ones folds saved */
 }
 
