@@ -31,23 +31,39 @@ const unsigned char fl_space_lead_or_end[256] = {
 
 void fl_trim_bounds(const char *s, size_t len, size_t *start, size_t *tlen)
 {
+    /* The last bytes of the spaces, with their lengths: most texts end in
+     * none of them, told by one look. */
+    static const unsigned char space_end[256] = {
+        [' '] = 1, ['\t'] = 1, ['\r'] = 1, [0x80] = 3, [0xA0] = 2,
+    };
     const unsigned char *p = (const unsigned char *)s;
     size_t a = 0, k;
-    while (a < len && (k = fl_space_len(s + a)) > 0 && a + k <= len)
+    while (a < len && fl_space_lead_or_end[p[a]] && (k = fl_space_len(s + a)) > 0 &&
+           a + k <= len)
         a += k;
     /* Trailing spaces, from the end.  Their first bytes (ASCII, 0xE3,
      * 0xC2) are never continuation bytes, so a space found backwards is
      * the one a forward scan would find. */
     size_t end = len;
     while (end > a) {
-        if (p[end - 1] == ' ' || p[end - 1] == '\t' || p[end - 1] == '\r')
+        switch (space_end[p[end - 1]]) {
+        case 1:
             end--;
-        else if (end - a >= 3 && p[end - 3] == 0xE3 && p[end - 2] == 0x80 && p[end - 1] == 0x80)
-            end -= 3;
-        else if (end - a >= 2 && p[end - 2] == 0xC2 && p[end - 1] == 0xA0)
-            end -= 2;
-        else
+            continue;
+        case 3:
+            if (end - a >= 3 && p[end - 3] == 0xE3 && p[end - 2] == 0x80) {
+                end -= 3;
+                continue;
+            }
             break;
+        case 2:
+            if (end - a >= 2 && p[end - 2] == 0xC2) {
+                end -= 2;
+                continue;
+            }
+            break;
+        }
+        break;
     }
     *start = a;
     *tlen = end - a;
