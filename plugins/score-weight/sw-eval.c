@@ -90,25 +90,25 @@ static int indicator_header(const fl_row *r, sw_cols *c)
         sw_squeeze(sw_cell(r, col), t, sizeof t);
         if (!t[0])
             continue;
-        if (strstr(t, "一级指标") && c->l1 < 0)
+        /* a column found is not looked for again: its test comes first */
+        if (c->l1 < 0 && strstr(t, "一级指标"))
             c->l1 = col;
-        else if (strstr(t, "二级指标") && c->l2 < 0)
+        else if (c->l2 < 0 && strstr(t, "二级指标"))
             c->l2 = col;
-        else if (strstr(t, "三级指标") && c->l3 < 0)
+        else if (c->l3 < 0 && strstr(t, "三级指标"))
             c->l3 = col;
-        else if ((strstr(t, "偏差原因") || strstr(t, "未完成原因")) && c->cause < 0)
+        else if (c->cause < 0 && (strstr(t, "偏差原因") || strstr(t, "未完成原因")))
             c->cause = col;
-        else if (strstr(t, "完成率") && c->rate < 0)
+        else if (c->rate < 0 && strstr(t, "完成率"))
             c->rate = col;
-        else if (strstr(t, "得分") && !strstr(t, "分值") && c->score < 0)
+        else if (c->score < 0 && strstr(t, "得分") && !strstr(t, "分值"))
             c->score = col;
-        else if ((strstr(t, "分值") || strstr(t, "权重")) && c->weight < 0)
+        else if (c->weight < 0 && (strstr(t, "分值") || strstr(t, "权重")))
             c->weight = col;
-        else if ((strstr(t, "实际完成") || strstr(t, "业绩值") || strstr(t, "实际值")
-                  || strstr(t, "完成值")) && c->actual < 0)
+        else if (c->actual < 0 && (strstr(t, "实际完成") || strstr(t, "业绩值") || strstr(t, "实际值")
+                                   || strstr(t, "完成值")))
             c->actual = col;
-        else if ((strstr(t, "指标值") || strstr(t, "目标值")) && !strstr(t, "依据")
-                 && c->target < 0)
+        else if (c->target < 0 && (strstr(t, "指标值") || strstr(t, "目标值")) && !strstr(t, "依据"))
             c->target = col;
     }
     return (c->l3 >= 0 || c->l1 >= 0) && c->weight >= 0 && c->score >= 0;

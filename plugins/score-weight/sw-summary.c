@@ -39,11 +39,12 @@ static int summary_header(const fl_row *r, sum_cols *c)
     c->name = c->score = c->grade = -1;
     for (size_t i = 0; i < cnt; i++) {
         sw_squeeze(sw_cell(r, (long)i), t, sizeof t);
-        if (strstr(t, "项目名称") && c->name < 0)
+        /* a column found is not looked for again: its test comes first */
+        if (c->name < 0 && strstr(t, "项目名称"))
             c->name = (long)i;
-        else if (strstr(t, "得分") && !strstr(t, "分值") && c->score < 0)
+        else if (c->score < 0 && strstr(t, "得分") && !strstr(t, "分值"))
             c->score = (long)i;
-        else if (strstr(t, "等级") && c->grade < 0)
+        else if (c->grade < 0 && strstr(t, "等级"))
             c->grade = (long)i;
     }
     return c->name >= 0 && c->score >= 0 && c->name != c->score;
