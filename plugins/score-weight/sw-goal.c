@@ -523,6 +523,10 @@ int sw_check_goal(const sw_eval *e, fl_report *rep)
 
     if (!e->goal_row || !e->goal || !*e->goal)
         return 0;
+    /* every quantity begins with an ASCII digit: a goal of words alone
+     * has none, and its indicators are not read */
+    if (!strpbrk(e->goal, "0123456789"))
+        return 0;
     if (candidates_read(e, &cs) < 0)
         goto out;
     rc = 0;
