@@ -35,7 +35,7 @@ static int holds_squeezed(const char *text, const char *word)
     return 0;
 }
 
-static int row_holds_squeezed(const fl_row *r, const char *word)
+int sw_row_holds_squeezed(const fl_row *r, const char *word)
 {
     size_t cnt = fl_row_cell_count(r);
 
@@ -67,7 +67,7 @@ int sw_score_rows_find(const fl_document *doc, sw_score_rows *out)
         const fl_table *t = fl_doc_table(doc, i);
         size_t nr = fl_table_row_count(t);
         for (size_t j = 0; j < nr; j++) {
-            int named = row_holds_squeezed(fl_table_row(t, j), "得分");
+            int named = sw_row_holds_squeezed(fl_table_row(t, j), "得分");
             out->marked[out->first[i] + j] = (unsigned char)named;
             out->count += (size_t)named;
         }

@@ -37,6 +37,10 @@ static int summary_header(const fl_row *r, sum_cols *c)
     char t[128];
 
     c->name = c->score = c->grade = -1;
+    /* most rows that name 得分 are no summary's header: without 项目名称
+     * (even uncut) they are not copied and searched cell by cell */
+    if (!sw_row_holds_squeezed(r, "项目名称"))
+        return 0;
     for (size_t i = 0; i < cnt; i++) {
         sw_squeeze(sw_cell(r, (long)i), t, sizeof t);
         /* a column found is not looked for again: its test comes first */

@@ -95,6 +95,10 @@ typedef struct sw_score_rows {
     size_t count;          /* rows marked: 0 in a document without scores */
 } sw_score_rows;
 
+/* 1 when a cell of r, without its spaces and tabs, holds `word` (no
+ * space, at least two bytes, its second byte nowhere else in it), read
+ * without a copy. */
+int sw_row_holds_squeezed(const fl_row *r, const char *word);
 /* Returns 0, or -1 when out of memory.  Free with sw_score_rows_free(). */
 int sw_score_rows_find(const fl_document *doc, sw_score_rows *out);
 void sw_score_rows_free(sw_score_rows *s);
