@@ -85,6 +85,10 @@ static int indicator_header(const fl_row *r, sw_cols *c)
 
     c->l1 = c->l2 = c->l3 = c->target = c->actual = -1;
     c->weight = c->score = c->rate = c->cause = -1;
+    /* a header has a 一级指标 or 三级指标 column: a row without 级指标
+     * (even uncut) is not copied and searched cell by cell */
+    if (!sw_row_holds_squeezed(r, "级指标"))
+        return 0;
     for (size_t i = 0; i < cnt; i++) {
         long col = (long)i;
         sw_squeeze(sw_cell(r, col), t, sizeof t);
