@@ -72,11 +72,9 @@ void sw_check_contradiction(const sw_eval *e, const sw_indicator *in,
             return;
         }
     }
-    if (!in->has_target_value || !sw_value_parse(in->actual, &a))
+    if (!in->has_target_value)
         return;
     t = in->target_value;
-    if (strcmp(t.unit, a.unit) != 0)
-        return;
     /* "=2024年11月30日" under 时效指标 is a deadline too */
     if (t.dir == SW_DIR_EQ && strcmp(t.unit, "date") == 0 && sw_is_timeliness(in))
         t.dir = SW_DIR_DEADLINE;
@@ -84,6 +82,12 @@ void sw_check_contradiction(const sw_eval *e, const sw_indicator *in,
      * (above); only deadlines and reverse targets are read again, because
      * a rate computed the positive way hides them. */
     if (in->has_rate && t.dir != SW_DIR_DEADLINE && t.dir != SW_DIR_LE)
+        return;
+    /* every finding below needs full marks, or a docked reverse target:
+     * the actual value is read only then */
+    if (!full && !(docked && t.dir == SW_DIR_LE))
+        return;
+    if (!sw_value_parse(in->actual, &a) || strcmp(t.unit, a.unit) != 0)
         return;
     if (t.dir == SW_DIR_DEADLINE) {
         if (a.dir == SW_DIR_DEADLINE || t.has_year != a.has_year)
