@@ -207,10 +207,14 @@ static const char *no_change_at(const char *text)
     /* both stems are 预算 and two characters: the places of 算's last
      * byte (sw_find()'s byte 5) are looked at once for both */
     for (const char *p = strchr(text, stems[0][5]); p != NULL && !(has_stem[0] && has_stem[1]);
-         p = strchr(p + 1, stems[0][5]))
+         p = strchr(p + 1, stems[0][5])) {
+        /* that byte ends many characters: the whole 算 before the stems */
+        if (p - text < 5 || p[-1] != stems[0][4] || p[-2] != stems[0][3])
+            continue;
         for (size_t k = 0; k < 2; k++)
-            if (!has_stem[k] && p - text >= 5 && strncmp(p - 5, stems[k], strlen(stems[k])) == 0)
+            if (!has_stem[k] && strncmp(p - 5, stems[k], strlen(stems[k])) == 0)
                 has_stem[k] = 1;
+    }
     if (!has_stem[0] && !has_stem[1])
         return NULL;
     for (size_t h = 0; heads[h]; h++) {
