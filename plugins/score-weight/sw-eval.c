@@ -34,10 +34,13 @@ typedef struct scan {
 
 /* 1 when t has no space or tab and fits in n bytes: sw_squeeze() would
  * copy it as it is.  A plain loop: strcspn() costs more on such short
- * texts. */
+ * texts.  '\0', '\t' and ' ' are all below '!': one comparison passes
+ * every other byte but a control character. */
 static int squeezes_to_itself(const char *t, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
+        if ((unsigned char)t[k] > ' ')
+            continue;
         if (t[k] == '\0')
             return 1;
         if (t[k] == ' ' || t[k] == '\t')
