@@ -10,16 +10,29 @@ typedef struct prefix {
     sw_dir dir;
 } prefix;
 
-/* Longest first where one is a prefix of another ("<=" before "<"). */
+/* Longest first where one is a prefix of another ("<=" before "<");
+ * "=", the most common and a prefix of none, first of all. */
 static const prefix prefixes[] = {
+    { "=", SW_DIR_EQ },
     { "≥", SW_DIR_GE }, { "≧", SW_DIR_GE }, { ">=", SW_DIR_GE },
     { "大于等于", SW_DIR_GE }, { "不低于", SW_DIR_GE }, { "不少于", SW_DIR_GE },
     { "达到", SW_DIR_GE }, { ">", SW_DIR_GE }, { "大于", SW_DIR_GE },
     { "≤", SW_DIR_LE }, { "≦", SW_DIR_LE }, { "<=", SW_DIR_LE },
     { "小于等于", SW_DIR_LE }, { "不高于", SW_DIR_LE }, { "不超过", SW_DIR_LE },
     { "不多于", SW_DIR_LE }, { "<", SW_DIR_LE }, { "小于", SW_DIR_LE },
-    { "=", SW_DIR_EQ }, { "等于", SW_DIR_EQ },
+    { "等于", SW_DIR_EQ },
     { NULL, SW_DIR_NONE }
+};
+
+/* The first bytes of the prefixes: a value that starts otherwise (a
+ * digit, most words) is not compared with each. */
+static const unsigned char prefix_start[256] = {
+    ['='] = 1, ['>'] = 1, ['<'] = 1,
+    [0xE2] = 1, /* ≥ ≧ ≤ ≦ */
+    [0xE4] = 1, /* 不 */
+    [0xE5] = 1, /* 大 小 */
+    [0xE7] = 1, /* 等 */
+    [0xE8] = 1, /* 达 */
 };
 
 static const char *skip_spaces(const char *p)
@@ -128,8 +141,7 @@ int sw_value_parse(const char *text, sw_value *out)
     if (!text)
         return 0;
     p = skip_spaces(text);
-    /* no prefix begins with a digit, and most values do */
-    for (size_t i = 0; !(*p >= '0' && *p <= '9') && prefixes[i].text; i++) {
+    for (size_t i = 0; prefix_start[(unsigned char)*p] && prefixes[i].text; i++) {
         if (fl_str_starts(p, prefixes[i].text)) {
             dir = prefixes[i].dir;
             p = skip_spaces(p + strlen(prefixes[i].text));
