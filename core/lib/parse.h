@@ -66,6 +66,9 @@ static inline size_t fl_space_len(const char *s)
 /* 1 for the bytes that may start a space (fl_space_len) and for the
  * end: a text's first byte tells most texts from blank ones. */
 extern const unsigned char fl_space_lead_or_end[256];
+/* Its bytes but the end, for strcspn: one call finds where a text's
+ * first space may start (most cells have none). */
+#define FL_SPACE_LEADS " \t\r\xC2\xE3"
 /* Bytes of the spaces (fl_space_len) at the start of s. */
 static inline size_t fl_skip_spaces(const char *s)
 {

@@ -177,9 +177,7 @@ typedef struct short_text {
 /* 0 when norm has spaces and, without them, does not fit in k->buf. */
 static int compact_short(const char *norm, short_text *k)
 {
-    size_t n = 0;
-    while (!fl_space_lead_or_end[(unsigned char)norm[n]])
-        n++;
+    size_t n = strcspn(norm, FL_SPACE_LEADS); /* a label may be long */
     k->had_spaces = 0;
     if (norm[n] == '\0') {
         k->s = norm;
@@ -586,10 +584,15 @@ static void column_labels(fl_table *t, const unsigned char *is_num_row, fl_pool 
         for (size_t c = 0; c < nc; c++) {
             const char *n = cell_norm(t, r, c);
             if (n[0] != '\0') {
-                size_t len = strlen(n);
-                char *k = fl_pool_alloc(scratch, len + 1);
-                fl_strip_spaces_into(k, n, len);
-                eff[r][c] = k;
+                size_t len = strcspn(n, FL_SPACE_LEADS);
+                if (n[len] == '\0') { /* most: no space, the norm is compact */
+                    eff[r][c] = n;
+                } else {
+                    len += strlen(n + len);
+                    char *k = fl_pool_alloc(scratch, len + 1);
+                    fl_strip_spaces_into(k, n, len);
+                    eff[r][c] = k;
+                }
                 carry = eff[r][c];
                 carry_col = c;
                 continue;
