@@ -49,6 +49,36 @@ typedef struct rbuild {
     size_t nonblank, first_nonblank;
 } rbuild;
 
+/* Bytes of line j.  The lines sit one after another in the document's
+ * line_buf, each ended by its NUL (document.c): the next one's start
+ * tells, and only the last line is measured. */
+static inline size_t line_length(const fl_document *doc, size_t j)
+{
+    if (j + 1 < doc->nlines)
+        return (size_t)(doc->lines[j + 1] - doc->lines[j]) - 1;
+    return strlen(doc->lines[j]);
+}
+
+/* Where the next TAB of the text is, for the lines before it: one memchr
+ * over the lines (one run of bytes, see line_length) answers for all the
+ * lines it passes, most of which hold none, rather than a strchr each. */
+typedef struct tab_cursor {
+    size_t from;   /* offsets in line_buf: no TAB from `from`... */
+    size_t at;     /* ...to `at`, a TAB's or `total` when none is left */
+    size_t total;  /* bytes of line_buf, its last NUL included */
+} tab_cursor;
+
+static inline int line_has_tab(const fl_document *doc, tab_cursor *tc, size_t j, size_t len)
+{
+    size_t start = (size_t)(doc->lines[j] - doc->line_buf);
+    if (start < tc->from || start > tc->at) { /* the cursor is behind */
+        const char *tab = memchr(doc->lines[j], '\t', tc->total - start);
+        tc->from = start;
+        tc->at = tab != NULL ? (size_t)(tab - doc->line_buf) : tc->total;
+    }
+    return tc->at < start + len;
+}
+
 /* A cell whose text stays as long as the document, even when the row is
  * dropped: in its pool, or a plain cell's line itself.  plain_len: see
  * fl_cell. */
@@ -331,11 +361,10 @@ static void block_add(fl_parse *p, block *bl, rbuild *r)
 static size_t read_tab_block(fl_parse *p, size_t i, block *bl)
 {
     fl_document *doc = p->doc;
-    size_t j = i;
-    for (; j < doc->nlines && strchr(doc->lines[j], '\t') != NULL; j++) {
+    size_t j = i, len;
+    for (; j < doc->nlines && memchr(doc->lines[j], '\t', len = line_length(doc, j)) != NULL; j++) {
         rbuild r = { 0 };
         r.line = j + 1;
-        size_t len = strlen(doc->lines[j]);
         char *s = fl_pool_strndup(&doc->strings, doc->lines[j], len);
         const char *end = s + len;
         int plain = line_is_plain(p, j, len);
@@ -378,7 +407,7 @@ static size_t read_cell_lines(fl_parse *p, size_t i, block *bl)
         if (s[0] == '\t') {
             if (r.n == 0)
                 r.line = j + 1;
-            size_t len = strlen(s + 1);
+            size_t len = line_length(doc, j) - 1;
             /* here a TAB after the first is the cell's own: it becomes a
              * space in finish_cell(), so such a cell is not plain */
             int own_tab = memchr(s + 1, '\t', len) != NULL;
@@ -639,6 +668,12 @@ void fl_parse_tables(fl_parse *p)
     fl_document *doc = p->doc;
     tables_state st = { 0 };
     st.p = p;
+    tab_cursor tc = { 0 };
+    if (doc->nlines > 0) {
+        const char *last = doc->lines[doc->nlines - 1];
+        tc.total = (size_t)(last - doc->line_buf) + strlen(last) + 1;
+        tc.from = tc.at = tc.total; /* nothing looked at yet */
+    }
     for (size_t i = 0; i < doc->nlines;) {
         const char *s = doc->lines[i];
         block bl = { .rows = st.block_rows, .cap = st.block_rows_cap };
@@ -651,7 +686,7 @@ void fl_parse_tables(fl_parse *p)
             bl.layout = LAYOUT_CELL_LINES;
             bl.first_line = i;
             next = read_cell_lines(p, i, &bl);
-        } else if (strchr(s, '\t') != NULL) {
+        } else if (line_has_tab(doc, &tc, i, line_length(doc, i))) {
             bl.layout = LAYOUT_TAB;
             bl.first_line = i;
             next = read_tab_block(p, i, &bl);
