@@ -16,7 +16,9 @@ size_t fl_doc_line_count(const fl_document *doc) { return doc ? doc->nlines : 0;
 
 static int line_ok(const fl_document *doc, size_t n)
 {
-    return doc != NULL && n >= 1 && n <= doc->nlines;
+    /* n = 0 wraps to SIZE_MAX: one compare for both bounds (checks ask
+     * fl_doc_line_norm for every line) */
+    return doc != NULL && n - 1 < doc->nlines;
 }
 
 const char *fl_doc_line(const fl_document *doc, size_t n)
