@@ -45,7 +45,8 @@ typedef struct rbuild {
     size_t n;
     size_t line;
     /* Set by block_add, for title_row and year_row, which look only at
-     * rows with one non-blank cell: how many there are, and the first. */
+     * rows with one non-blank cell: how many there are (0, 1, or 2 for
+     * more), and the first. */
     size_t nonblank, first_nonblank;
 } rbuild;
 
@@ -150,12 +151,13 @@ static int row_is_separator(const rbuild *r)
     return dashes > 0;
 }
 
+/* 0, 1 or 2 (for two or more): the rest of a row is not looked at. */
 static size_t nonblank_cells(const rbuild *r, size_t *which)
 {
     size_t count = 0;
-    for (size_t i = 0; i < r->n; i++)
+    for (size_t i = 0; i < r->n && count < 2; i++)
         if (!cell_is_blank(&r->cells[i])) {
-            if (count == 0 && which)
+            if (count == 0)
                 *which = i;
             count++;
         }
