@@ -660,9 +660,14 @@ static void find_words(const tr_words *w, const char *s, tr_cands *c)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, len = c->len;
     c->first_x = len;
-    /* A character is looked at by its three bytes while they are there:
-     * the last two bytes of the text, below, hold no Chinese anchor. */
-    size_t end = len >= 2 ? len - 2 : 0;
+    /* A run of Chinese reads three bytes a character and stops at the
+     * NUL, unless the last two bytes hold a first byte of three (a cut
+     * character, not valid UTF-8): such a text is left to the careful
+     * loop below. */
+    size_t end = len;
+    for (size_t k = len >= 2 ? len - 2 : 0; k < len; k++)
+        if ((p[k] & 0xF0) == 0xE0)
+            end = 0;
     while (i < end) {
         unsigned char b = p[i];
         if ((b & 0xF0) == 0xE0) {
@@ -671,7 +676,7 @@ static void find_words(const tr_words *w, const char *s, tr_cands *c)
                 if (k != 0)
                     try_bucket(w, s, i, k, c);
                 i += 3;
-            } while (i < end && (p[i] & 0xF0) == 0xE0);
+            } while ((p[i] & 0xF0) == 0xE0);
         } else if (w->skip[b]) {
             do /* a run of ASCII: the NUL stops it */
                 i++;
@@ -681,9 +686,14 @@ static void find_words(const tr_words *w, const char *s, tr_cands *c)
             i += fl_utf8_char_len(b);
         }
     }
-    for (; i < len; i += fl_utf8_char_len(p[i]))
-        if (!w->skip[p[i]] && fl_utf8_char_len(p[i]) != 3)
-            try_other(w, s, i, c);
+    for (; i < len; i += fl_utf8_char_len(p[i])) {
+        if (fl_utf8_char_len(p[i]) != 3) {
+            if (!w->skip[p[i]])
+                try_other(w, s, i, c);
+        } else if (i + 2 < len && w->by_key[key3(p + i)] != 0) {
+            try_bucket(w, s, i, w->by_key[key3(p + i)], c);
+        }
+    }
     sort_by_start(c);
 }
 
