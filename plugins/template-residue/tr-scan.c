@@ -665,10 +665,9 @@ static void find_words(const tr_words *w, const char *s, tr_cands *c)
      * NUL, unless the last two bytes hold a first byte of three (a cut
      * character, not valid UTF-8): such a text is left to the careful
      * loop below. */
-    size_t end = len;
-    for (size_t k = len >= 2 ? len - 2 : 0; k < len; k++)
-        if ((p[k] & 0xF0) == 0xE0)
-            end = 0;
+    int cut = (len >= 1 && (p[len - 1] & 0xF0) == 0xE0) ||
+              (len >= 2 && (p[len - 2] & 0xF0) == 0xE0);
+    size_t end = cut ? 0 : len;
     while (i < end) {
         unsigned char b = p[i];
         if ((b & 0xF0) == 0xE0) {
