@@ -270,9 +270,16 @@ static const struct {
     { "分别描述绩效情况", "描" }, /* 对应…的子项目分别描述绩效情况,填报项目支出绩效自评表 */
 };
 
-/* Verbs asking the filler to do something, after a 请. */
-static const char *const fill_verbs[] = {
-    "填列", "填写", "填报", "据实", "删除", "删去", "自行",
+/* Verbs asking the filler to do something, after a 请 (填列, 据实…), by
+ * first character: the walk after 请 compares four characters, not seven
+ * words, at each of its steps. */
+static const struct {
+    const char *first, *const rest[3];
+} fill_verbs[] = {
+    { "填", { "列", "写", "报" } },
+    { "据", { "实" } },
+    { "删", { "除", "去" } },
+    { "自", { "行" } },
 };
 
 static int is_sentence_end(const char *s)
@@ -394,9 +401,15 @@ static int please_fill(const char *s, size_t at)
     for (size_t k = at; s[k] != '\0' && k < at + 120; k += fl_utf8_char_len((unsigned char)s[k])) {
         if (is_sentence_end(s + k))
             return 0;
-        for (size_t v = 0; v < sizeof fill_verbs / sizeof *fill_verbs; v++)
-            if (fl_str_starts(s + k, fill_verbs[v]))
-                return 1;
+        for (size_t v = 0; v < sizeof fill_verbs / sizeof *fill_verbs; v++) {
+            if (!fl_str_starts(s + k, fill_verbs[v].first))
+                continue;
+            const char *after = s + k + strlen(fill_verbs[v].first);
+            for (size_t r = 0; r < 3 && fill_verbs[v].rest[r] != NULL; r++)
+                if (fl_str_starts(after, fill_verbs[v].rest[r]))
+                    return 1;
+            break;
+        }
     }
     return 0;
 }
