@@ -272,9 +272,10 @@ static int tr_check(const fl_document *doc, fl_report *rep, void *state)
         free(header);
         return -1;
     }
-    for (size_t i = 0; i < fl_doc_paragraph_count(doc); i++) {
+    for (size_t i = 0, n = fl_doc_paragraph_count(doc); i < n; i++) {
         const fl_paragraph *p = fl_doc_paragraph(doc, i);
-        for (size_t l = fl_paragraph_line(p); l <= fl_paragraph_end_line(p) && l <= nlines; l++)
+        size_t end = fl_paragraph_end_line(p); /* asked once, not at every line */
+        for (size_t l = fl_paragraph_line(p); l <= end && l <= nlines; l++)
             covered[l] = 1;
         st.text = fl_paragraph_text(p);
         st.para = p;
