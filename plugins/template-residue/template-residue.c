@@ -175,15 +175,17 @@ static void on_match(void *ctx, const tr_match *m)
 /* Table rows: which lines are header rows, and runs of "…" rows. */
 static void scan_tables(const fl_document *doc, tr_state *st, unsigned char *header)
 {
-    for (size_t t = 0; t < fl_doc_table_count(doc); t++) {
+    size_t nlines = fl_doc_line_count(doc);
+    for (size_t t = 0, ntables = fl_doc_table_count(doc); t < ntables; t++) {
         const fl_table *tab = fl_doc_table(doc, t);
         tr_hit *run = NULL;
-        for (size_t r = 0; r < fl_table_row_count(tab); r++) {
+        for (size_t r = 0, nrows = fl_table_row_count(tab); r < nrows; r++) {
             const fl_row *row = fl_table_row(tab, r);
             size_t line = fl_row_line(row);
-            if (fl_row_is_header(row) && line <= fl_doc_line_count(doc))
+            int is_header = fl_row_is_header(row);
+            if (is_header && line <= nlines)
                 header[line] = 1;
-            if (!tr_is_ellipsis_row(row)) {
+            if (is_header || !tr_is_ellipsis_row(row)) {
                 run = NULL;
                 continue;
             }

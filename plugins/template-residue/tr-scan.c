@@ -764,8 +764,6 @@ static int is_sequence_number(const char *t)
 
 int tr_is_ellipsis_row(const fl_row *r)
 {
-    if (fl_row_is_header(r))
-        return 0;
     size_t dots = 0, seen = 0, n = fl_row_cell_count(r);
     for (size_t c = 0; c < n; c++) {
         const char *t = fl_cell_norm(fl_row_cell(r, c));

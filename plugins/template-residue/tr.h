@@ -43,8 +43,9 @@ void tr_words_free(tr_words *w);
  * every position is tried, slower but the same matches). */
 void tr_scan(const tr_words *words, const char *s, int where, tr_match_fn fn, void *ctx);
 
-/* 1 when the table row is a placeholder row: every non-empty cell except
- * a sequence number is an ellipsis (…, ……, 。。。, ...). */
+/* 1 when the table row, not a header row (the caller has asked), is a
+ * placeholder row: every non-empty cell except a sequence number is an
+ * ellipsis (…, ……, 。。。, ...). */
 int tr_is_ellipsis_row(const fl_row *r);
 
 /* -- text helpers (tr-text.c) -- */
