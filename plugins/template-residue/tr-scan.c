@@ -523,6 +523,7 @@ struct tr_words {
     unsigned char skip[256];       /* ASCII bytes the pass steps over: not NUL, X, x,
                                     * "(" nor the first byte of an anchor */
     unsigned char pair_end[TR_KEYS]; /* 1: an antonym may end with this character */
+    unsigned char pair_len[N_PAIR];  /* strlen() of each antonym, asked once */
     tr_bucket bucket[N_WORDS];
     size_t nbucket;
 };
@@ -575,7 +576,8 @@ tr_words *tr_words_new(void)
     }
     for (size_t i = 0; i < N_PAIR; i++) {
         const char *word = pairs[i / 2][i % 2];
-        w->pair_end[key3((const unsigned char *)word + strlen(word) - 3)] = 1;
+        w->pair_len[i] = (unsigned char)strlen(word);
+        w->pair_end[key3((const unsigned char *)word + w->pair_len[i] - 3)] = 1;
     }
     for (unsigned c = 1; c < 128; c++)
         w->skip[c] = w->by_byte[c] == 0 && c != 'X' && c != 'x' && c != '(';
@@ -631,8 +633,9 @@ static void pairs_before(const tr_words *w, const char *s, size_t q, tr_cands *c
         return;
     for (size_t len = 6; len >= 3; len -= 3)
         for (size_t i = 0; i < N_PAIR; i++) {
-            const char *word = pairs[i / 2][i % 2];
-            if (strlen(word) == len && e >= len && memcmp(s + e - len, word, len) == 0) {
+            /* The length is known: fl_str_starts() compares it. */
+            if (w->pair_len[i] == len && e >= len &&
+                fl_str_starts(s + e - len, pairs[i / 2][i % 2])) {
                 add_cand(c, e - len, TR_GROUP_PAIR);
                 break;
             }
