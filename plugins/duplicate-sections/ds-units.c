@@ -127,11 +127,17 @@ typedef struct scratch {
     size_t cap;          /* bytes text holds */
 } scratch;
 
+/* Room most lines fit in at once: growing from the first line's size
+ * took several reallocs per report, each copying the line before. */
+#define SCRATCH_MIN 4096
+
 static int scratch_fit(scratch *sc, size_t n)
 {
     if (n <= sc->cap)
         return 0;
     size_t cap = n > 2 * sc->cap ? n : 2 * sc->cap;
+    if (cap < SCRATCH_MIN)
+        cap = SCRATCH_MIN;
     char *text = realloc(sc->text, cap);
     if (text == NULL)
         return -1;
