@@ -210,7 +210,8 @@ static void *carve(ds_units *u, size_t n)
 static int push(ds_units *u, const ds_unit *x)
 {
     if (u->count == u->cap) {
-        size_t cap = u->cap ? u->cap * 2 : 256;
+        /* Larger reports outgrew 256 units, copying them all to grow. */
+        size_t cap = u->cap ? u->cap * 2 : 1024;
         ds_unit *grown = realloc(u->items, cap * sizeof *grown);
         if (grown == NULL)
             return -1;
