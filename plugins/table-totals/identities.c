@@ -74,10 +74,10 @@ static void col_path(const fl_table *t, size_t col, char *out, size_t size)
             n = sizeof raw - 1;
         memcpy(raw, s, n);
         raw[n] = '\0';
-        tt_clean_label(raw, part, sizeof part);
+        size_t plen = tt_clean_label(raw, part, sizeof part);
         /* appended as snprintf("%s%s") would, cut short the same way:
          * snprintf was three quarters of the rule's cost */
-        size_t plen = strlen(part), room = size - o - 1;
+        size_t room = size - o - 1;
         int cut = (o > 0) + plen > room;
         if (o > 0 && room > 0) {
             out[o++] = '/';

@@ -145,7 +145,8 @@ static tt_mention *next_slot(tt_mentions *m, size_t *cap)
     return &m->items[m->count];
 }
 
-static void set_label(tt_mention *x, const char *text, size_t from, size_t to)
+/* The label's length is returned. */
+static size_t set_label(tt_mention *x, const char *text, size_t from, size_t to)
 {
     char raw[sizeof x->label];
     size_t n = to - from;
@@ -157,7 +158,7 @@ static void set_label(tt_mention *x, const char *text, size_t from, size_t to)
     n = to - from;
     memcpy(raw, text + from, n);
     raw[n] = '\0';
-    tt_clean_label(raw, x->label, sizeof x->label);
+    return tt_clean_label(raw, x->label, sizeof x->label);
 }
 
 /* A money figure that is a threshold, not an amount: "单价50万元以上",
@@ -357,8 +358,7 @@ static void parse_paragraph(const fl_paragraph *p, size_t *sentence,
             x->next_item = 0;
             x->semis = 0;
             x->counts = 0;
-            set_label(x, text, clause, i);
-            size_t label_len = strlen(x->label);
+            size_t label_len = set_label(x, text, clause, i);
             if (!x->is_pct && is_threshold(text + i + len, x->label, label_len)) {
                 i += len;           /* "单价50万元以上": not an amount */
                 continue;

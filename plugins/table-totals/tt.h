@@ -106,8 +106,9 @@ int tt_table_is_budget(const fl_table *t);
 
 /* ---- labels ---- */
 /* Copy `in` to `out` without spaces, HTML tags (<b>) and a leading
- * numbering (一、 （一） 1. 1、); always NUL-terminates. */
-void tt_clean_label(const char *in, char *out, size_t size);
+ * numbering (一、 （一） 1. 1、); always NUL-terminates.  Returns the
+ * length of `out`. */
+size_t tt_clean_label(const char *in, char *out, size_t size);
 /* 1 when tt_clean_label(in, buf, size) equals `label`; most cells that
  * cannot are told by their last byte, without cleaning (buf is then
  * left as it was). */

@@ -65,14 +65,14 @@ static size_t numbering_len(const char *s)
     return 0;
 }
 
-void tt_clean_label(const char *in, char *out, size_t size)
+size_t tt_clean_label(const char *in, char *out, size_t size)
 {
     size_t o = 0;
     if (size == 0)
-        return;
+        return 0;
     if (in == NULL) {
         out[0] = '\0';
-        return;
+        return 0;
     }
     /* Most labels have no byte to drop: their run of ordinary bytes is
      * copied at once, and the loop below takes over at the first
@@ -95,8 +95,11 @@ void tt_clean_label(const char *in, char *out, size_t size)
     }
     out[o] = '\0';
     size_t n = numbering_len(out);
-    if (n > 0 && out[n] != '\0')
-        memmove(out, out + n, strlen(out + n) + 1);
+    if (n > 0 && out[n] != '\0') {
+        memmove(out, out + n, o - n + 1);
+        o -= n;
+    }
+    return o;
 }
 
 /* The last byte tt_clean_label(in) would keep, when it can be told
