@@ -28,13 +28,14 @@ static int is_word(const char *s, size_t len, const tt_word *words)
     return 0;
 }
 
-static int is_total_leaf(const char *leaf)
+/* `leaf` has `len` bytes. */
+static int is_total_leaf(const char *leaf, size_t len)
 {
     static const tt_word totals[] = {
         TT_WORD("合计"), TT_WORD("小计"), TT_WORD("总计"),
         TT_WORD("本年支出合计"), TT_WORD("本年收入合计"), { NULL, 0 }
     };
-    return is_word(leaf, strlen(leaf), totals);
+    return is_word(leaf, len, totals);
 }
 
 /* Label of row `r` for a finding: the code and name left of `col`. */
@@ -182,9 +183,9 @@ static void header_paths_make(header_paths *hp, const fl_table *t)
         memcpy(hp->path[col], path, len + 1);
         hp->keys[hp->nkeys++] = (own_key){ hp->path[col], len, col };
         const char *slash = strrchr(hp->path[col], '/');
-        if (slash != NULL && is_total_leaf(slash + 1))
-            hp->keys[hp->nkeys++] = (own_key){ hp->path[col],
-                                               (size_t)(slash - hp->path[col]), col };
+        size_t glen = slash != NULL ? (size_t)(slash - hp->path[col]) : 0;
+        if (slash != NULL && is_total_leaf(slash + 1, len - glen - 1))
+            hp->keys[hp->nkeys++] = (own_key){ hp->path[col], glen, col };
     }
     qsort(hp->keys, hp->nkeys, sizeof *hp->keys, by_key_then_column);
 }
@@ -215,7 +216,7 @@ static int has_own_column(const header_paths *hp, const fl_table *t, size_t tota
                 continue;
             if (other[glen] == '\0' ||
                 (other[glen] == '/' && strchr(other + glen + 1, '/') == NULL &&
-                 is_total_leaf(other + glen + 1)))
+                 is_total_leaf(other + glen + 1, strlen(other + glen + 1))))
                 return 1;
         }
         return 0;
@@ -257,16 +258,16 @@ static size_t siblings(const header_paths *hp, const fl_table *t, size_t total,
         const char *rel = plen > 0 ? path + plen + 1 : path;
         if (rel[0] == '\0')
             break;                          /* an unlabelled column */
-        tt_col_leaf(t, col, leaf, sizeof leaf);
+        size_t leaf_len = tt_col_leaf(t, col, leaf, sizeof leaf);
         const char *sub = strchr(rel, '/');
-        if (sub == NULL && is_total_leaf(leaf))
+        if (sub == NULL && is_total_leaf(leaf, leaf_len))
             break;                          /* the next block's total */
         if (not_amount_col(t, col, leaf))
             continue;
         /* a column inside a sub-group G: skip it when G has its own
          * value column (G itself, or G/小计, G/合计) and this is not
          * that column */
-        if (sub != NULL && !(is_total_leaf(leaf) && strchr(sub + 1, '/') == NULL) &&
+        if (sub != NULL && !(is_total_leaf(leaf, leaf_len) && strchr(sub + 1, '/') == NULL) &&
             has_own_column(hp, t, total, col, path, (size_t)(sub - path)))
             continue;
         cols[n++] = (long)col;
@@ -391,13 +392,12 @@ static group *groups_push(tt_groups *g)
 /* 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出 (政府性基金表):
  * column `col`, whose leaf is `leaf`, taken for the first of these names
  * it bears. */
-static void note_carry_over(long *at, size_t col, const char *leaf)
+static void note_carry_over(long *at, size_t col, const char *leaf, size_t len)
 {
     static const tt_word names[CARRY_NAMES] = {
         TT_WORD("年末结转和结余"), TT_WORD("年初结转和结余"), TT_WORD("本年收入"),
         TT_WORD("小计"), TT_WORD("本年支出")
     };
-    size_t len = strlen(leaf);
     for (size_t k = 0; k < CARRY_NAMES; k++)
         if (at[k] < 0 && len == names[k].len &&
             memcmp(leaf, names[k].s, len) == 0)
@@ -426,11 +426,11 @@ static void find_groups(const fl_table *t, tt_groups *g)
         g->carry[k] = -1;
     for (size_t col = 0; col < ncols; col++) {
         char leaf[256];
-        tt_col_leaf(t, col, leaf, sizeof leaf);
-        note_carry_over(g->carry, col, leaf);
+        size_t len = tt_col_leaf(t, col, leaf, sizeof leaf);
+        note_carry_over(g->carry, col, leaf, len);
         if (!short_leaf(t, col))
-            tt_col_leaf(t, col, leaf, 128); /* totals read 128 bytes */
-        if (full || !is_total_leaf(leaf))
+            len = tt_col_leaf(t, col, leaf, 128); /* totals read 128 bytes */
+        if (full || !is_total_leaf(leaf, len))
             continue;
         /* made at the first total column: most tables have none */
         if (!made) {

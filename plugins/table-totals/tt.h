@@ -115,8 +115,9 @@ size_t tt_clean_label(const char *in, char *out, size_t size);
 int tt_label_is(const char *in, const char *label, char *buf, size_t size);
 /* Length of the Chinese numeral 一 … 十 at s, 0 if none. */
 size_t tt_cn_numeral_len(const char *s);
-/* Last "/"-component of column `col`'s label, cleaned. */
-void tt_col_leaf(const fl_table *t, size_t col, char *out, size_t size);
+/* Last "/"-component of column `col`'s label, cleaned; returns its
+ * length. */
+size_t tt_col_leaf(const fl_table *t, size_t col, char *out, size_t size);
 /* First column (from `from`) whose cleaned leaf equals `name`, or -1. */
 long tt_col_by_leaf(const fl_table *t, const char *name, size_t from);
 int tt_str_has(const char *s, const char *needle);

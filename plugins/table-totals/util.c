@@ -131,11 +131,11 @@ int tt_label_is(const char *in, const char *label, char *buf, size_t size)
     return strcmp(buf, label) == 0;
 }
 
-void tt_col_leaf(const fl_table *t, size_t col, char *out, size_t size)
+size_t tt_col_leaf(const fl_table *t, size_t col, char *out, size_t size)
 {
     const char *label = fl_table_column_label(t, col);
     const char *leaf = label != NULL ? strrchr(label, '/') : NULL;
-    tt_clean_label(leaf != NULL ? leaf + 1 : label, out, size);
+    return tt_clean_label(leaf != NULL ? leaf + 1 : label, out, size);
 }
 
 long tt_col_by_leaf(const fl_table *t, const char *name, size_t from)
