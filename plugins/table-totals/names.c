@@ -20,7 +20,10 @@ typedef struct alias {
     int scope;          /* BUDGET: only in a budget's narrative */
 } alias;
 
-static const alias aliases[] = {
+/* The names, by their last character (计 出 算 数): an item is asked only
+ * the names that end as it does.  "BUDGET" ones, "2025年收入预算总计X万元",
+ * "基本支出预算数X万元", only in a budget. */
+static const alias ends_ji[] = {
     { TT_WORD("收入支出总计"), "收支总计", ANY },
     { TT_WORD("收支总计"), "收支总计", ANY },
     { TT_WORD("收、支总计"), "收支总计", ANY },
@@ -33,6 +36,20 @@ static const alias aliases[] = {
     { TT_WORD("财政拨款收、支总计"), "财政拨款收支总计", ANY },
     { TT_WORD("财政拨款收入总计"), "财政拨款收入总计", ANY },
     { TT_WORD("财政拨款支出总计"), "财政拨款支出总计", ANY },
+    { TT_WORD("收入预算总计"), "收入总计", BUDGET },
+    { TT_WORD("支出预算总计"), "支出总计", BUDGET },
+    { TT_WORD("收支预算总计"), "收支总计", BUDGET },
+    { TT_WORD("收、支预算总计"), "收支总计", BUDGET },
+    { TT_WORD("收入、支出预算总计"), "收支总计", BUDGET },
+    { TT_WORD("收入支出预算总计"), "收支总计", BUDGET },
+    { TT_WORD("财政拨款收入预算总计"), "财政拨款收入总计", BUDGET },
+    { TT_WORD("财政拨款支出预算总计"), "财政拨款支出总计", BUDGET },
+    { TT_WORD("财政拨款收支预算总计"), "财政拨款收支总计", BUDGET },
+    { TT_WORD("财政拨款收、支预算总计"), "财政拨款收支总计", BUDGET },
+    { { NULL, 0 }, NULL, 0 }
+};
+
+static const alias ends_chu[] = {
     { TT_WORD("一般公共预算财政拨款支出"), "一般公共预算财政拨款支出", ANY },
     { TT_WORD("一般公共预算财政拨款基本支出"),
       "一般公共预算财政拨款基本支出", ANY },
@@ -42,23 +59,14 @@ static const alias aliases[] = {
     { TT_WORD("项目支出"), "项目支出", ANY },
     { TT_WORD("政府性基金预算财政拨款支出"),
       "政府性基金预算财政拨款支出", ANY },
-    /* budgets: "2025年收入预算总计X万元", "基本支出预算数X万元" */
-    { TT_WORD("收入预算总计"), "收入总计", BUDGET },
-    { TT_WORD("支出预算总计"), "支出总计", BUDGET },
-    { TT_WORD("收支预算总计"), "收支总计", BUDGET },
-    { TT_WORD("收、支预算总计"), "收支总计", BUDGET },
-    { TT_WORD("收入、支出预算总计"), "收支总计", BUDGET },
-    { TT_WORD("收入支出预算总计"), "收支总计", BUDGET },
-    { TT_WORD("财政拨款收入预算总计"), "财政拨款收入总计", BUDGET },
-    { TT_WORD("财政拨款支出预算总计"), "财政拨款支出总计", BUDGET },
+    { { NULL, 0 }, NULL, 0 }
+};
+
+static const alias ends_suan[] = {
     { TT_WORD("财政拨款收、支总预算"), "财政拨款收支总计", BUDGET },
     { TT_WORD("财政拨款收支总预算"), "财政拨款收支总计", BUDGET },
-    { TT_WORD("财政拨款收支预算总计"), "财政拨款收支总计", BUDGET },
-    { TT_WORD("财政拨款收、支预算总计"), "财政拨款收支总计", BUDGET },
     { TT_WORD("收入预算"), "收入总计", BUDGET },
     { TT_WORD("支出预算"), "支出总计", BUDGET },
-    { TT_WORD("基本支出预算数"), "基本支出", BUDGET },
-    { TT_WORD("项目支出预算数"), "项目支出", BUDGET },
     { TT_WORD("一般公共预算财政拨款支出预算"),
       "一般公共预算财政拨款支出", BUDGET },
     { TT_WORD("一般公共预算财政拨款基本支出预算"),
@@ -66,6 +74,20 @@ static const alias aliases[] = {
     { TT_WORD("政府性基金预算财政拨款支出预算"),
       "政府性基金预算财政拨款支出", BUDGET },
     { { NULL, 0 }, NULL, 0 }
+};
+
+static const alias ends_shu[] = {
+    { TT_WORD("基本支出预算数"), "基本支出", BUDGET },
+    { TT_WORD("项目支出预算数"), "项目支出", BUDGET },
+    { { NULL, 0 }, NULL, 0 }
+};
+
+static const struct {
+    tt_word last;
+    const alias *names;
+} by_last[] = {
+    { TT_WORD("计"), ends_ji }, { TT_WORD("出"), ends_chu },
+    { TT_WORD("算"), ends_suan }, { TT_WORD("数"), ends_shu },
 };
 
 static int ends_with(const char *s, size_t len, const char *suffix)
@@ -171,17 +193,15 @@ static int is_unit_name(const char *s, size_t len, const char *unit)
 const char *tt_total_key(const char *item, int year, int budget,
                          const char *unit)
 {
-    /* the last character of every name above: most items, asked for
-     * every amount of the text, end otherwise and are told at once */
-    static const tt_word last[] = {
-        TT_WORD("计"), TT_WORD("出"), TT_WORD("算"), TT_WORD("数"), { NULL, 0 }
-    };
-    size_t len = strlen(item);
-    if (!tt_mem_ends_any(item, len, last))
+    /* most items, asked for every amount of the text, end otherwise
+     * and are told at once */
+    size_t len = strlen(item), g = 0, ngroups = sizeof by_last / sizeof by_last[0];
+    while (g < ngroups && !ends_with_word(item, len, &by_last[g].last))
+        g++;
+    if (g == ngroups)
         return NULL;
     const alias *best = NULL;
-    for (size_t i = 0; aliases[i].name.s != NULL; i++) {
-        const alias *a = &aliases[i];
+    for (const alias *a = by_last[g].names; a->name.s != NULL; a++) {
         if (a->scope == BUDGET && !budget)
             continue;
         if (!ends_with_word(item, len, &a->name))
