@@ -54,15 +54,17 @@ static const fl_row *total_row(const fl_table *t)
     return NULL;
 }
 
-/* Key `key` from column `leaf` of the total row. */
-static void from_total(tt_facts *f, const fl_table *t, const char *leaf,
-                       const char *key)
+/* Key `key` from column `leaf` of `r`, the total row of `t` (total_row:
+ * found once per table, not once per key). */
+static void from_total(tt_facts *f, const fl_table *t, const fl_row *r,
+                       const char *leaf, const char *key)
 {
-    const fl_row *r = total_row(t);
+    if (r == NULL)
+        return;
     long col = tt_col_by_leaf(t, leaf, 0);
     fl_dec v;
     char row[32];
-    if (r != NULL && col >= 0 && tt_cell_dec(t, r, (size_t)col, &v)) {
+    if (col >= 0 && tt_cell_dec(t, r, (size_t)col, &v)) {
         tt_clean_label(fl_row_label(r), row, sizeof row);
         add(f, key, v, t, r, row, leaf);
     }
@@ -118,22 +120,27 @@ void tt_facts_collect(tt_ctx *c, tt_facts *f)
         grand_totals(c, f, t, "收入总计", "支出总计", "收支总计");
         from_summary(c, f, t, 0, "总计", "收、支总计");
     }
-    if ((t = tt_find_table(c, TT_INCOME)) != NULL)
+    if ((t = tt_find_table(c, TT_INCOME)) != NULL) {
+        const fl_row *r = total_row(t);
         for (size_t i = 0; income_cols[i] != NULL; i++)
-            from_total(f, t, income_cols[i], income_cols[i]);
-    if ((t = tt_find_table(c, TT_EXPENSE)) != NULL)
+            from_total(f, t, r, income_cols[i], income_cols[i]);
+    }
+    if ((t = tt_find_table(c, TT_EXPENSE)) != NULL) {
+        const fl_row *r = total_row(t);
         for (size_t i = 0; expense_cols[i] != NULL; i++)
-            from_total(f, t, expense_cols[i], expense_cols[i]);
+            from_total(f, t, r, expense_cols[i], expense_cols[i]);
+    }
     if ((t = tt_find_table(c, TT_FIN_SUMMARY)) != NULL) {
         from_summary(c, f, t, 0, "总计", "财政拨款收、支总计");
         grand_totals(c, f, t, "财政拨款收入总计", "财政拨款支出总计",
                      "财政拨款收支总计");
     }
     if ((t = tt_find_table(c, TT_GPB_EXPENSE)) != NULL) {
-        from_total(f, t, "小计", "一般公共预算财政拨款支出");
-        from_total(f, t, "合计", "一般公共预算财政拨款支出");
-        from_total(f, t, "基本支出", "一般公共预算财政拨款基本支出");
-        from_total(f, t, "项目支出", "一般公共预算财政拨款项目支出");
+        const fl_row *r = total_row(t);
+        from_total(f, t, r, "小计", "一般公共预算财政拨款支出");
+        from_total(f, t, r, "合计", "一般公共预算财政拨款支出");
+        from_total(f, t, r, "基本支出", "一般公共预算财政拨款基本支出");
+        from_total(f, t, r, "项目支出", "一般公共预算财政拨款项目支出");
     }
     if ((t = tt_find_table(c, TT_GPB_BASIC)) != NULL) {
         fl_dec v;
@@ -160,7 +167,7 @@ void tt_facts_collect(tt_ctx *c, tt_facts *f)
         }
     }
     if ((t = tt_find_table(c, TT_GOV_FUND)) != NULL)
-        from_total(f, t, "小计", "政府性基金预算财政拨款支出");
+        from_total(f, t, total_row(t), "小计", "政府性基金预算财政拨款支出");
 }
 
 const tt_fact *tt_fact_find(const tt_facts *f, const char *key)
