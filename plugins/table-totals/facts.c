@@ -172,9 +172,13 @@ void tt_facts_collect(tt_ctx *c, tt_facts *f)
 
 const tt_fact *tt_fact_find(const tt_facts *f, const char *key)
 {
-    /* every amount of the text asks: the first byte sorts out most keys */
-    for (size_t i = 0; i < f->count; i++)
-        if (f->items[i].key[0] == key[0] && strcmp(f->items[i].key, key) == 0)
+    /* every amount of the text asks: the first two bytes sort out most
+     * keys (the first alone is E6 for 本 收 支 政 …) */
+    for (size_t i = 0; i < f->count; i++) {
+        const char *k = f->items[i].key;
+        if (k[0] == key[0] && (key[0] == '\0' || k[1] == key[1]) &&
+            strcmp(k, key) == 0)
             return &f->items[i];
+    }
     return NULL;
 }
