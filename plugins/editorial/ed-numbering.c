@@ -13,37 +13,70 @@
 static const char *const cn_digits[] = { "", "一", "二", "三", "四", "五",
                                          "六", "七", "八", "九", "十" };
 
-/* Chinese numeral for 1..99: 三, 十二, 二十, 二十三. */
-static void cn_number(int n, char *buf, size_t size)
+/* s copied to p, unterminated: the end of the copy. */
+static char *put(char *p, const char *s)
+{
+    size_t len = strlen(s);
+    memcpy(p, s, len);
+    return p + len;
+}
+
+/* Chinese numeral for 1..99 at p: 三, 十二, 二十, 二十三. */
+static char *put_cn(char *p, int n)
 {
     if (n <= 10)
-        snprintf(buf, size, "%s", cn_digits[n]);
-    else if (n < 20)
-        snprintf(buf, size, "十%s", cn_digits[n % 10]);
-    else
-        snprintf(buf, size, "%s十%s", cn_digits[n / 10], cn_digits[n % 10]);
+        return put(p, cn_digits[n]);
+    if (n >= 20)
+        p = put(p, cn_digits[n / 10]);
+    return put(put(p, "十"), cn_digits[n % 10]);
+}
+
+/* Arabic numeral for 1..99 at p. */
+static char *put_arabic(char *p, int n)
+{
+    if (n >= 10)
+        *p++ = (char)('0' + n / 10);
+    *p++ = (char)('0' + n % 10);
+    return p;
 }
 
 /* The heading marker of number n in a style: "三、" "(三)" "3." "(3)".
- * `alt` gives the second spelling of arabic numbers ("3、"). */
+ * `alt` gives the second spelling of arabic numbers ("3、").  Written by
+ * hand, not by snprintf (a thousand instructions a marker): at most 16
+ * bytes, and buf holds 24. */
 static int marker(fl_numbering style, int n, int alt, char *buf, size_t size)
 {
-    char cn[16];
+    char *p = buf;
     if (n < 1 || n > 99 || size < 24)
         return 0;
-    cn_number(n, cn, sizeof cn);
     switch (style) {
     case FL_NUM_CN:
-        return alt ? 0 : (snprintf(buf, size, "%s、", cn), 1);
+        if (alt)
+            return 0;
+        p = put(put_cn(p, n), "、");
+        break;
     case FL_NUM_CN_PAREN:
-        return alt ? 0 : (snprintf(buf, size, "(%s)", cn), 1);
+        if (alt)
+            return 0;
+        *p++ = '(';
+        p = put_cn(p, n);
+        *p++ = ')';
+        break;
     case FL_NUM_ARABIC:
-        return snprintf(buf, size, alt ? "%d、" : "%d.", n), 1;
+        p = put(put_arabic(p, n), alt ? "、" : ".");
+        break;
     case FL_NUM_ARABIC_PAREN:
-        return alt ? 0 : (snprintf(buf, size, "(%d)", n), 1);
+        if (alt)
+            return 0;
+        *p++ = '(';
+        p = put_arabic(p, n);
+        *p++ = ')';
+        break;
     default:
         return 0;
     }
+    *p = '\0';
+    return 1;
 }
 
 /* The markers of the numbers a gap leaves out: at most 98 numbers (1 to
