@@ -329,27 +329,26 @@ static void check_row(fl_report *rep, const fl_table *t, const fl_row *r, const 
                       const mc_options *o)
 {
     long s;
-    fl_dec w = { 0 }, sc = { 0 }, rate; /* find_shift() sets both with s */
+    fl_dec w = { 0 }, sc = { 0 }, rate = { 0 }; /* find_shift() sets both with s */
     if (!find_shift(r, c, &s, &w, &sc))
         return;
     char why[600], a[40], b[40], namebuf[256], reasonbuf[512];
-    int has_rate = 0;
+    int low = fl_dec_cmp(sc, w) < 0;
+    int has_rate = !low && c->rate >= 0 && percent_at(r, c->rate + s, &rate);
     why[0] = '\0';
-    if (fl_dec_cmp(sc, w) < 0) {
-        snprintf(why, sizeof why, "得分%s低于分值%s", fl_dec_format(sc, 2, a, sizeof a),
-                 fl_dec_format(w, 2, b, sizeof b));
-    } else if (c->rate >= 0 && percent_at(r, c->rate + s, &rate)) {
-        has_rate = 1;
-        if (fl_dec_cmp(rate, fl_dec_from_int(100)) != 0)
-            snprintf(why, sizeof why, "完成率为%s%%", fl_dec_format(rate, 0, a, sizeof a));
-    } else {
-        target_missed(r, c, s, why, sizeof why);
-    }
-    if (why[0] == '\0')
+    if (has_rate && fl_dec_cmp(rate, fl_dec_from_int(100)) == 0)
+        return;
+    if (!low && !has_rate && !target_missed(r, c, s, why, sizeof why))
         return;
     const char *reason = cell_plain(r, c->reason + s, reasonbuf, sizeof reasonbuf);
     if (reason[0] != '\0' && !mc_is_placeholder(reason, strlen(reason), o))
         return;
+    /* written only now: most rows that miss give their reason */
+    if (low)
+        snprintf(why, sizeof why, "得分%s低于分值%s", fl_dec_format(sc, 2, a, sizeof a),
+                 fl_dec_format(w, 2, b, sizeof b));
+    else if (has_rate)
+        snprintf(why, sizeof why, "完成率为%s%%", fl_dec_format(rate, 0, a, sizeof a));
     const char *name = cell_plain(r, c->name + s, namebuf, sizeof namebuf);
     if (name[0] == '\0') {
         snprintf(namebuf, sizeof namebuf, "%s", fl_row_label(r));
@@ -363,7 +362,7 @@ static void check_row(fl_report *rep, const fl_table *t, const fl_row *r, const 
     fl_finding_set_line(f, fl_row_line(r), 0);
     fl_finding_set_row_label(f, name);
     fl_finding_set_column(f, "偏差原因分析及改进措施");
-    if (fl_dec_cmp(sc, w) < 0)
+    if (low)
         fl_finding_set_values(f, w, sc);
     else if (has_rate)
         fl_finding_set_values(f, fl_dec_from_int(100), rate);
