@@ -108,11 +108,13 @@ static void scan_rate(const char *t, figures *f, size_t line)
  * every paragraph of the document for every 偏离 section. */
 static int paragraphs_in_order(const fl_document *doc)
 {
-    size_t np = fl_doc_paragraph_count(doc);
-    for (size_t i = 1; i < np; i++)
-        if (fl_paragraph_line(fl_doc_paragraph(doc, i - 1)) >
-            fl_paragraph_line(fl_doc_paragraph(doc, i)))
+    size_t np = fl_doc_paragraph_count(doc), prev = 0;
+    for (size_t i = 0; i < np; i++) {
+        size_t line = fl_paragraph_line(fl_doc_paragraph(doc, i));
+        if (prev > line)
             return 0;
+        prev = line;
+    }
     return 1;
 }
 
@@ -212,11 +214,13 @@ int mc_rule_deviation_section(const fl_document *doc, fl_report *rep, const mc_o
 {
     size_t n = fl_doc_section_count(doc);
     size_t prev_end = 0; /* last line of the previous 偏离 section */
-    int in_order = paragraphs_in_order(doc);
+    int in_order = -1; /* asked at the first 偏离 section: most documents have none */
     for (size_t i = 0; i < n; i++) {
         const fl_section *s = fl_doc_section(doc, i);
         if (!is_deviation_heading(s))
             continue;
+        if (in_order < 0)
+            in_order = paragraphs_in_order(doc);
         /* The project starts after the previous 偏离 section, and not
          * before the top-level section holding this one. */
         size_t from = prev_end + 1;
