@@ -105,7 +105,7 @@ static size_t empty_marker(const unsigned char *s)
 }
 
 /* The code point of the 3-byte UTF-8 character at p, or 0. */
-static uint32_t cjk_at(const unsigned char *p)
+static inline uint32_t cjk_at(const unsigned char *p)
 {
     if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
         return 0;
@@ -125,15 +125,15 @@ static size_t unit_at(const unsigned char *p, fl_unit *unit)
     uint32_t c = cjk_at(p);
     if (c == 0)
         return 0;
-    uint32_t next = cjk_at(p + 3);
+    /* the next character only for the words that have one */
     switch (c) {
     case 0x4E07: /* 万 */
-        if (next != 0x5143) /* 元 */
+        if (cjk_at(p + 3) != 0x5143) /* 元 */
             return 0;
         *unit = FL_UNIT_WANYUAN;
         return 6;
     case 0x4EBF: /* 亿 */
-        if (next != 0x5143)
+        if (cjk_at(p + 3) != 0x5143)
             return 0;
         *unit = FL_UNIT_YIYUAN;
         return 6;
@@ -144,7 +144,7 @@ static size_t unit_at(const unsigned char *p, fl_unit *unit)
         *unit = FL_UNIT_PERCENT;
         return 3;
     case 0x5206: /* 分 */
-        if (next == 0x949F) { /* 钟: minutes, not points */
+        if (cjk_at(p + 3) == 0x949F) { /* 钟: minutes, not points */
             *unit = FL_UNIT_OTHER;
             return 6;
         }
@@ -152,7 +152,7 @@ static size_t unit_at(const unsigned char *p, fl_unit *unit)
         return 3;
     case 0x4EBA: /* 人 */
         *unit = FL_UNIT_OTHER;
-        return next == 0x6B21 ? 6 : 3; /* 人次 */
+        return cjk_at(p + 3) == 0x6B21 ? 6 : 3; /* 人次 */
     case 0x6237: /* 户 */
     case 0x4E2A: /* 个 */
     case 0x6B21: /* 次 */
@@ -181,18 +181,31 @@ typedef struct scanned {
     fl_unit unit;
 } scanned;
 
-/* The unit after the digits at s + pos, possibly after spaces (consumed
- * only with a unit), into out->unit; returns the new end.  A table cell's
- * number is most often all of its text. */
-static inline size_t read_unit(const unsigned char *s, size_t pos, scanned *out)
+/* Can a space or a unit start with byte c?  ' ', '\t', '%' and the lead
+ * bytes of U+00A0, U+3000 and the CJK units: what follows a number is
+ * most often the end of its cell or an ASCII mark, no unit at all. */
+static inline int may_start_unit(unsigned char c)
 {
-    out->unit = FL_UNIT_NONE;
-    if (s[pos] != '\0') {
-        size_t sp = skip_spaces(s + pos);
-        size_t ulen = unit_at(s + pos + sp, &out->unit);
+    return c >= 0x80 || c == ' ' || c == '\t' || c == '%';
+}
+
+/* The unit after the digits at s + pos, possibly after spaces (consumed
+ * only with a unit), into *unit unless NULL; returns the new end.  Out of
+ * line: most numbers have none, and their readers need no frame for it. */
+static __attribute__((noinline)) size_t read_unit(const unsigned char *s, size_t pos,
+                                                  fl_unit *unit)
+{
+    fl_unit u = FL_UNIT_NONE;
+    unsigned char c = s[pos];
+    if (may_start_unit(c)) {
+        /* the first bytes of the spaces space_at() knows */
+        size_t sp = c == ' ' || c == '\t' || c == 0xE3 || c == 0xC2 ? skip_spaces(s + pos) : 0;
+        size_t ulen = unit_at(s + pos + sp, &u);
         if (ulen > 0)
             pos += sp + ulen;
     }
+    if (unit != NULL)
+        *unit = u;
     return pos;
 }
 
@@ -209,7 +222,7 @@ static size_t finish_scan(const unsigned char *s, size_t pos, i128 v, i128 frac,
     if (decimals < 6)
         frac *= to_micros[decimals];
 
-    pos = read_unit(s, pos, out);
+    pos = read_unit(s, pos, &out->unit);
     out->micros = out->huge ? 0 : v * FL_DEC_SCALE + frac + round_up;
     out->decimals = decimals;
     out->is_empty = 0;
@@ -218,13 +231,15 @@ static size_t finish_scan(const unsigned char *s, size_t pos, i128 v, i128 frac,
 
 /* Most numbers of a report's tables: ASCII digits, at most PLAIN_DIGITS
  * of them, and maybe a point and up to six ASCII decimals, right at s.
- * Read here in a tight loop; anything else (spaces, signs, marks, groups,
- * full-width forms, long numbers) returns 0, for scan_number() to read
- * from the start.  Whatever this reads, scan_number() reads the same. */
+ * Read here in a tight loop, into *micros and *decimals, up to the unit
+ * (not read); anything else (spaces, signs, marks, groups, full-width
+ * forms, long numbers) returns 0, for scan_general() to read from the
+ * start.  Whatever this reads, scan_general() reads the same. */
 #define PLAIN_DIGITS 12
 #define PLAIN_MAX 999999999999LL /* the largest of PLAIN_DIGITS digits */
 
-static inline __attribute__((always_inline)) size_t scan_plain(const unsigned char *s, scanned *out)
+static inline __attribute__((always_inline)) size_t scan_plain(const unsigned char *s,
+                                                               int64_t *micros, int *decimals)
 {
     uint64_t v = 0;
     size_t pos = 0;
@@ -235,13 +250,13 @@ static inline __attribute__((always_inline)) size_t scan_plain(const unsigned ch
      * with: the general reading decides. */
     if (pos == 0 || (s[pos] >= '0' && s[pos] <= '9') || s[pos] == ',' || s[pos] == 0xEF)
         return 0;
-    int decimals = 0;
+    int dec = 0;
     uint32_t frac = 0;
     if (s[pos] == '.' && s[pos + 1] >= '0' && s[pos + 1] <= '9') {
         size_t d = pos + 1;
-        while (s[d] >= '0' && s[d] <= '9' && decimals < 6) {
+        while (s[d] >= '0' && s[d] <= '9' && dec < 6) {
             frac = frac * 10 + (unsigned)(s[d++] - '0');
-            decimals++;
+            dec++;
         }
         if ((s[d] >= '0' && s[d] <= '9') || s[d] == 0xEF)
             return 0; /* a seventh decimal to round by, or a full-width one */
@@ -252,24 +267,14 @@ static inline __attribute__((always_inline)) size_t scan_plain(const unsigned ch
     /* finish_scan() in 64 bits: below 10^12 units and 10^6 millionths,
      * the value cannot pass 10^18. */
     static const uint32_t to_micros[7] = { 1000000, 100000, 10000, 1000, 100, 10, 1 };
-    out->micros = (i128)(v * (uint64_t)FL_DEC_SCALE + (uint64_t)frac * to_micros[decimals]);
-    out->neg = 0;
-    out->huge = 0;
-    out->decimals = decimals;
-    out->is_empty = 0;
-    return read_unit(s, pos, out);
+    *micros = (int64_t)(v * (uint64_t)FL_DEC_SCALE + (uint64_t)frac * to_micros[dec]);
+    *decimals = dec;
+    return pos;
 }
 
-/* The number syntax shared by fl_parse_number() and fl_wide_parse():
- * bytes consumed (0: no number).  An integer part beyond `cap` is still
- * read to its end but no longer accumulated: *out->huge is then set. */
-static size_t scan_number(const unsigned char *s, i128 cap, scanned *out)
+/* scan_number() of what scan_plain() does not read. */
+static size_t scan_general(const unsigned char *s, i128 cap, scanned *out)
 {
-    /* The short path: only where its digits cannot pass the cap (both
-     * callers' caps are far above it). */
-    size_t plain = cap >= PLAIN_MAX ? scan_plain(s, out) : 0;
-    if (plain > 0)
-        return plain;
     memset(out, 0, sizeof *out);
     out->unit = FL_UNIT_NONE;
     size_t end = empty_marker(s);
@@ -354,6 +359,22 @@ static size_t scan_number(const unsigned char *s, i128 cap, scanned *out)
     return finish_scan(s, pos, v, frac, decimals, round_up, out);
 }
 
+/* The number syntax shared by fl_parse_number() and fl_wide_parse():
+ * bytes consumed (0: no number).  An integer part beyond `cap` is still
+ * read to its end but no longer accumulated: *out->huge is then set. */
+static size_t scan_number(const unsigned char *s, i128 cap, scanned *out)
+{
+    /* The short path: only where its digits cannot pass the cap (both
+     * callers' caps are far above it). */
+    int64_t micros;
+    int decimals;
+    size_t pos = cap >= PLAIN_MAX ? scan_plain(s, &micros, &decimals) : 0;
+    if (pos == 0)
+        return scan_general(s, cap, out);
+    *out = (scanned){ .micros = micros, .decimals = decimals };
+    return read_unit(s, pos, &out->unit);
+}
+
 /* fl_parse_number() of what scan_plain() could not read. */
 static __attribute__((noinline)) size_t parse_other(const char *text, fl_number *out)
 {
@@ -363,8 +384,8 @@ static __attribute__((noinline)) size_t parse_other(const char *text, fl_number 
     if (text == NULL)
         return 0;
     scanned sc;
-    size_t pos = scan_number((const unsigned char *)text,
-                             (i128)(FL_DEC_MAX_MICROS / FL_DEC_SCALE), &sc);
+    size_t pos = scan_general((const unsigned char *)text,
+                              (i128)(FL_DEC_MAX_MICROS / FL_DEC_SCALE), &sc);
     if (pos == 0)
         return 0;
     /* An amount too large to hold exactly is read as out of range, so that
@@ -385,13 +406,17 @@ size_t fl_parse_number(const char *text, fl_number *out)
 {
     /* Most numbers are plain: read here, without scan_number()'s frame
      * nor parse_other()'s (a plain number is far below the range's end:
-     * PLAIN_MAX is 10^12 units). */
-    scanned sc;
-    size_t pos = text != NULL ? scan_plain((const unsigned char *)text, &sc) : 0;
+     * PLAIN_MAX is 10^12 units), and most have no unit after them. */
+    const unsigned char *s = (const unsigned char *)text;
+    int64_t micros;
+    int decimals;
+    size_t pos = s != NULL ? scan_plain(s, &micros, &decimals) : 0;
     if (pos == 0)
         return parse_other(text, out);
     if (out)
-        *out = (fl_number){ { (int64_t)sc.micros }, sc.unit, 0, sc.decimals };
+        *out = (fl_number){ { micros }, FL_UNIT_NONE, 0, decimals };
+    if (may_start_unit(s[pos]))
+        return read_unit(s, pos, out ? &out->unit : NULL);
     return pos;
 }
 
