@@ -88,8 +88,11 @@ static size_t empty_marker(const unsigned char *s)
         "-", "/",
     };
     size_t pos = skip_spaces(s);
-    /* The markers' first bytes: '-', '/', E2 (— –) and EF (－ ／). */
-    if (s[pos] != '-' && s[pos] != '/' && s[pos] != 0xE2 && s[pos] != 0xEF)
+    /* The markers' first bytes: '-', '/', E2 80 (— –) and EF BC (－ ／);
+     * not E2 89, which is ≥ or ≤ before a target ("≥ 95%"). */
+    unsigned char c = s[pos];
+    if (c != '-' && c != '/' && !(c == 0xE2 && s[pos + 1] == 0x80) &&
+        !(c == 0xEF && s[pos + 1] == 0xBC))
         return 0;
     for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++) {
         size_t n = match(s + pos, markers[i]);
@@ -244,7 +247,7 @@ static inline __attribute__((always_inline)) size_t scan_plain(const unsigned ch
     uint64_t v = 0;
     size_t pos = 0;
     while (s[pos] >= '0' && s[pos] <= '9' && pos < PLAIN_DIGITS)
-        v = v * 10 + (unsigned)(s[pos++] - '0');
+        v = v * 10 + ((uint64_t)s[pos++] - '0');
     /* A thirteenth digit, a group separator, or a full-width form
      * (EF: a digit, the comma or the point) that the number may go on
      * with: the general reading decides. */
