@@ -378,13 +378,23 @@ static size_t scan_number(const unsigned char *s, i128 cap, scanned *out)
     return read_unit(s, pos, &out->unit);
 }
 
-/* fl_parse_number() of what scan_plain() could not read. */
+/* Can scan_general() read anything at a text starting with byte c?  A
+ * digit, a sign, a mark or a space: ASCII or the lead byte of a full-width
+ * form (EF), of — – − (E2), of U+3000 (E3) or U+00A0 (C2). */
+static int may_start_general(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '/' || c == ' ' ||
+           c == '\t' || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+}
+
+/* fl_parse_number() of what scan_plain() could not read: plugins also
+ * try it on words and empty texts, which fail at their first byte. */
 static __attribute__((noinline)) size_t parse_other(const char *text, fl_number *out)
 {
     fl_number num = { { 0 }, FL_UNIT_NONE, 0, 0 };
     if (out)
         *out = num;
-    if (text == NULL)
+    if (text == NULL || !may_start_general((unsigned char)text[0]))
         return 0;
     scanned sc;
     size_t pos = scan_general((const unsigned char *)text,
