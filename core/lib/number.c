@@ -107,68 +107,60 @@ static size_t empty_marker(const unsigned char *s)
     return 0;
 }
 
-/* The code point of the 3-byte UTF-8 character at p, or 0. */
-static inline uint32_t cjk_at(const unsigned char *p)
-{
-    if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
-        return 0;
-    return (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-}
-
 /* The unit after a number: 万元 亿元 元 % ％ 分钟 分 人次 人 户 个 次 辆 家 批 项
  * 天 日 月 年 名 具 (a longer word before its prefix: 分钟 is not points).
- * By the first character rather than word after word: a table's numbers
- * are most often followed by a character that is no unit at all. */
+ * By the first character's bytes rather than word after word: a table's
+ * numbers are most often followed by a character that is no unit at all. */
 static size_t unit_at(const unsigned char *p, fl_unit *unit)
 {
     if (p[0] == '%') {
         *unit = FL_UNIT_PERCENT;
         return 1;
     }
-    uint32_t c = cjk_at(p);
-    if (c == 0)
+    /* The units' lead bytes are E4 to EF; p[2] is read only after p[1]. */
+    if (p[0] < 0xE4 || p[0] > 0xEF || p[1] == '\0')
         return 0;
     /* the next character only for the words that have one */
-    switch (c) {
-    case 0x4E07: /* 万 */
-        if (cjk_at(p + 3) != 0x5143) /* 元 */
+    switch ((uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2]) {
+    case 0xE4B887: /* 万 */
+        if (!match(p + 3, "\xE5\x85\x83")) /* 元 */
             return 0;
         *unit = FL_UNIT_WANYUAN;
         return 6;
-    case 0x4EBF: /* 亿 */
-        if (cjk_at(p + 3) != 0x5143)
+    case 0xE4BABF: /* 亿 */
+        if (!match(p + 3, "\xE5\x85\x83"))
             return 0;
         *unit = FL_UNIT_YIYUAN;
         return 6;
-    case 0x5143: /* 元 */
+    case 0xE58583: /* 元 */
         *unit = FL_UNIT_YUAN;
         return 3;
-    case 0xFF05: /* ％ */
+    case 0xEFBC85: /* ％ */
         *unit = FL_UNIT_PERCENT;
         return 3;
-    case 0x5206: /* 分 */
-        if (cjk_at(p + 3) == 0x949F) { /* 钟: minutes, not points */
+    case 0xE58886: /* 分 */
+        if (match(p + 3, "\xE9\x92\x9F")) { /* 钟: minutes, not points */
             *unit = FL_UNIT_OTHER;
             return 6;
         }
         *unit = FL_UNIT_POINTS;
         return 3;
-    case 0x4EBA: /* 人 */
+    case 0xE4BABA: /* 人 */
         *unit = FL_UNIT_OTHER;
-        return cjk_at(p + 3) == 0x6B21 ? 6 : 3; /* 人次 */
-    case 0x6237: /* 户 */
-    case 0x4E2A: /* 个 */
-    case 0x6B21: /* 次 */
-    case 0x8F86: /* 辆 */
-    case 0x5BB6: /* 家 */
-    case 0x6279: /* 批 */
-    case 0x9879: /* 项 */
-    case 0x5929: /* 天 */
-    case 0x65E5: /* 日 */
-    case 0x6708: /* 月 */
-    case 0x5E74: /* 年 */
-    case 0x540D: /* 名 */
-    case 0x5177: /* 具 */
+        return match(p + 3, "\xE6\xAC\xA1") ? 6 : 3; /* 人次 */
+    case 0xE688B7: /* 户 */
+    case 0xE4B8AA: /* 个 */
+    case 0xE6ACA1: /* 次 */
+    case 0xE8BE86: /* 辆 */
+    case 0xE5AEB6: /* 家 */
+    case 0xE689B9: /* 批 */
+    case 0xE9A1B9: /* 项 */
+    case 0xE5A4A9: /* 天 */
+    case 0xE697A5: /* 日 */
+    case 0xE69C88: /* 月 */
+    case 0xE5B9B4: /* 年 */
+    case 0xE5908D: /* 名 */
+    case 0xE585B7: /* 具 */
         *unit = FL_UNIT_OTHER;
         return 3;
     default:
