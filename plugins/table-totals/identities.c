@@ -111,6 +111,10 @@ static int not_amount_col(const fl_table *t, size_t col, const char *leaf)
             return 1;
     size_t nrows = fl_table_row_count(t), text = 0, nums = 0;
     for (size_t i = fl_table_header_row_count(t); i < nrows; i++) {
+        /* decided once the rows left cannot turn the count */
+        size_t left = nrows - i;
+        if (text + left <= nums || text > nums + left)
+            break;
         const fl_row *r = fl_table_row(t, i);
         if (fl_row_is_header(r))
             continue;
@@ -140,6 +144,7 @@ typedef struct header_paths {
     char **path;
     own_key *keys;      /* by key, then column */
     size_t nkeys;
+    signed char *not_amount;    /* per column: not_amount_col, -1 unasked */
 } header_paths;
 
 static int by_key_then_column(const void *a, const void *b)
@@ -159,6 +164,7 @@ static void header_paths_free(header_paths *hp, size_t ncols)
         free(hp->path[col]);
     free(hp->path);
     free(hp->keys);
+    free(hp->not_amount);
     memset(hp, 0, sizeof *hp);
 }
 
@@ -168,10 +174,12 @@ static void header_paths_make(header_paths *hp, const fl_table *t)
     memset(hp, 0, sizeof *hp);
     hp->path = calloc(ncols > 0 ? ncols : 1, sizeof *hp->path);
     hp->keys = malloc((ncols > 0 ? 2 * ncols : 1) * sizeof *hp->keys);
-    if (hp->path == NULL || hp->keys == NULL) {
+    hp->not_amount = malloc(ncols > 0 ? ncols : 1);
+    if (hp->path == NULL || hp->keys == NULL || hp->not_amount == NULL) {
         header_paths_free(hp, ncols);
         return;
     }
+    memset(hp->not_amount, -1, ncols);
     for (size_t col = 0; col < ncols; col++) {
         char path[512];
         col_path(t, col, path, sizeof path);
@@ -241,9 +249,21 @@ static int has_own_column(const header_paths *hp, const fl_table *t, size_t tota
     return 0;
 }
 
+/* not_amount_col, kept per column: each total column to its left asks,
+ * and the answer reads the whole body. */
+static int not_amount(header_paths *hp, const fl_table *t, size_t col,
+                      const char *leaf)
+{
+    if (hp->not_amount == NULL)
+        return not_amount_col(t, col, leaf);
+    if (hp->not_amount[col] < 0)
+        hp->not_amount[col] = (signed char)not_amount_col(t, col, leaf);
+    return hp->not_amount[col];
+}
+
 /* The addend columns of total column `total`: its siblings to the right
  * under the same header group.  Returns how many were written to cols. */
-static size_t siblings(const header_paths *hp, const fl_table *t, size_t total,
+static size_t siblings(header_paths *hp, const fl_table *t, size_t total,
                        long *cols, size_t max)
 {
     char tbuf[512], pbuf[512], leaf[128];
@@ -262,7 +282,7 @@ static size_t siblings(const header_paths *hp, const fl_table *t, size_t total,
         const char *sub = strchr(rel, '/');
         if (sub == NULL && is_total_leaf(leaf, leaf_len))
             break;                          /* the next block's total */
-        if (not_amount_col(t, col, leaf))
+        if (not_amount(hp, t, col, leaf))
             continue;
         /* a column inside a sub-group G: skip it when G has its own
          * value column (G itself, or G/小计, G/合计) and this is not
