@@ -6,6 +6,7 @@
  * A table may hold a hundred thousand coded rows, so repeated codes and
  * parents are found through one sort by code (n log n), never by
  * comparing every pair of rows. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,14 +17,35 @@
 
 typedef struct keyed {
     const char *code;
+    uint64_t head;       /* code_head(code) */
     size_t index;        /* position in the table's entries */
 } keyed;
+
+/* A code's first 8 bytes as a number that orders as strcmp does (0
+ * after its end): most codes have 3 to 7 digits, so the sort and the
+ * repeats are told without a strcmp. */
+static uint64_t code_head(const char *code, size_t len)
+{
+    uint64_t h = 0;
+    for (size_t i = 0; i < len && i < 8; i++)
+        h |= (uint64_t)(unsigned char)code[i] << (56 - 8 * i);
+    return h;
+}
+
+/* strcmp order of two codes. */
+static int code_order(const keyed *x, const keyed *y)
+{
+    if (x->head != y->head)
+        return x->head < y->head ? -1 : 1;
+    /* equal heads: equal codes unless both run past 8 bytes */
+    return (x->head & 0xFF) != 0 ? strcmp(x->code + 8, y->code + 8) : 0;
+}
 
 /* By code, then by position. */
 static int by_code(const void *a, const void *b)
 {
     const keyed *x = a, *y = b;
-    int d = strcmp(x->code, y->code);
+    int d = code_order(x, y);
     if (d != 0)
         return d;
     return x->index < y->index ? -1 : x->index > y->index;
@@ -71,7 +93,7 @@ static void mark_repeats(const keyed *sorted, size_t count,
 {
     memset(dup, 0, count);
     for (size_t k = 1; k < count; k++)
-        if (strcmp(sorted[k].code, sorted[k - 1].code) == 0)
+        if (code_order(&sorted[k], &sorted[k - 1]) == 0)
             dup[sorted[k].index] = dup[sorted[k - 1].index] = 1;
 }
 
@@ -158,8 +180,10 @@ void tt_rule_hierarchy(tt_ctx *c, const fl_table *t)
     if (add != NULL && labels != NULL && dup != NULL && sorted != NULL &&
         links != NULL && amount != NULL) {
         size_t *first = links, *next = links + n, *tail = links + 2 * n;
-        for (size_t k = 0; k < n; k++)
-            sorted[k] = (keyed){ es->items[k].code, k };
+        for (size_t k = 0; k < n; k++) {
+            const tt_entry *e = &es->items[k];
+            sorted[k] = (keyed){ e->code, code_head(e->code, e->len), k };
+        }
         qsort(sorted, n, sizeof *sorted, by_code);
         mark_repeats(sorted, n, dup);
         link_children(es, sorted, dup, first, next, tail);
