@@ -166,13 +166,21 @@ static inline int tt_cell_is_code(const fl_row *r, size_t col)
 {
     const fl_cell *cell = fl_row_cell(r, col);
     const char *s = cell != NULL ? fl_cell_norm(cell) : NULL;
-    size_t len = 0;
     if (s == NULL)
         return 0;
-    for (; s[len] != '\0'; len++)
-        if (s[len] < '0' || s[len] > '9' || len == 7)
-            return 0;               /* not a digit, or too long a code */
-    return len == 3 || len == 5 || len == 7;
+    /* two digits at a time past the first three: each byte is read only
+     * after the ones before it were digits, so never past the end */
+#define TT_DIGIT(ch) ((unsigned)((ch) - '0') < 10)
+    if (!TT_DIGIT(s[0]) || !TT_DIGIT(s[1]) || !TT_DIGIT(s[2]))
+        return 0;
+    for (int len = 3; len < 7; len += 2) {
+        if (s[len] == '\0')
+            return 1;
+        if (!TT_DIGIT(s[len]) || !TT_DIGIT(s[len + 1]))
+            return 0;
+    }
+#undef TT_DIGIT
+    return s[7] == '\0';
 }
 
 /* ---- per-document caches (cache.c) ---- */
