@@ -400,11 +400,13 @@ static size_t skip_prefix(const char *s, const char *prefix)
 
 /* s, a cleaned label or its end, cleaned again into buf when that can
  * change it: with no space, tab or '*' left, only a numbering or a tag
- * can go.  Else s itself. */
-static const char *clean_again(const char *s, char *buf, size_t size)
+ * can go.  Else s itself.  *lt: 0 when s is known to have no '<' (a
+ * label without one has none in its end or its cleaning), else set. */
+static const char *clean_again(const char *s, char *buf, size_t size, int *lt)
 {
     if (s[0] == '(' || (s[0] >= '0' && s[0] <= '9') ||
-        tt_cn_numeral_len(s) > 0 || strchr(s, '<') != NULL) {
+        tt_cn_numeral_len(s) > 0 ||
+        (*lt != 0 && (*lt = strchr(s, '<') != NULL))) {
         tt_clean_label(s, buf, size);
         return buf;
     }
@@ -414,7 +416,8 @@ static const char *clean_again(const char *s, char *buf, size_t size)
 void tt_item_name(const char *label, char *out, size_t size)
 {
     char buf[256];
-    const char *s = clean_again(label, buf, sizeof buf);
+    int lt = -1;
+    const char *s = clean_again(label, buf, sizeof buf, &lt);
     for (int again = 1; again;) {
         again = 0;
         size_t k;
@@ -435,7 +438,8 @@ void tt_item_name(const char *label, char *out, size_t size)
         }
     }
     char tmp[256];
-    const char *name = clean_again(s, tmp, sizeof tmp); /* a numbering after the year */
+    /* a numbering after the year */
+    const char *name = clean_again(s, tmp, sizeof tmp, &lt);
     size_t len = strlen(name);
     if (len >= size)
         len = size - 1;
