@@ -184,10 +184,14 @@ static int is_unit_name(const char *s, size_t len, const char *unit)
     for (size_t i = 0; i < len; i++)
         if (buf[i] >= '0' && buf[i] <= '9')
             return 0;
+    /* the ending first: most rests have none, and the banned words
+     * are a strstr each */
+    if (!tt_mem_ends_any(buf, len, endings))
+        return 0;
     for (size_t i = 0; banned[i] != NULL; i++)
         if (tt_str_has(buf, banned[i]))
             return 0;
-    return tt_mem_ends_any(buf, len, endings);
+    return 1;
 }
 
 const char *tt_total_key(const char *item, int year, int budget,
