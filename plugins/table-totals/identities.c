@@ -434,6 +434,20 @@ static int short_leaf(const fl_table *t, size_t col)
     return label == NULL || strlen(slash != NULL ? slash + 1 : label) < 128;
 }
 
+/* 0 when column `col`'s leaf is none of the totals or carry-over names
+ * (told by their last bytes: 计 余 入 出 end in A1 99 A5 BA) without
+ * cleaning it; most leaves are not.  128: what a total's leaf is read in. */
+static int may_be_named(const fl_table *t, size_t col)
+{
+    const char *label = fl_table_column_label(t, col);
+    if (label == NULL)
+        return 0;
+    const char *slash = strrchr(label, '/');
+    int last = tt_cleaned_last_byte(slash != NULL ? slash + 1 : label, 128);
+    return last < 0 || last == 0xA1 || last == 0x99 || last == 0xA5 ||
+           last == 0xBA;
+}
+
 /* 合计 = its siblings: every total column of the header with at least
  * two addend columns, and the formula that names them; and the
  * carry-over columns (g->carry), in the same pass over the leaves. */
@@ -446,6 +460,8 @@ static void find_groups(const fl_table *t, tt_groups *g)
         g->carry[k] = -1;
     for (size_t col = 0; col < ncols; col++) {
         char leaf[256];
+        if (!may_be_named(t, col))
+            continue;
         size_t len = tt_col_leaf(t, col, leaf, sizeof leaf);
         note_carry_over(g->carry, col, leaf, len);
         if (!short_leaf(t, col))

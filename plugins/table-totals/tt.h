@@ -113,6 +113,11 @@ size_t tt_clean_label(const char *in, char *out, size_t size);
  * cannot are told by their last byte, without cleaning (buf is then
  * left as it was). */
 int tt_label_is(const char *in, const char *label, char *buf, size_t size);
+/* The last byte tt_clean_label(in, out, size) would keep, when it can be
+ * told without cleaning: `in` is shorter than `size` (nothing cut) and
+ * its last byte other than a space, tab or '*' is not the '>' that may
+ * close a tag.  -1 when it cannot be told, '\0' for an empty result. */
+int tt_cleaned_last_byte(const char *in, size_t size);
 /* Length of the Chinese numeral 一 … 十 at s, 0 if none. */
 size_t tt_cn_numeral_len(const char *s);
 /* Last "/"-component of column `col`'s label, cleaned; returns its

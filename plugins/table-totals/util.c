@@ -102,11 +102,7 @@ size_t tt_clean_label(const char *in, char *out, size_t size)
     return o;
 }
 
-/* The last byte tt_clean_label(in) would keep, when it can be told
- * without cleaning: `in` is shorter than `size` (nothing cut) and its
- * last byte other than a space, tab or '*' is not the '>' that may close
- * a tag.  -1 when it cannot be told, '\0' for an empty result. */
-static int cleaned_last_byte(const char *in, size_t size)
+int tt_cleaned_last_byte(const char *in, size_t size)
 {
     size_t len = strlen(in);
     if (len + 1 >= size)
@@ -123,7 +119,7 @@ int tt_label_is(const char *in, const char *label, char *buf, size_t size)
 {
     if (in != NULL && label[0] != '\0') {
         /* a leading numbering is cut from the front, never the end */
-        int last = cleaned_last_byte(in, size);
+        int last = tt_cleaned_last_byte(in, size);
         if (last >= 0 && last != (unsigned char)label[strlen(label) - 1])
             return 0;
     }
