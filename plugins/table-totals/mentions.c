@@ -440,8 +440,9 @@ void tt_item_name(const char *label, char *out, size_t size)
         }
     }
     char tmp[256];
-    /* a numbering after the year */
-    const char *name = clean_again(s, tmp, sizeof tmp, &lt);
+    /* a numbering after the year; the label itself, left as it was,
+     * was asked already */
+    const char *name = s == label ? s : clean_again(s, tmp, sizeof tmp, &lt);
     size_t len = strlen(name);
     if (len >= size)
         len = size - 1;
