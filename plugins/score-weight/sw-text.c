@@ -8,9 +8,8 @@ int sw_contains(const char *s, const char *needle)
     return s && needle && strstr(s, needle) != NULL;
 }
 
-const char *sw_find(const char *text, const char *word, size_t from)
+const char *sw_find_n(const char *text, const char *word, size_t lw, size_t from)
 {
-    size_t lw = strlen(word);
     const char *p;
 
     /* the loop compares the byte after `from` first: there must be one */

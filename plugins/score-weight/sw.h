@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <fislint/plugin.h>
 
@@ -28,8 +29,13 @@ int sw_contains(const char *s, const char *needle);
  * compared there, so the text is read once up to the word, also under
  * ASan.  `from` is the last byte of a character of the word (2 for the
  * first), a continuation byte, far rarer in Chinese text than the lead
- * bytes shared by many common characters. */
-const char *sw_find(const char *text, const char *word, size_t from);
+ * bytes shared by many common characters.  Inline, so that the length
+ * of a literal word is known when compiling, not counted each call. */
+const char *sw_find_n(const char *text, const char *word, size_t lw, size_t from);
+static inline const char *sw_find(const char *text, const char *word, size_t from)
+{
+    return sw_find_n(text, word, strlen(word), from);
+}
 /* Cell's normalised text, "" for a missing cell.  Borrowed.  Inline: it
  * is asked for every cell of every table, some cells several times. */
 static inline const char *sw_cell(const fl_row *r, long col)
