@@ -46,49 +46,16 @@ static int list_head(const tt_mention *m)
     return 0;
 }
 
-/* Words that make an amount a comparison, not a part of the total:
- * 增加 增长 减少 下降 上年 预算 差异, and 比 (相比, 同比) 较 占.  One pass
- * told by each byte's character, not a strstr per word: every mention's
- * label is asked.  Each byte is a start, as strstr would try it. */
+/* Words that make an amount a comparison, not a part of the total. */
 static int is_comparison(const char *label)
 {
-    for (const unsigned char *u = (const unsigned char *)label; *u != '\0'; u++) {
-        if (*u < 0xE4 || *u > 0xE9 || u[1] == '\0' || u[2] == '\0')
-            continue;
-        const char *next = (const char *)u + 3;
-        switch ((unsigned)u[0] << 16 | (unsigned)u[1] << 8 | u[2]) {
-        case 0xE6AF94: /* 比 */
-        case 0xE8BE83: /* 较 */
-        case 0xE58DA0: /* 占 */
+    static const char *const words[] = {
+        "增加", "减少", "增长", "下降", "上年", "相比", "比", "预算", "较",
+        "同比", "占", "差异", NULL
+    };
+    for (size_t i = 0; words[i] != NULL; i++)
+        if (tt_str_has(label, words[i]))
             return 1;
-        case 0xE5A29E: /* 增 */
-            if (fl_str_starts(next, "加") || fl_str_starts(next, "长"))
-                return 1;
-            break;
-        case 0xE5878F: /* 减 */
-            if (fl_str_starts(next, "少"))
-                return 1;
-            break;
-        case 0xE4B88B: /* 下 */
-            if (fl_str_starts(next, "降"))
-                return 1;
-            break;
-        case 0xE4B88A: /* 上 */
-            if (fl_str_starts(next, "年"))
-                return 1;
-            break;
-        case 0xE9A284: /* 预 */
-            if (fl_str_starts(next, "算"))
-                return 1;
-            break;
-        case 0xE5B7AE: /* 差 */
-            if (fl_str_starts(next, "异"))
-                return 1;
-            break;
-        default:
-            break;
-        }
-    }
     return 0;
 }
 
