@@ -8,6 +8,7 @@
 #include "document.h"
 #include "dump.h"
 #include "fetch.h"
+#include "heap-advice.h"
 #include "source.h"
 
 typedef struct dump_run {
@@ -71,6 +72,7 @@ int cmd_dump(int argc, char **argv)
         fprintf(stderr, "用法：fislint dump [--format text|json] 文件|- …\n");
         return FL_EXIT_USAGE;
     }
+    fl_heap_keep();
     for (int i = optind; i < argc && run.write_errno == 0; i++) {
         if (fl_source_is_url(argv[i])) {
             /* default fetch options: a URL is dumped as `check` would read it */

@@ -66,9 +66,17 @@ void fl_heap_advice_update(void)
     advised_end = (uintptr_t)brk_now;
 }
 
+void fl_heap_keep(void)
+{
+    /* Hints: when refused, the defaults stay. */
+    (void)mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    (void)mallopt(M_MMAP_THRESHOLD, 32 << 20);
+}
+
 #else
 
 void fl_heap_advice_begin(void) {}
 void fl_heap_advice_update(void) {}
+void fl_heap_keep(void) {}
 
 #endif
