@@ -123,7 +123,7 @@ int fl_ends_sentence(const char *s, size_t len)
 {
     /* The finals: ; : ! ? . ) ] and 。 ” ’ 」 』 】 》 …, told by their
      * bytes rather than compared one by one (every paragraph line asks). */
-    size_t start, n = last_char(s, len, &start);
+    size_t start = 0, n = last_char(s, len, &start);
     const unsigned char *c = (const unsigned char *)s + start;
     if (n == 1)
         return memchr(";:!?.)]", c[0], 7) != NULL;
