@@ -388,11 +388,9 @@ static void demote_cut_items(const fl_parse *p, line_info *info, const found_hea
 static line_info *scan_lines(const fl_parse *p, found_headings *found)
 {
     fl_document *doc = p->doc;
-    /* Zeroed line by line: calloc's memset was a store per byte. */
-    line_info *info = xmalloc((doc->nlines ? doc->nlines : 1) * sizeof *info);
+    line_info *info = xcalloc(doc->nlines ? doc->nlines : 1, sizeof *info);
     fl_buf scratch = { 0 };
     for (size_t i = 0; i < doc->nlines; i++) {
-        info[i] = (line_info){ 0 };
         if (p->kind[i] != FL_LINE_TEXT || is_list_item(doc->norm[i]))
             continue;
         heading h;
