@@ -133,15 +133,15 @@ static void report_spent(const fl_paragraph *para, size_t offset, const sw_eval 
 }
 
 /* "全年预算数为X万元，执行数为Y万元" within one item. */
-/* p: the paragraph's 全年预算数. */
-static void check_item(const fl_paragraph *para, const char *p, const char *name,
-                       const budget_tables *t, fl_report *rep)
+static void check_item(const fl_paragraph *para, const char *name, const budget_tables *t,
+                       fl_report *rep)
 {
     const char *text = fl_paragraph_text(para);
+    const char *p = sw_find(text, "全年预算数", 2);
     const sw_eval *e;
     fl_dec v;
 
-    if (!(e = table_of(t, name)))
+    if (!p || !(e = table_of(t, name)))
         return;
     if (amount_after(p + strlen("全年预算数"), &v)
         && !same_amount(v, e->fund_a, e->fund_a_decimals))
@@ -170,54 +170,25 @@ static int ends_sentence(const char *text)
     return n >= le && strncmp(text + n - le, end, le) == 0;
 }
 
-/* 1 when the key of a numbered item's name (sw_item_key()) is not empty:
- * it drops spaces, tabs and quotes, and never a whole suffix.  A name
- * without a quote, nearly every one, needs no key for that. */
-static int item_key_nonempty(const char *name, size_t len)
-{
-    char key[192];
-
-    if (memchr(name, 0xE2, len) || memchr(name, '"', len)) {
-        sw_item_key(name, len, key, sizeof key);
-        return key[0] != '\0';
-    }
-    for (size_t i = 0; i < len; i++)
-        if (name[i] != ' ' && name[i] != '\t')
-            return 1;
-    return 0;
-}
-
 static void narrative_budgets(const fl_document *doc, const budget_tables *t, fl_report *rep)
 {
     size_t np = fl_doc_paragraph_count(doc);
     char name[192] = "";
-    /* the current item's name in its paragraph, keyed into name[] only
-     * for a paragraph with 全年预算数: few of the items */
-    const char *item = NULL;
-    size_t item_len = 0;
-    int keyed = 0;
     int open = 0;
 
     for (size_t i = 0; i < np; i++) {
         const fl_paragraph *para = fl_doc_paragraph(doc, i);
         const char *text = fl_paragraph_text(para);
-        const char *own, *p;
-        size_t own_len = sw_item_span(text, sizeof name, &own);
+        char own[192];
 
-        if (own_len > 0 && item_key_nonempty(own, own_len)) {
-            item = own;
-            item_len = own_len;
-            keyed = 0;
-        } else if (!open) {
-            item = NULL;
-        }
-        if (item && (p = sw_find(text, "全年预算数", 2)) != NULL) {
-            if (!keyed)
-                sw_item_key(item, item_len, name, sizeof name);
-            keyed = 1;
-            check_item(para, p, name, t, rep);
-        }
-        open = item && !ends_sentence(text);
+        sw_item_name(text, own, sizeof own);
+        if (own[0])
+            sw_copy_text(name, sizeof name, own);
+        else if (!open)
+            name[0] = '\0';
+        if (name[0])
+            check_item(para, name, t, rep);
+        open = name[0] && !ends_sentence(text);
     }
 }
 

@@ -7,18 +7,18 @@
 
 #include "sw.h"
 
-/* "13. 免费婚姻登记经费：…": the bytes of "免费婚姻登记经费" in text, from
- * *start; 0 when the paragraph is not a numbered item or the name does
- * not fit in n bytes. */
-size_t sw_item_span(const char *text, size_t n, const char **start)
+/* "13. 免费婚姻登记经费：…" -> "免费婚姻登记经费".  Empty when the
+ * paragraph is not a numbered item. */
+void sw_item_name(const char *text, char *dst, size_t n)
 {
     const char *p = text, *end;
     size_t len;
 
+    dst[0] = '\0';
     while (*p == ' ')
         p++;
     if (!(*p >= '0' && *p <= '9'))
-        return 0;
+        return;
     while (*p >= '0' && *p <= '9')
         p++;
     if (*p == '.' || *p == ',')
@@ -26,7 +26,7 @@ size_t sw_item_span(const char *text, size_t n, const char **start)
     else if (fl_str_starts(p, "、"))
         p += strlen("、");
     else
-        return 0;
+        return;
     while (*p == ' ')
         p++;
     /* up to ':', ',', "，" or "。": the bytes that can begin one are
@@ -36,27 +36,11 @@ size_t sw_item_span(const char *text, size_t n, const char **start)
          end += 1 + strcspn(end + 1, ":,\xEF\xE3"))
         ;
     len = (size_t)(end - p);
-    if (len >= n || *end == '\0')
-        return 0;
-    *start = p;
-    return len;
-}
-
-void sw_item_key(const char *name, size_t len, char *dst, size_t n)
-{
-    memcpy(dst, name, len);
+    if (len == 0 || len >= n || *end == '\0')
+        return;
+    memcpy(dst, p, len);
     dst[len] = '\0';
     sw_project_key(dst, dst, n);
-}
-
-void sw_item_name(const char *text, char *dst, size_t n)
-{
-    const char *p;
-    size_t len = sw_item_span(text, n, &p);
-
-    dst[0] = '\0';
-    if (len > 0)
-        sw_item_key(p, len, dst, n);
 }
 
 /* Reads "X分" at p.  Returns 1 and the value when found. */

@@ -247,10 +247,6 @@ void sw_check_copies(const fl_document *doc, const sw_options *o, const sw_copie
 /* "13. 免费婚姻登记经费：…" -> project key "免费婚姻登记经费"; "" when the
  * text is not a numbered item. */
 void sw_item_name(const char *text, char *dst, size_t n);
-/* The same in two steps: the name's bytes in text (from *start; 0 when
- * none or len >= n), then their key into dst (n bytes, n > len). */
-size_t sw_item_span(const char *text, size_t n, const char **start);
-void sw_item_key(const char *name, size_t len, char *dst, size_t n);
 
 /* ---- budget figures in the narrative (sw-budget.c) ---- */
 /* narrative-budget: "全年预算数为X万元，执行数为Y万元" of a project against
