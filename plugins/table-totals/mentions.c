@@ -303,9 +303,7 @@ static void parse_paragraph(const fl_paragraph *p, size_t *sentence,
         return;
     size_t clause = 0, text_len = strlen(text);
     int mention_in_clause = 0;
-    paren_walk walk;    /* open[] is written before it is read: not cleared */
-    walk.from = (size_t)-1;
-    walk.at = walk.depth = 0;
+    paren_walk walk = { .from = (size_t)-1 };
     for (size_t i = 0;;) {
         i = next_decision(text, i, text_len);
         if (text[i] == '\0')
