@@ -400,13 +400,11 @@ static size_t skip_prefix(const char *s, const char *prefix)
 
 /* s, a cleaned label or its end, cleaned again into buf when that can
  * change it: with no space, tab or '*' left, only a numbering or a tag
- * can go.  Else s itself.  *lt: 0 when s is known to have no '<' (a
- * label without one has none in its end or its cleaning), else set. */
-static const char *clean_again(const char *s, char *buf, size_t size, int *lt)
+ * can go.  Else s itself. */
+static const char *clean_again(const char *s, char *buf, size_t size)
 {
     if (s[0] == '(' || (s[0] >= '0' && s[0] <= '9') ||
-        tt_cn_numeral_len(s) > 0 ||
-        (*lt != 0 && (*lt = strchr(s, '<') != NULL))) {
+        tt_cn_numeral_len(s) > 0 || strchr(s, '<') != NULL) {
         tt_clean_label(s, buf, size);
         return buf;
     }
@@ -416,8 +414,7 @@ static const char *clean_again(const char *s, char *buf, size_t size, int *lt)
 void tt_item_name(const char *label, char *out, size_t size)
 {
     char buf[256];
-    int lt = -1;
-    const char *s = clean_again(label, buf, sizeof buf, &lt);
+    const char *s = clean_again(label, buf, sizeof buf);
     for (int again = 1; again;) {
         again = 0;
         size_t k;
@@ -440,7 +437,7 @@ void tt_item_name(const char *label, char *out, size_t size)
     char tmp[256];
     /* a numbering after the year; the label itself, left as it was,
      * was asked already */
-    const char *name = s == label ? s : clean_again(s, tmp, sizeof tmp, &lt);
+    const char *name = s == label ? s : clean_again(s, tmp, sizeof tmp);
     size_t len = strlen(name);
     if (len >= size)
         len = size - 1;
